@@ -1,0 +1,708 @@
+"""What Django object an expression is, without importing Django.
+
+``kind_of(expr)`` answers with a ``Kind`` (a model class, a manager, a QuerySet, a related manager,
+a model instance, a cache, a request, a coroutine from an async Django API, ...) or ``None`` when
+it does not know. Unknown means silent: rules only fire on what this module is sure of.
+
+How it decides:
+
+- names are followed to what binds them (astroid's scope lookup): an import (its qualified name is
+  looked up in ``django_api``), a class (classified by its bases, across project modules), an
+  assignment (the kind of the assigned value), a loop target (an element of the iterated QuerySet),
+  a parameter (its annotation; ``self``/``cls`` of model, manager and QuerySet classes);
+- attributes: ``Model.objects`` and any manager declared on the model (``Manager()``,
+  ``QuerySet.as_manager()``, ``Manager.from_queryset(QS)()``, inherited from abstract bases),
+  related managers on instances (many-to-many fields, ``x_set``, ``related_name`` found anywhere in
+  the project);
+- calls: lazy QuerySet methods give QuerySets, the table's sync methods give what their row says,
+  async methods give coroutines, custom manager and QuerySet methods and project helper functions
+  give what their ``return`` statements give.
+
+astroid's own inference is not used for Django names, so the result is the same whether Django is
+installed or not; it only gets better when a third-party base class can be read from site-packages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from astroid import nodes
+
+from asynclint import django_api as api
+from asynclint.core.imports import bindings, definition, definition_of, imported_name, qualified_name
+
+# Kinds of class *references* (the class itself, not an instance); internal to the analysis.
+MANAGER_CLASS = "manager class"
+QUERYSET_CLASS = "queryset class"
+PAGINATOR_CLASS = "paginator class"
+CONNECTION_HANDLER = "connection handler"
+CACHE_HANDLER = "cache handler"
+ADAPTED_CALLABLE = "sync_to_async(...) callable"
+
+QUERYSET_LIKE = frozenset({api.MANAGER, api.QUERYSET, api.RELATED_MANAGER, api.USER_MANAGER})
+INSTANCE_LIKE = frozenset({api.INSTANCE, api.USER})
+
+_MAX_DEPTH = 40
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What an expression is."""
+
+    name: str
+    model: nodes.ClassDef | None = None  # the model class, when known
+    custom: nodes.ClassDef | None = None  # a project Manager/QuerySet class with extra methods
+    rows: bool = False  # a values()/values_list() QuerySet: its rows are not model instances
+    user: bool = False  # the model is (or may be) the auth user model
+    api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
+    result: Kind | None = None  # COROUTINE: the kind of the awaited value
+    origin: str = ""  # COROUTINE: "django", "adapter" or "project"
+
+    def but(self, **changes) -> Kind:
+        return dataclasses.replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    """A call of a sync Django API from the table."""
+
+    call: nodes.Call
+    row: api.SyncApi
+    receiver: nodes.NodeNG | None  # the object the method is called on; None for functions
+    kind: Kind | None  # what the receiver is
+
+
+# --- the cache ------------------------------------------------------------------------------------
+_cache: dict[nodes.NodeNG, Kind | None] = {}
+_active: set[nodes.NodeNG] = set()
+
+
+def reset() -> None:
+    """Forget cached answers (between modules; astroid trees are immutable within a run)."""
+    _cache.clear()
+    _classes.clear()
+
+
+def kind_of(node: nodes.NodeNG | None) -> Kind | None:
+    """What Django object ``node`` is, or None when unknown."""
+    if node is None:
+        return None
+    try:
+        return _cache[node]
+    except KeyError:
+        pass
+    if node in _active or len(_active) > _MAX_DEPTH:
+        return None
+    _active.add(node)
+    try:
+        result = _compute(node)
+    except RecursionError:
+        result = None
+    finally:
+        _active.discard(node)
+    if len(_cache) > 200_000:
+        _cache.clear()
+    _cache[node] = result
+    return result
+
+
+def _compute(node: nodes.NodeNG) -> Kind | None:
+    if isinstance(node, nodes.Name):
+        return _kind_of_name(node)
+    if isinstance(node, nodes.Attribute):
+        return _kind_of_attribute(node)
+    if isinstance(node, nodes.Call):
+        return _kind_of_call(node)
+    if isinstance(node, nodes.Subscript):
+        return _kind_of_subscript(node)
+    if isinstance(node, nodes.Await):
+        awaited = kind_of(node.value)
+        if awaited is not None and awaited.name == api.COROUTINE:
+            return awaited.result
+        return None
+    if isinstance(node, nodes.NamedExpr):
+        return kind_of(node.value)
+    return None
+
+
+# --- names ---------------------------------------------------------------------------------------
+def _kind_of_name(node: nodes.Name) -> Kind | None:
+    found = bindings(node)
+    if not found:
+        return None
+    kinds = [_kind_of_binding(binding, node) for binding in found]
+    first = kinds[0]
+    if first is None:
+        return None
+    for other in kinds[1:]:
+        if other is None or other.name != first.name:
+            return None
+    return first
+
+
+def _kind_of_binding(binding: nodes.NodeNG, use: nodes.Name) -> Kind | None:
+    if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+        qualified = qualified_name(use)
+        return _kind_of_qualified(qualified, use) if qualified else None
+    if isinstance(binding, nodes.ClassDef):
+        return _kind_of_class_reference(binding)
+    if isinstance(binding, nodes.FunctionDef):
+        return None
+    if isinstance(binding, nodes.AssignName):
+        return _kind_of_assign_name(binding)
+    return None
+
+
+def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
+    parent = target.parent
+    if isinstance(parent, (nodes.Assign, nodes.AnnAssign)):
+        if parent.value is None:  # ``x: Book`` without a value
+            return _kind_of_annotation(parent.annotation) if isinstance(parent, nodes.AnnAssign) else None
+        if isinstance(parent, nodes.AnnAssign) or target in parent.targets:
+            return kind_of(parent.value)
+        return None
+    if isinstance(parent, (nodes.Tuple, nodes.List)) and isinstance(parent.parent, nodes.Assign):
+        # ``book, created = Book.objects.get_or_create(...)``
+        value = kind_of(parent.parent.value)
+        if value is not None and value.name == api.INSTANCE_TUPLE and parent.elts and parent.elts[0] is target:
+            return value.but(name=api.INSTANCE)
+        return None
+    if isinstance(parent, nodes.Arguments):
+        return _kind_of_parameter(target, parent)
+    if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is target:
+        return element_kind(kind_of(parent.iter))
+    if isinstance(parent, nodes.NamedExpr):
+        return kind_of(parent.value)
+    return None
+
+
+def element_kind(iterated: Kind | None) -> Kind | None:
+    """What iterating (``for``/``async for``) over a value of this kind yields."""
+    if iterated is None:
+        return None
+    if iterated.name == api.QUERYSET and not iterated.rows:
+        return Kind(api.USER if iterated.user else api.INSTANCE, model=iterated.model, user=iterated.user)
+    if iterated.name == api.ASYNC_ITERATOR and iterated.api is not None and not iterated.rows:
+        return Kind(api.INSTANCE, model=iterated.model, user=iterated.user)
+    return None
+
+
+def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> Kind | None:
+    annotation = _annotation_of(target, arguments)
+    if annotation is not None:
+        return _kind_of_annotation(annotation)
+    function = arguments.parent
+    if not isinstance(function, nodes.FunctionDef):
+        return None
+    positional = [*(arguments.posonlyargs or []), *(arguments.args or [])]
+    if positional and positional[0] is target and isinstance(function.parent, nodes.ClassDef):
+        owner = function.parent
+        if function.type == "method":
+            return _kind_of_class_reference(owner, instance=True)
+        if function.type == "classmethod":
+            return _kind_of_class_reference(owner)
+    if target.name == "request":
+        return Kind(api.REQUEST)
+    return None
+
+
+def _annotation_of(target: nodes.AssignName, arguments: nodes.Arguments) -> nodes.NodeNG | None:
+    groups = (
+        (arguments.posonlyargs, arguments.posonlyargs_annotations),
+        (arguments.args, arguments.annotations),
+        (arguments.kwonlyargs, arguments.kwonlyargs_annotations),
+    )
+    for names, annotations in groups:
+        for name, annotation in zip(names or [], annotations or []):
+            if name is target:
+                return annotation
+    return None
+
+
+def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
+    """``book: Book`` is an instance, ``qs: QuerySet[Book]`` a QuerySet, ``Book | None`` an instance."""
+    if annotation is None:
+        return None
+    if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):
+        name = annotation.value.strip()
+        if not name.isidentifier():
+            return None
+        found = annotation.scope().lookup(name)[1]
+        if len(found) != 1:
+            return None
+        return _instance_of(_kind_of_reference_binding(found[0], name, annotation))
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        return _kind_of_annotation(annotation.left) or _kind_of_annotation(annotation.right)
+    if isinstance(annotation, nodes.Subscript):
+        outer = kind_of(annotation.value)
+        qualified = qualified_name(annotation.value) or ""
+        if qualified in ("typing.Optional", "typing.Union"):
+            inner = annotation.slice
+            elements = inner.elts if isinstance(inner, nodes.Tuple) else [inner]
+            for element in elements:
+                found = _kind_of_annotation(element)
+                if found is not None:
+                    return found
+            return None
+        if outer is not None and outer.name in (QUERYSET_CLASS, MANAGER_CLASS):
+            model = kind_of(annotation.slice)
+            kind = _instance_of(outer)
+            if kind is not None and model is not None and model.name == api.MODEL_CLASS:
+                kind = kind.but(model=model.model, user=model.user)
+            return kind
+        return None
+    return _instance_of(kind_of(annotation))
+
+
+def _kind_of_reference_binding(binding: nodes.NodeNG, name: str, context: nodes.NodeNG) -> Kind | None:
+    if isinstance(binding, nodes.ClassDef):
+        return _kind_of_class_reference(binding)
+    if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+        qualified = imported_name(binding, name)
+        return _kind_of_qualified(qualified, context) if qualified else None
+    return None
+
+
+def _instance_of(reference: Kind | None) -> Kind | None:
+    """The kind of an instance of a class reference (``Book`` → a Book instance)."""
+    if reference is None:
+        return None
+    if reference.name == api.MODEL_CLASS:
+        return Kind(api.USER if reference.user else api.INSTANCE, model=reference.model, user=reference.user)
+    if reference.name == MANAGER_CLASS:
+        return Kind(api.USER_MANAGER if reference.user else api.MANAGER, custom=reference.custom,
+                    user=reference.user)
+    if reference.name == QUERYSET_CLASS:
+        return Kind(api.QUERYSET, custom=reference.custom)
+    if reference.name == PAGINATOR_CLASS:
+        return Kind(api.PAGINATOR)
+    return None
+
+
+# --- qualified names and classes -----------------------------------------------------------------
+def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
+    if qualified in api.MODEL_BASES:
+        return Kind(api.MODEL_CLASS, user=qualified in api.USER_MODELS)
+    if qualified in api.MANAGER_CLASSES:
+        return Kind(MANAGER_CLASS, user=qualified in api.USER_MANAGER_CLASSES)
+    if qualified in api.QUERYSET_CLASSES:
+        return Kind(QUERYSET_CLASS)
+    if qualified in api.PAGINATOR_CLASSES:
+        return Kind(PAGINATOR_CLASS)
+    if qualified in api.CONNECTION_OBJECTS:
+        return Kind(api.CONNECTION)
+    if qualified in api.CONNECTION_HANDLERS:
+        return Kind(CONNECTION_HANDLER)
+    if qualified in api.CACHE_OBJECTS:
+        return Kind(api.CACHE)
+    if qualified in api.CACHE_HANDLERS:
+        return Kind(CACHE_HANDLER)
+    found = definition_of_qualified(qualified, context)
+    if isinstance(found, nodes.ClassDef):
+        return _kind_of_class_reference(found)
+    if isinstance(found, nodes.AssignName):
+        return _kind_of_assign_name(found)
+    return None
+
+
+def definition_of_qualified(qualified: str, context: nodes.NodeNG) -> nodes.NodeNG | None:
+    root = context.root()
+    modname, _, attr = qualified.rpartition(".")
+    if modname == root.name:
+        candidates = root.locals.get(attr)
+        return candidates[-1] if candidates else None
+    return definition(qualified, context)
+
+
+_classes: dict[nodes.ClassDef, Kind | None] = {}
+
+
+def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kind | None:
+    """A model class, a manager or QuerySet class (custom), a paginator class, or None."""
+    if cls not in _classes:
+        _classes[cls] = None  # cycle guard
+        _classes[cls] = _classify(cls)
+    reference = _classes[cls]
+    if reference is None:
+        return None
+    if reference.name == api.MODEL_CLASS:
+        reference = reference.but(model=cls)
+    elif reference.name in (MANAGER_CLASS, QUERYSET_CLASS) and reference.custom is None:
+        reference = reference.but(custom=cls)
+    return _instance_of(reference) if instance else reference
+
+
+def _classify(cls: nodes.ClassDef) -> Kind | None:
+    for base in cls.bases:
+        found = kind_of(base)
+        if found is None:
+            continue
+        if found.name == api.MODEL_CLASS:
+            return Kind(api.MODEL_CLASS, user=found.user or _declares_user_model(cls))
+        if found.name == MANAGER_CLASS:
+            # A subclass of a manager built with from_queryset keeps that QuerySet's methods too;
+            # the class itself is the most specific place to look for custom methods.
+            return Kind(MANAGER_CLASS, user=found.user, custom=cls)
+        if found.name == QUERYSET_CLASS:
+            return Kind(QUERYSET_CLASS, custom=cls)
+        if found.name == PAGINATOR_CLASS:
+            return Kind(PAGINATOR_CLASS)
+    return None
+
+
+def _declares_user_model(cls: nodes.ClassDef) -> bool:
+    return "USERNAME_FIELD" in cls.locals
+
+
+# --- attributes ----------------------------------------------------------------------------------
+def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
+    base = kind_of(node.expr)
+    if base is None:
+        qualified = qualified_name(node)
+        return _kind_of_qualified(qualified, node) if qualified else None
+    name = node.attrname
+    if base.name == api.MODEL_CLASS:
+        return _model_class_attribute(base, name)
+    if base.name in INSTANCE_LIKE:
+        return _instance_attribute(base, name)
+    if base.name == api.REQUEST:
+        return Kind(api.SESSION) if name == "session" else None
+    return None
+
+
+def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:
+    """The value assigned to ``name`` in the body of ``cls`` or of its project base classes."""
+    for target in cls.locals.get(name, ()):
+        if isinstance(target, nodes.AssignName) and isinstance(target.parent, (nodes.Assign, nodes.AnnAssign)):
+            return target.parent.value
+    if _depth > 8:
+        return None
+    for base in cls.bases:
+        found = definition_of(base)
+        if isinstance(found, nodes.ClassDef) and found is not cls:
+            value = _class_attribute(found, name, _depth + 1)
+            if value is not None:
+                return value
+    return None
+
+
+def _model_class_attribute(model: Kind, name: str) -> Kind | None:
+    value = _class_attribute(model.model, name) if model.model is not None else None
+    if value is not None:
+        declared = kind_of(value)
+        if declared is not None and declared.name in (api.MANAGER, api.USER_MANAGER):
+            return declared.but(model=model.model, user=model.user or declared.user,
+                                name=api.USER_MANAGER if model.user else declared.name)
+        return None
+    if name in api.DEFAULT_MANAGER_ATTRIBUTES:
+        return Kind(api.USER_MANAGER if model.user else api.MANAGER, model=model.model, user=model.user)
+    return None
+
+
+def _instance_attribute(instance: Kind, name: str) -> Kind | None:
+    model = instance.model
+    if model is not None:
+        value = _class_attribute(model, name)
+        if isinstance(value, nodes.Call):
+            field = qualified_name(value.func) or ""
+            if field in api.MANY_TO_MANY_FIELDS:
+                return Kind(api.RELATED_MANAGER, model=_related_model(value, model))
+            if field in api.FOREIGN_KEY_FIELDS or field in api.ONE_TO_ONE_FIELDS:
+                target = _related_model(value, model)
+                return Kind(api.INSTANCE, model=target) if target is not None else None
+        if value is not None:
+            return None
+    if name.endswith(api.REVERSE_ACCESSOR_SUFFIX) and len(name) > len(api.REVERSE_ACCESSOR_SUFFIX):
+        return Kind(api.RELATED_MANAGER)
+    if model is not None:
+        for related_name, field, source in reverse_relations(model):
+            if related_name == name:
+                if field in api.ONE_TO_ONE_FIELDS:
+                    return Kind(api.INSTANCE, model=source)
+                return Kind(api.RELATED_MANAGER, model=source)
+    return None
+
+
+def _related_model(field: nodes.Call, owner: nodes.ClassDef) -> nodes.ClassDef | None:
+    target = field.args[0] if field.args else next(
+        (keyword.value for keyword in field.keywords or [] if keyword.arg == "to"), None
+    )
+    if isinstance(target, nodes.Const) and target.value == "self":
+        return owner
+    found = kind_of(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
+    if found is not None and found.name == api.MODEL_CLASS:
+        return found.model
+    return None
+
+
+# --- reverse relations, found anywhere in the project ------------------------------------------
+def reverse_relations(model: nodes.ClassDef) -> list[tuple[str, str, nodes.ClassDef]]:
+    """``(related_name, field qualified name, model declaring the field)`` for relations to ``model``."""
+    found = []
+    for path in _candidate_files(model.root().file):
+        for related_name, field, target, source in _relations_in(path):
+            if target == model.name and (source is not None):
+                found.append((related_name, field, source))
+    return found
+
+
+def _candidate_files(module_file: str | None) -> tuple[str, ...]:
+    if not module_file:
+        return ()
+    return _python_files_under(_project_root(os.path.dirname(os.path.abspath(module_file))))
+
+
+@lru_cache(maxsize=64)
+def _project_root(directory: str) -> str:
+    """The folder holding the module's top-level package, or its Django project (``manage.py``)."""
+    while os.path.exists(os.path.join(directory, "__init__.py")):
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return directory
+
+
+_SKIPPED_DIRS = {"__pycache__", "node_modules", "site-packages", "dist-packages", "migrations", "build", "dist"}
+
+
+@lru_cache(maxsize=64)
+def _python_files_under(root: str, limit: int = 3000) -> tuple[str, ...]:
+    found: list[str] = []
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        for filename in sorted(files):
+            if filename.endswith(".py"):
+                found.append(os.path.join(directory, filename))
+                if len(found) >= limit:
+                    return tuple(found)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:
+    """Relation fields with a ``related_name`` in one file: (related_name, field, target name, model)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            if "related_name" not in handle.read():
+                return ()
+        from astroid import MANAGER
+
+        module = MANAGER.ast_from_file(path)
+    except Exception:  # an unreadable or unparsable file is simply not part of the index
+        return ()
+    relations = []
+    for cls in module.nodes_of_class(nodes.ClassDef):
+        for statement in cls.body:
+            if not isinstance(statement, nodes.Assign) or not isinstance(statement.value, nodes.Call):
+                continue
+            field_call = statement.value
+            field = qualified_name(field_call.func) or ""
+            if field not in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS | api.MANY_TO_MANY_FIELDS:
+                continue
+            related = next((k.value for k in field_call.keywords or [] if k.arg == "related_name"), None)
+            if not isinstance(related, nodes.Const) or not isinstance(related.value, str):
+                continue
+            if related.value.endswith("+"):
+                continue
+            target = field_call.args[0] if field_call.args else next(
+                (k.value for k in field_call.keywords or [] if k.arg == "to"), None)
+            if isinstance(target, nodes.Const) and isinstance(target.value, str):
+                target_name = cls.name if target.value == "self" else target.value.rsplit(".", 1)[-1]
+            elif isinstance(target, nodes.Name):
+                target_name = target.name
+            elif isinstance(target, nodes.Attribute):
+                target_name = target.attrname
+            else:
+                continue
+            relations.append((related.value, field, target_name, cls))
+    return tuple(relations)
+
+
+# --- calls ---------------------------------------------------------------------------------------
+def _kind_of_call(call: nodes.Call) -> Kind | None:
+    func = call.func
+    if isinstance(func, nodes.Attribute):
+        receiver = kind_of(func.expr)
+        if receiver is not None:
+            return _method_result(receiver, func.attrname, call)
+    callee = kind_of(func)
+    if callee is not None:
+        if callee.name == ADAPTED_CALLABLE:
+            return Kind(api.COROUTINE, origin="adapter")
+        if callee.name == PAGINATOR_CLASS:
+            first = kind_of(call.args[0]) if call.args else None
+            return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
+        return _instance_of(callee)
+    qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+    if qualified is not None:
+        return _function_result(qualified, call)
+    return None
+
+
+def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
+    if qualified in api.ADAPTERS_TO_THREAD:
+        return Kind(ADAPTED_CALLABLE)
+    if qualified in api.ASYNCIO_COROUTINE_FUNCTIONS:
+        return Kind(api.COROUTINE, origin="adapter")
+    if qualified in api.USER_MODEL_FUNCTIONS:
+        return Kind(api.MODEL_CLASS, user=True)
+    model = _model_argument(call)
+    row = api.lookup(api.FUNCTION, qualified)
+    if row is not None:
+        return Kind(row.returns, model=model) if row.returns else None
+    row = api.lookup_async(api.FUNCTION, qualified)
+    if row is not None:
+        result = Kind(row.returns, model=model) if row.returns else None
+        return Kind(api.COROUTINE, api=row, result=result, origin="django")
+    found = definition_of(call.func)
+    if isinstance(found, nodes.FunctionDef):
+        return _returned_kind(found, None)
+    return None
+
+
+def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
+    """The model of ``get_object_or_404(Book, ...)``/``(Book.objects.filter(...), ...)``."""
+    if not call.args:
+        return None
+    first = kind_of(call.args[0])
+    return first.model if first is not None else None
+
+
+def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
+    if receiver.name in QUERYSET_LIKE:
+        custom = find_method(receiver.custom, name)
+        if custom is not None:
+            result = _returned_kind(custom, receiver)
+            if result is not None and result.name in QUERYSET_LIKE:
+                return result.but(model=result.model or receiver.model, user=receiver.user)
+            return result
+        if name in api.LAZY_QUERYSET_METHODS:
+            return Kind(api.QUERYSET, model=receiver.model, user=receiver.user,
+                        custom=_queryset_class(receiver),
+                        rows=receiver.rows or name in api.ROW_QUERYSET_METHODS)
+    if receiver.name == QUERYSET_CLASS and name in api.MANAGER_FACTORY_METHODS:
+        return Kind(api.MANAGER, custom=receiver.custom)
+    if receiver.name == MANAGER_CLASS and name in api.MANAGER_CLASS_FACTORIES:
+        queryset = kind_of(call.args[0]) if call.args else None
+        custom = queryset.custom if queryset is not None and queryset.name == QUERYSET_CLASS else None
+        return Kind(MANAGER_CLASS, custom=custom, user=receiver.user)
+    row = api.lookup(receiver.name, name)
+    if row is not None:
+        if row.returns is None:
+            return None
+        return Kind(row.returns, model=receiver.model, user=receiver.user)
+    row = api.lookup_async(receiver.name, name)
+    if row is not None:
+        if row.async_returns == api.ASYNC_ITERATOR:
+            return Kind(api.ASYNC_ITERATOR, api=row, model=receiver.model, rows=receiver.rows)
+        result = Kind(row.returns, model=receiver.model, user=receiver.user) if row.returns else None
+        return Kind(api.COROUTINE, api=row, result=result, origin="django")
+    return None
+
+
+def _queryset_class(receiver: Kind) -> nodes.ClassDef | None:
+    """The custom QuerySet class that lazy methods of ``receiver`` keep returning."""
+    if receiver.custom is None:
+        return None
+    if _kind_of_class_reference(receiver.custom) is not None and \
+            _kind_of_class_reference(receiver.custom).name == QUERYSET_CLASS:
+        return receiver.custom
+    get_queryset = find_method(receiver.custom, "get_queryset")
+    if get_queryset is not None:
+        result = _returned_kind(get_queryset, None)
+        if result is not None and result.name == api.QUERYSET:
+            return result.custom
+    return None
+
+
+def find_method(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.FunctionDef | None:
+    """A method defined by a project class or its project base classes (not by Django)."""
+    if cls is None or _depth > 8:
+        return None
+    for found in cls.locals.get(name, ()):
+        if isinstance(found, nodes.FunctionDef):
+            return found
+    for base in cls.bases:
+        if isinstance(base, nodes.Call):  # models.Manager.from_queryset(QS)
+            built = kind_of(base)
+            if built is not None and built.custom is not None:
+                method = find_method(built.custom, name, _depth + 1)
+                if method is not None:
+                    return method
+            continue
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls:
+            method = find_method(parent, name, _depth + 1)
+            if method is not None:
+                return method
+    return None
+
+
+def _returned_kind(function: nodes.FunctionDef, receiver: Kind | None) -> Kind | None:
+    """What calling a project function or custom method gives: the kind its returns agree on."""
+    if isinstance(function, nodes.AsyncFunctionDef):
+        if function.is_generator():
+            return Kind(api.ASYNC_ITERATOR, origin="project")
+        return Kind(api.COROUTINE, result=_agreed_return(function), origin="project")
+    if function.is_generator():
+        return None
+    return _agreed_return(function)
+
+
+def _agreed_return(function: nodes.FunctionDef) -> Kind | None:
+    kinds = []
+    for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
+                                                                       nodes.ClassDef)):
+        kinds.append(kind_of(statement.value) if statement.value is not None else None)
+    if not kinds or kinds[0] is None or any(k is None or k.name != kinds[0].name for k in kinds):
+        return None
+    return kinds[0]
+
+
+# --- subscripts ----------------------------------------------------------------------------------
+def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
+    base = kind_of(node.value)
+    if base is None:
+        return None
+    if base.name == api.QUERYSET:
+        if isinstance(node.slice, nodes.Slice):
+            return base if node.slice.step is None else None
+        if base.rows:
+            return None
+        return Kind(api.USER if base.user else api.INSTANCE, model=base.model, user=base.user)
+    if base.name == CONNECTION_HANDLER:
+        return Kind(api.CONNECTION)
+    if base.name == CACHE_HANDLER:
+        return Kind(api.CACHE)
+    return None
+
+
+# --- which sync Django API a call is ------------------------------------------------------------
+def django_call(call: nodes.Call) -> ApiCall | None:
+    """The table row of a call to a sync Django API (``Book.objects.get(...)``, ``atomic()``...)."""
+    func = call.func
+    if isinstance(func, nodes.Attribute):
+        receiver = kind_of(func.expr)
+        if receiver is not None:
+            if find_method(receiver.custom, func.attrname) is not None:
+                return None  # a custom method shadows Django's: what it does is the project's business
+            row = api.lookup(receiver.name, func.attrname)
+            return ApiCall(call, row, func.expr, receiver) if row is not None else None
+    if isinstance(func, (nodes.Name, nodes.Attribute)):
+        qualified = qualified_name(func)
+        if qualified is not None:
+            row = api.lookup(api.FUNCTION, qualified)
+            if row is not None:
+                return ApiCall(call, row, None, None)
+    return None
+
+
+def qualified_call_name(call: nodes.Call) -> str | None:
+    """The qualified name of the called function, when it is one (``asyncio.gather``)."""
+    if isinstance(call.func, (nodes.Name, nodes.Attribute)):
+        return qualified_name(call.func)
+    return None

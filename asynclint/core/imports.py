@@ -1,0 +1,117 @@
+"""Qualified names from a module's imports, and definitions in the project's other modules.
+
+``qualified_name(models.Model)`` is ``"django.db.models.Model"`` after ``from django.db import models``,
+whatever the alias. Definitions of ``django.*`` names are never loaded: the table in
+``asynclint.django_api`` knows Django, so results are the same with and without Django installed.
+Project and third-party modules are loaded through astroid's manager (parsed, never imported).
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from astroid.exceptions import AstroidError
+
+#: How deep re-exports (``from .models import Book`` in a package ``__init__``) are followed.
+_MAX_HOPS = 6
+
+
+def bindings(name: nodes.Name | nodes.AssignName) -> list[nodes.NodeNG]:
+    """The statements that may bind ``name`` where it is used (astroid's scope lookup)."""
+    try:
+        _scope, found = name.lookup(name.name)
+    except (AstroidError, RecursionError):
+        return []
+    return list(found)
+
+
+def imported_name(binding: nodes.Import | nodes.ImportFrom, local: str) -> str | None:
+    if isinstance(binding, nodes.Import):
+        for name, alias in binding.names:
+            if alias == local:
+                return name
+            if alias is None and name.split(".", 1)[0] == local:
+                return local
+        return None
+    for name, alias in binding.names:
+        if (alias or name) == local and name != "*":
+            module = binding.modname
+            if binding.level:
+                try:
+                    module = binding.root().relative_to_absolute_name(binding.modname, binding.level)
+                except AstroidError:
+                    return None
+            return f"{module}.{name}" if module else name
+    return None
+
+
+def qualified_name(node: nodes.NodeNG) -> str | None:
+    """The dotted name a Name or Attribute refers to, or None (a local value, an unknown)."""
+    if isinstance(node, nodes.Attribute):
+        base = qualified_name(node.expr)
+        return f"{base}.{node.attrname}" if base else None
+    if not isinstance(node, nodes.Name):
+        return None
+    names = set()
+    for binding in bindings(node):
+        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+            names.add(imported_name(binding, node.name))
+        elif isinstance(binding, (nodes.ClassDef, nodes.FunctionDef)) and binding.parent is binding.root():
+            names.add(f"{binding.root().name}.{binding.name}")
+        else:
+            return None
+    if len(names) == 1:
+        return names.pop()
+    return None
+
+
+def is_django_name(qualified: str) -> bool:
+    return qualified == "django" or qualified.startswith("django.")
+
+
+def _load_module(modname: str, context: nodes.NodeNG) -> nodes.Module | None:
+    if is_django_name(modname):
+        return None
+    try:
+        return context.root().import_module(modname, relative_only=False)
+    except (AstroidError, RecursionError, ImportError, SyntaxError, OSError, ValueError):
+        return None
+
+
+def definition(qualified: str, context: nodes.NodeNG, _hops: int = 0) -> nodes.NodeNG | None:
+    """The node that defines ``qualified`` in the project (a ClassDef, FunctionDef or AssignName).
+
+    Names under ``django.`` are never loaded (see the module docstring).
+    """
+    if _hops > _MAX_HOPS or is_django_name(qualified) or "." not in qualified:
+        return None
+    modname, _, attr = qualified.rpartition(".")
+    module = _load_module(modname, context)
+    if module is None:
+        return None
+    candidates = module.locals.get(attr)
+    if not candidates:
+        return None
+    found = candidates[-1]
+    if isinstance(found, (nodes.Import, nodes.ImportFrom)):
+        target = imported_name(found, attr)
+        if target is None or target == qualified:
+            return None
+        return definition(target, found, _hops + 1)
+    return found
+
+
+def definition_of(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The definition a Name or Attribute refers to: in this module, or through its imports."""
+    if isinstance(node, nodes.Name):
+        found = bindings(node)
+        if len(found) == 1 and isinstance(found[0], (nodes.ClassDef, nodes.FunctionDef)):
+            return found[0]
+    qualified = qualified_name(node)
+    if qualified is None:
+        return None
+    root = node.root()
+    modname, _, attr = qualified.rpartition(".")
+    if modname == root.name:
+        candidates = root.locals.get(attr)
+        return candidates[-1] if candidates else None
+    return definition(qualified, node)

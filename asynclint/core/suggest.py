@@ -1,0 +1,59 @@
+"""Messages built from table rows: what the code does on the loop and what to write instead.
+
+Every suggestion respects the targeted Django version: a replacement that the version does not have
+is never suggested; ``sync_to_async`` is, instead.
+"""
+
+from __future__ import annotations
+
+from asynclint import django_api as api
+from asynclint.core.describe import arguments, describe
+from asynclint.core.django_kinds import ApiCall
+from asynclint.core.versions import format_version
+
+SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
+
+
+def replacement(found: ApiCall) -> str:
+    """The async form of a sync API call, e.g. ``await Book.objects.aget(...)``."""
+    row = found.row
+    args = arguments(found.call)
+    if row.receiver == api.FUNCTION:
+        return f"await {api.short_name(row.async_name)}({args})"
+    if row.receiver == api.PAGINATOR:
+        return f"await AsyncPaginator(...).{row.async_name}({args})"
+    if row.async_returns == api.ASYNC_ITERATOR:
+        return f"async for ... in {describe(found.receiver)}.{row.async_name}({args})"
+    return f"await {describe(found.receiver)}.{row.async_name}({args})"
+
+
+def sync_call(found: ApiCall, target: api.Version) -> str:
+    """``Book.objects.get() queries the database on the event loop; use 'await ...aget(...)' (Django 4.1+)``."""
+    row = found.row
+    shown = f"{describe(found.call.func)}()"
+    does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+    if row.async_name is None or row.since is None:
+        return f"{does}, and it has no async form; {SYNC_TO_ASYNC_FUNCTION}"
+    since = format_version(row.since)
+    if target < row.since:
+        return (
+            f"{does}; Django {format_version(target)} has no async form of it "
+            f"({api.short_name(row.async_name)}() arrives in {since}), so use "
+            f"'await sync_to_async({describe(found.call.func)})({arguments(found.call)})'"
+        )
+    where = ""
+    if row.receiver == api.FUNCTION:
+        where = f", from {row.async_name.rpartition('.')[0]}"
+    return f"{does}; use '{replacement(found)}' (Django {since}+{where})"
+
+
+def evaluation(operation: str, target: api.Version, **shown: str) -> str:
+    """``iteration over Book.objects.filter(...) evaluates the QuerySet on the event loop; use ...``."""
+    row = api.EVALUATIONS[operation]
+    does = f"{row.shows.format(**shown)} evaluates the QuerySet on the event loop"
+    if target < row.since:
+        return (
+            f"{does}; Django {format_version(target)} has no async QuerySet API, so evaluate it with "
+            f"'await sync_to_async(list)({shown['qs']})'"
+        )
+    return f"{does}; use '{row.replacement.format(**shown)}' (Django {format_version(row.since)}+)"

@@ -1,0 +1,131 @@
+"""E5704 async-call-not-awaited.
+
+## What it does
+Flags a call on the event loop to a coroutine-returning Django or asgiref API (`aget`, `asave`,
+`acount`, the cache's and auth's `a*` functions, `request.auser()`, `sync_to_async(f)(...)`,
+`asyncio.to_thread(...)`) whose coroutine is never awaited: a bare statement, a value used directly
+(`Book.objects.aget(pk=1).title`, `if qs.aexists():`), a coroutine returned from an `async def`, or
+one assigned to a name that is then used as a value or never used.
+
+## Why is this bad?
+Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or
+write silently never happens (Python warns "coroutine ... was never awaited" at garbage collection),
+and the coroutine object is truthy and has none of the result's attributes.
+
+## Example
+```python
+async def publish(request, pk):
+    book = await Book.objects.aget(pk=pk)
+    book.asave()
+```
+
+## Use instead
+```python
+async def publish(request, pk):
+    book = await Book.objects.aget(pk=pk)
+    await book.asave()
+```
+
+## Fix safety
+Adding `await` is safe: it is the only way the call can have its effect. No fix is offered where the
+`await` would land outside an `async def`.
+
+## Django versions
+All versions that have the API.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core.describe import describe
+from asynclint.core.django_kinds import kind_of, qualified_call_name
+from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
+from asynclint.core.imports import bindings
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "async-call-not-awaited"
+
+#: Builtins that use their argument's value right away (a coroutine there is a bug).
+_VALUE_BUILTINS = frozenset({"print", "len", "str", "repr", "bool", "int", "float", "list", "tuple", "dict",
+                             "set", "sorted", "sum", "min", "max", "any", "all", "isinstance", "format"})
+
+NOT_AWAITED = "never awaited"
+USED_AS_VALUE = "used as a value"
+RETURNED = "returned without being awaited"
+
+
+def _consumes_coroutine(call: nodes.Call) -> bool:
+    """``asyncio.gather(coro)``, ``tg.create_task(coro)``...: the callee awaits it later."""
+    if isinstance(call.func, nodes.Attribute) and call.func.attrname in api.COROUTINE_CONSUMER_METHODS:
+        return True
+    return qualified_call_name(call) in api.COROUTINE_CONSUMERS
+
+
+def _misuse(node: nodes.NodeNG) -> str | None:
+    """How the coroutine produced by ``node`` is misused, or None when it may be awaited somewhere."""
+    parent = node.parent
+    if isinstance(parent, nodes.Await):
+        return None
+    if isinstance(parent, nodes.Expr):
+        return NOT_AWAITED
+    if isinstance(parent, nodes.Return):
+        return RETURNED
+    if isinstance(parent, (nodes.Attribute, nodes.Subscript, nodes.FormattedValue, nodes.Compare,
+                           nodes.BinOp)) or (isinstance(parent, nodes.UnaryOp) and parent.op == "not"):
+        return USED_AS_VALUE
+    if isinstance(parent, (nodes.If, nodes.While, nodes.IfExp, nodes.Assert)) and node is parent.test:
+        return USED_AS_VALUE
+    if isinstance(parent, nodes.BoolOp) and node is not parent.values[-1]:
+        return USED_AS_VALUE
+    if isinstance(parent, nodes.Call) and node in parent.args:
+        if _consumes_coroutine(parent):
+            return None
+        if isinstance(parent.func, nodes.Name) and parent.func.name in _VALUE_BUILTINS:
+            return USED_AS_VALUE
+        return None  # handed to an unknown callable, which may await it
+    if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and node is parent.value:
+        targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
+        if len(targets) == 1 and isinstance(targets[0], nodes.AssignName):
+            return _misuse_of_name(targets[0])
+    return None
+
+
+def _misuse_of_name(target: nodes.AssignName) -> str | None:
+    """A coroutine stored in a name: misused if the name is never awaited or passed on."""
+    frame = enclosing_frame(target)
+    uses = [
+        name for name in frame.nodes_of_class(nodes.Name)
+        if name.name == target.name and target in bindings(name)
+    ]
+    if not uses:
+        return NOT_AWAITED
+    verdicts = [_misuse(use) for use in uses]
+    if any(verdict is None for verdict in verdicts):
+        return None  # awaited, or passed on somewhere: trust it
+    return USED_AS_VALUE
+
+
+class AsyncCallNotAwaited(AsyncLintRule):
+    msgid = "E5704"
+    symbol = _SYMBOL
+    summary = (
+        "An async Django or asgiref API is called without await: it returns a coroutine, so the "
+        "query, write or call never runs. Await it."
+    )
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_call(self, node: nodes.Call) -> None:
+        if not runs_on_event_loop(node):
+            return
+        found = kind_of(node)
+        if found is None or found.name != api.COROUTINE or found.origin not in ("django", "adapter"):
+            return
+        misuse = _misuse(node)
+        if misuse is None:
+            return
+        shown = f"{describe(node.func)}()"
+        self.report(node, f"{shown} returns a coroutine that is {misuse}, so it never runs; "
+                          f"write 'await {describe(node)}'")

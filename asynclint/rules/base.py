@@ -1,0 +1,78 @@
+"""The base class of every rule: a pylint checker whose message is built from named attributes."""
+
+from __future__ import annotations
+
+import sys
+
+from astroid import nodes
+from pylint.checkers import BaseChecker
+from pylint.interfaces import HIGH, Confidence
+
+from asynclint.core import django_kinds, versions
+
+CHECKER_NAME = "asynclint"
+
+
+class AsyncLintRule(BaseChecker):
+    """One rule: one message id and symbol, one module named after the symbol.
+
+    Subclasses set ``msgid``, ``symbol`` and ``summary`` (pylint's help line); their docstring is the
+    rule's documentation (What it does / Why is this bad / Example / Use instead / Fix safety /
+    Django versions).
+    """
+
+    name = CHECKER_NAME
+    msgid: str
+    symbol: str
+    summary: str
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.msgs = {cls.msgid: ("%s", cls.symbol, cls.summary)}
+
+    def open(self) -> None:
+        self.target = target_version(self.linter)
+
+    def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
+        django_kinds.reset()
+
+    def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH) -> None:
+        self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
+
+
+class Options(BaseChecker):
+    """asynclint's options (pylint's ``[asynclint]`` section / ``--django-version``)."""
+
+    name = CHECKER_NAME
+    msgs: dict = {}
+    options = (
+        (
+            "django-version",
+            {
+                "default": "",
+                "type": "string",
+                "metavar": "<major.minor>",
+                "help": "The Django version the code targets, e.g. 5.2. Messages only suggest async "
+                "APIs that exist in it. Default: the installed Django's version, else the newest "
+                "version asynclint knows.",
+            },
+        ),
+    )
+
+    def open(self) -> None:
+        target_version(self.linter)
+
+
+def target_version(linter) -> tuple[int, int]:
+    """The targeted Django version; an invalid option ends the run with one clear line (exit 2)."""
+    cached = getattr(linter, "_asynclint_target", None)
+    option = getattr(linter.config, "django_version", "") or ""
+    if cached is not None and cached[0] == option:
+        return cached[1]
+    try:
+        target = versions.resolve(option)
+    except versions.InvalidDjangoVersion as error:
+        print(f"asynclint: error: {error}", file=sys.stderr)
+        sys.exit(2)
+    linter._asynclint_target = (option, target.version)  # pylint: disable=protected-access
+    return target.version
