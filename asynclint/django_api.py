@@ -155,8 +155,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
         (name, None) for name in ("has_perm", "has_perms", "has_module_perms", "get_user_permissions",
                                   "get_group_permissions", "get_all_permissions")
     ]),
-    *_rows(USER_MANAGER, WRITE, (5, 2), [("create_user", USER), ("create_superuser", USER)]),
-    *_rows(USER_MANAGER, QUERY, (5, 2), [("get_by_natural_key", USER)]),
+    *_rows(USER_MANAGER, AUTH, (5, 2), [("create_user", USER), ("create_superuser", USER)]),
+    *_rows(USER_MANAGER, AUTH, (5, 2), [("get_by_natural_key", USER)]),
     # Sessions (SessionBase, 5.1).
     *_rows(SESSION, SESSION_IO, (5, 1), [
         (name, None) for name in ("clear_expired", "cycle_key", "delete_test_cookie", "flush", "get",

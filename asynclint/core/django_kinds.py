@@ -78,6 +78,8 @@ class ApiCall:
 # --- the cache ------------------------------------------------------------------------------------
 _cache: dict[nodes.NodeNG, Kind | None] = {}
 _active: set[nodes.NodeNG] = set()
+#: Parameter kinds of the calls being followed into project functions (innermost last).
+_bound: list[dict[nodes.AssignName, Kind]] = []
 
 
 def reset() -> None:
@@ -191,6 +193,8 @@ def element_kind(iterated: Kind | None) -> Kind | None:
 
 
 def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> Kind | None:
+    if _bound and target in _bound[-1]:
+        return _bound[-1][target]
     annotation = _annotation_of(target, arguments)
     if annotation is not None:
         return _kind_of_annotation(annotation)
@@ -560,7 +564,7 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
     found = definition_of(call.func)
     if isinstance(found, nodes.FunctionDef):
-        return _returned_kind(found, None)
+        return _returned_kind(found, call)
     return None
 
 
@@ -576,7 +580,7 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if receiver.name in QUERYSET_LIKE:
         custom = find_method(receiver.custom, name)
         if custom is not None:
-            result = _returned_kind(custom, receiver)
+            result = _returned_kind(custom, call)
             if result is not None and result.name in QUERYSET_LIKE:
                 return result.but(model=result.model or receiver.model, user=receiver.user)
             return result
@@ -642,8 +646,49 @@ def find_method(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes
     return None
 
 
-def _returned_kind(function: nodes.FunctionDef, receiver: Kind | None) -> Kind | None:
-    """What calling a project function or custom method gives: the kind its returns agree on."""
+def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None) -> Kind | None:
+    """What calling a project function or custom method gives: the kind its returns agree on.
+
+    The parameters take the kinds of the call's arguments, so ``await aget_or_404(Book.objects, pk=1)``
+    is a Book even though the helper's ``queryset`` parameter has no annotation. Answers computed
+    under such bindings go to a separate cache, dropped afterwards.
+    """
+    bound = _bind_arguments(function, call) if call is not None else {}
+    if not bound:
+        return _returned_kind_unbound(function)
+    global _cache  # pylint: disable=global-statement
+    saved, _cache = _cache, {}
+    _bound.append(bound)
+    try:
+        return _returned_kind_unbound(function)
+    finally:
+        _bound.pop()
+        _cache = saved
+
+
+def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName, Kind]:
+    params = function.args
+    positional = [*(params.posonlyargs or []), *(params.args or [])]
+    if function.type in ("method", "classmethod") and isinstance(call.func, nodes.Attribute):
+        positional = positional[1:]  # self/cls is the receiver
+    bound: dict[nodes.AssignName, Kind] = {}
+    for param, argument in zip(positional, call.args):
+        if isinstance(argument, nodes.Starred):
+            break
+        found = kind_of(argument)
+        if found is not None:
+            bound[param] = found
+    by_name = {param.name: param for param in [*positional, *(params.kwonlyargs or [])]}
+    for keyword in call.keywords or []:
+        param = by_name.get(keyword.arg)
+        if param is not None:
+            found = kind_of(keyword.value)
+            if found is not None:
+                bound[param] = found
+    return bound
+
+
+def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:
     if isinstance(function, nodes.AsyncFunctionDef):
         if function.is_generator():
             return Kind(api.ASYNC_ITERATOR, origin="project")

@@ -43,7 +43,7 @@ from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import kind_of, qualified_call_name
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
-from asynclint.core.imports import bindings
+from asynclint.core.imports import bindings, is_django_name
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "async-call-not-awaited"
@@ -80,12 +80,21 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         return USED_AS_VALUE
     if isinstance(parent, nodes.BoolOp) and node is not parent.values[-1]:
         return USED_AS_VALUE
-    if isinstance(parent, nodes.Call) and node in parent.args:
+    if isinstance(parent, (nodes.List, nodes.Tuple, nodes.Set, nodes.Starred)) or (
+        isinstance(parent, nodes.Dict) and any(node is value for _key, value in parent.items)
+    ):
+        return _misuse(parent)  # a container of coroutines goes where the container goes
+    if isinstance(parent, nodes.Call) and (node in parent.args or node in parent.keywords or []):
         if _consumes_coroutine(parent):
             return None
         if isinstance(parent.func, nodes.Name) and parent.func.name in _VALUE_BUILTINS:
             return USED_AS_VALUE
+        callee = qualified_call_name(parent)
+        if callee is not None and is_django_name(callee):
+            return USED_AS_VALUE  # Django's callables (JsonResponse, render...) never await their data
         return None  # handed to an unknown callable, which may await it
+    if isinstance(parent, nodes.Keyword):
+        return _misuse(parent)
     if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and node is parent.value:
         targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
         if len(targets) == 1 and isinstance(targets[0], nodes.AssignName):

@@ -1,0 +1,71 @@
+"""Exact message texts for representative findings, per targeted Django version.
+
+The fixtures check where findings are; this checks what they say: the offending call, and the
+replacement that exists in the targeted version (or the sync_to_async form below it).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from tests.lint import FIXTURES, lint
+
+HEADER = """\
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from library.models import Author, Book
+"""
+
+CASES = [
+    ("5.2", "Book.objects.get(pk=pk)",
+     "Book.objects.get() queries the database on the event loop; use 'await Book.objects.aget(...)' "
+     "(Django 4.1+)"),
+    ("4.0", "Book.objects.get(pk=pk)",
+     "Book.objects.get() queries the database on the event loop; Django 4.0 has no async form of it "
+     "(aget() arrives in 4.1), so use 'await sync_to_async(Book.objects.get)(...)'"),
+    ("4.1", "book.save()",
+     "book.save() writes to the database on the event loop; Django 4.1 has no async form of it "
+     "(asave() arrives in 4.2), so use 'await sync_to_async(book.save)()'"),
+    ("4.2", "book.save()",
+     "book.save() writes to the database on the event loop; use 'await book.asave()' (Django 4.2+)"),
+    ("5.0", "get_object_or_404(Book, pk=pk)",
+     "get_object_or_404() queries the database on the event loop; use 'await aget_object_or_404(...)' "
+     "(Django 5.0+, from django.shortcuts)"),
+    ("4.2", "get_object_or_404(Book, pk=pk)",
+     "get_object_or_404() queries the database on the event loop; Django 4.2 has no async form of it "
+     "(aget_object_or_404() arrives in 5.0), so use 'await sync_to_async(get_object_or_404)(...)'"),
+    ("5.2", "Book.objects.filter(author=book.author).delete()",
+     "Book.objects.filter(...).delete() writes to the database on the event loop; use "
+     "'await Book.objects.filter(...).adelete()' (Django 4.1+)"),
+    ("5.2", "book.full_clean()",
+     "book.full_clean() queries the database on the event loop, and it has no async form; move it "
+     "into a sync function and call that with 'await sync_to_async(fn)()'"),
+    ("5.2", "len(Book.objects.filter(published=True))",
+     "len(Book.objects.filter(...)) evaluates the QuerySet on the event loop; use "
+     "'await Book.objects.filter(...).acount()' (Django 4.1+)"),
+    ("4.0", "list(Book.objects.all())",
+     "list(Book.objects.all()) evaluates the QuerySet on the event loop; Django 4.0 has no async "
+     "QuerySet API, so evaluate it with 'await sync_to_async(list)(Book.objects.all())'"),
+    ("5.2", "Book.objects.aget(pk=pk)",
+     "Book.objects.aget() returns a coroutine that is never awaited, so it never runs; write "
+     "'await Book.objects.aget(...)'"),
+    ("5.2", "[b for b in Book.objects.aiterator()]",
+     "Book.objects.aiterator() is an async iterator, so a sync comprehension over it raises TypeError; "
+     "use 'async for ... in Book.objects.aiterator()'"),
+    ("5.2", "book.author.books.count()",
+     "book.author.books.count() queries the database on the event loop; use "
+     "'await book.author.books.acount()' (Django 4.1+)"),
+]
+
+
+@pytest.mark.parametrize(("version", "line", "message"), CASES, ids=[f"{v}:{c}" for v, c, _ in CASES])
+def test_message(tmp_path, version, line, message):
+    module = tmp_path / "views.py"
+    module.write_text(HEADER + textwrap.dedent(f"""
+        async def view(request, pk, book: Book):
+            {line}
+    """))
+    findings = lint([module], {"django-version": version}, extra_sys_path=[FIXTURES])
+    assert [f.message for f in findings] == [message]
