@@ -35,6 +35,12 @@ USER = "user"
 USER_MANAGER = "user manager"
 SIGNAL = "signal"
 TASK = "task"
+TEMPLATE = "template"
+TEST_CLIENT = "test client"
+REQUEST_FACTORY = "request factory"
+HTTP_CLIENT = "sync HTTP client"
+PATH = "path"
+EMAIL = "email message"
 COROUTINE = "coroutine"
 ASYNC_ITERATOR = "async iterator"
 FUNCTION = "function"  # receiver of rows that name a module-level function
@@ -49,6 +55,9 @@ AUTH = "auth"
 SESSION_IO = "session I/O"
 SIGNAL_SEND = "signal"
 TASK_QUEUE = "task queue"
+TEMPLATE_RENDER = "template rendering"
+BLOCKING_IO = "blocking I/O"
+TEST_REQUEST = "test request"
 
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {
@@ -56,11 +65,16 @@ EFFECT_VERBS = {
     WRITE: "writes to the database",
     RAW_SQL: "opens a database cursor",
     TRANSACTION: "uses a database transaction",
-    CACHE_IO: "calls the cache backend",
-    AUTH: "queries the user and session store",
-    SESSION_IO: "loads or saves the session",
+    CACHE_IO: "calls the cache backend synchronously (DatabaseCache raises SynchronousOnlyOperation, "
+              "the other backends block the loop)",
+    AUTH: "loads the user and session synchronously",
+    SESSION_IO: "loads the session from its store synchronously (database-backed engines raise "
+                "SynchronousOnlyOperation)",
     SIGNAL_SEND: "runs the signal's receivers synchronously",
     TASK_QUEUE: "enqueues the task synchronously",
+    TEMPLATE_RENDER: "renders a template synchronously",
+    BLOCKING_IO: "is a blocking call",
+    TEST_REQUEST: "runs the request through the sync test client",
 }
 
 # --- fix safety ----------------------------------------------------------------------------------
@@ -82,6 +96,8 @@ class SyncApi:
     queryset_only: bool = False  # not proxied by managers (``Model.objects.delete()`` does not exist)
     fix: str | None = SAFE
     note: str = ""
+    #: A replacement that is not ``await <receiver>.<async_name>(...)``, e.g. ``await asyncio.sleep(...)``.
+    replacement: str = ""
 
 
 def _rows(receiver, effect, since, names, **extra):
@@ -149,7 +165,7 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     SyncApi(FUNCTION, "django.contrib.auth.hashers.check_password", AUTH,
             "django.contrib.auth.hashers.acheck_password", (5, 0)),
     SyncApi(REQUEST, "user", AUTH, "auser", (5, 0), returns=USER, fix=UNSAFE,
-            note="an attribute: 'user = await request.auser()'"),
+            replacement="user = await request.auser()"),
     SyncApi(USER, "check_password", AUTH, "acheck_password", (5, 0)),
     *_rows(USER, AUTH, (5, 2), [
         (name, None) for name in ("has_perm", "has_perms", "has_module_perms", "get_user_permissions",
@@ -164,11 +180,154 @@ SYNC_APIS: tuple[SyncApi, ...] = (
                                   "has_key", "items", "keys", "pop", "set_expiry", "set_test_cookie",
                                   "setdefault", "test_cookie_worked", "update", "values")
     ]),
+    SyncApi(SESSION, "__getitem__", SESSION_IO, "aget", (5, 1), replacement="await request.session.aget(key)"),
+    SyncApi(SESSION, "__setitem__", SESSION_IO, "aset", (5, 1),
+            replacement="await request.session.aset(key, value)"),
+    SyncApi(SESSION, "__delitem__", SESSION_IO, "apop", (5, 1), replacement="await request.session.apop(key)"),
+    SyncApi(SESSION, "__contains__", SESSION_IO, "ahas_key", (5, 1),
+            replacement="await request.session.ahas_key(key)"),
+    *(SyncApi(SESSION, name, SESSION_IO, None, None, fix=None) for name in ("clear", "is_empty")),
     # Signals (5.0).
     *_rows(SIGNAL, SIGNAL_SEND, (5, 0), [("send", None), ("send_robust", None)]),
     # Tasks (django.tasks, 6.0).
     *_rows(TASK, TASK_QUEUE, (6, 0), [("enqueue", None), ("get_result", None)]),
+    # Templates: Django has no async template API; TemplateResponse is rendered in a worker thread.
+    SyncApi(FUNCTION, "django.shortcuts.render", TEMPLATE_RENDER, None, None, fix=UNSAFE,
+            replacement="return TemplateResponse(request, template_name, context)",
+            note="Django renders it in a worker thread; or 'await sync_to_async(render)(...)'"),
+    SyncApi(FUNCTION, "django.template.loader.render_to_string", TEMPLATE_RENDER, None, None, fix=None,
+            replacement="await sync_to_async(render_to_string)(...)",
+            note="or return a TemplateResponse, which Django renders in a worker thread"),
+    SyncApi(TEMPLATE, "render", TEMPLATE_RENDER, None, None, fix=None,
+            replacement="await sync_to_async(template.render)(...)",
+            note="or return a TemplateResponse, which Django renders in a worker thread"),
+    # Email: no async API in any version.
+    *(SyncApi(FUNCTION, "django.core.mail." + name, BLOCKING_IO, None, None, fix=UNSAFE,
+              replacement=f"await sync_to_async({name})(...)")
+      for name in ("send_mail", "send_mass_mail", "mail_admins", "mail_managers")),
+    SyncApi(EMAIL, "send", BLOCKING_IO, None, None, fix=UNSAFE,
+            replacement="await sync_to_async(message.send)()"),
+    # Test clients in async tests.
+    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE,
+              replacement=f"await self.async_client.{name}(...)")
+      for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
+    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, "a" + name, (5, 0), fix=UNSAFE,
+              replacement=f"await self.async_client.a{name}(...)")
+      for name in ("login", "force_login", "logout")),
+    *(SyncApi(REQUEST_FACTORY, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE,
+              replacement=f"AsyncRequestFactory().{name}(...)")
+      for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
 )
+
+#: Blocking calls common in Django code that are not Django's, and what to write instead.
+_BLOCKING_FUNCTIONS = {
+    "time.sleep": "await asyncio.sleep(...)",
+    **{f"requests.{verb}": f"await httpx.AsyncClient().{verb}(...)"
+       for verb in ("get", "post", "put", "patch", "delete", "head", "options", "request")},
+    **{f"httpx.{verb}": f"await httpx.AsyncClient().{verb}(...)"
+       for verb in ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")},
+    "urllib.request.urlopen": "await httpx.AsyncClient().get(...)",
+    **{f"subprocess.{name}": "await asyncio.create_subprocess_exec(...)"
+       for name in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput", "Popen")},
+    "os.system": "await asyncio.create_subprocess_shell(...)",
+    "os.popen": "await asyncio.create_subprocess_shell(...)",
+    "builtins.open": "await sync_to_async(a_function_that_reads_the_file)() (or aiofiles.open)",
+    "io.open": "await sync_to_async(a_function_that_reads_the_file)() (or aiofiles.open)",
+    "builtins.input": "read input before the event loop starts",
+    "smtplib.SMTP": "await sync_to_async(send_mail)(...)",
+    "smtplib.SMTP_SSL": "await sync_to_async(send_mail)(...)",
+}
+HTTP_CLIENT_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream")
+PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open")
+BLOCKING_APIS: tuple[SyncApi, ...] = (
+    *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name == "time.sleep" else None,
+              replacement=replacement)
+      for name, replacement in _BLOCKING_FUNCTIONS.items()),
+    *(SyncApi(HTTP_CLIENT, name, BLOCKING_IO, None, None, fix=None,
+              replacement=f"await httpx.AsyncClient().{name}(...)") for name in HTTP_CLIENT_METHODS),
+    *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None,
+              replacement=f"await sync_to_async(path.{name})(...)") for name in PATH_METHODS),
+)
+SYNC_APIS += BLOCKING_APIS
+
+TASK_DECORATORS = frozenset({"django.tasks.task", "django.tasks.base.task"})
+
+TEMPLATE_RESPONSE_CLASSES = frozenset({"django.template.response.TemplateResponse",
+                                       "django.template.response.SimpleTemplateResponse"})
+STREAMING_RESPONSE_CLASSES = frozenset({
+    "django.http.StreamingHttpResponse", "django.http.response.StreamingHttpResponse",
+    "django.http.FileResponse", "django.http.response.FileResponse",
+})
+
+SIGNAL_OBJECTS = frozenset({
+    *(f"django.db.models.signals.{name}" for name in (
+        "class_prepared", "pre_init", "post_init", "pre_save", "post_save", "pre_delete", "post_delete",
+        "m2m_changed", "pre_migrate", "post_migrate")),
+    *(f"django.core.signals.{name}" for name in (
+        "request_started", "request_finished", "got_request_exception", "setting_changed")),
+    *(f"django.contrib.auth.signals.{name}" for name in ("user_logged_in", "user_login_failed", "user_logged_out")),
+    "django.db.backends.signals.connection_created",
+    "django.test.signals.template_rendered",
+})
+
+TEST_CASE_CLASSES = frozenset({
+    "django.test.SimpleTestCase", "django.test.TestCase", "django.test.TransactionTestCase",
+    "django.test.LiveServerTestCase", "django.test.testcases.SimpleTestCase",
+    "django.test.testcases.TestCase", "django.test.testcases.TransactionTestCase",
+})
+#: Test-case attributes that are sync clients (their async twins: ``async_client``).
+TEST_CLIENT_ATTRIBUTES = frozenset({"client"})
+
+#: HTTP method handlers that View.as_view() requires to be all sync or all async (``options`` excepted).
+HTTP_HANDLERS = ("get", "post", "put", "patch", "delete", "head", "trace")
+#: Django's class-based views and mixins, and the sync HTTP handlers they define or inherit.
+_VIEWS = {
+    "base": {"View": (), "TemplateView": ("get",),
+             "RedirectView": ("get", "head", "post", "delete", "put", "patch")},
+    "list": {"ListView": ("get",), "BaseListView": ("get",)},
+    "detail": {"DetailView": ("get",), "BaseDetailView": ("get",)},
+    "edit": {name: ("get", "post", "put") for name in (
+        "FormView", "BaseFormView", "ProcessFormView", "CreateView", "BaseCreateView", "UpdateView",
+        "BaseUpdateView")} | {"DeleteView": ("get", "post", "delete"), "BaseDeleteView": ("get", "post", "delete"),
+                              "DeletionMixin": ("post", "delete")},
+    "dates": {name: ("get",) for name in (
+        "ArchiveIndexView", "YearArchiveView", "MonthArchiveView", "WeekArchiveView", "DayArchiveView",
+        "TodayArchiveView", "DateDetailView", "BaseArchiveIndexView", "BaseYearArchiveView",
+        "BaseMonthArchiveView", "BaseWeekArchiveView", "BaseDayArchiveView", "BaseTodayArchiveView",
+        "BaseDateDetailView", "BaseDateListView")},
+}
+VIEW_HANDLERS: dict[str, tuple[str, ...]] = {
+    qualified: handlers
+    for module, views in _VIEWS.items()
+    for name, handlers in views.items()
+    for qualified in (f"django.views.generic.{module}.{name}", f"django.views.generic.{name}")
+} | {"django.views.View": ()}
+#: Mixins whose dispatch() is sync in every version (they break views with async handlers).
+SYNC_ONLY_VIEW_MIXINS = frozenset({
+    f"django.contrib.auth.mixins.{name}"
+    for name in ("LoginRequiredMixin", "PermissionRequiredMixin", "UserPassesTestMixin", "AccessMixin")
+})
+
+#: View decorators and the first Django version whose decorator accepts an ``async def`` view
+#: (None: never). Before that version the decorator wraps the coroutine function in a sync wrapper.
+VIEW_DECORATORS_ASYNC_SINCE: dict[str, Version | None] = {
+    **{f"django.views.decorators.{module}.{name}": (5, 0) for module, names in {
+        "cache": ("cache_control", "never_cache", "cache_page"),
+        "common": ("no_append_slash",),
+        "csrf": ("csrf_exempt", "csrf_protect", "ensure_csrf_cookie", "requires_csrf_token"),
+        "debug": ("sensitive_variables", "sensitive_post_parameters"),
+        "gzip": ("gzip_page",),
+        "http": ("condition", "conditional_page", "etag", "last_modified", "require_http_methods",
+                 "require_GET", "require_POST", "require_safe"),
+        "vary": ("vary_on_cookie", "vary_on_headers"),
+        "clickjacking": ("xframe_options_deny", "xframe_options_sameorigin", "xframe_options_exempt"),
+    }.items() for name in names},
+    **{f"django.contrib.auth.decorators.{name}": (5, 1)
+       for name in ("login_required", "permission_required", "user_passes_test")},
+    "django.contrib.admin.views.decorators.staff_member_required": (5, 1),
+    "django.utils.decorators.method_decorator": (5, 2),
+    "rest_framework.decorators.api_view": None,
+}
 
 # Coroutine-returning asgiref/asyncio adapters: calling what they return gives a coroutine.
 ADAPTERS_TO_THREAD = frozenset({
@@ -282,8 +441,31 @@ REQUEST_CLASSES = frozenset({
     "django.http.HttpRequest", "django.http.request.HttpRequest",
     "django.core.handlers.asgi.ASGIRequest", "django.core.handlers.wsgi.WSGIRequest",
 })
-SIGNAL_CLASSES = frozenset({"django.dispatch.Signal", "django.dispatch.dispatcher.Signal"})
+SIGNAL_CLASSES = frozenset({"django.dispatch.Signal", "django.dispatch.dispatcher.Signal",
+                            "django.db.models.signals.ModelSignal"})
 TRANSACTION_ATOMIC = "django.db.transaction.atomic"
+
+#: Module-level objects, by qualified name, and their kind.
+OBJECT_KINDS: dict[str, str] = {
+    **dict.fromkeys(CONNECTION_OBJECTS, CONNECTION),
+    **dict.fromkeys(CACHE_OBJECTS, CACHE),
+    **dict.fromkeys(SIGNAL_OBJECTS, SIGNAL),
+}
+#: Classes and factory functions, by qualified name, and the kind of what calling them returns.
+CALL_RESULT_KINDS: dict[str, str] = {
+    **dict.fromkeys(("requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client"),
+                    HTTP_CLIENT),
+    **dict.fromkeys(("pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath"), PATH),
+    **dict.fromkeys(("django.core.mail.EmailMessage", "django.core.mail.EmailMultiAlternatives",
+                     "django.core.mail.message.EmailMessage",
+                     "django.core.mail.message.EmailMultiAlternatives"), EMAIL),
+    **dict.fromkeys(("django.template.Template", "django.template.base.Template",
+                     "django.template.loader.get_template", "django.template.loader.select_template"),
+                    TEMPLATE),
+    **dict.fromkeys(("django.test.Client", "django.test.client.Client"), TEST_CLIENT),
+    **dict.fromkeys(("django.test.RequestFactory", "django.test.client.RequestFactory"), REQUEST_FACTORY),
+    **dict.fromkeys(SIGNAL_CLASSES, SIGNAL),
+}
 
 
 @dataclass(frozen=True)

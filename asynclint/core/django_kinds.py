@@ -41,6 +41,11 @@ PAGINATOR_CLASS = "paginator class"
 CONNECTION_HANDLER = "connection handler"
 CACHE_HANDLER = "cache handler"
 ADAPTED_CALLABLE = "sync_to_async(...) callable"
+FACTORY = "factory"  # a class or function whose call result has the kind in ``result``
+TEST_CASE_CLASS = "test case class"
+VIEW_CLASS = "view class"
+TEST_CASE = "test case"
+VIEW = "view"
 
 QUERYSET_LIKE = frozenset({api.MANAGER, api.QUERYSET, api.RELATED_MANAGER, api.USER_MANAGER})
 INSTANCE_LIKE = frozenset({api.INSTANCE, api.USER})
@@ -133,7 +138,7 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
 # --- names ---------------------------------------------------------------------------------------
 def _kind_of_name(node: nodes.Name) -> Kind | None:
     found = bindings(node)
-    if not found:
+    if not found or _in_duck_typing_fallback(node):
         return None
     kinds = [_kind_of_binding(binding, node) for binding in found]
     first = kinds[0]
@@ -145,6 +150,23 @@ def _kind_of_name(node: nodes.Name) -> Kind | None:
     return first
 
 
+def _in_duck_typing_fallback(node: nodes.Name) -> bool:
+    """``try: qs.all().count() except AttributeError: len(qs)``: the handler is for non-QuerySets."""
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, nodes.ExceptHandler) and child is not parent.type:
+            caught = parent.type.elts if isinstance(parent.type, nodes.Tuple) else [parent.type]
+            if any(isinstance(c, nodes.Name) and c.name in ("AttributeError", "TypeError") for c in caught):
+                try_node = parent.parent
+                if isinstance(try_node, nodes.Try) and any(
+                    isinstance(attribute.expr, nodes.Name) and attribute.expr.name == node.name
+                    for statement in try_node.body for attribute in statement.nodes_of_class(nodes.Attribute)
+                ):
+                    return True
+        child, parent = parent, parent.parent
+    return False
+
+
 def _kind_of_binding(binding: nodes.NodeNG, use: nodes.Name) -> Kind | None:
     if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
         qualified = qualified_name(use)
@@ -152,7 +174,7 @@ def _kind_of_binding(binding: nodes.NodeNG, use: nodes.Name) -> Kind | None:
     if isinstance(binding, nodes.ClassDef):
         return _kind_of_class_reference(binding)
     if isinstance(binding, nodes.FunctionDef):
-        return None
+        return _kind_of_function_reference(binding)
     if isinstance(binding, nodes.AssignName):
         return _kind_of_assign_name(binding)
     return None
@@ -239,18 +261,14 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
             return None
         return _instance_of(_kind_of_reference_binding(found[0], name, annotation))
     if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
-        return _kind_of_annotation(annotation.left) or _kind_of_annotation(annotation.right)
+        return _agreed_annotation([annotation.left, annotation.right])
     if isinstance(annotation, nodes.Subscript):
         outer = kind_of(annotation.value)
         qualified = qualified_name(annotation.value) or ""
         if qualified in ("typing.Optional", "typing.Union"):
             inner = annotation.slice
             elements = inner.elts if isinstance(inner, nodes.Tuple) else [inner]
-            for element in elements:
-                found = _kind_of_annotation(element)
-                if found is not None:
-                    return found
-            return None
+            return _agreed_annotation(elements)
         if outer is not None and outer.name in (QUERYSET_CLASS, MANAGER_CLASS):
             model = kind_of(annotation.slice)
             kind = _instance_of(outer)
@@ -259,6 +277,17 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
             return kind
         return None
     return _instance_of(kind_of(annotation))
+
+
+def _agreed_annotation(members: list[nodes.NodeNG]) -> Kind | None:
+    """``Book | None`` is a Book; ``list | QuerySet`` is unknown: every member but None must agree."""
+    kinds = [
+        _kind_of_annotation(member) for member in members
+        if not (isinstance(member, nodes.Const) and member.value is None)
+    ]
+    if not kinds or any(kind is None or kind.name != kinds[0].name for kind in kinds):
+        return None
+    return kinds[0]
 
 
 def _kind_of_reference_binding(binding: nodes.NodeNG, name: str, context: nodes.NodeNG) -> Kind | None:
@@ -283,11 +312,25 @@ def _instance_of(reference: Kind | None) -> Kind | None:
         return Kind(api.QUERYSET, custom=reference.custom)
     if reference.name == PAGINATOR_CLASS:
         return Kind(api.PAGINATOR)
+    if reference.name == FACTORY:
+        return reference.result
+    if reference.name == TEST_CASE_CLASS:
+        return Kind(TEST_CASE, custom=reference.custom)
+    if reference.name == VIEW_CLASS:
+        return Kind(VIEW, custom=reference.custom)
     return None
 
 
 # --- qualified names and classes -----------------------------------------------------------------
 def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
+    if qualified in api.OBJECT_KINDS:
+        return Kind(api.OBJECT_KINDS[qualified])
+    if qualified in api.CALL_RESULT_KINDS:
+        return Kind(FACTORY, result=Kind(api.CALL_RESULT_KINDS[qualified]))
+    if qualified in api.TEST_CASE_CLASSES:
+        return Kind(TEST_CASE_CLASS)
+    if qualified in api.VIEW_HANDLERS:
+        return Kind(VIEW_CLASS)
     if qualified in api.MODEL_BASES:
         return Kind(api.MODEL_CLASS, user=qualified in api.USER_MODELS)
     if qualified in api.MANAGER_CLASSES:
@@ -296,19 +339,26 @@ def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
         return Kind(QUERYSET_CLASS)
     if qualified in api.PAGINATOR_CLASSES:
         return Kind(PAGINATOR_CLASS)
-    if qualified in api.CONNECTION_OBJECTS:
-        return Kind(api.CONNECTION)
     if qualified in api.CONNECTION_HANDLERS:
         return Kind(CONNECTION_HANDLER)
-    if qualified in api.CACHE_OBJECTS:
-        return Kind(api.CACHE)
     if qualified in api.CACHE_HANDLERS:
         return Kind(CACHE_HANDLER)
     found = definition_of_qualified(qualified, context)
     if isinstance(found, nodes.ClassDef):
         return _kind_of_class_reference(found)
+    if isinstance(found, nodes.FunctionDef):
+        return _kind_of_function_reference(found)
     if isinstance(found, nodes.AssignName):
         return _kind_of_assign_name(found)
+    return None
+
+
+def _kind_of_function_reference(function: nodes.FunctionDef) -> Kind | None:
+    """A function decorated with ``@task`` (django.tasks) is a Task."""
+    for decorator in function.decorators.nodes if function.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        if isinstance(target, (nodes.Name, nodes.Attribute)) and qualified_name(target) in api.TASK_DECORATORS:
+            return Kind(api.TASK)
     return None
 
 
@@ -353,7 +403,11 @@ def _classify(cls: nodes.ClassDef) -> Kind | None:
         if found.name == QUERYSET_CLASS:
             return Kind(QUERYSET_CLASS, custom=cls)
         if found.name == PAGINATOR_CLASS:
-            return Kind(PAGINATOR_CLASS)
+            return Kind(found.name)
+        if found.name == TEST_CASE_CLASS:
+            return Kind(TEST_CASE_CLASS, custom=cls)
+        if found.name == VIEW_CLASS:
+            return Kind(VIEW_CLASS, custom=cls)
     return None
 
 
@@ -373,7 +427,18 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     if base.name in INSTANCE_LIKE:
         return _instance_attribute(base, name)
     if base.name == api.REQUEST:
-        return Kind(api.SESSION) if name == "session" else None
+        if name == "session":
+            return Kind(api.SESSION)
+        if name == "user":
+            return Kind(api.USER, user=True)
+        return None
+    if base.name == TEST_CASE and name in api.TEST_CLIENT_ATTRIBUTES:
+        assigned = _assigned_on_self(base.custom, name)
+        if assigned is not None:  # ``self.client = AsyncAPIClient()`` in setUp: whatever that is
+            return kind_of(assigned)
+        return Kind(api.TEST_CLIENT)
+    if base.name == VIEW and name == "request":
+        return Kind(api.REQUEST)
     return None
 
 
@@ -390,6 +455,26 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
             value = _class_attribute(found, name, _depth + 1)
             if value is not None:
                 return value
+    return None
+
+
+def _assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
+    """The value of ``self.<name> = value`` (or a class attribute) in ``cls`` or its project bases."""
+    if cls is None or _depth > 8:
+        return None
+    value = _class_attribute(cls, name)
+    if value is not None:
+        return value
+    for target in cls.nodes_of_class(nodes.AssignAttr):
+        if target.attrname == name and isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
+                and isinstance(target.parent, nodes.Assign):
+            return target.parent.value
+    for base in cls.bases:
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls:
+            found = _assigned_on_self(parent, name, _depth + 1)
+            if found is not None:
+                return found
     return None
 
 

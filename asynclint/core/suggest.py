@@ -32,19 +32,22 @@ def sync_call(found: ApiCall, target: api.Version) -> str:
     row = found.row
     shown = f"{describe(found.call.func)}()"
     does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
-    if row.async_name is None or row.since is None:
-        return f"{does}, and it has no async form; {SYNC_TO_ASYNC_FUNCTION}"
-    since = format_version(row.since)
-    if target < row.since:
+    if row.since is not None and target < row.since:
+        arrives = f"{api.short_name(row.async_name)}() arrives" if row.async_name else "it arrives"
         return (
             f"{does}; Django {format_version(target)} has no async form of it "
-            f"({api.short_name(row.async_name)}() arrives in {since}), so use "
+            f"({arrives} in {format_version(row.since)}), so use "
             f"'await sync_to_async({describe(found.call.func)})({arguments(found.call)})'"
         )
+    if row.replacement:
+        since = f" (Django {format_version(row.since)}+)" if row.since else ""
+        return f"{does}; use '{row.replacement}'{since}" + (f"; {row.note}" if row.note else "")
+    if row.async_name is None or row.since is None:
+        return f"{does}, and it has no async form; {SYNC_TO_ASYNC_FUNCTION}"
     where = ""
     if row.receiver == api.FUNCTION:
         where = f", from {row.async_name.rpartition('.')[0]}"
-    return f"{does}; use '{replacement(found)}' (Django {since}+{where})"
+    return f"{does}; use '{replacement(found)}' (Django {format_version(row.since)}+{where})"
 
 
 def evaluation(operation: str, target: api.Version, **shown: str) -> str:
@@ -57,3 +60,17 @@ def evaluation(operation: str, target: api.Version, **shown: str) -> str:
             f"'await sync_to_async(list)({shown['qs']})'"
         )
     return f"{does}; use '{row.replacement.format(**shown)}' (Django {format_version(row.since)}+)"
+
+
+def operation(shown: str, row: api.SyncApi, target: api.Version) -> str:
+    """A message for a table row reached by syntax, not a call (``request.user``, ``session[key]``)."""
+    does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+    if row.since is not None and target < row.since:
+        return (
+            f"{does}; Django {format_version(target)} has no async form of it (it arrives in "
+            f"{format_version(row.since)}), so {SYNC_TO_ASYNC_FUNCTION}"
+        )
+    if row.replacement:
+        since = f" (Django {format_version(row.since)}+)" if row.since else ""
+        return f"{does}; use '{row.replacement}'{since}"
+    return f"{does}, and it has no async form; {SYNC_TO_ASYNC_FUNCTION}"

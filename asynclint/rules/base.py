@@ -8,7 +8,8 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, Confidence
 
-from asynclint.core import django_kinds, versions
+from asynclint.core import django_kinds, suggest, versions
+from asynclint.core.event_loop import runs_on_event_loop
 
 CHECKER_NAME = "asynclint"
 
@@ -28,7 +29,8 @@ class AsyncLintRule(BaseChecker):
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        cls.msgs = {cls.msgid: ("%s", cls.symbol, cls.summary)}
+        if "msgid" in cls.__dict__:  # a rule, not an intermediate base such as SyncCallRule
+            cls.msgs = {cls.msgid: ("%s", cls.symbol, cls.summary)}
 
     def open(self) -> None:
         self.target = target_version(self.linter)
@@ -38,6 +40,19 @@ class AsyncLintRule(BaseChecker):
 
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH) -> None:
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
+
+
+class SyncCallRule(AsyncLintRule):
+    """A rule that flags calls of table rows with one of ``effects`` made on the event loop."""
+
+    effects: tuple[str, ...] = ()
+
+    def check_sync_call(self, node: nodes.Call) -> None:
+        if not runs_on_event_loop(node):
+            return
+        found = django_kinds.django_call(node)
+        if found is not None and found.row.effect in self.effects:
+            self.report(node, suggest.sync_call(found, self.target))
 
 
 class Options(BaseChecker):
@@ -55,6 +70,16 @@ class Options(BaseChecker):
                 "help": "The Django version the code targets, e.g. 5.2. Messages only suggest async "
                 "APIs that exist in it. Default: the installed Django's version, else the newest "
                 "version asynclint knows.",
+            },
+        ),
+        (
+            "blocking-calls",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<name -> suggestion,...>",
+                "help": "More blocking calls for blocking-call-in-async, as 'package.module.function -> "
+                "what to write instead' (the suggestion is optional).",
             },
         ),
     )

@@ -43,13 +43,10 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.core import suggest
-from asynclint.core.django_kinds import django_call
-from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import SyncCallRule
 
 
-class SyncOrmCallInAsync(AsyncLintRule):
+class SyncOrmCallInAsync(SyncCallRule):
     msgid = "E5701"
     symbol = "sync-orm-call-in-async"
     summary = (
@@ -61,8 +58,4 @@ class SyncOrmCallInAsync(AsyncLintRule):
 
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
-        if not runs_on_event_loop(node):
-            return
-        found = django_call(node)
-        if found is not None and found.row.effect in self.effects:
-            self.report(node, suggest.sync_call(found, self.target))
+        self.check_sync_call(node)

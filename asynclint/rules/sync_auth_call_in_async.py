@@ -1,0 +1,96 @@
+"""E5713 sync-auth-call-in-async.
+
+## What it does
+Flags sync authentication on the event loop: reading `request.user` (its attributes, its truth value,
+comparing it, passing it to a function) in an `async def` that has the request; the sync
+`authenticate`/`login`/`logout`/`get_user`/`update_session_auth_hash`/`check_password`; the user's
+`check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; and
+`User.objects.create_user`/`create_superuser`/`get_by_natural_key`. It is silent after the function
+binds `request.user` itself (`request.user = await request.auser()`), and for Channels'
+`self.scope["user"]`, which Channels resolves asynchronously.
+
+## Why is this bad?
+`request.user` is a lazy object: its first read loads the session and queries the user table. On
+the event loop that raises `SynchronousOnlyOperation` for a logged-in user with a database session
+(and works for anonymous users, so tests often miss it).
+
+## Example
+```python
+async def profile(request):
+    if not request.user.is_authenticated:
+        ...
+```
+
+## Use instead
+```python
+async def profile(request):
+    user = await request.auser()
+    if not user.is_authenticated:
+        ...
+```
+
+## Fix safety
+Unsafe: `await request.auser()` needs a binding before the first use; the fix introduces one.
+`aauthenticate`/`alogin`/`alogout` (5.0) are drop-in; permission methods are async from 5.2.
+
+## Django versions
+`request.auser()` and the auth functions 5.0+; `ahas_perm()` and friends and `acreate_user()` 5.2+.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core import suggest
+from asynclint.core.django_kinds import ADAPTED_CALLABLE, kind_of
+from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
+from asynclint.rules.base import SyncCallRule
+
+_SYMBOL = "sync-auth-call-in-async"
+
+
+def _rebinds_user(frame: nodes.NodeNG, request: nodes.NodeNG, before: int) -> bool:
+    """Whether the function assigns ``request.user = ...`` before line ``before``."""
+    spelled = request.as_string()
+    return any(
+        target.attrname == "user" and target.expr.as_string() == spelled and target.lineno < before
+        for target in frame.nodes_of_class(nodes.AssignAttr)
+    )
+
+
+def _passed_to_thread(node: nodes.NodeNG) -> bool:
+    """``await sync_to_async(f)(request.user)``: the lazy user is evaluated in the thread."""
+    parent = node.parent
+    if isinstance(parent, nodes.Keyword):
+        parent = parent.parent
+    if not isinstance(parent, nodes.Call) or node is parent.func:
+        return False
+    callee = kind_of(parent.func)
+    return callee is not None and callee.name == ADAPTED_CALLABLE
+
+
+class SyncAuthCallInAsync(SyncCallRule):
+    msgid = "E5713"
+    symbol = _SYMBOL
+    summary = (
+        "request.user or a sync auth API is used on the event loop, which loads the session and user "
+        "synchronously; use await request.auser(), aauthenticate(), alogin()..."
+    )
+    effects = (api.AUTH,)
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_call(self, node: nodes.Call) -> None:
+        self.check_sync_call(node)
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        if node.attrname != "user":
+            return
+        receiver = kind_of(node.expr)
+        if receiver is None or receiver.name != api.REQUEST or not runs_on_event_loop(node):
+            return
+        if _passed_to_thread(node) or _rebinds_user(enclosing_frame(node), node.expr, node.lineno):
+            return
+        self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))

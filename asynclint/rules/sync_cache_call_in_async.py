@@ -1,0 +1,51 @@
+"""W5710 sync-cache-call-in-async.
+
+## What it does
+Flags sync calls of Django's cache API on the event loop: `get`, `set`, `add`, `delete`, `get_many`,
+`set_many`, `delete_many`, `incr`, `decr`, `touch`, `has_key`, `get_or_set`, `clear`,
+`incr_version`, `decr_version`, `close` on `django.core.cache.cache`, on `caches[alias]`, and on any
+name bound to them.
+
+## Why is this bad?
+With `DatabaseCache` the call reaches the database connection and raises `SynchronousOnlyOperation`;
+with the other backends (locmem, file, memcached, redis) it runs, but blocks the event loop for the
+whole I/O. Django 4.0 added the `a*` forms.
+
+## Example
+```python
+async def book_count(request):
+    count = cache.get("book-count")
+```
+
+## Use instead
+```python
+async def book_count(request):
+    count = await cache.aget("book-count")
+```
+
+## Fix safety
+Safe from Django 4.0: `await cache.a<name>(...)` takes the same arguments. (Built-in backends still
+run the I/O in a worker thread, but the loop is free meanwhile.)
+
+## Django versions
+4.0+ for the replacement; below, `await sync_to_async(cache.get)(...)`.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.rules.base import SyncCallRule
+
+
+class SyncCacheCallInAsync(SyncCallRule):
+    msgid = "W5710"
+    symbol = "sync-cache-call-in-async"
+    summary = "A sync Django cache call runs on the event loop; await its a* form (cache.aget...)."
+    effects = (api.CACHE_IO,)
+
+    @only_required_for_messages("sync-cache-call-in-async")
+    def visit_call(self, node: nodes.Call) -> None:
+        self.check_sync_call(node)

@@ -1,0 +1,100 @@
+"""W5716 sync-iterator-in-streaming-response.
+
+## What it does
+Flags a `StreamingHttpResponse` built in an `async def` from a lazy sync iterator (a generator
+expression, a sync generator function, `map()`/`filter()`, `open()`, `iter(callable, sentinel)`;
+not an in-memory list, which has nothing to stream), and any `FileResponse`
+built in an `async def` (it always wraps the file in a sync iterator).
+
+## Why is this bad?
+Under ASGI, Django 4.2+ cannot stream a sync iterator: it warns "StreamingHttpResponse must consume
+synchronous iterators in order to serve them asynchronously" and buffers the whole body in memory
+first, which defeats streaming. Before 4.2 the ASGI handler iterated it on the event loop, blocking
+the loop for the whole stream.
+
+## Example
+```python
+async def export(request):
+    return StreamingHttpResponse(row_lines())
+```
+
+## Use instead
+```python
+async def export(request):
+    return StreamingHttpResponse(arow_lines())  # an async generator
+```
+
+## Fix safety
+No automatic fix: the generator has to become an async generator.
+
+## Django versions
+All; 4.2+ buffers (and warns), 3.1–4.1 block the loop.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core.describe import describe
+from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.core.imports import bindings, definition_of, qualified_name
+from asynclint.core.versions import format_version
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "sync-iterator-in-streaming-response"
+#: Lazy sync iterators over something else (I/O, a generator); ``iter(a_list)`` is only a list.
+_SYNC_ITERATING_BUILTINS = frozenset({"builtins.map", "builtins.filter", "builtins.open", "io.open"})
+_FILE_RESPONSES = frozenset(name for name in api.STREAMING_RESPONSE_CLASSES if name.endswith("FileResponse"))
+
+
+def _is_sync_iterable(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
+    if node is None or _depth > 5:
+        return False
+    if isinstance(node, nodes.GeneratorExp):
+        return True
+    if isinstance(node, nodes.Name):
+        found = bindings(node)
+        return len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(
+            found[0].parent, nodes.Assign) and _is_sync_iterable(found[0].parent.value, _depth + 1)
+    if isinstance(node, nodes.Call) and isinstance(node.func, (nodes.Name, nodes.Attribute)):
+        called = qualified_name(node.func)
+        if called in _SYNC_ITERATING_BUILTINS:
+            return True
+        if called == "builtins.iter" and len(node.args) == 2:  # iter(lambda: f.read(n), b"")
+            return True
+        function = definition_of(node.func)
+        return isinstance(function, nodes.FunctionDef) and not isinstance(
+            function, nodes.AsyncFunctionDef) and function.is_generator()
+    return False
+
+
+class SyncIteratorInStreamingResponse(AsyncLintRule):
+    msgid = "W5716"
+    symbol = _SYMBOL
+    summary = (
+        "A streaming response in an async view is built from a sync iterator: under ASGI Django buffers "
+        "it whole (4.2+) or iterates it on the loop; stream from an async generator."
+    )
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_call(self, node: nodes.Call) -> None:
+        if not isinstance(node.func, (nodes.Name, nodes.Attribute)):
+            return
+        response = qualified_name(node.func)
+        if response not in api.STREAMING_RESPONSE_CLASSES or not runs_on_event_loop(node):
+            return
+        content = node.args[0] if node.args else next(
+            (k.value for k in node.keywords or [] if k.arg in ("streaming_content", "filelike")), None)
+        if response not in _FILE_RESPONSES and not _is_sync_iterable(content):
+            return
+        shown = f"{describe(node.func)}({describe(content) if content is not None else ''})"
+        if self.target >= (4, 2):
+            effect = ("under ASGI Django consumes the sync iterator by buffering the whole body in memory "
+                      "(with a warning)")
+        else:
+            effect = (f"under ASGI Django {format_version(self.target)} iterates it on the event loop, "
+                      "blocking it for the whole stream")
+        self.report(node, f"{shown} in an async view streams a sync iterator: {effect}; pass an async "
+                          f"generator instead (for files, e.g. one that reads with aiofiles)")

@@ -1,0 +1,122 @@
+"""E5719 sync-only-decorator-on-async-view.
+
+## What it does
+Flags a decorator that cannot wrap an `async def` view in the targeted Django version:
+`csrf_exempt`, `never_cache`, `cache_page`, `require_POST`, `vary_on_headers`... before 5.0;
+`login_required`/`permission_required`/`user_passes_test`/`staff_member_required` before 5.1;
+`method_decorator` on an `async def` before 5.2; DRF's `@api_view` on an `async def` (never).
+Also a class decorated with `method_decorator(..., name="dispatch")` whose handlers are async while
+its `dispatch` is not an `async def` (any version). `@transaction.atomic` is reported by
+`sync-transaction-in-async`.
+
+## Why is this bad?
+Before the version listed, these decorators return a sync wrapper around the coroutine function:
+Django then treats the view as sync and gets a coroutine back (`ValueError: ... returned an
+unawaited coroutine`), or the decorator touches the coroutine as if it were a response
+(`AttributeError: 'coroutine' object has no attribute ...`).
+
+## Example
+```python
+@login_required  # Django 5.0
+async def dashboard(request):
+    ...
+```
+
+## Use instead
+```python
+async def dashboard(request):
+    user = await request.auser()
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    ...
+```
+(or upgrade: `login_required` accepts async views from Django 5.1).
+
+## Fix safety
+No automatic fix.
+
+## Django versions
+The version each decorator became async-capable is in `django_api.VIEW_DECORATORS_ASYNC_SINCE`.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core import views
+from asynclint.core.imports import qualified_name
+from asynclint.core.versions import format_version
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "sync-only-decorator-on-async-view"
+_METHOD_DECORATOR = "django.utils.decorators.method_decorator"
+
+
+def _decorator_name(decorator: nodes.NodeNG) -> str | None:
+    target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+    if isinstance(target, (nodes.Name, nodes.Attribute)):
+        return qualified_name(target)
+    return None
+
+
+class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
+    msgid = "E5719"
+    symbol = _SYMBOL
+    summary = (
+        "A view decorator that cannot wrap an async view in the targeted Django version is applied to "
+        "an async def; the view stops being async."
+    )
+
+    def _too_old(self, qualified: str) -> str | None:
+        """Why ``qualified`` cannot wrap an async def in the targeted version, or None."""
+        if qualified not in api.VIEW_DECORATORS_ASYNC_SINCE:
+            return None
+        since = api.VIEW_DECORATORS_ASYNC_SINCE[qualified]
+        short = qualified.rpartition(".")[2]
+        if since is None:
+            return f"@{short} never accepts an async def"
+        if self.target < since:
+            return (f"@{short} accepts async views only from Django {format_version(since)} "
+                    f"(targeting {format_version(self.target)})")
+        return None
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
+        for decorator in node.decorators.nodes if node.decorators else ():
+            qualified = _decorator_name(decorator)
+            if qualified is None:
+                continue
+            reasons = [self._too_old(qualified)]
+            if qualified == _METHOD_DECORATOR and isinstance(decorator, nodes.Call) and decorator.args:
+                inner = decorator.args[0]
+                for wrapped in inner.elts if isinstance(inner, (nodes.List, nodes.Tuple)) else [inner]:
+                    inner_name = _decorator_name(wrapped)
+                    if inner_name is not None:
+                        reasons.append(self._too_old(inner_name))
+            reasons = [reason for reason in reasons if reason]
+            if reasons:
+                self.report(decorator, f"{'; '.join(reasons)}: on '{node.name}' it returns a sync wrapper, so "
+                                       f"Django gets an unawaited coroutine instead of a response; check "
+                                       f"in the view itself or run the view logic without the decorator")
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_classdef(self, node: nodes.ClassDef) -> None:
+        if not node.decorators:
+            return
+        for decorator in node.decorators.nodes:
+            if _decorator_name(decorator) != _METHOD_DECORATOR or not isinstance(decorator, nodes.Call):
+                continue
+            name = next((k.value for k in decorator.keywords or [] if k.arg == "name"), None)
+            if not isinstance(name, nodes.Const) or name.value != "dispatch":
+                continue
+            view = views.analyse(node)
+            if view is None or not any(h.is_async for h in view.handlers.values()):
+                continue
+            dispatch = next((f for f in node.locals.get("dispatch", ()) if isinstance(f, nodes.FunctionDef)), None)
+            if isinstance(dispatch, nodes.AsyncFunctionDef):
+                continue
+            self.report(decorator, f"method_decorator(..., name='dispatch') on {node.name} wraps the "
+                                   f"inherited sync View.dispatch while its handlers are async; override "
+                                   f"'async def dispatch' and decorate that (Django 5.2+)")

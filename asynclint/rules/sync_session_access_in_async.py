@@ -1,0 +1,78 @@
+"""E5714 sync-session-access-in-async.
+
+## What it does
+Flags sync access to `request.session` on the event loop: `request.session[key]` (read, write,
+delete), `key in request.session`, and its methods (`get`, `pop`, `setdefault`, `update`, `keys`,
+`items`, `flush`, `cycle_key`, `set_expiry`...).
+
+## Why is this bad?
+The first access loads the session from its store: with the `db` and `cached_db` engines that is a
+query, which raises `SynchronousOnlyOperation` on the event loop; with the `file` and `cache` engines
+it blocks. Django 5.1 added an async session API.
+
+## Example
+```python
+async def add_to_cart(request, pk):
+    cart = request.session.get("cart", [])
+```
+
+## Use instead
+```python
+async def add_to_cart(request, pk):
+    cart = await request.session.aget("cart", [])
+```
+
+## Fix safety
+Safe from Django 5.1 for methods with a direct `a*` twin; `session[key] = value` becomes
+`await session.aset(key, value)`. `clear()` and `is_empty()` have no async form.
+
+## Django versions
+5.1+ for the replacement; below, do the session work in a sync function under `sync_to_async`.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from astroid.const import Context
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core import suggest
+from asynclint.core.django_kinds import kind_of
+from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.rules.base import SyncCallRule
+
+_SYMBOL = "sync-session-access-in-async"
+_SUBSCRIPT = {Context.Load: "__getitem__", Context.Store: "__setitem__", Context.Del: "__delitem__"}
+
+
+def _is_session(node: nodes.NodeNG) -> bool:
+    found = kind_of(node)
+    return found is not None and found.name == api.SESSION
+
+
+class SyncSessionAccessInAsync(SyncCallRule):
+    msgid = "E5714"
+    symbol = _SYMBOL
+    summary = (
+        "request.session is read or written synchronously on the event loop; use its async API "
+        "(await session.aget(), aset(), apop()... Django 5.1+)."
+    )
+    effects = (api.SESSION_IO,)
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_call(self, node: nodes.Call) -> None:
+        self.check_sync_call(node)
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_subscript(self, node: nodes.Subscript) -> None:
+        if _is_session(node.value) and runs_on_event_loop(node):
+            row = api.lookup(api.SESSION, _SUBSCRIPT.get(node.ctx, "__getitem__"))
+            self.report(node, suggest.operation(node.as_string(), row, self.target))
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_compare(self, node: nodes.Compare) -> None:
+        for operator, operand in node.ops:
+            if operator in ("in", "not in") and _is_session(operand) and runs_on_event_loop(node):
+                self.report(node, suggest.operation(node.as_string(), api.lookup(api.SESSION, "__contains__"),
+                                                    self.target))

@@ -1,0 +1,53 @@
+"""W5711 sync-template-render-in-async.
+
+## What it does
+Flags template rendering on the event loop: `render()`, `render_to_string()`, `Template(...).render()`,
+`get_template(...).render()` and `select_template(...).render()`.
+
+## Why is this bad?
+Django has no async template API: rendering runs in the caller's thread. Loading the template file
+blocks the loop, and anything the template evaluates (a lazy QuerySet in the context, `user` from
+the auth context processor, an unloaded foreign key) raises `SynchronousOnlyOperation`. A
+`TemplateResponse` returned from an async view is rendered by Django in a worker thread instead.
+
+## Example
+```python
+async def book_list(request):
+    return render(request, "books.html", {"books": Book.objects.all()})
+```
+
+## Use instead
+```python
+async def book_list(request):
+    return TemplateResponse(request, "books.html", {"books": Book.objects.all()})
+```
+
+## Fix safety
+Unsafe: `TemplateResponse` renders later (after response middleware's `process_template_response`),
+which changes behaviour for code that inspects `response.content` right away.
+
+## Django versions
+All versions with async views (3.1+).
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.rules.base import SyncCallRule
+
+
+class SyncTemplateRenderInAsync(SyncCallRule):
+    msgid = "W5711"
+    symbol = "sync-template-render-in-async"
+    summary = (
+        "A template is rendered on the event loop; return a TemplateResponse (rendered in a worker "
+        "thread) or render it with sync_to_async."
+    )
+    effects = (api.TEMPLATE_RENDER,)
+
+    @only_required_for_messages("sync-template-render-in-async")
+    def visit_call(self, node: nodes.Call) -> None:
+        self.check_sync_call(node)
