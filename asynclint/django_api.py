@@ -58,6 +58,9 @@ TASK_QUEUE = "task queue"
 TEMPLATE_RENDER = "template rendering"
 BLOCKING_IO = "blocking I/O"
 TEST_REQUEST = "test request"
+EVALUATION = "QuerySet evaluation"
+LOOP_RUNNER = "event loop runner"
+REQUEST_USER = "request.user"
 
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {
@@ -76,6 +79,18 @@ EFFECT_VERBS = {
     BLOCKING_IO: "is a blocking call",
     TEST_REQUEST: "runs the request through the sync test client",
 }
+
+#: How the call-chain rules name the work a helper does: "load_books() runs a database query".
+WORK_NOUNS = {
+    QUERY: "runs a database query", EVALUATION: "runs a database query", WRITE: "writes to the database",
+    RAW_SQL: "opens a database cursor", TRANSACTION: "uses a database transaction",
+    CACHE_IO: "calls the cache", AUTH: "loads the user synchronously", REQUEST_USER: "reads request.user",
+    SESSION_IO: "loads the session", SIGNAL_SEND: "sends a signal synchronously",
+    TEMPLATE_RENDER: "renders a template", BLOCKING_IO: "makes a blocking call",
+    TASK_QUEUE: "enqueues a task synchronously", LOOP_RUNNER: "runs a nested event loop",
+}
+#: Effects that touch Django's database connection (what a thread without request-cycle cleanup leaks).
+ORM_EFFECTS = frozenset({QUERY, WRITE, RAW_SQL, TRANSACTION, EVALUATION})
 
 # --- fix safety ----------------------------------------------------------------------------------
 SAFE = "safe"
@@ -346,6 +361,21 @@ THREAD_OFFLOADERS = {
     "asyncio.threads.to_thread": 0,
     "run_in_executor": 1,  # loop.run_in_executor(executor, func, *args): matched by method name
 }
+#: Calls that run a coroutine to completion from sync code: inside a running loop they raise
+#: ``RuntimeError`` (asgiref: "You cannot use AsyncToSync in the same thread as an async event loop").
+LOOP_RUNNERS = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.AsyncToSync", "asyncio.run"})
+LOOP_RUNNER_METHODS = frozenset({"run_until_complete"})
+#: Adapters whose wrapped callable is sync (sync_to_async) or async (async_to_sync).
+SYNC_TO_ASYNC = frozenset({"asgiref.sync.sync_to_async", "asgiref.sync.SyncToAsync",
+                           "channels.db.database_sync_to_async", "channels.db.DatabaseSyncToAsync"})
+ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.AsyncToSync"})
+#: Calls that close Django's database connections (a thread-insensitive helper that runs them in a
+#: ``finally`` cleans up after itself).
+CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.connections.close_all",
+                                "channels.db.aclose_old_connections"})
+#: Calls that return a callable (so ``sync_to_async(partial(f, x))`` passes a callable, correctly).
+CALLABLE_FACTORIES = frozenset({"functools.partial", "builtins.getattr", "operator.attrgetter",
+                                "operator.methodcaller", "operator.itemgetter"})
 #: Coroutine functions of asyncio itself that are commonly left unawaited.
 ASYNCIO_COROUTINE_FUNCTIONS = frozenset({"asyncio.to_thread", "asyncio.threads.to_thread"})
 #: Where a coroutine may be handed instead of awaited (it is awaited later by the callee).

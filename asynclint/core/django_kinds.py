@@ -617,11 +617,18 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
     if isinstance(func, nodes.Attribute):
         receiver = kind_of(func.expr)
         if receiver is not None:
-            return _method_result(receiver, func.attrname, call)
+            result = _method_result(receiver, func.attrname, call)
+            if result is not None or receiver.name not in (VIEW, TEST_CASE):
+                return result
+        if isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls"):
+            owner = func.expr.scope().parent  # the class of the method that uses self/cls
+            method = find_method(owner if isinstance(owner, nodes.ClassDef) else None, func.attrname)
+            if method is not None:
+                return _returned_kind(method, call)
     callee = kind_of(func)
     if callee is not None:
         if callee.name == ADAPTED_CALLABLE:
-            return Kind(api.COROUTINE, origin="adapter")
+            return Kind(api.COROUTINE, origin="adapter", result=callee.result)
         if callee.name == PAGINATOR_CLASS:
             first = kind_of(call.args[0]) if call.args else None
             return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
@@ -634,7 +641,8 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
 
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if qualified in api.ADAPTERS_TO_THREAD:
-        return Kind(ADAPTED_CALLABLE)
+        wrapped = call.args[0] if call.args else None
+        return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
     if qualified in api.ASYNCIO_COROUTINE_FUNCTIONS:
         return Kind(api.COROUTINE, origin="adapter")
     if qualified in api.USER_MODEL_FUNCTIONS:
@@ -773,17 +781,43 @@ def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes
     return bound
 
 
+def callable_result(wrapped: nodes.NodeNG, call: nodes.Call) -> Kind | None:
+    """What calling ``wrapped`` (a lambda, a function, a bound manager method) returns."""
+    if isinstance(wrapped, nodes.Lambda):
+        return kind_of(wrapped.body)
+    if isinstance(wrapped, nodes.Attribute):
+        receiver = kind_of(wrapped.expr)
+        if receiver is not None:
+            return _method_result(receiver, wrapped.attrname, call)
+    if isinstance(wrapped, (nodes.Name, nodes.Attribute)):
+        found = definition_of(wrapped)
+        if isinstance(found, nodes.FunctionDef) and not isinstance(found, nodes.AsyncFunctionDef):
+            return agreed_return(found)
+    return None
+
+
+def is_adapter_decorated(function: nodes.FunctionDef) -> bool:
+    """``@sync_to_async`` / ``@database_sync_to_async`` (with or without arguments)."""
+    for decorator in function.decorators.nodes if function.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        if isinstance(target, (nodes.Name, nodes.Attribute)) and qualified_name(target) in api.ADAPTERS_TO_THREAD:
+            return True
+    return False
+
+
 def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:
+    if not isinstance(function, nodes.AsyncFunctionDef) and is_adapter_decorated(function):
+        return Kind(api.COROUTINE, origin="adapter", result=agreed_return(function))
     if isinstance(function, nodes.AsyncFunctionDef):
         if function.is_generator():
             return Kind(api.ASYNC_ITERATOR, origin="project")
-        return Kind(api.COROUTINE, result=_agreed_return(function), origin="project")
+        return Kind(api.COROUTINE, result=agreed_return(function), origin="project")
     if function.is_generator():
         return None
-    return _agreed_return(function)
+    return agreed_return(function)
 
 
-def _agreed_return(function: nodes.FunctionDef) -> Kind | None:
+def agreed_return(function: nodes.FunctionDef) -> Kind | None:
     kinds = []
     for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
                                                                        nodes.ClassDef)):

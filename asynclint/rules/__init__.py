@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from asynclint.rules.async_call_not_awaited import AsyncCallNotAwaited
 from asynclint.rules.async_iterator_in_sync_loop import AsyncIteratorInSyncLoop
+from asynclint.rules.async_to_sync_in_async import AsyncToSyncInAsync
 from asynclint.rules.base import Options
+from asynclint.rules.lazy_queryset_from_sync_to_async import LazyQuerysetFromSyncToAsync
+from asynclint.rules.missing_sync_to_async import MissingSyncToAsync
+from asynclint.rules.sync_to_async_called_not_passed import SyncToAsyncCalledNotPassed
+from asynclint.rules.thread_insensitive_orm_call import ThreadInsensitiveOrmCall
+from asynclint.rules.wrong_adapter_direction import WrongAdapterDirection
 from asynclint.rules.blocking_call_in_async import BlockingCallInAsync
 from asynclint.rules.mixed_sync_async_view_handlers import MixedSyncAsyncViewHandlers
 from asynclint.rules.sync_auth_call_in_async import SyncAuthCallInAsync
@@ -35,6 +41,12 @@ ALL = (
     SyncTestClientInAsyncTest,
     MixedSyncAsyncViewHandlers,
     SyncOnlyDecoratorOnAsyncView,
+    MissingSyncToAsync,
+    SyncToAsyncCalledNotPassed,
+    LazyQuerysetFromSyncToAsync,
+    ThreadInsensitiveOrmCall,
+    WrongAdapterDirection,
+    AsyncToSyncInAsync,
 )
 
 

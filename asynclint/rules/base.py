@@ -73,6 +73,16 @@ class Options(BaseChecker):
             },
         ),
         (
+            "chain-depth",
+            {
+                "default": 5,
+                "type": "int",
+                "metavar": "<hops>",
+                "help": "How many project function calls missing-sync-to-async and async-to-sync-in-async "
+                "follow from async code down to a sync operation.",
+            },
+        ),
+        (
             "blocking-calls",
             {
                 "default": (),

@@ -1,0 +1,168 @@
+"""What evaluates a lazy QuerySet: iteration, ``len``, truth value, ``in``, indexing, unpacking, repr.
+
+``evaluations_at(node)`` answers for one node, wherever it is; whether that code runs on the event
+loop is the caller's question (a rule checks it; the call-chain analysis asks about helpers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from astroid import nodes
+
+from asynclint import django_api as api
+from asynclint.core.describe import describe
+from asynclint.core.django_kinds import kind_of
+from asynclint.core.imports import qualified_name
+
+#: Builtins that iterate (or size, or test) their argument right away, by the operation they are.
+_BUILTINS = {
+    **dict.fromkeys(("list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min",
+                     "max", "enumerate", "iter", "zip", "map", "filter", "reversed"), "conversion"),
+    "len": "len",
+    "bool": "truth",
+    **dict.fromkeys(("repr", "str", "print", "ascii", "format"), "repr"),
+}
+#: Builtins that evaluate every positional argument, not only the first.
+_ALL_ARGUMENTS = frozenset({"zip", "map", "filter", "print"})
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A QuerySet evaluated at ``node``: ``operation`` is a key of ``django_api.EVALUATIONS``."""
+
+    node: nodes.NodeNG  # where to report
+    queryset: nodes.NodeNG
+    operation: str
+    shown: dict = field(default_factory=dict)  # extra values for the row's templates
+
+    def describe(self) -> str:
+        row = api.EVALUATIONS[self.operation]
+        return row.shows.format(qs=describe(self.queryset), **self.shown)
+
+
+def is_queryset(node: nodes.NodeNG | None) -> bool:
+    found = kind_of(node) if node is not None else None
+    return found is not None and found.name == api.QUERYSET
+
+
+def evaluations_at(node: nodes.NodeNG) -> Iterator[Evaluation]:
+    """The QuerySet evaluations that ``node`` itself performs (not its children's)."""
+    handler = _HANDLERS.get(type(node))
+    if handler is not None:
+        for evaluation in handler(node):
+            if is_queryset(evaluation.queryset):
+                yield evaluation
+
+
+def _for(node: nodes.For) -> Iterator[Evaluation]:
+    if not isinstance(node, nodes.AsyncFor):
+        yield Evaluation(node.iter, node.iter, "iteration")
+
+
+def _comprehension(node: nodes.Comprehension) -> Iterator[Evaluation]:
+    if not node.is_async:
+        yield Evaluation(node.iter, node.iter, "comprehension")
+
+
+def _call(node: nodes.Call) -> Iterator[Evaluation]:
+    func = node.func
+    if isinstance(func, nodes.Attribute) and func.attrname in ("join", "format") and isinstance(
+        func.expr, nodes.Const
+    ) and isinstance(func.expr.value, str):
+        for argument in node.args:
+            yield Evaluation(argument, argument, "repr", {"call": f"str.{func.attrname}()"})
+        return
+    if not isinstance(func, nodes.Name) or func.name not in _BUILTINS:
+        return
+    if qualified_name(func) != f"builtins.{func.name}":
+        return  # shadowed by a local name
+    operation = _BUILTINS[func.name]
+    shown = func.name if operation == "conversion" else f"{func.name}()"
+    for argument in node.args if func.name in _ALL_ARGUMENTS else node.args[:1]:
+        if not isinstance(argument, nodes.Starred):
+            yield Evaluation(node, argument, operation, {"call": shown})
+
+
+def _truth_tested(test: nodes.NodeNG) -> Iterator[Evaluation]:
+    if isinstance(test, nodes.BoolOp):
+        test = test.values[-1]  # the other operands are tested by the BoolOp itself
+    yield Evaluation(test, test, "truth")
+
+
+def _test(node) -> Iterator[Evaluation]:
+    yield from _truth_tested(node.test)
+
+
+def _unaryop(node: nodes.UnaryOp) -> Iterator[Evaluation]:
+    if node.op == "not":
+        yield from _truth_tested(node.operand)
+
+
+def _boolop(node: nodes.BoolOp) -> Iterator[Evaluation]:
+    # ``a or b``: every operand but the last is truth-tested; the last is returned as it is.
+    for operand in node.values[:-1]:
+        yield Evaluation(operand, operand, "truth")
+
+
+def _compare(node: nodes.Compare) -> Iterator[Evaluation]:
+    for operator, operand in node.ops:
+        if operator in ("in", "not in"):
+            yield Evaluation(node, operand, "membership")
+
+
+def _subscript(node: nodes.Subscript) -> Iterator[Evaluation]:
+    index = node.slice
+    if isinstance(index, nodes.Slice):
+        if index.step is not None:
+            yield Evaluation(node, node.value, "step-slice")
+    elif isinstance(index, nodes.Const) and index.value == 0:
+        yield Evaluation(node, node.value, "first")
+    else:
+        yield Evaluation(node, node.value, "index", {"index": index.as_string()})
+
+
+def _is_load_context(node: nodes.NodeNG) -> bool:
+    return not isinstance(node.parent, (nodes.Assign, nodes.AugAssign, nodes.Delete)) or node is getattr(
+        node.parent, "value", None
+    )
+
+
+def _starred(node: nodes.Starred) -> Iterator[Evaluation]:
+    if not isinstance(node.parent, (nodes.Tuple, nodes.List)) or _is_load_context(node.parent):
+        yield Evaluation(node, node.value, "unpacking")
+
+
+def _assign(node: nodes.Assign) -> Iterator[Evaluation]:
+    if any(isinstance(target, (nodes.Tuple, nodes.List)) for target in node.targets):
+        yield Evaluation(node.value, node.value, "unpacking")
+
+
+def _formattedvalue(node: nodes.FormattedValue) -> Iterator[Evaluation]:
+    yield Evaluation(node.value, node.value, "repr", {"call": "an f-string"})
+
+
+def _binop(node: nodes.BinOp) -> Iterator[Evaluation]:
+    if node.op == "%" and isinstance(node.left, nodes.Const) and isinstance(node.left.value, str):
+        for value in node.right.elts if isinstance(node.right, nodes.Tuple) else [node.right]:
+            yield Evaluation(value, value, "repr", {"call": "'%' formatting"})
+
+
+_HANDLERS = {
+    nodes.For: _for,
+    nodes.Comprehension: _comprehension,
+    nodes.Call: _call,
+    nodes.If: _test,
+    nodes.While: _test,
+    nodes.IfExp: _test,
+    nodes.Assert: _test,
+    nodes.UnaryOp: _unaryop,
+    nodes.BoolOp: _boolop,
+    nodes.Compare: _compare,
+    nodes.Subscript: _subscript,
+    nodes.Starred: _starred,
+    nodes.Assign: _assign,
+    nodes.FormattedValue: _formattedvalue,
+    nodes.BinOp: _binop,
+}

@@ -1,0 +1,76 @@
+"""E5732 lazy-queryset-from-sync-to-async.
+
+## What it does
+Flags a callable run through `sync_to_async`/`database_sync_to_async` — passed directly, used as a
+decorator, or a bound manager/QuerySet method such as `sync_to_async(Book.objects.filter)` — that
+returns an unevaluated QuerySet. Iterating what comes back in the async caller is also reported by
+`sync-queryset-evaluation-in-async`.
+
+## Why is this bad?
+Building a QuerySet runs no query: the thread returns a lazy QuerySet, and the query runs when the
+caller evaluates it — on the event loop, where Django raises `SynchronousOnlyOperation`. The thread
+hop bought nothing.
+
+## Example
+```python
+@sync_to_async
+def featured():
+    return Book.objects.filter(featured=True)
+```
+
+## Use instead
+```python
+@sync_to_async
+def featured():
+    return list(Book.objects.filter(featured=True))
+```
+
+## Fix safety
+No automatic fix: evaluating inside changes what the caller receives (a list, not a QuerySet).
+
+## Django versions
+All (or use `async for` on the QuerySet directly from Django 4.1).
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core.describe import describe
+from asynclint.core.django_kinds import agreed_return, callable_result, is_adapter_decorated
+from asynclint.core.imports import qualified_name
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "lazy-queryset-from-sync-to-async"
+_ADVICE = ("it is evaluated later, on the event loop, where Django raises SynchronousOnlyOperation; evaluate it "
+           "in the thread (return list(...)) or drop the adapter and use 'async for'")
+
+
+def _is_queryset(kind) -> bool:
+    return kind is not None and kind.name == api.QUERYSET
+
+
+class LazyQuerysetFromSyncToAsync(AsyncLintRule):
+    msgid = "E5732"
+    symbol = _SYMBOL
+    summary = (
+        "sync_to_async() runs a callable that returns a lazy QuerySet; the query runs later on the "
+        "event loop. Evaluate it inside (list(...)) or use async for."
+    )
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_call(self, node: nodes.Call) -> None:
+        if not isinstance(node.func, (nodes.Name, nodes.Attribute)) or not node.args:
+            return
+        if qualified_name(node.func) not in api.SYNC_TO_ASYNC:
+            return
+        if _is_queryset(callable_result(node.args[0], node)):
+            self.report(node, f"{describe(node.args[0])} returns a lazy QuerySet from the thread: {_ADVICE}")
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_functiondef(self, node: nodes.FunctionDef) -> None:
+        if not isinstance(node, nodes.AsyncFunctionDef) and is_adapter_decorated(node) and _is_queryset(
+                agreed_return(node)):
+            self.report(node, f"{node.name}() runs in a thread but returns a lazy QuerySet: {_ADVICE}")

@@ -1,0 +1,92 @@
+"""E5730 missing-sync-to-async.
+
+## What it does
+Flags a call on the event loop to a project sync function, method (`self._load()`,
+`cls.get_cached()`), constructor (`Agent()` whose `__init__` queries) or property whose body —
+directly, or through further project calls — does work that must not run on the loop: anything the
+ORM, cache, template, auth/session, transaction or blocking-I/O rules report. The message names the
+callee and the chain down to the operation, with file and line. Calls are followed through imports,
+`chain-depth` hops deep (default 5).
+
+## Why is this bad?
+Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
+calls down. Django raises as soon as any of it reaches the database from the loop's thread; the rest
+blocks the loop.
+
+## Example
+```python
+async def home(request):
+    books = load_featured_books()  # services.py: return list(Book.objects.filter(featured=True))
+```
+
+## Use instead
+```python
+async def home(request):
+    books = await sync_to_async(load_featured_books)()
+```
+
+## Fix safety
+Unsafe: wrapping the call in `sync_to_async` moves all of the helper to a worker thread, including
+any code that relied on running in the caller's thread (thread-locals, context variables).
+
+## Django versions
+All.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core.chains import Chain, chain_from
+from asynclint.core.describe import arguments, describe
+from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "missing-sync-to-async"
+
+
+def explain(chain: Chain) -> str:
+    """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
+    rest = chain.steps[1:]
+    via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
+    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
+            f"({chain.where()}: {chain.operation.shown}{via})")
+
+
+class MissingSyncToAsync(AsyncLintRule):
+    msgid = "E5730"
+    symbol = _SYMBOL
+    summary = (
+        "Async code calls a project sync function that (maybe several calls down) queries the database "
+        "or blocks; call it through sync_to_async."
+    )
+
+    def open(self) -> None:
+        super().open()
+        self.depth = int(getattr(self.linter.config, "chain_depth", 5) or 5)
+
+    def _chain(self, node: nodes.NodeNG) -> Chain | None:
+        if not runs_on_event_loop(node):
+            return None
+        chain = chain_from(node, self.depth)
+        if chain is None or chain.operation.effect == api.LOOP_RUNNER:
+            return None  # async-to-sync-in-async reports those
+        return chain
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_call(self, node: nodes.Call) -> None:
+        chain = self._chain(node)
+        if chain is not None:
+            constructor = chain.steps[0].function.name == "__init__"
+            what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
+            self.report(node, f"{what} {explain(chain)}; call "
+                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'")
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        chain = self._chain(node)
+        if chain is not None:
+            self.report(node, f"property {describe(node)} {explain(chain)}; read it with "
+                              f"'await sync_to_async(lambda: {describe(node)})()'")

@@ -1,0 +1,92 @@
+"""E5731 sync-to-async-called-not-passed.
+
+## What it does
+Flags `sync_to_async(f(...))`, `database_sync_to_async(qs.count())`, `asyncio.to_thread(f())` and
+`loop.run_in_executor(None, f())`: the callable is *called* where the adapter should receive it.
+It fires when the inner call is a Django API, a project function that does not return a callable,
+or an expression asynclint knows is not callable; `partial(f, x)` and factories stay silent.
+
+## Why is this bad?
+`f(...)` runs right there — on the event loop — before the adapter sees anything; the adapter then
+gets its result, which is not callable: asgiref raises `TypeError` (`sync_to_async can only be
+applied to sync functions`), `to_thread`/`run_in_executor` fail when the worker calls it.
+
+## Example
+```python
+count = await sync_to_async(Book.objects.count())()
+```
+
+## Use instead
+```python
+count = await sync_to_async(Book.objects.count)()
+```
+
+## Fix safety
+Safe: `sync_to_async(f(args))` becomes `sync_to_async(f)(args)`.
+
+## Django versions
+All.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core.chains import adapted_callable
+from asynclint.core.describe import arguments, describe
+from asynclint.core.django_kinds import ADAPTED_CALLABLE, FACTORY, django_call, kind_of
+from asynclint.core.imports import definition_of, qualified_name
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "sync-to-async-called-not-passed"
+
+
+def _returns_callable(function: nodes.FunctionDef) -> bool:
+    for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda)):
+        value = statement.value
+        if isinstance(value, nodes.Lambda):
+            return True
+        if isinstance(value, (nodes.Name, nodes.Attribute)) and isinstance(
+                definition_of(value), (nodes.FunctionDef, nodes.ClassDef)):
+            return True
+        if isinstance(value, nodes.Call) and isinstance(value.func, (nodes.Name, nodes.Attribute)) and \
+                qualified_name(value.func) in api.CALLABLE_FACTORIES:
+            return True
+    return False
+
+
+def _certainly_not_callable(call: nodes.Call) -> bool:
+    """Whether calling ``call`` gives something that is not a callable (so it was meant to be passed)."""
+    if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in api.CALLABLE_FACTORIES:
+        return False
+    if django_call(call) is not None:
+        return True
+    found = kind_of(call)
+    if found is not None:
+        return found.name not in (ADAPTED_CALLABLE, FACTORY)
+    if isinstance(call.func, (nodes.Name, nodes.Attribute)):
+        function = definition_of(call.func)
+        if isinstance(function, nodes.FunctionDef) and not isinstance(function, nodes.AsyncFunctionDef):
+            return not _returns_callable(function)
+    return False
+
+
+class SyncToAsyncCalledNotPassed(AsyncLintRule):
+    msgid = "E5731"
+    symbol = _SYMBOL
+    summary = (
+        "A function is called inside sync_to_async()/to_thread()/run_in_executor() instead of being "
+        "passed: it runs on the event loop, and the adapter gets its result."
+    )
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_call(self, node: nodes.Call) -> None:
+        inner = adapted_callable(node)
+        if not isinstance(inner, nodes.Call) or not _certainly_not_callable(inner):
+            return
+        adapter = describe(node.func)
+        self.report(node, f"{describe(inner)} is called before {adapter}() receives it, so it runs right here "
+                          f"and the adapter gets its result; pass the function: "
+                          f"'{adapter}({describe(inner.func)})({arguments(inner)})'")
