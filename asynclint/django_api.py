@@ -344,13 +344,6 @@ VIEW_DECORATORS_ASYNC_SINCE: dict[str, Version | None] = {
     "rest_framework.decorators.api_view": None,
 }
 
-# Coroutine-returning asgiref/asyncio adapters: calling what they return gives a coroutine.
-ADAPTERS_TO_THREAD = frozenset({
-    "asgiref.sync.sync_to_async",
-    "asgiref.sync.SyncToAsync",
-    "channels.db.database_sync_to_async",
-    "channels.db.DatabaseSyncToAsync",
-})
 #: Functions that run their callable argument in a worker thread; (qualified name, argument index).
 THREAD_OFFLOADERS = {
     "asgiref.sync.sync_to_async": 0,
@@ -365,7 +358,8 @@ THREAD_OFFLOADERS = {
 #: ``RuntimeError`` (asgiref: "You cannot use AsyncToSync in the same thread as an async event loop").
 LOOP_RUNNERS = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.AsyncToSync", "asyncio.run"})
 LOOP_RUNNER_METHODS = frozenset({"run_until_complete"})
-#: Adapters whose wrapped callable is sync (sync_to_async) or async (async_to_sync).
+#: Adapters whose wrapped callable is sync (sync_to_async: calling the result gives a coroutine) or
+#: async (async_to_sync).
 SYNC_TO_ASYNC = frozenset({"asgiref.sync.sync_to_async", "asgiref.sync.SyncToAsync",
                            "channels.db.database_sync_to_async", "channels.db.DatabaseSyncToAsync"})
 ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.AsyncToSync"})

@@ -22,7 +22,8 @@ from astroid import nodes
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, django_call, find_method, kind_of, qualified_call_name,
+    ADAPTED_CALLABLE, INSTANCE_LIKE, django_call, find_method, is_adapter_decorated, kind_of,
+    qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, qualified_name
@@ -106,22 +107,13 @@ def _is_project_file(path: str | None) -> bool:
     return "site-packages" not in parts and "dist-packages" not in parts and not real.startswith(_STDLIB)
 
 
-def _is_offloaded(function: nodes.FunctionDef) -> bool:
-    """Decorated with sync_to_async/database_sync_to_async: calling it gives a coroutine."""
-    for decorator in function.decorators.nodes if function.decorators else ():
-        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-        if isinstance(target, (nodes.Name, nodes.Attribute)) and qualified_name(target) in api.SYNC_TO_ASYNC:
-            return True
-    return False
-
-
 def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     """The sync project function whose body a call of ``found`` runs right away."""
     if isinstance(found, nodes.ClassDef):
         found = find_method(found, "__init__")
     if not isinstance(found, nodes.FunctionDef) or isinstance(found, nodes.AsyncFunctionDef):
         return None
-    if found.is_generator() or _is_offloaded(found) or not _is_project_file(found.root().file):
+    if found.is_generator() or is_adapter_decorated(found) or not _is_project_file(found.root().file):
         return None
     return found
 

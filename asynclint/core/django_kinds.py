@@ -32,7 +32,9 @@ from functools import lru_cache
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.imports import bindings, definition, definition_of, imported_name, qualified_name
+from asynclint.core.imports import (
+    bindings, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
+)
 
 # Kinds of class *references* (the class itself, not an instance); internal to the analysis.
 MANAGER_CLASS = "manager class"
@@ -171,12 +173,17 @@ def _kind_of_binding(binding: nodes.NodeNG, use: nodes.Name) -> Kind | None:
     if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
         qualified = qualified_name(use)
         return _kind_of_qualified(qualified, use) if qualified else None
-    if isinstance(binding, nodes.ClassDef):
-        return _kind_of_class_reference(binding)
-    if isinstance(binding, nodes.FunctionDef):
-        return _kind_of_function_reference(binding)
-    if isinstance(binding, nodes.AssignName):
-        return _kind_of_assign_name(binding)
+    return _kind_of_definition(binding)
+
+
+def _kind_of_definition(found: nodes.NodeNG | None) -> Kind | None:
+    """What a class, function or assigned name defined in the project is."""
+    if isinstance(found, nodes.ClassDef):
+        return _kind_of_class_reference(found)
+    if isinstance(found, nodes.FunctionDef):
+        return Kind(api.TASK) if has_decorator(found, api.TASK_DECORATORS) else None
+    if isinstance(found, nodes.AssignName):
+        return _kind_of_assign_name(found)
     return None
 
 
@@ -343,32 +350,7 @@ def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
         return Kind(CONNECTION_HANDLER)
     if qualified in api.CACHE_HANDLERS:
         return Kind(CACHE_HANDLER)
-    found = definition_of_qualified(qualified, context)
-    if isinstance(found, nodes.ClassDef):
-        return _kind_of_class_reference(found)
-    if isinstance(found, nodes.FunctionDef):
-        return _kind_of_function_reference(found)
-    if isinstance(found, nodes.AssignName):
-        return _kind_of_assign_name(found)
-    return None
-
-
-def _kind_of_function_reference(function: nodes.FunctionDef) -> Kind | None:
-    """A function decorated with ``@task`` (django.tasks) is a Task."""
-    for decorator in function.decorators.nodes if function.decorators else ():
-        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-        if isinstance(target, (nodes.Name, nodes.Attribute)) and qualified_name(target) in api.TASK_DECORATORS:
-            return Kind(api.TASK)
-    return None
-
-
-def definition_of_qualified(qualified: str, context: nodes.NodeNG) -> nodes.NodeNG | None:
-    root = context.root()
-    modname, _, attr = qualified.rpartition(".")
-    if modname == root.name:
-        candidates = root.locals.get(attr)
-        return candidates[-1] if candidates else None
-    return definition(qualified, context)
+    return _kind_of_definition(definition_of_qualified(qualified, context))
 
 
 _classes: dict[nodes.ClassDef, Kind | None] = {}
@@ -640,7 +622,7 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
 
 
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
-    if qualified in api.ADAPTERS_TO_THREAD:
+    if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
     if qualified in api.ASYNCIO_COROUTINE_FUNCTIONS:
@@ -798,11 +780,7 @@ def callable_result(wrapped: nodes.NodeNG, call: nodes.Call) -> Kind | None:
 
 def is_adapter_decorated(function: nodes.FunctionDef) -> bool:
     """``@sync_to_async`` / ``@database_sync_to_async`` (with or without arguments)."""
-    for decorator in function.decorators.nodes if function.decorators else ():
-        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-        if isinstance(target, (nodes.Name, nodes.Attribute)) and qualified_name(target) in api.ADAPTERS_TO_THREAD:
-            return True
-    return False
+    return has_decorator(function, api.SYNC_TO_ASYNC)
 
 
 def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:

@@ -100,6 +100,16 @@ def definition(qualified: str, context: nodes.NodeNG, _hops: int = 0) -> nodes.N
     return found
 
 
+def definition_of_qualified(qualified: str, context: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The definition of ``qualified``: in the module of ``context``, or loaded from the project."""
+    root = context.root()
+    modname, _, attr = qualified.rpartition(".")
+    if modname == root.name:
+        candidates = root.locals.get(attr)
+        return candidates[-1] if candidates else None
+    return definition(qualified, context)
+
+
 def definition_of(node: nodes.NodeNG) -> nodes.NodeNG | None:
     """The definition a Name or Attribute refers to: in this module, or through its imports."""
     if isinstance(node, nodes.Name):
@@ -107,11 +117,18 @@ def definition_of(node: nodes.NodeNG) -> nodes.NodeNG | None:
         if len(found) == 1 and isinstance(found[0], (nodes.ClassDef, nodes.FunctionDef)):
             return found[0]
     qualified = qualified_name(node)
-    if qualified is None:
-        return None
-    root = node.root()
-    modname, _, attr = qualified.rpartition(".")
-    if modname == root.name:
-        candidates = root.locals.get(attr)
-        return candidates[-1] if candidates else None
-    return definition(qualified, node)
+    return definition_of_qualified(qualified, node) if qualified is not None else None
+
+
+def called_name(node: nodes.NodeNG) -> str | None:
+    """The qualified name of a decorator or callee: ``@atomic`` and ``@atomic(using=...)`` alike."""
+    target = node.func if isinstance(node, nodes.Call) else node
+    if isinstance(target, (nodes.Name, nodes.Attribute)):
+        return qualified_name(target)
+    return None
+
+
+def has_decorator(function: nodes.FunctionDef | nodes.ClassDef, names: frozenset[str]) -> bool:
+    """Whether a decorator of ``function`` is one of ``names`` (qualified), with or without arguments."""
+    decorators = function.decorators.nodes if function.decorators else ()
+    return any(called_name(decorator) in names for decorator in decorators)

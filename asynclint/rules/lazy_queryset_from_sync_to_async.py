@@ -40,7 +40,7 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import agreed_return, callable_result, is_adapter_decorated
-from asynclint.core.imports import qualified_name
+from asynclint.core.imports import called_name
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "lazy-queryset-from-sync-to-async"
@@ -62,9 +62,7 @@ class LazyQuerysetFromSyncToAsync(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        if not isinstance(node.func, (nodes.Name, nodes.Attribute)) or not node.args:
-            return
-        if qualified_name(node.func) not in api.SYNC_TO_ASYNC:
+        if not node.args or called_name(node) not in api.SYNC_TO_ASYNC:
             return
         if _is_queryset(callable_result(node.args[0], node)):
             self.report(node, f"{describe(node.args[0])} returns a lazy QuerySet from the thread: {_ADVICE}")

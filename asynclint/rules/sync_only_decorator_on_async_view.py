@@ -46,19 +46,12 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core import views
-from asynclint.core.imports import qualified_name
+from asynclint.core.imports import called_name
 from asynclint.core.versions import format_version
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "sync-only-decorator-on-async-view"
 _METHOD_DECORATOR = "django.utils.decorators.method_decorator"
-
-
-def _decorator_name(decorator: nodes.NodeNG) -> str | None:
-    target = decorator.func if isinstance(decorator, nodes.Call) else decorator
-    if isinstance(target, (nodes.Name, nodes.Attribute)):
-        return qualified_name(target)
-    return None
 
 
 class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
@@ -85,14 +78,14 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
         for decorator in node.decorators.nodes if node.decorators else ():
-            qualified = _decorator_name(decorator)
+            qualified = called_name(decorator)
             if qualified is None:
                 continue
             reasons = [self._too_old(qualified)]
             if qualified == _METHOD_DECORATOR and isinstance(decorator, nodes.Call) and decorator.args:
                 inner = decorator.args[0]
                 for wrapped in inner.elts if isinstance(inner, (nodes.List, nodes.Tuple)) else [inner]:
-                    inner_name = _decorator_name(wrapped)
+                    inner_name = called_name(wrapped)
                     if inner_name is not None:
                         reasons.append(self._too_old(inner_name))
             reasons = [reason for reason in reasons if reason]
@@ -106,7 +99,7 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
         if not node.decorators:
             return
         for decorator in node.decorators.nodes:
-            if _decorator_name(decorator) != _METHOD_DECORATOR or not isinstance(decorator, nodes.Call):
+            if called_name(decorator) != _METHOD_DECORATOR or not isinstance(decorator, nodes.Call):
                 continue
             name = next((k.value for k in decorator.keywords or [] if k.arg == "name"), None)
             if not isinstance(name, nodes.Const) or name.value != "dispatch":

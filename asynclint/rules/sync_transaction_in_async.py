@@ -47,7 +47,7 @@ from asynclint.core import suggest
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import django_call
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.imports import qualified_name
+from asynclint.core.imports import called_name
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "sync-transaction-in-async"
@@ -55,9 +55,7 @@ _SYMBOL = "sync-transaction-in-async"
 
 def _atomic_call(node: nodes.NodeNG) -> bool:
     """``transaction.atomic`` or ``transaction.atomic(...)``, however it was imported."""
-    if isinstance(node, nodes.Call):
-        node = node.func
-    return isinstance(node, (nodes.Name, nodes.Attribute)) and qualified_name(node) == api.TRANSACTION_ATOMIC
+    return called_name(node) == api.TRANSACTION_ATOMIC
 
 
 class SyncTransactionInAsync(AsyncLintRule):

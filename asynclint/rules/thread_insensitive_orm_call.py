@@ -40,7 +40,7 @@ from asynclint import django_api as api
 from asynclint.core.chains import adapted_callable, body_nodes, operations_at, sync_work
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import QUERYSET_LIKE, kind_of
-from asynclint.core.imports import definition_of, qualified_name
+from asynclint.core.imports import called_name, definition_of
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "thread-insensitive-orm-call"
@@ -54,7 +54,7 @@ def _thread_insensitive(node: nodes.Call) -> bool:
 def _closes_connections(function: nodes.FunctionDef) -> bool:
     for handler in function.nodes_of_class(nodes.Try):
         for call in (c for statement in handler.finalbody for c in statement.nodes_of_class(nodes.Call)):
-            if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in api.CONNECTION_CLOSERS:
+            if called_name(call) in api.CONNECTION_CLOSERS:
                 return True
     return False
 
@@ -97,7 +97,7 @@ class ThreadInsensitiveOrmCall(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        qualified = qualified_name(node.func) if isinstance(node.func, (nodes.Name, nodes.Attribute)) else None
+        qualified = called_name(node)
         if qualified in api.SYNC_TO_ASYNC and not _thread_insensitive(node):
             return
         wrapped = adapted_callable(node)
@@ -112,8 +112,8 @@ class ThreadInsensitiveOrmCall(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         for decorator in node.decorators.nodes if node.decorators else ():
-            if isinstance(decorator, nodes.Call) and isinstance(decorator.func, (nodes.Name, nodes.Attribute)) \
-                    and qualified_name(decorator.func) in api.SYNC_TO_ASYNC and _thread_insensitive(decorator):
+            if isinstance(decorator, nodes.Call) and called_name(decorator) in api.SYNC_TO_ASYNC \
+                    and _thread_insensitive(decorator):
                 if not _closes_connections(node):
                     chain = sync_work(node)
                     if chain is not None and chain.operation.effect in api.ORM_EFFECTS:

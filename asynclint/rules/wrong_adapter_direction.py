@@ -39,17 +39,15 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import find_method
-from asynclint.core.imports import bindings, definition_of, qualified_name
+from asynclint.core.imports import bindings, called_name, definition_of
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "wrong-adapter-direction"
 
 
 def _adapter(node: nodes.NodeNG) -> str | None:
-    target = node.func if isinstance(node, nodes.Call) else node
-    if not isinstance(target, (nodes.Name, nodes.Attribute)):
-        return None
-    qualified = qualified_name(target)
+    """Which adapter ``node`` (a call or a decorator) is, if any."""
+    qualified = called_name(node)
     if qualified in api.SYNC_TO_ASYNC:
         return "sync_to_async"
     if qualified in api.ASYNC_TO_SYNC:
