@@ -50,6 +50,12 @@ BUGGY = {
                 "with transaction.atomic():"),
     "author_detail": ("get", "/authors/1/", None, SOO, "async context",
                       "book_count = author.books.count()"),
+    "stock_badge": ("get", "/stock/badge/", None, SOO, "async context",
+                    "totals = services.stock_summary()"),
+    "account": ("get", "/account/", None, SOO, "async context",
+                "if not request.user.is_authenticated:"),
+    "book_list_page": ("get", "/books/page/", None, SOO, "async context",
+                       'return render(request, "shop/book_list.html", {"books": Book.objects.all()})'),
 }
 
 # request name -> (view, method, path, POST data, expected status, text the body must contain).
@@ -145,11 +151,21 @@ def outcome(send):
 requests = json.loads(sys.argv[2])
 results = {"asgi": {}, "wsgi": {}}
 asgi_client, wsgi_client = AsyncClient(), Client()
+# Requests made with a logged-in session: reading request.user then needs the session and
+# user tables (an anonymous request.user happens to need no query).
+from django.contrib.auth.models import User
+
+reader = User.objects.create_user("reader", password="not-used")
+logged_in = {"asgi": AsyncClient(), "wsgi": Client()}
+for client in logged_in.values():
+    client.force_login(reader)
+LOGGED_IN = {"account"}
 for name, (method, path, data) in requests.items():
     args = (path,) if data is None else (path, data)
     # AsyncClient goes through the ASGI handler; each request gets a fresh event loop.
-    results["asgi"][name] = outcome(lambda: asyncio.run(getattr(asgi_client, method)(*args)))
-    results["wsgi"][name] = outcome(lambda: getattr(wsgi_client, method)(*args))
+    asgi, wsgi = (logged_in["asgi"], logged_in["wsgi"]) if name in LOGGED_IN else (asgi_client, wsgi_client)
+    results["asgi"][name] = outcome(lambda: asyncio.run(getattr(asgi, method)(*args)))
+    results["wsgi"][name] = outcome(lambda: getattr(wsgi, method)(*args))
 
 with open(sys.argv[1], "w") as out:
     json.dump(results, out)

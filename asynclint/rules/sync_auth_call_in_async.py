@@ -7,7 +7,8 @@ comparing it, passing it to a function) in an `async def` that has the request; 
 `check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; and
 `User.objects.create_user`/`create_superuser`/`get_by_natural_key`. It is silent after the function
 binds `request.user` itself (`request.user = await request.auser()`), and for Channels'
-`self.scope["user"]`, which Channels resolves asynchronously.
+`self.scope["user"]`, which Channels resolves asynchronously. `request.user` is reported once per
+function, at its first read.
 
 ## Why is this bad?
 `request.user` is a lazy object: its first read loads the session and queries the user table. On
@@ -60,6 +61,16 @@ def _rebinds_user(frame: nodes.NodeNG, request: nodes.NodeNG, before: int) -> bo
     )
 
 
+def _read_before(frame: nodes.NodeNG, node: nodes.Attribute) -> bool:
+    """Whether the same ``request.user`` is read earlier in the function."""
+    spelled = node.expr.as_string()
+    return any(
+        other.attrname == "user" and other.expr.as_string() == spelled
+        and (other.lineno, other.col_offset) < (node.lineno, node.col_offset)
+        for other in frame.nodes_of_class(nodes.Attribute)
+    )
+
+
 def _passed_to_thread(node: nodes.NodeNG) -> bool:
     """``await sync_to_async(f)(request.user)``: the lazy user is evaluated in the thread."""
     parent = node.parent
@@ -91,6 +102,9 @@ class SyncAuthCallInAsync(SyncCallRule):
         receiver = kind_of(node.expr)
         if receiver is None or receiver.name != api.REQUEST or not runs_on_event_loop(node):
             return
-        if _passed_to_thread(node) or _rebinds_user(enclosing_frame(node), node.expr, node.lineno):
+        frame = enclosing_frame(node)
+        if _passed_to_thread(node) or _rebinds_user(frame, node.expr, node.lineno):
             return
+        if _read_before(frame, node):
+            return  # one finding per function: one 'user = await request.auser()' fixes every read
         self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))

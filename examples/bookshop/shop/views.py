@@ -164,6 +164,29 @@ async def restock(request, pk):
     return JsonResponse({"id": book.pk, "stock": book.stock})
 
 
+async def stock_badge(request):
+    # services.stock_summary() is a sync helper that queries the database; called
+    # directly it runs those queries on the event loop. stock_report() below wraps it:
+    # `await sync_to_async(services.stock_summary)()`.
+    totals = services.stock_summary()
+    return JsonResponse({"sold_out": totals["sold_out"]})
+
+
+async def account(request):
+    # request.user is loaded lazily, from the session and the user table, the first time
+    # it is read: here, on the event loop. Use `user = await request.auser()` (Django 5.0+).
+    if not request.user.is_authenticated:
+        return JsonResponse({"user": None})
+    return JsonResponse({"user": request.user.get_username()})
+
+
+async def book_list_page(request):
+    # render() renders the template right here, and the template iterates the lazy
+    # QuerySet: on the event loop. book_list() above returns a TemplateResponse instead,
+    # which Django renders in a worker thread.
+    return render(request, "shop/book_list.html", {"books": Book.objects.all()})
+
+
 # Authors ----------------------------------------------------------------------
 
 
