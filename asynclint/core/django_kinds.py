@@ -526,15 +526,21 @@ def _candidate_files(module_file: str | None) -> tuple[str, ...]:
     return _python_files_under(_project_root(os.path.dirname(os.path.abspath(module_file))))
 
 
+_INSTALL_DIRS = ("site-packages", "dist-packages")
+
+
 @lru_cache(maxsize=64)
 def _project_root(directory: str) -> str:
-    """The folder holding the module's top-level package, or its Django project (``manage.py``)."""
+    """The folder holding the module's top-level package (its project), or for an installed
+    package, that package alone (never all of site-packages)."""
+    top = directory
     while os.path.exists(os.path.join(directory, "__init__.py")):
+        top = directory
         parent = os.path.dirname(directory)
         if parent == directory:
             break
         directory = parent
-    return directory
+    return top if os.path.basename(directory) in _INSTALL_DIRS else directory
 
 
 _SKIPPED_DIRS = {"__pycache__", "node_modules", "site-packages", "dist-packages", "migrations", "build", "dist"}
