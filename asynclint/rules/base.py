@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
@@ -105,7 +106,7 @@ def target_version(linter) -> tuple[int, int]:
     if cached is not None and cached[0] == option:
         return cached[1]
     try:
-        target = versions.resolve(option)
+        target = versions.detect(option, Path.cwd())
     except versions.InvalidDjangoVersion as error:
         print(f"asynclint: error: {error}", file=sys.stderr)
         sys.exit(2)

@@ -1,0 +1,388 @@
+"""``asynclint``: the command line (``check``, ``rules``, ``explain``).
+
+``asynclint check`` runs asynclint's checkers only, on pylint's ``PyLinter`` (so ``# pylint:
+disable=<symbol>`` comments work), over the modules that can produce a finding (``asynclint.prefilter``);
+astroid still loads any other module when the analysis follows an import into it.
+
+Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not be analysed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+import tokenize
+from pathlib import Path
+
+from asynclint import __version__
+
+SETUP_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error", "invalid-characters-in-docstring")
+
+
+class UsageError(Exception):
+    """One line on stderr, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, not the usage block
+        raise UsageError(message)
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="asynclint", description="Finds async anti-patterns in Django code.")
+    parser.add_argument("--version", action="version", version=f"asynclint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check files and folders (default: the current folder)")
+    check.add_argument("paths", nargs="*", metavar="PATH")
+    check.add_argument("--output-format", "-f", default="text", choices=("text", "json", "github", "sarif", "junit"))
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--select", type=_csv, metavar="RULES", help="only these rules: symbols, ids or id prefixes")
+    check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
+    check.add_argument("--django-version", default="", metavar="X.Y", help="the Django version the code targets")
+    check.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
+    check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
+    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes (0: one per CPU)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
+
+    rules = commands.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"))
+
+    explain = commands.add_parser("explain", help="print a rule's documentation")
+    explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        _parser().print_help()
+        return 2
+    except UsageError as error:
+        print(f"asynclint: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- rules / explain --------------------------------------------------------------------------------
+def _fix_of(rule) -> str:
+    """Fix availability: the rule's ``fix`` attribute (once autofix exists), else "no"."""
+    value = getattr(rule, "fix", None)
+    if value is None:
+        return "no"
+    return str(value)
+
+
+def _since_of(rule) -> str:
+    """Since which Django version the rule applies: its ``since`` attribute, else the first line of
+    its documentation's Django versions section."""
+    from asynclint import docs
+
+    since = getattr(rule, "since", None)
+    if since:
+        return ".".join(map(str, since)) + "+" if isinstance(since, tuple) else str(since)
+    text = " ".join(docs.sections(rule).get("Django versions", "").split())
+    depth = 0
+    for index, char in enumerate(text):  # the first clause, outside parentheses
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and (char == ";" or text.startswith(". ", index)):
+            return text[:index]
+    return text.rstrip(".")
+
+
+def _rules(args) -> int:
+    from asynclint.rules import ALL
+
+    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": _fix_of(r), "django": _since_of(r), "summary": r.summary}
+            for r in ALL]
+    if args.output_format == "json":
+        print(json.dumps(rows, indent=2))
+        return 0
+    width = max(len(r["symbol"]) for r in rows)
+    print(f"{'id':<6} {'symbol':<{width}}  {'fix':<5} django")
+    for row in rows:
+        print(f"{row['id']:<6} {row['symbol']:<{width}}  {row['fix']:<5} {row['django']}")
+    return 0
+
+
+def find_rule(name: str):
+    from asynclint.rules import ALL
+
+    for rule in ALL:
+        if name in (rule.symbol, rule.msgid) or name.upper() == rule.msgid:
+            return rule
+    raise UsageError(f"unknown rule '{name}': expected a rule symbol or id (see 'asynclint rules')")
+
+
+def _explain(args) -> int:
+    from asynclint import docs
+
+    print(docs.explain(find_rule(args.rule)), end="")
+    return 0
+
+
+# --- check ------------------------------------------------------------------------------------------
+def _log(verbose: bool, text: str) -> None:
+    if verbose:
+        print(f"asynclint: {text}", file=sys.stderr)
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess | None:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError:
+        return None
+
+
+def _walk(root: Path, config) -> list[Path]:
+    found = []
+    for directory, subdirs, files in os.walk(root):
+        base = Path(directory)
+        subdirs[:] = sorted(d for d in subdirs if not config.excluded(base / d))
+        found += [base / f for f in sorted(files) if f.endswith(".py") and not config.excluded(base / f)]
+    return found
+
+
+def discover(paths: list[str], config, verbose: bool = False) -> list[Path]:
+    """The Python files under ``paths``, without what ``.gitignore`` and the excludes skip.
+
+    Files named explicitly are checked unless an exclude pattern matches them. Inside a git work tree
+    the files come from ``git ls-files`` (tracked and untracked, minus ignored); a folder that is
+    itself ignored (or outside any repository) is walked, skipping only the excludes.
+    """
+    found: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            if not config.excluded(path):
+                found.setdefault(str(path.resolve()), path)
+            continue
+        if not path.is_dir():
+            raise UsageError(f"no such file or directory: {raw}")
+        listed = None
+        inside = _git(["rev-parse", "--is-inside-work-tree"], path)
+        if inside is not None and inside.returncode == 0 and inside.stdout.strip() == b"true":
+            ignored = _git(["check-ignore", "-q", "."], path)
+            if ignored is not None and ignored.returncode == 1:  # 1: not ignored
+                result = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], path)
+                if result is not None and result.returncode == 0:
+                    listed = [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0")
+                              if name.endswith(".py")]
+                    _log(verbose, f"{raw}: files from git ls-files (.gitignore applies)")
+        if listed is None:
+            files = _walk(path, config)
+        else:
+            files = []
+            for name in sorted(listed):
+                candidate = path / name
+                parts = Path(name).parts
+                if candidate.is_file() and not any(
+                        config.excluded(path.joinpath(*parts[:i + 1])) for i in range(len(parts))):
+                    files.append(candidate)
+        for file in files:
+            found.setdefault(str(file.resolve()), file)
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        encoding, _ = tokenize.detect_encoding(iter(data.splitlines(keepends=True)).__next__)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot decode {path}: {error}") from None
+
+
+def _option_value(name: str, spec: dict, value) -> str:
+    kind = spec.get("type")
+    try:
+        if kind == "int":
+            if isinstance(value, bool):
+                raise ValueError
+            return str(int(value))
+        if kind == "csv":
+            if isinstance(value, str):
+                return value
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return ",".join(value)
+            raise ValueError
+        if kind == "yn":
+            if isinstance(value, bool):
+                return "y" if value else "n"
+            raise ValueError
+        if isinstance(value, (dict, list)):
+            raise ValueError
+        return str(value)
+    except ValueError:
+        raise UsageError(f"invalid value for {name}: {value!r} (expected {kind})") from None
+
+
+def _linter(rules, target, linter_options: dict, jobs: int, extra_roots: list[str]):
+    from pylint.reporters import CollectingReporter
+
+    from asynclint.config import linter_options as known_options
+    from asynclint.lean import Linter
+
+    reporter = CollectingReporter()
+    reporter.out = io.StringIO()  # not sys.stdout: the linter is pickled for -j workers
+    linter = Linter(reporter=reporter)
+    linter.asynclint_roots = extra_roots
+    linter.load_plugin_modules(["asynclint"])
+    known = known_options()
+    for name, value in linter_options.items():
+        linter.set_option(name, _option_value(name, known[name], value))
+    linter.set_option("django-version", f"{target[0]}.{target[1]}")
+    linter.set_option("persistent", False)
+    linter.set_option("score", False)
+    linter.config.jobs = jobs
+    linter.disable("all")
+    for rule in rules:
+        linter.enable(rule.msgid)
+    return linter
+
+
+def _lint(linter, groups: list[tuple[tuple, list[str]]], extra_roots: list[str]) -> list:
+    """Lint each group of files with its rules only (the rules that can fire in those files)."""
+    from asynclint.lean import lean_astroid
+
+    saved = sys.path[:]
+    sys.path[:0] = [root for root in extra_roots if root not in sys.path]
+    try:
+        with lean_astroid():
+            for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
+                checker.open()
+            for rules, files in groups:
+                linter.disable("all")
+                for rule in rules:
+                    linter.enable(rule.msgid)
+                for symbol in SETUP_ERRORS:
+                    linter.enable(symbol, ignore_unknown=True)
+                linter.check(files)
+    finally:
+        sys.path[:] = saved
+    return linter.reporter.messages
+
+
+def _check(args) -> int:
+    from pylint.lint.expand_modules import discover_package_path
+
+    from asynclint import baseline as baselines
+    from asynclint import config as configuration
+    from asynclint import output, prefilter
+    from asynclint.rules import ALL
+
+    started = time.perf_counter()
+    paths = args.paths or ["."]
+    for raw in paths:
+        if not os.path.exists(raw):
+            raise UsageError(f"no such file or directory: {raw}")
+    try:
+        config = configuration.load(paths, args.config)
+        config.exclude += args.exclude
+        select = args.select if args.select is not None else config.select
+        rules = configuration.select_rules(ALL, select, [*config.ignore, *args.ignore])
+        target = configuration.target(args.django_version, config, paths[0])
+    except configuration.ConfigError as error:
+        raise UsageError(str(error)) from None
+    verbose = args.verbose
+    _log(verbose, f"configuration: {config.path} [tool.asynclint]" if config.path
+         else "configuration: no [tool.asynclint] in a pyproject.toml above the checked paths")
+    _log(verbose, f"targeting Django {target.version[0]}.{target.version[1]}: {target.reason}")
+    _log(verbose, f"rules: {len(rules)} of {len(ALL)} selected")
+
+    files = discover(paths, config, verbose)
+    sources = [(str(path), _read(path)) for path in files]
+    scan = prefilter.scan(sources, rules)
+    candidates = scan.candidates(rules) if rules else []
+    _log(verbose, f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
+                  f"{len(files) - len(candidates)} cannot and are skipped ({time.perf_counter() - started:.2f}s)")
+    if verbose:
+        for path in candidates:
+            _log(True, f"  analyse {output.shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
+
+    messages = []
+    if candidates:
+        roots = list(dict.fromkeys(discover_package_path(str(path), []) for path in files))
+        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        jobs = min(jobs, len(candidates))
+        groups: dict[tuple, list[str]] = {}
+        for path in candidates:
+            groups.setdefault(scan.rules_for(path, rules), []).append(path)
+        if jobs > 1:  # one pool of workers for everything: they keep what they parsed
+            groups = {tuple(rules): candidates}
+        try:
+            linter = _linter(rules, target.version, config.linter, jobs, roots)
+            messages = _lint(linter, list(groups.items()), roots)
+        except SystemExit as exit_:  # an option a checker rejected (it printed one line)
+            return int(exit_.code) if isinstance(exit_.code, int) else 2
+    errors = [m for m in messages if m.symbol in SETUP_ERRORS]
+    wanted = {rule.msgid for rule in rules}
+    findings = output.from_messages([m for m in messages if m.msg_id in wanted])
+    _log(verbose, f"analysed in {time.perf_counter() - started:.2f}s")
+
+    if args.write_baseline:
+        count = baselines.write(args.write_baseline, findings)
+        print(f"asynclint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}",
+              file=sys.stderr)
+        return 2 if errors and _report_errors(errors) else 0
+    hidden = 0
+    if args.baseline:
+        try:
+            findings, hidden = baselines.apply(args.baseline, findings)
+        except baselines.BaselineError as error:
+            raise UsageError(str(error)) from None
+    report = output.Report(findings, [output.shown_path(str(p)) for p in files], rules, hidden)
+    color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
+                                       and not os.environ.get("NO_COLOR"))
+    text = output.render(args.output_format, report, color=color)
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {args.output}: {error.strerror}") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if errors:
+        _report_errors(errors)
+        return 2
+    if findings and not args.exit_zero:
+        return 1
+    return 0
+
+
+def _report_errors(errors) -> bool:
+    from asynclint.output import shown_path
+
+    for message in sorted(errors, key=lambda m: (m.abspath or m.path, m.line)):
+        text = " ".join(str(message.msg).split())
+        print(f"asynclint: error: {shown_path(message.abspath or message.path)}:{message.line}: could not be "
+              f"analysed: {text}", file=sys.stderr)
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())

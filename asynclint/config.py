@@ -1,0 +1,194 @@
+"""``[tool.asynclint]`` in ``pyproject.toml``, rule selection and the targeted Django version.
+
+The table is found by walking up from the checked paths (the nearest ``pyproject.toml`` that has
+one); ``--config FILE`` names it instead. Keys:
+
+- ``django-version``: the targeted Django release ("5.2");
+- ``select`` / ``ignore``: rules by symbol, id or id prefix (``"E57"``, ``"W"``, ``"ALL"``);
+- ``exclude`` (replaces the default excludes) / ``extend-exclude``: glob patterns; a pattern
+  without ``/`` matches any path component (``"migrations"``), one with ``/`` the path relative to
+  the project (``"legacy/*.py"``);
+- any option of asynclint's pylint checkers (``blocking-calls``, ``chain-depth``...), with the
+  same meaning as in pylint's configuration.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from asynclint.core import versions
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".bzr", ".tox", ".nox", ".venv", "venv", ".eggs", "*.egg-info", "__pycache__",
+    "node_modules", "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+    "__pypackages__", "_build", "buck-out",
+)
+CLI_KEYS = ("django-version", "select", "ignore", "exclude", "extend-exclude")
+
+
+class ConfigError(Exception):
+    """Bad configuration or usage: reported as one line, exit status 2."""
+
+
+def linter_options() -> dict[str, dict]:
+    """asynclint's pylint options (name -> pylint option dict), from the registered checkers."""
+    from asynclint.rules import ALL
+    from asynclint.rules.base import Options
+
+    found: dict[str, dict] = {}
+    for checker in (Options, *ALL):
+        for name, spec in getattr(checker, "options", ()) or ():
+            found.setdefault(name, spec)
+    return found
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the pyproject.toml read, if any
+    root: Path = field(default_factory=Path.cwd)  # the project's folder (excludes are relative to it)
+    django_version: str = ""
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    linter: dict[str, object] = field(default_factory=dict)  # other asynclint pylint options
+
+    def excluded(self, path: Path) -> bool:
+        """Whether ``path`` (a file or folder found while walking) matches an exclude pattern."""
+        names, paths = self._patterns()
+        if names is not None and names.match(path.name):
+            return True
+        if paths is None:
+            return False
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute, self._root) if absolute.startswith(self._root) else absolute
+        return paths.match(relative.replace(os.sep, "/")) is not None
+
+    def _patterns(self):
+        key = tuple(self.exclude)
+        if getattr(self, "_compiled_key", None) != key:
+            names = [fnmatch.translate(p.rstrip("/")) for p in key if "/" not in p.rstrip("/")]
+            paths = [fnmatch.translate(p.strip("/")) for p in key if "/" in p.rstrip("/")]
+            paths += [fnmatch.translate(p.strip("/") + "/*") for p in key if "/" in p.rstrip("/")]
+            self._compiled = (re.compile("|".join(names)) if names else None,
+                              re.compile("|".join(paths)) if paths else None)
+            self._compiled_key = key
+            self._root = os.path.abspath(self.root)
+        return self._compiled
+
+
+def _list(value, key: str, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [part for part in value.split(",")]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return [v.strip() for v in value if v.strip()]
+
+
+def find_pyproject(paths: list[str]) -> Path | None:
+    """The nearest pyproject.toml with a ``[tool.asynclint]`` table above the first checked path."""
+    start = Path(paths[0] if paths else ".").resolve()
+    if not start.is_dir():
+        start = start.parent
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                if "asynclint" in _read(candidate).get("tool", {}):
+                    return candidate
+            except ConfigError:
+                raise
+    return None
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+
+
+def load(paths: list[str], explicit: str | None = None) -> Config:
+    """The configuration for checking ``paths``."""
+    path = Path(explicit).resolve() if explicit else find_pyproject(paths)
+    if path is None:
+        return Config()
+    if explicit and not path.is_file():
+        raise ConfigError(f"--config: no such file: {explicit}")
+    table = _read(path).get("tool", {}).get("asynclint", {})
+    where = f"{path} [tool.asynclint]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    options = linter_options()
+    config = Config(path=path, root=path.parent)
+    for key, value in table.items():
+        if key == "django-version":
+            config.django_version = str(value)
+            try:
+                versions.parse(config.django_version)
+            except versions.InvalidDjangoVersion as error:
+                raise ConfigError(f"{where}: {error}") from None
+        elif key == "select":
+            config.select = _list(value, key, where)
+        elif key == "ignore":
+            config.ignore = _list(value, key, where)
+        elif key == "exclude":
+            config.exclude = _list(value, key, where)
+        elif key == "extend-exclude":
+            config.exclude += _list(value, key, where)
+        elif key in options:
+            config.linter[key] = value
+        else:
+            known = ", ".join(sorted([*CLI_KEYS, *options]))
+            raise ConfigError(f"{where}: unknown option '{key}' (known: {known})")
+    return config
+
+
+def select_rules(rules, select: list[str] | None, ignore: list[str], where: str = "") -> tuple:
+    """The rules ``select`` picks (all when None) minus those ``ignore`` picks, in ``rules`` order.
+
+    A selector is a symbol, an id, an id prefix (``E57``, ``W``) or ``ALL``; an unknown one raises
+    ConfigError.
+    """
+    def matching(selector: str, option: str) -> set:
+        if selector.upper() == "ALL":
+            return set(rules)
+        found = {rule for rule in rules if rule.symbol == selector or rule.msgid.upper().startswith(selector.upper())}
+        if not found or not selector:
+            raise ConfigError(f"{where}{option}: unknown rule '{selector}': expected a rule symbol, id or id "
+                              f"prefix (see 'asynclint rules')")
+        return found
+
+    chosen = set(rules) if select is None else set().union(*(matching(s, "select") for s in select)) if select \
+        else set()
+    for selector in ignore:
+        chosen -= matching(selector, "ignore")
+    return tuple(rule for rule in rules if rule in chosen)
+
+
+def target(option: str, config: Config, start: str) -> versions.Target:
+    """The targeted Django version and why: the option, else the installed Django, else the project's
+    ``django`` requirement (lowest admitted version), else the newest known."""
+    value = option or config.django_version
+    where = config.root if config.path is not None else Path(start)
+    try:
+        found = versions.detect(value, where)
+    except versions.InvalidDjangoVersion as error:
+        raise ConfigError(str(error)) from None
+    except versions.InvalidRequirement as error:
+        raise ConfigError(f"cannot read the django requirement: {error}") from None
+    if value and not option:
+        found = versions.Target(found.version, f"set by django-version in {config.path}")
+    return found

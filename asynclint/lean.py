@@ -1,0 +1,70 @@
+"""The pylint linter of ``asynclint check``, and the astroid work it can skip.
+
+asynclint's analysis reads syntax trees and scope lookups only; it never asks astroid to infer
+(``core.django_kinds``: "astroid's own inference is not used"). Building a module, astroid
+still infers on its own: every ``self.x = ...`` (to record instance attributes) and the brain
+transforms (enum classes, namedtuples, typing...), and each inference can load further modules.
+In a run of asynclint's checkers alone that work is never used, and it is most of the time a
+run takes, so ``asynclint check`` switches it off while it lints (``lean_astroid``) and puts it
+back afterwards, dropping the modules it built from astroid's cache. pylint's own route
+(``--load-plugins=asynclint``) is untouched; ``tests/test_cli_equivalence.py`` checks that
+both report the same findings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+
+from pylint.lint import PyLinter
+
+_active = False
+
+
+def _skip_delayed_assattr(self, node) -> None:  # pylint: disable=unused-argument
+    """AstroidBuilder.delayed_assattr replacement: instance attributes are not recorded."""
+
+
+@contextlib.contextmanager
+def lean_astroid() -> Iterator[None]:
+    """Build modules without astroid's own inference (see the module docstring)."""
+    global _active  # pylint: disable=global-statement
+    if _active:
+        yield
+        return
+    from astroid import MANAGER, builder
+
+    saved_assattr = builder.AstroidBuilder.delayed_assattr
+    transforms = MANAGER._transform.transforms  # pylint: disable=protected-access
+    saved_transforms = {key: list(value) for key, value in transforms.items()}
+    cached = set(MANAGER.astroid_cache)
+    builder.AstroidBuilder.delayed_assattr = _skip_delayed_assattr
+    transforms.clear()
+    _active = True
+    try:
+        yield
+    finally:
+        _active = False
+        builder.AstroidBuilder.delayed_assattr = saved_assattr
+        transforms.clear()
+        transforms.update(saved_transforms)
+        for name in set(MANAGER.astroid_cache) - cached:  # built lean: not for later pylint runs
+            del MANAGER.astroid_cache[name]
+
+
+class Linter(PyLinter):
+    """PyLinter that also runs lean in pylint's worker processes (``-j``), and that puts the
+    package roots of every discovered file (not only the analysed ones) on ``sys.path``, as
+    pylint does when it is given all of them."""
+
+    asynclint_roots: list[str] = []
+    _lean: contextlib.ExitStack | None = None
+
+    def open(self) -> None:
+        super().open()
+        missing = [root for root in self.asynclint_roots if root not in sys.path]
+        sys.path[:0] = missing
+        if not _active:  # a worker process: lean for the rest of its life
+            self._lean = contextlib.ExitStack()
+            self._lean.enter_context(lean_astroid())

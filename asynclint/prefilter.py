@@ -1,0 +1,367 @@
+"""Which modules can produce a finding: a cheap text (and, for a few, ``ast``) scan before pylint.
+
+Most modules of a Django project have no async code, no adapters and no middleware, so no rule can
+fire there. ``asynclint check`` hands pylint only the modules that pass this scan; astroid still
+loads any other module lazily when the analysis follows an import into it.
+
+Each rule needs one of a few *facts* about a module before it can fire there (``NEEDS``):
+
+- ``ASYNC``: the module has an ``async def`` (every rule that needs code on the event loop);
+- ``ADAPTERS``: it names a thread/loop adapter (``sync_to_async``, ``to_thread``, ``async_to_sync``...);
+- ``ASYNC_ITERATION``: it names an async iterator source: an async method of the table that returns
+  an async iterator (``aiterator``), an async generator function of the checked files, or, through
+  any number of steps, a function or variable of the checked files whose body names one of those;
+- ``ASYNC_VIEW``: it defines a class whose bases name a class of the checked files that has an async
+  HTTP handler (directly or through any number of project base classes);
+- ``MIDDLEWARE``: it names ``get_response``, ``MIDDLEWARE`` or anything ``...Middleware...``, or it
+  defines a class whose bases name a class defined in such a module (through any number of steps);
+- ``ANY``: every module (the default for a rule that declares nothing: correct, just not fast).
+
+A rule declares its facts with a class attribute ``prefilter = (ASYNC, ...)``; the rules written
+before that attribute existed are listed in ``DECLARED``. The scan over-approximates (a name in a
+comment makes a module a candidate); it never drops a module that can produce a finding, except in
+one case: an async generator or async view base class defined outside the checked files (in an
+installed package) is not seen, so a sync module that iterates or subclasses only such a thing is
+skipped. ``tests/test_cli_equivalence.py`` compares the result with a plain pylint run.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from asynclint import django_api as api
+
+ASYNC = "async"
+ADAPTERS = "adapters"
+ASYNC_ITERATION = "async-iteration"
+ASYNC_VIEW = "async-view"
+MIDDLEWARE = "middleware"
+ANY = "any"
+FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, ANY)
+
+#: What each rule needs (any one of the facts), for rules without a ``prefilter`` attribute.
+DECLARED: dict[str, tuple[str, ...]] = {
+    "sync-orm-call-in-async": (ASYNC,),
+    "sync-queryset-evaluation-in-async": (ASYNC,),
+    "sync-transaction-in-async": (ASYNC,),
+    "async-call-not-awaited": (ASYNC,),
+    "async-iterator-in-sync-loop": (ASYNC, ASYNC_ITERATION),
+    "sync-cache-call-in-async": (ASYNC,),
+    "sync-template-render-in-async": (ASYNC,),
+    "blocking-call-in-async": (ASYNC,),
+    "sync-auth-call-in-async": (ASYNC,),
+    "sync-session-access-in-async": (ASYNC,),
+    "sync-signal-send-in-async": (ASYNC,),
+    "sync-iterator-in-streaming-response": (ASYNC,),
+    "sync-test-client-in-async-test": (ASYNC,),
+    "mixed-sync-async-view-handlers": (ASYNC, ASYNC_VIEW),
+    "sync-only-decorator-on-async-view": (ASYNC, ASYNC_VIEW),
+    "missing-sync-to-async": (ASYNC,),
+    "sync-to-async-called-not-passed": (ADAPTERS,),
+    "lazy-queryset-from-sync-to-async": (ADAPTERS,),
+    "thread-insensitive-orm-call": (ADAPTERS,),
+    "wrong-adapter-direction": (ADAPTERS,),
+    "async-to-sync-in-async": (ASYNC,),
+    "sync-only-middleware": (MIDDLEWARE,),
+    "middleware-async-mode-mismatch": (MIDDLEWARE,),
+    "sync-only-middleware-in-settings": (MIDDLEWARE,),
+}
+
+
+def needs(rule) -> tuple[str, ...]:
+    """The facts one of which a module must have for ``rule`` to fire there."""
+    declared = getattr(rule, "prefilter", None)
+    if declared is None:
+        declared = DECLARED.get(rule.symbol, (ANY,))
+    unknown = set(declared) - set(FACTS)
+    if unknown:
+        raise ValueError(f"{rule.symbol}: unknown prefilter facts {sorted(unknown)}")
+    return tuple(declared)
+
+
+def _last(names: Iterable[str]) -> set[str]:
+    return {name.rpartition(".")[2] for name in names}
+
+
+def _adapter_names() -> dict[str, set[str]]:
+    """Last name component -> the first components it must come with (``run`` needs ``asyncio``).
+
+    Qualified names come from a module's own imports, so the module spells the first component;
+    bare names (``run_in_executor``, matched as a method name) need nothing more.
+    """
+    found: dict[str, set[str]] = {}
+    for table in ("THREAD_OFFLOADERS", "SYNC_TO_ASYNC", "ASYNC_TO_SYNC", "LOOP_RUNNERS", "LOOP_RUNNER_METHODS"):
+        for name in getattr(api, table, ()):
+            first, _, last = name.rpartition(".")
+            found.setdefault(last or name, set()).add(first.split(".")[0])
+    return found
+
+
+def _async_iterator_methods() -> set[str]:
+    return {row.async_name for row in api.SYNC_APIS
+            if getattr(row, "async_returns", None) == api.ASYNC_ITERATOR and row.async_name}
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` as a whole word (a fast substring test first)."""
+    return name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _mentions_any(text: str, names: Iterable[str]) -> bool:
+    return any(_mentions(text, name) for name in names)
+
+
+_NON_WORD = {i: " " for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")}
+_ASYNC_DEF = re.compile(r"\basync\s+def\b")
+_MIDDLEWARE_WORDS = ("get_response", "MIDDLEWARE")
+
+
+def _has_async_def(text: str) -> bool:
+    return "async" in text and _ASYNC_DEF.search(text) is not None
+
+
+def _names_middleware(text: str) -> bool:
+    return "Middleware" in text or _mentions_any(text, _MIDDLEWARE_WORDS)
+
+
+@dataclass
+class Module:
+    path: str
+    text: str
+    tree: ast.Module | None = None
+    parsed: bool = False
+
+    _classes: list[tuple[str, set[str]]] | None = None
+    _words: set[str] | None = None
+
+    def mentions_any(self, names: set[str]) -> bool:
+        """Whether the text has one of ``names`` as a whole word."""
+        if len(names) <= 4 and self._words is None:
+            return _mentions_any(self.text, names)
+        if self._words is None:
+            self._words = set(self.text.translate(_NON_WORD).split())
+        return not self._words.isdisjoint(names)
+
+    def classes(self) -> list[tuple[str, set[str]]]:
+        """``(name, words of its bases)`` of every ``class`` statement, read from the text."""
+        if self._classes is None:
+            self._classes = list(_class_headers(self.text)) if "class" in self.text else []
+        return self._classes
+
+    def ast(self) -> ast.Module | None:
+        if not self.parsed:
+            self.parsed = True
+            try:
+                self.tree = ast.parse(self.text)
+            except (SyntaxError, ValueError):
+                self.tree = None  # pylint reports it: the module stays a candidate
+        return self.tree
+
+
+_CLASS = re.compile(r"^[ \t]*class[ \t]+(\w+)[ \t]*([(:])", re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z_]\w*")
+
+
+def _class_headers(text: str):
+    for match in _CLASS.finditer(text):
+        bases = ""
+        if match.group(2) == "(":
+            depth, position = 1, match.end()
+            while depth and position < len(text):
+                depth += {"(": 1, ")": -1}.get(text[position], 0)
+                position += 1
+            bases = text[match.end():position - 1]
+        yield match.group(1), set(_WORD.findall(bases))
+
+
+def _identifiers(node: ast.AST) -> set[str]:
+    found = set()
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name):
+            found.add(child.id)
+        elif isinstance(child, ast.Attribute):
+            found.add(child.attr)
+        elif isinstance(child, ast.alias):
+            found.add(child.name.rpartition(".")[2])
+            if child.asname:
+                found.add(child.asname)
+    return found
+
+
+def _is_generator(function: ast.AST) -> bool:
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _assigned_names(node: ast.AST) -> set[str]:
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    return {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+
+
+def _reachable(tree: ast.Module):
+    """The statements another module can reach by name: module-level ones and class bodies' (nested)."""
+    stack = list(tree.body)
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, ast.ClassDef):
+            stack.extend(node.body)
+        elif isinstance(node, (ast.If, ast.Try, ast.With)):  # ``if TYPE_CHECKING:``, ``try: import``
+            stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+
+
+def _public(name: str) -> bool:
+    """Dunder methods are called implicitly (``obj()``, ``iter(obj)``), never by name."""
+    return not (name.startswith("__") and name.endswith("__"))
+
+
+def _own_nodes(function: ast.AST):
+    """The nodes of a function's body, without nested functions, lambdas and classes."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _returns_names(function: ast.FunctionDef, names: set[str]) -> bool:
+    """Whether a ``return`` of the function names ``names`` (directly or through a local variable)."""
+    own = list(_own_nodes(function))
+    local = set()
+    for node in own:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and \
+                _identifiers(node.value) & names:
+            local |= _assigned_names(node)
+    return any(isinstance(node, ast.Return) and node.value is not None and _identifiers(node.value) & (names | local)
+               for node in own)
+
+
+def _iterator_sources(tree: ast.Module, names: set[str]) -> set[str]:
+    """Functions that return, and variables that hold, something that names an async iterator source."""
+    grown = set()
+    for node in _reachable(tree):
+        if isinstance(node, ast.FunctionDef) and _public(node.name) and node.name not in names:
+            if _returns_names(node, names):
+                grown.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            if _identifiers(node.value) & names:
+                grown |= {name for name in _assigned_names(node) if _public(name)}
+    return grown
+
+
+def _async_generators(tree: ast.Module) -> set[str]:
+    return {node.name for node in _reachable(tree)
+            if isinstance(node, ast.AsyncFunctionDef) and _public(node.name) and _is_generator(node)}
+
+
+def _classes(tree: ast.Module) -> list[ast.ClassDef]:
+    return [node for node in _reachable(tree) if isinstance(node, ast.ClassDef)]
+
+
+def _closure(modules: list[Module], seeds: set[str], grow) -> set[str]:
+    """``seeds`` and every name that ``grow(module, names)`` adds, until nothing new is added."""
+    names, new = set(seeds), set(seeds)
+    while new:
+        added: set[str] = set()
+        for module in modules:
+            if module.mentions_any(new):
+                added |= grow(module, names)
+        new = added - names
+        names |= new
+    return names
+
+
+def _grow_iterator_sources(module: Module, names: set[str]) -> set[str]:
+    tree = module.ast()
+    return _iterator_sources(tree, names) if tree is not None else set()
+
+
+def _grow_subclasses(module: Module, names: set[str]) -> set[str]:
+    return {name for name, bases in module.classes() if bases & names}
+
+
+@dataclass
+class Scan:
+    """The facts of every module, computed once for a set of files."""
+
+    modules: list[Module]
+    facts: dict[str, set[str]] = field(default_factory=dict)
+
+    def rules_for(self, path: str, rules) -> tuple:
+        """The rules that can fire in the module at ``path``."""
+        facts = self.facts[path] | {ANY}
+        return tuple(rule for rule in rules if facts.intersection(needs(rule)))
+
+    def candidates(self, rules) -> list[str]:
+        wanted = {fact for rule in rules for fact in needs(rule)}
+        if ANY in wanted:
+            return [module.path for module in self.modules]
+        return [module.path for module in self.modules if self.facts[module.path] & wanted]
+
+
+def scan(sources: Iterable[tuple[str, str]], rules) -> Scan:
+    """Facts for each ``(path, text)``; only the facts that ``rules`` need are computed."""
+    modules = [Module(path, text) for path, text in sources]
+    wanted = {fact for rule in rules for fact in needs(rule)}
+    result = Scan(modules, {module.path: set() for module in modules})
+    if ANY in wanted:
+        return result
+    async_modules = [m for m in modules if _has_async_def(m.text)]
+    for module in async_modules:
+        result.facts[module.path].add(ASYNC)
+    if ADAPTERS in wanted:
+        adapters = _adapter_names()
+        for module in modules:
+            if any(_mentions(module.text, last) and any(not first or _mentions(module.text, first) for first in firsts)
+                   for last, firsts in adapters.items()):
+                result.facts[module.path].add(ADAPTERS)
+    if MIDDLEWARE in wanted:
+        seeds = set()
+        for module in modules:
+            if _names_middleware(module.text):
+                result.facts[module.path].add(MIDDLEWARE)
+                # Classes that may take get_response or derive from a ...Middleware... class.
+                takes = _mentions(module.text, "get_response")
+                seeds |= {name for name, bases in module.classes()
+                          if takes or any("Middleware" in base for base in bases)}
+        _add_subclass_fact(result, modules, seeds, MIDDLEWARE)
+    if ASYNC_ITERATION in wanted:
+        seeds = _async_iterator_methods()
+        for module in async_modules:
+            tree = module.ast() if "yield" in module.text else None
+            if tree is not None:
+                seeds |= _async_generators(tree)
+        names = _closure(modules, seeds, _grow_iterator_sources)
+        for module in modules:
+            if module.mentions_any(names):
+                result.facts[module.path].add(ASYNC_ITERATION)
+    if ASYNC_VIEW in wanted:
+        handlers = set(api.HTTP_HANDLERS)
+        handler_def = re.compile(rf"\basync\s+def\s+(?:{'|'.join(map(re.escape, handlers))})\b")
+        seeds = set()
+        for module in async_modules:
+            tree = module.ast() if handler_def.search(module.text) else None
+            if tree is not None:
+                seeds |= {node.name for node in _classes(tree) if any(
+                    isinstance(item, ast.AsyncFunctionDef) and item.name in handlers for item in node.body)}
+        _add_subclass_fact(result, modules, seeds, ASYNC_VIEW)
+    return result
+
+
+def _add_subclass_fact(result: Scan, modules: list[Module], seeds: set[str], fact: str) -> None:
+    """``fact`` for the modules that define a class whose bases name ``seeds`` or their subclasses."""
+    names = _closure(modules, seeds, _grow_subclasses)
+    for module in modules:
+        if fact not in result.facts[module.path] and module.mentions_any(names) and \
+                _grow_subclasses(module, names):
+            result.facts[module.path].add(fact)
