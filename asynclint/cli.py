@@ -10,6 +10,7 @@ Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not b
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import json
 import os
@@ -58,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
 
+    fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe")
+    fix.add_argument("paths", nargs="*", metavar="PATH")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change behaviour")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
+    fix.add_argument("--select", type=_csv, metavar="RULES", help="only these rules: symbols, ids or id prefixes")
+    fix.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
+    fix.add_argument("--django-version", default="", metavar="X.Y", help="the Django version the code targets")
+    fix.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
+    fix.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
+    fix.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
+
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"))
 
@@ -71,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
         if args.command == "check":
             return _check(args)
+        if args.command == "fix":
+            return _fix(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -82,15 +96,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `asynclint rules | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 # --- rules / explain --------------------------------------------------------------------------------
 def _fix_of(rule) -> str:
-    """Fix availability: the rule's ``fix`` attribute (once autofix exists), else "no"."""
-    value = getattr(rule, "fix", None)
-    if value is None:
-        return "no"
-    return str(value)
+    """Fix availability, from the rule's fixer: "safe", "unsafe", "safe or unsafe", or "no"."""
+    from asynclint.fixes import fix_safety
+
+    return fix_safety(rule.symbol) or "no"
 
 
 def _since_of(rule) -> str:
@@ -119,9 +135,10 @@ def _rules(args) -> int:
         print(json.dumps(rows, indent=2))
         return 0
     width = max(len(r["symbol"]) for r in rows)
-    print(f"{'id':<6} {'symbol':<{width}}  {'fix':<5} django")
+    fix_width = max(len(r["fix"]) for r in rows)
+    print(f"{'id':<6} {'symbol':<{width}}  {'fix':<{fix_width}}  django")
     for row in rows:
-        print(f"{row['id']:<6} {row['symbol']:<{width}}  {row['fix']:<5} {row['django']}")
+        print(f"{row['id']:<6} {row['symbol']:<{width}}  {row['fix']:<{fix_width}}  {row['django']}")
     return 0
 
 
@@ -354,6 +371,11 @@ def _check(args) -> int:
             findings, hidden = baselines.apply(args.baseline, findings)
         except baselines.BaselineError as error:
             raise UsageError(str(error)) from None
+    if args.output_format == "text":
+        from asynclint.fixes import fixability
+
+        version = f"{target.version[0]}.{target.version[1]}"
+        findings = [dataclasses.replace(f, fix=fixability(f, django_version=version)) for f in findings]
     report = output.Report(findings, [output.shown_path(str(p)) for p in files], rules, hidden)
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
@@ -372,6 +394,45 @@ def _check(args) -> int:
     if findings and not args.exit_zero:
         return 1
     return 0
+
+
+def _fix(args) -> int:
+    from pylint.lint.expand_modules import discover_package_path
+
+    from asynclint import config as configuration
+    from asynclint.fixes import fix_paths
+    from asynclint.rules import ALL
+
+    paths = args.paths or ["."]
+    for raw in paths:
+        if not os.path.exists(raw):
+            raise UsageError(f"no such file or directory: {raw}")
+    try:
+        config = configuration.load(paths, args.config)
+        config.exclude += args.exclude
+        select = args.select if args.select is not None else config.select
+        rules = configuration.select_rules(ALL, select, [*config.ignore, *args.ignore])
+        target = configuration.target(args.django_version, config, paths[0])
+    except configuration.ConfigError as error:
+        raise UsageError(str(error)) from None
+    _log(args.verbose, f"targeting Django {target.version[0]}.{target.version[1]}: {target.reason}")
+    files = discover(paths, config, args.verbose)
+    roots = list(dict.fromkeys(discover_package_path(str(path), []) for path in files))
+    from asynclint.config import linter_options as known_options
+
+    known = known_options()
+    options = {name: _option_value(name, known[name], value) for name, value in config.linter.items()}
+    sys.path[:0] = [root for root in roots if root not in sys.path]
+    try:
+        report = fix_paths([str(p) for p in files], unsafe=args.unsafe_fixes, diff=args.diff,
+                           select=[r.symbol for r in rules],
+                           django_version=f"{target.version[0]}.{target.version[1]}", options=options)
+    except SystemExit as exit_:
+        return int(exit_.code) if isinstance(exit_.code, int) else 2
+    if args.diff and report.diff:
+        sys.stdout.write(report.diff)
+    sys.stderr.write(report.render())
+    return report.exit_code
 
 
 def _report_errors(errors) -> bool:

@@ -20,7 +20,7 @@ from asynclint.rules import ALL
 from tests.lint import ROOT
 
 BOOKSHOP = ROOT / "examples" / "bookshop"
-LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<id>[EW]57\d\d) (?P<symbol>[a-z-]+) (?P<msg>.+)$")
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<id>[EW]57\d\d) (?:\[\*\] )?(?P<symbol>[a-z-]+) (?P<msg>.+)$")
 
 BUGGY = textwrap.dedent("""\
     import time
@@ -62,10 +62,15 @@ def test_findings_in_text_format_and_exit_1(capsys):
     code, out, err = run(capsys, "check", str(BOOKSHOP))
     assert code == 1, err
     lines = out.splitlines()
-    findings = [LINE.match(line) for line in lines[:-1]]
+    summary = next(i for i, line in enumerate(lines) if line.startswith("Found "))
+    findings = [LINE.match(line) for line in lines[:summary]]
     assert all(findings), lines
-    assert lines[-1].startswith(f"Found {len(findings)} findings")
+    assert lines[summary].startswith(f"Found {len(findings)} findings")
     assert {m["symbol"] for m in findings} >= {"sync-orm-call-in-async", "async-call-not-awaited"}
+    # ruff's convention: [*] marks what `asynclint fix` fixes; unsafe fixes are counted, not marked.
+    marked = [line for line in lines[:summary] if " [*] " in line]
+    assert marked and lines[summary + 1] == f"[*] {len(marked)} fixable with `asynclint fix`."
+    assert lines[summary + 2].endswith("hidden fixes can be enabled with `asynclint fix --unsafe-fixes`.")
     assert "\x1b[" not in out  # not a terminal: no color
 
 
@@ -240,4 +245,4 @@ def test_installed_command(tmp_path):
     proc = subprocess.run([str(command), "check", str(BOOKSHOP)], capture_output=True, text=True, cwd=tmp_path,
                           check=False, timeout=300)
     assert proc.returncode == 1, proc.stderr
-    assert "E5701 sync-orm-call-in-async" in proc.stdout
+    assert "E5701 [*] sync-orm-call-in-async" in proc.stdout

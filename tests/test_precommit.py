@@ -53,6 +53,14 @@ FIXED = textwrap.dedent("""\
     async def show(request, pk):
         return await sync_to_async(get_object_or_404)(request.model, pk=pk)
 """)
+FIXABLE = textwrap.dedent("""\
+    from django.contrib.auth.models import User
+
+
+    async def profile(request, pk):
+        user = User.objects.get(pk=pk)
+        return user.username
+""")
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "asynclint tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
     "GIT_COMMITTER_NAME": "asynclint tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid",
@@ -117,3 +125,13 @@ def test_try_repo_fails_on_the_bug_and_passes_on_the_fix(tmp_path: Path) -> None
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output
     assert "Passed" in output and "E5703" not in output, output
+
+    # The fix hook rewrites the safe fix in place (pre-commit reports files it modified as failed),
+    # after which the check hook passes.
+    views.write_text(FIXABLE)
+    fixed = subprocess.run([*pre_commit, "try-repo", str(hooks), "asynclint-fix", "--files", "views.py"],
+                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert "user = await User.objects.aget(pk=pk)" in views.read_text()
+    rechecked = try_repo()
+    assert rechecked.returncode == 0, rechecked.stdout + rechecked.stderr

@@ -23,6 +23,7 @@ class Finding:
     end_line: int | None = None
     end_column: int | None = None  # 1-based, exclusive
     code: str = ""  # the flagged source line, stripped (what the baseline matches)
+    fix: str | None = None  # "safe" or "unsafe" when ``asynclint fix`` can fix it (text shows [*])
 
     @property
     def severity(self) -> str:

@@ -19,7 +19,8 @@ def render(report: Report, color: bool = False) -> str:
     for f in report.findings:
         where = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
         ident = paint(_RED if f.severity == "error" else _YELLOW, f.msgid)
-        lines.append(f"{where} {ident} {paint(_CYAN, f.symbol)} {f.message}")
+        mark = "[*] " if f.fix == "safe" else ""
+        lines.append(f"{where} {ident} {mark}{paint(_CYAN, f.symbol)} {f.message}")
     count = len(report.findings)
     if count:
         files = len({f.path for f in report.findings})
@@ -28,5 +29,11 @@ def render(report: Report, color: bool = False) -> str:
         summary = "All checks passed!"
     if report.baselined:
         summary += f" ({report.baselined} more in the baseline.)"
+    safe = sum(1 for f in report.findings if f.fix == "safe")
+    unsafe = sum(1 for f in report.findings if f.fix == "unsafe")
+    if safe:
+        summary += f"\n[*] {safe} fixable with `asynclint fix`."
+    if unsafe:
+        summary += f"\n{unsafe} hidden fix{'es' if unsafe != 1 else ''} can be enabled with `asynclint fix --unsafe-fixes`."
     lines.append(summary)
     return "\n".join(lines) + "\n"

@@ -1,0 +1,593 @@
+"""The fix engine: findings in, edited files out.
+
+1. pylint runs asynclint's selected rules over the paths (in this process; the sources edited so far
+   are handed to it in memory, so ``--diff`` never writes);
+2. for each finding with a fixer (``FIXERS``: one module per rule, named like its symbol), the
+   module's astroid tree is loaded, the node the rule reported is found by its position, and the
+   fixer returns a ``Fix`` (safe or unsafe, with edits) or a ``NoFix`` (why not);
+3. all fixes of one file are applied in one pass (``edits.apply_edits``); a result that does not
+   parse (libcst, ``ast``, ``compile``) is refused; fixes that overlap in incompatible ways are
+   deferred to the next round;
+4. rounds repeat until nothing changes (a fix may reveal another, e.g. inside a rewritten call),
+   then the files are written atomically (temporary file + ``os.replace``) with their encoding
+   (PEP 263 cookie, BOM), newline style and permissions — or a unified diff is returned instead.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import difflib
+import importlib
+import os
+import stat
+import sys
+import tempfile
+import tokenize
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+import libcst as cst
+from astroid import MANAGER, nodes
+from astroid.builder import AstroidBuilder
+
+from asynclint import django_api as api
+from asynclint.core import django_kinds, versions
+from asynclint.fixes import edits as edit_verbs
+from asynclint.fixes.base import AMBIGUOUS, SAFE, UNSAFE, Context, Fix, NoFix
+
+#: Rules with a fixer, by symbol: ``asynclint.fixes.<symbol with underscores>``.
+FIXABLE = (
+    "sync-orm-call-in-async",
+    "sync-queryset-evaluation-in-async",
+    "async-call-not-awaited",
+    "async-iterator-in-sync-loop",
+    "sync-cache-call-in-async",
+    "sync-template-render-in-async",
+    "blocking-call-in-async",
+    "sync-auth-call-in-async",
+    "sync-session-access-in-async",
+    "sync-signal-send-in-async",
+    "sync-test-client-in-async-test",
+    "missing-sync-to-async",
+    "sync-to-async-called-not-passed",
+    "async-to-sync-in-async",
+    "wrong-adapter-direction",
+    "thread-insensitive-orm-call",
+)
+#: pylint messages that mean a file could not be analysed (it is then left alone).
+SETUP_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error")
+MAX_ROUNDS = 6
+
+# Why a finding was left (``Left.kind``), besides the ``NoFix`` kinds.
+UNSAFE_LEFT = "unsafe fix"
+NO_FIXER = "no automatic fix"
+CONFLICT = "overlaps another fix"
+INVALID = "the edited file would not parse"
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One asynclint message. Columns are pylint's: 0-based, in UTF-8 bytes of the line."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int | None
+    end_column: int | None
+    symbol: str
+    msgid: str = ""
+    message: str = ""
+    module: str = ""
+
+    @classmethod
+    def from_message(cls, message) -> Finding:
+        return cls(os.path.abspath(message.abspath or message.path), message.line, message.column or 0,
+                   message.end_line, message.end_column, message.symbol, message.msg_id, message.msg,
+                   message.module or "")
+
+    @classmethod
+    def coerce(cls, finding) -> Finding:
+        """A ``Finding`` from this one, a pylint ``Message``, or ``asynclint.output.Finding`` (whose
+        columns are 1-based)."""
+        if isinstance(finding, cls):
+            return finding
+        if hasattr(finding, "msg_id") and hasattr(finding, "abspath"):
+            return cls.from_message(finding)
+        one_based = type(finding).__module__ == "asynclint.output"
+        shift = 1 if one_based else 0
+        end_column = getattr(finding, "end_column", None)
+        return cls(os.path.abspath(getattr(finding, "abspath", None) or finding.path), finding.line,
+                   max((finding.column or 0) - shift, 0), getattr(finding, "end_line", None),
+                   None if end_column is None else end_column - shift, finding.symbol,
+                   getattr(finding, "msgid", "") or getattr(finding, "msg_id", ""),
+                   getattr(finding, "message", "") or getattr(finding, "msg", ""), getattr(finding, "module", ""))
+
+    def where(self, cwd: str | None = None) -> str:
+        return f"{_shown(self.path, cwd)}:{self.line}:{self.column + 1}"
+
+
+@dataclass(frozen=True)
+class Applied:
+    finding: Finding
+    safety: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Left:
+    finding: Finding
+    kind: str
+    reason: str
+
+
+@dataclass
+class FixReport:
+    """What ``fix_paths`` did: the fixes applied, the findings left (and why), what remains."""
+
+    fixed: list[Applied] = field(default_factory=list)
+    left: list[Left] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)  # every finding after the fixes
+    changed: list[str] = field(default_factory=list)  # files written (with diff=True: that would be)
+    diff: str = ""
+    errors: list[str] = field(default_factory=list)  # files not analysed or not written, and why
+    dry_run: bool = False  # diff=True: nothing was written, ``changed`` files still need the fixes
+
+    @property
+    def unsafe_hidden(self) -> int:
+        return sum(1 for left in self.left if left.kind == UNSAFE_LEFT)
+
+    @property
+    def exit_code(self) -> int:
+        """2: a file could not be analysed or written; 1: findings remain (or, with ``--diff``, fixes
+        are still to be written); 0: nothing left."""
+        if self.errors:
+            return 2
+        return 1 if self.remaining or (self.dry_run and self.changed) else 0
+
+    def render(self, cwd: str | None = None) -> str:
+        """A human summary: one line per fix and per finding left, then the counts."""
+        out = []
+        for applied in self.fixed:
+            out.append(f"{applied.finding.where(cwd)}: {'would fix' if self.dry_run else 'fixed'} "
+                       f"{applied.finding.symbol} ({applied.safety}): {applied.description}")
+        for left in self.left:
+            out.append(f"{left.finding.where(cwd)}: left {left.finding.symbol} ({left.kind}): {left.reason}")
+        for error in self.errors:
+            out.append(f"error: {error}")
+        files = len(self.changed)
+        done = "would be fixed" if self.dry_run else "fixed"
+        out.append(f"{len(self.fixed)} {done} in {files} file{'s' if files != 1 else ''}, "
+                   f"{len(self.remaining)} remaining")
+        if self.unsafe_hidden:
+            out.append(f"{self.unsafe_hidden} more fixable with --unsafe-fixes")
+        return "\n".join(out) + "\n"
+
+
+def _shown(path: str, cwd: str | None = None) -> str:
+    cwd = cwd or os.getcwd()
+    relative = os.path.relpath(path, cwd)
+    return (path if relative.startswith("..") else relative).replace(os.sep, "/")
+
+
+# --- fixers --------------------------------------------------------------------------------------
+def fixer_for(symbol: str):
+    """The fixer module of a rule, or None when the rule has no automatic fix."""
+    if symbol not in FIXABLE:
+        return None
+    return importlib.import_module(f"asynclint.fixes.{symbol.replace('-', '_')}")
+
+
+def fix_safety(symbol: str) -> str | None:
+    """How a rule's findings are fixed, for ``asynclint rules`` and the rule pages: "safe", "unsafe",
+    "safe or unsafe" (depends on the finding and the targeted version), or None (no automatic fix)."""
+    fixer = fixer_for(symbol)
+    return fixer.SAFETY if fixer is not None else None
+
+
+# --- source files --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SourceFile:
+    path: str
+    data: bytes
+    encoding: str  # as detected by tokenize: the PEP 263 cookie, "utf-8-sig" with a BOM
+
+    @property
+    def text(self) -> str:
+        return self.data.decode(self.encoding)
+
+    def encode(self, text: str) -> bytes:
+        return text.encode(self.encoding)
+
+
+def read_source(path: str) -> SourceFile:
+    with open(path, "rb") as handle:
+        data = handle.read()
+    encoding, _ = tokenize.detect_encoding(iter(data.splitlines(keepends=True)).__next__)
+    return SourceFile(path, data, encoding)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Replace the file's content at once, keeping its permissions (and the symlink pointing to it)."""
+    target = os.path.realpath(path)
+    mode = stat.S_IMODE(os.stat(target).st_mode)
+    directory = os.path.dirname(target)
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=".asynclint-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def parses(text: str, path: str = "<fixed>", compiles: bool = True) -> str | None:
+    """None when ``text`` is valid Python (libcst, ``ast`` and — if asked — the compiler agree), else why."""
+    try:
+        cst.parse_module(text)
+        ast.parse(text, filename=path)
+        if compiles:
+            compile(text, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, cst.ParserSyntaxError) as error:
+        return str(error).splitlines()[0] if str(error) else type(error).__name__
+    return None
+
+
+# --- selection -----------------------------------------------------------------------------------
+def select_symbols(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[str]:
+    """The symbols of the rules chosen by symbols, message ids or id prefixes (``E57``)."""
+    from asynclint.rules import ALL
+
+    def matches(rule, code: str) -> bool:
+        code = code.strip()
+        return code == rule.symbol or rule.msgid.upper().startswith(code.upper()) if code else False
+
+    select, ignore = list(select or ()), list(ignore or ())
+    chosen = [rule for rule in ALL if not select or any(matches(rule, code) for code in select)]
+    return [rule.symbol for rule in chosen if not any(matches(rule, code) for code in ignore)]
+
+
+# --- linting -------------------------------------------------------------------------------------
+_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "dist-packages"})
+
+
+def python_files(paths: Iterable[str]) -> list[str]:
+    """The ``.py`` files of ``paths`` (folders walked; hidden folders and virtualenvs skipped)."""
+    found: dict[str, None] = {}
+    for path in paths:
+        if os.path.isfile(path):
+            found[os.path.abspath(path)] = None
+            continue
+        for directory, subdirs, files in os.walk(path):
+            subdirs[:] = sorted(
+                d for d in subdirs if not d.startswith(".") and d not in _SKIPPED_DIRS
+                and not os.path.exists(os.path.join(directory, d, "pyvenv.cfg"))
+            )
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    found[os.path.abspath(os.path.join(directory, name))] = None
+    return list(found)
+
+
+def _roots(paths: Iterable[str]) -> list[str]:
+    from pylint.lint.expand_modules import discover_package_path
+
+    return list(dict.fromkeys(discover_package_path(str(path), []) for path in paths))
+
+
+@contextlib.contextmanager
+def on_sys_path(roots: Sequence[str]) -> Iterator[None]:
+    saved = sys.path[:]
+    sys.path[:0] = [root for root in roots if root not in sys.path]
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+
+
+def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str] | None = None,
+         django_version: str | None = None, options: dict[str, str] | None = None,
+         ) -> tuple[list[Finding], list[Finding], api.Version]:
+    """asynclint's findings for ``paths`` (only ``symbols``), the setup errors (files that could not
+    be analysed), and the targeted Django version. ``overlay``: file contents to lint instead of
+    what is on disk, by real path."""
+    from pylint.lint import PyLinter
+    from pylint.reporters import CollectingReporter
+
+    from asynclint.rules.base import target_version
+
+    overlay = dict(overlay or {})
+
+    class _Linter(PyLinter):
+        def get_ast(self, filepath, modname, data=None):
+            if data is None:
+                data = overlay.get(os.path.realpath(filepath))
+            return super().get_ast(filepath, modname, data)
+
+    linter = _Linter(reporter=CollectingReporter())
+    linter.load_plugin_modules(["asynclint"])
+    for name, value in (options or {}).items():
+        linter.set_option(name, value)
+    if django_version:
+        linter.set_option("django-version", django_version)
+    linter.set_option("persistent", False)
+    linter.set_option("score", False)
+    linter.disable("all")
+    for symbol in symbols:
+        linter.enable(symbol)
+    for symbol in SETUP_ERRORS:
+        linter.enable(symbol)
+    _forget(overlay)
+    with on_sys_path(_roots(paths)):
+        linter.check([str(p) for p in paths])
+    target = target_version(linter)
+    findings, errors = [], []
+    for message in linter.reporter.messages:
+        finding = Finding.from_message(message)
+        (errors if message.symbol in SETUP_ERRORS else findings).append(finding)
+    _forget(overlay)
+    return sorted(set(findings)), errors, target
+
+
+def _forget(paths: Iterable[str]) -> None:
+    """Drop astroid's cached trees of these files (their content changed, or is in memory only)."""
+    wanted = {os.path.realpath(p) for p in paths}
+    if not wanted:
+        return
+    for name, module in list(MANAGER.astroid_cache.items()):
+        file = getattr(module, "file", None)
+        if file and os.path.realpath(file) in wanted:
+            del MANAGER.astroid_cache[name]
+
+
+# --- analysis ------------------------------------------------------------------------------------
+def _modname(path: str) -> str:
+    from astroid.modutils import modpath_from_file
+
+    try:
+        return ".".join(modpath_from_file(path))
+    except ImportError:
+        return os.path.splitext(os.path.basename(path))[0]
+
+
+class Analysis:
+    """One module's astroid tree, and the fixes of the findings in it."""
+
+    def __init__(self, path: str, text: str, target: api.Version, modname: str = "", in_memory: bool = False):
+        self.path = path
+        with on_sys_path(_roots([path])):
+            modname = modname or _modname(path)
+            if in_memory:
+                self.module = AstroidBuilder(MANAGER).string_build(text, modname, path)
+            else:
+                self.module = MANAGER.ast_from_file(path, modname, source=True)
+        self.context = Context(self.module, text, target)
+        django_kinds.reset()  # answers about earlier trees of this module must not be reused
+        self._index: dict[tuple[int, int], list[nodes.NodeNG]] = defaultdict(list)
+        for node in self.module.nodes_of_class(nodes.NodeNG):
+            if getattr(node, "lineno", None) is not None and getattr(node, "col_offset", None) is not None:
+                self._index[(node.lineno, node.col_offset)].append(node)
+
+    def nodes_at(self, finding: Finding) -> list[nodes.NodeNG]:
+        found = [
+            node for node in self._index.get((finding.line, finding.column), ())
+            if finding.end_line is None or (node.end_lineno, node.end_col_offset) == (finding.end_line,
+                                                                                       finding.end_column)
+        ]
+        # Expressions before the statements that share their span (``print(qs)`` is an Expr and a Call).
+        return [n for n in found if not n.is_statement] + \
+               [n for n in found if n.is_statement]
+
+    def fix_for(self, finding: Finding) -> Fix | NoFix:
+        fixer = fixer_for(finding.symbol)
+        if fixer is None:
+            return NoFix(NO_FIXER, f"{finding.symbol} has no automatic fix")
+        candidates = self.nodes_at(finding)
+        if not candidates:
+            return NoFix(AMBIGUOUS, "the reported node was not found")
+        refused = None
+        with on_sys_path(_roots([self.path])):
+            for node in candidates:
+                try:
+                    result = fixer.fix(node, self.context)
+                except (RecursionError, LookupError, ValueError, AttributeError) as error:
+                    result = NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
+                if isinstance(result, Fix):
+                    return result
+                refused = refused or result
+        return refused
+
+
+# --- applying ------------------------------------------------------------------------------------
+def _claims(fix: Fix) -> dict[edit_verbs.Span, frozenset]:
+    by_span: dict = defaultdict(set)
+    for edit in fix.edits:
+        if edit.span is not None:
+            by_span[(edit.verb == "insert_statement_before", edit.span)].add(edit)
+    return {span: frozenset(found) for span, found in by_span.items()}
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple[str, list[int], dict[int, str]]:
+    """Apply the fixes that fit together. Returns the new text, the indexes of the fixes applied,
+    and why the others were not."""
+    claimed: dict = {}
+    chosen, refused = [], {}
+    for index, fix in enumerate(fixes):
+        claims = _claims(fix)
+        if any(span in claimed and claimed[span] != found for span, found in claims.items()):
+            refused[index] = CONFLICT
+            continue
+        claimed.update(claims)
+        chosen.append(index)
+    compiles = parses(text, path) is None
+
+    def attempt(indexes: list[int]) -> str | None:
+        try:
+            result = edit_verbs.apply_edits(text, [e for i in indexes for e in fixes[i].edits])
+        except (edit_verbs.EditError, cst.ParserSyntaxError, ValueError, TypeError):
+            return None
+        return result if parses(result, path, compiles) is None else None
+
+    result = attempt(chosen)
+    if result is None:  # find the fixes that do not apply, one at a time
+        accepted = []
+        for index in chosen:
+            if attempt([*accepted, index]) is not None:
+                accepted.append(index)
+            else:
+                refused[index] = INVALID
+        chosen = accepted
+        result = attempt(chosen) if chosen else text
+    return result, chosen, refused
+
+
+# --- the public entry points ---------------------------------------------------------------------
+def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False, select: Iterable[str] = (),
+              ignore: Iterable[str] = (), django_version: str | None = None,
+              options: dict[str, str] | None = None) -> FixReport:
+    """Fix the findings of the selected rules under ``paths``; see the module docstring.
+
+    ``django_version``: the targeted version ("5.2"), else pylint's option, the installed Django, the
+    newest known. ``options``: more asynclint options for the run (``{"chain-depth": "3"}``).
+    """
+    symbols = select_symbols(select, ignore)
+    paths = python_files(paths)
+    report = FixReport(dry_run=diff)
+    sources: dict[str, SourceFile] = {}
+    overlay: dict[str, str] = {}  # real path -> edited text
+    broken: set[str] = set()
+    forget_under(paths)
+    findings: list[Finding] = []
+    target = versions.NEWEST
+    for _round in range(MAX_ROUNDS):
+        findings, errors, target = lint(paths, symbols, overlay=overlay, django_version=django_version,
+                                        options=options)
+        for error in errors:
+            if error.path not in broken:
+                broken.add(error.path)
+                report.errors.append(f"{_shown(error.path)}:{error.line}: could not be analysed: "
+                                     f"{' '.join(error.message.split())}")
+        by_file: dict[str, list[Finding]] = defaultdict(list)
+        for finding in findings:
+            if fixer_for(finding.symbol) is not None and finding.path not in broken:
+                by_file[finding.path].append(finding)
+        changed = False
+        for path, found in sorted(by_file.items()):
+            real = os.path.realpath(path)
+            if real not in sources:
+                try:
+                    sources[real] = read_source(real)
+                except (OSError, SyntaxError, LookupError) as error:
+                    report.errors.append(f"{_shown(path)}: cannot read: {error}")
+                    broken.add(path)
+                    continue
+            text = overlay.get(real, sources[real].text)
+            analysis = Analysis(path, text, target, found[0].module, in_memory=real in overlay)
+            wanted: list[tuple[Finding, Fix]] = []
+            for finding in found:
+                result = analysis.fix_for(finding)
+                if isinstance(result, Fix) and (result.safety == SAFE or unsafe):
+                    wanted.append((finding, result))
+            if not wanted:
+                continue
+            with on_sys_path(_roots([path])):  # for the import sections (``edits._module_kind``)
+                new_text, applied, _refused = apply_fixes(text, [f for _, f in wanted], path)
+            if new_text != text:
+                overlay[real] = new_text
+                changed = True
+                for index in applied:
+                    finding, fix = wanted[index]
+                    report.fixed.append(Applied(finding, fix.safety, fix.description))
+        if not changed:
+            break
+    report.remaining = findings
+    report.left = _left(findings, overlay, sources, target, unsafe)
+    for real, text in sorted(overlay.items()):
+        original = sources[real]
+        if text == original.text:
+            continue
+        report.changed.append(real)
+        if diff:
+            shown = _shown(real)
+            report.diff += "".join(difflib.unified_diff(
+                original.text.splitlines(keepends=True), text.splitlines(keepends=True),
+                fromfile=f"a/{shown}", tofile=f"b/{shown}"))
+            continue
+        try:
+            write_atomically(real, original.encode(text))
+        except (OSError, UnicodeEncodeError) as error:
+            report.errors.append(f"{_shown(real)}: not written: {error}")
+    _forget(overlay)
+    return report
+
+
+def _left(findings: list[Finding], overlay: dict[str, str], sources: dict[str, SourceFile],
+          target: api.Version, unsafe: bool) -> list[Left]:
+    left = []
+    analyses: dict[str, Analysis] = {}
+    for finding in findings:
+        if fixer_for(finding.symbol) is None:
+            left.append(Left(finding, NO_FIXER, f"{finding.symbol} has no automatic fix"))
+            continue
+        real = os.path.realpath(finding.path)
+        try:
+            if real not in analyses:
+                source = sources.get(real) or read_source(real)
+                analyses[real] = Analysis(finding.path, overlay.get(real, source.text), target, finding.module,
+                                          in_memory=real in overlay)
+            result = analyses[real].fix_for(finding)
+        except (OSError, SyntaxError, LookupError) as error:
+            left.append(Left(finding, AMBIGUOUS, f"could not be analysed: {error}"))
+            continue
+        if isinstance(result, NoFix):
+            left.append(Left(finding, result.kind, result.reason))
+        elif result.safety == UNSAFE and not unsafe:
+            left.append(Left(finding, UNSAFE_LEFT, f"{result.description} (with --unsafe-fixes; "
+                                                   f"{result.why_unsafe or 'behaviour may change'})"))
+        else:
+            left.append(Left(finding, CONFLICT, f"{result.description} did not apply"))
+    return left
+
+
+def forget_under(paths: Sequence[str]) -> None:
+    """Drop cached trees of files under ``paths``: they may have changed since they were parsed."""
+    prefixes = tuple(os.path.realpath(p) for p in paths)
+    for name, module in list(MANAGER.astroid_cache.items()):
+        file = getattr(module, "file", None)
+        if file and os.path.realpath(file).startswith(prefixes):
+            del MANAGER.astroid_cache[name]
+
+
+_analyses: dict[tuple, Analysis] = {}
+
+
+def fixability(finding, *, django_version: str | None = None) -> str | None:
+    """"safe", "unsafe" or None: whether ``fix`` would fix this finding (read from the file on disk).
+
+    ``finding``: a ``Finding``, a pylint ``Message`` or an ``asynclint.output.Finding``.
+    """
+    finding = Finding.coerce(finding)
+    if fixer_for(finding.symbol) is None:
+        return None
+    target = versions.resolve(django_version).version
+    try:
+        status = os.stat(finding.path)
+        key = (os.path.realpath(finding.path), status.st_mtime_ns, status.st_size, target)
+        analysis = _analyses.get(key)
+        if analysis is None:
+            source = read_source(finding.path)
+            _forget([finding.path])
+            analysis = Analysis(finding.path, source.text, target, finding.module)
+            if len(_analyses) > 64:
+                _analyses.clear()
+            _analyses[key] = analysis
+        result = analysis.fix_for(finding)
+    except (OSError, SyntaxError, LookupError, ValueError):
+        return None
+    return result.safety if isinstance(result, Fix) else None

@@ -1,0 +1,19 @@
+"""Fix for E5730 missing-sync-to-async: ``helper(args)`` → ``await sync_to_async(helper)(args)``
+(unsafe: all of the helper moves to a worker thread; ``from asgiref.sync import sync_to_async`` added
+once unless the module already has it). Property reads are not fixed."""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from asynclint.fixes.base import NO_FIX, NoFix, deferred_to_adapter_fix
+from asynclint.fixes.calls import wrap_in_thread
+
+SYMBOL = "missing-sync-to-async"
+SAFETY = "unsafe"  # how safe its fixes are (engine.fix_safety)
+
+
+def fix(node, ctx):
+    if not isinstance(node, nodes.Call):
+        return NoFix(NO_FIX, "a property read has no automatic fix; read it in a sync function under sync_to_async")
+    return deferred_to_adapter_fix(node) or wrap_in_thread(node, ctx)

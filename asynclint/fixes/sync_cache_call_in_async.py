@@ -1,0 +1,13 @@
+"""Fix for W5710 sync-cache-call-in-async: ``cache.get(...)`` → ``await cache.aget(...)`` (Django 4.0+,
+safe); below 4.0, ``await sync_to_async(cache.get)(...)`` (unsafe: a worker thread)."""
+
+from __future__ import annotations
+
+from asynclint.fixes.calls import WRAP_BELOW_VERSION, fix_sync_call
+
+SYMBOL = "sync-cache-call-in-async"
+SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
+
+
+def fix(node, ctx):
+    return fix_sync_call(node, ctx, below_version=WRAP_BELOW_VERSION)
