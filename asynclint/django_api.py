@@ -52,12 +52,14 @@ RAW_SQL = "raw SQL"
 TRANSACTION = "transaction"
 CACHE_IO = "cache I/O"
 AUTH = "auth"
+PASSWORD_HASHING = "password hashing"
 SESSION_IO = "session I/O"
 SIGNAL_SEND = "signal"
 TASK_QUEUE = "task queue"
 TEMPLATE_RENDER = "template rendering"
 BLOCKING_IO = "blocking I/O"
 TEST_REQUEST = "test request"
+WSGI_REQUEST = "WSGI request"
 EVALUATION = "QuerySet evaluation"
 LOOP_RUNNER = "event loop runner"
 REQUEST_USER = "request.user"
@@ -70,7 +72,8 @@ EFFECT_VERBS = {
     TRANSACTION: "uses a database transaction",
     CACHE_IO: "calls the cache backend synchronously (DatabaseCache raises SynchronousOnlyOperation, "
               "the other backends block the loop)",
-    AUTH: "loads the user and session synchronously",
+    AUTH: "runs synchronous auth queries (user, session, permissions)",
+    PASSWORD_HASHING: "hashes the password synchronously (PBKDF2: up to a second of CPU)",
     SESSION_IO: "loads the session from its store synchronously (database-backed engines raise "
                 "SynchronousOnlyOperation)",
     SIGNAL_SEND: "runs the signal's receivers synchronously",
@@ -78,6 +81,7 @@ EFFECT_VERBS = {
     TEMPLATE_RENDER: "renders a template synchronously",
     BLOCKING_IO: "is a blocking call",
     TEST_REQUEST: "runs the request through the sync test client",
+    WSGI_REQUEST: "builds a WSGIRequest (an async view gets an ASGIRequest in production)",
 }
 
 #: How the call-chain rules name the work a helper does: "load_books() runs a database query".
@@ -85,6 +89,7 @@ WORK_NOUNS = {
     QUERY: "runs a database query", EVALUATION: "runs a database query", WRITE: "writes to the database",
     RAW_SQL: "opens a database cursor", TRANSACTION: "uses a database transaction",
     CACHE_IO: "calls the cache", AUTH: "loads the user synchronously", REQUEST_USER: "reads request.user",
+    PASSWORD_HASHING: "hashes a password",
     SESSION_IO: "loads the session", SIGNAL_SEND: "sends a signal synchronously",
     TEMPLATE_RENDER: "renders a template", BLOCKING_IO: "makes a blocking call",
     TASK_QUEUE: "enqueues a task synchronously", LOOP_RUNNER: "runs a nested event loop",
@@ -170,18 +175,19 @@ SYNC_APIS: tuple[SyncApi, ...] = (
                    "mark_for_rollback_on_error")),
     # Cache (BaseCache, Django 4.0).
     *_rows(CACHE, CACHE_IO, (4, 0), [
-        (name, None) for name in ("add", "clear", "close", "decr", "decr_version", "delete",
+        # close() is not listed: it does no I/O on locmem, file, db or redis (verified at runtime).
+        (name, None) for name in ("add", "clear", "decr", "decr_version", "delete",
                                   "delete_many", "get", "get_many", "get_or_set", "has_key", "incr",
                                   "incr_version", "set", "set_many", "touch")
     ]),
     # Auth (5.0) and user/manager/permission methods (5.2).
     *(SyncApi(FUNCTION, "django.contrib.auth." + name, AUTH, "django.contrib.auth.a" + name, (5, 0))
       for name in ("authenticate", "login", "logout", "get_user", "update_session_auth_hash")),
-    SyncApi(FUNCTION, "django.contrib.auth.hashers.check_password", AUTH,
+    SyncApi(FUNCTION, "django.contrib.auth.hashers.check_password", PASSWORD_HASHING,
             "django.contrib.auth.hashers.acheck_password", (5, 0)),
     SyncApi(REQUEST, "user", AUTH, "auser", (5, 0), returns=USER, fix=UNSAFE,
             replacement="user = await request.auser()"),
-    SyncApi(USER, "check_password", AUTH, "acheck_password", (5, 0)),
+    SyncApi(USER, "check_password", PASSWORD_HASHING, "acheck_password", (5, 0)),
     *_rows(USER, AUTH, (5, 2), [
         (name, None) for name in ("has_perm", "has_perms", "has_module_perms", "get_user_permissions",
                                   "get_group_permissions", "get_all_permissions")
@@ -201,7 +207,7 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     SyncApi(SESSION, "__delitem__", SESSION_IO, "apop", (5, 1), replacement="await request.session.apop(key)"),
     SyncApi(SESSION, "__contains__", SESSION_IO, "ahas_key", (5, 1),
             replacement="await request.session.ahas_key(key)"),
-    *(SyncApi(SESSION, name, SESSION_IO, None, None, fix=None) for name in ("clear", "is_empty")),
+    # clear() and is_empty() never touch the session store (verified at runtime): not listed.
     # Signals (5.0).
     *_rows(SIGNAL, SIGNAL_SEND, (5, 0), [("send", None), ("send_robust", None)]),
     # Tasks (django.tasks, 6.0).
@@ -229,7 +235,7 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, "a" + name, (5, 0), fix=UNSAFE,
               replacement=f"await self.async_client.a{name}(...)")
       for name in ("login", "force_login", "logout")),
-    *(SyncApi(REQUEST_FACTORY, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE,
+    *(SyncApi(REQUEST_FACTORY, name, WSGI_REQUEST, None, (3, 1), fix=UNSAFE,
               replacement=f"AsyncRequestFactory().{name}(...)")
       for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
 )
@@ -343,6 +349,10 @@ VIEW_DECORATORS_ASYNC_SINCE: dict[str, Version | None] = {
     "django.utils.decorators.method_decorator": (5, 2),
     "rest_framework.decorators.api_view": None,
 }
+#: View decorators that pass the view's return value through untouched, so wrapping a coroutine is
+#: harmless where Django already treats the view as async (method_decorator(..., name="dispatch") on
+#: a view with async handlers). Verified at runtime on 4.2, 5.2 and 6.1.
+PASS_THROUGH_VIEW_DECORATORS = frozenset({"django.views.decorators.csrf.csrf_exempt"})
 
 #: Functions that run their callable argument in a worker thread; (qualified name, argument index).
 THREAD_OFFLOADERS = {
@@ -366,6 +376,7 @@ ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.AsyncToSy
 #: Calls that close Django's database connections (a thread-insensitive helper that runs them in a
 #: ``finally`` cleans up after itself).
 CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.connections.close_all",
+                                "django.db.connection.close",
                                 "channels.db.aclose_old_connections"})
 #: Calls that return a callable (so ``sync_to_async(partial(f, x))`` passes a callable, correctly).
 CALLABLE_FACTORIES = frozenset({"functools.partial", "builtins.getattr", "operator.attrgetter",
@@ -521,6 +532,92 @@ EVALUATIONS: dict[str, Evaluation] = {
 }
 
 
+# --- middleware ----------------------------------------------------------------------------------
+# ``BaseHandler.load_middleware`` (3.1 to 6.1, unchanged) reads each factory's mode with
+# ``getattr(mw, "sync_capable", True)`` and ``getattr(mw, "async_capable", False)``: sync-only unless
+# said otherwise. Both False raises RuntimeError when the chain is built.
+
+#: The setting that lists the middleware, outermost first.
+MIDDLEWARE_SETTING = "MIDDLEWARE"
+#: The parameter Django passes the next layer in (``mw(get_response)``).
+MIDDLEWARE_PARAMETER = "get_response"
+#: The two attributes Django reads, and their defaults.
+SYNC_CAPABLE = "sync_capable"
+ASYNC_CAPABLE = "async_capable"
+MIDDLEWARE_DEFAULT_FLAGS = (True, False)  # (sync_capable, async_capable)
+#: ``django.utils.decorators`` (3.1+): they only set the two attributes.
+MIDDLEWARE_MODE_DECORATORS: dict[str, tuple[bool, bool]] = {
+    "django.utils.decorators.sync_only_middleware": (True, False),
+    "django.utils.decorators.async_only_middleware": (False, True),
+    "django.utils.decorators.sync_and_async_middleware": (True, True),
+}
+#: Hybrid base (``sync_capable = async_capable = True``): marks the instance and routes ``__call__`` to
+#: ``__acall__`` when ``get_response`` is async. 6.2 (unreleased) moves it to ``django.middleware``.
+MIDDLEWARE_MIXINS = frozenset({"django.utils.deprecation.MiddlewareMixin", "django.middleware.MiddlewareMixin"})
+#: MiddlewareMixin hooks that ``__acall__`` runs through ``sync_to_async`` (an ``async def`` one raises
+#: ``TypeError`` under ASGI) and ``__call__`` calls directly (under WSGI it returns a coroutine).
+MIDDLEWARE_MIXIN_SYNC_HOOKS = ("process_request", "process_response")
+#: The async entry point MiddlewareMixin's ``__call__`` routes to.
+MIDDLEWARE_ASYNC_CALL = "__acall__"
+#: How Django and asgiref tell a coroutine function (Django 3.1-4.1: asyncio's; 4.2-6.0: asgiref's;
+#: 6.1: inspect's), and how an instance with an ``async def __call__`` is marked as one.
+ISCOROUTINEFUNCTION = frozenset({
+    "asgiref.sync.iscoroutinefunction", "inspect.iscoroutinefunction", "asyncio.iscoroutinefunction",
+    "asyncio.coroutines.iscoroutinefunction",
+})
+MARKCOROUTINEFUNCTION = frozenset({"asgiref.sync.markcoroutinefunction", "inspect.markcoroutinefunction"})
+#: The marker attribute Django 3.1-4.1 set by hand (``self._is_coroutine = asyncio.coroutines._is_coroutine``).
+#: Only ``asyncio.iscoroutinefunction`` reads it: asgiref's on Python < 3.12, never inspect's. Django 6.0+
+#: needs Python 3.12+, so from 6.0 on it marks nothing.
+LEGACY_COROUTINE_MARKER = "_is_coroutine"
+LEGACY_COROUTINE_MARKER_IGNORED_FROM: Version = (6, 0)
+#: What Django logs (logger ``django.request``, DEBUG level, settings.DEBUG on, 4.1+) when it wraps the
+#: inner handler of a sync middleware in an async chain.
+MIDDLEWARE_ADAPTED_LOG = "Asynchronous handler adapted for middleware {path}."
+#: Django's own middleware are all hybrid: every class in django/middleware/*.py and
+#: django/contrib/*/middleware.py subclasses MiddlewareMixin, except RemoteUserMiddleware (and its
+#: subclass), which implements both modes itself since 5.2 (checked in 4.2.30, 5.2 and 6.1.3).
+DJANGO_MIDDLEWARE_PREFIX = "django."
+
+SYNC_ONLY = "sync-only"
+ASYNC_ONLY = "async-only"
+HYBRID = "hybrid"
+
+
+@dataclass(frozen=True)
+class KnownMiddleware:
+    """A third-party middleware whose mode was read in its package's source."""
+
+    path: str
+    mode: str  # SYNC_ONLY, ASYNC_ONLY or HYBRID
+    checked: str  # the release read, and how its source declares the mode
+
+
+#: Popular third-party middleware, each checked in the named release's source (nothing else is listed).
+KNOWN_MIDDLEWARE: dict[str, KnownMiddleware] = {m.path: m for m in (
+    KnownMiddleware("whitenoise.middleware.WhiteNoiseMiddleware", SYNC_ONLY,
+                    "whitenoise 6.12.0: no sync_capable/async_capable, sync __call__"),
+    KnownMiddleware("silk.middleware.SilkyMiddleware", SYNC_ONLY,
+                    "django-silk 5.6.0: no sync_capable/async_capable, sync __call__"),
+    KnownMiddleware("allauth.usersessions.middleware.UserSessionsMiddleware", SYNC_ONLY,
+                    "django-allauth 65.21.1: no sync_capable/async_capable, sync __call__"),
+    KnownMiddleware("allauth.account.middleware.AccountMiddleware", HYBRID,
+                    "django-allauth 65.21.1: @sync_and_async_middleware, branches on iscoroutinefunction"),
+    KnownMiddleware("corsheaders.middleware.CorsMiddleware", HYBRID,
+                    "django-cors-headers 4.9.0: both flags, markcoroutinefunction, __acall__"),
+    KnownMiddleware("debug_toolbar.middleware.DebugToolbarMiddleware", HYBRID,
+                    "django-debug-toolbar 8.0.0: both flags, markcoroutinefunction, __acall__"),
+    KnownMiddleware("django_htmx.middleware.HtmxMiddleware", HYBRID,
+                    "django-htmx 1.29.0: both flags, markcoroutinefunction, __acall__"),
+    KnownMiddleware("django_browser_reload.middleware.BrowserReloadMiddleware", HYBRID,
+                    "django-browser-reload 1.21.0: both flags, markcoroutinefunction, __acall__"),
+    KnownMiddleware("axes.middleware.AxesMiddleware", HYBRID,
+                    "django-axes 8.3.1: both flags, markcoroutinefunction, __acall__"),
+    KnownMiddleware("simple_history.middleware.HistoryRequestMiddleware", HYBRID,
+                    "django-simple-history 3.13.0: @sync_and_async_middleware, branches on iscoroutinefunction"),
+    KnownMiddleware("csp.middleware.CSPMiddleware", HYBRID, "django-csp 4.0: MiddlewareMixin subclass"),
+)}
+
 # --- lookups -------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _index() -> dict[tuple[str, str], SyncApi]:
@@ -569,6 +666,13 @@ def lookup_async(kind: str, name: str) -> SyncApi | None:
 
 def rows_with_effect(*effects: str) -> tuple[SyncApi, ...]:
     return tuple(row for row in SYNC_APIS if row.effect in effects)
+
+
+def is_django_middleware(qualified: str) -> bool:
+    """One of Django's middleware classes (``django.middleware.*``, ``django.contrib.*.middleware``)."""
+    module = qualified.rpartition(".")[0]
+    return module == "django.middleware" or module.startswith("django.middleware.") or (
+        module.startswith("django.contrib.") and module.endswith(".middleware"))
 
 
 def short_name(qualified: str) -> str:

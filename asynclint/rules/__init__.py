@@ -12,10 +12,13 @@ from asynclint.rules.sync_to_async_called_not_passed import SyncToAsyncCalledNot
 from asynclint.rules.thread_insensitive_orm_call import ThreadInsensitiveOrmCall
 from asynclint.rules.wrong_adapter_direction import WrongAdapterDirection
 from asynclint.rules.blocking_call_in_async import BlockingCallInAsync
+from asynclint.rules.middleware_async_mode_mismatch import MiddlewareAsyncModeMismatch
 from asynclint.rules.mixed_sync_async_view_handlers import MixedSyncAsyncViewHandlers
 from asynclint.rules.sync_auth_call_in_async import SyncAuthCallInAsync
 from asynclint.rules.sync_cache_call_in_async import SyncCacheCallInAsync
 from asynclint.rules.sync_iterator_in_streaming_response import SyncIteratorInStreamingResponse
+from asynclint.rules.sync_only_middleware import SyncOnlyMiddleware
+from asynclint.rules.sync_only_middleware_in_settings import SyncOnlyMiddlewareInSettings
 from asynclint.rules.sync_only_decorator_on_async_view import SyncOnlyDecoratorOnAsyncView
 from asynclint.rules.sync_session_access_in_async import SyncSessionAccessInAsync
 from asynclint.rules.sync_signal_send_in_async import SyncSignalSendInAsync
@@ -41,6 +44,9 @@ ALL = (
     SyncTestClientInAsyncTest,
     MixedSyncAsyncViewHandlers,
     SyncOnlyDecoratorOnAsyncView,
+    SyncOnlyMiddleware,
+    MiddlewareAsyncModeMismatch,
+    SyncOnlyMiddlewareInSettings,
     MissingSyncToAsync,
     SyncToAsyncCalledNotPassed,
     LazyQuerysetFromSyncToAsync,

@@ -1,0 +1,449 @@
+"""Django middleware: which functions and classes are middleware factories, and their sync/async mode.
+
+A *factory* is what ``settings.MIDDLEWARE`` names and Django calls with the next layer
+(``mw(get_response)``); ``import_string`` only reaches module-level names, so only those count:
+
+- a module-level function whose first parameter is ``get_response`` and that returns a nested
+  ``def``/``async def``/``lambda`` (the middleware itself);
+- a module-level class whose ``__init__`` (own, inherited from project classes or from
+  ``MiddlewareMixin``) takes ``get_response``, and that has a ``__call__``.
+
+Its declared *mode* is what ``load_middleware`` reads: ``sync_capable``/``async_capable`` set by the
+``django.utils.decorators`` decorators, by class attributes (own or inherited), by ``MiddlewareMixin``
+(both True), or Django's defaults (sync only). Its *code* has a sync path, an async path or both:
+what the function returns, or what ``__call__`` does (an ``async def __call__``; a sync one that
+returns ``self.__acall__(...)`` routes to an async path; ``return super().__call__(...)`` does what
+the parent does). ``branches`` says the code checks ``iscoroutinefunction`` (of ``get_response`` or
+of itself) to choose; ``marks`` that a class marks its instances with ``markcoroutinefunction(self)``
+(``legacy_marks``: the ``_is_coroutine`` attribute Django 3.1-4.1 set), which ``convert_exception_to_response`` needs to treat
+an async instance as async.
+
+Anything this module cannot read (a base class it cannot load, a flag that is not a literal, a
+decorator it does not know on a function) makes ``factory()`` answer None: unknown means silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from astroid import nodes
+
+from asynclint import django_api as api
+from asynclint.core.imports import bindings, definition, definition_of, is_django_name, qualified_name
+
+_MAX_DEPTH = 10
+_SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)
+
+
+@dataclass(frozen=True)
+class Flags:
+    """``sync_capable``/``async_capable`` as Django reads them, and whether each was set on purpose."""
+
+    sync_capable: bool
+    async_capable: bool
+    sync_explicit: bool
+    async_explicit: bool
+    source: str  # "@sync_and_async_middleware", "class attributes", "MiddlewareMixin", "Django's defaults"
+
+    @property
+    def mode(self) -> str | None:
+        """SYNC_ONLY, ASYNC_ONLY, HYBRID, or None when both are False (Django raises RuntimeError)."""
+        return _mode(self.sync_capable, self.async_capable)
+
+    @property
+    def chosen_sync_only(self) -> bool:
+        """Sync-only on purpose: ``async_capable = False`` set explicitly (or ``@sync_only_middleware``)."""
+        return self.mode == api.SYNC_ONLY and self.async_explicit
+
+
+@dataclass(frozen=True)
+class Factory:
+    node: nodes.FunctionDef | nodes.ClassDef
+    flags: Flags
+    mixin: bool  # MiddlewareMixin-based (or based on one of Django's middleware classes)
+    sync_path: bool
+    async_path: bool
+    branches: bool  # checks iscoroutinefunction(...) to pick a path
+    marks: bool  # marks the instance as a coroutine function (functions: always, a real async def is one)
+    legacy_marks: bool = False  # sets ``self._is_coroutine`` by hand instead (honoured below Python 3.12 only)
+    #: ``async def process_request/process_response`` the class defines while MiddlewareMixin calls them.
+    async_hooks: tuple[nodes.AsyncFunctionDef, ...] = ()
+    #: A class whose own ``__call__`` replaces MiddlewareMixin's (None: not overridden, or not a mixin).
+    overrides_mixin_call: bool = False
+    #: The class defines some of its middleware behaviour itself (not only inherits it); functions: True.
+    owns: bool = True
+
+    @property
+    def is_class(self) -> bool:
+        return isinstance(self.node, nodes.ClassDef)
+
+
+def _mode(sync_capable: bool, async_capable: bool) -> str | None:
+    if sync_capable and async_capable:
+        return api.HYBRID
+    if sync_capable:
+        return api.SYNC_ONLY
+    if async_capable:
+        return api.ASYNC_ONLY
+    return None
+
+
+def factory(node: nodes.NodeNG, owned_only: bool = False) -> Factory | None:
+    """The middleware factory ``node`` defines, or None (not one, or not one asynclint can read).
+
+    ``owned_only``: skip (cheaply) classes that define no middleware behaviour of their own.
+    """
+    if not isinstance(node.parent, nodes.Module):
+        return None
+    if isinstance(node, nodes.ClassDef):
+        if owned_only and not _owns(node):
+            return None
+        return _class_factory(node)
+    if isinstance(node, nodes.FunctionDef) and not isinstance(node, nodes.AsyncFunctionDef):
+        return _function_factory(node)
+    return None
+
+
+# --- names ---------------------------------------------------------------------------------------
+def _is_call_to(node: nodes.NodeNG, names: frozenset[str]) -> bool:
+    return (isinstance(node, nodes.Call) and isinstance(node.func, (nodes.Name, nodes.Attribute))
+            and qualified_name(node.func) in names)
+
+
+def _calls(scope: nodes.NodeNG, names: frozenset[str]) -> list[nodes.Call]:
+    return [call for call in scope.nodes_of_class(nodes.Call) if _is_call_to(call, names)]
+
+
+def _takes_get_response(function: nodes.FunctionDef, skip_self: bool) -> bool:
+    """``get_response`` is the first parameter (after ``self``) and any other one has a default."""
+    args = function.args
+    if args.args is None:  # a function astroid built from C code
+        return False
+    positional = [*(args.posonlyargs or []), *args.args]
+    if skip_self:
+        positional = positional[1:]
+    if not positional or positional[0].name != api.MIDDLEWARE_PARAMETER:
+        return False
+    return len(positional) - 1 <= len(args.defaults or [])
+
+
+def _returns(function: nodes.FunctionDef) -> list[nodes.Return]:
+    return [r for r in function.nodes_of_class(nodes.Return, skip_klass=_SCOPES)]
+
+
+# --- function factories --------------------------------------------------------------------------
+def _function_factory(node: nodes.FunctionDef) -> Factory | None:
+    if not _takes_get_response(node, skip_self=False):
+        return None
+    sync_path = async_path = False
+    for statement in _returns(node):
+        for callable_ in _returned_callables(statement.value, node, 0):
+            if isinstance(callable_, nodes.AsyncFunctionDef):
+                async_path = True
+            elif isinstance(callable_, (nodes.FunctionDef, nodes.Lambda)):
+                sync_path = True
+    if not (sync_path or async_path):
+        return None  # returns no middleware callable of its own: not a factory
+    flags = _function_flags(node)
+    if flags is None:
+        return None
+    return Factory(node, flags, mixin=False, sync_path=sync_path, async_path=async_path,
+                   branches=bool(_calls(node, api.ISCOROUTINEFUNCTION)), marks=True)
+
+
+def _returned_callables(value: nodes.NodeNG | None, factory_node: nodes.FunctionDef, depth: int) -> list:
+    """The nested defs and lambdas a return value may be (a name bound to one, through assignments)."""
+    if value is None or depth > 4:
+        return []
+    if isinstance(value, nodes.Lambda):
+        return [value]
+    if not isinstance(value, nodes.Name):
+        return []
+    found = []
+    for binding in bindings(value):
+        if isinstance(binding, nodes.FunctionDef) and factory_node.parent_of(binding):
+            found.append(binding)
+        elif isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign) and \
+                factory_node.parent_of(binding):
+            found.extend(_returned_callables(binding.parent.value, factory_node, depth + 1))
+    return found
+
+
+def _function_flags(node: nodes.FunctionDef) -> Flags | None:
+    values: dict[str, bool] = {}
+    source = ""
+    for decorator in node.decorators.nodes if node.decorators else ():
+        name = qualified_name(decorator) if isinstance(decorator, (nodes.Name, nodes.Attribute)) else None
+        if name not in api.MIDDLEWARE_MODE_DECORATORS:
+            return None  # a wrapper asynclint does not know may set anything
+        values[api.SYNC_CAPABLE], values[api.ASYNC_CAPABLE] = api.MIDDLEWARE_MODE_DECORATORS[name]
+        source = f"@{api.short_name(name)}"
+    # ``factory.async_capable = True`` at module level, after the def.
+    for statement in node.root().body:
+        if not isinstance(statement, nodes.Assign) or statement.lineno < node.lineno:
+            continue
+        for target in statement.targets:
+            if isinstance(target, nodes.AssignAttr) and isinstance(target.expr, nodes.Name) and \
+                    target.expr.name == node.name and target.attrname in (api.SYNC_CAPABLE, api.ASYNC_CAPABLE):
+                value = _bool(statement.value)
+                if value is None:
+                    return None
+                values[target.attrname] = value
+                source = source or "attributes"
+    return _flags(values, source)
+
+
+def _flags(values: dict[str, bool], source: str, mixin: bool = False) -> Flags:
+    default_sync, default_async = (True, True) if mixin else api.MIDDLEWARE_DEFAULT_FLAGS
+    return Flags(
+        values.get(api.SYNC_CAPABLE, default_sync),
+        values.get(api.ASYNC_CAPABLE, default_async),
+        api.SYNC_CAPABLE in values or mixin,
+        api.ASYNC_CAPABLE in values or mixin,
+        source or ("MiddlewareMixin" if mixin else "Django's defaults"),
+    )
+
+
+def _bool(node: nodes.NodeNG) -> bool | None:
+    return node.value if isinstance(node, nodes.Const) and isinstance(node.value, bool) else None
+
+
+# --- class factories -----------------------------------------------------------------------------
+@dataclass
+class _Chain:
+    classes: list[nodes.ClassDef]  # the project classes, in (approximately) method resolution order
+    mixin: bool = False  # a base is MiddlewareMixin or one of Django's middleware classes
+    unknown: bool = False  # a base asynclint cannot read
+
+    def method(self, name: str, after: nodes.ClassDef | None = None) -> nodes.FunctionDef | None:
+        """The first project definition of a method (after the class ``after``, for ``super()``)."""
+        classes = self.classes
+        if after is not None and after in classes:
+            classes = classes[classes.index(after) + 1:]
+        for cls in classes:
+            for found in cls.locals.get(name, ()):
+                if isinstance(found, nodes.FunctionDef) and found.parent is cls:
+                    return found
+        return None
+
+    def methods(self) -> list[nodes.FunctionDef]:
+        return [m for cls in self.classes for m in cls.body if isinstance(m, nodes.FunctionDef)]
+
+
+def _chain(cls: nodes.ClassDef) -> _Chain:
+    chain = _Chain([])
+    _walk(cls, chain, 0)
+    return chain
+
+
+def _walk(cls: nodes.ClassDef, chain: _Chain, depth: int) -> None:
+    if depth > _MAX_DEPTH or cls in chain.classes:
+        return
+    chain.classes.append(cls)
+    for base in cls.bases:
+        qualified = qualified_name(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
+        if qualified == "builtins.object":
+            continue
+        if qualified is not None and (qualified in api.MIDDLEWARE_MIXINS or api.is_django_middleware(qualified)):
+            chain.mixin = True
+            continue
+        if qualified is not None and is_django_name(qualified):
+            chain.unknown = True  # a Django class that is not middleware: what it sets is not in the table
+            continue
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef):
+            _walk(parent, chain, depth + 1)
+        else:
+            chain.unknown = True
+
+
+def _class_flags(chain: _Chain) -> Flags | None:
+    values: dict[str, bool] = {}
+    sources = []
+    for cls in chain.classes:
+        own: dict[str, bool] = {}
+        for decorator in cls.decorators.nodes if cls.decorators else ():
+            name = qualified_name(decorator) if isinstance(decorator, (nodes.Name, nodes.Attribute)) else None
+            if name in api.MIDDLEWARE_MODE_DECORATORS:
+                own[api.SYNC_CAPABLE], own[api.ASYNC_CAPABLE] = api.MIDDLEWARE_MODE_DECORATORS[name]
+                sources.append(f"@{api.short_name(name)}")
+        for attribute in (api.SYNC_CAPABLE, api.ASYNC_CAPABLE):
+            if attribute in own:
+                continue  # the decorator runs after the class body and wins
+            for found in cls.locals.get(attribute, ()):
+                if isinstance(found, nodes.AssignName) and isinstance(found.parent, nodes.Assign) and \
+                        found.parent.parent is cls:
+                    value = _bool(found.parent.value)
+                    if value is None:
+                        return None
+                    own[attribute] = value
+                    sources.append("class attributes")
+        for attribute, value in own.items():
+            values.setdefault(attribute, value)
+    return _flags(values, sources[0] if sources else "", mixin=chain.mixin)
+
+
+def _class_factory(node: nodes.ClassDef) -> Factory | None:
+    chain = _chain(node)
+    if chain.unknown:
+        return None
+    init = chain.method("__init__")
+    if init is not None:
+        if not _takes_get_response(init, skip_self=True):
+            return None
+    elif not chain.mixin:
+        return None
+    call = chain.method("__call__")
+    if call is None and not chain.mixin:
+        return None
+    flags = _class_flags(chain)
+    if flags is None:
+        return None
+    methods = chain.methods()
+    branches = chain.mixin or any(_calls(m, api.ISCOROUTINEFUNCTION) for m in methods)
+    marks = chain.mixin or any(_marks_self(m) for m in methods)
+    legacy_marks = any(_sets_legacy_marker(m) for m in methods)
+    if call is None:
+        sync_path = async_path = True  # MiddlewareMixin's __call__: routes to __acall__ when async
+    else:
+        sync_path, async_path = _call_paths(call, chain, 0)
+    async_hooks: tuple = ()
+    if chain.mixin and call is None and chain.method(api.MIDDLEWARE_ASYNC_CALL) is None:
+        async_hooks = tuple(
+            m for m in node.body
+            if isinstance(m, nodes.AsyncFunctionDef) and m.name in api.MIDDLEWARE_MIXIN_SYNC_HOOKS
+        )
+    return Factory(
+        node, flags, mixin=chain.mixin, sync_path=sync_path, async_path=async_path, branches=branches,
+        marks=marks, legacy_marks=legacy_marks, async_hooks=async_hooks,
+        overrides_mixin_call=chain.mixin and call is not None and sync_path and not async_path,
+        owns=_owns(node),
+    )
+
+
+_OWNED = ("__init__", "__call__", api.MIDDLEWARE_ASYNC_CALL, api.SYNC_CAPABLE, api.ASYNC_CAPABLE,
+          *api.MIDDLEWARE_MIXIN_SYNC_HOOKS)
+
+
+def _owns(cls: nodes.ClassDef) -> bool:
+    """The class defines middleware behaviour itself: a method or flag Django uses, or a mode decorator."""
+    return any(name in cls.locals for name in _OWNED) or any(
+        isinstance(d, (nodes.Name, nodes.Attribute)) and qualified_name(d) in api.MIDDLEWARE_MODE_DECORATORS
+        for d in (cls.decorators.nodes if cls.decorators else ())
+    )
+
+
+def _call_paths(call: nodes.FunctionDef, chain: _Chain, depth: int) -> tuple[bool, bool]:
+    """(sync path, async path) of a ``__call__``."""
+    if isinstance(call, nodes.AsyncFunctionDef):
+        return False, True
+    sync_path = async_path = False
+    returns = [r for r in _returns(call) if r.value is not None] or [None]
+    for statement in returns:
+        value = statement.value if statement is not None else None
+        delegated = _delegation(value, call, chain, depth)
+        if delegated is not None:
+            sync_path, async_path = sync_path or delegated[0], async_path or delegated[1]
+        else:
+            sync_path = True
+    return sync_path, async_path
+
+
+def _delegation(value: nodes.NodeNG | None, call: nodes.FunctionDef, chain: _Chain,
+                depth: int) -> tuple[bool, bool] | None:
+    """The paths of ``return self.__acall__(...)`` / ``return super().__call__(...)``, or None."""
+    if depth > _MAX_DEPTH or not isinstance(value, nodes.Call) or not isinstance(value.func, nodes.Attribute):
+        return None
+    receiver, name = value.func.expr, value.func.attrname
+    if isinstance(receiver, nodes.Name) and receiver.name == "self":
+        method = chain.method(name)
+        if isinstance(method, nodes.AsyncFunctionDef):
+            return False, True
+        if method is None and chain.mixin and name == api.MIDDLEWARE_ASYNC_CALL:
+            return False, True
+        return None
+    if isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Name) and \
+            receiver.func.name == "super" and name == "__call__":
+        parent = chain.method("__call__", after=call.parent)
+        if parent is None:
+            return (True, True) if chain.mixin else None
+        return _call_paths(parent, chain, depth + 1)
+    return None
+
+
+def _marks_self(method: nodes.FunctionDef) -> bool:
+    return any(call.args and isinstance(call.args[0], nodes.Name) and call.args[0].name == "self"
+               for call in _calls(method, api.MARKCOROUTINEFUNCTION))
+
+
+def _sets_legacy_marker(method: nodes.FunctionDef) -> bool:
+    for target in method.nodes_of_class(nodes.AssignAttr):
+        if target.attrname == api.LEGACY_COROUTINE_MARKER and isinstance(target.expr, nodes.Name) and \
+                target.expr.name == "self":
+            return True
+    return False
+
+
+# --- settings ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Entry:
+    """One ``MIDDLEWARE`` entry and what asynclint knows of its mode."""
+
+    node: nodes.NodeNG
+    path: str | None  # None: not a string literal
+    mode: str | None  # SYNC_ONLY, ASYNC_ONLY, HYBRID; None: unknown
+    source: str = ""  # "django", "table", "project"
+    chosen: bool = False  # sync-only on purpose (``@sync_only_middleware`` / ``async_capable = False``)
+    known: api.KnownMiddleware | None = None
+    factory: Factory | None = None
+
+
+def middleware_lists(module: nodes.Module) -> list[nodes.List | nodes.Tuple]:
+    """The literal lists a settings module assigns to ``MIDDLEWARE`` at module level."""
+    found = []
+    for statement in module.body:
+        if isinstance(statement, nodes.Assign):
+            targets, value = statement.targets, statement.value
+        elif isinstance(statement, nodes.AnnAssign) and statement.value is not None:
+            targets, value = [statement.target], statement.value
+        else:
+            continue
+        if any(isinstance(t, nodes.AssignName) and t.name == api.MIDDLEWARE_SETTING for t in targets) and \
+                isinstance(value, (nodes.List, nodes.Tuple)):
+            found.append(value)
+    return found
+
+
+def entry(node: nodes.NodeNG, context: nodes.NodeNG) -> Entry:
+    if not isinstance(node, nodes.Const) or not isinstance(node.value, str) or "." not in node.value:
+        return Entry(node, None, None)
+    path = node.value
+    if path.startswith(api.DJANGO_MIDDLEWARE_PREFIX):
+        return Entry(node, path, api.HYBRID, "django")
+    known = api.KNOWN_MIDDLEWARE.get(path)
+    if known is not None:
+        return Entry(node, path, known.mode, "table", known=known)
+    found = definition(path, context)
+    if isinstance(found, (nodes.ClassDef, nodes.FunctionDef)):
+        analysed = factory(found)
+        if analysed is not None:
+            return Entry(node, path, analysed.flags.mode, "project", chosen=analysed.flags.chosen_sync_only,
+                         factory=analysed)
+    return Entry(node, path, None)
+
+
+def switches(modes: list[str | None], server_async: bool = True) -> int:
+    """How many times a request crosses between async and sync in a chain, as ``load_middleware``
+    builds it: from the innermost handler (async under ASGI) out, each middleware runs sync if the
+    layer below is sync and it can, else in its async mode if it has one; every change of mode, and a
+    top that differs from the server, is one adapter (``sync_to_async``/``async_to_sync``).
+    Unknown modes count as hybrid, which never adds a switch: the result is then a lower bound."""
+    handler_async = server_async
+    count = 0
+    for mode in reversed(modes):
+        can_sync = mode != api.ASYNC_ONLY
+        can_async = mode != api.SYNC_ONLY
+        middleware_async = False if (not handler_async and can_sync) else can_async
+        count += middleware_async != handler_async
+        handler_async = middleware_async
+    return count + (handler_async != server_async)

@@ -1,0 +1,177 @@
+"""E5721 middleware-async-mode-mismatch.
+
+## What it does
+Flags middleware whose declared mode (`sync_capable`/`async_capable`, from the
+`django.utils.decorators` decorators, class attributes or `MiddlewareMixin`) does not match its code:
+
+- an `async def` middleware (returned by a function factory, or a class's `async def __call__`) that
+  is sync-only (no `async_capable`);
+- `@async_only_middleware` (or `sync_capable = False`) with a sync middleware;
+- `@sync_and_async_middleware` (or both flags True) without an async path, without a sync path, or
+  without a branch on `iscoroutinefunction(get_response)`;
+- an async-capable class with an async path (`async def __call__`, or `__call__` returning
+  `self.__acall__(...)`) that never calls `markcoroutinefunction(self)`;
+- a `MiddlewareMixin` subclass that overrides `__call__` with a sync method that does not return
+  `super().__call__(...)`;
+- `async def process_request` / `async def process_response` on a `MiddlewareMixin` subclass (reported
+  on the hook);
+- `sync_capable` and `async_capable` both False.
+
+Reported on the `def`/`class` line (hooks: on the hook's `def`).
+
+## Why is this bad?
+Django builds the chain from the flags, not from the code, and every layer is wrapped in
+`convert_exception_to_response`, which asks `iscoroutinefunction(instance)`:
+
+- a sync-only factory returning an `async def`: under ASGI building the chain raises
+  `TypeError: sync_to_async can only be applied to sync functions.` (at `get_asgi_application()`);
+  under WSGI each request fails with `AttributeError: 'coroutine' object has no attribute ...`. A
+  sync-only class with `async def __call__` fails with that `AttributeError` on every request, in both;
+- sync code given an async `get_response` gets a coroutine instead of a response
+  (`'coroutine' object does not support item assignment`, then
+  `TypeError: object HttpResponse can't be used in 'await' expression`); async code called
+  synchronously returns a coroutine as the response;
+- an unmarked async instance is wrapped as sync: exceptions it raises (`Http404`,
+  `PermissionDenied`...) escape instead of becoming 404/403 responses;
+- `MiddlewareMixin` marks the instance async under ASGI, so a sync `__call__` override gets a coroutine
+  from `get_response`; its `__acall__` runs `process_request`/`process_response` through
+  `sync_to_async`, which rejects an `async def`, and its sync `__call__` returns their coroutine;
+- both flags False: `RuntimeError: Middleware ... must have at least one of
+  sync_capable/async_capable set to True.`
+
+## Example
+```python
+class BlockInternal:
+    async_capable = True
+    sync_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    async def __call__(self, request):
+        if request.path.startswith("/internal/"):
+            raise Http404  # escapes: no 404 page
+        return await self.get_response(request)
+```
+
+## Use instead
+```python
+class BlockInternal:
+    async_capable = True
+    sync_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
+
+    async def __call__(self, request):
+        ...
+```
+
+## Fix safety
+No automatic fix: which mode the middleware should have is the author's decision.
+
+## Django versions
+3.1 to 6.1 (the mode logic is unchanged). `markcoroutinefunction` is in `asgiref.sync` from asgiref 3.6
+(Django 4.2+) and in `inspect` from Python 3.12. Setting `self._is_coroutine` by hand (what Django
+3.1-4.1 did) is accepted below Django 6.0: only `asyncio.iscoroutinefunction` reads it, and Django
+6.0+ runs on Python 3.12+, where Django and asgiref use `inspect.iscoroutinefunction`.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core import middleware
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "middleware-async-mode-mismatch"
+_MARK = ("call markcoroutinefunction(self) in __init__ when iscoroutinefunction(get_response) (from asgiref.sync; "
+         "inspect on Python 3.12+)")
+_ESCAPE = ("Django's convert_exception_to_response then wraps the instance as sync, so exceptions raised in it "
+           "(Http404, PermissionDenied...) escape instead of becoming responses")
+_COROUTINE_AS_RESPONSE = "the coroutine becomes the response (AttributeError: 'coroutine' object has no attribute ...)"
+_COROUTINE_FROM_GET_RESPONSE = ("get_response(request) returns a coroutine where the code expects a response "
+                                "('coroutine' object ... errors, then TypeError: object HttpResponse can't be used "
+                                "in 'await' expression)")
+
+
+class MiddlewareAsyncModeMismatch(AsyncLintRule):
+    msgid = "E5721"
+    symbol = _SYMBOL
+    summary = (
+        "A middleware's declared sync/async mode does not match its code; Django builds the chain from "
+        "the flags and the middleware breaks (TypeError, coroutine responses, escaped exceptions)."
+    )
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_functiondef(self, node: nodes.FunctionDef) -> None:
+        found = middleware.factory(node, owned_only=True)
+        if found is not None:
+            self._check(found)
+
+    visit_classdef = visit_functiondef
+
+    def _check(self, found: middleware.Factory) -> None:
+        for hook in found.async_hooks:
+            self.report(hook, f"async def {hook.name} on MiddlewareMixin subclass {found.node.name}: under ASGI "
+                              f"MiddlewareMixin runs it through sync_to_async (TypeError: sync_to_async can only be "
+                              f"applied to sync functions), under WSGI it calls it without awaiting and "
+                              f"{_COROUTINE_AS_RESPONSE}; make it a sync def (Django runs it in a worker thread "
+                              f"under ASGI), or write the middleware as an async class")
+        if not found.owns:
+            return
+        marked = found.marks or (found.legacy_marks and self.target < api.LEGACY_COROUTINE_MARKER_IGNORED_FROM)
+        problem = _problem(found, marked)
+        if problem:
+            self.report(found.node, f"{found.node.name} {problem}")
+
+
+def _problem(found: middleware.Factory, marked: bool) -> str:
+    flags, kind = found.flags, "class" if found.is_class else "function"
+    declared = f"({flags.source})"
+    if flags.mode is None:
+        return ("sets sync_capable and async_capable both False: Django raises RuntimeError ('Middleware ... must "
+                "have at least one of sync_capable/async_capable set to True') when it builds the middleware "
+                "chain; set async_capable = True (or drop both)")
+    if flags.mode == api.SYNC_ONLY:
+        if found.async_path and not found.sync_path:
+            if kind == "function":
+                return (f"returns an 'async def' middleware but is sync-only {declared}: Django treats it as sync, "
+                        f"so building the chain under ASGI raises TypeError (sync_to_async can only be applied "
+                        f"to sync functions) and under WSGI {_COROUTINE_AS_RESPONSE}; decorate it with "
+                        f"@async_only_middleware")
+            return (f"has an 'async def __call__' but is sync-only {declared}: Django calls it synchronously and "
+                    f"{_COROUTINE_AS_RESPONSE} on every request, under ASGI and WSGI; set async_capable = True "
+                    f"and sync_capable = False, and {_MARK}")
+        return ""
+    if flags.mode == api.ASYNC_ONLY:
+        if found.sync_path and not found.async_path:
+            return (f"is async-only {declared} but its middleware is sync: Django passes it an async "
+                    f"get_response, so {_COROUTINE_FROM_GET_RESPONSE}; make it an 'async def' that awaits "
+                    f"get_response(request)")
+        if found.is_class and found.async_path and not marked:
+            return f"is async-only {declared} with an async __call__ but never marks itself: {_ESCAPE}; {_MARK}"
+        return ""
+    # Hybrid.
+    if found.overrides_mixin_call:
+        return ("overrides MiddlewareMixin.__call__ with a sync method: under ASGI MiddlewareMixin marks the "
+                f"instance async, so {_COROUTINE_FROM_GET_RESPONSE}; move the logic into process_request/"
+                "process_response, return super().__call__(request), or set async_capable = False")
+    if not found.async_path:
+        return (f"is declared sync-and-async {declared} but has no async path: under ASGI Django passes it an "
+                f"async get_response, so {_COROUTINE_FROM_GET_RESPONSE}; branch on iscoroutinefunction("
+                f"get_response) and use an 'async def' middleware for it (or drop the hybrid declaration)")
+    if not found.sync_path:
+        return (f"is declared sync-and-async {declared} but only has an async path: under WSGI (or below a "
+                f"sync-only middleware) Django calls it synchronously and {_COROUTINE_AS_RESPONSE}; declare it "
+                f"async-only (@async_only_middleware / sync_capable = False) or add a sync path")
+    if not found.branches:
+        return (f"is declared sync-and-async {declared} but never checks iscoroutinefunction(get_response): it "
+                f"cannot know which path Django expects; branch on it")
+    if found.is_class and not marked:
+        return f"is sync-and-async {declared} with an async path but never marks itself: {_ESCAPE}; {_MARK}"
+    return ""

@@ -1,0 +1,104 @@
+"""W5720 sync-only-middleware.
+
+## What it does
+Flags a middleware factory that can only run synchronously: a module-level function that takes
+`get_response` and returns a sync `def` (or `lambda`), or a module-level class whose `__init__` takes
+`get_response` and whose `__call__` is sync, with neither `@sync_and_async_middleware` /
+`@async_only_middleware` nor `async_capable = True`. Reported on the `def`/`class` line.
+
+It stays silent for middleware that is sync-only on purpose (`@sync_only_middleware`, or
+`async_capable = False` set explicitly, with or without `sync_capable = True`), for `MiddlewareMixin`
+subclasses (they are hybrid), and for a factory whose code already has an async path (one that
+returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
+`sync-only-middleware-in-settings` reports it where it is installed).
+
+## Why is this bad?
+Django reads a middleware's mode from `sync_capable`/`async_capable`, and the defaults say sync only.
+Under ASGI (and with an async view below it) Django wraps the layer below in `async_to_sync` and the
+middleware itself in `sync_to_async`: every request switches to a worker thread and back, and holds
+that thread for the whole request. With `DEBUG = True`, Django logs
+`Asynchronous handler adapted for middleware <path>.` on the `django.request` logger.
+
+## Example
+```python
+def timing_middleware(get_response):
+    def middleware(request):
+        started = time.monotonic()
+        response = get_response(request)
+        response["Server-Timing"] = f"app;dur={time.monotonic() - started:.3f}"
+        return response
+    return middleware
+```
+
+## Use instead
+```python
+@sync_and_async_middleware
+def timing_middleware(get_response):
+    if iscoroutinefunction(get_response):
+        async def middleware(request):
+            started = time.monotonic()
+            response = await get_response(request)
+            response["Server-Timing"] = f"app;dur={time.monotonic() - started:.3f}"
+            return response
+    else:
+        def middleware(request):
+            ...  # the sync version
+    return middleware
+```
+A class sets `sync_capable = async_capable = True`, calls `markcoroutinefunction(self)` in
+`__init__` when `iscoroutinefunction(get_response)`, and routes `__call__` to an `async def __acall__`
+(or subclasses `MiddlewareMixin` and keeps its logic in `process_request`/`process_response`).
+
+## Fix safety
+No automatic fix: the async path has to be written (and must not call sync APIs on the event loop).
+
+## Django versions
+Middleware modes exist from 3.1. `markcoroutinefunction` comes from `asgiref.sync` (asgiref 3.6+,
+Django 4.2+) or `inspect` (Python 3.12+); Django 3.1-4.1 set `self._is_coroutine` by hand.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core import middleware
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "sync-only-middleware"
+_COST = ("under ASGI every request pays a switch to a worker thread and back (with DEBUG on, Django logs "
+         "'Asynchronous handler adapted for middleware ...')")
+
+
+def is_sync_only(found: middleware.Factory) -> bool:
+    """Sync-only by default (not on purpose), not MiddlewareMixin-based, and sync code only."""
+    return (found.flags.mode == api.SYNC_ONLY and not found.flags.chosen_sync_only and not found.mixin
+            and found.sync_path and not found.async_path)
+
+
+class SyncOnlyMiddleware(AsyncLintRule):
+    msgid = "W5720"
+    symbol = _SYMBOL
+    summary = (
+        "A middleware can only run synchronously (no async_capable); under ASGI every request switches "
+        "to a worker thread and back. Make it hybrid."
+    )
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_functiondef(self, node: nodes.FunctionDef) -> None:
+        found = middleware.factory(node, owned_only=True)
+        if found is not None and found.owns and is_sync_only(found):
+            self.report(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
+                              f"hybrid: decorate it with @sync_and_async_middleware and return an 'async def' "
+                              f"middleware when iscoroutinefunction(get_response) (or mark it "
+                              f"@sync_only_middleware if it must stay sync)")
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_classdef(self, node: nodes.ClassDef) -> None:
+        found = middleware.factory(node, owned_only=True)
+        if found is not None and found.owns and is_sync_only(found):
+            self.report(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
+                              f"hybrid: set sync_capable = async_capable = True, call markcoroutinefunction(self) "
+                              f"in __init__ when iscoroutinefunction(get_response), and route __call__ to an "
+                              f"'async def __acall__' (or set async_capable = False if it must stay sync)")

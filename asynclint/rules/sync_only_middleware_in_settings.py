@@ -1,0 +1,119 @@
+"""W5722 sync-only-middleware-in-settings.
+
+## What it does
+In a settings module (one that assigns a literal list to `MIDDLEWARE` at module level), flags each
+entry that is sync-only middleware:
+
+- project middleware, found through the dotted path and read by the same analysis as
+  `sync-only-middleware` (sync-only by default; also a factory whose code branches on
+  `iscoroutinefunction(get_response)` but that is not declared hybrid, so Django never takes its
+  async path);
+- popular third-party middleware whose mode was checked in the package's source
+  (`django_api.KNOWN_MIDDLEWARE`: `whitenoise`, `silk` and allauth's `UserSessionsMiddleware` are
+  sync-only; `corsheaders`, `debug_toolbar`, `django_htmx`, allauth's `AccountMiddleware`, `axes`,
+  `simple_history`, `django_browser_reload`, `csp` are hybrid).
+
+Django's own middleware is hybrid. Entries that are sync-only on purpose (`@sync_only_middleware`,
+`async_capable = False`) are not reported, but count in the total. One finding per entry, on its
+line in the list; the message says how many times the whole stack switches between async and sync
+per request under ASGI, computed the way `load_middleware` builds the chain, and which entries are
+sync-only (or, when the entry is the only one, how many switches remain without it). Unknown entries
+count as hybrid ("at least").
+
+## Why is this bad?
+Under ASGI Django starts from the async handler and walks `MIDDLEWARE` from the innermost entry out;
+a sync-only middleware makes Django wrap the layers below it in `async_to_sync` and (at the top)
+the stack in `sync_to_async`. Each switch costs a thread hop per request, and the request holds a
+worker thread while the sync part runs. An async view behind sync middleware gains nothing.
+
+## Example
+```python
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "shop.middleware.timing_middleware",
+]
+```
+
+## Use instead
+Make project middleware hybrid (see `sync-only-middleware`); for third-party middleware, use a
+release that supports async, or serve that concern outside Django under ASGI (for static files, e.g.
+the ASGI server or a CDN).
+
+## Fix safety
+No automatic fix.
+
+## Django versions
+3.1 to 6.1 (the mode logic is unchanged). The third-party modes are those of the release named in
+the table; other releases may differ.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+from pylint.checkers.utils import only_required_for_messages
+
+from asynclint import django_api as api
+from asynclint.core import middleware
+from asynclint.rules.base import AsyncLintRule
+
+_SYMBOL = "sync-only-middleware-in-settings"
+
+
+def _times(count: int) -> str:
+    return {0: "no times", 1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+class SyncOnlyMiddlewareInSettings(AsyncLintRule):
+    msgid = "W5722"
+    symbol = _SYMBOL
+    summary = (
+        "A MIDDLEWARE entry is sync-only middleware; under ASGI the stack switches between async and "
+        "sync on every request."
+    )
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_module(self, node: nodes.Module) -> None:
+        for listed in middleware.middleware_lists(node):
+            entries = [middleware.entry(element, node) for element in listed.elts]
+            modes = [e.mode for e in entries]
+            total = middleware.switches(modes)
+            bound = "at least " if any(e.mode is None for e in entries) else ""
+            sync_only = [e.path.rpartition(".")[2] for e in entries if e.mode == api.SYNC_ONLY]
+            for index, found in enumerate(entries):
+                why = _why(found)
+                if why is None:
+                    continue
+                if len(sync_only) > 1:
+                    detail = f"sync-only entries: {', '.join(sync_only)}"
+                else:
+                    without = middleware.switches([*modes[:index], api.HYBRID, *modes[index + 1:]])
+                    detail = f"{bound}{_times(without)} if this entry were async-capable"
+                self.report(found.node, f"'{found.path}' is sync-only middleware ({why}): under ASGI this "
+                                        f"MIDDLEWARE list makes every request switch between async and sync "
+                                        f"{bound}{_times(total)} ({detail}); {_fix(found)}")
+
+def _why(found: middleware.Entry) -> str | None:
+    """Why the entry is reported, or None when it is not."""
+    if found.mode != api.SYNC_ONLY or found.chosen:
+        return None
+    if found.known is not None:
+        return found.known.checked
+    factory = found.factory
+    if factory is None or factory.mixin:
+        return None
+    if factory.async_path and factory.sync_path:
+        return (f"{factory.node.name} has an async path, but without @sync_and_async_middleware or "
+                f"async_capable = True Django never takes it")
+    if factory.async_path:
+        return None  # an async def that Django runs as sync: middleware-async-mode-mismatch reports it
+    return f"{factory.node.name} sets no async_capable"
+
+
+def _fix(found: middleware.Entry) -> str:
+    if found.known is not None:
+        return "use a release that supports async, or handle this outside Django under ASGI"
+    if found.factory is not None and found.factory.async_path:
+        return "declare it hybrid"
+    return "make it hybrid (see sync-only-middleware)"
