@@ -32,7 +32,8 @@ def options_for(path: Path) -> dict[str, str]:
     for folder in [path.parent, *path.parent.parents]:
         candidate = folder / "options.toml"
         if candidate.exists():
-            return {k: str(v) for k, v in tomllib.loads(candidate.read_text()).items()}
+            return {k: ",".join(map(str, v)) if isinstance(v, list) else str(v)
+                    for k, v in tomllib.loads(candidate.read_text()).items()}
         if folder == FIXTURES:
             break
     return {}

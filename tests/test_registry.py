@@ -96,3 +96,9 @@ def test_every_orm_row_is_shown_by_a_firing_fixture(row):
     pattern = re.compile(rf"\b{re.escape(name)}\(.*# \[[^]]*(sync-orm-call-in-async|sync-transaction-in-async)")
     sources = "\n".join(p.read_text() for p in FIXTURES.rglob("bad_*.py"))
     assert pattern.search(sources), f"no bad_ fixture line calls {name}()"
+
+
+def test_readme_lists_every_rule():
+    readme = (FIXTURES.parent.parent / "README.md").read_text()
+    for rule in ALL:
+        assert f"| {rule.msgid} | [`{rule.symbol}`](docs/rules/{rule.symbol}.md) |" in readme, rule.symbol

@@ -1,4 +1,4 @@
-"""Runs the ORM rules' fixtures under real Django: what a fixture claims, Django must do.
+"""Runs the rules' fixtures under real Django: what a fixture claims, Django must do.
 
 Every top-level ``async def`` of a fixture file is called from inside a running event loop, against
 an SQLite file database seeded with one Author, Publisher, Tag and Book (all pk=1), freshly reseeded
@@ -11,6 +11,22 @@ values runs only through the function of its file that calls it.
   (it calls an annotated helper).
 - In a ``good_`` file, every function must complete with no exception and no unawaited coroutine.
 
+Most rules claim an exception (``SynchronousOnlyOperation``...). A rule whose calls only *block*
+(``blocking-call-in-async``) is proven by a probe instead: while the function runs, a profile hook on
+the loop's thread records every call of a blocking primitive (``time.sleep``, a blocking socket's
+``connect``, a child process's fork/exec, ``open()``, ``input()``, PBKDF2) with the fixture lines on the
+stack. A flagged line must have reached one *on the loop's thread*; a good function must reach none
+there (``sync_to_async`` moves them to a worker thread, which the hook does not see). Network and mail
+go to servers on 127.0.0.1 that the tests start (``local_services``).
+
+Some rules need Django set up the way their claim is about (``rule_settings()``,
+``rule_environment()``): the cache rule runs against ``DatabaseCache``, the auth, session and template
+rules get the request of a logged-in user with database sessions, the signal rule has a receiver that
+queries connected to built-in signals.
+
+Methods are not called by themselves, but a top-level function that uses a class of its file (say
+``await ProfileView.as_view()(request)``) runs them: the annotated lines of that class count as its own.
+
 ``async-iterator-in-sync-loop`` also fires in sync code, so the top-level sync functions of its
 ``bad_`` files that carry an annotation are called too (outside any loop). Fixtures that cannot run
 here are listed in ``NOT_RUN`` with the reason, and are not collected.
@@ -20,17 +36,27 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import builtins
+import contextlib
 import gc
+import hashlib
 import importlib.util
 import inspect
 import io
+import json
+import os
 import re
+import socket
+import socketserver
 import sys
+import threading
+import time
 import tokenize
 import traceback
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -49,6 +75,12 @@ RULES = (
     "sync-transaction-in-async",
     "async-call-not-awaited",
     "async-iterator-in-sync-loop",
+    "sync-cache-call-in-async",
+    "sync-template-render-in-async",
+    "blocking-call-in-async",
+    "sync-auth-call-in-async",
+    "sync-session-access-in-async",
+    "sync-signal-send-in-async",
 )
 # Rules that fire in sync code as well: their bad_ files' annotated sync functions are called too.
 RULES_FIRING_IN_SYNC_CODE = {"async-iterator-in-sync-loop"}
@@ -68,6 +100,8 @@ class Failure:
     # Whether the exception is raised by an annotated line (an unawaited coroutine that is used as a
     # value later fails where it is used, not where it was made).
     at_annotated_line: bool = True
+    # Whether an annotated line must reach a blocking primitive on the loop's thread (see the probe).
+    blocks: bool = False
 
 
 SYNC_ONLY = Failure(SynchronousOnlyOperation, "You cannot call this from an async context")
@@ -76,6 +110,8 @@ NOT_AN_ASYNC_CONTEXT_MANAGER = (
     if sys.version_info >= (3, 11)
     else Failure(AttributeError, "__aenter__")  # Python 3.10's wording for the same mistake
 )
+#: Nothing raises: the call holds the loop's thread (``time.sleep``, a socket, a child process...).
+BLOCKS = Failure(None, blocks=True)
 NOT_JSON_SERIALIZABLE = Failure(
     TypeError,
     "Object of type coroutine is not JSON serializable",
@@ -99,6 +135,17 @@ EXPECTED_FAILURES = {
     "sync-transaction-in-async": SYNC_ONLY,
     "async-call-not-awaited": Failure(None, unawaited="was never awaited"),
     "async-iterator-in-sync-loop": Failure(TypeError, "'async_generator' object is not iterable"),
+    # Run against DatabaseCache (rule_settings()): its sync methods open a cursor. The other backends
+    # (locmem, file, memcached, redis) do not raise; they run the I/O on the loop.
+    "sync-cache-call-in-async": SYNC_ONLY,
+    # Every bad template reads a lazy QuerySet or the auth context processor's user while rendering.
+    "sync-template-render-in-async": SYNC_ONLY,
+    "blocking-call-in-async": BLOCKS,
+    # With the request of a logged-in user and database sessions (rule_settings(), RULE_ARGUMENTS).
+    "sync-auth-call-in-async": SYNC_ONLY,
+    "sync-session-access-in-async": SYNC_ONLY,
+    # With a receiver that queries connected for the test (and Django's own update_last_login).
+    "sync-signal-send-in-async": SYNC_ONLY,
 }
 
 FAILURE_OVERRIDES = {
@@ -122,6 +169,29 @@ FAILURE_OVERRIDES = {
     ),
     ("async-call-not-awaited/bad_sync_to_async_not_awaited.py", "book_title"): no_attribute(
         "title", "SyncToAsync.__call__", at_annotated_line=False
+    ),
+    # The lazy user is handed on unevaluated; the callee's first read loads it, still on the loop.
+    ("sync-auth-call-in-async/bad_request_user.py", "visitor"): Failure(
+        SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
+    ),
+    # Password checks query nothing (the hash is already current): they run the hasher's PBKDF2,
+    # about a second of CPU with Django's default iterations, in the loop's thread.
+    ("sync-auth-call-in-async/bad_passwords.py", "verify_pin"): BLOCKS,
+    ("sync-auth-call-in-async/bad_passwords.py", "verify"): BLOCKS,
+    # The receiver is defined in the fixture file itself: the innermost fixture line is its query.
+    ("sync-signal-send-in-async/bad_signal_defined_here.py", "reorder"): Failure(
+        SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
+    ),
+    # send_robust() returns the receiver's SynchronousOnlyOperation; the view re-raises it.
+    ("sync-signal-send-in-async/bad_project_signals.py", "publish_robustly"): Failure(
+        SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
+    ),
+    # An async receiver under send(): Django 5.0+ runs it with async_to_sync, which refuses to run in
+    # the loop's thread; Django 4.2 calls it like a sync function and drops the coroutine.
+    ("sync-signal-send-in-async/bad_project_signals.py", "archive"): (
+        Failure(RuntimeError, "You cannot use AsyncToSync in the same thread as an async event loop")
+        if django.VERSION >= (5, 0)
+        else Failure(None, unawaited="coroutine 'unpublish' was never awaited")
     ),
 }
 
@@ -168,6 +238,26 @@ NOT_RUN = {
     "async-iterator-in-sync-loop/good_aiterator_after_prefetch_related.py": NotRun(
         "aiterator() after prefetch_related() raises NotSupportedError before Django 5.0", django=(5, 0)
     ),
+    "blocking-call-in-async/bad_task_enqueue.py": NotRun("django.tasks arrives in Django 6.0", django=(6, 0)),
+    "blocking-call-in-async/good_task_aenqueue.py": NotRun("django.tasks arrives in Django 6.0", django=(6, 0)),
+    "blocking-call-in-async/django-5.2/bad_task_enqueue_before_aenqueue.py": NotRun(
+        "django.tasks arrives in Django 6.0 (the folder targets 5.2 only for the message)", django=(6, 0)
+    ),
+    "sync-auth-call-in-async/good_auser_then_is_authenticated.py": NotRun(
+        "request.auser() arrives in Django 5.0", django=(5, 0)
+    ),
+    "sync-auth-call-in-async/good_request_user_rebound_from_auser.py": NotRun(
+        "request.auser() arrives in Django 5.0", django=(5, 0)
+    ),
+    "sync-auth-call-in-async/good_async_auth_api.py": NotRun(
+        "ahas_perm(), acreate_user() and aget_by_natural_key() arrive in Django 5.2", django=(5, 2)
+    ),
+    "sync-session-access-in-async/good_async_session_api.py": NotRun(
+        "the async session API (aget(), aset()...) arrives in Django 5.1", django=(5, 1)
+    ),
+    "sync-signal-send-in-async/good_awaited_asend.py": NotRun(
+        "Signal.asend() and asend_robust() arrive in Django 5.0", django=(5, 0)
+    ),
 }
 
 
@@ -183,17 +273,64 @@ def _instance(model_name: str):
     return fetch
 
 
-def _request():
+def _request(cookies: dict[str, str] | None = None):
     """A GET request as an async view receives it: with a session and the auth middleware's user."""
     from django.contrib.auth.middleware import AuthenticationMiddleware
     from django.contrib.sessions.middleware import SessionMiddleware
     from django.http import HttpResponse
     from django.test import AsyncRequestFactory
 
-    request = AsyncRequestFactory().get("/books/", {"q": "darkness", "page": "1"})
+    factory = AsyncRequestFactory()
+    for name, value in (cookies or {}).items():
+        factory.cookies[name] = value
+    request = factory.get("/books/", {"q": "darkness", "page": "1"})
     for middleware in (SessionMiddleware, AuthenticationMiddleware):
         middleware(lambda request: HttpResponse()).process_request(request)
     return request
+
+
+READER = {"username": "ursula", "email": "ursula@example.com", "password": "anarres"}
+_password_hashes: dict[str, str] = {}
+
+
+def _reader():
+    """The library's reader (a regular, active user), created with a hash for the current hashers."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import get_hasher, make_password
+
+    algorithm = get_hasher().algorithm
+    if algorithm not in _password_hashes:  # hashing costs about a second with Django's defaults
+        _password_hashes[algorithm] = make_password(READER["password"])
+    user, _ = get_user_model().objects.get_or_create(
+        username=READER["username"],
+        defaults={"email": READER["email"], "password": _password_hashes[algorithm]},
+    )
+    return user
+
+
+def _session_cookie() -> tuple[str, str]:
+    """The session cookie of the logged-in reader, as the browser would send it back."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(_reader())
+    return settings.SESSION_COOKIE_NAME, client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def _logged_in_request():
+    """The same request, from the browser of the logged-in reader (the session is not loaded yet)."""
+    name, value = _session_cookie()
+    return _request({name: value})
+
+
+_uploads: list[Path] = []  # the folder for uploaded files, set by library_db
+
+
+def _upload_path() -> str:
+    path = _uploads[0] / "upload.txt"
+    path.write_text("The Left Hand of Darkness\nThe Dispossessed\n", encoding="utf-8")
+    return str(path)
 
 
 RUNTIME_ARGUMENTS = {
@@ -206,6 +343,14 @@ RUNTIME_ARGUMENTS = {
     "book": _instance("Book"),
     "publisher": _instance("Publisher"),
     "tag": _instance("Tag"),
+    "user": _reader,
+    "upload_path": _upload_path,
+    "session_cookie": lambda: "{}={}".format(*_session_cookie()).encode(),
+}
+#: Rules whose claim is about a logged-in user: their ``request`` carries the reader's session cookie.
+RULE_ARGUMENTS = {
+    rule: {"request": _logged_in_request}
+    for rule in ("sync-auth-call-in-async", "sync-session-access-in-async", "sync-template-render-in-async")
 }
 
 
@@ -223,6 +368,7 @@ class Function:
     last_line: int
     unfilled: tuple[str, ...]  # parameters with no default and no entry in RUNTIME_ARGUMENTS
     called_in_file: bool  # another part of the file calls it by name
+    names: frozenset[str] = frozenset()  # the names its body uses (to find the classes it drives)
 
 
 @dataclass(frozen=True)
@@ -231,6 +377,9 @@ class FixtureFile:
     path: Path
     functions: tuple[Function, ...]  # top-level ones
     annotated: frozenset[int]
+    # Top-level classes by name: their (first, last) lines. Methods are not called by the harness, but
+    # a top-level function that uses the class (``await ProfileView.as_view()(request)``) runs them.
+    classes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def rule(self) -> str:
@@ -244,7 +393,10 @@ class FixtureFile:
         return next(function for function in self.functions if function.name == name)
 
     def annotated_lines_in(self, function: Function) -> list[int]:
-        return sorted(line for line in self.annotated if function.first_line <= line <= function.last_line)
+        """The annotated lines that run when ``function`` runs: its own, and those of the classes it uses."""
+        spans = [(function.first_line, function.last_line)]
+        spans += [span for name, span in self.classes.items() if name in function.names]
+        return sorted(line for line in self.annotated if any(first <= line <= last for first, last in spans))
 
     def is_helper(self, function: Function) -> bool:
         """A helper takes values RUNTIME_ARGUMENTS cannot give; it runs through its caller in the file."""
@@ -293,11 +445,17 @@ def read_fixture(relative: str) -> FixtureFile:
             last_line=node.end_lineno,
             unfilled=unfilled_parameters(node),
             called_in_file=node.name in called,
+            names=frozenset(name.id for name in ast.walk(node) if isinstance(name, ast.Name)),
         )
         for node in tree.body
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
     )
-    return FixtureFile(relative, path, functions, annotated_lines(source))
+    classes = {
+        node.name: (min([node.lineno] + [decorator.lineno for decorator in node.decorator_list]), node.end_lineno)
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+    }
+    return FixtureFile(relative, path, functions, annotated_lines(source), classes)
 
 
 def fixture_paths() -> list[str]:
@@ -323,7 +481,7 @@ def cases():
 
 
 def seed() -> None:
-    """Empty the library tables and cache, then create the four pk=1 rows."""
+    """Empty the library tables, users, sessions and cache, then create the four pk=1 rows."""
     from django.apps import apps
     from django.core.cache import cache as django_cache
 
@@ -331,6 +489,14 @@ def seed() -> None:
 
     for model in apps.get_app_config("library").get_models():
         model._base_manager.all().delete()
+    if apps.is_installed("django.contrib.auth"):
+        from django.contrib.auth import get_user_model
+
+        get_user_model().objects.all().delete()
+    if apps.is_installed("django.contrib.sessions"):
+        from django.contrib.sessions.models import Session
+
+        Session.objects.all().delete()
     django_cache.clear()
     author = Author.objects.create(pk=1, name="Ursula K. Le Guin")
     publisher = Publisher.objects.create(pk=1, name="Ace Books", active=True)
@@ -347,6 +513,7 @@ def library_db(tmp_path_factory):
     if settings.configured:
         pytest.fail("Django settings were configured before tests/test_runtime.py could configure them")
     sys.path.insert(0, str(FIXTURES))
+    _uploads[:] = [tmp_path_factory.mktemp("uploads")]
     locmem_mail = "django.core.mail.backends.locmem.EmailBackend"
     # Django 6.1 replaces EMAIL_BACKEND (deprecated) with MAILERS.
     if django.VERSION >= (6, 1):
@@ -355,7 +522,7 @@ def library_db(tmp_path_factory):
         mail = {"EMAIL_BACKEND": locmem_mail}
     settings.configure(
         SECRET_KEY="asynclint-runtime-tests",
-        INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "library"],
+        INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions", "library"],
         # A file, not ":memory:": sync_to_async's worker thread opens its own connection to it.
         DATABASES={
             "default": {
@@ -365,6 +532,19 @@ def library_db(tmp_path_factory):
         },
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
         SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies",
+        # library/templates/ (APP_DIRS), with the context processors a project has.
+        TEMPLATES=[
+            {
+                "BACKEND": "django.template.backends.django.DjangoTemplates",
+                "APP_DIRS": True,
+                "OPTIONS": {
+                    "context_processors": [
+                        "django.template.context_processors.request",
+                        "django.contrib.auth.context_processors.auth",
+                    ]
+                },
+            }
+        ],
         **mail,
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         DEFAULT_AUTO_FIELD="django.db.models.AutoField",
@@ -373,6 +553,271 @@ def library_db(tmp_path_factory):
     )
     django.setup()
     call_command("migrate", run_syncdb=True, verbosity=0)
+
+
+# --- Servers on 127.0.0.1 for the network and mail fixtures -----------------------------------------
+
+#: Seconds after which the servers stop by themselves, should the session never tear them down.
+SERVER_LIFETIME = 900
+
+
+class _CoversService(BaseHTTPRequestHandler):
+    """A stand-in for a book-cover web service: every request gets a small JSON document."""
+
+    timeout = 10
+
+    def _answer(self, with_body: bool = True) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        payload = json.dumps({"path": self.path, "cover": "/covers/1.jpg"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(payload)
+
+    def do_GET(self):  # noqa: N802 - the http.server spelling
+        self._answer()
+
+    def do_POST(self):  # noqa: N802
+        self._answer()
+
+    def do_HEAD(self):  # noqa: N802
+        self._answer(with_body=False)
+
+    def log_message(self, *args):
+        pass
+
+
+class _SMTPSession(socketserver.StreamRequestHandler):
+    """Just enough SMTP for smtplib: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT."""
+
+    timeout = 10
+
+    def reply(self, text: str) -> None:
+        self.wfile.write(text.encode() + b"\r\n")
+
+    def handle(self):
+        self.reply("220 127.0.0.1 ESMTP asynclint tests")
+        in_data = False
+        while line := self.rfile.readline():
+            if in_data:
+                if line.rstrip(b"\r\n") == b".":
+                    in_data = False
+                    self.server.messages += 1
+                    self.reply("250 OK: queued")
+                continue
+            verb = line[:4].upper()
+            if verb == b"EHLO":
+                self.reply("250-127.0.0.1")
+                self.reply("250 8BITMIME")
+            elif verb == b"DATA":
+                in_data = True
+                self.reply("354 End data with <CR><LF>.<CR><LF>")
+            elif verb == b"QUIT":
+                self.reply("221 Bye")
+                return
+            else:
+                self.reply("250 OK")
+
+
+class _SMTPServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _SMTPSession)
+        self.messages = 0
+
+
+@dataclass(frozen=True)
+class LocalServices:
+    covers_api_url: str  # the web service's base URL
+    smtp_port: int
+    smtp: _SMTPServer
+
+
+@pytest.fixture(scope="session")
+def local_services():
+    web = ThreadingHTTPServer(("127.0.0.1", 0), _CoversService)
+    web.daemon_threads = True
+    smtp = _SMTPServer()
+    timers = []
+    for server in (web, smtp):
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+        timers.append(threading.Timer(SERVER_LIFETIME, server.shutdown))
+        timers[-1].daemon = True
+        timers[-1].start()
+    try:
+        yield LocalServices(f"http://127.0.0.1:{web.server_address[1]}", smtp.server_address[1], smtp)
+    finally:
+        for timer in timers:
+            timer.cancel()
+        for server in (web, smtp):
+            server.shutdown()
+            server.server_close()
+
+
+# --- What each rule's claim needs ----------------------------------------------------------------------
+
+LOGGED_IN_RULES = frozenset(RULE_ARGUMENTS)
+
+
+def rule_settings(rule: str, services: LocalServices) -> dict:
+    from django.conf import global_settings
+
+    if rule == "sync-cache-call-in-async":
+        # The backend whose sync API the catalog says raises on the loop (it opens a cursor).
+        return {
+            "CACHES": {
+                "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "asynclint_cache"}
+            }
+        }
+    if rule in LOGGED_IN_RULES:
+        # Database sessions, and Django's default password hashers (PBKDF2 first).
+        return {
+            "SESSION_ENGINE": "django.contrib.sessions.backends.db",
+            "PASSWORD_HASHERS": global_settings.PASSWORD_HASHERS,
+        }
+    if rule == "blocking-call-in-async":
+        smtp = "django.core.mail.backends.smtp.EmailBackend"
+        if django.VERSION >= (6, 1):  # EMAIL_HOST and friends are refused once MAILERS is set
+            options = {"host": "127.0.0.1", "port": services.smtp_port, "timeout": 5}
+            mail = {"MAILERS": {"default": {"BACKEND": smtp, "OPTIONS": options}}}
+        else:
+            mail = {"EMAIL_BACKEND": smtp, "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": services.smtp_port,
+                    "EMAIL_TIMEOUT": 5}
+        # Django 6.0 takes ADMINS/MANAGERS as addresses (2-tuples are deprecated there).
+        staff = ["staff@example.com"] if django.VERSION >= (6, 0) else [("Staff", "staff@example.com")]
+        return {
+            **mail,
+            # The project's own settings for the fixtures that use smtplib directly.
+            "SMTP_RELAY_HOST": "127.0.0.1",
+            "SMTP_RELAY_PORT": services.smtp_port,
+            "ADMINS": staff,
+            "MANAGERS": staff,
+            "COVERS_API_URL": services.covers_api_url,
+        }
+    return {}
+
+
+@contextlib.contextmanager
+def _receiver_that_queries():
+    """Connect a receiver that queries to the built-in signals the fixtures send, for one test."""
+    from django.core.signals import request_finished
+    from django.db.models.signals import post_save, pre_delete
+
+    from library.models import Book
+
+    def count_books(sender, **kwargs):
+        return Book.objects.count()
+
+    signals = (post_save, pre_delete, request_finished)
+    for signal in signals:
+        signal.connect(count_books, weak=False, dispatch_uid="asynclint-runtime-receiver")
+    try:
+        yield
+    finally:
+        for signal in signals:
+            signal.disconnect(dispatch_uid="asynclint-runtime-receiver")
+
+
+@contextlib.contextmanager
+def _console(typed: str):
+    """``input()`` reads what the user typed; requests to 127.0.0.1 never go through a proxy."""
+    saved_stdin, saved_no_proxy = sys.stdin, os.environ.get("NO_PROXY")
+    sys.stdin = io.StringIO(typed)
+    os.environ["NO_PROXY"] = "127.0.0.1,localhost"
+    try:
+        yield
+    finally:
+        sys.stdin = saved_stdin
+        if saved_no_proxy is None:
+            os.environ.pop("NO_PROXY", None)
+        else:
+            os.environ["NO_PROXY"] = saved_no_proxy
+
+
+@contextlib.contextmanager
+def rule_environment(rule: str, services: LocalServices):
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    with override_settings(**rule_settings(rule, services)), contextlib.ExitStack() as stack:
+        if rule == "sync-cache-call-in-async":
+            call_command("createcachetable", verbosity=0)
+        if rule == "sync-signal-send-in-async":
+            stack.enter_context(_receiver_that_queries())
+        if rule == "blocking-call-in-async":
+            stack.enter_context(_console("n\n"))
+        yield
+
+
+# --- The blocking probe ---------------------------------------------------------------------------------
+
+#: Rules whose every function runs under the probe (the others only where a failure expects it).
+PROBED_RULES = frozenset({"blocking-call-in-async"})
+
+
+def _primitives() -> dict[int, str]:
+    """C functions that hold the calling thread, by id: what every blocking call comes down to."""
+    found = {
+        time.sleep: "time.sleep()",
+        os.system: "os.system()",
+        io.open: "open()",
+        builtins.input: "input()",
+        hashlib.pbkdf2_hmac: "PBKDF2 (password hashing)",
+    }
+    try:
+        import _posixsubprocess
+
+        found[_posixsubprocess.fork_exec] = "fork/exec of a child process"
+    except ImportError:  # pragma: no cover - not POSIX
+        pass
+    return {id(function): what for function, what in found.items()}
+
+
+_PRIMITIVES = _primitives()
+
+
+def blocking_primitive(function) -> str | None:
+    """What a C function about to be called is, if it blocks (a socket only when it is blocking)."""
+    known = _PRIMITIVES.get(id(function))
+    if known is not None:
+        return known
+    owner = getattr(function, "__self__", None)
+    if isinstance(owner, socket.socket) and getattr(function, "__name__", "") in ("connect", "connect_ex"):
+        # asyncio's sockets are non-blocking (timeout 0.0); a sync client's block (None or > 0).
+        return "connect() of a blocking socket" if owner.gettimeout() != 0.0 else None
+    return None
+
+
+class BlockingProbe:
+    """A profile hook for the loop's thread: records each blocking primitive called there, with the
+    lines of the fixture file on the stack. ``sys.setprofile`` covers only the thread that sets it, so
+    what ``sync_to_async`` or ``aiofiles`` run in worker threads is not seen."""
+
+    def __init__(self, fixture_path: Path):
+        self.fixture_file = str(fixture_path)
+        self.seen: list[tuple[str, tuple[int, ...]]] = []
+
+    def __call__(self, frame, event, arg):
+        if event != "c_call":
+            return
+        try:
+            what = blocking_primitive(arg)
+        except Exception:  # noqa: BLE001 - a probe must never break the code it watches
+            return
+        if what is None:
+            return
+        lines = []
+        while frame is not None:
+            if frame.f_code.co_filename == self.fixture_file:
+                lines.append(frame.f_lineno)
+            frame = frame.f_back
+        self.seen.append((what, tuple(lines)))
 
 
 @cache
@@ -386,11 +831,12 @@ def load_module(relative: str):
     return module
 
 
-def arguments_for(function, where: str) -> dict:
+def arguments_for(function, where: str, rule: str | None = None) -> dict:
     arguments = {}
+    available = {**RUNTIME_ARGUMENTS, **RULE_ARGUMENTS.get(rule, {})}
     for parameter in inspect.signature(function).parameters.values():
-        if parameter.name in RUNTIME_ARGUMENTS:
-            arguments[parameter.name] = RUNTIME_ARGUMENTS[parameter.name]()
+        if parameter.name in available:
+            arguments[parameter.name] = available[parameter.name]()
         elif parameter.default is inspect.Parameter.empty:
             pytest.fail(f"{where}: no runtime value for parameter {parameter.name!r}; add it to RUNTIME_ARGUMENTS")
     return arguments
@@ -403,17 +849,31 @@ class Outcome:
     raised_at: int | None  # the innermost line of the fixture file in the traceback
     details: str  # the formatted exception, for assertion messages
     unawaited: tuple[str, ...]
+    # What the probe saw on the loop's thread: (primitive, fixture lines on the stack), if it ran.
+    blocked: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
-def call(function, arguments: dict, on_loop: bool, fixture_path: Path) -> Outcome:
+def call(function, arguments: dict, on_loop: bool, fixture_path: Path, probe: BlockingProbe | None = None) -> Outcome:
     """Call the function (from inside a running loop if on_loop) and report how it went.
 
     Only the exception's type, text and line are kept, so that gc.collect() can finalise every
-    coroutine it still referenced and record the "never awaited" warnings.
+    coroutine it still referenced and record the "never awaited" warnings. A ``TemplateResponse`` that
+    comes back is rendered the way Django's async handler renders it: in a worker thread.
     """
+    from asgiref.sync import sync_to_async
+    from django.template.response import SimpleTemplateResponse
 
     async def runner():
-        return await function(**arguments)
+        if probe is not None:
+            sys.setprofile(probe)
+        try:
+            result = await function(**arguments)
+        finally:
+            if probe is not None:
+                sys.setprofile(None)
+        if isinstance(result, SimpleTemplateResponse) and not result.is_rendered:
+            await sync_to_async(result.render, thread_sensitive=True)()  # BaseHandler._get_response_async
+        return result
 
     exception, message, raised_at, details = None, "", None, ""
     with warnings.catch_warnings(record=True) as caught:
@@ -435,32 +895,39 @@ def call(function, arguments: dict, on_loop: bool, fixture_path: Path) -> Outcom
         for warning in caught
         if issubclass(warning.category, RuntimeWarning) and "was never awaited" in str(warning.message)
     )
-    return Outcome(exception, message, raised_at, details, unawaited)
+    blocked = tuple(probe.seen) if probe is not None else ()
+    return Outcome(exception, message, raised_at, details, unawaited, blocked)
 
 
 # --- The tests --------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("relative", "name"), list(cases()))
-def test_fixture_function_behaves_as_annotated(library_db, relative, name):
+def test_fixture_function_behaves_as_annotated(library_db, local_services, relative, name):
     fixture = read_fixture(relative)
     info = fixture.function(name)
     where = f"{relative}::{name}"
     annotated_here = fixture.annotated_lines_in(info)
+    expected = FAILURE_OVERRIDES.get((relative, name), EXPECTED_FAILURES[fixture.rule])
+    probed = fixture.rule in PROBED_RULES or expected.blocks
 
-    seed()
-    function = getattr(load_module(relative), name)
-    outcome = call(function, arguments_for(function, where), info.is_async, fixture.path)
+    with rule_environment(fixture.rule, local_services):
+        seed()
+        function = getattr(load_module(relative), name)
+        arguments = arguments_for(function, where, fixture.rule)
+        probe = BlockingProbe(fixture.path) if probed and info.is_async else None
+        outcome = call(function, arguments, info.is_async, fixture.path, probe)
 
     clean = outcome.exception is None and not outcome.unawaited
     if not (fixture.is_bad and (annotated_here or not clean)):
         # good_ files, and the unannotated functions of bad_ files, show what stays silent.
         assert outcome.exception is None, f"{where} must complete, but raised {outcome.details}"
         assert not outcome.unawaited, f"{where} left coroutines unawaited: {outcome.unawaited}"
+        if fixture.rule in PROBED_RULES:
+            assert not outcome.blocked, f"{where} must not block the loop's thread, but the probe saw {outcome.blocked}"
         return
 
     # An annotated function (or one that calls an annotated helper) fails the way its rule says.
-    expected = FAILURE_OVERRIDES.get((relative, name), EXPECTED_FAILURES[fixture.rule])
     if expected.exception is None:
         assert outcome.exception is None, f"{where} must not raise, but raised {outcome.details}"
     else:
@@ -483,6 +950,14 @@ def test_fixture_function_behaves_as_annotated(library_db, relative, name):
     else:
         assert any(expected.unawaited in text for text in outcome.unawaited), (
             f"{where} must leave a coroutine unawaited ({expected.unawaited!r}); warnings: {outcome.unawaited}"
+        )
+    if expected.blocks:
+        # Nothing raised: what proves the claim is that the flagged line ran a blocking primitive in
+        # the loop's own thread (the probe sees no other thread).
+        reached = [what for what, lines in outcome.blocked if set(lines) & set(annotated_here)]
+        assert reached, (
+            f"{where} must reach a blocking call in the loop's thread from an annotated line "
+            f"{annotated_here}; the probe saw {list(outcome.blocked) or 'nothing'}"
         )
 
 

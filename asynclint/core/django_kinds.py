@@ -207,6 +207,11 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         return element_kind(kind_of(parent.iter))
     if isinstance(parent, nodes.NamedExpr):
         return kind_of(parent.value)
+    if isinstance(parent, nodes.With):  # ``with requests.Session() as s``: clients enter as themselves
+        for manager, alias in parent.items:
+            if alias is target:
+                entered = kind_of(manager)
+                return entered if entered is not None and entered.name == api.HTTP_CLIENT else None
     return None
 
 
@@ -679,14 +684,19 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if row is not None:
         if row.returns is None:
             return None
-        return Kind(row.returns, model=receiver.model, user=receiver.user)
+        return Kind(_returned(row, receiver), model=receiver.model, user=receiver.user)
     row = api.lookup_async(receiver.name, name)
     if row is not None:
         if row.async_returns == api.ASYNC_ITERATOR:
             return Kind(api.ASYNC_ITERATOR, api=row, model=receiver.model, rows=receiver.rows)
-        result = Kind(row.returns, model=receiver.model, user=receiver.user) if row.returns else None
+        result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
     return None
+
+
+def _returned(row: api.SyncApi, receiver: Kind) -> str:
+    """The kind a row returns; an instance of the user model is a user (``has_perm``...)."""
+    return api.USER if row.returns == api.INSTANCE and receiver.user else row.returns
 
 
 def _queryset_class(receiver: Kind) -> nodes.ClassDef | None:

@@ -89,7 +89,7 @@ class SyncAuthCallInAsync(SyncCallRule):
         "request.user or a sync auth API is used on the event loop, which loads the session and user "
         "synchronously; use await request.auser(), aauthenticate(), alogin()..."
     )
-    effects = (api.AUTH,)
+    effects = (api.AUTH, api.PASSWORD_HASHING)
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:

@@ -1,7 +1,7 @@
 """W5716 sync-iterator-in-streaming-response.
 
 ## What it does
-Flags a `StreamingHttpResponse` built in an `async def` from a lazy sync iterator (a generator
+Flags a `StreamingHttpResponse` built in an `async def` from a lazy sync iterator (a sync generator
 expression, a sync generator function, `map()`/`filter()`, `open()`, `iter(callable, sentinel)`;
 not an in-memory list, which has nothing to stream), and any `FileResponse`
 built in an `async def` (it always wraps the file in a sync iterator).
@@ -53,7 +53,7 @@ def _is_sync_iterable(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
     if node is None or _depth > 5:
         return False
     if isinstance(node, nodes.GeneratorExp):
-        return True
+        return not any(generator.is_async for generator in node.generators)  # `async for`: async
     if isinstance(node, nodes.Name):
         found = bindings(node)
         return len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(

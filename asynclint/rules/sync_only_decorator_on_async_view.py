@@ -4,9 +4,11 @@
 Flags a decorator that cannot wrap an `async def` view in the targeted Django version:
 `csrf_exempt`, `never_cache`, `cache_page`, `require_POST`, `vary_on_headers`... before 5.0;
 `login_required`/`permission_required`/`user_passes_test`/`staff_member_required` before 5.1;
-`method_decorator` on an `async def` before 5.2; DRF's `@api_view` on an `async def` (never).
+`method_decorator` on an `async def` handler before 5.2 (not on `async def dispatch`: `as_view()`
+decides from the handlers); DRF's `@api_view` on an `async def` (never).
 Also a class decorated with `method_decorator(..., name="dispatch")` whose handlers are async while
-its `dispatch` is not an `async def` (any version). `@transaction.atomic` is reported by
+its `dispatch` is not an `async def` (any version), unless every wrapped decorator passes the
+coroutine through untouched (`csrf_exempt`). `@transaction.atomic` is reported by
 `sync-transaction-in-async`.
 
 ## Why is this bad?
@@ -81,7 +83,10 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
             qualified = called_name(decorator)
             if qualified is None:
                 continue
-            reasons = [self._too_old(qualified)]
+            # View.as_view() decides async-ness from the HTTP handlers, not from dispatch(), so a
+            # sync method_decorator wrapper on 'async def dispatch' is harmless before 5.2.
+            wraps_dispatch = qualified == _METHOD_DECORATOR and node.name == "dispatch"
+            reasons = [None if wraps_dispatch else self._too_old(qualified)]
             if qualified == _METHOD_DECORATOR and isinstance(decorator, nodes.Call) and decorator.args:
                 inner = decorator.args[0]
                 for wrapped in inner.elts if isinstance(inner, (nodes.List, nodes.Tuple)) else [inner]:
@@ -107,6 +112,10 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
             view = views.analyse(node)
             if view is None or not any(h.is_async for h in view.handlers.values()):
                 continue
+            inner = decorator.args[0] if decorator.args else None
+            wrapped = inner.elts if isinstance(inner, (nodes.List, nodes.Tuple)) else [inner]
+            if all(called_name(w) in api.PASS_THROUGH_VIEW_DECORATORS for w in wrapped if w is not None):
+                continue  # csrf_exempt returns the coroutine untouched: Django awaits it
             dispatch = next((f for f in node.locals.get("dispatch", ()) if isinstance(f, nodes.FunctionDef)), None)
             if isinstance(dispatch, nodes.AsyncFunctionDef):
                 continue

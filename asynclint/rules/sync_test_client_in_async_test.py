@@ -46,7 +46,7 @@ class SyncTestClientInAsyncTest(SyncCallRule):
     msgid = "W5717"
     symbol = "sync-test-client-in-async-test"
     summary = "The sync test client is used in an async test; await self.async_client.<verb>() instead."
-    effects = (api.TEST_REQUEST,)
+    effects = (api.TEST_REQUEST, api.WSGI_REQUEST)
 
     @only_required_for_messages("sync-test-client-in-async-test")
     def visit_call(self, node: nodes.Call) -> None:

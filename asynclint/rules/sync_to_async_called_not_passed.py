@@ -37,7 +37,7 @@ from asynclint import django_api as api
 from asynclint.core.chains import adapted_callable
 from asynclint.core.describe import arguments, describe
 from asynclint.core.django_kinds import ADAPTED_CALLABLE, FACTORY, django_call, kind_of
-from asynclint.core.imports import definition_of, qualified_name
+from asynclint.core.imports import called_name, definition_of, qualified_name
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "sync-to-async-called-not-passed"
@@ -87,6 +87,12 @@ class SyncToAsyncCalledNotPassed(AsyncLintRule):
         if not isinstance(inner, nodes.Call) or not _certainly_not_callable(inner):
             return
         adapter = describe(node.func)
+        function, args = describe(inner.func), arguments(inner)
+        if called_name(node) in api.SYNC_TO_ASYNC:
+            passed = f"{adapter}({function})({args})"
+        elif isinstance(node.func, nodes.Attribute) and node.func.attrname == "run_in_executor":
+            passed = f"{adapter}({describe(node.args[0])}, {function}{', ' + args if args else ''})"
+        else:  # asyncio.to_thread(f, *args)
+            passed = f"{adapter}({function}{', ' + args if args else ''})"
         self.report(node, f"{describe(inner)} is called before {adapter}() receives it, so it runs right here "
-                          f"and the adapter gets its result; pass the function: "
-                          f"'{adapter}({describe(inner.func)})({arguments(inner)})'")
+                          f"and the adapter gets its result; pass the function: '{passed}'")

@@ -122,6 +122,8 @@ class WrongAdapterDirection(AsyncLintRule):
                 nature = _function_nature_undecorated(node)
                 self._check(decorator, adapter, nature, node.name)
 
+    visit_asyncfunctiondef = visit_functiondef  # @sync_to_async on an async def raises at import
+
 
 def _function_nature_undecorated(node: nodes.FunctionDef) -> str:
     if isinstance(node, nodes.AsyncFunctionDef):
