@@ -155,7 +155,8 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
         owner = _method_owner(node.expr)
         if owner is not None:
             prop = find_method(owner, node.attrname)
-            if prop is not None and _is_property(prop) and not isinstance(node.parent, nodes.Call):
+            called = isinstance(node.parent, nodes.Call) and node.parent.func is node
+            if prop is not None and _is_property(prop) and not called:  # print(self.total) reads it
                 return _runnable(prop)
     return None
 

@@ -26,8 +26,9 @@ async def notify(request):
 ```
 
 ## Fix safety
-`time.sleep(x)` to `await asyncio.sleep(x)` is unsafe only where the code relied on blocking. The
-other replacements use different libraries or a thread and are not fixed automatically.
+`time.sleep(x)` to `await asyncio.sleep(x)` is unsafe (code may rely on blocking); a task's
+`enqueue()` to `await task.aenqueue()` is safe from Django 6.0. The other replacements use different
+libraries or a thread and are not fixed automatically.
 
 ## Django versions
 All; `task.aenqueue()` exists from Django 6.0.

@@ -23,8 +23,9 @@ async def add_to_cart(request, pk):
 ```
 
 ## Fix safety
-Safe from Django 5.1 for methods with a direct `a*` twin; `session[key] = value` becomes
-`await session.aset(key, value)`. `clear()` and `is_empty()` have no async form.
+Safe from Django 5.1 for the methods with a direct `a*` twin (`get` → `aget`...). Subscripts and
+`in` are not fixed automatically: `session[key]` raises `KeyError` where `await session.aget(key)`
+returns None, so the rewrite needs a human.
 
 ## Django versions
 5.1+ for the replacement; below, do the session work in a sync function under `sync_to_async`.
