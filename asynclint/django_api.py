@@ -240,6 +240,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
       for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
 )
 
+#: ``open()``: astroid's builtins re-export it from io (Python <= 3.11) or _io (3.12+).
+OPEN_FUNCTIONS = frozenset({"builtins.open", "io.open", "_io.open"})
 #: Blocking calls common in Django code that are not Django's, and what to write instead.
 _BLOCKING_FUNCTIONS = {
     "time.sleep": "await asyncio.sleep(...)",
@@ -252,8 +254,8 @@ _BLOCKING_FUNCTIONS = {
        for name in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput", "Popen")},
     "os.system": "await asyncio.create_subprocess_shell(...)",
     "os.popen": "await asyncio.create_subprocess_shell(...)",
-    "builtins.open": "await sync_to_async(a_function_that_reads_the_file)() (or aiofiles.open)",
-    "io.open": "await sync_to_async(a_function_that_reads_the_file)() (or aiofiles.open)",
+    **{name: "await sync_to_async(a_function_that_reads_the_file)() (or aiofiles.open)"
+       for name in OPEN_FUNCTIONS},
     "builtins.input": "read input before the event loop starts",
     "smtplib.SMTP": "await sync_to_async(send_mail)(...)",
     "smtplib.SMTP_SSL": "await sync_to_async(send_mail)(...)",

@@ -45,7 +45,7 @@ from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "sync-iterator-in-streaming-response"
 #: Lazy sync iterators over something else (I/O, a generator); ``iter(a_list)`` is only a list.
-_SYNC_ITERATING_BUILTINS = frozenset({"builtins.map", "builtins.filter", "builtins.open", "io.open"})
+_SYNC_ITERATING_BUILTINS = frozenset({"builtins.map", "builtins.filter"}) | api.OPEN_FUNCTIONS
 _FILE_RESPONSES = frozenset(name for name in api.STREAMING_RESPONSE_CLASSES if name.endswith("FileResponse"))
 
 
