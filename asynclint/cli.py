@@ -303,15 +303,12 @@ def _lint(linter, groups: list[tuple[tuple, list[str]]], extra_roots: list[str])
     return linter.reporter.messages
 
 
-def _check(args) -> int:
-    from pylint.lint.expand_modules import discover_package_path
-
-    from asynclint import baseline as baselines
+def _configure(args):
+    """What check and fix share: the paths, [tool.asynclint] with the command-line additions, the
+    selected rules and the targeted Django version; bad input is a UsageError (one line, exit 2)."""
     from asynclint import config as configuration
-    from asynclint import output, prefilter
     from asynclint.rules import ALL
 
-    started = time.perf_counter()
     paths = args.paths or ["."]
     for raw in paths:
         if not os.path.exists(raw):
@@ -324,6 +321,18 @@ def _check(args) -> int:
         target = configuration.target(args.django_version, config, paths[0])
     except configuration.ConfigError as error:
         raise UsageError(str(error)) from None
+    return paths, config, rules, target
+
+
+def _check(args) -> int:
+    from pylint.lint.expand_modules import discover_package_path
+
+    from asynclint import baseline as baselines
+    from asynclint import output, prefilter
+    from asynclint.rules import ALL
+
+    started = time.perf_counter()
+    paths, config, rules, target = _configure(args)
     verbose = args.verbose
     _log(verbose, f"configuration: {config.path} [tool.asynclint]" if config.path
          else "configuration: no [tool.asynclint] in a pyproject.toml above the checked paths")
@@ -399,22 +408,9 @@ def _check(args) -> int:
 def _fix(args) -> int:
     from pylint.lint.expand_modules import discover_package_path
 
-    from asynclint import config as configuration
     from asynclint.fixes import fix_paths
-    from asynclint.rules import ALL
 
-    paths = args.paths or ["."]
-    for raw in paths:
-        if not os.path.exists(raw):
-            raise UsageError(f"no such file or directory: {raw}")
-    try:
-        config = configuration.load(paths, args.config)
-        config.exclude += args.exclude
-        select = args.select if args.select is not None else config.select
-        rules = configuration.select_rules(ALL, select, [*config.ignore, *args.ignore])
-        target = configuration.target(args.django_version, config, paths[0])
-    except configuration.ConfigError as error:
-        raise UsageError(str(error)) from None
+    paths, config, rules, target = _configure(args)
     _log(args.verbose, f"targeting Django {target.version[0]}.{target.version[1]}: {target.reason}")
     files = discover(paths, config, args.verbose)
     roots = list(dict.fromkeys(discover_package_path(str(path), []) for path in files))
