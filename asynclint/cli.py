@@ -33,6 +33,16 @@ def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"invalid value {value!r}: expected 0 (one per CPU) or a positive number")
+    return jobs
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="asynclint", description="Finds async anti-patterns in Django code.")
     parser.add_argument("--version", action="version", version=f"asynclint {__version__}")
@@ -44,10 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_csv, metavar="RULES", help="only these rules: symbols, ids or id prefixes")
     check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
-    check.add_argument("--django-version", default="", metavar="X.Y", help="the Django version the code targets")
+    check.add_argument("--django-version", default=None, metavar="X.Y", help="the Django version the code targets")
     check.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
-    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes (0: one per CPU)")
+    check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="processes (0: one per CPU)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
@@ -60,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     fix.add_argument("--select", type=_csv, metavar="RULES", help="only these rules: symbols, ids or id prefixes")
     fix.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
-    fix.add_argument("--django-version", default="", metavar="X.Y", help="the Django version the code targets")
+    fix.add_argument("--django-version", default=None, metavar="X.Y", help="the Django version the code targets")
     fix.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     fix.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
     fix.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
@@ -203,7 +213,10 @@ def _check(args) -> int:
     _log(verbose, f"analysed in {time.perf_counter() - started:.2f}s")
 
     if args.write_baseline:
-        count = baselines.write(args.write_baseline, findings)
+        try:
+            count = baselines.write(args.write_baseline, findings)
+        except baselines.BaselineError as error:
+            raise UsageError(str(error)) from None
         print(f"asynclint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}",
               file=sys.stderr)
         return 2 if errors and _report_errors(errors) else 0
@@ -222,6 +235,12 @@ def _check(args) -> int:
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
     text = output.render(args.output_format, report, color=color)
+    if args.output_format == "text" and not findings and (errors or not files):
+        # Say what happened, not "All checks passed!", when nothing (or not everything) was checked.
+        broken = len({m.abspath or m.path for m in errors})
+        said = f"{broken} file{'s' if broken != 1 else ''} could not be analysed." if errors \
+            else "No Python files found."
+        text = text.replace("All checks passed!", said, 1)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
@@ -265,10 +284,18 @@ def _fix(args) -> int:
 def _report_errors(errors) -> bool:
     from asynclint.output import shown_path
 
+    from asynclint.driver import newer_python_needed
+
     for message in sorted(errors, key=lambda m: (m.abspath or m.path, m.line)):
         text = " ".join(str(message.msg).split())
-        print(f"asynclint: error: {shown_path(message.abspath or message.path)}:{message.line}: could not be "
-              f"analysed: {text}", file=sys.stderr)
+        path = message.abspath or message.path
+        newer = newer_python_needed(path, message.line) if message.symbol == "syntax-error" else None
+        if newer:
+            running = ".".join(map(str, sys.version_info[:2]))
+            text += (f" (this syntax needs Python {newer[0]}.{newer[1]} or newer and asynclint runs on Python "
+                     f"{running}: run asynclint with the project's Python)")
+        print(f"asynclint: error: {shown_path(path)}:{message.line}: could not be analysed: {text}",
+              file=sys.stderr)
     return True
 
 

@@ -18,9 +18,11 @@ server and the cache) find files, set up pylint and run asynclint's rules throug
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -284,6 +286,37 @@ def to_findings(messages) -> list:
     return output.from_messages(messages)
 
 
+def _parses(text: str, path: str) -> bool:
+    try:
+        compile(text, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+#: Syntax the running Python may be too old for: (minimum version, pattern of the offending line).
+NEWER_SYNTAX = (
+    ((3, 14), re.compile(r"^\s*except\*?\s+(?!\()[^:]*,[^:]*:")),  # except A, B:  (PEP 758)
+    ((3, 14), re.compile(r"(?<![\w.])[tT][rR]?[\'\"]|(?<![\w.])[rR][tT][\'\"]")),  # t-strings (PEP 750)
+    ((3, 12), re.compile(r"^\s*type\s+\w+\s*(\[.*\])?\s*=")),  # type aliases (PEP 695)
+    ((3, 12), re.compile(r"^\s*(async\s+)?(def|class)\s+\w+\s*\[")),  # type parameters (PEP 695)
+    ((3, 11), re.compile(r"^\s*except\s*\*")),  # exception groups (PEP 654)
+    ((3, 10), re.compile(r"^\s*(match|case)\s.*:\s*(#.*)?$")),  # pattern matching (PEP 634)
+)
+
+
+def newer_python_needed(path: str, line: int) -> tuple[int, int] | None:
+    """The Python version a syntax error at ``path:line`` may need, when newer than the running one."""
+    try:
+        text = read_text(path).splitlines()[line - 1] if line > 0 else ""
+    except (InputError, IndexError):
+        return None
+    for version, pattern in NEWER_SYNTAX:
+        if sys.version_info[:2] < version and pattern.search(text):
+            return version
+    return None
+
+
 @dataclass
 class LintResult:
     """What ``lint`` found: the findings of the selected rules, the setup errors (pylint messages of
@@ -312,6 +345,10 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
                 else read_text(path)) for path in files]
     scan = prefilter.scan(sources, rules)
     candidates = scan.candidates(rules) if rules else []
+    # The prefilter must not hide a file that cannot be parsed: pylint reports it (setup errors only).
+    chosen = set(candidates)
+    broken = [path for path, text in sources if path not in chosen and not _parses(text, path)]
+    candidates += broken
     result = LintResult(analysed=list(candidates))
     if log:
         log(f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
@@ -327,7 +364,7 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
     jobs = 1 if buffers else min(jobs, len(candidates))
     groups: dict[tuple, list[str]] = {}
     for path in candidates:
-        groups.setdefault(scan.rules_for(path, rules), []).append(path)
+        groups.setdefault(() if path in broken else scan.rules_for(path, rules), []).append(path)
     if jobs > 1:  # one pool of workers for everything: they keep what they parsed
         groups = {tuple(rules): candidates}
     linter = make_linter([rule.msgid for rule in rules], django_version=f"{target[0]}.{target[1]}",

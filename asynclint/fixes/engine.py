@@ -18,9 +18,11 @@ from __future__ import annotations
 import ast
 import contextlib
 import difflib
+import errno
 import importlib
 import os
 import stat
+import sys
 import tempfile
 import tokenize
 from collections import defaultdict
@@ -208,10 +210,26 @@ def read_source(path: str) -> SourceFile:
     return SourceFile(path, data, encoding)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content at once, keeping its permissions (and the symlink pointing to it)."""
+class ChangedMeanwhile(OSError):
+    """The file's content changed since it was read (the user saved an edit while ``fix`` ran)."""
+
+
+def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> None:
+    """Replace the file's content at once, keeping its permissions, owner, group, hard links (and the
+    symlink pointing to it). ``expected``: the content the fixes were computed from; when the file no
+    longer holds it right before the replacement, nothing is written (``ChangedMeanwhile``)."""
     target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    status = os.stat(target)
+    if status.st_nlink > 1:  # a new inode would break the other names: write through, in place
+        with open(target, "r+b") as stream:
+            if expected is not None and stream.read() != expected:
+                raise ChangedMeanwhile(errno.EAGAIN, "it changed while asynclint fix ran; run fix again")
+            stream.seek(0)
+            stream.write(data)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+        return
     directory = os.path.dirname(target)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".asynclint-", suffix=".tmp")
     try:
@@ -219,12 +237,27 @@ def write_atomically(path: str, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))
+        if (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):  # only possible for root (or the group's members)
+                os.chown(temporary, status.st_uid, status.st_gid)
+        if expected is not None:
+            with open(target, "rb") as current:
+                if current.read() != expected:
+                    raise ChangedMeanwhile(errno.EAGAIN, "it changed while asynclint fix ran; run fix again")
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def keep_final_break(original: str, text: str) -> str:
+    """``text`` ending with ``original``'s final line break (libcst drops a final bare ``\\r``)."""
+    for ending in ("\r\n", "\r", "\n"):
+        if original.endswith(ending):
+            return text if text.endswith(("\n", "\r")) else text + ending
+    return text
 
 
 def parses(text: str, path: str = "<fixed>", compiles: bool = True) -> str | None:
@@ -261,20 +294,20 @@ def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str
     be analysed), and the targeted Django version. ``overlay``: file contents to lint instead of
     what is on disk, by real path."""
     from asynclint import driver
-    from asynclint.rules.base import target_version
+    from asynclint.rules import ALL
 
     overlay = dict(overlay or {})
-    linter = driver.make_linter(symbols, django_version=django_version, options=options, overlay=overlay,
-                                lean=False)
+    try:
+        target = versions.detect(django_version or "", os.getcwd()).version
+    except versions.InvalidDjangoVersion as error:
+        print(f"asynclint: error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    rules = [rule for rule in ALL if rule.symbol in symbols or rule.msgid in symbols]
     _forget(overlay)
-    context = driver.current()  # the trees of the edited files change: forget what was said of them
-    context.invalidate(overlay)
-    roots = _roots(paths)
-    with on_sys_path(roots):
-        linter.check([str(p) for p in paths])
-    target = target_version(linter)
+    # The same run as ``check`` (prefilter, lean trees, one fresh context), so both agree exactly.
+    result = driver.lint(paths, rules, target, options, buffers=overlay)
     findings, errors = [], []
-    for message in linter.reporter.messages:
+    for message in result.messages:
         finding = Finding.from_message(message)
         (errors if message.symbol in SETUP_ERRORS else findings).append(finding)
     _forget(overlay)
@@ -410,10 +443,12 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
     broken: set[str] = set()
     forget_under(paths)
     findings: list[Finding] = []
+    first: list[Finding] | None = None  # the findings before any fix (what a file not written keeps)
     target = versions.NEWEST
     for _round in range(MAX_ROUNDS):
         findings, errors, target = lint(paths, symbols, overlay=overlay, django_version=django_version,
                                         options=options)
+        first = findings if first is None else first
         for error in errors:
             if error.path not in broken:
                 broken.add(error.path)
@@ -444,6 +479,7 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
                 continue
             with on_sys_path(_roots([path])):  # for the import sections (``edits._module_kind``)
                 new_text, applied, _refused = apply_fixes(text, [f for _, f in wanted], path)
+            new_text = keep_final_break(text, new_text)
             if new_text != text:
                 overlay[real] = new_text
                 changed = True
@@ -466,11 +502,22 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
                 fromfile=f"a/{shown}", tofile=f"b/{shown}"))
             continue
         try:
-            write_atomically(real, original.encode(text))
+            write_atomically(real, original.encode(text), expected=original.data)
         except (OSError, UnicodeEncodeError) as error:
-            report.errors.append(f"{_shown(real)}: not written: {error}")
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            report.errors.append(f"{_shown(real)}: not written: {reason}")
+            _not_written(report, real, first or [])
     _forget(overlay)
     return report
+
+
+def _not_written(report: FixReport, real: str, before: list[Finding]) -> None:
+    """A file that could not be written keeps its findings: its fixes are not counted as done."""
+    report.changed.remove(real)
+    report.fixed = [a for a in report.fixed if os.path.realpath(a.finding.path) != real]
+    report.left = [left for left in report.left if os.path.realpath(left.finding.path) != real]
+    report.remaining = [f for f in report.remaining if os.path.realpath(f.path) != real] + \
+        [f for f in before if os.path.realpath(f.path) == real]
 
 
 def _left(findings: list[Finding], overlay: dict[str, str], sources: dict[str, SourceFile],
