@@ -43,14 +43,20 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+EXIT_CODES = ("exit status: 0 no findings (fix: nothing remains), 1 findings (fix: findings remain), "
+              "2 usage error or a file that could not be analysed (or written)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="asynclint", description="Finds async anti-patterns in Django code.")
+    parser = _Parser(prog="asynclint", description="Finds async anti-patterns in Django code.", epilog=EXIT_CODES)
     parser.add_argument("--version", action="version", version=f"asynclint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = commands.add_parser("check", help="check files and folders (default: the current folder)")
+    check = commands.add_parser("check", help="check files and folders (default: the current folder)",
+                                epilog=EXIT_CODES)
     check.add_argument("paths", nargs="*", metavar="PATH")
-    check.add_argument("--output-format", "-f", default="text", choices=("text", "json", "github", "sarif", "junit"))
+    check.add_argument("--output-format", "-f", default="text", choices=("text", "json", "github", "sarif", "junit"),
+                       help="report format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_csv, metavar="RULES", help="only these rules: symbols, ids or id prefixes")
     check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
@@ -61,10 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="color the text report (auto: on a terminal, unless NO_COLOR is set)")
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
 
-    fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe")
+    fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe",
+                              epilog=EXIT_CODES)
     fix.add_argument("paths", nargs="*", metavar="PATH")
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change behaviour")
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
@@ -76,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
 
     rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"))
+    rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"),
+                       help="list format (default: text)")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
@@ -123,6 +132,8 @@ def _since_of(rule) -> str:
     if since:
         return ".".join(map(str, since)) + "+" if isinstance(since, tuple) else str(since)
     text = " ".join(docs.sections(rule).get("Django versions", "").split())
+    if "django_api." in text:  # the section points at the table: say what it holds, not its name
+        return "depends on the API (see asynclint explain)"
     depth = 0
     for index, char in enumerate(text):  # the first clause, outside parentheses
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -175,10 +186,11 @@ def _configure(args):
     from asynclint import config as configuration
     from asynclint.rules import ALL
 
+    from asynclint.driver import check_named
+
     paths = args.paths or ["."]
     for raw in paths:
-        if not os.path.exists(raw):
-            raise UsageError(f"no such file or directory: {raw}")
+        check_named(Path(raw), raw)
     try:
         config = configuration.load(paths, args.config)
         config.exclude += args.exclude
@@ -206,7 +218,8 @@ def _check(args) -> int:
     log = (lambda text: _log(True, text)) if verbose else None
     files = driver.discover(paths, config, log)
     try:
-        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log)
+        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log,
+                             progress=_progress() if len(files) > driver.CHUNK else None)
     except SystemExit as exit_:  # an option a checker rejected (it printed one line)
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors, findings = result.errors, result.findings
@@ -279,6 +292,20 @@ def _fix(args) -> int:
         sys.stdout.write(report.diff)
     sys.stderr.write(report.render())
     return report.exit_code
+
+
+def _progress():
+    """A progress line on a terminal (stderr), erased when the run ends; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\r\033[K" if done >= total else "\r"
+        text = "" if done >= total else f"asynclint: analysed {done} of {total} files"
+        sys.stderr.write(f"\r\033[K{text}" if text else end)
+        sys.stderr.flush()
+
+    return show
 
 
 def _report_errors(errors) -> bool:

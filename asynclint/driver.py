@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import errno
 import io
 import os
 import re
@@ -116,7 +117,7 @@ def check_named(path: Path, raw: str) -> None:
         mode = os.stat(path).st_mode
     except OSError as error:
         if os.path.islink(path):
-            reason = "a symlink loop" if getattr(error, "errno", None) == 40 else "a dangling symlink"
+            reason = "a symlink loop" if error.errno == errno.ELOOP else "a dangling symlink"
             raise InputError(f"cannot check {raw}: {reason}") from None
         raise InputError(f"no such file or directory: {raw}") from None
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
@@ -260,22 +261,44 @@ def make_linter(symbols: Iterable[str], *, django_version: str | None = None, op
     return linter
 
 
+#: Files linted per ``PyLinter.check`` call: pylint builds every tree of a call before it lints them,
+#: so the trees of a run are released chunk by chunk (memory stays bounded on large trees).
+CHUNK = 64
+
+
 def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], roots: Sequence[str] = (),
-               context: RunContext | None = None) -> list:
+               context: RunContext | None = None, progress: Callable[[int, int], None] | None = None) -> list:
     """Lint each group of files with its rules only; pylint's messages (findings and setup errors).
 
     Runs in ``context`` (a new ``RunContext`` when None), with ``roots`` on ``sys.path`` meanwhile,
-    and lean (``asynclint.lean``) when the linter is.
+    and lean (``asynclint.lean``) when the linter is. A lean run lints ``CHUNK`` files at a time and
+    then drops the trees it built and the answers about them (a tree a later chunk imports is built
+    again). ``progress(done, total)`` is called after each chunk.
     """
+    from astroid import MANAGER
+
     from asynclint.lean import lean_astroid
 
-    lean = lean_astroid() if getattr(linter, "asynclint_lean", True) else contextlib.nullcontext()
-    with on_sys_path(roots), using(context or RunContext()), lean:
+    lean = getattr(linter, "asynclint_lean", True)
+    context = context or RunContext()
+    total, done = sum(len(files) for _symbols, files in groups), 0
+    with on_sys_path(roots), using(context), lean_astroid() if lean else contextlib.nullcontext():
         for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
             checker.open()
         for symbols, files in groups:
             _enable(linter, symbols)
-            linter.check([str(f) for f in files])
+            files = [str(f) for f in files]
+            size = CHUNK if lean and linter.config.jobs == 1 else len(files) or 1
+            for start in range(0, len(files), size):
+                kept = set(MANAGER.astroid_cache)
+                linter.check(files[start:start + size])
+                if lean and size < len(files):
+                    for name in set(MANAGER.astroid_cache) - kept:
+                        del MANAGER.astroid_cache[name]
+                    context.release()
+                done += len(files[start:start + size])
+                if progress:
+                    progress(done, total)
     return linter.reporter.messages
 
 
@@ -331,12 +354,13 @@ class LintResult:
 def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
          buffers: dict[str, str] | None = None, jobs: int = 1, context: RunContext | None = None,
          all_files: Sequence[str | os.PathLike] | None = None, log: Callable[[str], None] | None = None,
-         ) -> LintResult:
+         progress: Callable[[int, int], None] | None = None) -> LintResult:
     """Run ``rules`` (rule classes) over ``files`` for Django ``target`` with ``options``
     (``[tool.asynclint]`` values); ``buffers``: unsaved contents by path, analysed instead of the
     disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there.
     ``all_files``: every file of the project (their package roots go on ``sys.path``; default
-    ``files``). ``context``: the run's caches (a fresh one when None). Bad input raises InputError;
+    ``files``). ``context``: the run's caches (a fresh one when None); ``progress(done, total)``: after each
+    chunk of files (see ``run_linter``). Bad input raises InputError;
     an option a checker rejects raises SystemExit (it printed one line)."""
     from asynclint import prefilter
 
@@ -369,7 +393,8 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
         groups = {tuple(rules): candidates}
     linter = make_linter([rule.msgid for rule in rules], django_version=f"{target[0]}.{target[1]}",
                          options=options, jobs=jobs, roots=roots, overlay=buffers)
-    messages = run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context)
+    messages = run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context,
+                          progress)
     wanted = {rule.msgid for rule in rules}
     result.messages = messages
     result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]

@@ -45,6 +45,14 @@ class RunContext:
         self.kinds.clear()
         self.classes.clear()
 
+    def release(self) -> None:
+        """Forget every answer that holds astroid nodes (the run drops the trees), keeping the file
+        list of the project index."""
+        self.reset_module()
+        self.work.clear()
+        self.computing.clear()
+        self.relations.clear()
+
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
         """Forget what may depend on ``paths`` (changed, added or removed files); everything when None.
 

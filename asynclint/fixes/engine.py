@@ -67,6 +67,7 @@ UNSAFE_LEFT = "unsafe fix"
 NO_FIXER = "no automatic fix"
 CONFLICT = "overlaps another fix"
 INVALID = "the edited file would not parse"
+NOT_PARSED = "libcst cannot parse the file"
 
 
 @dataclass(frozen=True, order=True)
@@ -404,6 +405,11 @@ def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple
             continue
         claimed.update(claims)
         chosen.append(index)
+    try:
+        cst.parse_module(text)
+    except cst.ParserSyntaxError as error:  # valid Python that libcst cannot read: no fix applies
+        why = f"{NOT_PARSED}: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+        return text, [], {index: why for index in range(len(fixes))}
     compiles = parses(text, path) is None
 
     def attempt(indexes: list[int]) -> str | None:
@@ -444,6 +450,7 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
     forget_under(paths)
     findings: list[Finding] = []
     first: list[Finding] | None = None  # the findings before any fix (what a file not written keeps)
+    not_applied: dict[Finding, str] = {}  # why a fix was refused (apply_fixes), by finding
     target = versions.NEWEST
     for _round in range(MAX_ROUNDS):
         findings, errors, target = lint(paths, symbols, overlay=overlay, django_version=django_version,
@@ -478,7 +485,9 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
             if not wanted:
                 continue
             with on_sys_path(_roots([path])):  # for the import sections (``edits._module_kind``)
-                new_text, applied, _refused = apply_fixes(text, [f for _, f in wanted], path)
+                new_text, applied, refused = apply_fixes(text, [f for _, f in wanted], path)
+            for index, why in refused.items():  # the real reason, for the findings left
+                not_applied[wanted[index][0]] = why
             new_text = keep_final_break(text, new_text)
             if new_text != text:
                 overlay[real] = new_text
@@ -489,7 +498,7 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
         if not changed:
             break
     report.remaining = findings
-    report.left = _left(findings, overlay, sources, target, unsafe)
+    report.left = _left(findings, overlay, sources, target, unsafe, not_applied)
     for real, text in sorted(overlay.items()):
         original = sources[real]
         if text == original.text:
@@ -521,7 +530,7 @@ def _not_written(report: FixReport, real: str, before: list[Finding]) -> None:
 
 
 def _left(findings: list[Finding], overlay: dict[str, str], sources: dict[str, SourceFile],
-          target: api.Version, unsafe: bool) -> list[Left]:
+          target: api.Version, unsafe: bool, not_applied: dict[Finding, str] | None = None) -> list[Left]:
     left = []
     analyses: dict[str, Analysis] = {}
     for finding in findings:
@@ -544,7 +553,10 @@ def _left(findings: list[Finding], overlay: dict[str, str], sources: dict[str, S
             left.append(Left(finding, UNSAFE_LEFT, f"{result.description} (with --unsafe-fixes; "
                                                    f"{result.why_unsafe or 'behaviour may change'})"))
         else:
-            left.append(Left(finding, CONFLICT, f"{result.description} did not apply"))
+            why = (not_applied or {}).get(finding, CONFLICT)
+            kind = why if why in (CONFLICT, INVALID) else NOT_PARSED
+            detail = f": {why[len(NOT_PARSED) + 2:]}" if kind == NOT_PARSED else ""
+            left.append(Left(finding, kind, f"{result.description} did not apply{detail}"))
     return left
 
 

@@ -39,7 +39,19 @@ class AsyncLintRule(BaseChecker):
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
 
+    _reported_in: nodes.Module | None = None
+    _reported: set = set()
+
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH) -> None:
+        """Report once per position: nested expressions that start at the same place
+        (``request.user`` inside ``request.user.has_perm()``) are one problem, one finding."""
+        root = node.root()
+        if self._reported_in is not root:
+            self._reported_in, self._reported = root, set()
+        position = (node.fromlineno, node.col_offset)
+        if position in self._reported:
+            return
+        self._reported.add(position)
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
 
 
