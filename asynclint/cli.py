@@ -10,7 +10,6 @@ Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not b
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import io
 import json
 import os
@@ -102,35 +101,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # --- rules / explain --------------------------------------------------------------------------------
-def _fix_of(rule) -> str:
-    """Fix availability, from the rule's fixer: "safe", "unsafe", "safe or unsafe", or "no"."""
-    from asynclint.fixes import fix_safety
-
-    return fix_safety(rule.symbol) or "no"
-
-
-def _since_of(rule) -> str:
-    """Since which Django version the rule applies: its ``since`` attribute, else the first line of
-    its documentation's Django versions section."""
-    from asynclint import docs
-
-    since = getattr(rule, "since", None)
-    if since:
-        return ".".join(map(str, since)) + "+" if isinstance(since, tuple) else str(since)
-    text = " ".join(docs.sections(rule).get("Django versions", "").split())
-    depth = 0
-    for index, char in enumerate(text):  # the first clause, outside parentheses
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and (char == ";" or text.startswith(". ", index)):
-            return text[:index]
-    return text.rstrip(".")
-
-
 def _rules(args) -> int:
     from asynclint.rules import ALL
 
-    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": _fix_of(r), "django": _since_of(r), "summary": r.summary}
-            for r in ALL]
+    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": r.django_versions,
+             "summary": r.summary} for r in ALL]
     if args.output_format == "json":
         print(json.dumps(rows, indent=2))
         return 0
@@ -261,11 +236,13 @@ def _linter(rules, target, linter_options: dict, jobs: int, extra_roots: list[st
     from pylint.reporters import CollectingReporter
 
     from asynclint.config import linter_options as known_options
+    from asynclint.finding import record
     from asynclint.lean import Linter
 
     reporter = CollectingReporter()
     reporter.out = io.StringIO()  # not sys.stdout: the linter is pickled for -j workers
     linter = Linter(reporter=reporter)
+    record(linter)  # the rules' structured findings, joined to the messages by ``collect``
     linter.asynclint_roots = extra_roots
     linter.load_plugin_modules(["asynclint"])
     known = known_options()
@@ -329,6 +306,7 @@ def _check(args) -> int:
 
     from asynclint import baseline as baselines
     from asynclint import output, prefilter
+    from asynclint.finding import collect
     from asynclint.rules import ALL
 
     started = time.perf_counter()
@@ -349,7 +327,7 @@ def _check(args) -> int:
         for path in candidates:
             _log(True, f"  analyse {output.shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
 
-    messages = []
+    messages, linter = [], None
     if candidates:
         roots = list(dict.fromkeys(discover_package_path(str(path), []) for path in files))
         jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
@@ -366,7 +344,7 @@ def _check(args) -> int:
             return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors = [m for m in messages if m.symbol in SETUP_ERRORS]
     wanted = {rule.msgid for rule in rules}
-    findings = output.from_messages([m for m in messages if m.msg_id in wanted])
+    findings = output.shown(collect(linter, [m for m in messages if m.msg_id in wanted]))
     _log(verbose, f"analysed in {time.perf_counter() - started:.2f}s")
 
     if args.write_baseline:
@@ -380,11 +358,6 @@ def _check(args) -> int:
             findings, hidden = baselines.apply(args.baseline, findings)
         except baselines.BaselineError as error:
             raise UsageError(str(error)) from None
-    if args.output_format == "text":
-        from asynclint.fixes import fixability
-
-        version = f"{target.version[0]}.{target.version[1]}"
-        findings = [dataclasses.replace(f, fix=fixability(f, django_version=version)) for f in findings]
     report = output.Report(findings, [output.shown_path(str(p)) for p in files], rules, hidden)
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))

@@ -166,3 +166,17 @@ _HANDLERS = {
     nodes.FormattedValue: _formattedvalue,
     nodes.BinOp: _binop,
 }
+
+
+def reported_evaluations(node: nodes.NodeNG) -> list[Evaluation]:
+    """The evaluations the rule reports at ``node`` (found by the node that performs them)."""
+    found: dict[tuple[str, int], Evaluation] = {}
+    candidate = node
+    for _ in range(3):
+        if candidate is None:
+            break
+        for evaluation in evaluations_at(candidate):
+            if evaluation.node is node:
+                found.setdefault((evaluation.operation, id(evaluation.queryset)), evaluation)
+        candidate = candidate.parent
+    return list(found.values())

@@ -11,14 +11,12 @@ from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, NO_FIX, SAFE, Fix, NoFix, await_blocker
 from asynclint.fixes.sync_queryset_evaluation_in_async import builtin_fix, comprehension_fix
 
-SYMBOL = "async-iterator-in-sync-loop"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 #: Builtins that consume their argument whole (``next``/``iter`` take one element at a time: not fixed).
 _WHOLE = frozenset({"list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min", "max",
                     "enumerate", "zip", "map", "filter"})
 
 
-def fix(node, ctx):
+def fix(node, ctx, facts):
     parent = node.parent
     if isinstance(parent, nodes.For) and parent.iter is node:
         blocked = await_blocker(parent)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from asynclint.core.django_kinds import django_call
 from asynclint.fixes import edits
 from asynclint.fixes.base import (
     AMBIGUOUS, NO_FIX, UNSAFE, Fix, NoFix, await_blocker, import_binding, module_import_binding,
@@ -15,12 +14,9 @@ from asynclint.fixes.base import (
 )
 from asynclint.fixes.calls import fix_row
 
-SYMBOL = "blocking-call-in-async"
-SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
-    found = django_call(node) if isinstance(node, nodes.Call) else None
+def fix(node, ctx, facts):
+    found = facts.call if isinstance(node, nodes.Call) and facts.call is not None and facts.call.call is node else None
     if found is None:
         return NoFix(NO_FIX, "the call has no automatic fix")
     row = found.row

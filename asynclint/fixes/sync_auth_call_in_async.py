@@ -23,14 +23,12 @@ from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, NO_FIX, UNSAFE, Fix, NoFix, await_blocker, too_old
 from asynclint.fixes.calls import fix_sync_call
 
-SYMBOL = "sync-auth-call-in-async"
-SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
 _BINDING = re.compile(r"^\s*(?P<name>\w+)\s*=\s*await\s+[\w.]+\.(?P<method>\w+)\(\)\s*$")
 
 
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if isinstance(node, nodes.Call):
-        return fix_sync_call(node, ctx)
+        return fix_sync_call(node, ctx, facts)
     if isinstance(node, nodes.Attribute):
         return fix_request_user(node, ctx)
     return NoFix(AMBIGUOUS, "the reported node is neither a call nor request.user")

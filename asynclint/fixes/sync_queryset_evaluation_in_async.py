@@ -26,15 +26,13 @@ from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.django_kinds import QUERYSET_LIKE, find_method, kind_of
-from asynclint.core.evaluation import Evaluation, evaluations_at
+from asynclint.core.evaluation import Evaluation
 from asynclint.core.imports import bindings, qualified_name
 from asynclint.fixes import edits
 from asynclint.fixes.base import (
     AMBIGUOUS, NO_FIX, SAFE, UNSAFE, Fix, NoFix, await_blocker, deferred_to_adapter_fix, too_old,
 )
 
-SYMBOL = "sync-queryset-evaluation-in-async"
-SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
 
 #: Builtins whose call with a generator expression consumes all of it (so a list does the same).
 _CONSUMING = frozenset({"sum", "min", "max", "sorted", "tuple", "frozenset"})
@@ -53,22 +51,8 @@ def method_of(operation: str) -> str:
     return match.group(1)
 
 
-def reported_evaluations(node: nodes.NodeNG) -> list[Evaluation]:
-    """The evaluations the rule reports at ``node`` (found by the node that performs them)."""
-    found: dict[tuple[str, int], Evaluation] = {}
-    candidate = node
-    for _ in range(3):
-        if candidate is None:
-            break
-        for evaluation in evaluations_at(candidate):
-            if evaluation.node is node:
-                found.setdefault((evaluation.operation, id(evaluation.queryset)), evaluation)
-        candidate = candidate.parent
-    return list(found.values())
-
-
-def fix(node, ctx):
-    found = reported_evaluations(node)
+def fix(node, ctx, facts):
+    found = [evaluation for evaluation in facts.evaluations if evaluation.node is node]
     if not found:
         return NoFix(AMBIGUOUS, "the evaluation is no longer recognised")
     fixes = [_fix_one(evaluation, ctx) for evaluation in found]

@@ -11,19 +11,15 @@ import ast
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.django_kinds import django_call
 from asynclint.fixes import edits
 from asynclint.fixes.base import (
     AMBIGUOUS, NO_FIX, OUTSIDE_ASYNC, UNSAFE, Fix, NoFix, import_binding, row_from_replacement, spell,
 )
 from asynclint.core.event_loop import enclosing_frame
 
-SYMBOL = "sync-template-render-in-async"
-SAFETY = "unsafe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
-    found = django_call(node) if isinstance(node, nodes.Call) else None
+def fix(node, ctx, facts):
+    found = facts.call if isinstance(node, nodes.Call) and facts.call is not None and facts.call.call is node else None
     if found is None:
         return NoFix(AMBIGUOUS, "the reported node is not a known render call")
     row = found.row

@@ -8,16 +8,12 @@ from __future__ import annotations
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.django_kinds import django_call
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, NO_FIX, Fix, NoFix, await_blocker, row_from_replacement, too_old
 
-SYMBOL = "sync-test-client-in-async-test"
-SAFETY = "unsafe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
-    found = django_call(node) if isinstance(node, nodes.Call) else None
+def fix(node, ctx, facts):
+    found = facts.call if isinstance(node, nodes.Call) and facts.call is not None and facts.call.call is node else None
     if found is None or found.row.receiver != api.TEST_CLIENT:
         return NoFix(NO_FIX, "only the test case's own client (self.client) is fixed")
     row = found.row

@@ -46,6 +46,7 @@ from asynclint.core import suggest
 from asynclint.core.django_kinds import ApiCall
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import qualified_name
+from asynclint.prefilter import ASYNC
 from asynclint.rules.base import SyncCallRule
 
 
@@ -66,6 +67,10 @@ def parse_blocking_calls(entries) -> dict[str, api.SyncApi]:
 class BlockingCallInAsync(SyncCallRule):
     msgid = "W5712"
     symbol = "blocking-call-in-async"
+    prefilter = (ASYNC,)
+    fix_safety = "safe or unsafe"
+    fix_title = "Await the async form (asyncio.sleep, task.aenqueue...)"
+    django_versions = "All"
     summary = "A blocking call runs on the event loop and stalls every other request; use its async form."
     effects = (api.BLOCKING_IO, api.TASK_QUEUE)
 
