@@ -16,10 +16,11 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import kind_of
 from asynclint.core.imports import qualified_name
 
+#: Builtins whose call on a QuerySet runs its query: ``iter()`` and ``reversed()`` (through ``len``) too.
+CONVERSIONS = api.ITERATING_BUILTINS | {"iter", "reversed"}
 #: Builtins that iterate (or size, or test) their argument right away, by the operation they are.
 _BUILTINS = {
-    **dict.fromkeys(("list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min",
-                     "max", "enumerate", "iter", "zip", "map", "filter", "reversed"), "conversion"),
+    **dict.fromkeys(CONVERSIONS, "conversion"),
     "len": "len",
     "bool": "truth",
     **dict.fromkeys(("repr", "str", "print", "ascii", "format"), "repr"),

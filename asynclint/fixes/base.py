@@ -224,13 +224,3 @@ def sync_to_async_spelling(at: nodes.NodeNG, module: nodes.Module) -> Spelling |
                         _visible(at, local, binding):
                     return Spelling(local)
     return spell(functions[0], at, module)
-
-
-def row_from_replacement(replacement: str) -> str:
-    """The call a table row's ``replacement`` text names, without ``await``/``return``/arguments:
-    ``"await asyncio.sleep(...)"`` → ``"asyncio.sleep"``."""
-    text = replacement.strip()
-    for prefix in ("return ", "await "):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    return text.split("(", 1)[0].strip()

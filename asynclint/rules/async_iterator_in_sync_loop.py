@@ -43,8 +43,8 @@ from asynclint.prefilter import ASYNC, ASYNC_ITERATION
 from asynclint.rules.base import AsyncLintRule
 
 _SYMBOL = "async-iterator-in-sync-loop"
-_ITERATING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all",
-                                 "sum", "min", "max", "enumerate", "iter", "next", "zip", "map", "filter"})
+#: Builtins that raise TypeError on an async iterator: those that iterate, and ``iter``/``next``.
+_ITERATING_BUILTINS = api.ITERATING_BUILTINS | {"iter", "next"}
 
 
 class AsyncIteratorInSyncLoop(AsyncLintRule):

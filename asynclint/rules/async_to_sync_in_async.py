@@ -38,10 +38,10 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.chains import chain_from, is_loop_runner
 from asynclint.core.describe import describe
+from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, Facts
-from asynclint.rules.missing_sync_to_async import explain
 
 _SYMBOL = "async-to-sync-in-async"
 

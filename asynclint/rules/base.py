@@ -12,6 +12,7 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
+from asynclint import django_api as api
 from asynclint import finding as findings
 from asynclint.core import django_kinds, suggest, versions
 from asynclint.core.event_loop import runs_on_event_loop
@@ -233,6 +234,20 @@ class Options(BaseChecker):
         if sink is not None:
             for found in data:
                 sink.extend(found)
+
+
+def parse_blocking_calls(entries) -> dict[str, api.SyncApi]:
+    """``"pkg.mod.func -> suggestion"`` entries of the ``blocking-calls`` option, as table rows."""
+    rows = {}
+    for entry in entries or ():
+        name, _, replacement = (part.strip() for part in str(entry).partition("->"))
+        if "." not in name or not all(part.isidentifier() for part in name.split(".")):
+            print(f"asynclint: error: invalid blocking-calls entry {entry!r}: expected "
+                  f"'package.module.function -> what to write instead'", file=sys.stderr)
+            sys.exit(2)
+        rows[name] = api.SyncApi(api.FUNCTION, name, api.BLOCKING_IO, None, None, fix=None,
+                                 replacement=replacement or f"await sync_to_async({name.rpartition('.')[2]})(...)")
+    return rows
 
 
 def target_version(linter) -> tuple[int, int]:

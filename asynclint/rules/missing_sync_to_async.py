@@ -41,21 +41,13 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
+from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import called_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, Facts
-from asynclint.rules.blocking_call_in_async import parse_blocking_calls
+from asynclint.rules.base import AsyncLintRule, Facts, parse_blocking_calls
 
 _SYMBOL = "missing-sync-to-async"
-
-
-def explain(chain: Chain) -> str:
-    """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
-    rest = chain.steps[1:]
-    via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
-    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
-            f"({chain.where()}: {chain.operation.shown}{via})")
 
 
 class MissingSyncToAsync(AsyncLintRule):
