@@ -8,6 +8,9 @@ Public API:
 
 - ``fix_paths(paths, *, unsafe=False, diff=False, select=(), ignore=(), django_version=None,
   options=None) -> FixReport``: fix (or, with ``diff``, show) the findings under ``paths``;
+- ``engine.lint(paths, symbols, *, overlay=None, django_version=None, options=None) -> (findings,
+  setup_errors, target)``: the structured findings (``asynclint.finding.Finding``, with their fixes)
+  of one in-process pylint run; ``overlay`` maps real paths to unsaved text (an editor buffer);
 - ``fixable() -> tuple[str, ...]``: the symbols of the rules with an automatic fix (derived from the
   rules' ``fix_safety`` declarations).
 

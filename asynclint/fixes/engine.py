@@ -31,9 +31,8 @@ import libcst as cst
 from astroid import MANAGER
 
 from asynclint import django_api as api
-from asynclint.core import versions
+from asynclint.finding import Finding, Fix, NoFix, collect, record
 from asynclint.fixes import edits as edit_verbs
-from asynclint.finding import Finding, Fix, NoFix, from_message
 from asynclint.fixes.base import SAFE, UNSAFE
 
 #: pylint messages that mean a file could not be analysed (it is then left alone).
@@ -230,8 +229,9 @@ def on_sys_path(roots: Sequence[str]) -> Iterator[None]:
 def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str] | None = None,
          django_version: str | None = None, options: dict[str, str] | None = None,
          ) -> tuple[list[Finding], list[Finding], api.Version]:
-    """asynclint's findings for ``paths`` (only ``symbols``), the setup errors (files that could not
-    be analysed), and the targeted Django version. ``overlay``: file contents to lint instead of
+    """asynclint's structured findings for ``paths`` (only ``symbols``; each with its fix, chain, row
+    and certainty, built while the rules ran), the setup errors (files that could not be analysed),
+    and the targeted Django version. Each file is parsed once. ``overlay``: file contents to lint instead of
     what is on disk, by real path."""
     from pylint.lint import PyLinter
     from pylint.reporters import CollectingReporter
@@ -247,7 +247,7 @@ def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str
             return super().get_ast(filepath, modname, data)
 
     linter = _Linter(reporter=CollectingReporter())
-    linter.asynclint_findings = []  # the rules record their structured findings here
+    record(linter)  # the rules record their structured findings (``collect``)
     linter.load_plugin_modules(["asynclint"])
     for name, value in (options or {}).items():
         linter.set_option(name, value)
@@ -265,10 +265,8 @@ def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str
         linter.check([str(p) for p in paths])
     target = target_version(linter)
     findings, errors = [], []
-    structured = {finding.key: finding for finding in linter.asynclint_findings}
-    for message in linter.reporter.messages:
-        finding = from_message(message, structured)
-        (errors if message.symbol in SETUP_ERRORS else findings).append(finding)
+    for finding in collect(linter, linter.reporter.messages):
+        (errors if finding.symbol in SETUP_ERRORS else findings).append(finding)
     _forget(overlay)
     return sorted(set(findings)), errors, target
 
@@ -344,9 +342,8 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
     broken: set[str] = set()
     forget_under(paths)
     findings: list[Finding] = []
-    target = versions.NEWEST
     for _round in range(MAX_ROUNDS):
-        findings, errors, target = lint(paths, symbols, overlay=overlay, django_version=django_version,
+        findings, errors, _target = lint(paths, symbols, overlay=overlay, django_version=django_version,
                                         options=options)
         for error in errors:
             if error.path not in broken:

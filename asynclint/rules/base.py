@@ -95,7 +95,7 @@ class AsyncLintRule(BaseChecker):
         kind = facts.call.kind.name if facts.call is not None and facts.call.kind is not None else None
         lines = source.lines
         return findings.Finding(
-            path=self.linter.current_file or module.file or "", line=line, column=column + 1,
+            path=module.file or self.linter.current_file or "", line=line, column=column + 1,
             msgid=self.msgid, symbol=self.symbol, message=message, end_line=end_line,
             end_column=None if end_column is None else end_column + 1,
             certainty=findings.POSSIBLE if confidence == INFERENCE else findings.DEFINITE,
