@@ -20,6 +20,14 @@ from dataclasses import dataclass, field
 
 DEFINITE = "definite"
 POSSIBLE = "possible"
+CERTAINTIES = (DEFINITE, POSSIBLE)
+
+
+def certainty(confidence) -> str:
+    """A pylint confidence as asynclint's certainty: HIGH (and pylint's UNDEFINED) are definite, the
+    inferred levels (INFERENCE, INFERENCE_FAILURE, CONTROL_FLOW) possible."""
+    name = getattr(confidence, "name", "HIGH")
+    return POSSIBLE if name.startswith("INFERENCE") or name == "CONTROL_FLOW" else DEFINITE
 
 
 @dataclass(frozen=True, order=True)
@@ -108,7 +116,7 @@ def from_message(message, structured: dict | None = None) -> Finding:
         path=message.abspath or message.path, line=message.line or 1, column=(message.column or 0) + 1,
         msgid=message.msg_id, symbol=message.symbol, message=message.msg, end_line=message.end_line,
         end_column=None if message.end_column is None else message.end_column + 1,
-        certainty=DEFINITE if getattr(message.confidence, "name", "") != "INFERENCE" else POSSIBLE,
+        certainty=certainty(getattr(message, "confidence", None)),
         module=message.module or "",
     )
 

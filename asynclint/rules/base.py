@@ -10,7 +10,7 @@ from pathlib import Path
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
-from pylint.interfaces import HIGH, INFERENCE, Confidence
+from pylint.interfaces import HIGH, Confidence
 
 from asynclint import django_api as api
 from asynclint import finding as findings
@@ -98,7 +98,7 @@ class AsyncLintRule(BaseChecker):
             path=module.file or self.linter.current_file or "", line=line, column=column + 1,
             msgid=self.msgid, symbol=self.symbol, message=message, end_line=end_line,
             end_column=None if end_column is None else end_column + 1,
-            certainty=findings.POSSIBLE if confidence == INFERENCE else findings.DEFINITE,
+            certainty=findings.certainty(confidence),
             row=row, kind=kind, chain=chain_steps(facts.chain), fix=self._fix(node, source, facts),
             module=module.name, code=lines[line - 1].strip() if 0 < line <= len(lines) else "",
         )
