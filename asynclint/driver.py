@@ -12,8 +12,9 @@ server and the cache) find files, set up pylint and run asynclint's rules throug
 - ``RunContext`` (``asynclint.core.context``): the project index and the analysis caches of one run.
   ``lint`` makes a new one per call unless given one; a long-running process keeps one and calls
   ``context.invalidate(paths)`` when files change. A new context is cheap (empty dictionaries).
-- ``lint(files, rules, target, options, buffers=...)``: the findings (``Finding``, the output
-  layer's type; see ``to_findings``) and the setup errors of one run, ``sys.path`` left as found.
+- ``lint(files, rules, target, options, buffers=...)``: the findings (``asynclint.finding.Finding``,
+  with the fix, chain and row the rules recorded; see ``to_findings``) and the setup errors of one
+  run, ``sys.path`` left as found.
 """
 
 from __future__ import annotations
@@ -240,11 +241,13 @@ def make_linter(symbols: Iterable[str], *, django_version: str | None = None, op
     from pylint.reporters import CollectingReporter
 
     from asynclint.config import linter_options
+    from asynclint.finding import record
     from asynclint.lean import Linter
 
     reporter = CollectingReporter()
     reporter.out = io.StringIO()  # not sys.stdout: the linter is pickled for -j workers
     linter = Linter(reporter=reporter)
+    record(linter)  # the rules' structured findings (``asynclint.finding.collect``)
     linter.asynclint_roots = list(roots)
     linter.asynclint_lean = lean
     linter.asynclint_overlay = dict(overlay or {})
@@ -259,6 +262,20 @@ def make_linter(symbols: Iterable[str], *, django_version: str | None = None, op
     linter.config.jobs = jobs
     _enable(linter, symbols)
     return linter
+
+
+@contextlib.contextmanager
+def _built_trees_dropped() -> Iterator[None]:
+    """Drop the astroid trees built while the block runs: a later run (another project, edited files)
+    must not resolve its imports to them (``lean_astroid`` does the same for lean runs)."""
+    from astroid import MANAGER
+
+    kept = set(MANAGER.astroid_cache)
+    try:
+        yield
+    finally:
+        for name in set(MANAGER.astroid_cache) - kept:
+            del MANAGER.astroid_cache[name]
 
 
 #: Files linted per ``PyLinter.check`` call: pylint builds every tree of a call before it lints them,
@@ -282,7 +299,7 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
     lean = getattr(linter, "asynclint_lean", True)
     context = context or RunContext()
     total, done = sum(len(files) for _symbols, files in groups), 0
-    with on_sys_path(roots), using(context), lean_astroid() if lean else contextlib.nullcontext():
+    with on_sys_path(roots), using(context), lean_astroid() if lean else _built_trees_dropped():
         for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
             checker.open()
         for symbols, files in groups:
@@ -302,11 +319,13 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
     return linter.reporter.messages
 
 
-def to_findings(messages) -> list:
-    """pylint messages as the findings the output layer renders (the one place that chooses the type)."""
+def to_findings(messages, linter=None) -> list:
+    """pylint messages as the findings the output layer renders (``asynclint.finding.Finding``, path
+    as shown), with what the rules recorded on ``linter`` (fix, chain, row...)."""
     from asynclint import output
+    from asynclint.finding import collect
 
-    return output.from_messages(messages)
+    return output.shown(collect(linter, messages))
 
 
 def _parses(text: str, path: str) -> bool:
@@ -349,18 +368,19 @@ class LintResult:
     errors: list = field(default_factory=list)
     analysed: list[str] = field(default_factory=list)
     messages: list = field(default_factory=list)
+    linter: object | None = None  # what the rules recorded (``asynclint.finding.collect``)
 
 
 def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
          buffers: dict[str, str] | None = None, jobs: int = 1, context: RunContext | None = None,
          all_files: Sequence[str | os.PathLike] | None = None, log: Callable[[str], None] | None = None,
-         progress: Callable[[int, int], None] | None = None) -> LintResult:
+         progress: Callable[[int, int], None] | None = None, lean: bool = True) -> LintResult:
     """Run ``rules`` (rule classes) over ``files`` for Django ``target`` with ``options``
     (``[tool.asynclint]`` values); ``buffers``: unsaved contents by path, analysed instead of the
     disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there.
     ``all_files``: every file of the project (their package roots go on ``sys.path``; default
     ``files``). ``context``: the run's caches (a fresh one when None); ``progress(done, total)``: after each
-    chunk of files (see ``run_linter``). Bad input raises InputError;
+    chunk of files (see ``run_linter``); ``lean``: see ``make_linter``. Bad input raises InputError;
     an option a checker rejects raises SystemExit (it printed one line)."""
     from asynclint import prefilter
 
@@ -392,11 +412,12 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
     if jobs > 1:  # one pool of workers for everything: they keep what they parsed
         groups = {tuple(rules): candidates}
     linter = make_linter([rule.msgid for rule in rules], django_version=f"{target[0]}.{target[1]}",
-                         options=options, jobs=jobs, roots=roots, overlay=buffers)
+                         options=options, jobs=jobs, roots=roots, overlay=buffers, lean=lean)
+    result.linter = linter
     messages = run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context,
                           progress)
     wanted = {rule.msgid for rule in rules}
     result.messages = messages
     result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
-    result.findings = to_findings([m for m in messages if m.msg_id in wanted])
+    result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
     return result

@@ -251,13 +251,9 @@ def is_adapter_call(node: nodes.NodeNG) -> bool:
     return found is not None and found.name == ADAPTED_CALLABLE
 
 
-@lru_cache(maxsize=None)
-def _cwd() -> str:
-    return os.getcwd()
-
-
 def _display_path(path: str | None) -> str:
+    """``path`` relative to the current folder (read each time: a long-running process may change it)."""
     if not path:
         return "<unknown>"
-    relative = os.path.relpath(path, _cwd())
+    relative = os.path.relpath(path, os.getcwd())
     return relative if not relative.startswith("..") else path
