@@ -262,6 +262,28 @@ def test_9_fix_remaining_agrees_with_check(tmp_path: Path, monkeypatch, capsys) 
     assert remaining > 0
 
 
+def test_9_fix_diff_reports_what_is_left_at_the_lines_on_disk(folder, capsys) -> None:
+    (folder / "views.py").write_text(textwrap.dedent("""\
+        import time
+
+        from django.db import transaction
+
+        START = time.time()
+
+
+        async def view(request):
+            time.sleep(1)
+            with transaction.atomic():
+                pass
+    """))
+    code, out, err = run(capsys, "fix", "--unsafe-fixes", "--diff", ".")
+    assert code == 1
+    assert "+import asyncio" in out  # the edited text has one more line
+    assert "views.py:10:5: left sync-transaction-in-async" in err
+    code, out, _err = run(capsys, "check", ".", "-f", "json")
+    assert [(f["line"], f["symbol"]) for f in json.loads(out)][-1] == (10, "sync-transaction-in-async")
+
+
 # --- 10, 11: one finding per problem, the real reason a fix was not applied ----------------------------
 def test_10_one_finding_per_position(folder, capsys) -> None:
     (folder / "views.py").write_text(textwrap.dedent("""\

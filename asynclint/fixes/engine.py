@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import difflib
 import errno
 import os
@@ -390,8 +391,31 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             report.errors.append(f"{_shown(real)}: not written: {reason}")
             _not_written(report, real, first or [])
+    if diff:  # nothing was written: say where what is left is in the files as they are on disk
+        report.left = [dataclasses.replace(left, finding=_on_disk(left.finding, sources, overlay))
+                       for left in report.left]
+        report.remaining = [_on_disk(finding, sources, overlay) for finding in report.remaining]
     _forget(overlay)
     return report
+
+
+def _on_disk(finding: Finding, sources: dict[str, SourceFile], overlay: dict[str, str]) -> Finding:
+    """A finding of an edited (unwritten) text, at the line of the file on disk it comes from."""
+    real = os.path.realpath(finding.path)
+    if real not in overlay or real not in sources:
+        return finding
+    matcher = difflib.SequenceMatcher(None, sources[real].text.splitlines(), overlay[real].splitlines(),
+                                      autojunk=False)
+
+    def original(line: int | None) -> int | None:
+        if line is None:
+            return None
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if j1 <= line - 1 < j2:
+                return i1 + (line - 1 - j1) + 1 if tag == "equal" else i1 + 1
+        return line
+
+    return dataclasses.replace(finding, line=original(finding.line), end_line=original(finding.end_line))
 
 
 def _not_written(report: FixReport, real: str, before: list[Finding]) -> None:
