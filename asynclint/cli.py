@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--django-version", default=None, metavar="X.Y", help="the Django version the code targets")
     check.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
-    check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="processes (0: one per CPU)")
+    check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                       help="processes (default 1; 0: one per CPU); each holds its own trees, so memory grows with N")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")

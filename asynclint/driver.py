@@ -278,6 +278,31 @@ def _built_trees_dropped() -> Iterator[None]:
             del MANAGER.astroid_cache[name]
 
 
+def _drop_project_trees(names: Iterable[str], roots: Sequence[str]) -> None:
+    """Drop the trees of these modules that belong to the project (under ``roots``, not installed):
+    builtins, the standard library and installed packages stay for the next chunk."""
+    from astroid import MANAGER
+
+    from astroid.context import _invalidate_cache
+    from astroid.inference_tip import clear_inference_tip_cache
+    from astroid.interpreter.objectmodel import ObjectModel
+    from astroid.nodes._base_nodes import LookupMixIn
+    from astroid.nodes.scoped_nodes import ClassDef
+
+    project = tuple(os.path.join(os.path.realpath(root), "") for root in roots)
+    for name in names:
+        file = getattr(MANAGER.astroid_cache.get(name), "file", None)
+        real = os.path.realpath(file) if file else ""
+        if real.startswith(project) and "site-packages" not in real and "dist-packages" not in real:
+            del MANAGER.astroid_cache[name]
+    # astroid's own caches keyed by nodes (``AstroidManager.clear_cache`` clears the same ones) would
+    # keep every tree alive.
+    for cached in (LookupMixIn.lookup, ObjectModel.attributes, ClassDef._metaclass_lookup_attribute):
+        cached.cache_clear()
+    clear_inference_tip_cache()
+    _invalidate_cache()
+
+
 #: Files linted per ``PyLinter.check`` call: pylint builds every tree of a call before it lints them,
 #: so the trees of a run are released chunk by chunk (memory stays bounded on large trees).
 CHUNK = 64
@@ -310,8 +335,7 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
                 kept = set(MANAGER.astroid_cache)
                 linter.check(files[start:start + size])
                 if lean and size < len(files):
-                    for name in set(MANAGER.astroid_cache) - kept:
-                        del MANAGER.astroid_cache[name]
+                    _drop_project_trees(set(MANAGER.astroid_cache) - kept, roots)
                     context.release()
                 done += len(files[start:start + size])
                 if progress:

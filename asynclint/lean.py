@@ -83,6 +83,10 @@ class Linter(PyLinter):
             self._cannot_analyse(filepath, error)
             return None
 
+    def check_astroid_module(self, ast_node, walker, rawcheckers, tokencheckers):
+        walker.exception_msg = True  # a checker's exception: one line (``_cannot_analyse``), no traceback
+        return super().check_astroid_module(ast_node, walker, rawcheckers, tokencheckers)
+
     def _lint_file(self, file, module, check_astroid_module) -> None:
         try:
             super()._lint_file(file, module, check_astroid_module)
