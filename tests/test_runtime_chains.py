@@ -124,6 +124,20 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "chain-depth-2/good_chain_beyond_depth.py", "three_down"): sync_only(
         "count_books", through_annotation=False, note="beyond the configured chain-depth, by design"
     ),
+    # Branches the arguments decide, and memoised work (issue 13).
+    (M + "bad_branch_taken_by_the_arguments.py", "first_titles"): sync_only("titles"),
+    (M + "bad_branch_taken_by_the_arguments.py", "counted"): sync_only("count_if"),
+    (M + "bad_cached_property_per_request.py", "shelf_render"): sync_only("titles"),
+    (M + "good_branch_not_taken_by_the_arguments.py", "no_limit"): OK,
+    (M + "good_branch_not_taken_by_the_arguments.py", "explicit_none"): OK,
+    (M + "good_branch_not_taken_by_the_arguments.py", "disabled_count"): OK,
+    (M + "good_branch_not_taken_by_the_arguments.py", "rows_only"): OK,
+    (M + "good_branch_not_taken_by_the_arguments.py", "empty_report"): OK,
+    (M + "good_branch_not_taken_by_the_arguments.py", "summary_report"): OK,
+    # The file is read once per process (on the loop, the first time): not a per-request cost.
+    (M + "good_memoised_work.py", "line_count"): OK,
+    (M + "good_memoised_work.py", "first_line"): OK,
+    (M + "good_memoised_work.py", "own_size"): OK,
     (M + "good_helper_passed_to_sync_to_async.py", "home"): OK,
     (M + "good_helper_passed_to_sync_to_async.py", "home_via_module"): OK,
     (M + "good_helper_passed_to_sync_to_async.py", "categories"): OK,

@@ -128,6 +128,10 @@ CASES: dict[tuple[str, str], Case] = {
     (f"{SYNC_ONLY}/bad_function_factory.py", "powered_by_middleware"): Case(
         header("X-Powered-By", "bookshop"), header("X-Powered-By", "bookshop"), adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "RequestIdMiddleware"): Case(adapted=True),
+    # Under ASGI Django adapts it whatever the project's server; the rule reports it only where the
+    # project serves HTTP through ASGI (asynclint.core.deployment).
+    (f"{SYNC_ONLY}/served-by-asgi/bad_sync_middleware_under_asgi.py", "ClientIpMiddleware"): Case(adapted=True),
+    (f"{SYNC_ONLY}/served-by-wsgi/good_sync_middleware_under_wsgi.py", "ClientIpMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "CorrelationIdMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "NoCacheMiddleware"): Case(
         header("Cache-Control", "max-age=0"), header("Cache-Control", "max-age=0"), adapted=True),

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from astroid import nodes
+from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
+from asynclint.core import branches
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, django_call, find_method, is_adapter_decorated, kind_of,
@@ -53,10 +55,17 @@ class Chain:
 
     steps: tuple[Step, ...]
     operation: Operation
+    #: Reached only on a branch asynclint cannot decide from the call's arguments: a possible finding.
+    possible: bool = False
 
     def where(self) -> str:
         node = self.operation.node
         return f"{_display_path(node.root().file)}:{node.lineno}"
+
+    @property
+    def confidence(self) -> Confidence:
+        """pylint's confidence for a finding about this chain: INFERENCE when possible, else HIGH."""
+        return INFERENCE if self.possible else HIGH
 
     def via(self) -> str:
         return " → ".join(f"{step.function.name}()" for step in self.steps)
@@ -170,8 +179,8 @@ def _is_property(function: nodes.FunctionDef) -> bool:
 
 
 # --- the chains ----------------------------------------------------------------------------------
-_work: dict[nodes.FunctionDef, Chain | None] = {}
-_computing: set[nodes.FunctionDef] = set()
+_work: dict[tuple, Chain | None] = {}
+_computing: set[tuple] = set()
 
 
 def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
@@ -187,51 +196,61 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
         stack.extend(reversed(list(node.get_children())))
 
 
-def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
-    """The first sync operation ``function`` performs, directly or through project calls."""
-    if function in _work:
-        chain = _work[function]
+def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
+              bindings: branches.Bindings = branches.NO_BINDINGS) -> Chain | None:
+    """The first sync operation ``function`` performs, directly or through project calls, when called
+    with arguments that decide ``bindings`` (``branches.call_bindings``); a definite one if any."""
+    key = (function, bindings)
+    if key in _work:
+        chain = _work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
-    if function in _computing:
+    if key in _computing:
         return None  # a cycle: this path adds nothing new
-    _computing.add(function)
+    _computing.add(key)
     try:
-        chain = _compute(function)
+        chain = _compute(function, bindings)
     finally:
-        _computing.discard(function)
-    _work[function] = chain
+        _computing.discard(key)
+    _work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
 
 
-def _compute(function: nodes.FunctionDef) -> Chain | None:
-    nodes_in_body = list(body_nodes(function))
-    for node in nodes_in_body:
-        for operation in operations_at(node):
-            return Chain((), operation)
+def _better(chain: Chain, best: Chain | None) -> bool:
+    return best is None or (chain.possible, len(chain.steps)) < (best.possible, len(best.steps))
+
+
+def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
+    reached = list(branches.reached(function, bindings))
     best: Chain | None = None
-    for node in nodes_in_body:
+    for node, conditional in reached:
+        for operation in operations_at(node):
+            if not conditional:
+                return Chain((), operation)
+            best = best or Chain((), operation, possible=True)
+    for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue
         target = callee(node)
-        if target is None or target is function:
+        if target is None or target is function or branches.memoised(target, node):
             continue
-        deeper = sync_work(target, max_depth=DEFAULT_DEPTH * 4)
+        deeper = sync_work(target, DEFAULT_DEPTH * 4, branches.call_bindings(node, target))
         if deeper is not None:
-            chain = Chain((Step(node, target), *deeper.steps), deeper.operation)
-            if best is None or len(chain.steps) < len(best.steps):
+            chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
+            if _better(chain, best):
                 best = chain
     return best
 
 
 def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
-    """The sync work a call site (in async code) runs through a project callee, as a full chain."""
+    """The sync work a call site (in async code) runs through a project callee, as a full chain;
+    none when the callee's work is memoised (``branches.memoised``)."""
     target = callee(call)
-    if target is None:
+    if target is None or branches.memoised(target, call):
         return None
-    deeper = sync_work(target, max_depth)
+    deeper = sync_work(target, max_depth, branches.call_bindings(call, target))
     if deeper is None or len(deeper.steps) + 1 > max_depth:
         return None
-    return Chain((Step(call, target), *deeper.steps), deeper.operation)
+    return Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
 
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:

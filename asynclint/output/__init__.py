@@ -24,6 +24,7 @@ class Finding:
     end_column: int | None = None  # 1-based, exclusive
     code: str = ""  # the flagged source line, stripped (what the baseline matches)
     fix: str | None = None  # "safe" or "unsafe" when ``asynclint fix`` can fix it (text shows [*])
+    certainty: str = "definite"  # "definite" (pylint confidence HIGH) or "possible" (INFERENCE)
 
     @property
     def severity(self) -> str:
@@ -76,6 +77,16 @@ class _Lines:
         return lines[line - 1].strip() if 0 < line <= len(lines) else ""
 
 
+CERTAINTIES = ("definite", "possible")
+
+
+def certainty(confidence) -> str:
+    """A pylint confidence as asynclint's certainty: HIGH (and pylint's UNDEFINED) are definite, the
+    inferred levels (INFERENCE, INFERENCE_FAILURE, CONTROL_FLOW) possible."""
+    name = getattr(confidence, "name", "HIGH")
+    return "possible" if name.startswith("INFERENCE") or name == "CONTROL_FLOW" else "definite"
+
+
 def from_messages(messages, cwd: str | None = None) -> list[Finding]:
     """pylint ``Message`` objects as findings (sorted)."""
     lines = _Lines()
@@ -86,6 +97,6 @@ def from_messages(messages, cwd: str | None = None) -> list[Finding]:
             path=shown_path(path, cwd), line=m.line or 1, column=(m.column or 0) + 1,
             msgid=m.msg_id, symbol=m.symbol, message=m.msg,
             end_line=m.end_line, end_column=None if m.end_column is None else m.end_column + 1,
-            code=lines.get(path, m.line or 1),
+            code=lines.get(path, m.line or 1), certainty=certainty(getattr(m, "confidence", None)),
         ))
     return sorted(findings)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
-from pylint.interfaces import HIGH, Confidence
+from pylint.interfaces import HIGH, INFERENCE, Confidence
 
-from asynclint.core import django_kinds, suggest, versions
+from asynclint.core import deployment, django_kinds, suggest, versions
 from asynclint.core.event_loop import runs_on_event_loop
 
 CHECKER_NAME = "asynclint"
@@ -40,7 +40,15 @@ class AsyncLintRule(BaseChecker):
         django_kinds.reset()
 
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH) -> None:
+        """Report ``node``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible."""
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
+
+    def report_under_asgi(self, node: nodes.NodeNG, message: str) -> None:
+        """Report a cost only ASGI pays: definite under ASGI, possible when the server is unknown,
+        not at all under WSGI (``asynclint.core.deployment``)."""
+        found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
+        if found.server != deployment.WSGI:
+            self.report(node, message, HIGH if found.server == deployment.ASGI else INFERENCE)
 
 
 class SyncCallRule(AsyncLintRule):
@@ -81,6 +89,18 @@ class Options(BaseChecker):
                 "metavar": "<hops>",
                 "help": "How many project function calls missing-sync-to-async and async-to-sync-in-async "
                 "follow from async code down to a sync operation.",
+            },
+        ),
+        (
+            "server",
+            {
+                "default": "auto",
+                "type": "choice",
+                "choices": ("auto", "asgi", "wsgi"),
+                "metavar": "<auto|asgi|wsgi>",
+                "help": "How the project serves HTTP. auto: detected from its deployment files and asgi.py. "
+                "Under wsgi the middleware rules (a cost only ASGI pays) report nothing; when auto finds "
+                "no answer they are possible findings.",
             },
         ),
         (

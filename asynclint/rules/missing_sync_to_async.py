@@ -87,11 +87,11 @@ class MissingSyncToAsync(AsyncLintRule):
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
             self.report(node, f"{what} {explain(chain)}; call "
-                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'")
+                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'", chain.confidence)
 
     @only_required_for_messages(_SYMBOL)
     def visit_attribute(self, node: nodes.Attribute) -> None:
         chain = self._chain(node)
         if chain is not None:
             self.report(node, f"property {describe(node)} {explain(chain)}; read it with "
-                              f"'await sync_to_async(lambda: {describe(node)})()'")
+                              f"'await sync_to_async(lambda: {describe(node)})()'", chain.confidence)

@@ -89,7 +89,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         found = middleware.factory(node, owned_only=True)
         if found is not None and found.owns and is_sync_only(found):
-            self.report(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
+            self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: decorate it with @sync_and_async_middleware and return an 'async def' "
                               f"middleware when iscoroutinefunction(get_response) (or mark it "
                               f"@sync_only_middleware if it must stay sync)")
@@ -98,7 +98,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     def visit_classdef(self, node: nodes.ClassDef) -> None:
         found = middleware.factory(node, owned_only=True)
         if found is not None and found.owns and is_sync_only(found):
-            self.report(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
+            self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: set sync_capable = async_capable = True, call markcoroutinefunction(self) "
                               f"in __init__ when iscoroutinefunction(get_response), and route __call__ to an "
                               f"'async def __acall__' (or set async_capable = False if it must stay sync)")

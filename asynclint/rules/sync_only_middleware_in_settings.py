@@ -90,7 +90,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
                 else:
                     without = middleware.switches([*modes[:index], api.HYBRID, *modes[index + 1:]])
                     detail = f"{bound}{_times(without)} if this entry were async-capable"
-                self.report(found.node, f"'{found.path}' is sync-only middleware ({why}): under ASGI this "
+                self.report_under_asgi(found.node, f"'{found.path}' is sync-only middleware ({why}): under ASGI this "
                                         f"MIDDLEWARE list makes every request switch between async and sync "
                                         f"{bound}{_times(total)} ({detail}); {_fix(found)}")
 
