@@ -35,7 +35,9 @@ _LONG_LIVED_BASES = frozenset({"django.apps.config.AppConfig", "django.apps.AppC
 
 
 # --- call-site bindings --------------------------------------------------------------------------------
-def _value(node: nodes.NodeNG | None):
+def _value(node: nodes.NodeNG | None, caller: dict):
+    if isinstance(node, nodes.Name) and node.name in caller:
+        return caller[node.name]  # a parameter of the caller that its own call site decided
     if isinstance(node, nodes.Const):
         return ("const", node.value)
     if isinstance(node, _NOT_NONE_NODES):
@@ -43,8 +45,16 @@ def _value(node: nodes.NodeNG | None):
     return None
 
 
-def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef) -> Bindings:
-    """What ``call`` decides about ``function``'s parameters (empty when it is not a plain call)."""
+def values(function: nodes.FunctionDef, bindings: Bindings) -> dict:
+    """``bindings`` as a dict, without the parameters ``function`` assigns again."""
+    reassigned = _reassigned(function) if bindings else set()
+    return {name: value for name, value in bindings if name not in reassigned}
+
+
+def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict | None = None) -> Bindings:
+    """What ``call`` decides about ``function``'s parameters (empty when it is not a plain call);
+    ``caller``: what is decided about the calling function's own parameters (``values``)."""
+    caller = caller or {}
     if not isinstance(call, nodes.Call) or function.args.args is None:
         return NO_BINDINGS
     args = function.args
@@ -57,21 +67,21 @@ def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef) -> Bindings:
     if any(isinstance(a, nodes.Starred) for a in call.args) or any(k.arg is None for k in call.keywords or []):
         return NO_BINDINGS  # *args / **kwargs: which parameter gets what is unknown
     for parameter, argument in zip(positional, call.args):
-        value = _value(argument)
+        value = _value(argument, caller)
         (found.__setitem__(parameter.name, value) if value else unknown.add(parameter.name))
     for keyword in call.keywords or []:
-        value = _value(keyword.value)
+        value = _value(keyword.value, caller)
         (found.__setitem__(keyword.arg, value) if value else unknown.add(keyword.arg))
     passed = {p.name for p in positional[:len(call.args)]} | {k.arg for k in call.keywords or []}
     defaults = args.defaults or []
     for parameter, default in zip(positional[len(positional) - len(defaults):], defaults):
         if parameter.name not in passed:
-            value = _value(default)
+            value = _value(default, {})
             if value:
                 found[parameter.name] = value
     for parameter, default in zip(args.kwonlyargs or [], args.kw_defaults or []):
         if parameter.name not in passed and default is not None:
-            value = _value(default)
+            value = _value(default, {})
             if value:
                 found[parameter.name] = value
     return frozenset((name, value) for name, value in found.items() if name not in unknown)
@@ -170,8 +180,7 @@ def _is_memo(node: nodes.If, globals_: set[str], declared: set[str]) -> bool:
 def reached(function: nodes.FunctionDef, bindings: Bindings = NO_BINDINGS) -> Iterator[tuple[nodes.NodeNG, bool]]:
     """``(node, conditional)`` for every node a call of ``function`` may execute (nested defs, lambdas
     and classes are yielded but not entered), in source order."""
-    values = {name: value for name, value in bindings if name not in _reassigned(function)}
-    walker = _Walker(values, _module_globals(function),
+    walker = _Walker(values(function, bindings), _module_globals(function),
                      {name for g in function.nodes_of_class(nodes.Global) for name in g.names})
     walker.statements(function.body, False)
     yield from walker.found

@@ -221,6 +221,7 @@ def _better(chain: Chain, best: Chain | None) -> bool:
 
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
     reached = list(branches.reached(function, bindings))
+    decided = branches.values(function, bindings)
     best: Chain | None = None
     for node, conditional in reached:
         for operation in operations_at(node):
@@ -231,9 +232,12 @@ def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain 
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue
         target = callee(node)
-        if target is None or target is function or branches.memoised(target, node):
+        if target is None or branches.memoised(target, node):
             continue
-        deeper = sync_work(target, DEFAULT_DEPTH * 4, branches.call_bindings(node, target))
+        passed = branches.call_bindings(node, target, decided)
+        if target is function and passed == bindings:
+            continue  # plain recursion adds nothing
+        deeper = sync_work(target, DEFAULT_DEPTH * 4, passed)
         if deeper is not None:
             chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
             if _better(chain, best):

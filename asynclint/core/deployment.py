@@ -9,11 +9,13 @@ anything:
   systemd units, uWSGI ``.ini``): ``uvicorn``, ``daphne``, ``hypercorn``, ``granian`` (ASGI unless
   ``--interface wsgi``) and ``gunicorn -k uvicorn...`` serve ASGI; ``gunicorn`` without an ASGI worker,
   ``uwsgi``, ``waitress-serve`` and ``mod_wsgi`` serve WSGI;
+- settings modules that install ``daphne`` (its ``runserver`` then serves ASGI);
 - the ``asgi.py`` modules: a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
   (``get_asgi_application()``) sends HTTP through Django's handler; one without an ``"http"`` key, or
   with another app there, does not.
 
-ASGI commands only, or a router that serves Django's HTTP with no WSGI command: ``asgi``. WSGI commands
+ASGI commands only, or (with no server command at all) a router that serves Django's HTTP or daphne's
+``runserver``: ``asgi``. WSGI commands
 only, or both kinds where the router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the
 middleware findings are *possible*. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
 """
@@ -114,6 +116,16 @@ def _commands(root: Path, found: list[Path]) -> tuple[list[str], list[str]]:
     return asgi, wsgi
 
 
+_DAPHNE_APP = re.compile(r"""["']daphne["']""")
+
+
+def _daphne_apps(root: Path, found: list[Path]) -> list[str]:
+    """Settings modules that put daphne in INSTALLED_APPS (its runserver serves ASGI)."""
+    return [f"{path.relative_to(root).as_posix()} installs daphne (runserver serves ASGI)" for path in found
+            if path.suffix == ".py" and ("settings" in path.name or path.parent.name == "settings")
+            and "INSTALLED_APPS" in (text := _read(path)) and _DAPHNE_APP.search(text)]
+
+
 def _calls_get_asgi_application(node: ast.AST | None, assigned: dict[str, ast.AST]) -> bool:
     if isinstance(node, ast.Name) and node.id in assigned:
         return _calls_get_asgi_application(assigned.pop(node.id), assigned)
@@ -167,8 +179,10 @@ def detect(root: Path) -> Deployment:
         return Deployment(WSGI, tuple(reasons))
     if wsgi and asgi and other_http and not django_http:
         return Deployment(WSGI, (*reasons, "the ASGI server only serves the router's other protocols"))
-    if not wsgi and not asgi and django_http:
-        return Deployment(ASGI, tuple(reasons))
+    if not wsgi and not asgi:
+        daphne = _daphne_apps(root, found)
+        if django_http or daphne:
+            return Deployment(ASGI, (*reasons, *daphne[:3]))
     return Deployment(UNKNOWN, tuple(reasons) or ("no server command or ASGI router found",))
 
 

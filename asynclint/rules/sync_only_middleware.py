@@ -12,6 +12,11 @@ subclasses (they are hybrid), and for a factory whose code already has an async 
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
 `sync-only-middleware-in-settings` reports it where it is installed).
 
+Only projects that serve HTTP through Django's ASGI handler pay this cost: the finding is definite
+when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
+project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`; see the
+README's Configuration section and `asynclint check -v`).
+
 ## Why is this bad?
 Django reads a middleware's mode from `sync_capable`/`async_capable`, and the defaults say sync only.
 Under ASGI (and with an async view below it) Django wraps the layer below in `async_to_sync` and the

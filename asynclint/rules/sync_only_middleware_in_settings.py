@@ -20,6 +20,11 @@ per request under ASGI, computed the way `load_middleware` builds the chain, and
 sync-only (or, when the entry is the only one, how many switches remain without it). Unknown entries
 count as hybrid ("at least").
 
+Only projects that serve HTTP through Django's ASGI handler pay this cost: the finding is definite
+when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
+project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`; see the
+README's Configuration section and `asynclint check -v`).
+
 ## Why is this bad?
 Under ASGI Django starts from the async handler and walks `MIDDLEWARE` from the innermost entry out;
 a sync-only middleware makes Django wrap the layers below it in `async_to_sync` and (at the top)
