@@ -166,6 +166,12 @@ CASES: dict[tuple[str, str], Case] = {
         ESCAPED_404, ESCAPED_404, path=INTERNAL, adapted=False),
     (f"{MISMATCH}/bad_async_class_not_marked.py", "HybridHideInternalMiddleware"): Case(
         ESCAPED_404, NOT_FOUND, path=INTERNAL, adapted=False),
+    (f"{MISMATCH}/bad_hybrid_other_shapes_not_marked.py", "CastUnmarkedMiddleware"): Case(
+        ESCAPED_404, NOT_FOUND, path=INTERNAL, adapted=False),
+    (f"{MISMATCH}/good_hybrid_other_shapes.py", "VersionedMarkMiddleware"): Case(
+        header("X-Shape", "versioned"), header("X-Shape", "versioned"), adapted=False),
+    (f"{MISMATCH}/good_hybrid_other_shapes.py", "ShimmedMarkMiddleware"): Case(
+        header("X-Shape", "shimmed"), header("X-Shape", "shimmed"), adapted=False),
     (f"{MISMATCH}/bad_both_flags_false.py", "DisabledMiddleware"): Case(
         Ends(exception=RuntimeError, message="must have at least one of sync_capable/async_capable set to True",
              at_load=True),
