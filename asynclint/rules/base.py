@@ -9,7 +9,8 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
-from asynclint.core import deployment, django_kinds, suggest, versions
+from asynclint import django_api as api
+from asynclint.core import deployment, django_kinds, lazy, suggest, versions
 from asynclint.core.event_loop import runs_on_event_loop
 
 CHECKER_NAME = "asynclint"
@@ -60,8 +61,11 @@ class SyncCallRule(AsyncLintRule):
         if not runs_on_event_loop(node):
             return
         found = django_kinds.django_call(node)
-        if found is not None and found.row.effect in self.effects:
-            self.report(node, suggest.sync_call(found, self.target))
+        if found is None or found.row.effect not in self.effects:
+            return
+        if found.row.async_returns == api.ASYNC_ITERATOR and lazy.handed_to_thread(node):
+            return  # a lazy iterator (qs.iterator()) that a worker thread iterates
+        self.report(node, suggest.sync_call(found, self.target))
 
 
 class Options(BaseChecker):
