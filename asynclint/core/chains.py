@@ -22,6 +22,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
 from asynclint.core import branches
+from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, django_call, find_method, is_adapter_decorated, kind_of,
@@ -179,10 +180,6 @@ def _is_property(function: nodes.FunctionDef) -> bool:
 
 
 # --- the chains ----------------------------------------------------------------------------------
-_work: dict[tuple, Chain | None] = {}
-_computing: set[tuple] = set()
-
-
 def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
     """Every node a call of ``function`` executes (nested defs, lambdas and classes excluded)."""
     stack = list(reversed(list(function.get_children())))
@@ -200,18 +197,19 @@ def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
               bindings: branches.Bindings = branches.NO_BINDINGS) -> Chain | None:
     """The first sync operation ``function`` performs, directly or through project calls, when called
     with arguments that decide ``bindings`` (``branches.call_bindings``); a definite one if any."""
+    context = current()  # the run's caches: ``work`` ((function, bindings) -> chain) and ``computing``
     key = (function, bindings)
-    if key in _work:
-        chain = _work[key]
+    if key in context.work:
+        chain = context.work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
-    if key in _computing:
+    if key in context.computing:
         return None  # a cycle: this path adds nothing new
-    _computing.add(key)
+    context.computing.add(key)
     try:
         chain = _compute(function, bindings)
     finally:
-        _computing.discard(key)
-    _work[key] = chain
+        context.computing.discard(key)
+    context.work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
 
 
