@@ -105,6 +105,10 @@ ROUTER = """
     ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '),
       "Procfile": "web: gunicorn shop.wsgi\nws: daphne shop.asgi:application\n"}, "unknown"),
     ({"shop/settings.py": "INSTALLED_APPS = ['daphne', 'django.contrib.admin']\n"}, "asgi"),
+    ({"shop/settings.py": "ASGI_APPLICATION = 'shop.asgi.application'\n"}, "asgi"),
+    # A WSGI command, but runserver serves ASGI too: not WSGI-only.
+    ({"etc/uwsgi.ini": "[uwsgi]\nmodule = shop.wsgi\n", "shop/settings.py": "INSTALLED_APPS = ['daphne']\n"},
+     "unknown"),
     ({"README.md": "Run it with uvicorn.\n", "shop/asgi.py": "application = get_asgi_application()\n"}, "unknown"),
 ])
 def test_detect(tmp_path, files, server):

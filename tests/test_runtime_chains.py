@@ -134,6 +134,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "good_branch_not_taken_by_the_arguments.py", "rows_only"): OK,
     (M + "good_branch_not_taken_by_the_arguments.py", "empty_report"): OK,
     (M + "good_branch_not_taken_by_the_arguments.py", "summary_report"): OK,
+    (M + "good_branch_not_taken_by_the_arguments.py", "default_shelf"): OK,
     # The file is read once per process (on the loop, the first time): not a per-request cost.
     (M + "good_memoised_work.py", "line_count"): OK,
     (M + "good_memoised_work.py", "first_line"): OK,

@@ -46,7 +46,9 @@ def _value(node: nodes.NodeNG | None, caller: dict):
 
 
 def values(function: nodes.FunctionDef, bindings: Bindings) -> dict:
-    """``bindings`` as a dict, without the parameters ``function`` assigns again."""
+    """``bindings`` as a dict, without the parameters ``function`` assigns again anywhere (what a
+    call made from ``function`` passes on; ``reached`` forgets a parameter only from the point where
+    a reached statement assigns it)."""
     reassigned = _reassigned(function) if bindings else set()
     return {name: value for name, value in bindings if name not in reassigned}
 
@@ -180,7 +182,7 @@ def _is_memo(node: nodes.If, globals_: set[str], declared: set[str]) -> bool:
 def reached(function: nodes.FunctionDef, bindings: Bindings = NO_BINDINGS) -> Iterator[tuple[nodes.NodeNG, bool]]:
     """``(node, conditional)`` for every node a call of ``function`` may execute (nested defs, lambdas
     and classes are yielded but not entered), in source order."""
-    walker = _Walker(values(function, bindings), _module_globals(function),
+    walker = _Walker(dict(bindings), _module_globals(function),
                      {name for g in function.nodes_of_class(nodes.Global) for name in g.names})
     walker.statements(function.body, False)
     yield from walker.found
@@ -196,6 +198,12 @@ class _Walker:
         self.found.append((node, conditional))
         if isinstance(node, _SCOPES):
             return False
+        if isinstance(node, (nodes.AssignName, nodes.DelName)):
+            self.values.pop(node.name, None)  # from here on the parameter holds another value
+            return False
+        if isinstance(node, (nodes.For, nodes.While)):  # a later iteration sees the body's assignments
+            for assigned in node.nodes_of_class((nodes.AssignName, nodes.DelName), skip_klass=_SCOPES):
+                self.values.pop(assigned.name, None)
         if isinstance(node, (nodes.If, nodes.IfExp)):
             self.node(node.test, conditional)
             decided = decide(node.test, self.values)

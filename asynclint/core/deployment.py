@@ -9,15 +9,16 @@ anything:
   systemd units, uWSGI ``.ini``): ``uvicorn``, ``daphne``, ``hypercorn``, ``granian`` (ASGI unless
   ``--interface wsgi``) and ``gunicorn -k uvicorn...`` serve ASGI; ``gunicorn`` without an ASGI worker,
   ``uwsgi``, ``waitress-serve`` and ``mod_wsgi`` serve WSGI;
-- settings modules that install ``daphne`` (its ``runserver`` then serves ASGI);
+- settings modules that install ``daphne`` or set ``ASGI_APPLICATION`` (``runserver`` then serves
+  ASGI);
 - the ``asgi.py`` modules: a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
   (``get_asgi_application()``) sends HTTP through Django's handler; one without an ``"http"`` key, or
   with another app there, does not.
 
-ASGI commands only, or (with no server command at all) a router that serves Django's HTTP or daphne's
-``runserver``: ``asgi``. WSGI commands
-only, or both kinds where the router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the
-middleware findings are *possible*. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
+ASGI commands only, or (with no server command at all) a router that serves Django's HTTP or an ASGI
+``runserver``: ``asgi``. WSGI commands only (and nothing that runs ASGI), or both kinds where the
+router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the middleware findings are
+*possible*. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
 """
 
 from __future__ import annotations
@@ -117,13 +118,23 @@ def _commands(root: Path, found: list[Path]) -> tuple[list[str], list[str]]:
 
 
 _DAPHNE_APP = re.compile(r"""["']daphne["']""")
+_ASGI_SETTING = re.compile(r"^ASGI_APPLICATION\s*=", re.MULTILINE)
 
 
-def _daphne_apps(root: Path, found: list[Path]) -> list[str]:
-    """Settings modules that put daphne in INSTALLED_APPS (its runserver serves ASGI)."""
-    return [f"{path.relative_to(root).as_posix()} installs daphne (runserver serves ASGI)" for path in found
-            if path.suffix == ".py" and ("settings" in path.name or path.parent.name == "settings")
-            and "INSTALLED_APPS" in (text := _read(path)) and _DAPHNE_APP.search(text)]
+def _asgi_settings(root: Path, found: list[Path]) -> list[str]:
+    """Settings modules that make ``runserver`` serve ASGI: daphne in INSTALLED_APPS, or Channels'
+    ``ASGI_APPLICATION``."""
+    reasons = []
+    for path in found:
+        if path.suffix != ".py" or not ("settings" in path.name or path.parent.name == "settings"):
+            continue
+        text = _read(path)
+        where = path.relative_to(root).as_posix()
+        if "INSTALLED_APPS" in text and _DAPHNE_APP.search(text):
+            reasons.append(f"{where} installs daphne (runserver serves ASGI)")
+        elif _ASGI_SETTING.search(text):
+            reasons.append(f"{where} sets ASGI_APPLICATION (runserver serves ASGI with Channels)")
+    return reasons
 
 
 def _calls_get_asgi_application(node: ast.AST | None, assigned: dict[str, ast.AST]) -> bool:
@@ -173,16 +184,17 @@ def detect(root: Path) -> Deployment:
     reasons = [*asgi[:3], *wsgi[:3]]
     reasons += [f"{where}: ProtocolTypeRouter sends \"http\" to Django's ASGI app" for where in django_http]
     reasons += [f"{where}: ProtocolTypeRouter does not send \"http\" to Django's ASGI app" for where in other_http]
+    weak = _asgi_settings(root, found)  # runserver serves ASGI (daphne, Channels)
     if asgi and not wsgi:
         return Deployment(ASGI, tuple(reasons))
     if wsgi and not asgi:
+        if django_http or weak:  # a WSGI command for production, maybe; the project also runs ASGI
+            return Deployment(UNKNOWN, (*reasons, *weak[:3]))
         return Deployment(WSGI, tuple(reasons))
     if wsgi and asgi and other_http and not django_http:
         return Deployment(WSGI, (*reasons, "the ASGI server only serves the router's other protocols"))
-    if not wsgi and not asgi:
-        daphne = _daphne_apps(root, found)
-        if django_http or daphne:
-            return Deployment(ASGI, (*reasons, *daphne[:3]))
+    if not wsgi and not asgi and (django_http or weak):
+        return Deployment(ASGI, (*reasons, *weak[:3]))
     return Deployment(UNKNOWN, tuple(reasons) or ("no server command or ASGI router found",))
 
 

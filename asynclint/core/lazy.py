@@ -6,8 +6,8 @@ one to a worker thread before anything evaluates it, and are safe:
 - ``qs = await sync_to_async(build)()`` where every later use of ``qs`` is evaluated in a thread
   (``await sync_to_async(list)(qs)``), by ``async for``/an async comprehension, or by an awaited
   ``a*`` method; or where ``qs`` is overwritten before any use (``evaluated_later_safely``);
-- ``await sync_to_async(list)(qs.iterator())``: the generator is iterated by the thread
-  (``handed_to_thread``).
+- ``await sync_to_async(list)(qs.iterator())``, directly or through a local name: the generator is
+  iterated by the thread (``iterated_in_thread``).
 """
 
 from __future__ import annotations
@@ -54,8 +54,14 @@ def evaluated_later_safely(adapter: nodes.Call) -> bool:
     called = adapter.parent
     if not (isinstance(called, nodes.Call) and called.func is adapter and isinstance(called.parent, nodes.Await)):
         return False
-    statement = called.parent.parent
-    if not (isinstance(statement, nodes.Assign) and statement.value is called.parent and len(statement.targets) == 1
+    return _assigned_and_used_safely(called.parent)
+
+
+def _assigned_and_used_safely(value: nodes.NodeNG) -> bool:
+    """``value`` is assigned to a local name (``x = value``) that is only evaluated safely later (handed to a
+    thread, ``async for``, an awaited ``a*`` method), or overwritten first."""
+    statement = value.parent
+    if not (isinstance(statement, nodes.Assign) and statement.value is value and len(statement.targets) == 1
             and isinstance(statement.targets[0], nodes.AssignName)):
         return False
     name = statement.targets[0].name
@@ -77,3 +83,9 @@ def evaluated_later_safely(adapter: nodes.Call) -> bool:
         if not (handed_to_thread(load) or _async_use(load)):
             return False
     return True
+
+
+def iterated_in_thread(call: nodes.Call) -> bool:
+    """A lazy iterator (``qs.iterator()``) handed to a thread directly, or through a local name that
+    is only handed to threads (``qs = qs.iterator()`` ... ``await sync_to_async(list)(qs)``)."""
+    return handed_to_thread(call) or _assigned_and_used_safely(call)

@@ -63,7 +63,7 @@ class SyncCallRule(AsyncLintRule):
         found = django_kinds.django_call(node)
         if found is None or found.row.effect not in self.effects:
             return
-        if found.row.async_returns == api.ASYNC_ITERATOR and lazy.handed_to_thread(node):
+        if found.row.async_returns == api.ASYNC_ITERATOR and lazy.iterated_in_thread(node):
             return  # a lazy iterator (qs.iterator()) that a worker thread iterates
         self.report(node, suggest.sync_call(found, self.target))
 
