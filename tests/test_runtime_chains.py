@@ -128,6 +128,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "bad_branch_taken_by_the_arguments.py", "first_titles"): sync_only("titles"),
     (M + "bad_branch_taken_by_the_arguments.py", "counted"): sync_only("count_if"),
     (M + "bad_cached_property_per_request.py", "shelf_render"): sync_only("titles"),
+    (M + "bad_model_classmethod_queries.py", "newest_title"): sync_only("newest"),
     (M + "good_branch_not_taken_by_the_arguments.py", "no_limit"): OK,
     (M + "good_branch_not_taken_by_the_arguments.py", "explicit_none"): OK,
     (M + "good_branch_not_taken_by_the_arguments.py", "disabled_count"): OK,

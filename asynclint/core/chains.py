@@ -147,6 +147,15 @@ def _method_owner(receiver: nodes.NodeNG) -> nodes.ClassDef | None:
     return None
 
 
+def _class_method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
+    """``Machine.current()``: a classmethod or staticmethod of a project model, called on the class."""
+    found = kind_of(receiver)
+    if found is None or found.name != api.MODEL_CLASS or not isinstance(found.model, nodes.ClassDef):
+        return None
+    method = find_method(found.model, name)
+    return method if method is not None and method.type in ("classmethod", "staticmethod") else None
+
+
 def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project sync function a call (or property read) runs directly, or None."""
     if isinstance(node, nodes.Call):
@@ -158,6 +167,9 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
                 if method is not None:
                     return _runnable(method)
                 return None
+            method = _class_method(func.expr, func.attrname)
+            if method is not None:
+                return _runnable(method)
         if isinstance(func, (nodes.Name, nodes.Attribute)):
             return _runnable(definition_of(func))
         return None
