@@ -178,3 +178,12 @@ def test_bad_per_file_ignores(tmp_path, capsys, table):
     project = _project(tmp_path, {"pyproject.toml": f"[tool.asynclint]\nper-file-ignores = {table}\n", "app.py": ""})
     code, _out, err = _check(capsys, ".", cwd=project)
     assert code == 2 and err.startswith("asynclint: error:") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("server", "confidences"), [("auto", ["HIGH"]), ("wsgi", []), ("asgi", ["HIGH"])])
+def test_pylint_server_option(server, confidences):
+    fixture = FIXTURES / "sync-only-middleware" / "served-by-asgi" / "bad_sync_middleware_under_asgi.py"
+    reporter = CollectingReporter()
+    Run(["--load-plugins=asynclint", "--disable=all", "--enable=sync-only-middleware", "--persistent=n",
+         "--score=n", f"--server={server}", str(fixture)], reporter=reporter, exit=False)
+    assert [m.confidence.name for m in reporter.messages] == confidences
