@@ -34,7 +34,8 @@ def _rule_entry(rule) -> dict:
         "fullDescription": {"text": " ".join(found.get("What it does", rule.summary).split())},
         "help": {"text": text, "markdown": text},
         "defaultConfiguration": {"level": _LEVELS[docs.severity(rule)]},
-        "properties": {"tags": ["django", "async"], "symbol": rule.symbol},
+        "properties": {"tags": ["django", "async"], "symbol": rule.symbol, "fixSafety": rule.fix_safety or "none",
+                       "djangoVersions": rule.django_versions},
     }
     uri = docs.help_uri(rule)
     if uri:
@@ -81,9 +82,9 @@ def document(findings: list[Finding], rules, others: dict[str, tuple[str, str]] 
             "level": "error" if f.severity == "error" else "warning",
             "rank": RANKS[f.certainty],
             "message": {"text": f.message},
-            "properties": {"certainty": f.certainty},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {"asynclint/v1": f"{f.path}:{f.symbol}:{f.code}"},
+            "properties": {"certainty": f.certainty, "fixSafety": f.fix_safety or "none"},
         })
     cwd = os.getcwd().replace(os.sep, "/").rstrip("/") + "/"
     return {
