@@ -191,3 +191,14 @@ def test_one_set_of_iterating_builtins():
     spelled = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
                if re.search(r'"enumerate",', path.read_text(encoding="utf-8"))]
     assert spelled == ["django_api.py"]
+
+
+def test_every_async_name_is_spelled_in_the_table():
+    """``grep aget`` finds the row that suggests ``aget``: no async name is built from the sync one."""
+    package = Path(asynclint.__file__).parent
+    text = "\n".join(path.read_text(encoding="utf-8") for path in
+                     [package / "django_api.py", *sorted((package / "libraries").glob("*.py"))])
+    for row in api.SYNC_APIS:
+        if row.async_name:
+            short = api.short_name(row.async_name)
+            assert re.search(rf'[".]{re.escape(short)}"', text), f"{row.name} -> {short} is not spelled out"
