@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from asynclint import __version__
+from asynclint.finding import CERTAINTIES
 from asynclint.driver import InputError
 
 class UsageError(Exception):
@@ -47,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes (0: one per CPU)")
-    check.add_argument("--certainty", choices=("definite", "possible"),
+    check.add_argument("--certainty", choices=CERTAINTIES,
                        help="only definite findings, or only possible ones (default: both)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
