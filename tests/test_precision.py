@@ -62,6 +62,14 @@ def test_sarif_ranks_by_certainty(capsys):
     assert ranks == {DEFINITE_LINE: (90.0, "definite"), POSSIBLE_LINE: (50.0, "possible")}
 
 
+def test_github_and_junit_say_possible(capsys):
+    _code, out, _err = _check(capsys, str(BRANCHES), "-f", "github", "--select", "missing-sync-to-async")
+    possible = [line for line in out.splitlines() if "possible" in line]
+    assert len(possible) == 1 and f",line={POSSIBLE_LINE}," in possible[0] and "(possible) " in possible[0]
+    _code, out, _err = _check(capsys, str(BRANCHES), "-f", "junit", "--select", "missing-sync-to-async")
+    assert out.count('message="(possible) ') == 1
+
+
 @pytest.mark.parametrize(("confidence", "lines"), [("HIGH", {DEFINITE_LINE}),
                                                     ("HIGH,INFERENCE", {DEFINITE_LINE, POSSIBLE_LINE})])
 def test_pylint_confidence_option(confidence, lines):
@@ -116,6 +124,20 @@ def test_detect(tmp_path, files, server):
     assert found.server == server, found.reasons
     assert found.reasons
 
+
+
+def test_detect_is_kept_per_run_and_refreshed_by_invalidate(tmp_path):
+    from asynclint.core.context import RunContext, using
+
+    root = _project(tmp_path, {"Procfile": "web: gunicorn shop.wsgi\n"})
+    with using(RunContext()) as run:
+        assert deployment.detect(root).server == "wsgi"
+        (root / "Procfile").write_text("web: uvicorn shop.asgi:application\n")
+        assert deployment.detect(root).server == "wsgi"  # one answer per run
+        run.invalidate([str(root / "Procfile")])
+        assert deployment.detect(root).server == "asgi"
+    with using(RunContext()):
+        assert deployment.detect(root).server == "asgi"
 
 MIDDLEWARE = """
     class ClientIp:

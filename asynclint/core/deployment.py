@@ -27,8 +27,9 @@ import ast
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+
+from asynclint.core import context
 
 ASGI, WSGI, UNKNOWN = "asgi", "wsgi", "unknown"
 
@@ -67,10 +68,13 @@ _ROOT_MARKERS = (".git", "Procfile", "Dockerfile", "docker-compose.yml", "docker
 def project_root(path: str | os.PathLike) -> Path:
     """The folder a file's project is deployed from: the nearest ancestor with a repository or a
     deployment file, else with ``manage.py``/``pyproject.toml``, else the file's folder."""
-    return _root(str(Path(path).resolve()))
+    key = str(Path(path).resolve())
+    roots = context.current().deployment_roots
+    if key not in roots:
+        roots[key] = _root(key)
+    return roots[key]
 
 
-@lru_cache(maxsize=1024)
 def _root(path: str) -> Path:
     start = Path(path)
     start = start if start.is_dir() else start.parent
@@ -173,9 +177,16 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
     return routers
 
 
-@lru_cache(maxsize=64)
 def detect(root: Path) -> Deployment:
-    """How the project in ``root`` serves HTTP, and why asynclint thinks so."""
+    """How the project in ``root`` serves HTTP, and why asynclint thinks so (once per run: the run
+    context keeps the answer, so an editor server sees a changed Procfile after ``invalidate``)."""
+    known = context.current().deployments
+    if root not in known:
+        known[root] = _detect(root)
+    return known[root]
+
+
+def _detect(root: Path) -> Deployment:
     found = list(_files(root))
     asgi, wsgi = _commands(root, found)
     routers = _routers(root, found)
