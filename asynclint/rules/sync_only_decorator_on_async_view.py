@@ -51,7 +51,7 @@ from asynclint.core import views
 from asynclint.core.imports import called_name
 from asynclint.core.versions import format_version
 from asynclint.prefilter import ASYNC, ASYNC_VIEW
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-decorator-on-async-view"
 _METHOD_DECORATOR = "django.utils.decorators.method_decorator"
@@ -61,8 +61,9 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     msgid = "E5719"
     symbol = _SYMBOL
     prefilter = (ASYNC, ASYNC_VIEW,)
-    django_versions = ("per decorator: Django's view decorators 5.0+, the auth decorators 5.1+, method_decorator "
-                       "5.2+, DRF's @api_view never")
+    django_versions = DjangoVersions(
+        "per decorator: Django's view decorators 5.0+, the auth decorators 5.1+, method_decorator 5.2+, "
+        "DRF's @api_view never")
     summary = (
         "A view decorator that cannot wrap an async view in the targeted Django version is applied to "
         "an async def; the view stops being async."
