@@ -301,6 +301,9 @@ def _drop_project_trees(names: Iterable[str], roots: Sequence[str]) -> None:
         cached.cache_clear()
     clear_inference_tip_cache()
     _invalidate_cache()
+    # Failed imports are cached as exceptions whose tracebacks hold the frames, and so the trees, of
+    # the modules that asked.
+    MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access
 
 
 #: Files linted per ``PyLinter.check`` call: pylint builds every tree of a call before it lints them,

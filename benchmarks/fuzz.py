@@ -97,7 +97,9 @@ def main() -> int:
             totals["invalid_outputs"] += sum(not (parses(before[p]) and parses(after[p])) for p in changed)
             totals["crashes"] += crashed(asynclint("fix", "--unsafe-fixes", "shop", cwd=root))
             totals["not_idempotent"] += sum(p.read_text(encoding="utf-8") != after[p] for p in files)
-        print(f"  {min(start + args.batch, len(sources))}/{len(sources)} modules", file=sys.stderr)
+        print(f"  {min(start + args.batch, len(sources))}/{len(sources)} modules: "
+              + ", ".join(f"{key} {value}" for key, value in totals.items() if key != "modules")
+              + f" ({time.perf_counter() - started:.0f}s)", file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
     for key, value in totals.items():
         print(f"{key:>18}: {value}")
