@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
+    _cache_arguments(check)
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
     fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe")
     fix.add_argument("paths", nargs="*", metavar="PATH")
@@ -75,7 +77,18 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
+
+    clean = commands.add_parser("clean", help="remove the cache of 'asynclint check'")
+    clean.add_argument("paths", nargs="*", metavar="PATH")
+    clean.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
+    _cache_arguments(clean)
     return parser
+
+
+def _cache_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="the cache directory (default: $ASYNCLINT_CACHE_DIR, else .asynclint_cache "
+                             "beside the pyproject.toml with [tool.asynclint], else in the current folder)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "clean":
+            return _clean(args)
         _parser().print_help()
         return 2
     except UsageError as error:
@@ -325,10 +340,8 @@ def _configure(args):
 
 
 def _check(args) -> int:
-    from pylint.lint.expand_modules import discover_package_path
-
     from asynclint import baseline as baselines
-    from asynclint import output, prefilter
+    from asynclint import output
     from asynclint.rules import ALL
 
     started = time.perf_counter()
@@ -341,7 +354,8 @@ def _check(args) -> int:
 
     files = discover(paths, config, verbose)
     sources = [(str(path), _read(path)) for path in files]
-    scan = prefilter.scan(sources, rules)
+    cache = None if args.no_cache else _open_cache(args.cache_dir, config, rules, target)
+    scan = _prefilter(sources, rules, cache)
     candidates = scan.candidates(rules) if rules else []
     _log(verbose, f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
                   f"{len(files) - len(candidates)} cannot and are skipped ({time.perf_counter() - started:.2f}s)")
@@ -349,21 +363,33 @@ def _check(args) -> int:
         for path in candidates:
             _log(True, f"  analyse {output.shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
 
-    messages = []
-    if candidates:
+    messages, analysed, recorder = [], candidates, None
+    if cache is not None:
+        messages, analysed, recorder = _from_cache(cache, scan, candidates, rules)
+        _log(verbose, f"cache {cache.directory}: {len(candidates) - len(analysed)} of {len(candidates)} modules "
+                      f"unchanged; {len(analysed)} analysed")
+    if analysed:
+        from pylint.lint.expand_modules import discover_package_path
+
         roots = list(dict.fromkeys(discover_package_path(str(path), []) for path in files))
         jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-        jobs = min(jobs, len(candidates))
+        jobs = min(jobs, len(analysed))
         groups: dict[tuple, list[str]] = {}
-        for path in candidates:
+        for path in analysed:
             groups.setdefault(scan.rules_for(path, rules), []).append(path)
         if jobs > 1:  # one pool of workers for everything: they keep what they parsed
-            groups = {tuple(rules): candidates}
+            groups = {tuple(rules): analysed}
         try:
             linter = _linter(rules, target.version, config.linter, jobs, roots)
-            messages = _lint(linter, list(groups.items()), roots)
+            linter.asynclint_recorder = recorder
+            messages += _lint(linter, list(groups.items()), roots)
         except SystemExit as exit_:  # an option a checker rejected (it printed one line)
             return int(exit_.code) if isinstance(exit_.code, int) else 2
+    if cache is not None:
+        cache.prune()
+        if verbose:
+            count, size = cache.size()
+            _log(True, f"cache {cache.directory}: {count} files, {size / 1e6:.1f} MB")
     errors = [m for m in messages if m.symbol in SETUP_ERRORS]
     wanted = {rule.msgid for rule in rules}
     findings = output.from_messages([m for m in messages if m.msg_id in wanted])
@@ -402,6 +428,74 @@ def _check(args) -> int:
         return 2
     if findings and not args.exit_zero:
         return 1
+    return 0
+
+
+def _cache_directory(option: str | None, config) -> Path:
+    from asynclint import cache
+
+    return Path(option) if option else cache.default_directory(config.path)
+
+
+def _open_cache(option: str | None, config, rules, target):
+    """The cache for this configuration (``asynclint.cache``)."""
+    from asynclint import cache
+    from asynclint.config import linter_options as known_options
+
+    known = known_options()
+    options = {name: _option_value(name, known[name], value) for name, value in config.linter.items()}
+    version = f"{target.version[0]}.{target.version[1]}"
+    return cache.Cache(_cache_directory(option, config), cache.settings_key(rules, version, options))
+
+
+def _prefilter(sources: list[tuple[str, str]], rules, cache):
+    """The prefilter's scan; its per-file facts come from the cache when no file changed."""
+    from asynclint import prefilter
+
+    if cache is None:
+        return prefilter.scan(sources, rules)
+    hashes = {os.path.abspath(path): cache.know(path, text) for path, text in sources}
+    wanted = {fact for rule in rules for fact in prefilter.needs(rule)}
+    facts = cache.prefilter_facts(hashes, wanted)
+    if facts is None:
+        scan = prefilter.scan(sources, rules)
+        cache.store_prefilter_facts(hashes, wanted, {os.path.abspath(p): f for p, f in scan.facts.items()})
+        return scan
+    modules = [prefilter.Module(path, text) for path, text in sources]
+    return prefilter.Scan(modules, {path: facts[os.path.abspath(path)] for path, _ in sources})
+
+
+def _from_cache(cache, scan, candidates: list[str], rules):
+    """The cached messages of the unchanged candidates, the candidates to analyse, and the
+    recorder that stores what their analysis finds."""
+    from asynclint.cache import Recorder
+
+    messages, analysed, rules_of = [], [], {}
+    for path in candidates:
+        here = rules_of[os.path.abspath(path)] = [rule.msgid for rule in scan.rules_for(path, rules)]
+        found = cache.lookup(path, rules=here)
+        if found is None:
+            analysed.append(path)
+        else:
+            messages += found
+    hashes = {path: cache.hash_of(path) for path in rules_of}
+    return messages, analysed, Recorder(cache, hashes, rules_of)
+
+
+def _clean(args) -> int:
+    from asynclint import cache
+    from asynclint import config as configuration
+
+    try:
+        config = configuration.load(args.paths or ["."], args.config)
+    except configuration.ConfigError as error:
+        raise UsageError(str(error)) from None
+    directory = _cache_directory(args.cache_dir, config)
+    try:
+        removed = cache.clean(directory)
+    except (ValueError, OSError) as error:
+        raise UsageError(f"cannot remove {directory}: {error}") from None
+    print(f"asynclint: {'removed' if removed else 'no cache at'} {directory}", file=sys.stderr)
     return 0
 
 

@@ -59,7 +59,21 @@ class Linter(PyLinter):
     pylint does when it is given all of them."""
 
     asynclint_roots: list[str] = []
+    asynclint_recorder = None  # asynclint.cache.Recorder: stores each module's findings and dependencies
     _lean: contextlib.ExitStack | None = None
+
+    def _check_file(self, get_ast, check_astroid_module, file) -> None:  # a -j worker's module
+        with self._recording(file.filepath):
+            super()._check_file(get_ast, check_astroid_module, file)
+
+    def _lint_file(self, file, module, check_astroid_module) -> None:  # a module of a sequential run
+        with self._recording(file.filepath):
+            super()._lint_file(file, module, check_astroid_module)
+
+    def _recording(self, filepath: str):
+        if self.asynclint_recorder is None:
+            return contextlib.nullcontext()
+        return self.asynclint_recorder.recording(self, filepath)
 
     def open(self) -> None:
         super().open()
