@@ -101,6 +101,7 @@ def settings_key(rules, django_version: str, options: dict) -> str:
         "pylint": _version("pylint"), "astroid": _version("astroid"), "django-installed": _version("django"),
         "rules": sorted(rule.msgid for rule in rules), "django": django_version,
         "options": {name: options[name] for name in sorted(options)},
+        "cwd": os.getcwd(),  # messages name other files relative to it
     }
     return digest(json.dumps(settings, sort_keys=True, default=str).encode())
 

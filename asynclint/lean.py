@@ -39,6 +39,7 @@ def lean_astroid() -> Iterator[None]:
     transforms = MANAGER._transform.transforms  # pylint: disable=protected-access
     saved_transforms = {key: list(value) for key, value in transforms.items()}
     cached = set(MANAGER.astroid_cache)
+    located = set(MANAGER._mod_file_cache)  # pylint: disable=protected-access
     builder.AstroidBuilder.delayed_assattr = _skip_delayed_assattr
     transforms.clear()
     _active = True
@@ -51,6 +52,20 @@ def lean_astroid() -> Iterator[None]:
         transforms.update(saved_transforms)
         for name in set(MANAGER.astroid_cache) - cached:  # built lean: not for later pylint runs
             del MANAGER.astroid_cache[name]
+        _forget_module_locations(located)
+
+
+def _forget_module_locations(located: set) -> None:
+    """Forget where this run found modules: a later run in this process (tests, an editor server)
+    may check another tree whose modules have the same names, or files that changed since."""
+    from astroid import MANAGER
+    from astroid.interpreter._import import spec
+
+    for key in set(MANAGER._mod_file_cache) - located:  # pylint: disable=protected-access
+        del MANAGER._mod_file_cache[key]  # pylint: disable=protected-access
+    spec._find_spec.cache_clear()  # pylint: disable=protected-access
+    for finder in spec._SPEC_FINDERS:  # pylint: disable=protected-access
+        finder.find_module.cache_clear()
 
 
 class Linter(PyLinter):

@@ -1,0 +1,233 @@
+"""The persistent cache of ``asynclint check`` (``asynclint.cache``): a warm run reports what a cold
+run reports, a change re-analyses exactly the modules that read the changed file, broken cache
+files are rebuilt, concurrent runs agree, and ``asynclint clean`` removes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from asynclint import cache, cli
+from tests.lint import ROOT
+
+BOOKSHOP = ROOT / "examples" / "bookshop"
+FIXTURES = ROOT / "tests" / "fixtures"
+UNCHANGED = re.compile(r"cache .*: (\d+) of (\d+) modules unchanged; (\d+) analysed")
+
+VIEW = textwrap.dedent("""\
+    from shop import helpers
+
+
+    async def report(request):
+        return helpers.summary()
+""")
+HELPERS = textwrap.dedent("""\
+    from shop import queries
+
+
+    def summary():
+        return queries.totals()
+""")
+QUERIES_ORM = textwrap.dedent("""\
+    from shop.models import Book
+
+
+    def totals():
+        return Book.objects.count()
+""")
+QUERIES_PURE = textwrap.dedent("""\
+    def totals():
+        return 42
+""")
+MODELS = textwrap.dedent("""\
+    from django.db import models
+
+
+    class Book(models.Model):
+        title = models.CharField(max_length=10)
+""")
+OTHER = textwrap.dedent("""\
+    import time
+
+
+    async def nap(request):
+        time.sleep(1)
+""")
+
+
+def check(capsys, *args: str) -> tuple[int, list[dict], tuple[int, int, int] | None]:
+    """Exit code, findings (json), and (unchanged, candidates, analysed) from ``-v``."""
+    code = cli.main(["check", "--output-format", "json", "-v", *args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    match = UNCHANGED.search(err)
+    counts = tuple(int(group) for group in match.groups()) if match else None
+    return code, json.loads(out), counts
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    """A project whose async view reaches the ORM through two helper modules."""
+    (tmp_path / "shop").mkdir()
+    for name, text in {"__init__.py": "", "views.py": VIEW, "helpers.py": HELPERS, "queries.py": QUERIES_ORM,
+                       "models.py": MODELS, "other.py": OTHER}.items():
+        (tmp_path / "shop" / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(cache.ENVIRONMENT, raising=False)
+    return tmp_path
+
+
+def test_warm_run_reports_what_a_cold_run_reports_and_analyses_nothing(capsys, project):
+    cold = check(capsys, ".")
+    assert cold[2] == (0, 2, 2)
+    assert {(f["path"], f["symbol"]) for f in cold[1]} == {("shop/views.py", "missing-sync-to-async"),
+                                                           ("shop/other.py", "blocking-call-in-async")}
+    warm = check(capsys, ".")
+    assert warm[:2] == cold[:2]
+    assert warm[2] == (2, 2, 0)
+    assert check(capsys, ".", "--no-cache")[:2] == cold[:2]
+    directory = project / cache.DIRECTORY
+    assert (directory / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_a_change_in_a_helper_module_reanalyses_the_module_that_calls_it(capsys, project):
+    check(capsys, ".")
+    (project / "shop" / "queries.py").write_text(QUERIES_PURE)
+    code, found, counts = check(capsys, ".")
+    assert counts == (1, 2, 1)  # views.py read queries.py (through helpers.py); other.py did not
+    assert [f["path"] for f in found] == ["shop/other.py"]
+    assert check(capsys, ".", "--no-cache")[:2] == (code, found)
+    (project / "shop" / "queries.py").write_text(QUERIES_ORM)
+    code, found, counts = check(capsys, ".")
+    assert counts == (1, 2, 1)
+    assert sorted(f["path"] for f in found) == ["shop/other.py", "shop/views.py"]
+
+
+def test_the_entries_record_reverse_dependencies(capsys, project):
+    check(capsys, ".")
+    spaces = list((project / cache.DIRECTORY / f"v{cache.FORMAT}").iterdir())
+    assert len(spaces) == 1
+    recorded = cache.Cache(project / cache.DIRECTORY, spaces[0].name)
+    views = str(project / "shop" / "views.py")
+    assert recorded.dependents(str(project / "shop" / "queries.py")) == [views]
+    assert recorded.dependents(str(project / "shop" / "helpers.py")) == [views]
+    assert recorded.dependents(views) == []
+
+
+@pytest.mark.parametrize("damage", ["delete", "truncate", "garbage", "wrong-shape", "empty"])
+def test_broken_cache_files_are_rebuilt(capsys, project, damage):
+    cold = check(capsys, ".")
+    entries = [p for p in (project / cache.DIRECTORY).rglob("*.json")]
+    assert len(entries) >= 3  # two modules and the prefilter's facts
+    for entry in entries:
+        if damage == "delete":
+            entry.unlink()
+        elif damage == "truncate":
+            entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
+        elif damage == "garbage":
+            entry.write_bytes(b"\xff\x00not json")
+        elif damage == "wrong-shape":
+            entry.write_text(json.dumps({"path": 1, "hash": [], "messages": "x", "facts": 3, "key": None}))
+        else:
+            entry.write_text("")
+    again = check(capsys, ".")
+    assert again[:2] == cold[:2]
+    assert again[2] == (0, 2, 2)
+    assert check(capsys, ".")[2] == (2, 2, 0)  # rebuilt
+
+
+def test_a_cached_message_with_a_wrong_field_is_not_trusted(capsys, project):
+    cold = check(capsys, ".")
+    for entry in (project / cache.DIRECTORY).rglob("files/*/*.json"):
+        data = json.loads(entry.read_text())
+        data["messages"] = [{"msg_id": 5}]
+        entry.write_text(json.dumps(data))
+    assert check(capsys, ".")[:2] == cold[:2]
+
+
+def test_cache_dir_option_environment_and_no_cache(capsys, project, tmp_path_factory, monkeypatch):
+    elsewhere = tmp_path_factory.mktemp("cachedir") / "c"
+    check(capsys, ".", "--cache-dir", str(elsewhere))
+    assert (elsewhere / "CACHEDIR.TAG").is_file()
+    assert not (project / cache.DIRECTORY).exists()
+    from_env = tmp_path_factory.mktemp("env") / "c"
+    monkeypatch.setenv(cache.ENVIRONMENT, str(from_env))
+    check(capsys, ".")
+    assert (from_env / ".gitignore").is_file()
+    assert check(capsys, ".", "--no-cache")[2] is None
+    monkeypatch.delenv(cache.ENVIRONMENT)
+    check(capsys, ".", "--no-cache")
+    assert not (project / cache.DIRECTORY).exists()
+
+
+def test_settings_change_the_space(capsys, project):
+    check(capsys, ".")
+    assert check(capsys, ".", "--select", "blocking-call-in-async")[2] == (0, 2, 2)
+    assert check(capsys, ".", "--django-version", "4.2")[2] == (0, 2, 2)
+    assert check(capsys, ".")[2] == (2, 2, 0)
+
+
+def test_clean_removes_the_cache_and_nothing_else(capsys, project, tmp_path_factory):
+    check(capsys, ".")
+    assert cli.main(["clean"]) == 0
+    assert not (project / cache.DIRECTORY).exists()
+    assert (project / "shop" / "views.py").exists()
+    assert cli.main(["clean"]) == 0  # nothing to remove
+    not_ours = tmp_path_factory.mktemp("notours")
+    (not_ours / "precious.txt").write_text("keep")
+    capsys.readouterr()
+    assert cli.main(["clean", "--cache-dir", str(not_ours)]) == 2
+    assert "not an asynclint cache" in capsys.readouterr().err
+    assert (not_ours / "precious.txt").exists()
+
+
+def run_process(project: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "asynclint.cli", "check", "--output-format", "json", *args, "."],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def finished(run: subprocess.Popen) -> tuple[int, list]:
+    out, err = run.communicate(timeout=300)
+    assert b"Traceback" not in err, err
+    return run.returncode, json.loads(out)
+
+
+def test_parallel_workers_store_their_modules(capsys, project):
+    cold = finished(run_process(project, "-j", "2"))
+    warm = check(capsys, ".")
+    assert warm[:2] == cold
+    assert warm[2] == (2, 2, 0)
+
+
+def test_two_processes_at_once_finish_with_correct_results(capsys, project):
+    expected = finished(run_process(project, "--no-cache"))
+    for _ in range(2):  # cold (both write the same entries), then warm (one may read while the other writes)
+        runs = [run_process(project) for _ in range(2)]
+        assert [finished(run) for run in runs] == [expected, expected]
+    assert check(capsys, ".")[2] == (2, 2, 0)
+
+
+def test_warm_run_equals_cold_run_on_the_example_project(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(BOOKSHOP)
+    directory = str(tmp_path / "c")
+    cold = check(capsys, ".", "--cache-dir", directory)
+    warm = check(capsys, ".", "--cache-dir", directory)
+    assert cold[1] and warm[:2] == cold[:2]
+    assert warm[2][0] == warm[2][1] and warm[2][2] == 0
+
+
+def test_warm_run_equals_cold_run_on_the_fixtures(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(FIXTURES)
+    directory = str(tmp_path / "c")
+    cold = check(capsys, ".", "--cache-dir", directory, "--exit-zero")
+    warm = check(capsys, ".", "--cache-dir", directory, "--exit-zero")
+    assert len(cold[1]) > 100 and warm[:2] == cold[:2]
+    assert warm[2][0] == warm[2][1] and warm[2][2] == 0
