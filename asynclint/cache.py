@@ -158,6 +158,7 @@ class Cache:
         self.space = self.directory / f"v{FORMAT}" / settings
         self._hashes: dict[str, str | None] = {}
         self._relations: dict[str, bool] = {}  # whether a file read in this run declares a related_name
+        self._declaring: dict[str, list[str]] = {}  # relations_under()
         self._ready = False
 
     # -- content hashes ------------------------------------------------------------------------
@@ -166,6 +167,7 @@ class Cache:
         path = os.path.abspath(path)
         found = self._hashes[path] = text_hash(text)
         self._relations[path] = "related_name" in text
+        self._declaring.clear()
         return found
 
     def hash_of(self, path: str) -> str | None:
@@ -205,15 +207,17 @@ class Cache:
             files, skipped = recorded["files"], set(recorded["skipped"])
             if any(self.hash_of(path) != expected for path, expected in files.items()):
                 return False
-            if any(declares and path not in files and path not in skipped
-                   for path, declares in self._relations_under(root)):
+            if any(path not in files and path not in skipped for path in self.relations_under(root)):
                 return False
         return True
 
-    def _relations_under(self, root: str):
-        """``(path, declares a related_name)`` for the files read in this run under ``root``."""
-        prefix = root.rstrip(os.sep) + os.sep
-        return [(path, declares) for path, declares in self._relations.items() if path.startswith(prefix)]
+    def relations_under(self, root: str) -> list[str]:
+        """The files read in this run under ``root`` that declare a ``related_name``."""
+        if root not in self._declaring:
+            prefix = root.rstrip(os.sep) + os.sep
+            self._declaring[root] = [path for path, declares in self._relations.items()
+                                     if declares and path.startswith(prefix)]
+        return self._declaring[root]
 
     @staticmethod
     def _declares_relations(path: str) -> bool:
@@ -361,8 +365,11 @@ def clean(directory: Path | str) -> bool:
     directory = Path(directory)
     if not directory.is_dir():
         return False
-    if not (directory / "CACHEDIR.TAG").is_file() or not (directory / f"v{FORMAT}").exists() and \
-            any(child.name not in (".gitignore", "CACHEDIR.TAG") for child in directory.iterdir()):
+    try:
+        ours = "asynclint" in (directory / "CACHEDIR.TAG").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        ours = False
+    if not ours:
         raise ValueError(f"{directory} is not an asynclint cache directory")
     shutil.rmtree(directory)
     return True
@@ -422,9 +429,8 @@ class Recorder:
     """Stores each analysed module's messages and dependencies; picklable, so pylint's ``-j``
     workers store their modules' entries themselves."""
 
-    def __init__(self, cache: Cache, hashes: dict[str, str], rules: dict[str, list[str]]) -> None:
-        self.cache = cache
-        self.hashes = hashes  # {absolute path: hash of the text this run read}
+    def __init__(self, cache: Cache, rules: dict[str, list[str]]) -> None:
+        self.cache = cache  # knows the hash of each text this run read
         self.rules = rules  # {absolute path: msgids of the rules that can fire there}
         self._imports: dict[str, set[str]] = {}
         self._index_used: set[str] = set()  # roots whose index any analysis so far used (memoised)
@@ -444,7 +450,7 @@ class Recorder:
             read = _recording.pop()
             self._index_used |= _index_used.pop()
         path = os.path.abspath(filepath)
-        expected = self.hashes.get(path)
+        expected = self.cache.hash_of(path) if path in self.rules else None
         if expected is None or file_hash(path) != expected:
             return  # changed while analysed (or not ours): not stored
         try:
@@ -477,7 +483,8 @@ class Recorder:
                 if found_file and found_file.endswith(".py") and _is_project_file(found_file):
                     todo.append(os.path.abspath(found_file))
         seen.discard(path)
-        return {other: self.hashes.get(other) or file_hash(other) for other in sorted(seen)}
+        # The hashes of the texts read when the run started: a file changed since is re-analysed next time.
+        return {other: self.cache.hash_of(other) for other in sorted(seen)}
 
     def _imports_of(self, module) -> set[str]:
         """Module names the module's import statements can reach (packages, submodules)."""
@@ -520,9 +527,8 @@ class Recorder:
                 for path in django_kinds._python_files_under(root):  # pylint: disable=protected-access
                     absolute = os.path.abspath(path)
                     if Cache._declares_relations(absolute):
-                        files[absolute] = self.hashes.get(absolute) or file_hash(absolute)
-                skipped = sorted(path for path, declares in self.cache._relations_under(root)  # pylint: disable=protected-access
-                                 if declares and path not in files)  # the index does not read them
+                        files[absolute] = self.cache.hash_of(absolute)
+                skipped = sorted(set(self.cache.relations_under(root)) - set(files))  # the index does not read them
                 self._index_files[root] = {"files": files, "skipped": skipped}
             found[root] = self._index_files[root]
         return found

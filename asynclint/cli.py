@@ -478,8 +478,7 @@ def _from_cache(cache, scan, candidates: list[str], rules):
             analysed.append(path)
         else:
             messages += found
-    hashes = {path: cache.hash_of(path) for path in rules_of}
-    return messages, analysed, Recorder(cache, hashes, rules_of)
+    return messages, analysed, Recorder(cache, rules_of)
 
 
 def _clean(args) -> int:

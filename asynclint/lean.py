@@ -66,6 +66,12 @@ def _forget_module_locations(located: set) -> None:
     spec._find_spec.cache_clear()  # pylint: disable=protected-access
     for finder in spec._SPEC_FINDERS:  # pylint: disable=protected-access
         finder.find_module.cache_clear()
+    from asynclint.core import django_kinds
+
+    # The project's file list and relation index: files may be added or edited before the next run,
+    # and the index holds classes of the trees just dropped.
+    django_kinds._python_files_under.cache_clear()  # pylint: disable=protected-access
+    django_kinds._relations_in.cache_clear()  # pylint: disable=protected-access
 
 
 class Linter(PyLinter):

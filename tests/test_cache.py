@@ -231,3 +231,43 @@ def test_warm_run_equals_cold_run_on_the_fixtures(capsys, monkeypatch, tmp_path)
     warm = check(capsys, ".", "--cache-dir", directory, "--exit-zero")
     assert len(cold[1]) > 100 and warm[:2] == cold[:2]
     assert warm[2][0] == warm[2][1] and warm[2][2] == 0
+
+
+AUTHORS = textwrap.dedent("""\
+    from django.db import models
+
+
+    class Author(models.Model):
+        name = models.CharField(max_length=10)
+""")
+BOOKS = textwrap.dedent("""\
+    from django.db import models
+
+
+    class Book(models.Model):
+        author = models.ForeignKey("shop.Author", on_delete=models.CASCADE, related_name="books")
+""")
+COUNT = textwrap.dedent("""\
+    from shop.authors import Author
+
+
+    async def count(request):
+        author = await Author.objects.aget(pk=1)
+        return author.books.count()
+""")
+
+
+def test_a_related_name_declared_in_a_module_not_imported_is_a_dependency(capsys, tmp_path, monkeypatch):
+    """``author.books`` is known from the project's relation index, not from an import."""
+    (tmp_path / "shop").mkdir()
+    for name, text in {"__init__.py": "", "authors.py": AUTHORS, "views.py": COUNT}.items():
+        (tmp_path / "shop" / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "books.py").write_text(BOOKS)  # a new file declares the relation
+    code, found, counts = check(capsys, ".")
+    assert counts == (0, 1, 1) and [f["symbol"] for f in found] == ["sync-orm-call-in-async"]
+    assert check(capsys, ".")[2] == (1, 1, 0)
+    (tmp_path / "shop" / "books.py").write_text(BOOKS.replace('"books"', '"volumes"'))
+    code, found, counts = check(capsys, ".")
+    assert counts == (0, 1, 1) and found == []
