@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -271,3 +272,28 @@ def test_a_related_name_declared_in_a_module_not_imported_is_a_dependency(capsys
     (tmp_path / "shop" / "books.py").write_text(BOOKS.replace('"books"', '"volumes"'))
     code, found, counts = check(capsys, ".")
     assert counts == (0, 1, 1) and found == []
+
+
+def test_an_unusable_cache_directory_costs_speed_not_results(capsys, project):
+    (project / "not-a-dir").write_text("")
+    expected = check(capsys, ".", "--no-cache")[:2]
+    assert check(capsys, ".", "--cache-dir", str(project / "not-a-dir" / "c"))[:2] == expected
+
+
+def test_the_cache_is_bounded_and_reports_its_size(capsys, project):
+    cli.main(["check", "-v", "."])
+    assert re.search(r"cache .*: \d+ files, \d+\.\d MB", capsys.readouterr().err)
+    directory = project / cache.DIRECTORY
+    spaces = [cache.Cache(directory, f"space{index}") for index in range(cache.KEEP_SPACES + 2)]
+    gone = project / "gone.py"
+    gone.write_text("x = 1\n")
+    for space in spaces:
+        space.store(str(gone), cache.file_hash(str(gone)), [], [], {})
+        space.prune()
+        time.sleep(0.05)  # distinct modification times
+    used = {p.name for p in (directory / f"v{cache.FORMAT}").iterdir()}
+    assert len(used) == cache.KEEP_SPACES and spaces[-1].settings in used  # the least recently used went
+    gone.unlink()
+    (spaces[-1].space / "pruned").unlink()
+    spaces[-1].prune()  # entries of deleted files go (at most once an hour)
+    assert not list((spaces[-1].space / "files").glob("*/*.json"))
