@@ -498,7 +498,7 @@ class Recorder:
             parts = name.split(".")
             names.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
 
-        for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom)):
+        for node in _import_statements(module):
             if isinstance(node, nodes.Import):
                 for name, _ in node.names:
                     add(name)
@@ -532,3 +532,17 @@ class Recorder:
                 self._index_files[root] = {"files": files, "skipped": skipped}
             found[root] = self._index_files[root]
         return found
+
+
+def _import_statements(module):
+    """The import statements anywhere in ``module`` (statements only are walked: expressions hold none)."""
+    from astroid import nodes
+
+    bodies = (nodes.ExceptHandler, nodes.MatchCase)
+    stack = list(module.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (nodes.Import, nodes.ImportFrom)):
+            yield node
+            continue
+        stack.extend(child for child in node.get_children() if child.is_statement or isinstance(child, bodies))
