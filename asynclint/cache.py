@@ -247,6 +247,35 @@ class Cache:
                 found.append(entry["path"])
         return sorted(found)
 
+    # -- a run ---------------------------------------------------------------------------------
+    def scan(self, sources: list[tuple[str, str]], rules):
+        """The prefilter's ``Scan`` of ``(path, text)`` sources; its per-file facts come from the
+        cache when no file changed. Records each text's hash for ``lookup``."""
+        from asynclint import prefilter
+
+        hashes = {os.path.abspath(path): self.know(path, text) for path, text in sources}
+        wanted = {fact for rule in rules for fact in prefilter.needs(rule)}
+        facts = self.prefilter_facts(hashes, wanted)
+        if facts is None:
+            found = prefilter.scan(sources, rules)
+            self.store_prefilter_facts(hashes, wanted, {os.path.abspath(p): f for p, f in found.facts.items()})
+            return found
+        modules = [prefilter.Module(path, text) for path, text in sources]
+        return prefilter.Scan(modules, {path: facts[os.path.abspath(path)] for path, _ in sources})
+
+    def reuse(self, scan, candidates: list[str], rules) -> tuple[list[CachedMessage], list[str], Recorder]:
+        """The cached messages of the unchanged ``candidates``, the candidates to analyse, and the
+        ``Recorder`` to put on the linter (``Linter.asynclint_recorder``) to store their entries."""
+        messages, analysed, rules_of = [], [], {}
+        for path in candidates:
+            here = rules_of[os.path.abspath(path)] = [rule.msgid for rule in scan.rules_for(path, rules)]
+            found = self.lookup(path, rules=here)
+            if found is None:
+                analysed.append(path)
+            else:
+                messages += found
+        return messages, analysed, Recorder(self, rules_of)
+
     # -- the prefilter -------------------------------------------------------------------------
     def _prefilter_entry(self, files: dict[str, str], wanted) -> tuple[Path, str]:
         key = digest(json.dumps([sorted(files.items()), sorted(wanted)]).encode("utf-8", "surrogateescape"))
@@ -451,7 +480,9 @@ class Recorder:
             self._index_used |= _index_used.pop()
         path = os.path.abspath(filepath)
         expected = self.cache.hash_of(path) if path in self.rules else None
-        if expected is None or file_hash(path) != expected:
+        overlay = getattr(linter, "asynclint_overlay", None) or {}
+        text = overlay.get(os.path.realpath(path))
+        if expected is None or (text_hash(text) if text is not None else file_hash(path)) != expected:
             return  # changed while analysed (or not ours): not stored
         try:
             dependencies = self._dependencies(read, path)

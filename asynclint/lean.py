@@ -14,6 +14,7 @@ both report the same findings.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 
@@ -66,22 +67,25 @@ def _forget_module_locations(located: set) -> None:
     spec._find_spec.cache_clear()  # pylint: disable=protected-access
     for finder in spec._SPEC_FINDERS:  # pylint: disable=protected-access
         finder.find_module.cache_clear()
-    from asynclint.core import django_kinds
-
-    # The project's file list and relation index: files may be added or edited before the next run,
-    # and the index holds classes of the trees just dropped.
-    django_kinds._python_files_under.cache_clear()  # pylint: disable=protected-access
-    django_kinds._relations_in.cache_clear()  # pylint: disable=protected-access
 
 
 class Linter(PyLinter):
-    """PyLinter that also runs lean in pylint's worker processes (``-j``), and that puts the
+    """PyLinter that also runs lean in pylint's worker processes (``-j``), that puts the
     package roots of every discovered file (not only the analysed ones) on ``sys.path``, as
-    pylint does when it is given all of them."""
+    pylint does when it is given all of them, and that lints in-memory contents of files
+    (``asynclint_overlay``, by real path) instead of the disk's. ``asynclint.driver.make_linter``
+    makes it."""
 
     asynclint_roots: list[str] = []
+    asynclint_lean: bool = True
+    asynclint_overlay: dict[str, str] = {}
     asynclint_recorder = None  # asynclint.cache.Recorder: stores each module's findings and dependencies
     _lean: contextlib.ExitStack | None = None
+
+    def get_ast(self, filepath, modname, data=None):
+        if data is None and self.asynclint_overlay:
+            data = self.asynclint_overlay.get(os.path.realpath(filepath))
+        return super().get_ast(filepath, modname, data)
 
     def _check_file(self, get_ast, check_astroid_module, file) -> None:  # a -j worker's module
         with self._recording(file.filepath):
@@ -100,6 +104,6 @@ class Linter(PyLinter):
         super().open()
         missing = [root for root in self.asynclint_roots if root not in sys.path]
         sys.path[:0] = missing
-        if not _active:  # a worker process: lean for the rest of its life
+        if self.asynclint_lean and not _active:  # a worker process: lean for the rest of its life
             self._lean = contextlib.ExitStack()
             self._lean.enter_context(lean_astroid())
