@@ -364,7 +364,10 @@ class Cache:
 
         for child in sorted(children, key=used, reverse=True)[keep:]:
             with contextlib.suppress(OSError):
-                shutil.rmtree(child) if child.is_dir() else child.unlink()
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
 
     def size(self) -> tuple[int, int]:
         """``(files, bytes)`` of the whole cache directory."""
