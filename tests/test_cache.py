@@ -297,3 +297,23 @@ def test_the_cache_is_bounded_and_reports_its_size(capsys, project):
     (spaces[-1].space / "pruned").unlink()
     spaces[-1].prune()  # entries of deleted files go (at most once an hour)
     assert not list((spaces[-1].space / "files").glob("*/*.json"))
+
+
+def test_the_api_an_editor_uses_lookup_by_text_and_unsaved_buffers(project):
+    """``driver.lint(..., buffers=, cache=)`` stores the buffer's findings under the buffer's hash;
+    ``Cache.lookup(path, text)`` answers for that text only."""
+    from asynclint import driver
+    from asynclint.rules import ALL
+
+    space = cache.Cache(project / "c", cache.settings_key(ALL, "5.2", {}))
+    views = project / "shop" / "views.py"
+    files = sorted((project / "shop").glob("*.py"))
+    edited = VIEW + "\n\nasync def other(request):\n    return helpers.summary()\n"
+    result = driver.lint(files, ALL, (5, 2), {}, buffers={str(views): edited}, cache=space)
+    assert sorted(f.line for f in result.findings if f.path.endswith("views.py")) == [5, 9]
+    fresh = cache.Cache(project / "c", space.settings)
+    assert [m.line for m in fresh.lookup(str(views), edited)] == [5, 9]
+    assert fresh.lookup(str(views), VIEW) is None  # the disk's text was never analysed
+    assert fresh.lookup(str(views)) is None
+    again = driver.lint(files, ALL, (5, 2), {}, cache=cache.Cache(project / "c", space.settings))
+    assert sorted(f.line for f in again.findings if f.path.endswith("views.py")) == [5]
