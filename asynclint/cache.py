@@ -32,6 +32,7 @@ and ``Cache.store(...)``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
@@ -39,7 +40,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DIRECTORY = ".asynclint_cache"
@@ -132,21 +133,81 @@ class CachedMessage:
     end_column: int | None = None
     category: str = ""
     confidence: str = ""
+    #: The structured finding the rule recorded for this message (``asynclint.finding``), if any.
+    finding: object = field(default=None, compare=False, repr=False)
 
     @classmethod
-    def of(cls, message) -> CachedMessage:
+    def of(cls, message, finding=None) -> CachedMessage:
         confidence = getattr(message, "confidence", "")
         return cls(msg_id=message.msg_id, symbol=message.symbol, msg=message.msg, abspath=message.abspath,
                    path=message.path, module=message.module, obj=message.obj, line=message.line,
                    column=message.column, end_line=message.end_line, end_column=message.end_column,
-                   category=getattr(message, "category", ""), confidence=getattr(confidence, "name", confidence))
+                   category=getattr(message, "category", ""), confidence=getattr(confidence, "name", confidence),
+                   finding=finding)
+
+    def dump(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "finding"}
+        if self.finding is not None:
+            data["finding"] = encode(self.finding)
+        return data
 
     @classmethod
     def load(cls, data: dict) -> CachedMessage:
-        message = cls(**data)
+        data = dict(data)
+        finding = decode(data.pop("finding", None))
+        message = cls(**data, finding=finding)
         if not all(isinstance(getattr(message, name), str) for name in ("msg_id", "symbol", "msg", "abspath")):
             raise ValueError("malformed message")
         return message
+
+
+def encode(value):
+    """Plain data (asynclint's dataclasses, tuples, lists, dicts, scalars) as JSON-ready values;
+    TypeError for anything else (an astroid node, say), so such an entry is never stored."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple):
+        return {"t": [encode(item) for item in value]}
+    if isinstance(value, list):
+        return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {"d": [[encode(key), encode(item)] for key, item in value.items()]}
+    cls = type(value)
+    if dataclasses.is_dataclass(value) and cls.__module__.startswith("asynclint."):
+        return {"c": f"{cls.__module__}:{cls.__qualname__}",
+                "f": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}}
+    raise TypeError(f"cannot store a {cls.__qualname__}")
+
+
+def decode(data):
+    """``encode``'s inverse; ValueError for data it did not produce (only asynclint's dataclasses)."""
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [decode(item) for item in data]
+    if isinstance(data, dict) and set(data) == {"t"}:
+        return tuple(decode(item) for item in data["t"])
+    if isinstance(data, dict) and set(data) == {"d"}:
+        return {_hashable(decode(key)): decode(item) for key, item in data["d"]}
+    if isinstance(data, dict) and set(data) == {"c", "f"} and isinstance(data["c"], str):
+        module, _, name = data["c"].partition(":")
+        if not module.startswith("asynclint.") or not isinstance(data["f"], dict):
+            raise ValueError(f"not a stored class: {data['c']}")
+        import importlib
+
+        cls = importlib.import_module(module)
+        for part in name.split("."):
+            cls = getattr(cls, part)
+        if not dataclasses.is_dataclass(cls):
+            raise ValueError(f"not a stored class: {data['c']}")
+        return cls(**{key: decode(item) for key, item in data["f"].items()})
+    raise ValueError("malformed stored value")
+
+
+def _hashable(key):
+    if isinstance(key, list):
+        raise ValueError("malformed stored key")
+    return key
 
 
 class Cache:
@@ -232,7 +293,7 @@ class Cache:
         """Record ``messages`` (pylint ``Message`` or ``CachedMessage``) for the module at ``path``."""
         entry = {
             "path": os.path.abspath(path), "hash": content_hash, "rules": sorted(rules),
-            "messages": [asdict(m if isinstance(m, CachedMessage) else CachedMessage.of(m)) for m in messages],
+            "messages": [(m if isinstance(m, CachedMessage) else CachedMessage.of(m)).dump() for m in messages],
             "dependencies": dependencies, "index": index, "stored": time.time(),
         }
         self._write(self._entry(path), entry)
@@ -457,6 +518,11 @@ def _install() -> None:
     _installed = True
 
 
+def _key(message) -> tuple:
+    """What joins a pylint message to the structured finding a rule recorded for it (``Finding.key``)."""
+    return (message.abspath or message.path, message.line, message.column or 0, message.symbol, message.msg)
+
+
 class Recorder:
     """Stores each analysed module's messages and dependencies; picklable, so pylint's ``-j``
     workers store their modules' entries themselves."""
@@ -474,6 +540,8 @@ class Recorder:
         _install()
         reporter = linter.reporter
         before = len(reporter.messages)
+        sink = getattr(linter, "asynclint_findings", None)  # the rules' structured findings, if recorded
+        recorded = len(sink) if isinstance(sink, list) else 0
         _recording.append({filepath})
         _index_used.append(set())
         try:
@@ -490,9 +558,13 @@ class Recorder:
         try:
             dependencies = self._dependencies(read, path)
             index = self._index() if self._index_used else None
+            structured = {getattr(found, "key", None): found for found in sink[recorded:]} \
+                if isinstance(sink, list) else {}
+            messages = [CachedMessage.of(message, structured.get(_key(message)))
+                        for message in reporter.messages[before:]]
+            self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index)
         except Exception:  # pylint: disable=broad-except  # never lose a result over the cache
             return
-        self.cache.store(path, expected, self.rules.get(path, []), reporter.messages[before:], dependencies, index)
 
     def _dependencies(self, read: set[str], path: str) -> dict[str, str | None]:
         """The project files read, closed over the static imports of the modules reached."""

@@ -317,3 +317,14 @@ def test_the_api_an_editor_uses_lookup_by_text_and_unsaved_buffers(project):
     assert fresh.lookup(str(views)) is None
     again = driver.lint(files, ALL, (5, 2), {}, cache=cache.Cache(project / "c", space.settings))
     assert sorted(f.line for f in again.findings if f.path.endswith("views.py")) == [5]
+
+
+def test_structured_values_round_trip_as_json_and_nothing_else_is_stored():
+    finding = cache.CachedMessage("E5701", "sym", "text", "/p.py", "p.py", line=3, finding=None)
+    value = {"a": (1, "x", None, [finding]), 2: 2.5}
+    assert cache.decode(json.loads(json.dumps(cache.encode(value)))) == value
+    with pytest.raises(TypeError):
+        cache.encode(object())
+    for forged in ({"c": "os:system", "f": {}}, {"c": "asynclint.cache:Cache", "f": {}}, {"x": 1}):
+        with pytest.raises((ValueError, TypeError)):
+            cache.decode(forged)
