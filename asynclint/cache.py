@@ -572,7 +572,8 @@ class Recorder:
 
         from asynclint.core.chains import _is_project_file  # pylint: disable=protected-access
 
-        by_file = {getattr(module, "file", None): module for module in list(MANAGER.astroid_cache.values())}
+        by_file = {os.path.abspath(module.file): module for module in list(MANAGER.astroid_cache.values())
+                   if getattr(module, "file", None)}
         seen: set[str] = set()
         todo = [os.path.abspath(p) for p in read if p and _is_project_file(p)]
         while todo:
