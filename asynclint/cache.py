@@ -220,6 +220,7 @@ class Cache:
         self._hashes: dict[str, str | None] = {}
         self._relations: dict[str, bool] = {}  # whether a file read in this run declares a related_name
         self._declaring: dict[str, list[str]] = {}  # relations_under()
+        self._deployed: dict[str, object] = {}  # _deployment()
         self._ready = False
 
     # -- content hashes ------------------------------------------------------------------------
@@ -258,9 +259,20 @@ class Cache:
             index = entry.get("index")
             if index is not None and not self._index_unchanged(index):
                 return None
+            if any(self._deployment(root) != answer for root, answer in entry.get("deployments", {}).items()):
+                return None
             return [CachedMessage.load(item) for item in entry["messages"]]
         except (AttributeError, KeyError, TypeError, ValueError):
             return None
+
+    def _deployment(self, root: str):
+        """How the project at ``root`` serves HTTP now (``core.deployment``), encoded; once per run."""
+        if root not in self._deployed:
+            from asynclint.core import context, deployment
+
+            with context.using(context.RunContext()):
+                self._deployed[root] = encode(deployment.detect(Path(root)))
+        return self._deployed[root]
 
     def _index_unchanged(self, index: dict) -> bool:
         """The relation index: the same files declare a ``related_name`` (among those read)."""
@@ -289,12 +301,12 @@ class Cache:
             return False
 
     def store(self, path: str, content_hash: str, rules, messages, dependencies: dict[str, str | None],
-              index: dict | None = None) -> None:
+              index: dict | None = None, deployments: dict[str, object] | None = None) -> None:
         """Record ``messages`` (pylint ``Message`` or ``CachedMessage``) for the module at ``path``."""
         entry = {
             "path": os.path.abspath(path), "hash": content_hash, "rules": sorted(rules),
             "messages": [(m if isinstance(m, CachedMessage) else CachedMessage.of(m)).dump() for m in messages],
-            "dependencies": dependencies, "index": index, "stored": time.time(),
+            "dependencies": dependencies, "index": index, "deployments": deployments or {}, "stored": time.time(),
         }
         self._write(self._entry(path), entry)
 
@@ -314,6 +326,7 @@ class Cache:
         cache when no file changed. Records each text's hash for ``lookup``."""
         from asynclint import prefilter
 
+        self._deployed.clear()  # a new run: deployment files may have changed
         hashes = {os.path.abspath(path): self.know(path, text) for path, text in sources}
         wanted = {fact for rule in rules for fact in prefilter.needs(rule)}
         facts = self.prefilter_facts(hashes, wanted)
@@ -471,6 +484,7 @@ def clean(directory: Path | str) -> bool:
 # --- recording what a module's analysis read ---------------------------------------------------------
 _recording: list[set[str]] = []  # the project files handed out while each module is analysed
 _index_used: list[set[str]] = []  # the project roots whose relation index was used
+_deployments: list[dict[str, object]] = []  # deployment roots asked about, and the (encoded) answers
 _installed = False
 
 
@@ -488,9 +502,10 @@ def _install() -> None:
         return
     from astroid.manager import AstroidManager
 
-    from asynclint.core import django_kinds
+    from asynclint.core import deployment, django_kinds
 
     by_name = AstroidManager.ast_from_module_name
+    detected = deployment.detect
     by_file = AstroidManager.ast_from_file
     relations = django_kinds.reverse_relations
 
@@ -512,9 +527,16 @@ def _install() -> None:
                     os.path.dirname(os.path.abspath(module_file))))
         return relations(model)
 
+    def detect(root):
+        found = detected(root)
+        if _deployments:
+            _deployments[-1][str(root)] = encode(found)
+        return found
+
     AstroidManager.ast_from_module_name = ast_from_module_name
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
+    deployment.detect = detect
     _installed = True
 
 
@@ -544,11 +566,13 @@ class Recorder:
         recorded = len(sink) if isinstance(sink, list) else 0
         _recording.append({filepath})
         _index_used.append(set())
+        _deployments.append({})
         try:
             yield
         finally:
             read = _recording.pop()
             self._index_used |= _index_used.pop()
+            deployments = _deployments.pop()
         path = os.path.abspath(filepath)
         expected = self.cache.hash_of(path) if path in self.rules else None
         overlay = getattr(linter, "asynclint_overlay", None) or {}
@@ -562,7 +586,7 @@ class Recorder:
                 if isinstance(sink, list) else {}
             messages = [CachedMessage.of(message, structured.get(_key(message)))
                         for message in reporter.messages[before:]]
-            self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index)
+            self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index, deployments)
         except Exception:  # pylint: disable=broad-except  # never lose a result over the cache
             return
 

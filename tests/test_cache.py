@@ -328,3 +328,31 @@ def test_structured_values_round_trip_as_json_and_nothing_else_is_stored():
     for forged in ({"c": "os:system", "f": {}}, {"c": "asynclint.cache:Cache", "f": {}}, {"x": 1}):
         with pytest.raises((ValueError, TypeError)):
             cache.decode(forged)
+
+
+MIDDLEWARE = textwrap.dedent("""\
+    class ClientIpMiddleware:
+        def __init__(self, get_response):
+            self.get_response = get_response
+
+        def __call__(self, request):
+            return self.get_response(request)
+""")
+
+
+def test_a_changed_deployment_file_reanalyses_the_modules_that_asked_how_http_is_served(
+        capsys, tmp_path, monkeypatch):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "middleware.py").write_text(MIDDLEWARE)
+    (tmp_path / "shop" / "other.py").write_text(OTHER)
+    (tmp_path / "Procfile").write_text("web: gunicorn shop.asgi:application -k uvicorn.workers.UvicornWorker\n")
+    monkeypatch.chdir(tmp_path)
+    code, found, counts = check(capsys, ".")
+    assert "sync-only-middleware" in [f["symbol"] for f in found]
+    assert check(capsys, ".")[2] == (2, 2, 0)
+    (tmp_path / "Procfile").write_text("web: gunicorn shop.wsgi --workers 3\n")
+    code, found, counts = check(capsys, ".")
+    assert counts == (1, 2, 1)  # other.py never asked
+    assert "sync-only-middleware" not in [f["symbol"] for f in found]
+    assert (code, found) == check(capsys, ".", "--no-cache")[:2]

@@ -41,7 +41,7 @@ from asynclint.core.describe import describe
 from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, Facts
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "async-to-sync-in-async"
 
@@ -52,7 +52,7 @@ class AsyncToSyncInAsync(AsyncLintRule):
     prefilter = (ASYNC,)
     fix_safety = "safe"
     fix_title = "Await the coroutine instead of async_to_sync()"
-    django_versions = "All (asgiref 3.x)"
+    django_versions = DjangoVersions("All (asgiref 3.x)")
     summary = (
         "async_to_sync()/asyncio.run() runs inside a running event loop, which raises RuntimeError; "
         "await the coroutine directly."
@@ -75,4 +75,4 @@ class AsyncToSyncInAsync(AsyncLintRule):
         chain = chain_from(node, self.depth)
         if chain is not None and chain.operation.effect == api.LOOP_RUNNER:
             self.report(node, f"{describe(node.func)}() {explain(chain)}, which raises RuntimeError inside "
-                              f"the running loop; call the async function with await instead", facts=Facts(chain=chain))
+                              f"the running loop; call the async function with await instead", chain.confidence, facts=Facts(chain=chain))
