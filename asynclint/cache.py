@@ -10,10 +10,12 @@ What is stored, one JSON file per analysed module (never pickles: nothing of ast
   hits included), closes that set over the static imports of the modules reached (the analysis
   memoises what it learnt about a function across modules, and what it learnt came through the
   function's own module's imports), and adds the project's relation index
-  (``django_kinds.reverse_relations``: the files that declare a ``related_name``) when it was used.
+  (``django_kinds.reverse_relations``: the files that declare a ``related_name``) when it was used;
+- the answer of ``core.deployment.detect`` (how the project serves HTTP, read from its Procfile,
+  Dockerfile, ``asgi.py``...) when the module's analysis asked for it.
 
-An entry is reused when the module's content hash, the rules that can fire in it and the hash of
-every recorded dependency are unchanged; so a change to one module re-analyses that module and
+An entry is reused when the module's content hash, the rules that can fire in it, the hash of
+every recorded dependency and the recorded deployment answers are unchanged; so a change to one module re-analyses that module and
 the modules whose recorded dependencies include it (``Cache.dependents``), nothing else.
 The prefilter's per-file facts are cached too, for the whole set of checked files.
 
