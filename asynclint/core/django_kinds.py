@@ -33,7 +33,7 @@ from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.imports import (
-    bindings, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
+    bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
 )
 
 # Kinds of class *references* (the class itself, not an instance); internal to the analysis.
@@ -181,9 +181,22 @@ def _kind_of_definition(found: nodes.NodeNG | None) -> Kind | None:
     if isinstance(found, nodes.ClassDef):
         return _kind_of_class_reference(found)
     if isinstance(found, nodes.FunctionDef):
-        return Kind(api.TASK) if has_decorator(found, api.TASK_DECORATORS) else None
+        return Kind(api.TASK) if has_decorator(found, api.TASK_DECORATORS) else _decorated_kind(found)
     if isinstance(found, nodes.AssignName):
         return _kind_of_assign_name(found)
+    return None
+
+
+def _decorated_kind(function: nodes.FunctionDef) -> Kind | None:
+    """A library object made by a decorator: ``@shared_task``, ``@app.task(...)``, ``@dramatiq.actor``."""
+    for decorator in function.decorators.nodes if function.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        kind = api.DECORATOR_KINDS.get(called_name(decorator) or "")
+        if kind is None and isinstance(target, nodes.Attribute):
+            owner = kind_of(target.expr)
+            kind = api.DECORATOR_METHOD_KINDS.get((owner.name, target.attrname)) if owner is not None else None
+        if kind is not None:
+            return Kind(kind)
     return None
 
 
@@ -395,6 +408,8 @@ def _classify(cls: nodes.ClassDef) -> Kind | None:
             return Kind(TEST_CASE_CLASS, custom=cls)
         if found.name == VIEW_CLASS:
             return Kind(VIEW_CLASS, custom=cls)
+        if found.name == FACTORY and found.result is not None and found.result.name in api.SUBCLASS_KINDS:
+            return found.but(result=found.result.but(custom=cls))  # a library base (ModelSerializer...)
     return None
 
 
@@ -426,6 +441,8 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return Kind(api.TEST_CLIENT)
     if base.name == VIEW and name == "request":
         return Kind(api.REQUEST)
+    if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
+        return Kind(api.ATTRIBUTE_KINDS[base.name])
     return None
 
 
@@ -625,11 +642,25 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if callee.name == PAGINATOR_CLASS:
             first = kind_of(call.args[0]) if call.args else None
             return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
-        return _instance_of(callee)
+        instance = _instance_of(callee)
+        if instance is not None and instance.name in api.MANY_KINDS and _many_over_queryset(call):
+            return instance.but(name=api.MANY_KINDS[instance.name])
+        return instance
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
         return _function_result(qualified, call)
     return None
+
+
+def _many_over_queryset(call: nodes.Call) -> bool:
+    """``BookSerializer(Book.objects.all(), many=True)`` (or ``instance=qs``)."""
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords or []}
+    many = keywords.get("many")
+    if not (isinstance(many, nodes.Const) and many.value is True):
+        return False
+    data = call.args[0] if call.args else keywords.get("instance")
+    found = kind_of(data) if data is not None else None
+    return found is not None and found.name in QUERYSET_LIKE
 
 
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
@@ -849,14 +880,26 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
-            return ApiCall(call, row, func.expr, receiver) if row is not None else None
+            if row is not None:
+                return ApiCall(call, row, func.expr, receiver) if not row.attribute else None
     if isinstance(func, (nodes.Name, nodes.Attribute)):
-        qualified = qualified_name(func)
+        qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
         if qualified is not None:
             row = api.lookup(api.FUNCTION, qualified)
             if row is not None:
                 return ApiCall(call, row, None, None)
     return None
+
+
+def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:
+    """The row of a library attribute whose read does I/O (``serializer.data``, ``config.NAME``)."""
+    if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+        return None
+    receiver = kind_of(node.expr)
+    if receiver is None or find_method(receiver.custom, node.attrname) is not None:
+        return None
+    row = api.lookup(receiver.name, node.attrname)
+    return row if row is not None and row.attribute else None
 
 
 def qualified_call_name(call: nodes.Call) -> str | None:

@@ -9,8 +9,11 @@ from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, Confidence
 
+from asynclint import django_api as api
 from asynclint.core import django_kinds, suggest, versions
+from asynclint.core.describe import describe
 from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
 
@@ -35,6 +38,7 @@ class AsyncLintRule(BaseChecker):
 
     def open(self) -> None:
         self.target = target_version(self.linter)
+        declared.declare(self.linter.config)  # the project's sync-apis/blocking-calls rows, for this run
 
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
@@ -54,6 +58,14 @@ class SyncCallRule(AsyncLintRule):
         found = django_kinds.django_call(node)
         if found is not None and found.row.effect in self.effects:
             self.report(node, suggest.sync_call(found, self.target))
+
+    def check_sync_attribute(self, node: nodes.Attribute) -> None:
+        """A library attribute whose read does I/O (``serializer.data``, constance's ``config.NAME``)."""
+        row = django_kinds.attribute_read(node)
+        if row is not None and row.effect in self.effects and runs_on_event_loop(node):
+            shown = describe(node)
+            does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+            self.report(node, suggest.library(row, does, shown, describe(node.expr)))
 
 
 class Options(BaseChecker):
@@ -90,7 +102,20 @@ class Options(BaseChecker):
                 "type": "csv",
                 "metavar": "<name -> suggestion,...>",
                 "help": "More blocking calls for blocking-call-in-async, as 'package.module.function -> "
-                "what to write instead' (the suggestion is optional).",
+                "what to write instead' (the suggestion is optional). Same as sync-apis with the effect "
+                "'blocking'.",
+            },
+        ),
+        (
+            "sync-apis",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<name -> effect -> suggestion,...>",
+                "help": "The project's own (or a library's) sync functions that must not run on the event "
+                "loop, as 'package.module.function -> effect -> what to write instead'; the effect is "
+                "database, cache, network, file, blocking, template or cpu (it picks the rule), the "
+                "suggestion is optional.",
             },
         ),
     )

@@ -36,48 +36,23 @@ All; `task.aenqueue()` exists from Django 6.0.
 
 from __future__ import annotations
 
-import sys
-
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.core import suggest
-from asynclint.core.django_kinds import ApiCall
-from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.imports import qualified_name
 from asynclint.rules.base import SyncCallRule
-
-
-def parse_blocking_calls(entries) -> dict[str, api.SyncApi]:
-    """``"pkg.mod.func -> suggestion"`` entries of the ``blocking-calls`` option, as table rows."""
-    rows = {}
-    for entry in entries or ():
-        name, _, replacement = (part.strip() for part in str(entry).partition("->"))
-        if "." not in name or not all(part.isidentifier() for part in name.split(".")):
-            print(f"asynclint: error: invalid blocking-calls entry {entry!r}: expected "
-                  f"'package.module.function -> what to write instead'", file=sys.stderr)
-            sys.exit(2)
-        rows[name] = api.SyncApi(api.FUNCTION, name, api.BLOCKING_IO, None, None, fix=None,
-                                 replacement=replacement or f"await sync_to_async({name.rpartition('.')[2]})(...)")
-    return rows
 
 
 class BlockingCallInAsync(SyncCallRule):
     msgid = "W5712"
     symbol = "blocking-call-in-async"
     summary = "A blocking call runs on the event loop and stalls every other request; use its async form."
-    effects = (api.BLOCKING_IO, api.TASK_QUEUE)
-
-    def open(self) -> None:
-        super().open()
-        self.extra = parse_blocking_calls(getattr(self.linter.config, "blocking_calls", ()))
+    effects = (api.BLOCKING_IO, api.TASK_QUEUE, api.CPU_BOUND)
 
     @only_required_for_messages("blocking-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
-        if self.extra and isinstance(node.func, (nodes.Name, nodes.Attribute)) and runs_on_event_loop(node):
-            row = self.extra.get(qualified_name(node.func) or "")
-            if row is not None:
-                self.report(node, suggest.sync_call(ApiCall(node, row, None, None), self.target))
-                return
         self.check_sync_call(node)
+
+    @only_required_for_messages("blocking-call-in-async")
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        self.check_sync_attribute(node)

@@ -59,3 +59,7 @@ class SyncOrmCallInAsync(SyncCallRule):
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
+
+    @only_required_for_messages("sync-orm-call-in-async")
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        self.check_sync_attribute(node)
