@@ -65,6 +65,10 @@ LOOP_RUNNER = "event loop runner"
 REQUEST_USER = "request.user"
 CPU_BOUND = "CPU-bound work"
 
+# --- row conditions (``SyncApi.only_if``) ------------------------------------------------------------
+#: A ModelSerializer whose ``Meta.fields`` names a relation or a unique model field (validation queries).
+RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"
+
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {
     QUERY: "queries the database",
@@ -128,6 +132,9 @@ class SyncApi:
     library_since: str = ""
     #: Reached by reading an attribute (``serializer.data``), not by calling a method.
     attribute: bool = False
+    #: A condition on the receiver's class that must hold for the row to apply (``core.django_kinds``
+    #: knows each by name), e.g. ``RELATED_OR_UNIQUE_FIELDS``.
+    only_if: str = ""
 
 
 def _rows(receiver, effect, since, names, **extra):
@@ -648,6 +655,8 @@ DECORATOR_METHOD_KINDS: dict[tuple[str, str], str] = dict(_libraries.DECORATOR_M
 SUBCLASS_KINDS = frozenset(_libraries.SUBCLASS_KINDS)
 #: Kinds built with ``many=True`` over a QuerySet become another kind (a list serializer over it).
 MANY_KINDS: dict[str, str] = dict(_libraries.MANY_KINDS)
+#: Clients that ``with`` enters as themselves (``with psycopg.connect() as conn``).
+SELF_ENTERING_KINDS = frozenset({HTTP_CLIENT, *_libraries.SELF_ENTERING_KINDS})
 #: Methods of a wildcard row's receiver (name ``"*"``) that do no I/O.
 NO_IO_METHODS: dict[str, frozenset[str]] = dict(_libraries.NO_IO_METHODS)
 

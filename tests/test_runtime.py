@@ -220,6 +220,19 @@ class NotRun:
 
 
 NOT_RUN = {
+    # Library fixtures (asynclint/libraries): services and packages the runtime project does not have.
+    "blocking-call-in-async/bad_sdk_clients.py": NotRun(
+        "needs AWS, Redis, Elasticsearch, Stripe, OpenAI, Anthropic and PostgreSQL services (and their SDKs)"
+    ),
+    "blocking-call-in-async/good_async_sdk_clients.py": NotRun("needs the same services and SDKs"),
+    "blocking-call-in-async/bad_task_queues.py": NotRun(
+        "needs a broker (and dramatiq, rq, django-q); tests/test_runtime_libraries.py proves Celery's delay()"
+    ),
+    "blocking-call-in-async/good_task_queues.py": NotRun(
+        "needs a broker; tests/test_runtime_libraries.py proves Celery's delay() in sync_to_async"
+    ),
+    "sync-orm-call-in-async/bad_adrf_views.py": NotRun("needs adrf", module="adrf"),
+    "sync-orm-call-in-async/good_adrf_views.py": NotRun("needs adrf", module="adrf"),
     "sync-orm-call-in-async/good_httpx_async_client_get.py": NotRun("calls a web service (needs the network)"),
     "sync-orm-call-in-async/good_orm_in_database_sync_to_async.py": NotRun(
         "needs channels (database_sync_to_async), not a test dependency", module="channels"

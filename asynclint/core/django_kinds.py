@@ -224,7 +224,7 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         for manager, alias in parent.items:
             if alias is target:
                 entered = kind_of(manager)
-                return entered if entered is not None and entered.name == api.HTTP_CLIENT else None
+                return entered if entered is not None and entered.name in api.SELF_ENTERING_KINDS else None
     return None
 
 
@@ -420,8 +420,10 @@ def _declares_user_model(cls: nodes.ClassDef) -> bool:
 # --- attributes ----------------------------------------------------------------------------------
 def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     base = kind_of(node.expr)
-    if base is None:
+    if base is None or base.name == FACTORY:  # ``redis.Redis.from_url``: a class's factory method
         qualified = qualified_name(node)
+        if base is not None and qualified not in api.CALL_RESULT_KINDS:
+            return None
         return _kind_of_qualified(qualified, node) if qualified else None
     name = node.attrname
     if base.name == api.MODEL_CLASS:
@@ -628,7 +630,7 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         receiver = kind_of(func.expr)
         if receiver is not None:
             result = _method_result(receiver, func.attrname, call)
-            if result is not None or receiver.name not in (VIEW, TEST_CASE):
+            if result is not None or receiver.name not in (VIEW, TEST_CASE, FACTORY):
                 return result
         if isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls"):
             owner = func.expr.scope().parent  # the class of the method that uses self/cls
@@ -760,6 +762,8 @@ def find_method(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes
                 if method is not None:
                     return method
             continue
+        if qualified_name(base) in api.CALL_RESULT_KINDS:
+            continue  # a library class the table knows (ModelSerializer): its methods are rows, not project code
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
             method = find_method(parent, name, _depth + 1)
@@ -881,7 +885,8 @@ def django_call(call: nodes.Call) -> ApiCall | None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
             if row is not None:
-                return ApiCall(call, row, func.expr, receiver) if not row.attribute else None
+                applies = not row.attribute and _condition_holds(row, receiver)
+                return ApiCall(call, row, func.expr, receiver) if applies else None
     if isinstance(func, (nodes.Name, nodes.Attribute)):
         qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
         if qualified is not None:
@@ -889,6 +894,37 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if row is not None:
                 return ApiCall(call, row, None, None)
     return None
+
+
+def _condition_holds(row: api.SyncApi, receiver: Kind) -> bool:
+    if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
+        return _validates_related_or_unique(receiver.custom)
+    return True
+
+
+def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
+    """``Meta: model = Book; fields = ["title", "author"]`` where ``author`` is a relation (its field
+    looks the pk up) or a field is ``unique=True`` (UniqueValidator queries). Anything else: False."""
+    meta = next((node for node in serializer.body if isinstance(node, nodes.ClassDef) and node.name == "Meta"),
+                None) if serializer is not None else None
+    if meta is None:
+        return False
+    model = kind_of(_class_attribute(meta, "model"))
+    fields = _class_attribute(meta, "fields")
+    if model is None or model.model is None or not isinstance(fields, (nodes.List, nodes.Tuple)):
+        return False
+    relations = api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS | api.MANY_TO_MANY_FIELDS
+    for element in fields.elts:
+        if not isinstance(element, nodes.Const) or not isinstance(element.value, str):
+            continue
+        declared = _class_attribute(model.model, element.value)
+        if not isinstance(declared, nodes.Call):
+            continue
+        unique = any(k.arg == "unique" and isinstance(k.value, nodes.Const) and k.value.value is True
+                     for k in declared.keywords or [])
+        if unique or (qualified_name(declared.func) or "") in relations:
+            return True
+    return False
 
 
 def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:

@@ -109,3 +109,6 @@ NO_IO_METHODS = {
     ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
 }
+#: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
+SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
+                                 ANTHROPIC_CLIENT})

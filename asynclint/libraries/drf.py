@@ -11,12 +11,13 @@ that added it (read in adrf's source: ``adata``/``asave`` 0.1.2, ``aget_object``
 
 Not flagged, on purpose: ``.data`` of a single object (it queries only through related fields),
 ``filter_queryset()`` (only some filter backends query), ``check_permissions()`` (the default
-permissions read the already authenticated user), ``is_valid()`` of a plain ``Serializer``.
+permissions read the already authenticated user), ``is_valid()`` of a plain ``Serializer``, and of a ``ModelSerializer`` whose ``Meta.fields`` is not a
+literal list naming a relation or a ``unique=True`` field of its model.
 """
 
 from __future__ import annotations
 
-from asynclint.django_api import QUERY, WRITE, SyncApi
+from asynclint.django_api import QUERY, RELATED_OR_UNIQUE_FIELDS, WRITE, SyncApi
 
 # --- kinds ---------------------------------------------------------------------------------------
 SERIALIZER = "DRF serializer"
@@ -44,15 +45,16 @@ def _adrf(receiver, name, effect, async_name, since, **extra):
 SYNC_APIS: tuple[SyncApi, ...] = (
     # DRF: no async API; run the serializer or view method in a thread (or move to adrf).
     _drf(MODEL_SERIALIZER, "save", WRITE),
-    _drf(MODEL_SERIALIZER, "is_valid", QUERY, note="related fields and unique validators query"),
+    _drf(MODEL_SERIALIZER, "is_valid", QUERY, note="its related fields and unique validators query",
+         only_if=RELATED_OR_UNIQUE_FIELDS),
     _drf(SERIALIZER_OVER_QUERYSET, "data", QUERY, attribute=True,
          replacement="await sync_to_async(lambda: {func})()", note="it iterates the QuerySet"),
     _drf(GENERIC_VIEW, "get_object", QUERY),
     _drf(GENERIC_VIEW, "paginate_queryset", QUERY, note="the paginator counts and slices the QuerySet"),
     # adrf: async twins on adrf's own classes.
     _adrf(ADRF_MODEL_SERIALIZER, "save", WRITE, "asave", "0.1.2"),
-    _drf(ADRF_MODEL_SERIALIZER, "is_valid", QUERY,
-         note="related fields and unique validators query; adrf has no async is_valid()"),
+    _drf(ADRF_MODEL_SERIALIZER, "is_valid", QUERY, only_if=RELATED_OR_UNIQUE_FIELDS,
+         note="its related fields and unique validators query; adrf has no async is_valid()"),
     _adrf(ADRF_SERIALIZER_OVER_QUERYSET, "data", QUERY, None, "0.1.2", attribute=True,
           replacement="await {receiver}.adata", note="it iterates the QuerySet"),
     _adrf(ADRF_GENERIC_VIEW, "get_object", QUERY, "aget_object", "0.1.7"),
