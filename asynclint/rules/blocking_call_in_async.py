@@ -6,8 +6,13 @@ Flags blocking calls common in Django code made on the event loop: `time.sleep`,
 methods, `subprocess.*`, `os.system`/`os.popen`, `open()` and `Path.read_*`/`write_*`/`open`,
 `smtplib.SMTP`, Django's `send_mail`/`send_mass_mail`/`mail_admins`/`mail_managers` and
 `EmailMessage.send()`, `input()`, and a `django.tasks` task's sync `enqueue()`/`get_result()`.
-Projects add their own with the `blocking-calls` option:
-`blocking-calls = ["shop.pdf.render_invoice -> await sync_to_async(render_invoice)(...)"]`.
+Libraries too (docs/libraries.md): sync SDK and storage clients (urllib3, boto3, redis, psycopg,
+Elasticsearch, Stripe, OpenAI, Anthropic, Django's file storage), each message naming the library's
+async client, and task queues (Celery `delay()`/`apply_async()`/`send_task()`, dramatiq `send()`, RQ
+`enqueue()`, django-q `async_task()`). Projects add their own with the `sync-apis` option, whose
+effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
+`sync-apis = ["shop.pdf.render_invoice -> cpu -> await sync_to_async(render_invoice)(...)"]`;
+the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with `blocking`.
 
 ## Why is this bad?
 Nothing raises: the call simply holds the event loop, so every other request served by that worker
