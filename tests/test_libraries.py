@@ -45,3 +45,11 @@ def test_a_bad_sync_apis_entry_exits_2(capsys):
         declared.declare(Config())
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_rules_lists_the_libraries(capsys):
+    from asynclint.cli import main
+
+    assert main(["rules", "--libraries"]) == 0
+    out = capsys.readouterr().out
+    assert "adrf" in out and "0.1.7" in out and "celery" in out and "blocking-call-in-async" in out

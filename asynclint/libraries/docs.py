@@ -132,6 +132,19 @@ def render() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def summary() -> list[dict[str, str]]:
+    """One entry per library: how many calls are covered, by which rules, and the async form's release."""
+    by_library: dict[str, list[api.SyncApi]] = defaultdict(list)
+    for row in table.SYNC_APIS:
+        by_library[row.library].append(row)
+    return [{
+        "library": library,
+        "calls": str(len(rows)) if all(r.name != api.WILDCARD for r in rows) else "all methods",
+        "rules": ", ".join(sorted({RULE_OF_EFFECT[r.effect] for r in rows})),
+        "async since": ", ".join(sorted({r.library_since for r in rows if r.library_since})) or "-",
+    } for library, rows in sorted(by_library.items(), key=lambda item: item[0].lower())]
+
+
 def main() -> int:
     PAGE.write_text(render(), encoding="utf-8")
     print(f"wrote {PAGE}", file=sys.stderr)
