@@ -390,6 +390,7 @@ def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kin
 
 
 def _classify(cls: nodes.ClassDef) -> Kind | None:
+    view = None
     for base in cls.bases:
         found = kind_of(base)
         if found is None:
@@ -407,10 +408,13 @@ def _classify(cls: nodes.ClassDef) -> Kind | None:
         if found.name == TEST_CASE_CLASS:
             return Kind(TEST_CASE_CLASS, custom=cls)
         if found.name == VIEW_CLASS:
-            return Kind(VIEW_CLASS, custom=cls)
+            # A library view base later in the bases (``class V(APIView, GenericAPIView)``) is more
+            # specific than a Django view: adrf's APIView reads as one only when adrf is installed.
+            view = view or Kind(VIEW_CLASS, custom=cls)
+            continue
         if found.name == FACTORY and found.result is not None and found.result.name in api.SUBCLASS_KINDS:
             return found.but(result=found.result.but(custom=cls))  # a library base (ModelSerializer...)
-    return None
+    return view
 
 
 def _declares_user_model(cls: nodes.ClassDef) -> bool:

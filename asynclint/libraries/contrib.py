@@ -20,7 +20,6 @@ def _row(name, note=_CACHED):
 
 SYNC_APIS: tuple[SyncApi, ...] = (
     _row("django.contrib.sites.models.Site.objects.get_current"),
-    _row("django.contrib.sites.models.Site.objects.get_by_natural_key", note=""),
     _row("django.contrib.sites.shortcuts.get_current_site",
          note=_CACHED + " (with django.contrib.sites installed)"),
     *(_row(f"django.contrib.contenttypes.models.ContentType.objects.{name}")

@@ -24,12 +24,11 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(_row(FUNCTION, f"waffle.{name}", "django-waffle", note="waffle reads the cache, then the database")
       for name in ("flag_is_active", "switch_is_active", "sample_is_active")),
     # django-guardian: object permissions live in their own tables.
-    *(_row(FUNCTION, f"guardian.shortcuts.{name}", "django-guardian")
-      for name in ("get_perms", "get_user_perms", "get_group_perms", "get_objects_for_user",
-                   "get_objects_for_group", "get_users_with_perms", "get_groups_with_perms")),
+    # (get_user_perms(), get_objects_for_user()... return lazy QuerySets: the ORM rows cover them.)
+    _row(FUNCTION, "guardian.shortcuts.get_perms", "django-guardian"),
     *(_row(FUNCTION, f"guardian.shortcuts.{name}", "django-guardian", effect=WRITE)
-      for name in ("assign_perm", "remove_perm", "bulk_assign_perm", "bulk_remove_perm")),
-    *(_row(GUARDIAN_CHECKER, name, "django-guardian") for name in ("has_perm", "get_perms", "prefetch_perms")),
+      for name in ("assign_perm", "remove_perm")),
+    *(_row(GUARDIAN_CHECKER, name, "django-guardian") for name in ("has_perm", "get_perms")),
     # django-constance: every ``config.NAME`` read asks the backend (Redis, or the database).
     SyncApi(CONSTANCE_CONFIG, WILDCARD, BLOCKING_IO, None, None, fix=None, attribute=True,
             replacement="await sync_to_async(lambda: {func})()", library="django-constance",
