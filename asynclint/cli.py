@@ -103,7 +103,7 @@ def _rules(args) -> int:
 
     if getattr(args, "libraries", False):
         return _libraries(args)
-    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": r.django_versions,
+    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": str(r.django_versions),
              "summary": r.summary} for r in ALL]
     if args.output_format == "json":
         print(json.dumps(rows, indent=2))

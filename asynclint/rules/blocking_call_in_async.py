@@ -46,7 +46,7 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import SyncCallRule
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class BlockingCallInAsync(SyncCallRule):
@@ -55,7 +55,7 @@ class BlockingCallInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "safe or unsafe"
     fix_title = "Await the async form (asyncio.sleep, task.aenqueue...)"
-    django_versions = "All"
+    django_versions = DjangoVersions("All")
     summary = "A blocking call runs on the event loop and stalls every other request; use its async form."
     effects = (api.BLOCKING_IO, api.TASK_QUEUE, api.CPU_BOUND)
 
