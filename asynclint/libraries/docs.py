@@ -73,12 +73,17 @@ anthropic, dramatiq, RQ, django-q, django-constance, django-waffle, django-guard
 
 ## Not covered yet
 
-django-ninja (sync pagination and auth callbacks in async operations), GraphQL servers (strawberry,
-graphene-django, ariadne: sync resolvers run by an async schema), Channels' old two-step ASGI
+GraphQL servers (strawberry, graphene-django, ariadne: sync resolvers run by an async schema),
+Channels' old two-step ASGI
 middleware (`__call__(scope)` returning an inner coroutine), DRF's `filter_queryset()` and
 `check_permissions()`, serializer `.data` of a single object. Channels' `BaseMiddleware` and
 `async def __call__(self, scope, receive, send)` are async functions, so the ORM rules already
 cover them (tests/fixtures/sync-orm-call-in-async/bad_channels_middleware.py).
+
+django-ninja needs no rows today: its async operations run sync auth callbacks through
+`sync_to_async` (`AsyncOperation._run_authentication`) and paginate with the paginator's
+`apaginate_queryset()` (a paginator without one is refused when the route is built), as read in
+vitalik/django-ninja at d524516 (2026-08). Older releases were not checked.
 """
 
 
