@@ -424,6 +424,10 @@ def _declares_user_model(cls: nodes.ClassDef) -> bool:
 # --- attributes ----------------------------------------------------------------------------------
 def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     base = kind_of(node.expr)
+    if base is None and isinstance(node.expr, nodes.Name) and node.expr.name == "self":
+        client = _client_on_self(node)
+        if client is not None:
+            return client
     if base is None or base.name == FACTORY:  # ``redis.Redis.from_url``: a class's factory method
         qualified = qualified_name(node)
         if base is not None and qualified not in api.CALL_RESULT_KINDS:
@@ -450,6 +454,17 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
         return Kind(api.ATTRIBUTE_KINDS[base.name])
     return None
+
+
+def _client_on_self(node: nodes.Attribute) -> Kind | None:
+    """``self.client`` where the class assigns ``self.client = OpenAI(...)``: a library client."""
+    function = node.expr.scope()
+    owner = function.parent if isinstance(function, nodes.FunctionDef) else None
+    if not isinstance(owner, nodes.ClassDef):
+        return None
+    value = _assigned_on_self(owner, node.attrname)
+    found = kind_of(value) if value is not None else None
+    return found if found is not None and found.name in api.CLIENT_KINDS else None
 
 
 def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:

@@ -112,3 +112,6 @@ NO_IO_METHODS = {
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
                                  ANTHROPIC_CLIENT})
+#: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
+CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
+                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE})
