@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"))
+    rules.add_argument("--libraries", action="store_true",
+                       help="list the third-party libraries covered, per rule (docs/libraries.md has every call)")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
@@ -117,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 def _rules(args) -> int:
     from asynclint.rules import ALL
 
+    if getattr(args, "libraries", False):
+        return _libraries(args)
     rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": str(r.django_versions),
              "summary": r.summary} for r in ALL]
     if args.output_format == "json":
@@ -127,6 +131,20 @@ def _rules(args) -> int:
     print(f"{'id':<6} {'symbol':<{width}}  {'fix':<{fix_width}}  django")
     for row in rows:
         print(f"{row['id']:<6} {row['symbol']:<{width}}  {row['fix']:<{fix_width}}  {row['django']}")
+    return 0
+
+
+def _libraries(args) -> int:
+    from asynclint.libraries.docs import summary
+
+    rows = summary()
+    if args.output_format == "json":
+        print(json.dumps(rows, indent=2))
+        return 0
+    widths = {key: max(len(key), *(len(row[key]) for row in rows)) for key in rows[0]}
+    print("  ".join(f"{key:<{widths[key]}}" for key in widths).rstrip())
+    for row in rows:
+        print("  ".join(f"{row[key]:<{widths[key]}}" for key in widths).rstrip())
     return 0
 
 
