@@ -352,7 +352,9 @@ def to_findings(messages, linter=None) -> list:
     from asynclint import output
     from asynclint.finding import collect
 
-    return output.shown(collect(linter, messages))
+    found = collect(linter, messages)
+    # A message from the cache (asynclint.cache) carries the finding recorded when it was analysed.
+    return output.shown([getattr(message, "finding", None) or finding for message, finding in zip(messages, found)])
 
 
 def _parses(text: str, path: str) -> bool:
@@ -401,25 +403,27 @@ class LintResult:
 def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
          buffers: dict[str, str] | None = None, jobs: int = 1, context: RunContext | None = None,
          all_files: Sequence[str | os.PathLike] | None = None, log: Callable[[str], None] | None = None,
-         progress: Callable[[int, int], None] | None = None, lean: bool = True) -> LintResult:
+         progress: Callable[[int, int], None] | None = None, lean: bool = True, cache=None) -> LintResult:
     """Run ``rules`` (rule classes) over ``files`` for Django ``target`` with ``options``
     (``[tool.asynclint]`` values); ``buffers``: unsaved contents by path, analysed instead of the
-    disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there.
-    ``all_files``: every file of the project (their package roots go on ``sys.path``; default
-    ``files``). ``context``: the run's caches (a fresh one when None); ``progress(done, total)``: after each
-    chunk of files (see ``run_linter``); ``lean``: see ``make_linter``. Bad input raises InputError;
-    an option a checker rejects raises SystemExit (it printed one line)."""
+    disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there
+    (and the files that do not parse, for their setup error). ``all_files``: every file of the project
+    (their package roots go on ``sys.path``; default ``files``). ``context``: the run's caches (a fresh
+    one when None); ``progress(done, total)``: after each chunk of files (see ``run_linter``);
+    ``lean``: see ``make_linter``. ``cache``: an ``asynclint.cache.Cache``: the unchanged modules'
+    messages come from it, the others' go to it. Bad input raises InputError; an option a checker
+    rejects raises SystemExit (it printed one line)."""
     from asynclint import prefilter
 
     buffers = {os.path.realpath(p): text for p, text in (buffers or {}).items()}
     sources = [(str(path), buffers.get(os.path.realpath(path)) if os.path.realpath(path) in buffers
                 else read_text(path)) for path in files]
-    scan = prefilter.scan(sources, rules)
+    scan = prefilter.scan(sources, rules) if cache is None else cache.scan(sources, rules)
     candidates = scan.candidates(rules) if rules else []
     # The prefilter must not hide a file that cannot be parsed: pylint reports it (setup errors only).
     chosen = set(candidates)
-    broken = [path for path, text in sources if path not in chosen and not _parses(text, path)]
-    candidates += broken
+    broken = {path for path, text in sources if path not in chosen and not _parses(text, path)}
+    candidates += [path for path, _text in sources if path in broken]
     result = LintResult(analysed=list(candidates))
     if log:
         log(f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
@@ -428,9 +432,33 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
 
         for path in candidates:
             log(f"  analyse {shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
-    if not candidates:
-        return result
-    roots = package_roots(all_files if all_files is not None else files)
+    cached, recorder = [], None
+    if cache is not None:
+        cached, candidates, recorder = cache.reuse(scan, candidates, rules)
+        if log:
+            log(f"cache {cache.directory}: {len(result.analysed) - len(candidates)} of {len(result.analysed)} "
+                f"modules unchanged; {len(candidates)} analysed")
+    messages, linter = cached, None
+    if candidates:
+        analysed, linter = _run(candidates, scan, rules, target, options, buffers=buffers, jobs=jobs,
+                                context=context, files=all_files if all_files is not None else files,
+                                recorder=recorder, broken=broken, progress=progress, lean=lean)
+        messages = cached + analysed
+    wanted = {rule.msgid for rule in rules}
+    result.linter = linter
+    result.messages = messages
+    result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
+    result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
+    return result
+
+
+def _run(candidates: list[str], scan, rules, target: tuple[int, int], options: dict | None, *,
+         buffers: dict[str, str], jobs: int, context: RunContext | None, files, recorder, broken: set[str],
+         progress: Callable[[int, int], None] | None, lean: bool) -> tuple[list, object]:
+    """pylint's messages for the ``candidates``, each linted with the rules that can fire there (none
+    for the ``broken`` ones: their setup error only), and the linter (it holds the rules' structured
+    findings)."""
+    roots = package_roots(files)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     jobs = 1 if buffers else min(jobs, len(candidates))
     groups: dict[tuple, list[str]] = {}
@@ -440,11 +468,6 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
         groups = {tuple(rules): candidates}
     linter = make_linter([rule.msgid for rule in rules], django_version=f"{target[0]}.{target[1]}",
                          options=options, jobs=jobs, roots=roots, overlay=buffers, lean=lean)
-    result.linter = linter
-    messages = run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context,
-                          progress)
-    wanted = {rule.msgid for rule in rules}
-    result.messages = messages
-    result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
-    result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
-    return result
+    linter.asynclint_recorder = recorder
+    groups_ = [([r.msgid for r in g], fs) for g, fs in groups.items()]
+    return run_linter(linter, groups_, roots, context, progress), linter

@@ -290,5 +290,5 @@ def _display_path(path: str | None) -> str:
     """``path`` relative to the current folder (read each time: a long-running process may change it)."""
     if not path:
         return "<unknown>"
-    relative = os.path.relpath(path, os.getcwd())
+    relative = os.path.relpath(path, os.getcwd())  # not cached: a server may chdir
     return relative if not relative.startswith("..") else path
