@@ -12,7 +12,6 @@ standard-library code (site-packages, the stdlib) is never entered.
 from __future__ import annotations
 
 import os
-import sysconfig
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,8 +21,9 @@ from astroid import nodes
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, django_call, find_method, is_adapter_decorated, kind_of,
-    qualified_call_name,
+    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
+    enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property,
+    kind_of, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, qualified_name
@@ -95,46 +95,39 @@ def is_loop_runner(call: nodes.Call) -> bool:
 
 
 # --- what a call runs --------------------------------------------------------------------------------
-_STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"])
-
-
-@lru_cache(maxsize=4096)
-def _is_project_file(path: str | None) -> bool:
-    if not path:
-        return False
-    real = os.path.realpath(path)
-    parts = real.split(os.sep)
-    return "site-packages" not in parts and "dist-packages" not in parts and not real.startswith(_STDLIB)
-
-
 def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     """The sync project function whose body a call of ``found`` runs right away."""
     if isinstance(found, nodes.ClassDef):
         found = find_method(found, "__init__")
     if not isinstance(found, nodes.FunctionDef) or isinstance(found, nodes.AsyncFunctionDef):
         return None
-    if found.is_generator() or is_adapter_decorated(found) or not _is_project_file(found.root().file):
+    if found.is_generator() or is_adapter_decorated(found) or not is_project_file(found.root().file):
         return None
     return found
 
 
-def _enclosing_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
-    scope = node.scope()
-    while scope is not None and not isinstance(scope, nodes.ClassDef):
-        if isinstance(scope, nodes.Module):
-            return None
-        scope = scope.parent.scope() if scope.parent is not None else None
-    return scope
-
-
 def _method_owner(receiver: nodes.NodeNG) -> nodes.ClassDef | None:
-    """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, or a model instance."""
+    """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, a model instance, or an
+    instance (or the class) of a project class, however it was obtained."""
     if isinstance(receiver, nodes.Name) and receiver.name in ("self", "cls"):
-        return _enclosing_class(receiver)
+        return enclosing_class(receiver)
     found = kind_of(receiver)
-    if found is not None and found.name in INSTANCE_LIKE:
+    if found is None:
+        return None
+    if found.name in INSTANCE_LIKE:
         return found.model
+    if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
+        return found.custom
     return None
+
+
+def _method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
+    """The project method ``receiver.<name>`` is: through the receiver's class, or ``super()``'s."""
+    if isinstance(receiver, nodes.Call):
+        found = kind_of(receiver)
+        if found is not None and found.name == SUPER:
+            return find_method_in_bases(found.custom, name)
+    return find_method(_method_owner(receiver), name)
 
 
 def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
@@ -142,31 +135,36 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     if isinstance(node, nodes.Call):
         func = node.func
         if isinstance(func, nodes.Attribute):
-            owner = _method_owner(func.expr)
-            if owner is not None:
-                method = find_method(owner, func.attrname)
-                if method is not None:
-                    return _runnable(method)
+            method = _method(func.expr, func.attrname)
+            if method is not None:
+                return _runnable(method)
+            if _method_owner(func.expr) is not None:
                 return None
         if isinstance(func, (nodes.Name, nodes.Attribute)):
             return _runnable(definition_of(func))
         return None
     if isinstance(node, nodes.Attribute):
-        owner = _method_owner(node.expr)
-        if owner is not None:
-            prop = find_method(owner, node.attrname)
-            called = isinstance(node.parent, nodes.Call) and node.parent.func is node
-            if prop is not None and _is_property(prop) and not called:  # print(self.total) reads it
-                return _runnable(prop)
+        called = isinstance(node.parent, nodes.Call) and node.parent.func is node
+        if called:
+            return None
+        prop = _method(node.expr, node.attrname)
+        if prop is not None:
+            return _runnable(prop) if is_property(prop) else None  # print(self.total) reads it
+        return _dynamic_attribute(node)
     return None
 
 
-def _is_property(function: nodes.FunctionDef) -> bool:
-    return any(
-        isinstance(d, nodes.Name) and d.name in ("property", "cached_property")
-        or isinstance(d, nodes.Attribute) and d.attrname == "cached_property"
-        for d in (function.decorators.nodes if function.decorators else ())
-    )
+def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
+    """``settings_obj.SITE_NAME`` where the project class answers unknown names in ``__getattr__``."""
+    if isinstance(node.expr, nodes.Name) and node.expr.name in ("self", "cls"):
+        return None  # inside the class, an attribute set elsewhere (or by a framework) is likelier
+    found = kind_of(node.expr)
+    if found is None or found.name != PROJECT_OBJECT or isinstance(node.parent, (nodes.Delete,)):
+        return None
+    if assigned_on_self(found.custom, node.attrname) is not None:
+        return None
+    getattr_method = find_method(found.custom, "__getattr__")
+    return _runnable(getattr_method) if getattr_method is not None else None
 
 
 # --- the chains ----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sysconfig
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,13 @@ TEST_CASE_CLASS = "test case class"
 VIEW_CLASS = "view class"
 TEST_CASE = "test case"
 VIEW = "view"
+#: A class of the project that is none of Django's (``RateLimiter``), and an instance of one: their
+#: methods, properties and attributes are the project's, followed through ``custom``.
+PROJECT_CLASS = "project class"
+PROJECT_OBJECT = "project object"
+SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
+#: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
+OBJECT_LIKE = frozenset({PROJECT_OBJECT, VIEW, TEST_CASE})
 
 QUERYSET_LIKE = frozenset({api.MANAGER, api.QUERYSET, api.RELATED_MANAGER, api.USER_MANAGER})
 INSTANCE_LIKE = frozenset({api.INSTANCE, api.USER})
@@ -67,6 +75,7 @@ class Kind:
     api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
     origin: str = ""  # COROUTINE: "django", "adapter" or "project"
+    function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -80,6 +89,19 @@ class ApiCall:
     row: api.SyncApi
     receiver: nodes.NodeNG | None  # the object the method is called on; None for functions
     kind: Kind | None  # what the receiver is
+
+
+_STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"])
+
+
+@lru_cache(maxsize=4096)
+def is_project_file(path: str | None) -> bool:
+    """Whether a module is the project's own code (not site-packages, not the standard library)."""
+    if not path:
+        return False
+    real = os.path.realpath(path)
+    parts = real.split(os.sep)
+    return "site-packages" not in parts and "dist-packages" not in parts and not real.startswith(_STDLIB)
 
 
 # --- the cache ------------------------------------------------------------------------------------
@@ -330,6 +352,8 @@ def _instance_of(reference: Kind | None) -> Kind | None:
         return Kind(TEST_CASE, custom=reference.custom)
     if reference.name == VIEW_CLASS:
         return Kind(VIEW, custom=reference.custom)
+    if reference.name == PROJECT_CLASS:
+        return Kind(PROJECT_OBJECT, custom=reference.custom)
     return None
 
 
@@ -368,7 +392,9 @@ def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kin
         _classes[cls] = _classify(cls)
     reference = _classes[cls]
     if reference is None:
-        return None
+        if not is_project_file(cls.root().file):
+            return None
+        reference = Kind(PROJECT_CLASS, custom=cls)
     if reference.name == api.MODEL_CLASS:
         reference = reference.but(model=cls)
     elif reference.name in (MANAGER_CLASS, QUERYSET_CLASS) and reference.custom is None:
@@ -420,13 +446,39 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
             return Kind(api.USER, user=True)
         return None
     if base.name == TEST_CASE and name in api.TEST_CLIENT_ATTRIBUTES:
-        assigned = _assigned_on_self(base.custom, name)
+        assigned = assigned_on_self(base.custom, name)
         if assigned is not None:  # ``self.client = AsyncAPIClient()`` in setUp: whatever that is
             return kind_of(assigned)
         return Kind(api.TEST_CLIENT)
     if base.name == VIEW and name == "request":
         return Kind(api.REQUEST)
+    if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
+        return _object_attribute(base.custom, name)
     return None
+
+
+def _object_attribute(cls: nodes.ClassDef | None, name: str) -> Kind | None:
+    """``limiter.window`` of a project object: a property's result, a bound method (called later:
+    its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``)."""
+    method = find_method(cls, name)
+    if method is not None:
+        if is_property(method):
+            return _returned_kind(method, None)
+        if method.type == "method" or method.type == "classmethod" or method.type == "staticmethod":
+            result = _returned_kind(method, None)
+            return Kind(FACTORY, result=result) if result is not None else None
+        return None
+    value = assigned_on_self(cls, name)
+    return kind_of(value) if value is not None else None
+
+
+def is_property(function: nodes.FunctionDef) -> bool:
+    """``@property``/``@cached_property`` (Django's or functools'): reading the attribute runs it."""
+    return any(
+        isinstance(d, nodes.Name) and d.name in ("property", "cached_property")
+        or isinstance(d, nodes.Attribute) and d.attrname == "cached_property"
+        for d in (function.decorators.nodes if function.decorators else ())
+    )
 
 
 def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:
@@ -445,7 +497,7 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
     return None
 
 
-def _assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
+def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
     """The value of ``self.<name> = value`` (or a class attribute) in ``cls`` or its project bases."""
     if cls is None or _depth > 8:
         return None
@@ -459,7 +511,7 @@ def _assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) ->
     for base in cls.bases:
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
-            found = _assigned_on_self(parent, name, _depth + 1)
+            found = assigned_on_self(parent, name, _depth + 1)
             if found is not None:
                 return found
     return None
@@ -629,10 +681,56 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
         return _function_result(qualified, call)
+    if isinstance(func, nodes.Name):  # a function defined inside the calling function
+        found = definition_of(func)
+        if isinstance(found, nodes.FunctionDef):
+            return _returned_kind(found, call)
+    return None
+
+
+def _called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """The project function or method a callable expression (``f``, ``self.m``, ``Cls.m``) is."""
+    if isinstance(node, nodes.Attribute):
+        receiver = kind_of(node.expr)
+        if receiver is not None and (receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS):
+            return find_method(receiver.custom, node.attrname)
+    if isinstance(node, (nodes.Name, nodes.Attribute)):
+        found = definition_of(node)
+        return found if isinstance(found, nodes.FunctionDef) else None
+    return None
+
+
+def enclosing_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class whose method (or nested function of one) contains ``node``."""
+    scope = node.scope()
+    while scope is not None and not isinstance(scope, nodes.ClassDef):
+        if isinstance(scope, nodes.Module):
+            return None
+        scope = scope.parent.scope() if scope.parent is not None else None
+    return scope
+
+
+def find_method_in_bases(cls: nodes.ClassDef | None, name: str) -> nodes.FunctionDef | None:
+    """The method ``super().<name>`` runs inside a method of ``cls``: the first project base's."""
+    if cls is None:
+        return None
+    for base in cls.bases:
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls:
+            found = find_method(parent, name)
+            if found is not None:
+                return found
     return None
 
 
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
+    if qualified == "builtins.super" and not call.args:
+        owner = enclosing_class(call)
+        return Kind(SUPER, custom=owner) if owner is not None and is_project_file(owner.root().file) else None
+    if qualified == "functools.partial" and call.args:
+        wrapped = _called_function(call.args[0])
+        result = _returned_kind(wrapped, None) if wrapped is not None else None
+        return Kind(FACTORY, result=result) if result is not None else None
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -663,6 +761,13 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
+    if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
+        method = find_method(receiver.custom, name)
+        if method is not None:
+            return _returned_kind(method, call)
+    if receiver.name == SUPER:
+        method = find_method_in_bases(receiver.custom, name)
+        return _returned_kind(method, call) if method is not None else None
     if receiver.name in QUERYSET_LIKE:
         custom = find_method(receiver.custom, name)
         if custom is not None:
@@ -805,20 +910,41 @@ def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:
     if isinstance(function, nodes.AsyncFunctionDef):
         if function.is_generator():
             return Kind(api.ASYNC_ITERATOR, origin="project")
-        return Kind(api.COROUTINE, result=agreed_return(function), origin="project")
+        return Kind(api.COROUTINE, result=agreed_return(function), origin="project", function=function)
     if function.is_generator():
         return None
     return agreed_return(function)
 
 
 def agreed_return(function: nodes.FunctionDef) -> Kind | None:
+    """What a call of ``function`` gives: its return annotation (``-> Optional[Book]``), else the kind
+    its ``return`` statements agree on (``return None`` aside: an optional result is still that kind)."""
+    if function.returns is not None:
+        return _kind_of_annotation(function.returns)
     kinds = []
     for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
                                                                        nodes.ClassDef)):
-        kinds.append(kind_of(statement.value) if statement.value is not None else None)
+        if statement.value is None or isinstance(statement.value, nodes.Const) and statement.value.value is None:
+            continue
+        kinds.append(kind_of(statement.value))
     if not kinds or kinds[0] is None or any(k is None or k.name != kinds[0].name for k in kinds):
         return None
     return kinds[0]
+
+
+#: Decorators that leave an ``async def`` a coroutine function.
+_TRANSPARENT_DECORATORS = frozenset({"staticmethod", "classmethod", "abstractmethod", "override"})
+
+
+def is_plain_coroutine_function(function: nodes.FunctionDef | None) -> bool:
+    """An ``async def`` of the project whose call certainly makes a coroutine (no unknown decorator)."""
+    if not isinstance(function, nodes.AsyncFunctionDef) or function.is_generator():
+        return False
+    for decorator in function.decorators.nodes if function.decorators else ():
+        name = decorator.attrname if isinstance(decorator, nodes.Attribute) else getattr(decorator, "name", "")
+        if name not in _TRANSPARENT_DECORATORS:
+            return False
+    return is_project_file(function.root().file)
 
 
 # --- subscripts ----------------------------------------------------------------------------------

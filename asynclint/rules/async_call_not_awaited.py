@@ -41,7 +41,7 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import kind_of, qualified_call_name
+from asynclint.core.django_kinds import is_plain_coroutine_function, kind_of, qualified_call_name
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, is_django_name
 from asynclint.rules.base import AsyncLintRule
@@ -130,7 +130,11 @@ class AsyncCallNotAwaited(AsyncLintRule):
         if not runs_on_event_loop(node):
             return
         found = kind_of(node)
-        if found is None or found.name != api.COROUTINE or found.origin not in ("django", "adapter"):
+        if found is None or found.name != api.COROUTINE:
+            return
+        if found.origin not in ("django", "adapter") and not (
+            found.origin == "project" and is_plain_coroutine_function(found.function)
+        ):
             return
         misuse = _misuse(node)
         if misuse is None:
