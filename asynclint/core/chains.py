@@ -21,7 +21,7 @@ from astroid import nodes
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
+    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property,
     kind_of, qualified_call_name,
 )
@@ -118,6 +118,10 @@ def _method_owner(receiver: nodes.NodeNG) -> nodes.ClassDef | None:
         return found.model
     if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
         return found.custom
+    if found.name == api.MODEL_CLASS:  # ``SiteConfiguration.get_cached()``: a classmethod of a model
+        return found.model
+    if found.name in QUERYSET_LIKE and found.custom is not None:  # ``Item.objects.visible_to(user)``
+        return found.custom if find_method(found.custom, "get_queryset") is None else None
     return None
 
 

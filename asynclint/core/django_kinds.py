@@ -53,6 +53,7 @@ VIEW = "view"
 #: methods, properties and attributes are the project's, followed through ``custom``.
 PROJECT_CLASS = "project class"
 PROJECT_OBJECT = "project object"
+SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
 OBJECT_LIKE = frozenset({PROJECT_OBJECT, VIEW, TEST_CASE})
@@ -156,7 +157,20 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
         return None
     if isinstance(node, nodes.NamedExpr):
         return kind_of(node.value)
+    if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
+        return _sequence_of([kind_of(element) for element in node.elts])
+    if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+        return _sequence_of([kind_of(node.elt)])
     return None
+
+
+def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
+    """A literal of project objects or classes (``[IsOwner, IsStaff]``): what iterating it yields."""
+    if not kinds or any(k is None or k.name != kinds[0].name for k in kinds):
+        return None
+    if kinds[0].name not in (PROJECT_CLASS, PROJECT_OBJECT, SEQUENCE) or len({k.custom for k in kinds}) > 1:
+        return None  # elements of several project classes: which method runs is not one answer
+    return Kind(SEQUENCE, result=kinds[0])
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -241,6 +255,8 @@ def element_kind(iterated: Kind | None) -> Kind | None:
     """What iterating (``for``/``async for``) over a value of this kind yields."""
     if iterated is None:
         return None
+    if iterated.name == SEQUENCE:
+        return iterated.result
     if iterated.name == api.QUERYSET and not iterated.rows:
         return Kind(api.USER if iterated.user else api.INSTANCE, model=iterated.model, user=iterated.user)
     if iterated.name == api.ASYNC_ITERATOR and iterated.api is not None and not iterated.rows:
@@ -253,7 +269,9 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         return _bound[-1][target]
     annotation = _annotation_of(target, arguments)
     if annotation is not None:
-        return _kind_of_annotation(annotation)
+        annotated = _kind_of_annotation(annotation)
+        if annotated is not None or target.name != "request":
+            return annotated
     function = arguments.parent
     if not isinstance(function, nodes.FunctionDef):
         return None
@@ -375,6 +393,8 @@ def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
         return Kind(QUERYSET_CLASS)
     if qualified in api.PAGINATOR_CLASSES:
         return Kind(PAGINATOR_CLASS)
+    if qualified in api.REQUEST_CLASSES:
+        return Kind(FACTORY, result=Kind(api.REQUEST))
     if qualified in api.CONNECTION_HANDLERS:
         return Kind(CONNECTION_HANDLER)
     if qualified in api.CACHE_HANDLERS:
@@ -681,11 +701,52 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
         return _function_result(qualified, call)
+    if isinstance(func, nodes.Name) and checked_coroutine_function(func):
+        return Kind(api.COROUTINE, origin="checked")
     if isinstance(func, nodes.Name):  # a function defined inside the calling function
         found = definition_of(func)
         if isinstance(found, nodes.FunctionDef):
             return _returned_kind(found, call)
     return None
+
+
+#: Predicates that tell a coroutine function (or an async callable) from a sync one.
+_ASYNC_CHECKS = frozenset({
+    "asyncio.iscoroutinefunction", "inspect.iscoroutinefunction", "asgiref.sync.iscoroutinefunction",
+    "asyncio.coroutines.iscoroutinefunction", "asgiref.sync.is_async_callable",
+})
+_ASYNC_CHECK_NAMES = frozenset({"iscoroutinefunction", "is_async_callable", "is_async"})
+
+
+def _tests_async(test: nodes.NodeNG, name: str) -> bool:
+    """``iscoroutinefunction(f)`` (or ``... or getattr(f, "is_async", False)``) about the name ``name``."""
+    if isinstance(test, nodes.BoolOp) and test.op == "or":
+        return any(_tests_async(value, name) for value in test.values)
+    if not isinstance(test, nodes.Call) or len(test.args) != 1:
+        return False
+    argument = test.args[0]
+    if not isinstance(argument, nodes.Name) or argument.name != name:
+        return False
+    qualified = qualified_name(test.func) if isinstance(test.func, (nodes.Name, nodes.Attribute)) else None
+    if qualified in _ASYNC_CHECKS:
+        return True
+    spelled = test.func.attrname if isinstance(test.func, nodes.Attribute) else getattr(test.func, "name", "")
+    return qualified is not None and spelled in _ASYNC_CHECK_NAMES  # a project's own is_async helper
+
+
+def async_check_branch(func: nodes.Name) -> str | None:
+    """``"if"`` when a call of ``func`` sits in the true branch of ``if iscoroutinefunction(func):``
+    (including in a function defined there), ``"else"`` in its else branch, else None."""
+    child, parent = func, func.parent
+    while parent is not None and not isinstance(parent, nodes.Module):
+        if isinstance(parent, nodes.If) and child is not parent.test and _tests_async(parent.test, func.name):
+            return "if" if child in parent.body else "else"
+        child, parent = parent, parent.parent
+    return None
+
+
+def checked_coroutine_function(func: nodes.Name) -> bool:
+    return async_check_branch(func) == "if"
 
 
 def _called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:

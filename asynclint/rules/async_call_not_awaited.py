@@ -132,7 +132,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
         found = kind_of(node)
         if found is None or found.name != api.COROUTINE:
             return
-        if found.origin not in ("django", "adapter") and not (
+        if found.origin not in ("django", "adapter", "checked") and not (
             found.origin == "project" and is_plain_coroutine_function(found.function)
         ):
             return

@@ -93,5 +93,7 @@ class MissingSyncToAsync(AsyncLintRule):
     def visit_attribute(self, node: nodes.Attribute) -> None:
         chain = self._chain(node)
         if chain is not None:
-            self.report(node, f"property {describe(node)} {explain(chain)}; read it with "
+            what = "attribute" if chain.steps[0].function.name == "__getattr__" else "property"
+            via = " (its class's __getattr__)" if what == "attribute" else ""
+            self.report(node, f"{what} {describe(node)}{via} {explain(chain)}; read it with "
                               f"'await sync_to_async(lambda: {describe(node)})()'")
