@@ -116,6 +116,7 @@ def reset() -> None:
     """Forget cached answers (between modules; astroid trees are immutable within a run)."""
     _cache.clear()
     _classes.clear()
+    _arguments.clear()
 
 
 def kind_of(node: nodes.NodeNG | None) -> Kind | None:
@@ -747,6 +748,34 @@ def async_check_branch(func: nodes.Name) -> str | None:
 
 def checked_coroutine_function(func: nodes.Name) -> bool:
     return async_check_branch(func) == "if"
+
+
+_arguments: dict[nodes.FunctionDef, dict[str, list[tuple[nodes.Call, Kind | None]]]] = {}
+
+
+def argument_kinds(function: nodes.FunctionDef) -> dict[str, list[tuple[nodes.Call, Kind | None]]]:
+    """For each parameter of a module-level function, the calls of it in its own module and the kind
+    of the argument each passes (``_check(request, sync_to_async(f))``). Computed once per function."""
+    if function in _arguments:
+        return _arguments[function]
+    _arguments[function] = {}  # cycle guard
+    found: dict[str, list[tuple[nodes.Call, Kind | None]]] = {}
+    if isinstance(function.parent, nodes.Module):
+        params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+        for call in function.root().nodes_of_class(nodes.Call):
+            if not (isinstance(call.func, nodes.Name) and call.func.name == function.name):
+                continue
+            if bindings(call.func) != [function]:
+                continue
+            for param, argument in zip(params, call.args):
+                if isinstance(argument, nodes.Starred):
+                    break
+                found.setdefault(param.name, []).append((call, kind_of(argument)))
+            for keyword in call.keywords or []:
+                if keyword.arg is not None:
+                    found.setdefault(keyword.arg, []).append((call, kind_of(keyword.value)))
+    _arguments[function] = found
+    return found
 
 
 def _called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:

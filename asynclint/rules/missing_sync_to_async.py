@@ -37,12 +37,14 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.imports import called_name
+from asynclint.core.django_kinds import async_check_branch
+from asynclint.core.imports import called_name, definition_of
 from asynclint.rules.base import AsyncLintRule
 from asynclint.rules.blocking_call_in_async import parse_blocking_calls
 
@@ -82,12 +84,28 @@ class MissingSyncToAsync(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
+        if self._sync_branch_call(node):
+            return
         chain = self._chain(node)
         if chain is not None:
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
             self.report(node, f"{what} {explain(chain)}; call "
                               f"'await sync_to_async({describe(node.func)})({arguments(node)})'")
+
+    def _sync_branch_call(self, node: nodes.Call) -> bool:
+        """``else: result = callback(request)`` after ``if iscoroutinefunction(callback):`` in async code:
+        a callback of any sync implementation runs on the loop. Possible: which one it is is unknown."""
+        func = node.func
+        if not isinstance(func, nodes.Name) or not runs_on_event_loop(node):
+            return False
+        if async_check_branch(func) != "else" or definition_of(func) is not None:
+            return False
+        self.report(node, f"{func.name}() is called on the event loop in the else branch of a check that "
+                          f"it is a coroutine function, so it is a sync callable: whatever it does (queries, "
+                          f"I/O) blocks the loop or raises SynchronousOnlyOperation; call "
+                          f"'await sync_to_async({func.name})({arguments(node)})'", confidence=INFERENCE)
+        return True
 
     @only_required_for_messages(_SYMBOL)
     def visit_attribute(self, node: nodes.Attribute) -> None:
