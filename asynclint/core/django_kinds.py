@@ -230,6 +230,10 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         if parent.value is None:  # ``x: Book`` without a value
             return _kind_of_annotation(parent.annotation) if isinstance(parent, nodes.AnnAssign) else None
         if isinstance(parent, nodes.AnnAssign) or target in parent.targets:
+            if isinstance(parent.value, (nodes.Name, nodes.Attribute)):
+                stored = _called_function(parent.value)  # ``check = can_publish``: called later
+                if is_plain_coroutine_function(stored):
+                    return Kind(FACTORY, result=_returned_kind(stored, None))
             return kind_of(parent.value)
         return None
     if isinstance(parent, (nodes.Tuple, nodes.List)) and isinstance(parent.parent, nodes.Assign):
@@ -684,6 +688,12 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         receiver = kind_of(func.expr)
         if receiver is not None:
             result = _method_result(receiver, func.attrname, call)
+            if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
+                if result is not None or find_method(receiver.custom, func.attrname) is not None:
+                    return result
+                stored = kind_of(func)  # ``self.pagination_class()``: a class kept in an attribute
+                return _instance_of(stored) if stored is not None and stored.name != FACTORY else \
+                    (stored.result if stored is not None else None)
             if result is not None or receiver.name not in (VIEW, TEST_CASE):
                 return result
         if isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls"):
@@ -742,8 +752,20 @@ def async_check_branch(func: nodes.Name) -> str | None:
     while parent is not None and not isinstance(parent, nodes.Module):
         if isinstance(parent, nodes.If) and child is not parent.test and _tests_async(parent.test, func.name):
             return "if" if child in parent.body else "else"
+        if child.is_statement and _after_returning_check(child, func.name):
+            return "else"  # ``if iscoroutinefunction(f): return await f()`` then ``return f()``
         child, parent = parent, parent.parent
     return None
+
+
+def _after_returning_check(statement: nodes.NodeNG, name: str) -> bool:
+    previous = statement.previous_sibling()
+    while previous is not None:
+        if isinstance(previous, nodes.If) and not previous.orelse and _tests_async(previous.test, name) \
+                and previous.body and isinstance(previous.body[-1], (nodes.Return, nodes.Raise)):
+            return True
+        previous = previous.previous_sibling()
+    return False
 
 
 def checked_coroutine_function(func: nodes.Name) -> bool:

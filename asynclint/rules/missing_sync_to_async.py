@@ -44,7 +44,7 @@ from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.django_kinds import async_check_branch
-from asynclint.core.imports import called_name, definition_of
+from asynclint.core.imports import bindings, called_name
 from asynclint.rules.base import AsyncLintRule
 from asynclint.rules.blocking_call_in_async import parse_blocking_calls
 
@@ -57,6 +57,17 @@ def explain(chain: Chain) -> str:
     via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
     return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
             f"({chain.where()}: {chain.operation.shown}{via})")
+
+
+def _is_passed_in(func: nodes.Name) -> bool:
+    """A parameter or a loop variable: a callable the caller chose, of any implementation."""
+    found = bindings(func)
+    return bool(found) and all(
+        isinstance(binding, nodes.AssignName)
+        and (isinstance(binding.parent, nodes.Arguments)
+             or isinstance(binding.parent, (nodes.For, nodes.Comprehension)) and binding.parent.target is binding)
+        for binding in found
+    )
 
 
 class MissingSyncToAsync(AsyncLintRule):
@@ -99,7 +110,7 @@ class MissingSyncToAsync(AsyncLintRule):
         func = node.func
         if not isinstance(func, nodes.Name) or not runs_on_event_loop(node):
             return False
-        if async_check_branch(func) != "else" or definition_of(func) is not None:
+        if async_check_branch(func) != "else" or not _is_passed_in(func):
             return False
         self.report(node, f"{func.name}() is called on the event loop in the else branch of a check that "
                           f"it is a coroutine function, so it is a sync callable: whatever it does (queries, "
