@@ -124,6 +124,25 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "chain-depth-2/good_chain_beyond_depth.py", "three_down"): sync_only(
         "count_books", through_annotation=False, note="beyond the configured chain-depth, by design"
     ),
+    # Issue 11: sync work behind project objects, attribute reads that run code, async-check branches.
+    (M + "bad_project_instances.py", "singleton"): sync_only("check"),
+    (M + "bad_project_instances.py", "attribute_of_instance"): sync_only("check"),
+    (M + "bad_project_instances.py", "permissions"): sync_only("has_permission"),
+    (M + "bad_project_instances.py", "built_on_the_spot"): sync_only("check"),
+    (M + "bad_project_instances.py", "from_a_factory"): sync_only("check"),
+    (M + "bad_project_instances.py", "static_through_class"): sync_only("titles"),
+    (M + "bad_project_instances.py", "model_classmethod"): sync_only("first_author"),
+    (M + "bad_project_instances.py", "custom_queryset_method"): sync_only("first_titles"),
+    (M + "bad_attribute_reads_run_code.py", "shelf_size"): sync_only("size"),
+    (M + "bad_attribute_reads_run_code.py", "first_page"): sync_only("page"),
+    (M + "bad_attribute_reads_run_code.py", "site_title"): sync_only("__getattr__"),
+    (M + "bad_sync_branch_of_async_check.py", "callbacks"): sync_only("count_books"),
+    (M + "bad_sync_branch_of_async_check.py", "hook"): sync_only("count_books"),
+    (M + "good_project_objects.py", "pure_methods"): OK,
+    (M + "good_project_objects.py", "handed_to_a_thread"): OK,
+    (M + "good_project_objects.py", "known_attribute"): OK,
+    (M + "good_project_objects.py", "total_in_a_thread"): OK,
+    (M + "good_project_objects.py", "known_sync_callback"): OK,
     (M + "good_helper_passed_to_sync_to_async.py", "home"): OK,
     (M + "good_helper_passed_to_sync_to_async.py", "home_via_module"): OK,
     (M + "good_helper_passed_to_sync_to_async.py", "categories"): OK,
@@ -216,6 +235,8 @@ EXTRA_ARGUMENTS = {
 # Top-level functions that nothing runs (sync helpers that their file calls need no entry either).
 NOT_IN_TABLE = {
     (A + "good_async_to_sync_in_sync_code.py", "shared_task"): "a stand-in for celery.shared_task",
+    (M + "bad_sync_branch_of_async_check.py", "run_callbacks"): "run by callbacks(), with its callbacks",
+    (M + "bad_sync_branch_of_async_check.py", "run_hook"): "run by hook(), with its hook",
 }
 
 
