@@ -3,9 +3,16 @@
 ## What it does
 Flags a call on the event loop to a coroutine-returning Django or asgiref API (`aget`, `asave`,
 `acount`, the cache's and auth's `a*` functions, `request.auser()`, `sync_to_async(f)(...)`,
-`asyncio.to_thread(...)`) whose coroutine is never awaited: a bare statement, a value used directly
-(`Book.objects.aget(pk=1).title`, `if qs.aexists():`), a coroutine returned from an `async def`, or
-one assigned to a name that is then used as a value or never used.
+`asyncio.to_thread(...)`) or to the project's own `async def` (a function, a method through an
+instance, a static or class method through its class, `super().get()` of an async parent, a coroutine
+function kept in a variable, a `functools.partial` of one, a callback inside
+`if iscoroutinefunction(callback):`) whose coroutine is never awaited: a bare statement, a value used
+directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
+`async def`, or one assigned to a name that is then used as a value or never used.
+
+Also in sync code: a plain `def` that returns such a coroutine from inside `try`/`except` (its
+exceptions escape at the caller's `await`, past the handlers), and a sync helper that calls a
+parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.
 
 ## Why is this bad?
 Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or
@@ -123,8 +130,8 @@ class AsyncCallNotAwaited(AsyncLintRule):
     msgid = "E5704"
     symbol = _SYMBOL
     summary = (
-        "An async Django or asgiref API is called without await: it returns a coroutine, so the "
-        "query, write or call never runs. Await it."
+        "An async Django, asgiref or project coroutine function is called without await: it returns a "
+        "coroutine, so the query, write or call never runs. Await it."
     )
 
     @only_required_for_messages(_SYMBOL)

@@ -2,11 +2,19 @@
 
 ## What it does
 Flags a call on the event loop to a project sync function, method (`self._load()`,
-`cls.get_cached()`), constructor (`Agent()` whose `__init__` queries) or property whose body —
+`cls.get_cached()`, `limiter.check(key)` on an instance of a project class however it was obtained:
+a module-level singleton, `self.limiter = RateLimiter()` in `__init__`, a class attribute, a
+constructor call, a factory's result, a list of permission classes), static or class method through
+its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), constructor
+(`Agent()` whose `__init__` queries), property or `__getattr__` (`site_settings.title`) whose body —
 directly, or through further project calls — does work that must not run on the loop: anything the
 ORM, cache, template, auth/session, transaction or blocking-I/O rules report. The message names the
 callee and the chain down to the operation, with file and line. Calls are followed through imports,
 `chain-depth` hops deep (default 5).
+
+Also, as a *possible* finding (confidence INFERENCE): in async code, the else branch of
+`if iscoroutinefunction(callback):` (or after such an `if` that returns) calling `callback(...)`
+directly, where `callback` is a parameter or loop variable: any sync implementation runs on the loop.
 
 ## Why is this bad?
 Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
