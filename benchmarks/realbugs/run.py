@@ -6,7 +6,8 @@ Usage: python benchmarks/realbugs/run.py [--corpus DIR] [--python PYTHON] [-v]
    annotated ``# [rule]`` on the line that must be flagged, ``after`` is the fix) is linted in one run.
    A case is caught when each annotated line carries a finding of that rule. Every finding is judged:
    right (on an annotated line, of its rule) or wrong (anything else, e.g. in the fixed ``after``).
-2. Real code, where the repository is checked out under ``--corpus`` as ``owner+name``: the upstream
+2. Real code, where the repository is checked out under ``--corpus`` as ``owner+name`` (or its bare
+   mirror is under /work/.mirror): the upstream
    file at the parent commit (pre-fix) and at the fix commit (post-fix) is linted alone; the pre-fix
    file is flagged when the expected rule fires inside the named function, and the post-fix file is
    silent when it does not. (A file linted alone loses its project's other modules, so this is a
@@ -29,6 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
+MIRRORS = Path("/work/.mirror")
 ANNOTATION = re.compile(r"#\s*\[([a-z0-9, -]+)\]")
 
 
@@ -101,13 +103,22 @@ def _span(source: str, function: str) -> tuple[int, int] | None:
     return found.lineno, found.end_lineno
 
 
+def _history(case: dict, corpus: Path) -> Path | None:
+    """A checkout under the corpus, else the bare mirror that ``fetch`` made (history is enough)."""
+    name = case["repo"].replace("/", "+")
+    for candidate in (corpus / name, MIRRORS / name / "repo"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
 def real_code(python: str, cases: list[dict], corpus: Path, verbose: bool) -> tuple[int, int, int]:
     """(cases with a checkout, pre-fix flagged, post-fix silent)."""
-    available = [case for case in cases if (corpus / case["repo"].replace("/", "+")).is_dir()]
+    available = [case for case in cases if _history(case, corpus) is not None]
     with tempfile.TemporaryDirectory(prefix="realbugs-") as tmp:
         files = {}
         for case in available:
-            checkout = corpus / case["repo"].replace("/", "+")
+            checkout = _history(case, corpus)
             for side, commit in (("pre", case["parent"]), ("post", case["fix"])):
                 shown = subprocess.run(["git", "-C", str(checkout), "show", f"{commit}:{case['file']}"],
                                        capture_output=True, text=True, check=False)
