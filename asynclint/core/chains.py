@@ -19,6 +19,7 @@ from functools import lru_cache
 from astroid import nodes
 
 from asynclint import django_api as api
+from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
@@ -172,10 +173,6 @@ def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
 
 
 # --- the chains ----------------------------------------------------------------------------------
-_work: dict[nodes.FunctionDef, Chain | None] = {}
-_computing: set[nodes.FunctionDef] = set()
-
-
 def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
     """Every node a call of ``function`` executes (nested defs, lambdas and classes excluded)."""
     stack = list(reversed(list(function.get_children())))
@@ -191,17 +188,18 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
 
 def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
     """The first sync operation ``function`` performs, directly or through project calls."""
-    if function in _work:
-        chain = _work[function]
+    context = current()  # the run's caches: ``work`` (function -> chain) and ``computing``
+    if function in context.work:
+        chain = context.work[function]
         return chain if chain is None or len(chain.steps) < max_depth else None
-    if function in _computing:
+    if function in context.computing:
         return None  # a cycle: this path adds nothing new
-    _computing.add(function)
+    context.computing.add(function)
     try:
         chain = _compute(function)
     finally:
-        _computing.discard(function)
-    _work[function] = chain
+        context.computing.discard(function)
+    context.work[function] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
 
 

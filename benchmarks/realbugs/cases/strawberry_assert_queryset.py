@@ -7,7 +7,7 @@ from shop.models import Item
 
 class FilterResolver:
     def __call__(self, source, queryset=None):
-        assert queryset  # [sync-queryset-evaluation-in-async]
+        assert queryset
         return queryset.filter(slug=source)
 
 
@@ -22,7 +22,7 @@ resolver_after = FilterResolverFixed()
 
 
 async def resolve_before(source):
-    return [item async for item in resolver_before(source, queryset=Item.objects.all())]
+    return [item async for item in resolver_before(source, queryset=Item.objects.all())]  # [missing-sync-to-async]
 
 
 async def resolve_after(source):
