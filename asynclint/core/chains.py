@@ -22,7 +22,7 @@ from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
+    ADAPTED_CALLABLE, INSTANCE_LIKE, deferred_field_read, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property,
     kind_of, qualified_call_name,
 )
@@ -79,6 +79,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
             target = manager.func if isinstance(manager, nodes.Call) else manager
             if isinstance(target, (nodes.Name, nodes.Attribute)) and qualified_name(target) == api.TRANSACTION_ATOMIC:
                 yield Operation(node, api.TRANSACTION, f"with {describe(manager)}")
+    if isinstance(node, nodes.Attribute) and deferred_field_read(node) is not None:
+        yield Operation(node, api.QUERY, f"{describe(node)} (a field deferred by .only()/.defer())")
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
         if receiver is not None and receiver.name == api.REQUEST:

@@ -78,6 +78,10 @@ class Kind:
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
     origin: str = ""  # COROUTINE: "django", "adapter" or "project"
     function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
+    # QUERYSET/ASYNC_ITERATOR/INSTANCE: the fields ``.only(...)`` loads (None: all, or not known) and
+    # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
+    only: frozenset[str] | None = None
+    deferred: frozenset[str] = frozenset()
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -264,9 +268,11 @@ def element_kind(iterated: Kind | None) -> Kind | None:
     if iterated.name == SEQUENCE:
         return iterated.result
     if iterated.name == api.QUERYSET and not iterated.rows:
-        return Kind(api.USER if iterated.user else api.INSTANCE, model=iterated.model, user=iterated.user)
+        return Kind(api.USER if iterated.user else api.INSTANCE, model=iterated.model, user=iterated.user,
+                    only=iterated.only, deferred=iterated.deferred)
     if iterated.name == api.ASYNC_ITERATOR and iterated.api is not None and not iterated.rows:
-        return Kind(api.INSTANCE, model=iterated.model, user=iterated.user)
+        return Kind(api.INSTANCE, model=iterated.model, user=iterated.user, only=iterated.only,
+                    deferred=iterated.deferred)
     return None
 
 
@@ -894,9 +900,10 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
                 return result.but(model=result.model or receiver.model, user=receiver.user)
             return result
         if name in api.LAZY_QUERYSET_METHODS:
+            only, deferred = _loaded_fields(receiver, name, call)
             return Kind(api.QUERYSET, model=receiver.model, user=receiver.user,
                         custom=_queryset_class(receiver),
-                        rows=receiver.rows or name in api.ROW_QUERYSET_METHODS)
+                        rows=receiver.rows or name in api.ROW_QUERYSET_METHODS, only=only, deferred=deferred)
     if receiver.name == QUERYSET_CLASS and name in api.MANAGER_FACTORY_METHODS:
         return Kind(api.MANAGER, custom=receiver.custom)
     if receiver.name == MANAGER_CLASS and name in api.MANAGER_CLASS_FACTORIES:
@@ -907,14 +914,66 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if row is not None:
         if row.returns is None:
             return None
-        return Kind(_returned(row, receiver), model=receiver.model, user=receiver.user)
+        return Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
+                    only=receiver.only, deferred=receiver.deferred)
     row = api.lookup_async(receiver.name, name)
     if row is not None:
         if row.async_returns == api.ASYNC_ITERATOR:
-            return Kind(api.ASYNC_ITERATOR, api=row, model=receiver.model, rows=receiver.rows)
-        result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user) if row.returns else None
+            return Kind(api.ASYNC_ITERATOR, api=row, model=receiver.model, rows=receiver.rows,
+                        only=receiver.only, deferred=receiver.deferred)
+        result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
+                      only=receiver.only, deferred=receiver.deferred) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
     return None
+
+
+def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """What ``.only(...)``/``.defer(...)`` leave loaded; an argument that is not a string forgets it all."""
+    if name not in ("only", "defer"):
+        return receiver.only, receiver.deferred
+    names = set()
+    for argument in call.args:
+        if not (isinstance(argument, nodes.Const) and isinstance(argument.value, str)):
+            return None, frozenset()
+        names.add(argument.value.split("__", 1)[0])
+    if call.keywords:
+        return None, frozenset()
+    if name == "only":
+        return frozenset(names), frozenset()
+    if not call.args:  # ``.defer(None)`` / ``.defer()`` clears the deferrals
+        return receiver.only, frozenset()
+    return receiver.only, receiver.deferred | frozenset(names)
+
+
+def deferred_field_read(node: nodes.Attribute) -> Kind | None:
+    """The instance kind when ``node`` reads a concrete field that ``.only()``/``.defer()`` left out
+    of the query that loaded the instance (reading it runs another query); else None."""
+    instance = kind_of(node.expr)
+    if instance is None or instance.name not in INSTANCE_LIKE or instance.model is None:
+        return None
+    if instance.only is None and not instance.deferred:
+        return None
+    field = node.attrname
+    if field in ("pk", "id"):
+        return None
+    if field not in instance.deferred and (instance.only is None or field in instance.only):
+        return None
+    if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+        return None
+    if not _is_concrete_field(instance.model, field):
+        return None
+    return instance
+
+
+def _is_concrete_field(model: nodes.ClassDef, name: str) -> bool:
+    value = _class_attribute(model, name)
+    if not isinstance(value, nodes.Call):
+        return False
+    field = (qualified_name(value.func) if isinstance(value.func, (nodes.Name, nodes.Attribute)) else None) or ""
+    if field in api.MANY_TO_MANY_FIELDS:
+        return False
+    return field in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS or (
+        field.startswith("django.") and field.endswith("Field"))
 
 
 def _returned(row: api.SyncApi, receiver: Kind) -> str:
@@ -1075,7 +1134,8 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
             return base if node.slice.step is None else None
         if base.rows:
             return None
-        return Kind(api.USER if base.user else api.INSTANCE, model=base.model, user=base.user)
+        return Kind(api.USER if base.user else api.INSTANCE, model=base.model, user=base.user, only=base.only,
+                    deferred=base.deferred)
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:
