@@ -138,6 +138,10 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "bad_attribute_reads_run_code.py", "site_title"): sync_only("__getattr__"),
     (M + "bad_sync_branch_of_async_check.py", "callbacks"): sync_only("count_books"),
     (M + "bad_sync_branch_of_async_check.py", "hook"): sync_only("count_books"),
+    (M + "bad_dispatch_to_overrides.py", "plain"): OK,  # the base's own compile() does no sync work
+    (M + "bad_dispatch_to_overrides.py", "counting"): sync_only("compile"),
+    (M + "bad_dispatch_to_overrides.py", "guarded"): sync_only("check_user"),
+    (M + "good_dispatch_without_sync_overrides.py", "home"): OK,
     (M + "good_project_objects.py", "pure_methods"): OK,
     (M + "good_project_objects.py", "handed_to_a_thread"): OK,
     (M + "good_project_objects.py", "known_attribute"): OK,

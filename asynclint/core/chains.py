@@ -23,7 +23,7 @@ from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, deferred_field_read, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
-    enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property,
+    enclosing_class, find_method, find_method_in_bases, project_subclasses, is_adapter_decorated, is_project_file, is_property,
     kind_of, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
@@ -54,6 +54,9 @@ class Chain:
 
     steps: tuple[Step, ...]
     operation: Operation
+    #: Reached only through an override in a subclass (``self.hook()`` in a base class): whether the
+    #: work runs depends on which subclass ``self`` is, so the finding is a possible one.
+    possible: bool = False
 
     def where(self) -> str:
         node = self.operation.node
@@ -214,26 +217,58 @@ def _compute(function: nodes.FunctionDef) -> Chain | None:
     for node in nodes_in_body:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue
-        target = callee(node)
-        if target is None or target is function:
-            continue
-        deeper = sync_work(target, max_depth=DEFAULT_DEPTH * 4)
-        if deeper is not None:
-            chain = Chain((Step(node, target), *deeper.steps), deeper.operation)
-            if best is None or len(chain.steps) < len(best.steps):
-                best = chain
+        chain = _through(node, DEFAULT_DEPTH * 4, function)
+        if chain is not None and (best is None or (chain.possible, len(chain.steps)) < (best.possible,
+                                                                                          len(best.steps))):
+            best = chain
     return best
+
+
+def _through(node: nodes.NodeNG, max_depth: int, caller: nodes.FunctionDef | None = None) -> Chain | None:
+    """The chain from a call site: through its callee, else through an override of the callee in a
+    project subclass when the receiver is ``self`` (possible)."""
+    target = callee(node)
+    if target is not None and target is not caller:
+        deeper = sync_work(target, max_depth)
+        if deeper is not None:
+            return Chain((Step(node, target), *deeper.steps), deeper.operation, deeper.possible)
+    for override in _overrides(node):
+        if override is caller:
+            continue
+        deeper = sync_work(override, max_depth)
+        if deeper is not None:
+            return Chain((Step(node, override), *deeper.steps), deeper.operation, possible=True)
+    return None
+
+
+def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
+    """``self.hook()`` (or a read of a property ``self.x``): the sync overrides of ``hook`` in the project's
+    subclasses of the class whose method contains the call."""
+    func = node.func if isinstance(node, nodes.Call) else node
+    if not isinstance(func, nodes.Attribute) or not (isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
+        return []
+    owner = enclosing_class(func)
+    if owner is None or not is_project_file(owner.root().file):
+        return []
+    found = []
+    for subclass in project_subclasses(owner):
+        for defined in subclass.locals.get(func.attrname, ()):
+            if isinstance(defined, nodes.FunctionDef):
+                is_read = not isinstance(node, nodes.Call)
+                if is_read and not is_property(defined):
+                    continue
+                runnable = _runnable(defined)
+                if runnable is not None:
+                    found.append(runnable)
+    return found
 
 
 def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
     """The sync work a call site (in async code) runs through a project callee, as a full chain."""
-    target = callee(call)
-    if target is None:
+    chain = _through(call, max_depth)
+    if chain is None or len(chain.steps) > max_depth:
         return None
-    deeper = sync_work(target, max_depth)
-    if deeper is None or len(deeper.steps) + 1 > max_depth:
-        return None
-    return Chain((Step(call, target), *deeper.steps), deeper.operation)
+    return chain
 
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:

@@ -42,6 +42,10 @@ class RunContext:
     project_files: dict = field(default_factory=dict)
     project_roots: dict = field(default_factory=dict)
     relations: dict = field(default_factory=dict)
+    #: ``django_kinds.project_subclasses``: class -> its project subclasses; project root -> base
+    #: name -> the files with a class statement naming it among its bases.
+    subclasses: dict = field(default_factory=dict)
+    base_names: dict = field(default_factory=dict)
 
     def reset_module(self) -> None:
         """Forget the per-module answers (between modules)."""
@@ -58,6 +62,8 @@ class RunContext:
         self.reset_module()
         self.work.clear()
         self.computing.clear()
+        self.subclasses.clear()
+        self.base_names.clear()
         if paths is None:
             self.project_files.clear()
             self.project_roots.clear()

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sysconfig
 from dataclasses import dataclass
 from functools import lru_cache
@@ -647,6 +648,59 @@ def _python_files_under(root: str, limit: int = 3000) -> tuple[str, ...]:
         skipped = lambda name: name.startswith(".") or name in _SKIPPED_DIRS  # noqa: E731
         index[root] = tuple(walk(root, skip_dir=skipped, limit=limit))
     return index[root]
+
+
+_CLASS_BASES = re.compile(r"^[ \t]*class\s+\w+\s*\(([^)]*)\)", re.MULTILINE)
+
+
+def project_subclasses(cls: nodes.ClassDef, limit: int = 50) -> tuple[nodes.ClassDef, ...]:
+    """The project's classes that derive from ``cls`` (directly or not), found through the project
+    index: files that name ``cls`` among a class's bases are parsed (never imported). Once per class."""
+    known = current().subclasses
+    if cls in known:
+        return known[cls]
+    known[cls] = ()  # cycle guard
+    found: list[nodes.ClassDef] = []
+    own = os.path.abspath(cls.root().file or "")
+    for path in _files_naming_base(cls):
+        if os.path.abspath(path) == own:
+            module = cls.root()  # the tree being linted (a fresh parse would hold other nodes)
+        else:
+            try:
+                from astroid import MANAGER
+
+                module = MANAGER.ast_from_file(path)
+            except Exception:  # an unreadable or unparsable file is simply not part of the index
+                continue
+        for candidate in module.nodes_of_class(nodes.ClassDef):
+            if candidate is not cls and any(definition_of(base) is cls for base in candidate.bases):
+                found.append(candidate)
+                found.extend(project_subclasses(candidate, limit))
+        if len(found) >= limit:
+            break
+    known[cls] = tuple(dict.fromkeys(found))[:limit]
+    return known[cls]
+
+
+def _files_naming_base(cls: nodes.ClassDef) -> list[str]:
+    """Project files with a ``class X(... <cls.name> ...)`` statement (a text index, built once per run)."""
+    index = current().base_names
+    root = _project_root(os.path.dirname(os.path.abspath(cls.root().file or ".")))
+    if root not in index:
+        names: dict[str, list[str]] = {}
+        for path in _candidate_files(cls.root().file):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            for bases in _CLASS_BASES.findall(text):
+                for name in re.findall(r"\w+", bases):
+                    names.setdefault(name, [])
+                    if not names[name] or names[name][-1] != path:
+                        names[name].append(path)
+        index[root] = names
+    return index[root].get(cls.name, [])
 
 
 def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:

@@ -12,7 +12,9 @@ ORM, cache, template, auth/session, transaction or blocking-I/O rules report. Th
 callee and the chain down to the operation, with file and line. Calls are followed through imports,
 `chain-depth` hops deep (default 5).
 
-Also, as a *possible* finding (confidence INFERENCE): in async code, the else branch of
+Also, as *possible* findings (confidence INFERENCE): `self.compile()` in a base class whose own
+method does no sync work but whose override in a project subclass does (which runs depends on the
+subclass `self` is); and, in async code, the else branch of
 `if iscoroutinefunction(callback):` (or after such an `if` that returns) calling `callback(...)`
 directly, where `callback` is a parameter or loop variable: any sync implementation runs on the loop.
 
@@ -43,15 +45,17 @@ All.
 
 from __future__ import annotations
 
+import os
+
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
-from pylint.interfaces import INFERENCE
+from pylint.interfaces import HIGH, INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.django_kinds import async_check_branch
+from asynclint.core.django_kinds import async_check_branch, enclosing_class
 from asynclint.core.imports import bindings, called_name
 from asynclint.rules.base import AsyncLintRule
 from asynclint.rules.blocking_call_in_async import parse_blocking_calls
@@ -62,9 +66,32 @@ _SYMBOL = "missing-sync-to-async"
 def explain(chain: Chain) -> str:
     """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
     rest = chain.steps[1:]
-    via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
-    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
+    via = f", via {' → '.join(_step(step) for step in rest)}" if rest else ""
+    verb = api.WORK_NOUNS[chain.operation.effect]
+    possible = f" when self is a {_overriding_class(chain)}" if chain.possible else ""
+    return (f"{verb} on the event loop{possible} "
             f"({chain.where()}: {chain.operation.shown}{via})")
+
+
+def _overriding_class(chain: Chain) -> str:
+    """The subclass whose override a possible chain goes through."""
+    for step in chain.steps:
+        owner = step.function.parent
+        if isinstance(owner, nodes.ClassDef) and enclosing_class(step.call) is not owner:
+            func = step.call.func if isinstance(step.call, nodes.Call) else step.call
+            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self":
+                return f"{owner.name} ({owner.name}.{step.function.name}() overrides it)"
+    return "subclass that overrides it"
+
+
+def _step(step) -> str:
+    owner = step.function.parent
+    shown = f"{owner.name}.{step.function.name}" if isinstance(owner, nodes.ClassDef) else step.function.name
+    return f"{shown}() ({_where(step.call)})"
+
+
+def _where(node: nodes.NodeNG) -> str:
+    return f"{os.path.basename(node.root().file or '?')}:{node.lineno}"
 
 
 def _is_passed_in(func: nodes.Name) -> bool:
@@ -110,7 +137,8 @@ class MissingSyncToAsync(AsyncLintRule):
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
             self.report(node, f"{what} {explain(chain)}; call "
-                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'")
+                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'",
+                        confidence=INFERENCE if chain.possible else HIGH)
 
     def _sync_branch_call(self, node: nodes.Call) -> bool:
         """``else: result = callback(request)`` after ``if iscoroutinefunction(callback):`` in async code:
@@ -133,4 +161,5 @@ class MissingSyncToAsync(AsyncLintRule):
             what = "attribute" if chain.steps[0].function.name == "__getattr__" else "property"
             via = " (its class's __getattr__)" if what == "attribute" else ""
             self.report(node, f"{what} {describe(node)}{via} {explain(chain)}; read it with "
-                              f"'await sync_to_async(lambda: {describe(node)})()'")
+                              f"'await sync_to_async(lambda: {describe(node)})()'",
+                        confidence=INFERENCE if chain.possible else HIGH)
