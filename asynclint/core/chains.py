@@ -22,7 +22,7 @@ from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, deferred_field_read, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
+    ADAPTED_CALLABLE, INSTANCE_LIKE, deferred_field_read, is_request_user_getattr, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
     enclosing_class, find_method, find_method_in_bases, project_subclasses, is_adapter_decorated, is_project_file, is_property,
     kind_of, qualified_call_name,
 )
@@ -88,6 +88,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         receiver = kind_of(node.expr)
         if receiver is not None and receiver.name == api.REQUEST:
             yield Operation(node, api.REQUEST_USER, describe(node))
+    if is_request_user_getattr(node):
+        yield Operation(node, api.REQUEST_USER, describe(node))
 
 
 def is_loop_runner(call: nodes.Call) -> bool:
@@ -151,7 +153,12 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
             if _method_owner(func.expr) is not None:
                 return None
         if isinstance(func, (nodes.Name, nodes.Attribute)):
-            return _runnable(definition_of(func))
+            found = definition_of(func)
+            if found is None:  # ``resolver(...)``: an instance of a project class with ``__call__``
+                instance = kind_of(func)
+                if instance is not None and instance.name == PROJECT_OBJECT:
+                    found = find_method(instance.custom, "__call__")
+            return _runnable(found)
         return None
     if isinstance(node, nodes.Attribute):
         called = isinstance(node.parent, nodes.Call) and node.parent.func is node

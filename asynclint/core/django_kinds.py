@@ -1019,6 +1019,18 @@ def deferred_field_read(node: nodes.Attribute) -> Kind | None:
     return instance
 
 
+def is_request_user_getattr(node: nodes.NodeNG) -> bool:
+    """``getattr(request, "user", None)``: the same lazy read as ``request.user``."""
+    if not isinstance(node, nodes.Call) or not isinstance(node.func, nodes.Name) or node.func.name != "getattr":
+        return False
+    if len(node.args) < 2 or not (isinstance(node.args[1], nodes.Const) and node.args[1].value == "user"):
+        return False
+    if qualified_name(node.func) not in ("builtins.getattr", None):
+        return False
+    receiver = kind_of(node.args[0])
+    return receiver is not None and receiver.name == api.REQUEST
+
+
 def _is_concrete_field(model: nodes.ClassDef, name: str) -> bool:
     value = _class_attribute(model, name)
     if not isinstance(value, nodes.Call):
