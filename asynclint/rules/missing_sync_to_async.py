@@ -45,8 +45,6 @@ All.
 
 from __future__ import annotations
 
-import os
-
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
@@ -54,44 +52,14 @@ from pylint.interfaces import HIGH, INFERENCE
 from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
+from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.django_kinds import async_check_branch, enclosing_class
+from asynclint.core.django_kinds import async_check_branch
 from asynclint.core.imports import bindings, called_name
-from asynclint.rules.base import AsyncLintRule
-from asynclint.rules.blocking_call_in_async import parse_blocking_calls
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import AsyncLintRule, Facts, parse_blocking_calls
 
 _SYMBOL = "missing-sync-to-async"
-
-
-def explain(chain: Chain) -> str:
-    """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
-    rest = chain.steps[1:]
-    via = f", via {' → '.join(_step(step) for step in rest)}" if rest else ""
-    verb = api.WORK_NOUNS[chain.operation.effect]
-    possible = f" when self is a {_overriding_class(chain)}" if chain.possible else ""
-    return (f"{verb} on the event loop{possible} "
-            f"({chain.where()}: {chain.operation.shown}{via})")
-
-
-def _overriding_class(chain: Chain) -> str:
-    """The subclass whose override a possible chain goes through."""
-    for step in chain.steps:
-        owner = step.function.parent
-        if isinstance(owner, nodes.ClassDef) and enclosing_class(step.call) is not owner:
-            func = step.call.func if isinstance(step.call, nodes.Call) else step.call
-            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self":
-                return f"{owner.name} ({owner.name}.{step.function.name}() overrides it)"
-    return "subclass that overrides it"
-
-
-def _step(step) -> str:
-    owner = step.function.parent
-    shown = f"{owner.name}.{step.function.name}" if isinstance(owner, nodes.ClassDef) else step.function.name
-    return f"{shown}() ({_where(step.call)})"
-
-
-def _where(node: nodes.NodeNG) -> str:
-    return f"{os.path.basename(node.root().file or '?')}:{node.lineno}"
 
 
 def _is_passed_in(func: nodes.Name) -> bool:
@@ -108,6 +76,10 @@ def _is_passed_in(func: nodes.Name) -> bool:
 class MissingSyncToAsync(AsyncLintRule):
     msgid = "E5730"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    fix_safety = "unsafe"
+    fix_title = "Wrap the call in 'await sync_to_async(f)(...)'"
+    django_versions = "All"
     summary = (
         "Async code calls a project sync function that (maybe several calls down) queries the database "
         "or blocks; call it through sync_to_async."
@@ -138,7 +110,7 @@ class MissingSyncToAsync(AsyncLintRule):
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
             self.report(node, f"{what} {explain(chain)}; call "
                               f"'await sync_to_async({describe(node.func)})({arguments(node)})'",
-                        confidence=INFERENCE if chain.possible else HIGH)
+                        INFERENCE if chain.possible else HIGH, facts=Facts(chain=chain))
 
     def _sync_branch_call(self, node: nodes.Call) -> bool:
         """``else: result = callback(request)`` after ``if iscoroutinefunction(callback):`` in async code:
@@ -151,7 +123,7 @@ class MissingSyncToAsync(AsyncLintRule):
         self.report(node, f"{func.name}() is called on the event loop in the else branch of a check that "
                           f"it is a coroutine function, so it is a sync callable: whatever it does (queries, "
                           f"I/O) blocks the loop or raises SynchronousOnlyOperation; call "
-                          f"'await sync_to_async({func.name})({arguments(node)})'", confidence=INFERENCE)
+                          f"'await sync_to_async({func.name})({arguments(node)})'", INFERENCE)
         return True
 
     @only_required_for_messages(_SYMBOL)
@@ -162,4 +134,4 @@ class MissingSyncToAsync(AsyncLintRule):
             via = " (its class's __getattr__)" if what == "attribute" else ""
             self.report(node, f"{what} {describe(node)}{via} {explain(chain)}; read it with "
                               f"'await sync_to_async(lambda: {describe(node)})()'",
-                        confidence=INFERENCE if chain.possible else HIGH)
+                        INFERENCE if chain.possible else HIGH, facts=Facts(chain=chain))
