@@ -23,7 +23,7 @@ from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, deferred_field_read, is_request_user_getattr, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
-    enclosing_class, find_method, find_method_in_bases, project_subclasses, is_adapter_decorated, is_project_file, is_property,
+    assuming, enclosing_class, find_method, find_method_in_bases, orm_arguments, project_subclasses, is_adapter_decorated, is_project_file, is_property,
     kind_of, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
@@ -271,11 +271,41 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
 
 
 def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
-    """The sync work a call site (in async code) runs through a project callee, as a full chain."""
+    """The sync work a call site (in async code) runs through a project callee, as a full chain: in
+    the callee's own body and calls, or done there with a QuerySet or model instance the call passes."""
     chain = _through(call, max_depth)
+    if chain is None and isinstance(call, nodes.Call):
+        target = callee(call)
+        if target is not None:
+            for param, kind in orm_arguments(target, call).items():
+                work = parameter_work(target, param, kind)
+                if work is not None:
+                    return Chain((Step(call, target),), work.operation)
     if chain is None or len(chain.steps) > max_depth:
         return None
     return chain
+
+
+def parameter_work(function: nodes.FunctionDef, param: nodes.AssignName, kind) -> Chain | None:
+    """The first operation ``function``'s own body performs when ``param`` is a value of ``kind``
+    (``def paginate(self, queryset): list(queryset)``). Once per (function, parameter, kind)."""
+    memo = current().parameter_work
+    try:
+        key = (function, param, kind)
+        if key in memo:
+            return memo[key]
+    except TypeError:  # an unhashable kind: compute without the memo
+        key = None
+    found = None
+    with assuming({param: kind}):
+        for node in body_nodes(function):
+            operation = next(iter(operations_at(node)), None)
+            if operation is not None:  # the body does none without the binding (sync_work found none)
+                found = Chain((), operation)
+                break
+    if key is not None:
+        memo[key] = found
+    return found
 
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:

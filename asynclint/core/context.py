@@ -36,6 +36,9 @@ class RunContext:
     arguments: dict = field(default_factory=dict)
     #: ``chains``: function -> its first sync work (a chain), for the whole run.
     work: dict = field(default_factory=dict)
+    #: ``chains.parameter_work``: (function, parameter, kind) -> the sync work the function does with
+    #: a QuerySet or model instance passed as that parameter, for the whole run.
+    parameter_work: dict = field(default_factory=dict)
     computing: set = field(default_factory=set)
     #: The project index: project root -> its Python files; folder -> its project root;
     #: file -> the relation fields it declares.
@@ -61,6 +64,7 @@ class RunContext:
         """
         self.reset_module()
         self.work.clear()
+        self.parameter_work.clear()
         self.computing.clear()
         self.subclasses.clear()
         self.base_names.clear()

@@ -24,10 +24,12 @@ installed or not; it only gets better when a third-party base class can be read 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
 import sysconfig
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -1100,6 +1102,27 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None) -> Kind
     context.bound.append(bound)
     try:
         return _returned_kind_unbound(function)
+    finally:
+        context.bound.pop()
+        context.kinds = saved
+
+
+def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName, Kind]:
+    """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance."""
+    return {
+        param: kind for param, kind in _bind_arguments(function, call).items()
+        if kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
+    }
+
+
+@contextlib.contextmanager
+def assuming(bound: dict[nodes.AssignName, Kind]) -> Iterator[None]:
+    """Answer kinds as if the parameters in ``bound`` had those kinds (a separate, dropped cache)."""
+    context = current()
+    saved, context.kinds = context.kinds, {}
+    context.bound.append(bound)
+    try:
+        yield
     finally:
         context.bound.pop()
         context.kinds = saved

@@ -10,7 +10,8 @@ its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method
 directly, or through further project calls — does work that must not run on the loop: anything the
 ORM, cache, template, auth/session, transaction or blocking-I/O rules report. The message names the
 callee and the chain down to the operation, with file and line. Calls are followed through imports,
-`chain-depth` hops deep (default 5).
+`chain-depth` hops deep (default 5). A QuerySet or model instance passed to the callee counts too:
+`Pagination().paginate(Book.objects.all(), 2)` where `paginate` evaluates its unannotated `queryset`.
 
 Also, as *possible* findings (confidence INFERENCE): `self.compile()` in a base class whose own
 method does no sync work but whose override in a project subclass does (which runs depends on the
