@@ -23,7 +23,7 @@ from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, deferred_field_read, is_request_user_getattr, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
-    assuming, enclosing_class, find_method, find_method_in_bases, orm_arguments, project_subclasses, is_adapter_decorated, is_project_file, is_property,
+    assuming, enclosing_class, find_method, find_method_in_bases, orm_arguments, overridden, project_subclasses, is_adapter_decorated, is_project_file, is_property,
     kind_of, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
@@ -114,7 +114,7 @@ def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     return found
 
 
-def _method_owner(receiver: nodes.NodeNG) -> nodes.ClassDef | None:
+def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.ClassDef | None:
     """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, a model instance, or an
     instance (or the class) of a project class, however it was obtained."""
     if isinstance(receiver, nodes.Name) and receiver.name in ("self", "cls"):
@@ -124,6 +124,8 @@ def _method_owner(receiver: nodes.NodeNG) -> nodes.ClassDef | None:
         return None
     if found.name in INSTANCE_LIKE:
         return found.model
+    if found.name == PROJECT_OBJECT and not found.exact and name is not None and overridden(found.custom, name):
+        return None  # declared as the base class, maybe a subclass that overrides ``name``: unknown
     if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
         return found.custom
     if found.name == api.MODEL_CLASS:  # ``SiteConfiguration.get_cached()``: a classmethod of a model
@@ -139,7 +141,7 @@ def _method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
         found = kind_of(receiver)
         if found is not None and found.name == SUPER:
             return find_method_in_bases(found.custom, name)
-    return find_method(_method_owner(receiver), name)
+    return find_method(_method_owner(receiver, name), name)
 
 
 def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:

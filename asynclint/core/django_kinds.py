@@ -57,6 +57,7 @@ VIEW = "view"
 #: methods, properties and attributes are the project's, followed through ``custom``.
 PROJECT_CLASS = "project class"
 PROJECT_OBJECT = "project object"
+REQUEST_CLASS = "request class"  # an annotation ``request: HttpRequest`` is a request; ``HttpRequest()`` is not
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
@@ -85,6 +86,9 @@ class Kind:
     # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
     only: frozenset[str] | None = None
     deferred: frozenset[str] = frozenset()
+    #: PROJECT_OBJECT: built by calling the class itself (so its methods are the class's own); otherwise
+    #: (an annotation, a return type) it may be an instance of any subclass.
+    exact: bool = False
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -388,6 +392,8 @@ def _instance_of(reference: Kind | None) -> Kind | None:
         return Kind(VIEW, custom=reference.custom)
     if reference.name == PROJECT_CLASS:
         return Kind(PROJECT_OBJECT, custom=reference.custom)
+    if reference.name == REQUEST_CLASS:
+        return Kind(api.REQUEST)
     return None
 
 
@@ -410,7 +416,7 @@ def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
     if qualified in api.PAGINATOR_CLASSES:
         return Kind(PAGINATOR_CLASS)
     if qualified in api.REQUEST_CLASSES:
-        return Kind(FACTORY, result=Kind(api.REQUEST))
+        return Kind(REQUEST_CLASS)
     if qualified in api.CONNECTION_HANDLERS:
         return Kind(CONNECTION_HANDLER)
     if qualified in api.CACHE_HANDLERS:
@@ -684,6 +690,11 @@ def project_subclasses(cls: nodes.ClassDef, limit: int = 50) -> tuple[nodes.Clas
     return known[cls]
 
 
+def overridden(cls: nodes.ClassDef | None, name: str) -> bool:
+    """Whether a project subclass of ``cls`` defines ``name`` again."""
+    return cls is not None and any(name in subclass.locals for subclass in project_subclasses(cls))
+
+
 def _files_naming_base(cls: nodes.ClassDef) -> list[str]:
     """Project files with a ``class X(... <cls.name> ...)`` statement (a text index, built once per run)."""
     index = current().base_names
@@ -778,7 +789,12 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if callee.name == PAGINATOR_CLASS:
             first = kind_of(call.args[0]) if call.args else None
             return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
-        return _instance_of(callee)
+        if callee.name == REQUEST_CLASS:
+            return None  # a request built by hand (tests, fakes) has no lazy user of its own
+        built = _instance_of(callee)
+        if built is not None and built.name == PROJECT_OBJECT and callee.name == PROJECT_CLASS:
+            return built.but(exact=True)  # ``Foo()``: exactly a Foo, not a subclass
+        return built
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
         return _function_result(qualified, call)
@@ -904,6 +920,8 @@ def find_method_in_bases(cls: nodes.ClassDef | None, name: str) -> nodes.Functio
 
 
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
+    if qualified == "typing.cast" and len(call.args) == 2:  # ``cast(AsyncOperation, op)``: what it says
+        return _kind_of_annotation(call.args[0])
     if qualified == "builtins.super" and not call.args:
         owner = enclosing_class(call)
         return Kind(SUPER, custom=owner) if owner is not None and is_project_file(owner.root().file) else None
@@ -942,6 +960,8 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
+        if receiver.name == PROJECT_OBJECT and not receiver.exact and overridden(receiver.custom, name):
+            return None  # maybe a subclass's override: which method runs is not known
         method = find_method(receiver.custom, name)
         if method is not None:
             return _returned_kind(method, call)
