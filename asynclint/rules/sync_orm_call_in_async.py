@@ -49,7 +49,7 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import deferred_field_read
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import SyncCallRule
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncOrmCallInAsync(SyncCallRule):
@@ -58,7 +58,8 @@ class SyncOrmCallInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "safe"
     fix_title = "Await the async form of the call (aget, asave, aget_object_or_404...)"
-    django_versions = "Fires for every version (the sync ORM has raised on the event loop since 3.0)"
+    django_versions = DjangoVersions(
+        "Fires for every version (the sync ORM has raised on the event loop since 3.0)")
     summary = (
         "A sync ORM query or write is called on the event loop, where Django raises "
         "SynchronousOnlyOperation. Await its async form (aget, acount, asave...) or run it in "
