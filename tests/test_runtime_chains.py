@@ -130,6 +130,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "bad_project_instances.py", "permissions"): sync_only("has_permission"),
     (M + "bad_project_instances.py", "built_on_the_spot"): sync_only("check"),
     (M + "bad_project_instances.py", "from_a_factory"): sync_only("check"),
+    (M + "bad_project_instances.py", "from_a_context_manager"): sync_only("load"),
     (M + "bad_project_instances.py", "static_through_class"): sync_only("titles"),
     (M + "bad_project_instances.py", "model_classmethod"): sync_only("first_author"),
     (M + "bad_project_instances.py", "custom_queryset_method"): sync_only("first_titles"),

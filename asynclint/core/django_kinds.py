@@ -264,8 +264,28 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         for manager, alias in parent.items:
             if alias is target:
                 entered = kind_of(manager)
-                return entered if entered is not None and entered.name == api.HTTP_CLIENT else None
+                if entered is not None and entered.name == api.HTTP_CLIENT:
+                    return entered
+                return _yielded_object(manager)
     return None
+
+
+_CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+
+
+def _yielded_object(manager: nodes.NodeNG) -> Kind | None:
+    """``with self._prep_run(request) as ctx``: the project object a ``@contextmanager`` yields."""
+    if not isinstance(manager, nodes.Call):
+        return None
+    function = _called_function(manager.func)
+    if function is None or not has_decorator(function, _CONTEXT_MANAGER_DECORATORS):
+        return None
+    kinds = [kind_of(y.value) for y in function.nodes_of_class(nodes.Yield, skip_klass=(nodes.FunctionDef,
+                                                                                          nodes.Lambda))
+             if y.value is not None]
+    if not kinds or any(k is None or k.name != PROJECT_OBJECT or k.custom is not kinds[0].custom for k in kinds):
+        return None
+    return kinds[0]
 
 
 def element_kind(iterated: Kind | None) -> Kind | None:

@@ -4,7 +4,8 @@
 Flags a call on the event loop to a project sync function, method (`self._load()`,
 `cls.get_cached()`, `limiter.check(key)` on an instance of a project class however it was obtained:
 a module-level singleton, `self.limiter = RateLimiter()` in `__init__`, a class attribute, a
-constructor call, a factory's result, a list of permission classes), static or class method through
+constructor call, a factory's result, a `@contextmanager`'s yield, a list of permission classes),
+static or class method through
 its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), constructor
 (`Agent()` whose `__init__` queries), property or `__getattr__` (`site_settings.title`) whose body —
 directly, or through further project calls — does work that must not run on the loop: anything the
