@@ -945,7 +945,7 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if qualified == "builtins.super" and not call.args:
         owner = enclosing_class(call)
         return Kind(SUPER, custom=owner) if owner is not None and is_project_file(owner.root().file) else None
-    if qualified == "functools.partial" and call.args:
+    if qualified in ("builtins.staticmethod", "functools.partial") and call.args:
         wrapped = _called_function(call.args[0])
         result = _returned_kind(wrapped, None) if wrapped is not None else None
         return Kind(FACTORY, result=result) if result is not None else None
