@@ -22,9 +22,10 @@ from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, deferred_field_read, is_request_user_getattr, OBJECT_LIKE, QUERYSET_LIKE, PROJECT_CLASS, PROJECT_OBJECT, SUPER, assigned_on_self, django_call,
-    assuming, enclosing_class, find_method, find_method_in_bases, orm_arguments, overridden, project_subclasses, is_adapter_decorated, is_project_file, is_property,
-    kind_of, qualified_call_name,
+    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
+    assigned_on_self, assuming, deferred_field_read, django_call, enclosing_class, find_method,
+    find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
+    kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, qualified_name

@@ -5,8 +5,8 @@ Flags a call on the event loop to a coroutine-returning Django or asgiref API (`
 `acount`, the cache's and auth's `a*` functions, `request.auser()`, `sync_to_async(f)(...)`,
 `asyncio.to_thread(...)`) or to the project's own `async def` (a function, a method through an
 instance, a static or class method through its class, `super().get()` of an async parent, a coroutine
-function kept in a variable or a class attribute (`staticmethod(f)`), a `functools.partial` of one, a callback inside
-`if iscoroutinefunction(callback):`) whose coroutine is never awaited: a bare statement, a value used
+function kept in a variable or a class attribute (`staticmethod(f)`), a `functools.partial` of one, a
+callback inside `if iscoroutinefunction(callback):`) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
 `async def`, or one assigned to a name that is then used as a value or never used.
 
