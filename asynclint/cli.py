@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from asynclint import __version__
+from asynclint.finding import CERTAINTIES
 from asynclint.driver import InputError
 
 class UsageError(Exception):
@@ -47,11 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes (0: one per CPU)")
+    check.add_argument("--certainty", choices=CERTAINTIES,
+                       help="only definite findings, or only possible ones (default: both)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
+    _cache_arguments(check)
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
     fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe")
     fix.add_argument("paths", nargs="*", metavar="PATH")
@@ -66,10 +71,23 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list every rule")
     rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"))
+    rules.add_argument("--libraries", action="store_true",
+                       help="list the third-party libraries covered, per rule (docs/libraries.md has every call)")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
+
+    clean = commands.add_parser("clean", help="remove the cache of 'asynclint check'")
+    clean.add_argument("paths", nargs="*", metavar="PATH")
+    clean.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
+    _cache_arguments(clean)
     return parser
+
+
+def _cache_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="the cache directory (default: $ASYNCLINT_CACHE_DIR, else .asynclint_cache "
+                             "beside the pyproject.toml with [tool.asynclint], else in the current folder)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "clean":
+            return _clean(args)
         _parser().print_help()
         return 2
     except (UsageError, InputError) as error:
@@ -99,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 def _rules(args) -> int:
     from asynclint.rules import ALL
 
+    if getattr(args, "libraries", False):
+        return _libraries(args)
     rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": str(r.django_versions),
              "summary": r.summary} for r in ALL]
     if args.output_format == "json":
@@ -109,6 +131,20 @@ def _rules(args) -> int:
     print(f"{'id':<6} {'symbol':<{width}}  {'fix':<{fix_width}}  django")
     for row in rows:
         print(f"{row['id']:<6} {row['symbol']:<{width}}  {row['fix']:<{fix_width}}  {row['django']}")
+    return 0
+
+
+def _libraries(args) -> int:
+    from asynclint.libraries.docs import summary
+
+    rows = summary()
+    if args.output_format == "json":
+        print(json.dumps(rows, indent=2))
+        return 0
+    widths = {key: max(len(key), *(len(row[key]) for row in rows)) for key in rows[0]}
+    print("  ".join(f"{key:<{widths[key]}}" for key in widths).rstrip())
+    for row in rows:
+        print("  ".join(f"{row[key]:<{widths[key]}}" for key in widths).rstrip())
     return 0
 
 
@@ -170,12 +206,19 @@ def _check(args) -> int:
 
     log = (lambda text: _log(True, text)) if verbose else None
     files = driver.discover(paths, config, log)
+    cache = None if args.no_cache else _open_cache(args.cache_dir, config, rules, target)
     try:
-        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log)
+        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log, cache=cache)
     except SystemExit as exit_:  # an option a checker rejected (it printed one line)
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors, findings = result.errors, result.findings
+    if cache is not None:
+        cache.prune()
+        if verbose:
+            count, size = cache.size()
+            _log(True, f"cache {cache.directory}: {count} files, {size / 1e6:.1f} MB")
     _log(verbose, f"analysed in {time.perf_counter() - started:.2f}s")
+    findings = _scope(findings, config, rules, args.certainty, verbose)
 
     if args.write_baseline:
         count = baselines.write(args.write_baseline, findings)
@@ -208,6 +251,37 @@ def _check(args) -> int:
     return 0
 
 
+def _cache_directory(option: str | None, config) -> Path:
+    from asynclint import cache
+
+    return Path(option) if option else cache.default_directory(config.path)
+
+
+def _open_cache(option: str | None, config, rules, target):
+    """The cache for this configuration (``asynclint.cache``)."""
+    from asynclint import cache
+
+    version = f"{target.version[0]}.{target.version[1]}"
+    return cache.Cache(_cache_directory(option, config), cache.settings_key(rules, version, config.linter))
+
+
+def _clean(args) -> int:
+    from asynclint import cache
+    from asynclint import config as configuration
+
+    try:
+        config = configuration.load(args.paths or ["."], args.config)
+    except configuration.ConfigError as error:
+        raise UsageError(str(error)) from None
+    directory = _cache_directory(args.cache_dir, config)
+    try:
+        removed = cache.clean(directory)
+    except (ValueError, OSError) as error:
+        raise UsageError(f"cannot remove {directory}: {error}") from None
+    print(f"asynclint: {'removed' if removed else 'no cache at'} {directory}", file=sys.stderr)
+    return 0
+
+
 def _fix(args) -> int:
     from asynclint import driver
     from asynclint.fixes import fix_paths
@@ -230,6 +304,28 @@ def _fix(args) -> int:
         sys.stdout.write(report.diff)
     sys.stderr.write(report.render())
     return report.exit_code
+
+
+def _scope(findings: list, config, rules, certainty: str | None, verbose: bool) -> list:
+    """The findings ``per-file-ignores`` and ``--certainty`` keep; ``-v`` says what the deployment
+    detection decided for the middleware rules."""
+    from asynclint.core import deployment
+
+    if verbose and any(rule.symbol in ("sync-only-middleware", "sync-only-middleware-in-settings") for rule in rules):
+        root = config.root if config.path is not None else None
+        for path in sorted({f.path for f in findings}) or ([str(root)] if root else []):
+            found = deployment.server_for(config.server, path)
+            _log(True, f"deployment ({deployment.project_root(path)}): {found.describe()}")
+            break
+    off: dict[str, set[str]] = {}
+    kept = []
+    for finding in findings:
+        if finding.path not in off:
+            off[finding.path] = config.ignored_rules(finding.path, rules) if config.per_file_ignores else set()
+        if finding.msgid in off[finding.path] or certainty is not None and finding.certainty != certainty:
+            continue
+        kept.append(finding)
+    return kept
 
 
 def _report_errors(errors) -> bool:

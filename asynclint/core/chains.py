@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from astroid import nodes
+from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
+from asynclint.core import branches
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
@@ -55,13 +57,18 @@ class Chain:
 
     steps: tuple[Step, ...]
     operation: Operation
-    #: Reached only through an override in a subclass (``self.hook()`` in a base class): whether the
-    #: work runs depends on which subclass ``self`` is, so the finding is a possible one.
+    #: Reached only on a branch asynclint cannot decide from the call's arguments, or only through an
+    #: override in a subclass (``self.hook()`` in a base class): a possible finding.
     possible: bool = False
 
     def where(self) -> str:
         node = self.operation.node
         return f"{_display_path(node.root().file)}:{node.lineno}"
+
+    @property
+    def confidence(self) -> Confidence:
+        """pylint's confidence for a finding about this chain: INFERENCE when possible, else HIGH."""
+        return INFERENCE if self.possible else HIGH
 
     def via(self) -> str:
         return " → ".join(f"{step.function.name}()" for step in self.steps)
@@ -129,8 +136,6 @@ def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.Clas
         return None  # declared as the base class, maybe a subclass that overrides ``name``: unknown
     if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
         return found.custom
-    if found.name == api.MODEL_CLASS:  # ``SiteConfiguration.get_cached()``: a classmethod of a model
-        return found.model
     if found.name in QUERYSET_LIKE and found.custom is not None:  # ``Item.objects.visible_to(user)``
         return found.custom if find_method(found.custom, "get_queryset") is None else None
     return None
@@ -145,6 +150,15 @@ def _method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
     return find_method(_method_owner(receiver, name), name)
 
 
+def _class_method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
+    """``Machine.current()``: a classmethod or staticmethod of a project model, called on the class."""
+    found = kind_of(receiver)
+    if found is None or found.name != api.MODEL_CLASS or not isinstance(found.model, nodes.ClassDef):
+        return None
+    method = find_method(found.model, name)
+    return method if method is not None and method.type in ("classmethod", "staticmethod") else None
+
+
 def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project sync function a call (or property read) runs directly, or None."""
     if isinstance(node, nodes.Call):
@@ -155,6 +169,9 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
                 return _runnable(method)
             if _method_owner(func.expr) is not None:
                 return None
+            method = _class_method(func.expr, func.attrname)
+            if method is not None:
+                return _runnable(method)
         if isinstance(func, (nodes.Name, nodes.Attribute)):
             found = definition_of(func)
             if found is None:  # ``resolver(...)``: an instance of a project class with ``__call__``
@@ -201,47 +218,65 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
         stack.extend(reversed(list(node.get_children())))
 
 
-def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
-    """The first sync operation ``function`` performs, directly or through project calls."""
-    context = current()  # the run's caches: ``work`` (function -> chain) and ``computing``
-    if function in context.work:
-        chain = context.work[function]
+def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
+              bindings: branches.Bindings = branches.NO_BINDINGS) -> Chain | None:
+    """The first sync operation ``function`` performs, directly or through project calls, when called
+    with arguments that decide ``bindings`` (``branches.call_bindings``); a definite one if any."""
+    context = current()  # the run's caches: ``work`` ((function, bindings) -> chain) and ``computing``
+    key = (function, bindings)
+    if key in context.work:
+        chain = context.work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
-    if function in context.computing:
+    if key in context.computing:
         return None  # a cycle: this path adds nothing new
-    context.computing.add(function)
+    context.computing.add(key)
     try:
-        chain = _compute(function)
+        chain = _compute(function, bindings)
     finally:
-        context.computing.discard(function)
-    context.work[function] = chain
+        context.computing.discard(key)
+    context.work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
 
 
-def _compute(function: nodes.FunctionDef) -> Chain | None:
-    nodes_in_body = list(body_nodes(function))
-    for node in nodes_in_body:
-        for operation in operations_at(node):
-            return Chain((), operation)
+def _better(chain: Chain, best: Chain | None) -> bool:
+    return best is None or (chain.possible, len(chain.steps)) < (best.possible, len(best.steps))
+
+
+def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
+    reached = list(branches.reached(function, bindings))
+    decided = branches.values(function, bindings)
     best: Chain | None = None
-    for node in nodes_in_body:
+    for node, conditional in reached:
+        for operation in operations_at(node):
+            if not conditional:
+                return Chain((), operation)
+            best = best or Chain((), operation, possible=True)
+    for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue
-        chain = _through(node, DEFAULT_DEPTH * 4, function)
-        if chain is not None and (best is None or (chain.possible, len(chain.steps)) < (best.possible,
-                                                                                          len(best.steps))):
+        target = callee(node)
+        if target is not None:
+            if branches.memoised(target, node):
+                continue
+            passed = branches.call_bindings(node, target, decided)
+            if target is function and passed == bindings:
+                continue  # plain recursion adds nothing
+            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed)
+            if deeper is not None:
+                chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
+                if _better(chain, best):
+                    best = chain
+                continue
+        chain = _through_overrides(node, DEFAULT_DEPTH * 4, function)
+        if chain is not None and _better(chain, best):
             best = chain
     return best
 
 
-def _through(node: nodes.NodeNG, max_depth: int, caller: nodes.FunctionDef | None = None) -> Chain | None:
-    """The chain from a call site: through its callee, else through an override of the callee in a
-    project subclass when the receiver is ``self`` (possible)."""
-    target = callee(node)
-    if target is not None and target is not caller:
-        deeper = sync_work(target, max_depth)
-        if deeper is not None:
-            return Chain((Step(node, target), *deeper.steps), deeper.operation, deeper.possible)
+def _through_overrides(node: nodes.NodeNG, max_depth: int,
+                       caller: nodes.FunctionDef | None = None) -> Chain | None:
+    """The chain through an override of the callee in a project subclass when the receiver is
+    ``self`` (``self.hook()`` in a base class): possible, it depends on the subclass ``self`` is."""
     for override in _overrides(node):
         if override is caller:
             continue
@@ -275,15 +310,25 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
 
 def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
     """The sync work a call site (in async code) runs through a project callee, as a full chain: in
-    the callee's own body and calls, or done there with a QuerySet or model instance the call passes."""
-    chain = _through(call, max_depth)
-    if chain is None and isinstance(call, nodes.Call):
-        target = callee(call)
-        if target is not None:
+    the callee's own body and calls, done there with a QuerySet or model instance the call passes,
+    or in a subclass's override (possible); none when the callee's work is memoised
+    (``branches.memoised``)."""
+    target = callee(call)
+    if target is not None and branches.memoised(target, call):
+        return None
+    chain = None
+    if target is not None:
+        deeper = sync_work(target, max_depth, branches.call_bindings(call, target))
+        if deeper is not None:
+            chain = Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
+        elif isinstance(call, nodes.Call):
             for param, kind in orm_arguments(target, call).items():
                 work = parameter_work(target, param, kind)
                 if work is not None:
-                    return Chain((Step(call, target),), work.operation)
+                    chain = Chain((Step(call, target),), work.operation)
+                    break
+    if chain is None:
+        chain = _through_overrides(call, max_depth)
     if chain is None or len(chain.steps) > max_depth:
         return None
     return chain
@@ -330,13 +375,8 @@ def is_adapter_call(node: nodes.NodeNG) -> bool:
     return found is not None and found.name == ADAPTED_CALLABLE
 
 
-@lru_cache(maxsize=None)
-def _cwd() -> str:
-    return os.getcwd()
-
-
 def _display_path(path: str | None) -> str:
     if not path:
         return "<unknown>"
-    relative = os.path.relpath(path, _cwd())
+    relative = os.path.relpath(path, os.getcwd())  # not cached: a server may chdir
     return relative if not relative.startswith("..") else path

@@ -49,6 +49,9 @@ class RunContext:
     #: name -> the files with a class statement naming it among its bases.
     subclasses: dict = field(default_factory=dict)
     base_names: dict = field(default_factory=dict)
+    #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
+    deployment_roots: dict = field(default_factory=dict)
+    deployments: dict = field(default_factory=dict)
 
     def reset_module(self) -> None:
         """Forget the per-module answers (between modules)."""
@@ -68,6 +71,8 @@ class RunContext:
         self.computing.clear()
         self.subclasses.clear()
         self.base_names.clear()
+        self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
+        self.deployments.clear()
         if paths is None:
             self.project_files.clear()
             self.project_roots.clear()

@@ -10,12 +10,14 @@ from pathlib import Path
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
-from pylint.interfaces import HIGH, Confidence
+from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
 from asynclint import finding as findings
-from asynclint.core import django_kinds, suggest, versions
+from asynclint.core import deployment, django_kinds, lazy, suggest, versions
+from asynclint.core.describe import describe
 from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
 
@@ -80,6 +82,7 @@ class AsyncLintRule(BaseChecker):
 
     def open(self) -> None:
         self.target = target_version(self.linter)
+        declared.declare(self.linter.config)  # the project's sync-apis/blocking-calls rows, for this run
 
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
@@ -93,7 +96,8 @@ class AsyncLintRule(BaseChecker):
 
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH, *,
                facts: Facts | None = None) -> None:
-        """Emit the pylint message and, when the run collects them, the structured finding."""
+        """Emit the pylint message and, when the run collects them, the structured finding;
+        ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible."""
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
@@ -127,6 +131,13 @@ class AsyncLintRule(BaseChecker):
         except (RecursionError, LookupError, ValueError, AttributeError) as error:
             return findings.NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
 
+    def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None) -> None:
+        """Report a cost only ASGI pays: definite under ASGI, possible when the server is unknown,
+        not at all under WSGI (``asynclint.core.deployment``)."""
+        found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
+        if found.server != deployment.WSGI:
+            self.report(node, message, HIGH if found.server == deployment.ASGI else INFERENCE, facts=facts)
+
 
 class SyncCallRule(AsyncLintRule):
     """A rule that flags calls of table rows with one of ``effects`` made on the event loop."""
@@ -137,8 +148,19 @@ class SyncCallRule(AsyncLintRule):
         if not runs_on_event_loop(node):
             return
         found = django_kinds.django_call(node)
-        if found is not None and found.row.effect in self.effects:
-            self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))
+        if found is None or found.row.effect not in self.effects:
+            return
+        if found.row.async_returns == api.ASYNC_ITERATOR and lazy.iterated_in_thread(node):
+            return  # a lazy iterator (qs.iterator()) that a worker thread iterates
+        self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))
+
+    def check_sync_attribute(self, node: nodes.Attribute) -> None:
+        """A library attribute whose read does I/O (``serializer.data``, constance's ``config.NAME``)."""
+        row = django_kinds.attribute_read(node)
+        if row is not None and row.effect in self.effects and runs_on_event_loop(node):
+            shown = describe(node)
+            does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+            self.report(node, suggest.library(row, does, shown, describe(node.expr)), facts=Facts(row=row))
 
 
 def _position(node: nodes.NodeNG) -> tuple[int, int, int | None, int | None]:
@@ -219,13 +241,38 @@ class Options(BaseChecker):
             },
         ),
         (
+            "server",
+            {
+                "default": "auto",
+                "type": "choice",
+                "choices": ("auto", "asgi", "wsgi"),
+                "metavar": "<auto|asgi|wsgi>",
+                "help": "How the project serves HTTP. auto: detected from its deployment files and asgi.py. "
+                "Under wsgi the middleware rules (a cost only ASGI pays) report nothing; when auto finds "
+                "no answer they are possible findings.",
+            },
+        ),
+        (
             "blocking-calls",
             {
                 "default": (),
                 "type": "csv",
                 "metavar": "<name -> suggestion,...>",
                 "help": "More blocking calls for blocking-call-in-async, as 'package.module.function -> "
-                "what to write instead' (the suggestion is optional).",
+                "what to write instead' (the suggestion is optional). Same as sync-apis with the effect "
+                "'blocking'.",
+            },
+        ),
+        (
+            "sync-apis",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<name -> effect -> suggestion,...>",
+                "help": "The project's own (or a library's) sync functions that must not run on the event "
+                "loop, as 'package.module.function -> effect -> what to write instead'; the effect is "
+                "database, cache, network, file, blocking, template or cpu (it picks the rule), the "
+                "suggestion is optional.",
             },
         ),
     )
@@ -247,20 +294,6 @@ class Options(BaseChecker):
         if sink is not None:
             for found in data:
                 sink.extend(found)
-
-
-def parse_blocking_calls(entries) -> dict[str, api.SyncApi]:
-    """``"pkg.mod.func -> suggestion"`` entries of the ``blocking-calls`` option, as table rows."""
-    rows = {}
-    for entry in entries or ():
-        name, _, replacement = (part.strip() for part in str(entry).partition("->"))
-        if "." not in name or not all(part.isidentifier() for part in name.split(".")):
-            print(f"asynclint: error: invalid blocking-calls entry {entry!r}: expected "
-                  f"'package.module.function -> what to write instead'", file=sys.stderr)
-            sys.exit(2)
-        rows[name] = api.SyncApi(api.FUNCTION, name, api.BLOCKING_IO, None, None, fix=None,
-                                 replacement=replacement or f"await sync_to_async({name.rpartition('.')[2]})(...)")
-    return rows
 
 
 def target_version(linter) -> tuple[int, int]:

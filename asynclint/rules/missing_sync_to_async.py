@@ -20,6 +20,13 @@ subclass `self` is); and, in async code, the else branch of
 `if iscoroutinefunction(callback):` (or after such an `if` that returns) calling `callback(...)`
 directly, where `callback` is a parameter or loop variable: any sync implementation runs on the loop.
 
+Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
+query behind `if limit is None: return []`, `titles()` does not); a chain that reaches the work only
+through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
+Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
+module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
+`AppConfig`, a middleware instance, a module-level instance).
+
 ## Why is this bad?
 Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
 calls down. Django raises as soon as any of it reaches the database from the loop's thread; the rest
@@ -49,7 +56,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
-from pylint.interfaces import HIGH, INFERENCE
+from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
@@ -59,7 +66,7 @@ from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.django_kinds import async_check_branch
 from asynclint.core.imports import bindings, called_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts, parse_blocking_calls
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "missing-sync-to-async"
 
@@ -90,13 +97,12 @@ class MissingSyncToAsync(AsyncLintRule):
     def open(self) -> None:
         super().open()
         self.depth = int(getattr(self.linter.config, "chain_depth", 5) or 5)
-        self.listed = set(parse_blocking_calls(getattr(self.linter.config, "blocking_calls", ())))
 
     def _chain(self, node: nodes.NodeNG) -> Chain | None:
         if not runs_on_event_loop(node):
             return None
-        if isinstance(node, nodes.Call) and called_name(node) in self.listed:
-            return None  # the project listed it in blocking-calls: blocking-call-in-async reports it
+        if isinstance(node, nodes.Call) and called_name(node) in api.DECLARED:
+            return None  # the project declared it (sync-apis, blocking-calls): the rule of its effect reports it
         chain = chain_from(node, self.depth)
         if chain is None or chain.operation.effect == api.LOOP_RUNNER:
             return None  # async-to-sync-in-async reports those
@@ -112,7 +118,7 @@ class MissingSyncToAsync(AsyncLintRule):
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
             self.report(node, f"{what} {explain(chain)}; call "
                               f"'await sync_to_async({describe(node.func)})({arguments(node)})'",
-                        INFERENCE if chain.possible else HIGH, facts=Facts(chain=chain))
+                        chain.confidence, facts=Facts(chain=chain))
 
     def _sync_branch_call(self, node: nodes.Call) -> bool:
         """``else: result = callback(request)`` after ``if iscoroutinefunction(callback):`` in async code:
@@ -136,4 +142,4 @@ class MissingSyncToAsync(AsyncLintRule):
             via = " (its class's __getattr__)" if what == "attribute" else ""
             self.report(node, f"{what} {describe(node)}{via} {explain(chain)}; read it with "
                               f"'await sync_to_async(lambda: {describe(node)})()'",
-                        INFERENCE if chain.possible else HIGH, facts=Facts(chain=chain))
+                        chain.confidence, facts=Facts(chain=chain))
