@@ -64,8 +64,10 @@ class RunContext:
         list of the project index."""
         self.reset_module()
         self.work.clear()
+        self.parameter_work.clear()
         self.computing.clear()
         self.relations.clear()
+        self.subclasses.clear()
 
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
         """Forget what may depend on ``paths`` (changed, added or removed files); everything when None.
