@@ -270,12 +270,13 @@ def _built_trees_dropped() -> Iterator[None]:
     must not resolve its imports to them (``lean_astroid`` does the same for lean runs)."""
     from astroid import MANAGER
 
+    from asynclint.lean import drop_trees_built_since
+
     kept = set(MANAGER.astroid_cache)
     try:
         yield
     finally:
-        for name in set(MANAGER.astroid_cache) - kept:
-            del MANAGER.astroid_cache[name]
+        drop_trees_built_since(kept)
 
 
 def _drop_project_trees(names: Iterable[str], roots: Sequence[str]) -> None:

@@ -54,9 +54,20 @@ def lean_astroid() -> Iterator[None]:
         builder.AstroidBuilder.delayed_assattr = saved_assattr
         transforms.clear()
         transforms.update(saved_transforms)
-        for name in set(MANAGER.astroid_cache) - cached:  # built lean: not for later pylint runs
-            del MANAGER.astroid_cache[name]
+        drop_trees_built_since(cached)  # built lean: not for later pylint runs
         _forget_module_locations(located)
+
+
+def drop_trees_built_since(kept: set) -> None:
+    """Drop the astroid trees built since ``kept`` (the cache's module names then) was taken. astroid
+    builds ``builtins`` lazily, so a first run in the process builds it too; every lookup needs it,
+    so it is built again at once (with the transforms now in force)."""
+    from astroid import MANAGER
+
+    for name in set(MANAGER.astroid_cache) - kept:
+        del MANAGER.astroid_cache[name]
+    if "builtins" not in MANAGER.astroid_cache:
+        MANAGER.bootstrap()
 
 
 def _forget_module_locations(located: set) -> None:
@@ -103,12 +114,6 @@ class Linter(PyLinter):
         walker.exception_msg = True  # a checker's exception: one line (``_cannot_analyse``), no traceback
         return super().check_astroid_module(ast_node, walker, rawcheckers, tokencheckers)
 
-    def _lint_file(self, file, module, check_astroid_module) -> None:
-        try:
-            super()._lint_file(file, module, check_astroid_module)
-        except Exception as error:  # pylint: disable=broad-except
-            self._cannot_analyse(file.filepath, error)
-
     def _cannot_analyse(self, filepath: str, error: BaseException) -> None:
         """One ``astroid-error`` naming the reason; no traceback, no crash report outside the project."""
         reason = ("the code nests too deeply to analyse (Python's recursion limit)"
@@ -121,7 +126,10 @@ class Linter(PyLinter):
 
     def _lint_file(self, file, module, check_astroid_module) -> None:  # a module of a sequential run
         with self._recording(file.filepath):
-            super()._lint_file(file, module, check_astroid_module)
+            try:
+                super()._lint_file(file, module, check_astroid_module)
+            except Exception as error:  # pylint: disable=broad-except  # pylint would write a crash report
+                self._cannot_analyse(file.filepath, error)
 
     def _recording(self, filepath: str):
         if self.asynclint_recorder is None:
