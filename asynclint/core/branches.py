@@ -24,6 +24,9 @@ from asynclint.core.imports import qualified_name
 
 Bindings = frozenset  # of (parameter name, ("const", value) | ("not-none",))
 NO_BINDINGS: Bindings = frozenset()
+#: A binding (never a parameter name) that says the call runs on the event loop: a hybrid middleware's
+#: ``__call__`` entered from async code takes its async side (``middleware.async_mode_test``).
+ON_LOOP = ("<on the loop>", ("const", True))
 _NOT_NONE = ("not-none",)
 _NOT_NONE_NODES = (nodes.List, nodes.Dict, nodes.Tuple, nodes.Set, nodes.JoinedStr, nodes.Lambda, nodes.ListComp,
                    nodes.DictComp, nodes.SetComp, nodes.GeneratorExp)
@@ -98,6 +101,11 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
     """The truth value of ``test`` under ``bindings`` (parameter -> value), or None."""
     if isinstance(test, nodes.Const):
         return bool(test.value)
+    if ON_LOOP[0] in bindings:
+        from asynclint.core import middleware
+
+        if middleware.async_mode_test(test):
+            return True
     if isinstance(test, nodes.Name) and test.name in bindings:
         value = bindings[test.name]
         return bool(value[1]) if value[0] == "const" else None
