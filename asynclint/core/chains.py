@@ -377,6 +377,7 @@ def is_adapter_call(node: nodes.NodeNG) -> bool:
 
 
 def _display_path(path: str | None) -> str:
+    """``path`` relative to the current folder (read each time: a long-running process may change it)."""
     if not path:
         return "<unknown>"
     relative = os.path.relpath(path, os.getcwd())  # not cached: a server may chdir

@@ -59,6 +59,16 @@ class RunContext:
         self.classes.clear()
         self.arguments.clear()
 
+    def release(self) -> None:
+        """Forget every answer that holds astroid nodes (the run drops the trees), keeping the file
+        list of the project index."""
+        self.reset_module()
+        self.work.clear()
+        self.parameter_work.clear()
+        self.computing.clear()
+        self.relations.clear()
+        self.subclasses.clear()
+
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
         """Forget what may depend on ``paths`` (changed, added or removed files); everything when None.
 
