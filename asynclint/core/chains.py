@@ -318,7 +318,8 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
         return None
     chain = None
     if target is not None:
-        deeper = sync_work(target, max_depth, branches.call_bindings(call, target))
+        passed = branches.call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
+        deeper = sync_work(target, max_depth, passed)
         if deeper is not None:
             chain = Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
         elif isinstance(call, nodes.Call):

@@ -99,20 +99,26 @@ def explain(chain: Chain) -> str:
     via Store.a() (views.py:3) → b() (services.py:9))``; a chain through a subclass's override says so."""
     rest = chain.steps[1:]
     via = f", via {' → '.join(_step(step) for step in rest)}" if rest else ""
-    possible = f" when self is a {_overriding_class(chain)}" if chain.possible else ""
+    possible = _possibly(chain) if chain.possible else ""
     return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop{possible} "
             f"({chain.where()}: {chain.operation.shown}{via})")
 
 
-def _overriding_class(chain: Chain) -> str:
-    """The subclass whose override a possible chain goes through."""
+def _possibly(chain: Chain) -> str:
+    """When a possible chain runs: through a subclass's override, or on a branch asynclint cannot decide."""
+    overriding = _overriding_class(chain)
+    return f" when self is a {overriding}" if overriding else " on a branch that may not run"
+
+
+def _overriding_class(chain: Chain) -> str | None:
+    """The subclass whose override a possible chain goes through (None: no override step)."""
     for step in chain.steps:
         owner = step.function.parent
         if isinstance(owner, nodes.ClassDef) and enclosing_class(step.call) is not owner:
             func = step.call.func if isinstance(step.call, nodes.Call) else step.call
             if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self":
                 return f"{owner.name} ({owner.name}.{step.function.name}() overrides it)"
-    return "subclass that overrides it"
+    return None
 
 
 def _step(step) -> str:
