@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="with '-' as the path: check the source read from stdin as the file PATH")
 
     fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe")
     fix.add_argument("paths", nargs="*", metavar="PATH")
@@ -75,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
+
+    commands.add_parser("server", help="run the language server (LSP over stdio; needs asynclint[server])")
     return parser
 
 
@@ -89,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "server":
+            return _server()
         _parser().print_help()
         return 2
     except UsageError as error:
@@ -156,6 +162,14 @@ def _explain(args) -> int:
 
     print(docs.explain(find_rule(args.rule)), end="")
     return 0
+
+
+def _server() -> int:
+    try:
+        from asynclint import server
+    except ImportError as error:
+        raise UsageError(f"asynclint server needs pygls ({error}): pip install 'asynclint[server]'") from None
+    return server.main()
 
 
 # --- check ------------------------------------------------------------------------------------------
@@ -310,6 +324,10 @@ def _configure(args):
     from asynclint.rules import ALL
 
     paths = args.paths or ["."]
+    if getattr(args, "stdin_filename", None) is not None or paths == ["-"]:
+        if paths != ["-"] or not args.stdin_filename:
+            raise UsageError("--stdin-filename PATH goes with '-' as the only path (the source is read from stdin)")
+        paths = args.paths = [args.stdin_filename]
     for raw in paths:
         if not os.path.exists(raw):
             raise UsageError(f"no such file or directory: {raw}")
@@ -339,8 +357,12 @@ def _check(args) -> int:
     _log(verbose, f"targeting Django {target.version[0]}.{target.version[1]}: {target.reason}")
     _log(verbose, f"rules: {len(rules)} of {len(ALL)} selected")
 
-    files = discover(paths, config, verbose)
-    sources = [(str(path), _read(path)) for path in files]
+    if args.stdin_filename:  # one file, its source from stdin (editors that pipe their buffer)
+        files = [Path(args.stdin_filename)]
+        sources = [(args.stdin_filename, sys.stdin.read())]
+    else:
+        files = discover(paths, config, verbose)
+        sources = [(str(path), _read(path)) for path in files]
     scan = prefilter.scan(sources, rules)
     candidates = scan.candidates(rules) if rules else []
     _log(verbose, f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
@@ -361,6 +383,8 @@ def _check(args) -> int:
             groups = {tuple(rules): candidates}
         try:
             linter = _linter(rules, target.version, config.linter, jobs, roots)
+            if args.stdin_filename:
+                linter.asynclint_sources = {os.path.realpath(args.stdin_filename): sources[0][1]}
             messages = _lint(linter, list(groups.items()), roots)
         except SystemExit as exit_:  # an option a checker rejected (it printed one line)
             return int(exit_.code) if isinstance(exit_.code, int) else 2

@@ -14,6 +14,7 @@ both report the same findings.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 
@@ -59,7 +60,13 @@ class Linter(PyLinter):
     pylint does when it is given all of them."""
 
     asynclint_roots: list[str] = []
+    asynclint_sources: dict[str, str] = {}  # real path -> the source to lint instead of the file's
     _lean: contextlib.ExitStack | None = None
+
+    def get_ast(self, filepath, modname, data=None):
+        if data is None:
+            data = self.asynclint_sources.get(os.path.realpath(filepath))
+        return super().get_ast(filepath, modname, data)
 
     def open(self) -> None:
         super().open()
