@@ -259,7 +259,7 @@ class Analyzer:
         django_kinds.reset()
         linter.disable("all")
         for rule in rules:
-            linter.enable(rule.msgid)
+            linter.enable(rule.symbol)  # by id, pylint would keep a note per call (it grows)
         for symbol in SETUP_ERRORS:
             linter.enable(symbol, ignore_unknown=True)
         linter.reporter.messages = []
@@ -296,6 +296,7 @@ class Analyzer:
         read.discard(real)
         outcome.depends_on = frozenset(read)
         linter.asynclint_nodes = {}
+        _release_lookups()
         return outcome
 
     @staticmethod
@@ -322,6 +323,16 @@ class Analyzer:
                     result = None
             found._fix = result if isinstance(result, Fix) else False
         return found._fix or None
+
+
+def _release_lookups() -> None:
+    """Empty astroid's per-node lru caches: each entry keeps a whole tree alive, and after an edit
+    most of them belong to trees no longer in use."""
+    from astroid.nodes import ClassDef
+    from astroid.nodes._base_nodes import LookupMixIn
+
+    LookupMixIn.lookup.cache_clear()
+    ClassDef._metaclass_lookup_attribute.cache_clear()  # pylint: disable=protected-access
 
 
 def _make_linter(options: dict, target: tuple[int, int]):

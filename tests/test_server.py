@@ -263,3 +263,41 @@ async def test_unknown_documents_and_malformed_requests_are_errors_not_crashes(c
     views = project / "shop" / "views.py"
     open_file(client, views)
     await diagnostics(client, views, lambda d: [x.code for x in d] == ["E5701"])
+
+
+async def test_client_settings_and_per_folder_configuration(client: LanguageClient, project: Path):
+    views = project / "shop" / "views.py"
+    uri = open_file(client, views)
+    [orm] = await diagnostics(client, views, lambda d: len(d) == 1)
+    assert "aget" in orm.message  # django-version = "5.2" from [tool.asynclint]
+    # the client's settings win over [tool.asynclint]
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"asynclint": {"djangoVersion": "4.0"}}))
+    [old] = await diagnostics(client, views, lambda d: len(d) == 1 and "4.0" in d[0].message)
+    assert "sync_to_async" in old.message
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"asynclint": {"select": ["W57"]}}))
+    await diagnostics(client, views, lambda d: not d)
+    # a bad setting is reported, and the settings before it stay
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"asynclint": {"select": ["no-such-rule"]}}))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 30
+    while not any("no-such-rule" in m.message for m in client.messages) and loop.time() < deadline:
+        await asyncio.sleep(0.02)
+    assert any(m.type == types.MessageType.Error and "no-such-rule" in m.message for m in client.messages)
+    change(client, uri, 2, VIEWS + "\n")
+    await asyncio.sleep(0.3)
+    assert not client.diagnostics[uri]
+
+    # another folder with its own [tool.asynclint]: its ignore applies there only
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"asynclint": {}}))
+    other = project / "other"
+    (other / "shop").mkdir(parents=True)
+    (other / "pyproject.toml").write_text('[tool.asynclint]\nignore = ["E5701"]\n')
+    for name in ("__init__.py", "models.py", "services.py", "views.py"):
+        (other / "shop" / name).write_text((project / "shop" / name).read_text())
+    open_file(client, other / "shop" / "views.py")
+    await diagnostics(client, views, lambda d: [x.code for x in d] == ["E5701"])
+    await asyncio.sleep(0.3)
+    assert not client.diagnostics[from_fs_path(str(other / "shop" / "views.py"))]
