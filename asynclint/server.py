@@ -232,10 +232,13 @@ class Analyzer:
         django_kinds._relations_in.cache_clear()  # pylint: disable=protected-access
 
     def files_changed(self) -> None:
-        """Files were created or deleted: the project's file list is read again."""
+        """Files were created or deleted: the project's file list and the import lookups are redone."""
+        from astroid import MANAGER
+
         from asynclint.core import django_kinds
 
         django_kinds._python_files_under.cache_clear()  # pylint: disable=protected-access
+        MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access  # "no module named ..." too
 
     def _linter(self, options: dict, target: tuple[int, int]):
         key = (tuple(sorted((k, str(v)) for k, v in options.items())), target)
@@ -637,6 +640,19 @@ def _initialize(ls: AsyncLintServer, params: types.InitializeParams) -> None:
     ls.configure(params.initialization_options)
 
 
+@server.feature(types.INITIALIZED)
+def _initialized(ls: AsyncLintServer, params: types.InitializedParams) -> None:  # pylint: disable=unused-argument
+    """Ask the client to report changes of Python files and pyproject.toml made outside the editor."""
+    workspace = ls.client_capabilities.workspace
+    watched = workspace.did_change_watched_files if workspace else None
+    if watched is not None and watched.dynamic_registration:
+        ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+            id="asynclint-watched-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=[
+                types.FileSystemWatcher(glob_pattern="**/*.py"),
+                types.FileSystemWatcher(glob_pattern="**/pyproject.toml")]))]))
+
+
 @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def _did_change_configuration(ls: AsyncLintServer, params: types.DidChangeConfigurationParams) -> None:
     settings = params.settings
@@ -695,18 +711,25 @@ def _did_close(ls: AsyncLintServer, params: types.DidCloseTextDocumentParams) ->
 def _did_change_watched_files(ls: AsyncLintServer, params: types.DidChangeWatchedFilesParams) -> None:
     if ls.analyzer is None:
         return
-    changed = set()
+    changed, created_or_deleted = set(), False
     for event in params.changes:
         path = _path_of(event.uri)
         if path is None:
             continue
         if event.type != types.FileChangeType.Changed:
-            ls.analyzer.files_changed()
+            created_or_deleted = True
         real = os.path.realpath(path)
         if real not in ls.analyzer.buffers:  # an open buffer wins over its file
             changed.add(real)
     ls.analyzer.forget(changed)
     ls._configs.clear()  # pylint: disable=protected-access
+    if created_or_deleted:
+        ls.analyzer.files_changed()
+    # a new configuration, or a module that an import may now find (or no longer find): check all again
+    if created_or_deleted or any(os.path.basename(path) == "pyproject.toml" for path in changed):
+        for uri in list(ls.documents):
+            ls.schedule(uri, 0)
+        return
     _recheck_dependents(ls, changed)
 
 
