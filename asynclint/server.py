@@ -464,6 +464,14 @@ class AsyncLintServer(LanguageServer):
         self.documents: dict[str, Document] = {}  # by URI
         self._configs: dict[str, tuple] = {}
 
+    @property
+    def encoding(self) -> str:
+        """How the client counts columns (negotiated at initialization; UTF-16 by default)."""
+        try:
+            return self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        except RuntimeError:  # not initialized yet
+            return types.PositionEncodingKind.Utf16
+
     # configuration
     def configure(self, raw) -> None:
         try:
@@ -555,7 +563,7 @@ class AsyncLintServer(LanguageServer):
     def diagnostic(self, found: Found, outcome: Outcome) -> types.Diagnostic:
         from asynclint import docs
 
-        encoding = self.workspace.position_encoding or types.PositionEncodingKind.Utf16
+        encoding = self.encoding
         lines = outcome.text.splitlines()
         start = _position(lines, found.line, found.column, encoding)
         end = _position(lines, found.end_line or found.line, found.end_column, encoding) \
@@ -767,7 +775,7 @@ def _code_action(ls: AsyncLintServer, params: types.CodeActionParams) -> list[ty
     outcome = document.outcome
     if outcome is None:
         return []
-    encoding = ls.workspace.position_encoding or types.PositionEncodingKind.Utf16
+    encoding = ls.encoding
     only = params.context.only
     wanted = (lambda kind: True) if not only else (lambda kind: any(kind == o or kind.startswith(f"{o}.")
                                                                    for o in only))
