@@ -27,7 +27,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import difflib
-import io
 import logging
 import os
 import sys
@@ -334,7 +333,7 @@ def _release_lookups() -> None:
     from astroid.nodes import ClassDef
     from astroid.nodes._base_nodes import LookupMixIn
 
-    LookupMixIn.lookup.cache_clear()
+    LookupMixIn.lookup.cache_clear()  # pylint: disable=no-member  # an lru_cache
     ClassDef._metaclass_lookup_attribute.cache_clear()  # pylint: disable=protected-access
 
 
@@ -568,18 +567,17 @@ class AsyncLintServer(LanguageServer):
         start = _position(lines, found.line, found.column, encoding)
         end = _position(lines, found.end_line or found.line, found.end_column, encoding) \
             if found.end_line is not None else _position(lines, found.line, None, encoding)
-        uri = from_fs_path(outcome.path)
         href = docs.help_uri(found.rule)
         message = found.message if found.certainty == "definite" else f"possibly: {found.message}"
         return types.Diagnostic(
             range=types.Range(start, end), message=message, severity=self.settings.severity_of(found.rule),
             code=found.rule.msgid, source=SOURCE,
             code_description=types.CodeDescription(href=href) if href else None,
-            related_information=self.related(found, outcome, uri, encoding) or None,
+            related_information=self.related(found, encoding) or None,
             data={"symbol": found.symbol, "certainty": found.certainty},
         )
 
-    def related(self, found: Found, outcome: Outcome, uri: str, encoding: str) -> list:
+    def related(self, found: Found, encoding: str) -> list:
         """The chain as locations: the async def the finding is in, each function down the chain,
         and the sync operation at its end."""
         from astroid import nodes
