@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import difflib
+import gc
 import logging
 import os
 import sys
@@ -196,6 +197,7 @@ class Analyzer:
         self.buffers: dict[str, str] = {}  # real path -> text of open documents
         self._linters: dict[tuple, object] = {}
         self._recorder = _Recorder()
+        self._frozen = False
         self._lean = contextlib.ExitStack()
         self._lean.enter_context(lean_astroid())  # for the server's life, as pylint's -j workers do
         self._hook_astroid()
@@ -229,6 +231,15 @@ class Analyzer:
 
         _forget(paths)
         django_kinds._relations_in.cache_clear()  # pylint: disable=protected-access
+
+    def settle(self) -> None:
+        """Collect garbage now, after the diagnostics went out, not in the middle of the next check:
+        astroid's trees are large, and a full collection walks all of them. The first time, what is
+        alive (pylint, astroid's cache, the project's modules) is moved out of the collector's sight."""
+        gc.collect()
+        if not self._frozen:
+            gc.freeze()
+            self._frozen = True
 
     def files_changed(self) -> None:
         """Files were created or deleted: the project's file list and the import lookups are redone."""
@@ -525,6 +536,7 @@ class AsyncLintServer(LanguageServer):
         for other in list(self.documents.values()):
             if other.uri != uri and other.outcome is not None and changed in other.outcome.depends_on:
                 self._check(other.uri)
+        self.analyzer.settle()
 
     def _check(self, uri: str) -> str | None:
         document = self.documents.get(uri)
