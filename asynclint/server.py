@@ -42,6 +42,7 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from asynclint import __version__
+from asynclint.driver import SETUP_ERRORS
 
 log = logging.getLogger("asynclint.server")
 
@@ -57,7 +58,6 @@ SEVERITIES = {
 }
 #: Rules whose findings carry a chain of project calls (their node is the call into the project).
 CHAIN_RULES = ("missing-sync-to-async", "async-to-sync-in-async")
-SETUP_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error")
 
 
 class SettingsError(ValueError):
@@ -184,18 +184,21 @@ class _Recorder:
 
 
 class Analyzer:
-    """pylint + astroid kept warm in this process, fed with buffer texts.
+    """One pylint linter (``driver.make_linter``) and one ``RunContext`` kept warm in this process,
+    fed with buffer texts.
 
-    The module-global caches of ``asynclint.core`` are cleared before each check (the trees they
-    were computed on may have changed); astroid's cache keeps every module whose file and buffer
-    did not change.
+    A change drops what depends on the changed files: their astroid trees and the context's caches
+    (``RunContext.invalidate``); astroid's cache keeps every module whose file and buffer did not change.
     """
 
     def __init__(self) -> None:
+        from asynclint.driver import RunContext
         from asynclint.lean import lean_astroid
 
         self.buffers: dict[str, str] = {}  # real path -> text of open documents
+        self.context = RunContext()
         self._linters: dict[tuple, object] = {}
+        self._roots: list[str] = []
         self._recorder = _Recorder()
         self._frozen = False
         self._lean = contextlib.ExitStack()
@@ -225,12 +228,20 @@ class Analyzer:
         manager.AstroidManager.ast_from_module_name = noting
 
     def forget(self, paths) -> None:
-        """Drop the cached trees of these files: their buffer or their file changed."""
-        from asynclint.core import django_kinds
+        """Drop what depends on these files: their trees and the analysis caches."""
         from asynclint.fixes.engine import _forget
 
         _forget(paths)
-        django_kinds._relations_in.cache_clear()  # pylint: disable=protected-access
+        self.context.invalidate([])  # the per-module and per-function answers (not the file index:
+        for path in paths:  # an edit adds no file), and the relations the edited files declared
+            self.context.relations.pop(os.path.abspath(path), None)
+
+    def files_changed(self) -> None:
+        """Files were created or deleted: the project's file index and the import lookups are redone."""
+        from astroid import MANAGER
+
+        MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access  # "no module named ..." too
+        self.context.invalidate()
 
     def settle(self) -> None:
         """Collect garbage now, after the diagnostics went out, not in the middle of the next check:
@@ -241,14 +252,13 @@ class Analyzer:
             gc.freeze()
             self._frozen = True
 
-    def files_changed(self) -> None:
-        """Files were created or deleted: the project's file list and the import lookups are redone."""
-        from astroid import MANAGER
+    @contextlib.contextmanager
+    def running(self):
+        """The analysis of this process: its context active, the project roots on ``sys.path``."""
+        from asynclint.driver import on_sys_path, using
 
-        from asynclint.core import django_kinds
-
-        django_kinds._python_files_under.cache_clear()  # pylint: disable=protected-access
-        MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access  # "no module named ..." too
+        with on_sys_path(self._roots), using(self.context):
+            yield
 
     def _linter(self, options: dict, target: tuple[int, int]):
         key = (tuple(sorted((k, str(v)) for k, v in options.items())), target)
@@ -259,7 +269,8 @@ class Analyzer:
         return linter
 
     def check(self, path: str, text: str, version: int | None, rules, target, options: dict) -> Outcome:
-        from asynclint.core import chains, django_kinds
+        from asynclint.core import chains
+        from asynclint.driver import package_roots, run_linter
 
         real = os.path.realpath(path)
         outcome = Outcome(path, text, version)
@@ -267,42 +278,38 @@ class Analyzer:
             return outcome
         self.buffers[real] = text
         linter = self._linter(options, target)
-        self._add_roots(path)
-        chains._work.clear()  # pylint: disable=protected-access
-        django_kinds.reset()
-        linter.disable("all")
-        for rule in rules:
-            linter.enable(rule.symbol)  # by id, pylint would keep a note per call (it grows)
-        for symbol in SETUP_ERRORS:
-            linter.enable(symbol, ignore_unknown=True)
+        self._roots = list(dict.fromkeys([*package_roots([path]), *self._roots]))
+        self.context.invalidate([])  # per-function answers: the trees they hold may be replaced
         linter.reporter.messages = []
         linter.asynclint_nodes = {}
         read: set[str] = set()
         self._recorder.active = read
-        try:
-            linter.check([path])
-        except SystemExit as exit_:  # an option a checker rejected
-            outcome.error = f"asynclint stopped (exit {exit_.code}): check the configuration"
-            return outcome
-        finally:
-            self._recorder.active = None
-        by_id = {rule.msgid: rule for rule in rules}
-        depth = int(options.get("chain-depth", chains.DEFAULT_DEPTH) or chains.DEFAULT_DEPTH)
-        for message in linter.reporter.messages:
-            if message.symbol in SETUP_ERRORS:
-                outcome.error = f"line {message.line}: {' '.join(str(message.msg).split())}"
-                continue
-            rule = by_id.get(message.msg_id)
-            if rule is None:
-                continue
-            key = (message.symbol, message.line, message.column, message.end_line, message.end_column)
-            node = linter.asynclint_nodes.get(key)
-            chain = None
-            if node is not None and rule.symbol in CHAIN_RULES:
-                chain = chains.chain_from(node, depth)
-            outcome.findings.append(Found(
-                rule, message.msg, message.line or 1, message.column or 0, message.end_line, message.end_column,
-                "definite" if message.confidence.name == "HIGH" else "possible", node, chain))
+        with self.running():
+            try:
+                # by symbol: enabled by id, pylint keeps a note per call (it grows in a long session)
+                messages = run_linter(linter, [([rule.symbol for rule in rules], [path])], self._roots, self.context)
+            except SystemExit as exit_:  # an option a checker rejected
+                outcome.error = f"asynclint stopped (exit {exit_.code}): check the configuration"
+                return outcome
+            finally:
+                self._recorder.active = None
+            by_id = {rule.msgid: rule for rule in rules}
+            depth = int(options.get("chain-depth", chains.DEFAULT_DEPTH) or chains.DEFAULT_DEPTH)
+            for message in messages:
+                if message.symbol in SETUP_ERRORS:
+                    outcome.error = f"line {message.line}: {' '.join(str(message.msg).split())}"
+                    continue
+                rule = by_id.get(message.msg_id)
+                if rule is None:
+                    continue
+                key = (message.symbol, message.line, message.column, message.end_line, message.end_column)
+                node = linter.asynclint_nodes.get(key)
+                chain = None
+                if node is not None and rule.symbol in CHAIN_RULES:
+                    chain = chains.chain_from(node, depth)
+                outcome.findings.append(Found(
+                    rule, message.msg, message.line or 1, message.column or 0, message.end_line,
+                    message.end_column, "definite" if message.confidence.name == "HIGH" else "possible", node, chain))
         for found in outcome.findings:
             for step in found.chain.steps if found.chain is not None else ():
                 read.add(os.path.realpath(step.function.root().file))
@@ -311,14 +318,6 @@ class Analyzer:
         linter.asynclint_nodes = {}
         _release_lookups()
         return outcome
-
-    @staticmethod
-    def _add_roots(path: str) -> None:
-        from pylint.lint.expand_modules import discover_package_path
-
-        root = discover_package_path(path, [])
-        if root not in sys.path:
-            sys.path.insert(0, root)
 
     # fixes
     def fix_of(self, found: Found, outcome: Outcome, target):
@@ -331,7 +330,8 @@ class Analyzer:
             result = None
             if fixer is not None and found.node is not None:
                 try:
-                    result = fixer.fix(found.node, Context(found.node.root(), outcome.text, target))
+                    with self.running():
+                        result = fixer.fix(found.node, Context(found.node.root(), outcome.text, target))
                 except (RecursionError, LookupError, ValueError, AttributeError):
                     result = None
             found._fix = result if isinstance(result, Fix) else False
@@ -349,11 +349,12 @@ def _release_lookups() -> None:
 
 
 def _make_linter(options: dict, target: tuple[int, int]):
-    """``check``'s linter (one process), which also keeps the node of each message it is given."""
-    from asynclint.cli import _linter
+    """The driver's linter, which also keeps the node of each message it is given."""
+    from asynclint.driver import make_linter
     from asynclint.rules import ALL
 
-    linter = _linter(ALL, target, options, 1, [])
+    linter = make_linter([rule.symbol for rule in ALL], django_version=f"{target[0]}.{target[1]}",
+                         options=options)
     linter.asynclint_nodes = {}
     add_message = linter.add_message
 
@@ -372,8 +373,6 @@ def _make_linter(options: dict, target: tuple[int, int]):
         add_message(msgid, line, node, args, confidence, col_offset, end_lineno, end_col_offset)
 
     linter.add_message = keeping_nodes
-    for checker in linter.prepare_checkers():
-        checker.open()
     return linter
 
 

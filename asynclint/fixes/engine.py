@@ -21,11 +21,10 @@ import difflib
 import importlib
 import os
 import stat
-import sys
 import tempfile
 import tokenize
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -34,6 +33,9 @@ from astroid.builder import AstroidBuilder
 
 from asynclint import django_api as api
 from asynclint.core import django_kinds, versions
+# SETUP_ERRORS: the pylint messages that mean a file could not be analysed (it is then left alone).
+from asynclint.driver import SETUP_ERRORS, on_sys_path, python_files
+from asynclint.driver import package_roots as _roots
 from asynclint.fixes import edits as edit_verbs
 from asynclint.fixes.base import AMBIGUOUS, SAFE, UNSAFE, Context, Fix, NoFix
 
@@ -56,8 +58,6 @@ FIXABLE = (
     "wrong-adapter-direction",
     "thread-insensitive-orm-call",
 )
-#: pylint messages that mean a file could not be analysed (it is then left alone).
-SETUP_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error")
 MAX_ROUNDS = 6
 
 # Why a finding was left (``Left.kind``), besides the ``NoFix`` kinds.
@@ -254,77 +254,23 @@ def select_symbols(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> li
 
 
 # --- linting -------------------------------------------------------------------------------------
-_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "dist-packages"})
-
-
-def python_files(paths: Iterable[str]) -> list[str]:
-    """The ``.py`` files of ``paths`` (folders walked; hidden folders and virtualenvs skipped)."""
-    found: dict[str, None] = {}
-    for path in paths:
-        if os.path.isfile(path):
-            found[os.path.abspath(path)] = None
-            continue
-        for directory, subdirs, files in os.walk(path):
-            subdirs[:] = sorted(
-                d for d in subdirs if not d.startswith(".") and d not in _SKIPPED_DIRS
-                and not os.path.exists(os.path.join(directory, d, "pyvenv.cfg"))
-            )
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    found[os.path.abspath(os.path.join(directory, name))] = None
-    return list(found)
-
-
-def _roots(paths: Iterable[str]) -> list[str]:
-    from pylint.lint.expand_modules import discover_package_path
-
-    return list(dict.fromkeys(discover_package_path(str(path), []) for path in paths))
-
-
-@contextlib.contextmanager
-def on_sys_path(roots: Sequence[str]) -> Iterator[None]:
-    saved = sys.path[:]
-    sys.path[:0] = [root for root in roots if root not in sys.path]
-    try:
-        yield
-    finally:
-        sys.path[:] = saved
-
-
 def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str] | None = None,
          django_version: str | None = None, options: dict[str, str] | None = None,
          ) -> tuple[list[Finding], list[Finding], api.Version]:
     """asynclint's findings for ``paths`` (only ``symbols``), the setup errors (files that could not
     be analysed), and the targeted Django version. ``overlay``: file contents to lint instead of
     what is on disk, by real path."""
-    from pylint.lint import PyLinter
-    from pylint.reporters import CollectingReporter
-
+    from asynclint import driver
     from asynclint.rules.base import target_version
 
     overlay = dict(overlay or {})
-
-    class _Linter(PyLinter):
-        def get_ast(self, filepath, modname, data=None):
-            if data is None:
-                data = overlay.get(os.path.realpath(filepath))
-            return super().get_ast(filepath, modname, data)
-
-    linter = _Linter(reporter=CollectingReporter())
-    linter.load_plugin_modules(["asynclint"])
-    for name, value in (options or {}).items():
-        linter.set_option(name, value)
-    if django_version:
-        linter.set_option("django-version", django_version)
-    linter.set_option("persistent", False)
-    linter.set_option("score", False)
-    linter.disable("all")
-    for symbol in symbols:
-        linter.enable(symbol)
-    for symbol in SETUP_ERRORS:
-        linter.enable(symbol)
+    linter = driver.make_linter(symbols, django_version=django_version, options=options, overlay=overlay,
+                                lean=False)
     _forget(overlay)
-    with on_sys_path(_roots(paths)):
+    context = driver.current()  # the trees of the edited files change: forget what was said of them
+    context.invalidate(overlay)
+    roots = _roots(paths)
+    with on_sys_path(roots):
         linter.check([str(p) for p in paths])
     target = target_version(linter)
     findings, errors = [], []
