@@ -489,8 +489,9 @@ class AsyncLintServer(LanguageServer):
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"asynclint: {error}"))
 
     def rules_for(self, path: str):
-        """(rules, target Django version, pylint options, excluded) for a document; a bad
-        ``[tool.asynclint]`` is reported once and leaves the document unchecked."""
+        """(config, rules, target Django version, pylint options, error) for a document, from its
+        ``[tool.asynclint]`` and the client's settings; a bad configuration is shown once (``error``)
+        and leaves the document unchecked."""
         from asynclint import config as configuration
         from asynclint.rules import ALL
 
