@@ -309,7 +309,7 @@ class Analyzer:
                     chain = chains.chain_from(node, depth)
                 outcome.findings.append(Found(
                     rule, message.msg, message.line or 1, message.column or 0, message.end_line,
-                    message.end_column, "definite" if message.confidence.name == "HIGH" else "possible", node, chain))
+                    message.end_column, _certainty(message.confidence), node, chain))
         for found in outcome.findings:
             for step in found.chain.steps if found.chain is not None else ():
                 read.add(os.path.realpath(step.function.root().file))
@@ -336,6 +336,12 @@ class Analyzer:
                     result = None
             found._fix = result if isinstance(result, Fix) else False
         return found._fix or None
+
+
+def _certainty(confidence) -> str:
+    """pylint's confidence as asynclint's certainty: the inferred levels are possible."""
+    name = getattr(confidence, "name", "HIGH")
+    return "possible" if name.startswith("INFERENCE") or name == "CONTROL_FLOW" else "definite"
 
 
 def _release_lookups() -> None:
