@@ -227,6 +227,17 @@ class Analyzer:
         builder.AstroidBuilder.file_build = build_from_buffer
         manager.AstroidManager.ast_from_module_name = noting
 
+        def unhook() -> None:
+            builder.AstroidBuilder.file_build = file_build
+            manager.AstroidManager.ast_from_module_name = from_name
+
+        self._lean.callback(unhook)
+
+    def close(self) -> None:
+        """Put astroid back as it was (for a process that goes on without the server: tests)."""
+        self._lean.close()
+        self.buffers.clear()
+
     def forget(self, paths) -> None:
         """Drop what depends on these files: their trees and the analysis caches."""
         from asynclint.fixes.engine import _forget
