@@ -116,8 +116,20 @@ class SyncApi:
     queryset_only: bool = False  # not proxied by managers (``Model.objects.delete()`` does not exist)
     fix: str | None = SAFE
     note: str = ""
-    #: A replacement that is not ``await <receiver>.<async_name>(...)``, e.g. ``await asyncio.sleep(...)``.
+    #: A replacement that is not ``await <receiver>.<async_name>(...)``, e.g. ``await asyncio.sleep(...)``
+    #: (shown in messages and docs; code reads the structured fields below, never this text).
     replacement: str = ""
+    #: The qualified callable the rewrite calls instead of the sync one, when it is not
+    #: ``<receiver>.<async_name>``: ``asyncio.sleep`` for ``time.sleep``.
+    async_callable: str | None = None
+    #: The argument mapping: the parameters ``async_callable`` takes, in the sync call's positional order.
+    parameters: tuple[str, ...] = ()
+    #: Those of ``parameters`` that the two callables name differently (not passed by keyword).
+    renamed: tuple[str, ...] = ()
+    #: For receivers the rewrite replaces: the attribute of ``self`` to call instead (``async_client``).
+    async_receiver: str | None = None
+    #: For a read the rewrite hoists: the local name bound once (``user = await request.auser()``).
+    binds: str | None = None
 
 
 def _rows(receiver, effect, since, names, **extra):
@@ -185,8 +197,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
       for name in ("authenticate", "login", "logout", "get_user", "update_session_auth_hash")),
     SyncApi(FUNCTION, "django.contrib.auth.hashers.check_password", PASSWORD_HASHING,
             "django.contrib.auth.hashers.acheck_password", (5, 0)),
-    SyncApi(REQUEST, "user", AUTH, "auser", (5, 0), returns=USER, fix=UNSAFE,
-            replacement="user = await request.auser()"),
+    SyncApi(REQUEST, "user", AUTH, "auser", (5, 0), returns=USER, fix=UNSAFE, binds="user",
+            replacement="user = await request.auser()"),  # binds, async_name: the fix's two names
     SyncApi(USER, "check_password", PASSWORD_HASHING, "acheck_password", (5, 0)),
     *_rows(USER, AUTH, (5, 2), [
         (name, None) for name in ("has_perm", "has_perms", "has_module_perms", "get_user_permissions",
@@ -214,6 +226,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *_rows(TASK, TASK_QUEUE, (6, 0), [("enqueue", None), ("get_result", None)]),
     # Templates: Django has no async template API; TemplateResponse is rendered in a worker thread.
     SyncApi(FUNCTION, "django.shortcuts.render", TEMPLATE_RENDER, None, None, fix=UNSAFE,
+            async_callable="django.template.response.TemplateResponse",
+            parameters=("request", "template_name", "context"), renamed=("template_name",),
             replacement="return TemplateResponse(request, template_name, context)",
             note="Django renders it in a worker thread; or 'await sync_to_async(render)(...)'"),
     SyncApi(FUNCTION, "django.template.loader.render_to_string", TEMPLATE_RENDER, None, None, fix=None,
@@ -229,10 +243,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     SyncApi(EMAIL, "send", BLOCKING_IO, None, None, fix=UNSAFE,
             replacement="await sync_to_async(message.send)()"),
     # Test clients in async tests.
-    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE,
+    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE, async_receiver="async_client",
               replacement=f"await self.async_client.{name}(...)")
       for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
-    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, "a" + name, (5, 0), fix=UNSAFE,
+    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, "a" + name, (5, 0), fix=UNSAFE, async_receiver="async_client",
               replacement=f"await self.async_client.a{name}(...)")
       for name in ("login", "force_login", "logout")),
     *(SyncApi(REQUEST_FACTORY, name, WSGI_REQUEST, None, (3, 1), fix=UNSAFE,
@@ -240,11 +254,18 @@ SYNC_APIS: tuple[SyncApi, ...] = (
       for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
 )
 
+#: Builtins that iterate an iterable argument whole, right away (``list(qs)``, ``sorted(it)``...). Rules
+#: and fixes extend it where one element at a time also matters (``iter``, ``next``, ``reversed``).
+ITERATING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min",
+                                "max", "enumerate", "zip", "map", "filter"})
+
 #: ``open()``: astroid's builtins re-export it from io (Python <= 3.11) or _io (3.12+).
 OPEN_FUNCTIONS = frozenset({"builtins.open", "io.open", "_io.open"})
+#: Blocking functions with a drop-in async callable (``await <callable>(same arguments)``).
+_ASYNC_CALLABLES = {"time.sleep": "asyncio.sleep"}
 #: Blocking calls common in Django code that are not Django's, and what to write instead.
 _BLOCKING_FUNCTIONS = {
-    "time.sleep": "await asyncio.sleep(...)",
+    **{name: f"await {callable_}(...)" for name, callable_ in _ASYNC_CALLABLES.items()},
     **{f"requests.{verb}": f"await httpx.AsyncClient().{verb}(...)"
        for verb in ("get", "post", "put", "patch", "delete", "head", "options", "request")},
     **{f"httpx.{verb}": f"await httpx.AsyncClient().{verb}(...)"
@@ -263,8 +284,8 @@ _BLOCKING_FUNCTIONS = {
 HTTP_CLIENT_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream")
 PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open")
 BLOCKING_APIS: tuple[SyncApi, ...] = (
-    *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name == "time.sleep" else None,
-              replacement=replacement)
+    *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name in _ASYNC_CALLABLES else None,
+              replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name))
       for name, replacement in _BLOCKING_FUNCTIONS.items()),
     *(SyncApi(HTTP_CLIENT, name, BLOCKING_IO, None, None, fix=None,
               replacement=f"await httpx.AsyncClient().{name}(...)") for name in HTTP_CLIENT_METHODS),
@@ -513,6 +534,7 @@ class Evaluation:
     shows: str  # how a message names the operation; {qs} is the QuerySet's source
     replacement: str
     since: Version = D41
+    async_name: str | None = None  # the async QuerySet method the rewrite awaits (``acount``)
 
 
 #: Everything that runs a lazy QuerySet's query implicitly (QuerySet.__iter__/__len__/__bool__/...).
@@ -522,11 +544,11 @@ EVALUATIONS: dict[str, Evaluation] = {
         Evaluation("iteration", "iteration over {qs}", "async for ... in {qs}"),
         Evaluation("comprehension", "a comprehension over {qs}", "[... async for ... in {qs}]"),
         Evaluation("conversion", "{call}({qs})", "[x async for x in {qs}]"),
-        Evaluation("len", "len({qs})", "await {qs}.acount()"),
-        Evaluation("truth", "the truth value of {qs}", "await {qs}.aexists()"),
+        Evaluation("len", "len({qs})", "await {qs}.acount()", async_name="acount"),
+        Evaluation("truth", "the truth value of {qs}", "await {qs}.aexists()", async_name="aexists"),
         Evaluation("membership", "'in {qs}'", "await {qs}.acontains(obj)"),
         Evaluation("index", "{qs}[{index}]", "await {qs}[{index}:{index}+1].aget()"),
-        Evaluation("first", "{qs}[0]", "await {qs}.afirst()"),
+        Evaluation("first", "{qs}[0]", "await {qs}.afirst()", async_name="afirst"),
         Evaluation("step-slice", "a slice with a step of {qs}", "[x async for x in {qs}[start:stop]][::step]"),
         Evaluation("unpacking", "unpacking {qs}", "[x async for x in {qs}]"),
         Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first"),

@@ -12,8 +12,9 @@ server and the cache) find files, set up pylint and run asynclint's rules throug
 - ``RunContext`` (``asynclint.core.context``): the project index and the analysis caches of one run.
   ``lint`` makes a new one per call unless given one; a long-running process keeps one and calls
   ``context.invalidate(paths)`` when files change. A new context is cheap (empty dictionaries).
-- ``lint(files, rules, target, options, buffers=...)``: the findings (``Finding``, the output
-  layer's type; see ``to_findings``) and the setup errors of one run, ``sys.path`` left as found.
+- ``lint(files, rules, target, options, buffers=...)``: the findings (``asynclint.finding.Finding``,
+  with the fix, chain and row the rules recorded; see ``to_findings``) and the setup errors of one
+  run, ``sys.path`` left as found.
 """
 
 from __future__ import annotations
@@ -237,11 +238,13 @@ def make_linter(symbols: Iterable[str], *, django_version: str | None = None, op
     from pylint.reporters import CollectingReporter
 
     from asynclint.config import linter_options
+    from asynclint.finding import record
     from asynclint.lean import Linter
 
     reporter = CollectingReporter()
     reporter.out = io.StringIO()  # not sys.stdout: the linter is pickled for -j workers
     linter = Linter(reporter=reporter)
+    record(linter)  # the rules' structured findings (``asynclint.finding.collect``)
     linter.asynclint_roots = list(roots)
     linter.asynclint_lean = lean
     linter.asynclint_overlay = dict(overlay or {})
@@ -277,11 +280,13 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
     return linter.reporter.messages
 
 
-def to_findings(messages) -> list:
-    """pylint messages as the findings the output layer renders (the one place that chooses the type)."""
+def to_findings(messages, linter=None) -> list:
+    """pylint messages as the findings the output layer renders (``asynclint.finding.Finding``, path
+    as shown), with what the rules recorded on ``linter`` (fix, chain, row...)."""
     from asynclint import output
+    from asynclint.finding import collect
 
-    return output.from_messages(messages)
+    return output.shown(collect(linter, messages))
 
 
 @dataclass
@@ -336,5 +341,5 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
     wanted = {rule.msgid for rule in rules}
     result.messages = messages
     result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
-    result.findings = to_findings([m for m in messages if m.msg_id in wanted])
+    result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
     return result
