@@ -56,8 +56,6 @@ SEVERITIES = {
     "info": types.DiagnosticSeverity.Information,
     "hint": types.DiagnosticSeverity.Hint,
 }
-#: Rules whose findings carry a chain of project calls (their node is the call into the project).
-CHAIN_RULES = ("missing-sync-to-async", "async-to-sync-in-async")
 
 
 class SettingsError(ValueError):
@@ -135,24 +133,11 @@ class Settings:
 
 
 # --- the analysis ----------------------------------------------------------------------------------
-@dataclass
-class Found:
-    """One finding in a buffer, with the node the rule reported (for its chain and fix)."""
+def rule_of(finding):
+    """The rule class of a finding."""
+    from asynclint.rules import ALL
 
-    rule: type
-    message: str
-    line: int  # 1-based
-    column: int  # 0-based, UTF-8 bytes (pylint's)
-    end_line: int | None
-    end_column: int | None
-    certainty: str  # "definite" or "possible"
-    node: object = None
-    chain: object = None
-    _fix: object = None
-
-    @property
-    def symbol(self) -> str:
-        return self.rule.symbol
+    return next(rule for rule in ALL if rule.msgid == finding.msgid)
 
 
 @dataclass
@@ -162,7 +147,7 @@ class Outcome:
     path: str
     text: str
     version: int | None
-    findings: list[Found] = field(default_factory=list)
+    findings: list = field(default_factory=list)  # asynclint.finding.Finding, in the buffer's order
     depends_on: frozenset = frozenset()  # real paths of the project modules the analysis read
     error: str = ""  # why the buffer could not be analysed (a syntax error...)
 
@@ -263,14 +248,6 @@ class Analyzer:
             gc.freeze()
             self._frozen = True
 
-    @contextlib.contextmanager
-    def running(self):
-        """The analysis of this process: its context active, the project roots on ``sys.path``."""
-        from asynclint.driver import on_sys_path, using
-
-        with on_sys_path(self._roots), using(self.context):
-            yield
-
     def _linter(self, options: dict, target: tuple[int, int]):
         key = (tuple(sorted((k, str(v)) for k, v in options.items())), target)
         linter = self._linters.get(key)
@@ -280,7 +257,7 @@ class Analyzer:
         return linter
 
     def check(self, path: str, text: str, version: int | None, rules, target, options: dict) -> Outcome:
-        from asynclint.core import chains
+        from asynclint import finding as findings
         from asynclint.driver import package_roots, run_linter
 
         real = os.path.realpath(path)
@@ -292,67 +269,28 @@ class Analyzer:
         self._roots = list(dict.fromkeys([*package_roots([path]), *self._roots]))
         self.context.invalidate([])  # per-function answers: the trees they hold may be replaced
         linter.reporter.messages = []
-        linter.asynclint_nodes = {}
+        findings.record(linter)
         read: set[str] = set()
         self._recorder.active = read
-        with self.running():
-            try:
-                # by symbol: enabled by id, pylint keeps a note per call (it grows in a long session)
-                messages = run_linter(linter, [([rule.symbol for rule in rules], [path])], self._roots, self.context)
-            except SystemExit as exit_:  # an option a checker rejected
-                outcome.error = f"asynclint stopped (exit {exit_.code}): check the configuration"
-                return outcome
-            finally:
-                self._recorder.active = None
-            by_id = {rule.msgid: rule for rule in rules}
-            depth = int(options.get("chain-depth", chains.DEFAULT_DEPTH) or chains.DEFAULT_DEPTH)
-            for message in messages:
-                if message.symbol in SETUP_ERRORS:
-                    outcome.error = f"line {message.line}: {' '.join(str(message.msg).split())}"
-                    continue
-                rule = by_id.get(message.msg_id)
-                if rule is None:
-                    continue
-                key = (message.symbol, message.line, message.column, message.end_line, message.end_column)
-                node = linter.asynclint_nodes.get(key)
-                chain = None
-                if node is not None and rule.symbol in CHAIN_RULES:
-                    chain = chains.chain_from(node, depth)
-                outcome.findings.append(Found(
-                    rule, message.msg, message.line or 1, message.column or 0, message.end_line,
-                    message.end_column, _certainty(message.confidence), node, chain))
-        for found in outcome.findings:
-            for step in found.chain.steps if found.chain is not None else ():
-                read.add(os.path.realpath(step.function.root().file))
+        try:
+            # by symbol: enabled by id, pylint keeps a note per call (it grows in a long session)
+            messages = run_linter(linter, [([rule.symbol for rule in rules], [path])], self._roots, self.context)
+        except SystemExit as exit_:  # an option a checker rejected
+            outcome.error = f"asynclint stopped (exit {exit_.code}): check the configuration"
+            return outcome
+        finally:
+            self._recorder.active = None
+        for message in messages:
+            if message.symbol in SETUP_ERRORS:
+                outcome.error = f"line {message.line}: {' '.join(str(message.msg).split())}"
+        wanted = {rule.msgid for rule in rules}
+        outcome.findings = findings.collect(linter, [m for m in messages if m.msg_id in wanted])
+        linter.asynclint_findings = None  # the fixes hold the trees: keep them in the outcome only
+        read.update(os.path.realpath(step.path) for found in outcome.findings for step in found.chain if step.path)
         read.discard(real)
         outcome.depends_on = frozenset(read)
-        linter.asynclint_nodes = {}
         _release_lookups()
         return outcome
-
-    # fixes
-    def fix_of(self, found: Found, outcome: Outcome, target):
-        """The ``Fix`` for a finding, or None (computed when first asked, then kept)."""
-        from asynclint.fixes.base import Context, Fix
-        from asynclint.fixes.engine import fixer_for
-
-        if found._fix is None:
-            fixer = fixer_for(found.symbol)
-            result = None
-            if fixer is not None and found.node is not None:
-                try:
-                    with self.running():
-                        result = fixer.fix(found.node, Context(found.node.root(), outcome.text, target))
-                except (RecursionError, LookupError, ValueError, AttributeError):
-                    result = None
-            found._fix = result if isinstance(result, Fix) else False
-        return found._fix or None
-
-
-def _certainty(confidence) -> str:
-    """pylint's confidence as asynclint's certainty: the inferred levels are possible."""
-    name = getattr(confidence, "name", "HIGH")
-    return "possible" if name.startswith("INFERENCE") or name == "CONTROL_FLOW" else "definite"
 
 
 def _release_lookups() -> None:
@@ -366,31 +304,10 @@ def _release_lookups() -> None:
 
 
 def _make_linter(options: dict, target: tuple[int, int]):
-    """The driver's linter, which also keeps the node of each message it is given."""
     from asynclint.driver import make_linter
     from asynclint.rules import ALL
 
-    linter = make_linter([rule.symbol for rule in ALL], django_version=f"{target[0]}.{target[1]}",
-                         options=options)
-    linter.asynclint_nodes = {}
-    add_message = linter.add_message
-
-    def keeping_nodes(msgid, line=None, node=None, args=None, confidence=None, col_offset=None,
-                      end_lineno=None, end_col_offset=None):
-        if node is not None:
-            try:
-                symbol = linter.msgs_store.get_message_definitions(msgid)[0].symbol
-            except Exception:  # pylint: disable=broad-except
-                symbol = msgid
-            pos = node.position  # where pylint reports the node (PyLinter._add_one_message)
-            base = (pos.lineno, pos.col_offset, pos.end_lineno, pos.end_col_offset) if pos else \
-                (node.fromlineno, node.col_offset, node.end_lineno, node.end_col_offset)
-            given = (line, col_offset, end_lineno, end_col_offset)
-            linter.asynclint_nodes[(symbol, *(b if g is None else g for g, b in zip(given, base)))] = node
-        add_message(msgid, line, node, args, confidence, col_offset, end_lineno, end_col_offset)
-
-    linter.add_message = keeping_nodes
-    return linter
+    return make_linter([rule.symbol for rule in ALL], django_version=f"{target[0]}.{target[1]}", options=options)
 
 
 # --- positions -----------------------------------------------------------------------------------
@@ -588,64 +505,41 @@ class AsyncLintServer(LanguageServer):
             uri=uri, version=version, diagnostics=document.diagnostics))
         return real
 
-    def diagnostic(self, found: Found, outcome: Outcome) -> types.Diagnostic:
+    def diagnostic(self, found, outcome: Outcome) -> types.Diagnostic:
+        """The LSP diagnostic of a ``Finding`` (1-based columns in UTF-8 bytes, as pylint counts)."""
         from asynclint import docs
 
-        encoding = self.encoding
+        encoding, rule = self.encoding, rule_of(found)
         lines = outcome.text.splitlines()
-        start = _position(lines, found.line, found.column, encoding)
-        end = _position(lines, found.end_line or found.line, found.end_column, encoding) \
-            if found.end_line is not None else _position(lines, found.line, None, encoding)
-        href = docs.help_uri(found.rule)
+        start = _position(lines, found.line, found.column - 1, encoding)
+        end = _position(lines, found.end_line, found.end_column - 1, encoding) \
+            if found.end_line is not None and found.end_column is not None \
+            else _position(lines, found.line, None, encoding)
+        href = docs.help_uri(rule)
         message = found.message if found.certainty == "definite" else f"possibly: {found.message}"
         return types.Diagnostic(
-            range=types.Range(start, end), message=message, severity=self.settings.severity_of(found.rule),
-            code=found.rule.msgid, source=SOURCE,
+            range=types.Range(start, end), message=message, severity=self.settings.severity_of(rule),
+            code=found.msgid, source=SOURCE,
             code_description=types.CodeDescription(href=href) if href else None,
             related_information=self.related(found, encoding) or None,
             data={"symbol": found.symbol, "certainty": found.certainty},
         )
 
-    def related(self, found: Found, encoding: str) -> list:
-        """The chain as locations: the async def the finding is in, each function down the chain,
-        and the sync operation at its end."""
-        from astroid import nodes
-
-        info = []
-        node = found.node
-        if node is None:
-            return info
+    def related(self, found, encoding: str) -> list[types.DiagnosticRelatedInformation]:
+        """The chain as locations: each project call down to the sync operation, with file and line."""
         buffers = self.analyzer.buffers if self.analyzer else {}
-
-        def location(target, message: str):
-            path = target.root().file
-            if not path:
-                return
-            target_lines = _read_lines(path, buffers)
-            line = getattr(target, "lineno", None) or 1
-            column = getattr(target, "col_offset", 0) or 0
-            start = _position(target_lines, line, column, encoding)
-            end_line = getattr(target, "end_lineno", None)
-            end = _position(target_lines, end_line, getattr(target, "end_col_offset", None), encoding) \
-                if end_line == line else _position(target_lines, line, None, encoding)
+        info = []
+        for index, step in enumerate(found.chain):
+            if not step.path:
+                continue
+            lines = _read_lines(step.path, buffers)
+            text = lines[step.line - 1] if 0 < step.line <= len(lines) else ""
+            indent = len(text.encode("utf-8")) - len(text.lstrip().encode("utf-8"))
+            last = index == len(found.chain) - 1
             info.append(types.DiagnosticRelatedInformation(
-                location=types.Location(uri=from_fs_path(path), range=types.Range(start, end)), message=message))
-
-        frame = node.frame()
-        if isinstance(frame, nodes.AsyncFunctionDef):
-            location(frame, f"async def {frame.name}() runs on the event loop")
-        chain = found.chain
-        if chain is not None:
-            steps = chain.steps
-            for index, step in enumerate(steps):
-                following = steps[index + 1].call if index + 1 < len(steps) else None
-                if following is not None:
-                    location(following, f"{step.function.name}() calls {steps[index + 1].function.name}()")
-                else:
-                    from asynclint import django_api as api
-
-                    location(chain.operation.node, f"{step.function.name}(): {chain.operation.shown} "
-                                                   f"{api.WORK_NOUNS.get(chain.operation.effect, '')}".rstrip())
+                location=types.Location(uri=from_fs_path(step.path), range=types.Range(
+                    _position(lines, step.line, indent, encoding), _position(lines, step.line, None, encoding))),
+                message=step.text if last else f"calls {step.text}"))
         return info
 
     # lookups for requests
@@ -655,7 +549,7 @@ class AsyncLintServer(LanguageServer):
             raise JsonRpcInvalidParams(f"asynclint: {uri} is not an open document")
         return document
 
-    def findings_at(self, document: Document, range_: types.Range) -> list[tuple[Found, types.Diagnostic]]:
+    def findings_at(self, document: Document, range_: types.Range) -> list[tuple]:
         outcome = document.outcome
         if outcome is None:
             return []
@@ -787,7 +681,7 @@ def _hover(ls: AsyncLintServer, params: types.HoverParams) -> types.Hover | None
     for finding, _diagnostic in found:
         if finding.symbol not in seen:
             seen.add(finding.symbol)
-            texts.append(docs.explain(finding.rule))
+            texts.append(docs.explain(rule_of(finding)))
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n---\n".join(texts)),
                        range=found[0][1].range)
 
@@ -795,6 +689,7 @@ def _hover(ls: AsyncLintServer, params: types.HoverParams) -> types.Hover | None
 @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
     code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]))
 def _code_action(ls: AsyncLintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    from asynclint.finding import Fix
     from asynclint.fixes.base import SAFE
     from asynclint.fixes.engine import apply_fixes
 
@@ -806,7 +701,6 @@ def _code_action(ls: AsyncLintServer, params: types.CodeActionParams) -> list[ty
     only = params.context.only
     wanted = (lambda kind: True) if not only else (lambda kind: any(kind == o or kind.startswith(f"{o}.")
                                                                    for o in only))
-    _config, _rules, target, _options, _error = ls.rules_for(document.path)
     uri = document.uri
     actions = []
 
@@ -815,7 +709,7 @@ def _code_action(ls: AsyncLintServer, params: types.CodeActionParams) -> list[ty
 
     if wanted(types.CodeActionKind.QuickFix):
         for found, diagnostic in ls.findings_at(document, params.range):
-            fix = ls.analyzer.fix_of(found, outcome, target) if target else None
+            fix = found.fix if isinstance(found.fix, Fix) else None
             if fix is not None:
                 new_text, applied, _refused = apply_fixes(outcome.text, [fix], outcome.path)
                 if applied:
@@ -829,9 +723,8 @@ def _code_action(ls: AsyncLintServer, params: types.CodeActionParams) -> list[ty
                 title=f"asynclint: disable {found.symbol} for this line", kind=types.CodeActionKind.QuickFix,
                 diagnostics=[diagnostic], edit=types.WorkspaceEdit(changes={uri: [
                     _disable_edit(outcome.text, found.line, found.symbol, encoding)]})))
-    if wanted(FIX_ALL) and target:
-        fixes = [fix for fix in (ls.analyzer.fix_of(found, outcome, target) for found in outcome.findings)
-                 if fix is not None and fix.safety == SAFE]
+    if wanted(FIX_ALL):
+        fixes = [found.fix for found in outcome.findings if isinstance(found.fix, Fix) and found.fix.safety == SAFE]
         if fixes:
             new_text, applied, _refused = apply_fixes(outcome.text, fixes, outcome.path)
             if applied and new_text != outcome.text:

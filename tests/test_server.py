@@ -209,11 +209,12 @@ async def test_editing_a_helper_rechecks_the_view_that_depends_on_it(client: Lan
     assert chain.range.start.line == 10  # return services.load_summary()
     related = [(Path(r.location.uri).name, r.location.range.start.line, r.message) for r in chain.related_information]
     assert [(name, line) for name, line, _ in related] == [
-        ("views.py", 9),  # async def summary(request):
+        ("views.py", 10),  # return services.load_summary()
         ("services.py", 4),  # load_summary(): return count_books()
         ("services.py", 8),  # count_books(): return Book.objects.count()
     ]
-    assert "count_books()" in related[1][2] and "Book.objects.count()" in related[2][2]
+    assert "load_summary()" in related[0][2] and "count_books()" in related[1][2]
+    assert "Book.objects.count()" in related[2][2]
     # and back: the helper stops querying, the finding goes away
     change(client, services_uri, 3, SERVICES_CLEAN)
     await diagnostics(client, views, lambda d: [x.code for x in d] == ["E5701"])

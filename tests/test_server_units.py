@@ -9,6 +9,7 @@ pytest.importorskip("pygls")
 from lsprotocol import types  # noqa: E402
 
 from asynclint import server  # noqa: E402
+from asynclint.finding import Finding  # noqa: E402
 from asynclint.rules.blocking_call_in_async import BlockingCallInAsync  # noqa: E402
 from asynclint.rules.sync_orm_call_in_async import SyncOrmCallInAsync  # noqa: E402
 
@@ -81,9 +82,11 @@ def test_code_description_only_with_a_documentation_url(monkeypatch, tmp_path):
 
     ls = server.AsyncLintServer()
     outcome = server.Outcome(str(tmp_path / "v.py"), "x = Book.objects.get()\n", 1)
-    found = server.Found(SyncOrmCallInAsync, "Book.objects.get() queries", 1, 4, 1, 22, "possible")
+    found = Finding(str(tmp_path / "v.py"), 1, 5, "E5701", "sync-orm-call-in-async", "Book.objects.get() queries",
+                    1, 23, certainty="possible")
     monkeypatch.setattr(docs, "help_uri", lambda rule: None)
     diagnostic = ls.diagnostic(found, outcome)
+    assert (diagnostic.range.start.character, diagnostic.range.end.character) == (4, 22)
     assert diagnostic.code_description is None and diagnostic.code == "E5701" and diagnostic.source == "asynclint"
     assert diagnostic.message.startswith("possibly: ") and diagnostic.data["certainty"] == "possible"
     monkeypatch.setattr(docs, "help_uri", lambda rule: f"https://docs.example/{rule.symbol}.md")
