@@ -4,7 +4,8 @@
   text: ``source`` "asynclint", ``code`` the rule id, ``codeDescription`` the rule's page (when the
   installed distribution declares a documentation URL), the severity from the rule (remappable), the
   certainty in ``data`` (and "possibly" in the message when it is not definite).
-- The chain from the async def down to the sync work as ``relatedInformation``: one location per step.
+- The chain from the async code down to the sync work as ``relatedInformation``: one location per
+  step (each project call, then the sync operation), as the rule recorded it on the ``Finding``.
 - Cross-file freshness: every document remembers the project modules its analysis read (imports
   followed, chain steps); a change to one of them re-checks that document, and only it.
 - Code actions: a quick fix per fixable finding (safe ones preferred, unsafe ones labelled), all safe
@@ -17,9 +18,11 @@
       {"djangoVersion": "5.2", "select": ["E57"], "ignore": ["W5712"],
        "severity": {"W5712": "information", "sync-orm-call-in-async": "warning"}, "debounce": 0.1}
 
-Linting runs in this process on pylint's linter with astroid's trees kept warm between runs: the
-modules of changed buffers (and of files changed on disk) are dropped from astroid's cache and rebuilt
-from the buffer text, under their real path and module name, so imports resolve as in a CLI run.
+Linting runs in this process on the driver's linter (``asynclint.driver``), in one ``RunContext``,
+with astroid's trees kept warm between runs: the modules of changed buffers (and of files changed on
+disk) are dropped from astroid's cache and the context, and rebuilt from the buffer text under their
+real path and module name, so imports resolve as in a CLI run. Findings, fixes and chains are the
+structured ``asynclint.finding.Finding`` the rules record.
 """
 
 from __future__ import annotations
