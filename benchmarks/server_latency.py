@@ -9,7 +9,7 @@ times, warm (after the first checks):
    helper, after which the server re-checks the open view that depends on it;
 3. with ``--memory N``: the server's resident memory (VmRSS) while one file is edited N times.
 
-    python benchmarks/server_latency.py [--runs 15] [--debounce 0.1] [--memory 1000]
+    python benchmarks/server_latency.py [--runs 15] [--debounce 0.1] [--memory 1000 [--memory-module big]]
 
 ``--debounce`` is the server's wait after the last change (default 0 here, so the numbers are the
 analysis; an editor session adds the debounce, 0.1 s by default). Goal: warm ≤ 300 ms on 2 cores.
@@ -219,12 +219,14 @@ async def run(args) -> None:
 
         # 3. memory across many edits of one file
         if args.memory:
-            print(f"memory while views.py is edited {args.memory} times (server VmRSS):")
+            edited, base = (uri, big) if args.memory_module == "big" else (views_uri, CHAIN["views.py"])
+            name = "big_views.py" if args.memory_module == "big" else "views.py"
+            print(f"memory while {name} is edited {args.memory} times (server VmRSS):")
             before = rss_kib(pid)
             print(f"  before: {before / 1024:.1f} MiB")
             for index in range(1, args.memory + 1):
-                started = session.change(views_uri, CHAIN["views.py"] + f"x = {index}\n")
-                await wait_for(client, views_uri, started)
+                started = session.change(edited, base + f"x = {index}\n")
+                await wait_for(client, edited, started)
                 if index in (10, 100, 250, 500, 750, 1000) or index == args.memory:
                     print(f"  after {index:5d} edits: {rss_kib(pid) / 1024:.1f} MiB")
 
@@ -238,6 +240,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=12, help="timed edits per scenario")
     parser.add_argument("--debounce", type=float, default=0.0, help="the server's debounce, seconds")
     parser.add_argument("--memory", type=int, default=0, metavar="N", help="also edit a file N times, RSS")
+    parser.add_argument("--memory-module", choices=("chain", "big"), default="chain",
+                        help="the file --memory edits: the chain's view (default) or the 1,000-line module")
     args = parser.parse_args()
     os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
     asyncio.run(run(args))
