@@ -409,6 +409,7 @@ class AsyncLintServer(LanguageServer):
         self.analyzer: Analyzer | None = None
         self.documents: dict[str, Document] = {}  # by URI
         self._configs: dict[str, tuple] = {}
+        self._links: dict[str, str | None] = {}  # rule symbol -> its documentation page
 
     @property
     def encoding(self) -> str:
@@ -518,7 +519,9 @@ class AsyncLintServer(LanguageServer):
         end = _position(lines, found.end_line, found.end_column - 1, encoding) \
             if found.end_line is not None and found.end_column is not None \
             else _position(lines, found.line, None, encoding)
-        href = docs.help_uri(rule)
+        if rule.symbol not in self._links:  # reading the distribution's metadata takes ~2 ms
+            self._links[rule.symbol] = docs.help_uri(rule)
+        href = self._links[rule.symbol]
         message = found.message if found.certainty == "definite" else f"possibly: {found.message}"
         return types.Diagnostic(
             range=types.Range(start, end), message=message, severity=self.settings.severity_of(rule),

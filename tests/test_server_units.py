@@ -90,5 +90,5 @@ def test_code_description_only_with_a_documentation_url(monkeypatch, tmp_path):
     assert diagnostic.code_description is None and diagnostic.code == "E5701" and diagnostic.source == "asynclint"
     assert diagnostic.message.startswith("possibly: ") and diagnostic.data["certainty"] == "possible"
     monkeypatch.setattr(docs, "help_uri", lambda rule: f"https://docs.example/{rule.symbol}.md")
-    diagnostic = ls.diagnostic(found, outcome)
+    diagnostic = server.AsyncLintServer().diagnostic(found, outcome)
     assert diagnostic.code_description.href == "https://docs.example/sync-orm-call-in-async.md"
