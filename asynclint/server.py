@@ -35,6 +35,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -153,6 +154,10 @@ class Outcome:
     findings: list = field(default_factory=list)  # asynclint.finding.Finding, in the buffer's order
     depends_on: frozenset = frozenset()  # real paths of the project modules the analysis read
     error: str = ""  # why the buffer could not be analysed (a syntax error...)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
 
 
 class _Recorder:
@@ -514,7 +519,7 @@ class AsyncLintServer(LanguageServer):
         from asynclint import docs
 
         encoding, rule = self.encoding, rule_of(found)
-        lines = outcome.text.splitlines()
+        lines = outcome.lines
         start = _position(lines, found.line, found.column - 1, encoding)
         end = _position(lines, found.end_line, found.end_column - 1, encoding) \
             if found.end_line is not None and found.end_column is not None \
