@@ -242,9 +242,18 @@ class Analyzer:
 
     def files_changed(self) -> None:
         """Files were created or deleted: the project's file index and the import lookups are redone."""
-        from astroid import MANAGER
+        from astroid import MANAGER, modutils
+        from astroid.interpreter._import import spec, util
 
-        MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access  # "no module named ..." too
+        # where astroid found each module, and that it found none ("no module named ..."), in the
+        # caches AstroidManager.clear_cache empties (without dropping the built modules)
+        MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access
+        for cached in (modutils._has_init, modutils.cached_os_path_isfile,  # pylint: disable=protected-access
+                       modutils._cache_normalize_path_, util.is_namespace,  # pylint: disable=protected-access
+                       spec._find_spec, spec._is_setuptools_namespace):  # pylint: disable=protected-access
+            cached.cache_clear()
+        for finder in spec._SPEC_FINDERS:  # pylint: disable=protected-access
+            finder.find_module.cache_clear()
         self.context.invalidate()
 
     def settle(self) -> None:

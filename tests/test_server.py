@@ -302,3 +302,21 @@ async def test_client_settings_and_per_folder_configuration(client: LanguageClie
     await diagnostics(client, views, lambda d: [x.code for x in d] == ["E5701"])
     await asyncio.sleep(0.3)
     assert not client.diagnostics[from_fs_path(str(other / "shop" / "views.py"))]
+
+
+async def test_a_module_created_on_disk_is_found_by_the_imports_that_missed_it(client: LanguageClient,
+                                                                               project: Path):
+    views = project / "shop" / "views.py"
+    text = VIEWS + "\n\nasync def report(request):\n    from . import reports\n    return reports.build()\n"
+    uri = open_file(client, views, text)
+    await diagnostics(client, views, lambda d: [x.code for x in d] == ["E5701"])  # shop.reports: not yet
+    reports = project / "shop" / "reports.py"
+    reports.write_text("from .models import Book\n\n\ndef build():\n    return list(Book.objects.all())\n")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=from_fs_path(str(reports)), type=types.FileChangeType.Created)]))
+    found = await diagnostics(client, views, lambda d: "E5730" in [x.code for x in d])
+    [chain] = [d for d in found if d.code == "E5730"]
+    assert chain.range.start.line == 15
+    # saving re-checks the buffer as it is
+    client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    await diagnostics(client, views, lambda d: sorted(x.code for x in d) == ["E5701", "E5730"])
