@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
 def _rules(args) -> int:
     from asynclint.rules import ALL
 
-    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": r.django_versions,
+    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": str(r.django_versions),
              "summary": r.summary} for r in ALL]
     if args.output_format == "json":
         print(json.dumps(rows, indent=2))

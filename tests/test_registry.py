@@ -18,6 +18,7 @@ import pylint.extensions
 from asynclint import cli, docs, prefilter
 from asynclint import django_api as api
 from asynclint.fixes import engine
+from asynclint.core.versions import NEWEST
 from asynclint.output import sarif
 from asynclint.rules import ALL
 from tests.lint import FIXTURES
@@ -123,7 +124,9 @@ def test_every_rule_declares_itself():
         assert rule.prefilter and set(rule.prefilter) <= set(prefilter.FACTS), rule.symbol
         assert rule.fix_safety is None or rule.fix_safety in FIX_SAFETIES, rule.symbol
         assert bool(rule.fix_title) == (rule.fix_safety is not None), rule.symbol
-        assert rule.django_versions and rule.django_versions != "all", rule.symbol
+        versions = rule.django_versions
+        assert str(versions) and str(versions) != "all", rule.symbol
+        assert versions.since is None or (3, 0) <= versions.since <= NEWEST, rule.symbol
 
 
 def test_fixers_are_the_rules_that_declare_a_fix():
@@ -145,12 +148,12 @@ def test_registries_read_the_declarations(capsys):
     entries = {entry["name"]: entry for entry in sarif.document([], ALL)["runs"][0]["tool"]["driver"]["rules"]}
     for rule in ALL:
         assert listed[rule.symbol]["fix"] == (rule.fix_safety or "no")
-        assert listed[rule.symbol]["django"] == rule.django_versions
+        assert listed[rule.symbol]["django"] == str(rule.django_versions)
         assert listed[rule.symbol]["summary"] == rule.summary == entries[rule.symbol]["shortDescription"]["text"]
         assert entries[rule.symbol]["properties"]["fixSafety"] == (rule.fix_safety or "none")
         assert prefilter.needs(rule) == tuple(rule.prefilter)
         assert docs.fix_line(rule) in docs.page(rule)
-        assert rule.django_versions in docs.page(rule)
+        assert str(rule.django_versions) in docs.page(rule)
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -191,3 +194,14 @@ def test_one_set_of_iterating_builtins():
     spelled = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
                if re.search(r'"enumerate",', path.read_text(encoding="utf-8"))]
     assert spelled == ["django_api.py"]
+
+
+def test_every_async_name_is_spelled_in_the_table():
+    """``grep aget`` finds the row that suggests ``aget``: no async name is built from the sync one."""
+    package = Path(asynclint.__file__).parent
+    text = "\n".join(path.read_text(encoding="utf-8") for path in
+                     [package / "django_api.py", *sorted((package / "libraries").glob("*.py"))])
+    for row in api.SYNC_APIS:
+        if row.async_name:
+            short = api.short_name(row.async_name)
+            assert re.search(rf'[".]{re.escape(short)}"', text), f"{row.name} -> {short} is not spelled out"

@@ -11,9 +11,10 @@ import dataclasses
 import importlib
 from dataclasses import dataclass, field
 
-from asynclint.finding import Finding, from_message
+from asynclint.finding import CERTAINTIES, Finding, certainty, from_message
 
-__all__ = ["FORMATS", "Finding", "Report", "from_messages", "render", "shown", "shown_path"]
+__all__ = ["CERTAINTIES", "FORMATS", "Finding", "Report", "certainty", "from_messages", "render", "shown",
+           "shown_path"]
 
 FORMATS = ("text", "json", "github", "sarif", "junit")
 

@@ -33,7 +33,8 @@ def _rule_entry(rule) -> dict:
         "help": {"text": text, "markdown": text},
         "defaultConfiguration": {"level": _LEVELS[docs.severity(rule)]},
         "properties": {"tags": ["django", "async"], "symbol": rule.symbol, "fixSafety": rule.fix_safety or "none",
-                       "djangoVersions": rule.django_versions},
+                       "djangoVersions": str(rule.django_versions),
+                       "djangoSince": ".".join(map(str, rule.django_versions.since or ())) or "any"},
     }
     uri = docs.help_uri(rule)
     if uri:

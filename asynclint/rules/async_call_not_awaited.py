@@ -45,7 +45,7 @@ from asynclint.core.django_kinds import kind_of, qualified_call_name
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, is_django_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "async-call-not-awaited"
 
@@ -124,7 +124,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
     prefilter = (ASYNC,)
     fix_safety = "safe"
     fix_title = "Add the missing await"
-    django_versions = "All versions that have the API"
+    django_versions = DjangoVersions("All versions that have the API")
     summary = (
         "An async Django or asgiref API is called without await: it returns a coroutine, so the "
         "query, write or call never runs. Await it."

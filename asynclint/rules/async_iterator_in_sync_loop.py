@@ -40,7 +40,7 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import kind_of
 from asynclint.core.imports import qualified_name
 from asynclint.prefilter import ASYNC, ASYNC_ITERATION
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "async-iterator-in-sync-loop"
 #: Builtins that raise TypeError on an async iterator: those that iterate, and ``iter``/``next``.
@@ -53,7 +53,8 @@ class AsyncIteratorInSyncLoop(AsyncLintRule):
     prefilter = (ASYNC, ASYNC_ITERATION,)
     fix_safety = "safe"
     fix_title = "Iterate with async for (or an async comprehension)"
-    django_versions = "`aiterator()` exists from Django 4.1 (with `prefetch_related()` only from 5.0)"
+    django_versions = DjangoVersions(
+        "`aiterator()` exists from Django 4.1 (with `prefetch_related()` only from 5.0)", since=(4, 1))
     summary = (
         "An async iterator (QuerySet.aiterator(), an async generator) is used with sync iteration, "
         "which raises TypeError. Use async for, or an async comprehension."

@@ -41,7 +41,7 @@ from asynclint.core.describe import describe
 from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, Facts
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "async-to-sync-in-async"
 
@@ -52,7 +52,7 @@ class AsyncToSyncInAsync(AsyncLintRule):
     prefilter = (ASYNC,)
     fix_safety = "safe"
     fix_title = "Await the coroutine instead of async_to_sync()"
-    django_versions = "All (asgiref 3.x)"
+    django_versions = DjangoVersions("All (asgiref 3.x)")
     summary = (
         "async_to_sync()/asyncio.run() runs inside a running event loop, which raises RuntimeError; "
         "await the coroutine directly."

@@ -30,6 +30,19 @@ class Facts:
     evaluations: list = field(default_factory=list)  # ``core.evaluation.Evaluation``s reported at the node
 
 
+@dataclass(frozen=True)
+class DjangoVersions:
+    """The Django versions a rule concerns: ``since``, the first version in which what it is about (or
+    what it suggests) exists, None for every version asynclint knows; ``text``, how ``asynclint rules``
+    and the rule page say it."""
+
+    text: str
+    since: tuple[int, int] | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
 #: Rule-level fix safety (``AsyncLintRule.fix_safety``): every fix is safe, every fix is unsafe, or it
 #: depends on the finding and the targeted Django version.
 FIX_SAFETIES = ("safe", "unsafe", "safe or unsafe")
@@ -44,8 +57,8 @@ class AsyncLintRule(BaseChecker):
     - ``prefilter``: the facts a module needs for the rule to fire there (``asynclint.prefilter``);
     - ``fix_safety`` ("safe", "unsafe", "safe or unsafe", or None: no automatic fix) and
       ``fix_title`` (what the fix does, one line); the fixer is ``asynclint.fixes.<module>``;
-    - ``django_versions``: the Django versions the rule concerns, e.g. "3.0+" or "4.0+ for the
-      replacement" (the ``asynclint rules`` column).
+    - ``django_versions``: the Django versions the rule concerns (``DjangoVersions``: the first
+      version, and the ``asynclint rules`` column's text).
 
     Their docstring is the rule's documentation (What it does / Why is this bad / Example / Use
     instead / Fix safety / Django versions).
@@ -58,7 +71,7 @@ class AsyncLintRule(BaseChecker):
     prefilter: tuple[str, ...] = ("any",)
     fix_safety: str | None = None
     fix_title: str = ""
-    django_versions: str = "all"
+    django_versions: DjangoVersions = DjangoVersions("all")
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

@@ -45,7 +45,7 @@ from asynclint.core.django_kinds import ApiCall
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import qualified_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import SyncCallRule, parse_blocking_calls
+from asynclint.rules.base import DjangoVersions, SyncCallRule, parse_blocking_calls
 
 
 class BlockingCallInAsync(SyncCallRule):
@@ -54,7 +54,7 @@ class BlockingCallInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "safe or unsafe"
     fix_title = "Await the async form (asyncio.sleep, task.aenqueue...)"
-    django_versions = "All"
+    django_versions = DjangoVersions("All")
     summary = "A blocking call runs on the event loop and stalls every other request; use its async form."
     effects = (api.BLOCKING_IO, api.TASK_QUEUE)
 

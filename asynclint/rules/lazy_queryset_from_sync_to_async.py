@@ -42,7 +42,7 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import agreed_return, callable_result, is_adapter_decorated
 from asynclint.core.imports import called_name
 from asynclint.prefilter import ADAPTERS
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "lazy-queryset-from-sync-to-async"
 _ADVICE = ("it is evaluated later, on the event loop, where Django raises SynchronousOnlyOperation; evaluate it "
@@ -57,7 +57,7 @@ class LazyQuerysetFromSyncToAsync(AsyncLintRule):
     msgid = "E5732"
     symbol = _SYMBOL
     prefilter = (ADAPTERS,)
-    django_versions = "All (or use `async for` on the QuerySet directly from Django 4.1)"
+    django_versions = DjangoVersions("All (or use `async for` on the QuerySet directly from Django 4.1)")
     summary = (
         "sync_to_async() runs a callable that returns a lazy QuerySet; the query runs later on the "
         "event loop. Evaluate it inside (list(...)) or use async for."

@@ -45,7 +45,7 @@ from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import called_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, Facts, parse_blocking_calls
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts, parse_blocking_calls
 
 _SYMBOL = "missing-sync-to-async"
 
@@ -56,7 +56,7 @@ class MissingSyncToAsync(AsyncLintRule):
     prefilter = (ASYNC,)
     fix_safety = "unsafe"
     fix_title = "Wrap the call in 'await sync_to_async(f)(...)'"
-    django_versions = "All"
+    django_versions = DjangoVersions("All")
     summary = (
         "Async code calls a project sync function that (maybe several calls down) queries the database "
         "or blocks; call it through sync_to_async."

@@ -48,7 +48,7 @@ from asynclint.core import suggest
 from asynclint.core.django_kinds import ADAPTED_CALLABLE, kind_of
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import Facts, SyncCallRule
+from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
 
 _SYMBOL = "sync-auth-call-in-async"
 
@@ -89,7 +89,7 @@ class SyncAuthCallInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "safe or unsafe"
     fix_title = "Await the async auth function; bind 'user = await request.auser()' once"
-    django_versions = "`request.auser()` and the auth functions 5.0+"
+    django_versions = DjangoVersions("`request.auser()` and the auth functions 5.0+", since=(5, 0))
     summary = (
         "request.user or a sync auth API is used on the event loop, which loads the session and user "
         "synchronously; use await request.auser(), aauthenticate(), alogin()..."

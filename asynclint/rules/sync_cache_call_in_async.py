@@ -38,7 +38,7 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import SyncCallRule
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncCacheCallInAsync(SyncCallRule):
@@ -47,7 +47,7 @@ class SyncCacheCallInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "safe or unsafe"
     fix_title = "Await the cache's a* method (sync_to_async below Django 4.0)"
-    django_versions = "4.0+ for the replacement"
+    django_versions = DjangoVersions("4.0+ for the replacement", since=(4, 0))
     summary = "A sync Django cache call runs on the event loop; await its a* form (cache.aget...)."
     effects = (api.CACHE_IO,)
 

@@ -51,7 +51,7 @@ from asynclint.core import views
 from asynclint.core.imports import called_name
 from asynclint.core.versions import format_version
 from asynclint.prefilter import ASYNC, ASYNC_VIEW
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-decorator-on-async-view"
 _METHOD_DECORATOR = "django.utils.decorators.method_decorator"
@@ -61,7 +61,8 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     msgid = "E5719"
     symbol = _SYMBOL
     prefilter = (ASYNC, ASYNC_VIEW,)
-    django_versions = "The version each decorator became async-capable is in `django_api.VIEW_DECORATORS_ASYNC_SINCE`"
+    django_versions = DjangoVersions(
+        "The version each decorator became async-capable is in `django_api.VIEW_DECORATORS_ASYNC_SINCE`")
     summary = (
         "A view decorator that cannot wrap an async view in the targeted Django version is applied to "
         "an async def; the view stops being async."

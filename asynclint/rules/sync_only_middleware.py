@@ -65,7 +65,7 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core import middleware
 from asynclint.prefilter import MIDDLEWARE
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-middleware"
 _COST = ("under ASGI every request pays a switch to a worker thread and back (with DEBUG on, Django logs "
@@ -82,7 +82,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     msgid = "W5720"
     symbol = _SYMBOL
     prefilter = (MIDDLEWARE,)
-    django_versions = "Middleware modes exist from 3.1"
+    django_versions = DjangoVersions("Middleware modes exist from 3.1", since=(3, 1))
     summary = (
         "A middleware can only run synchronously (no async_capable); under ASGI every request switches "
         "to a worker thread and back. Make it hybrid."

@@ -57,7 +57,7 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core import middleware
 from asynclint.prefilter import MIDDLEWARE
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-middleware-in-settings"
 
@@ -70,7 +70,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
     msgid = "W5722"
     symbol = _SYMBOL
     prefilter = (MIDDLEWARE,)
-    django_versions = "3.1 to 6.1 (the mode logic is unchanged)"
+    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1))
     summary = (
         "A MIDDLEWARE entry is sync-only middleware; under ASGI the stack switches between async and "
         "sync on every request."

@@ -43,7 +43,7 @@ from asynclint.core.describe import describe
 from asynclint.core.evaluation import evaluations_at, reported_evaluations
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, Facts
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-queryset-evaluation-in-async"
 
@@ -54,7 +54,7 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
     prefilter = (ASYNC,)
     fix_safety = "safe or unsafe"
     fix_title = "Iterate with async for, or await acount()/aexists()/afirst()"
-    django_versions = "Fires for every version"
+    django_versions = DjangoVersions("Fires for every version")
     summary = (
         "A lazy QuerySet is evaluated on the event loop (iteration, len, truth value, indexing...), "
         "where Django raises SynchronousOnlyOperation. Use async for, acount(), aexists(), afirst()."

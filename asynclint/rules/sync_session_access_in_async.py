@@ -42,7 +42,7 @@ from asynclint.core import suggest
 from asynclint.core.django_kinds import kind_of
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import Facts, SyncCallRule
+from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
 
 _SYMBOL = "sync-session-access-in-async"
 _SUBSCRIPT = {Context.Load: "__getitem__", Context.Store: "__setitem__", Context.Del: "__delitem__"}
@@ -59,7 +59,7 @@ class SyncSessionAccessInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "safe"
     fix_title = "Await the session's a* method"
-    django_versions = "5.1+ for the replacement"
+    django_versions = DjangoVersions("5.1+ for the replacement", since=(5, 1))
     summary = (
         "request.session is read or written synchronously on the event loop; use its async API "
         "(await session.aget(), aset(), apop()... Django 5.1+)."

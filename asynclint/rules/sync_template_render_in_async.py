@@ -37,7 +37,7 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import SyncCallRule
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncTemplateRenderInAsync(SyncCallRule):
@@ -46,7 +46,7 @@ class SyncTemplateRenderInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "unsafe"
     fix_title = "Return a TemplateResponse instead of render()"
-    django_versions = "All versions with async views (3.1+)"
+    django_versions = DjangoVersions("All versions with async views (3.1+)", since=(3, 1))
     summary = (
         "A template is rendered on the event loop; return a TemplateResponse (rendered in a worker "
         "thread) or render it with sync_to_async."

@@ -40,7 +40,7 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.event_loop import enclosing_frame
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import SyncCallRule
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncTestClientInAsyncTest(SyncCallRule):
@@ -49,7 +49,7 @@ class SyncTestClientInAsyncTest(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "unsafe"
     fix_title = "Await self.async_client instead of self.client"
-    django_versions = "`async_client`/`AsyncRequestFactory` 3.1+"
+    django_versions = DjangoVersions("`async_client`/`AsyncRequestFactory` 3.1+", since=(3, 1))
     summary = "The sync test client is used in an async test; await self.async_client.<verb>() instead."
     effects = (api.TEST_REQUEST, api.WSGI_REQUEST)
 

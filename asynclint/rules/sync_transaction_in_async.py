@@ -49,7 +49,7 @@ from asynclint.core.django_kinds import django_call
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import called_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, Facts
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-transaction-in-async"
 
@@ -63,7 +63,7 @@ class SyncTransactionInAsync(AsyncLintRule):
     msgid = "E5703"
     symbol = _SYMBOL
     prefilter = (ASYNC,)
-    django_versions = "All versions (3.0 to 6.1)"
+    django_versions = DjangoVersions("All versions (3.0 to 6.1)")
     summary = (
         "A database transaction is used from async code; transactions have no async form. Put the "
         "transactional block in a sync function and call it with sync_to_async."

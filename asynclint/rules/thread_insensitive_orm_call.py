@@ -42,7 +42,7 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import QUERYSET_LIKE, kind_of
 from asynclint.core.imports import called_name, definition_of
 from asynclint.prefilter import ADAPTERS
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "thread-insensitive-orm-call"
 
@@ -89,7 +89,7 @@ class ThreadInsensitiveOrmCall(AsyncLintRule):
     prefilter = (ADAPTERS,)
     fix_safety = "safe"
     fix_title = "Remove thread_sensitive=False"
-    django_versions = "All (asgiref ≥ 3.3 defaults to `thread_sensitive=True`)"
+    django_versions = DjangoVersions("All (asgiref ≥ 3.3 defaults to `thread_sensitive=True`)")
     summary = (
         "ORM work runs on an arbitrary pool thread (thread_sensitive=False, to_thread, run_in_executor), "
         "whose database connection the request cycle never closes."

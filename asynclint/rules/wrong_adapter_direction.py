@@ -41,7 +41,7 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import find_method
 from asynclint.core.imports import bindings, called_name, definition_of
 from asynclint.prefilter import ADAPTERS
-from asynclint.rules.base import AsyncLintRule
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "wrong-adapter-direction"
 
@@ -101,7 +101,7 @@ class WrongAdapterDirection(AsyncLintRule):
     prefilter = (ADAPTERS,)
     fix_safety = "safe"
     fix_title = "Call the coroutine function directly"
-    django_versions = "All (asgiref ≥ 3.3.2 raises; earlier versions misbehaved silently)"
+    django_versions = DjangoVersions("All (asgiref ≥ 3.3.2 raises; earlier versions misbehaved silently)")
     summary = (
         "sync_to_async is applied to an async (or generator) callable, or async_to_sync to a sync one; "
         "asgiref raises or the work runs in the wrong place."
