@@ -160,20 +160,21 @@ class Outcome:
         return self.text.splitlines()
 
 
-class _Recorder:
-    """While active, notes the project modules astroid hands out (the analysis read them)."""
+@contextlib.contextmanager
+def _reading(path: str):
+    """The project modules the analysis of ``path`` reads (imports followed, chain steps), as
+    ``asynclint.cache`` records them for its entries: real paths, into the set this yields."""
+    from asynclint import cache
+    from asynclint.core.chains import _is_project_file
 
-    def __init__(self) -> None:
-        self.active: set[str] | None = None
-
-    def note(self, module) -> None:
-        if self.active is not None:
-            path = getattr(module, "file", None)
-            if path and path.endswith(".py"):
-                from asynclint.core.chains import _is_project_file
-
-                if _is_project_file(path):
-                    self.active.add(os.path.realpath(path))
+    cache._install()  # pylint: disable=protected-access  # its hook on astroid's module lookups
+    cache._recording.append({path})  # pylint: disable=protected-access
+    read: set[str] = set()
+    try:
+        yield read
+    finally:
+        noted = cache._recording.pop()  # pylint: disable=protected-access
+        read.update(os.path.realpath(p) for p in noted if p.endswith(".py") and _is_project_file(p))
 
 
 class Analyzer:
@@ -192,7 +193,6 @@ class Analyzer:
         self.context = RunContext()
         self._linters: dict[tuple, object] = {}
         self._roots: list[str] = []
-        self._recorder = _Recorder()
         self._frozen = False
         self._lean = contextlib.ExitStack()
         self._lean.enter_context(lean_astroid())  # for the server's life, as pylint's -j workers do
@@ -200,11 +200,10 @@ class Analyzer:
 
     # astroid: buffers instead of files, and a record of what each check read
     def _hook_astroid(self) -> None:
-        from astroid import builder, manager
+        from astroid import builder
 
-        buffers, recorder = self.buffers, self._recorder
+        buffers = self.buffers
         file_build = builder.AstroidBuilder.file_build
-        from_name = manager.AstroidManager.ast_from_module_name
 
         def build_from_buffer(self, path, modname=None):
             text = buffers.get(os.path.realpath(path))
@@ -212,17 +211,10 @@ class Analyzer:
                 return self.string_build(text, modname or "", path)
             return file_build(self, path, modname)
 
-        def noting(self, modname, context_file=None, use_cache=True):
-            module = from_name(self, modname, context_file, use_cache)
-            recorder.note(module)
-            return module
-
         builder.AstroidBuilder.file_build = build_from_buffer
-        manager.AstroidManager.ast_from_module_name = noting
 
         def unhook() -> None:
             builder.AstroidBuilder.file_build = file_build
-            manager.AstroidManager.ast_from_module_name = from_name
 
         self._lean.callback(unhook)
 
@@ -287,16 +279,14 @@ class Analyzer:
         self.context.invalidate([])  # per-function answers: the trees they hold may be replaced
         linter.reporter.messages = []
         findings.record(linter)
-        read: set[str] = set()
-        self._recorder.active = read
         try:
-            # by symbol: enabled by id, pylint keeps a note per call (it grows in a long session)
-            messages = run_linter(linter, [([rule.symbol for rule in rules], [path])], self._roots, self.context)
+            with _reading(path) as read:
+                # by symbol: enabled by id, pylint keeps a note per call (it grows in a long session)
+                messages = run_linter(linter, [([rule.symbol for rule in rules], [path])], self._roots,
+                                      self.context)
         except SystemExit as exit_:  # an option a checker rejected
             outcome.error = f"asynclint stopped (exit {exit_.code}): check the configuration"
             return outcome
-        finally:
-            self._recorder.active = None
         for message in messages:
             if message.symbol in SETUP_ERRORS:
                 outcome.error = f"line {message.line}: {' '.join(str(message.msg).split())}"
