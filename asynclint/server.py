@@ -165,7 +165,7 @@ def _reading(path: str):
     """The project modules the analysis of ``path`` reads (imports followed, chain steps), as
     ``asynclint.cache`` records them for its entries: real paths, into the set this yields."""
     from asynclint import cache
-    from asynclint.core.chains import _is_project_file
+    from asynclint.core.django_kinds import is_project_file
 
     cache._install()  # pylint: disable=protected-access  # its hook on astroid's module lookups
     cache._recording.append({path})  # pylint: disable=protected-access
@@ -174,7 +174,7 @@ def _reading(path: str):
         yield read
     finally:
         noted = cache._recording.pop()  # pylint: disable=protected-access
-        read.update(os.path.realpath(p) for p in noted if p.endswith(".py") and _is_project_file(p))
+        read.update(os.path.realpath(p) for p in noted if p.endswith(".py") and is_project_file(p))
 
 
 class Analyzer:
