@@ -75,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
     _cache_arguments(check)
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="with '-' as the path: check the source read from stdin as the file PATH")
 
     fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe",
                               epilog=EXIT_CODES)
@@ -101,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("paths", nargs="*", metavar="PATH")
     clean.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     _cache_arguments(clean)
+
+    commands.add_parser("server", help="run the language server (LSP over stdio; needs asynclint[server])")
     return parser
 
 
@@ -123,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "clean":
             return _clean(args)
+        if args.command == "server":
+            return _server()
         _parser().print_help()
         return 2
     except (UsageError, InputError) as error:
@@ -184,6 +190,14 @@ def _explain(args) -> int:
     return 0
 
 
+def _server() -> int:
+    try:
+        from asynclint import server
+    except ImportError as error:
+        raise UsageError(f"asynclint server needs pygls ({error}): pip install 'asynclint[server]'") from None
+    return server.main()
+
+
 # --- check ------------------------------------------------------------------------------------------
 def _log(verbose: bool, text: str) -> None:
     if verbose:
@@ -199,6 +213,10 @@ def _configure(args):
     from asynclint.driver import check_named
 
     paths = args.paths or ["."]
+    if getattr(args, "stdin_filename", None) is not None or paths == ["-"]:
+        if paths != ["-"] or not args.stdin_filename:
+            raise UsageError("--stdin-filename PATH goes with '-' as the only path (the source is read from stdin)")
+        paths = args.paths = [args.stdin_filename]
     for raw in paths:
         check_named(Path(raw), raw)
     try:
@@ -226,11 +244,16 @@ def _check(args) -> int:
     _log(verbose, f"rules: {len(rules)} of {len(ALL)} selected")
 
     log = (lambda text: _log(True, text)) if verbose else None
-    files = driver.discover(paths, config, log)
-    cache = None if args.no_cache else _open_cache(args.cache_dir, config, rules, target)
+    buffers = cache = None
+    if args.stdin_filename:  # one file, its source from stdin (editors that pipe their buffer); not cached
+        files = [Path(args.stdin_filename)]
+        buffers = {args.stdin_filename: sys.stdin.read()}
+    else:
+        files = driver.discover(paths, config, log)
+        cache = None if args.no_cache else _open_cache(args.cache_dir, config, rules, target)
     try:
         result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log, cache=cache,
-                             progress=_progress() if len(files) > driver.CHUNK else None)
+                             progress=_progress() if len(files) > driver.CHUNK else None, buffers=buffers)
     except SystemExit as exit_:  # an option a checker rejected (it printed one line)
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors, findings = result.errors, result.findings
