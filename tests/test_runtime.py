@@ -220,6 +220,22 @@ class NotRun:
 
 
 NOT_RUN = {
+    # Library fixtures (asynclint/libraries): services and packages the runtime project does not have.
+    "blocking-call-in-async/bad_sdk_clients.py": NotRun(
+        "needs AWS, Redis, Elasticsearch, Stripe, OpenAI, Anthropic and PostgreSQL services (and their SDKs)"
+    ),
+    "blocking-call-in-async/good_async_sdk_clients.py": NotRun("needs the same services and SDKs"),
+    "blocking-call-in-async/bad_task_queues.py": NotRun("needs dramatiq, rq and django-q, and their brokers"),
+    "blocking-call-in-async/good_task_queues_in_threads.py": NotRun("needs dramatiq, rq and django-q, and their brokers"),
+    "blocking-call-in-async/bad_celery_tasks.py": NotRun("needs a broker: tests/test_runtime_libraries.py runs it"),
+    "blocking-call-in-async/good_celery_tasks.py": NotRun("needs a broker: tests/test_runtime_libraries.py runs it"),
+    "sync-orm-call-in-async/bad_adrf_views.py": NotRun("needs adrf", module="adrf"),
+    "sync-orm-call-in-async/bad_sites_and_packages.py": NotRun(
+        "needs django.contrib.sites, django-waffle and django-guardian installed in the runtime project"
+    ),
+    "sync-orm-call-in-async/good_sites_and_packages_in_threads.py": NotRun("needs django-waffle installed"),
+    "blocking-call-in-async/bad_constance_config.py": NotRun("needs django-constance and its backend"),
+    "sync-orm-call-in-async/good_adrf_views.py": NotRun("needs adrf", module="adrf"),
     "sync-orm-call-in-async/good_httpx_async_client_get.py": NotRun("calls a web service (needs the network)"),
     "sync-orm-call-in-async/good_orm_in_database_sync_to_async.py": NotRun(
         "needs channels (database_sync_to_async), not a test dependency", module="channels"

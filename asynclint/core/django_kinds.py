@@ -33,7 +33,7 @@ from astroid import nodes
 from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.core.imports import (
-    bindings, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
+    bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
 )
 
 # Kinds of class *references* (the class itself, not an instance); internal to the analysis.
@@ -182,9 +182,22 @@ def _kind_of_definition(found: nodes.NodeNG | None) -> Kind | None:
     if isinstance(found, nodes.ClassDef):
         return _kind_of_class_reference(found)
     if isinstance(found, nodes.FunctionDef):
-        return Kind(api.TASK) if has_decorator(found, api.TASK_DECORATORS) else None
+        return Kind(api.TASK) if has_decorator(found, api.TASK_DECORATORS) else _decorated_kind(found)
     if isinstance(found, nodes.AssignName):
         return _kind_of_assign_name(found)
+    return None
+
+
+def _decorated_kind(function: nodes.FunctionDef) -> Kind | None:
+    """A library object made by a decorator: ``@shared_task``, ``@app.task(...)``, ``@dramatiq.actor``."""
+    for decorator in function.decorators.nodes if function.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        kind = api.DECORATOR_KINDS.get(called_name(decorator) or "")
+        if kind is None and isinstance(target, nodes.Attribute):
+            owner = kind_of(target.expr)
+            kind = api.DECORATOR_METHOD_KINDS.get((owner.name, target.attrname)) if owner is not None else None
+        if kind is not None:
+            return Kind(kind)
     return None
 
 
@@ -212,7 +225,7 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         for manager, alias in parent.items:
             if alias is target:
                 entered = kind_of(manager)
-                return entered if entered is not None and entered.name == api.HTTP_CLIENT else None
+                return entered if entered is not None and entered.name in api.SELF_ENTERING_KINDS else None
     return None
 
 
@@ -377,6 +390,7 @@ def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kin
 
 
 def _classify(cls: nodes.ClassDef) -> Kind | None:
+    view = None
     for base in cls.bases:
         found = kind_of(base)
         if found is None:
@@ -394,8 +408,13 @@ def _classify(cls: nodes.ClassDef) -> Kind | None:
         if found.name == TEST_CASE_CLASS:
             return Kind(TEST_CASE_CLASS, custom=cls)
         if found.name == VIEW_CLASS:
-            return Kind(VIEW_CLASS, custom=cls)
-    return None
+            # A library view base later in the bases (``class V(APIView, GenericAPIView)``) is more
+            # specific than a Django view: adrf's APIView reads as one only when adrf is installed.
+            view = view or Kind(VIEW_CLASS, custom=cls)
+            continue
+        if found.name == FACTORY and found.result is not None and found.result.name in api.SUBCLASS_KINDS:
+            return found.but(result=found.result.but(custom=cls))  # a library base (ModelSerializer...)
+    return view
 
 
 def _declares_user_model(cls: nodes.ClassDef) -> bool:
@@ -405,8 +424,14 @@ def _declares_user_model(cls: nodes.ClassDef) -> bool:
 # --- attributes ----------------------------------------------------------------------------------
 def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     base = kind_of(node.expr)
-    if base is None:
+    if base is None and isinstance(node.expr, nodes.Name) and node.expr.name == "self":
+        client = _client_on_self(node)
+        if client is not None:
+            return client
+    if base is None or base.name == FACTORY:  # ``redis.Redis.from_url``: a class's factory method
         qualified = qualified_name(node)
+        if base is not None and qualified not in api.CALL_RESULT_KINDS:
+            return None
         return _kind_of_qualified(qualified, node) if qualified else None
     name = node.attrname
     if base.name == api.MODEL_CLASS:
@@ -426,7 +451,20 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return Kind(api.TEST_CLIENT)
     if base.name == VIEW and name == "request":
         return Kind(api.REQUEST)
+    if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
+        return Kind(api.ATTRIBUTE_KINDS[base.name])
     return None
+
+
+def _client_on_self(node: nodes.Attribute) -> Kind | None:
+    """``self.client`` where the class assigns ``self.client = OpenAI(...)``: a library client."""
+    function = node.expr.scope()
+    owner = function.parent if isinstance(function, nodes.FunctionDef) else None
+    if not isinstance(owner, nodes.ClassDef):
+        return None
+    value = _assigned_on_self(owner, node.attrname)
+    found = kind_of(value) if value is not None else None
+    return found if found is not None and found.name in api.CLIENT_KINDS else None
 
 
 def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:
@@ -619,7 +657,7 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         receiver = kind_of(func.expr)
         if receiver is not None:
             result = _method_result(receiver, func.attrname, call)
-            if result is not None or receiver.name not in (VIEW, TEST_CASE):
+            if result is not None or receiver.name not in (VIEW, TEST_CASE, FACTORY):
                 return result
         if isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls"):
             owner = func.expr.scope().parent  # the class of the method that uses self/cls
@@ -633,11 +671,25 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if callee.name == PAGINATOR_CLASS:
             first = kind_of(call.args[0]) if call.args else None
             return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
-        return _instance_of(callee)
+        instance = _instance_of(callee)
+        if instance is not None and instance.name in api.MANY_KINDS and _many_over_queryset(call):
+            return instance.but(name=api.MANY_KINDS[instance.name])
+        return instance
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
         return _function_result(qualified, call)
     return None
+
+
+def _many_over_queryset(call: nodes.Call) -> bool:
+    """``BookSerializer(Book.objects.all(), many=True)`` (or ``instance=qs``)."""
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords or []}
+    many = keywords.get("many")
+    if not (isinstance(many, nodes.Const) and many.value is True):
+        return False
+    data = call.args[0] if call.args else keywords.get("instance")
+    found = kind_of(data) if data is not None else None
+    return found is not None and found.name in QUERYSET_LIKE
 
 
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
@@ -737,6 +789,8 @@ def find_method(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes
                 if method is not None:
                     return method
             continue
+        if qualified_name(base) in api.CALL_RESULT_KINDS:
+            continue  # a library class the table knows (ModelSerializer): its methods are rows, not project code
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
             method = find_method(parent, name, _depth + 1)
@@ -857,14 +911,58 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
-            return ApiCall(call, row, func.expr, receiver) if row is not None else None
+            if row is not None:
+                applies = not row.attribute and _condition_holds(row, receiver)
+                return ApiCall(call, row, func.expr, receiver) if applies else None
     if isinstance(func, (nodes.Name, nodes.Attribute)):
-        qualified = qualified_name(func)
+        qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
         if qualified is not None:
             row = api.lookup(api.FUNCTION, qualified)
             if row is not None:
                 return ApiCall(call, row, None, None)
     return None
+
+
+def _condition_holds(row: api.SyncApi, receiver: Kind) -> bool:
+    if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
+        return _validates_related_or_unique(receiver.custom)
+    return True
+
+
+def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
+    """``Meta: model = Book; fields = ["title", "author"]`` where ``author`` is a relation (its field
+    looks the pk up) or a field is ``unique=True`` (UniqueValidator queries). Anything else: False."""
+    meta = next((node for node in serializer.body if isinstance(node, nodes.ClassDef) and node.name == "Meta"),
+                None) if serializer is not None else None
+    if meta is None:
+        return False
+    model = kind_of(_class_attribute(meta, "model"))
+    fields = _class_attribute(meta, "fields")
+    if model is None or model.model is None or not isinstance(fields, (nodes.List, nodes.Tuple)):
+        return False
+    relations = api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS | api.MANY_TO_MANY_FIELDS
+    for element in fields.elts:
+        if not isinstance(element, nodes.Const) or not isinstance(element.value, str):
+            continue
+        declared = _class_attribute(model.model, element.value)
+        if not isinstance(declared, nodes.Call):
+            continue
+        unique = any(k.arg == "unique" and isinstance(k.value, nodes.Const) and k.value.value is True
+                     for k in declared.keywords or [])
+        if unique or (qualified_name(declared.func) or "") in relations:
+            return True
+    return False
+
+
+def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:
+    """The row of a library attribute whose read does I/O (``serializer.data``, ``config.NAME``)."""
+    if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+        return None
+    receiver = kind_of(node.expr)
+    if receiver is None or find_method(receiver.custom, node.attrname) is not None:
+        return None
+    row = api.lookup(receiver.name, node.attrname)
+    return row if row is not None and row.attribute else None
 
 
 def qualified_call_name(call: nodes.Call) -> str | None:

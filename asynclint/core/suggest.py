@@ -28,11 +28,24 @@ def replacement(found: ApiCall) -> str:
     return f"await {describe(found.receiver)}.{row.async_name}({args})"
 
 
+def library(row: api.SyncApi, does: str, func: str, receiver: str, args: str = "...") -> str:
+    """A message for a library row: what the call does, and the library's async form (with its release)."""
+    if row.replacement:
+        use = row.replacement.format(func=func, receiver=receiver)
+    else:
+        use = f"await {receiver}.{row.async_name}({args})"
+    since = f" ({row.library} {row.library_since}+)" if row.library_since else ""
+    return f"{does}; use '{use}'{since}" + (f"; {row.note}" if row.note else "")
+
+
 def sync_call(found: ApiCall, target: api.Version) -> str:
     """``Book.objects.get() queries the database on the event loop; use 'await ...aget(...)' (Django 4.1+)``."""
     row = found.row
     shown = f"{describe(found.call.func)}()"
     does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+    if row.library:
+        receiver = describe(found.receiver) if found.receiver is not None else ""
+        return library(row, does, describe(found.call.func), receiver, arguments(found.call))
     if row.since is not None and target < row.since:
         arrives = f"{api.short_name(row.async_name)}() arrives" if row.async_name else "it arrives"
         return (

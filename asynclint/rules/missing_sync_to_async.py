@@ -52,7 +52,7 @@ from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import called_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts, parse_blocking_calls
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "missing-sync-to-async"
 
@@ -72,13 +72,12 @@ class MissingSyncToAsync(AsyncLintRule):
     def open(self) -> None:
         super().open()
         self.depth = int(getattr(self.linter.config, "chain_depth", 5) or 5)
-        self.listed = set(parse_blocking_calls(getattr(self.linter.config, "blocking_calls", ())))
 
     def _chain(self, node: nodes.NodeNG) -> Chain | None:
         if not runs_on_event_loop(node):
             return None
-        if isinstance(node, nodes.Call) and called_name(node) in self.listed:
-            return None  # the project listed it in blocking-calls: blocking-call-in-async reports it
+        if isinstance(node, nodes.Call) and called_name(node) in api.DECLARED:
+            return None  # the project declared it (sync-apis, blocking-calls): the rule of its effect reports it
         chain = chain_from(node, self.depth)
         if chain is None or chain.operation.effect == api.LOOP_RUNNER:
             return None  # async-to-sync-in-async reports those

@@ -8,6 +8,11 @@ related-manager `add`/`remove`/`clear`/`set`/`create`, `get_object_or_404`/`get_
 `prefetch_related_objects`, `Paginator(qs).page()`/`get_page()` and `connection.cursor()`.
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
 managers, loop variables and annotated parameters.
+Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
+`is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
+generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,
+`Site.objects.get_current()`, django-waffle and django-guardian; and the project's own functions
+declared with `sync-apis = ["acme.flags.is_on -> database -> await acme.flags.ais_on(...)"]`.
 
 ## Why is this bad?
 Every query path reaches `connection.cursor()`, which Django guards with `@async_unsafe`: on a
@@ -65,3 +70,7 @@ class SyncOrmCallInAsync(SyncCallRule):
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
+
+    @only_required_for_messages("sync-orm-call-in-async")
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        self.check_sync_attribute(node)
