@@ -1,7 +1,8 @@
 """Held-out evaluation of asynclint: real async-Django bug fixes and real code that asynclint's
 developers did not use (see README.md).
 
-Usage: python benchmarks/holdout/run.py [--python PYTHON] [--corpus DIR] [--skip-real] [--skip-scan] [-v]
+Usage: python benchmarks/holdout/run.py [--python PYTHON] [--corpus DIR] [--skip-real] [--skip-scan]
+       [--certainty definite|possible] [-v]
 
 1. Reductions (cases.toml, cases/<id>_bad.py and <id>_good.py, our own rewrites): a case is caught
    when every line annotated `# [rule]` in its bad file carries a finding of that rule (strict), or of
@@ -44,6 +45,9 @@ def load(name: str) -> dict:
         return tomllib.load(handle)
 
 
+EXTRA: list[str] = []  # options passed to every `asynclint check` (e.g. --certainty definite)
+
+
 def lint(python: str, paths: list[str], cwd: Path) -> list[dict]:
     """asynclint's findings (JSON) for paths; exit status 2 (a file it could not analyse) still
     yields the findings of the other files."""
@@ -52,7 +56,7 @@ def lint(python: str, paths: list[str], cwd: Path) -> list[dict]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     result = subprocess.run(
         [python, "-c", "import sys; from asynclint.cli import main; sys.exit(main())",
-         "check", "-f", "json", "--exit-zero", "-j", "1", *paths],
+         "check", "-f", "json", "--exit-zero", "-j", "1", *EXTRA, *paths],
         capture_output=True, text=True, cwd=cwd, env=env, check=False,
     )
     try:
@@ -251,8 +255,12 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=Path("/work/corpus"))
     parser.add_argument("--skip-real", action="store_true", help="skip the upstream pre/post-fix files")
     parser.add_argument("--skip-scan", action="store_true", help="skip the real-code verdict scan")
+    parser.add_argument("--certainty", choices=["definite", "possible"],
+                        help="report only findings of this certainty (asynclint check --certainty)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
+    if args.certainty:
+        EXTRA.extend(["--certainty", args.certainty])
     cases = load("cases.toml")["case"]
     print(f"asynclint: {describe(args.python)}")
 
