@@ -18,6 +18,9 @@ import os
 import sys
 from collections.abc import Iterator
 
+from astroid import MANAGER
+from astroid.builder import AstroidBuilder
+from astroid.exceptions import AstroidError
 from pylint.lint import PyLinter
 
 _active = False
@@ -85,7 +88,32 @@ class Linter(PyLinter):
     def get_ast(self, filepath, modname, data=None):
         if data is None and self.asynclint_overlay:
             data = self.asynclint_overlay.get(os.path.realpath(filepath))
-        return super().get_ast(filepath, modname, data)
+        try:
+            if data is None:
+                return MANAGER.ast_from_file(filepath, modname, source=True)
+            return AstroidBuilder(MANAGER).string_build(data, modname, filepath)
+        except AstroidError:  # a syntax error and the like: pylint's own messages
+            return super().get_ast(filepath, modname, data)
+        except (RecursionError, MemoryError, Exception) as error:  # pylint: disable=broad-except
+            # pylint would print the traceback and write a crash report holding the user's source.
+            self._cannot_analyse(filepath, error)
+            return None
+
+    def check_astroid_module(self, ast_node, walker, rawcheckers, tokencheckers):
+        walker.exception_msg = True  # a checker's exception: one line (``_cannot_analyse``), no traceback
+        return super().check_astroid_module(ast_node, walker, rawcheckers, tokencheckers)
+
+    def _lint_file(self, file, module, check_astroid_module) -> None:
+        try:
+            super()._lint_file(file, module, check_astroid_module)
+        except Exception as error:  # pylint: disable=broad-except
+            self._cannot_analyse(file.filepath, error)
+
+    def _cannot_analyse(self, filepath: str, error: BaseException) -> None:
+        """One ``astroid-error`` naming the reason; no traceback, no crash report outside the project."""
+        reason = ("the code nests too deeply to analyse (Python's recursion limit)"
+                  if isinstance(error, RecursionError) else f"{type(error).__name__}: {error}")
+        self.add_message("astroid-error", args=(filepath, reason))
 
     def _check_file(self, get_ast, check_astroid_module, file) -> None:  # a -j worker's module
         with self._recording(file.filepath):

@@ -182,6 +182,41 @@ FAILURE_OVERRIDES = {
     ("sync-signal-send-in-async/bad_signal_defined_here.py", "reorder"): Failure(
         SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
     ),
+    # getattr(request, "user", None) hands out the lazy user: it loads (and raises) at its first use.
+    ("sync-auth-call-in-async/bad_getattr_request_user.py", "whoami"): Failure(
+        SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
+    ),
+    # The project's own coroutines (issue 11): used as values they fail where used, not where made.
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "store_count"): Failure(
+        TypeError, "unsupported operand type(s) for +: 'coroutine' and 'int'",
+        unawaited="coroutine 'Store.count' was never awaited",
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "first_title"): no_attribute(
+        "upper", "Store.first_title"
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "parent_get"): no_attribute(
+        "title", "BaseView.get", at_annotated_line=False
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "publish"): Failure(
+        None, unawaited="coroutine 'can_publish' was never awaited"
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "class_attribute"): Failure(
+        None, unawaited="coroutine 'can_publish' was never awaited"
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "partial_of_one"): Failure(
+        None, unawaited="coroutine 'can_publish' was never awaited"
+    ),
+    # Returned from inside try/except by a sync def: the exception escapes at the caller's await,
+    # past the handler that meant to turn it into Http404.
+    ("async-call-not-awaited/bad_coroutine_returned_from_try.py", "malformed_key"): Failure(
+        ValueError, "Field 'id' expected a number but got 'not-a-number'", at_annotated_line=False
+    ),
+    ("async-call-not-awaited/bad_wrapper_called_in_sync_helper.py", "retire"): Failure(
+        None, unawaited="coroutine 'SyncToAsync.__call__' was never awaited"
+    ),
+    ("async-call-not-awaited/bad_checked_async_callback.py", "callback_title"): Failure(
+        None, unawaited="coroutine 'title_of' was never awaited"
+    ),
     # send_robust() returns the receiver's SynchronousOnlyOperation; the view re-raises it.
     ("sync-signal-send-in-async/bad_project_signals.py", "publish_robustly"): Failure(
         SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False

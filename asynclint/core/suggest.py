@@ -6,10 +6,14 @@ is never suggested; ``sync_to_async`` is, instead.
 
 from __future__ import annotations
 
+import os
+
+from astroid import nodes
+
 from asynclint import django_api as api
 from asynclint.core.chains import Chain
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ApiCall
+from asynclint.core.django_kinds import ApiCall, enclosing_class
 from asynclint.core.versions import format_version
 
 SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
@@ -91,8 +95,27 @@ def operation(shown: str, row: api.SyncApi, target: api.Version) -> str:
 
 
 def explain(chain: Chain) -> str:
-    """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
+    """``runs a database query on the event loop (shop/services.py:12: iteration over ...,
+    via Store.a() (views.py:3) → b() (services.py:9))``; a chain through a subclass's override says so."""
     rest = chain.steps[1:]
-    via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
-    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
+    via = f", via {' → '.join(_step(step) for step in rest)}" if rest else ""
+    possible = f" when self is a {_overriding_class(chain)}" if chain.possible else ""
+    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop{possible} "
             f"({chain.where()}: {chain.operation.shown}{via})")
+
+
+def _overriding_class(chain: Chain) -> str:
+    """The subclass whose override a possible chain goes through."""
+    for step in chain.steps:
+        owner = step.function.parent
+        if isinstance(owner, nodes.ClassDef) and enclosing_class(step.call) is not owner:
+            func = step.call.func if isinstance(step.call, nodes.Call) else step.call
+            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self":
+                return f"{owner.name} ({owner.name}.{step.function.name}() overrides it)"
+    return "subclass that overrides it"
+
+
+def _step(step) -> str:
+    owner = step.function.parent
+    shown = f"{owner.name}.{step.function.name}" if isinstance(owner, nodes.ClassDef) else step.function.name
+    return f"{shown}() ({os.path.basename(step.call.root().file or '?')}:{step.call.lineno})"

@@ -94,10 +94,22 @@ class AsyncLintRule(BaseChecker):
             return None
         return importlib.import_module(f"asynclint.fixes.{cls.symbol.replace('-', '_')}")
 
+    _reported_in: nodes.Module | None = None
+    _reported: set = set()
+
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH, *,
                facts: Facts | None = None) -> None:
         """Emit the pylint message and, when the run collects them, the structured finding;
-        ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible."""
+        ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible. Once
+        per position: nested expressions that start at the same place (``request.user`` inside
+        ``request.user.has_perm()``) are one problem, one finding."""
+        root = node.root()
+        if self._reported_in is not root:
+            self._reported_in, self._reported = root, set()
+        position = (node.fromlineno, node.col_offset)
+        if position in self._reported:
+            return
+        self._reported.add(position)
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
