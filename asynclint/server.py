@@ -449,7 +449,7 @@ class AsyncLintServer(LanguageServer):
                 config = configuration.load([path])
                 select = list(self.settings.select) if self.settings.select is not None else config.select
                 rules = configuration.select_rules(ALL, select, [*config.ignore, *self.settings.ignore])
-                target = configuration.target(self.settings.django_version, config, path).version
+                target = configuration.target(self.settings.django_version or None, config, path).version
                 cached = (config, rules, target, dict(config.linter), "")
             except configuration.ConfigError as error:
                 cached = (None, (), None, {}, str(error))

@@ -82,10 +82,12 @@ class AsyncLintRule(BaseChecker):
 
     def open(self) -> None:
         self.target = target_version(self.linter)
+        self._reported_in = None
         declared.declare(self.linter.config)  # the project's sync-apis/blocking-calls rows, for this run
 
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
+        self._reported_in = None  # a long-lived linter (the editor server) checks the same tree again
 
     @classmethod
     def fixer(cls):
