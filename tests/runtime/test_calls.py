@@ -66,9 +66,10 @@ django = pytest.importorskip("django")
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 from django.db.transaction import TransactionManagementError  # noqa: E402
 
+from tests.runtime.support import FIXTURES, UPLOADS, load_module, seed  # noqa: E402
+
 pytestmark = pytest.mark.django_runtime
 
-FIXTURES = Path(__file__).parent / "fixtures"
 RULES = (
     "sync-orm-call-in-async",
     "sync-queryset-evaluation-in-async",
@@ -324,11 +325,8 @@ def _logged_in_request():
     return _request({name: value})
 
 
-_uploads: list[Path] = []  # the folder for uploaded files, set by library_db
-
-
 def _upload_path() -> str:
-    path = _uploads[0] / "upload.txt"
+    path = UPLOADS[0] / "upload.txt"
     path.write_text("The Left Hand of Darkness\nThe Dispossessed\n", encoding="utf-8")
     return str(path)
 
@@ -475,84 +473,6 @@ def cases():
         for function in fixture.functions:
             if fixture.runs(function):
                 yield pytest.param(relative, function.name, id=f"{relative}::{function.name}")
-
-
-# --- Django, in this process ------------------------------------------------------------------------
-
-
-def seed() -> None:
-    """Empty the library tables, users, sessions and cache, then create the four pk=1 rows."""
-    from django.apps import apps
-    from django.core.cache import cache as django_cache
-
-    from library.models import Author, Book, Publisher, Tag
-
-    for model in apps.get_app_config("library").get_models():
-        model._base_manager.all().delete()
-    if apps.is_installed("django.contrib.auth"):
-        from django.contrib.auth import get_user_model
-
-        get_user_model().objects.all().delete()
-    if apps.is_installed("django.contrib.sessions"):
-        from django.contrib.sessions.models import Session
-
-        Session.objects.all().delete()
-    django_cache.clear()
-    author = Author.objects.create(pk=1, name="Ursula K. Le Guin")
-    publisher = Publisher.objects.create(pk=1, name="Ace Books", active=True)
-    tag = Tag.objects.create(pk=1, name="science fiction")
-    book = Book.objects.create(pk=1, title="The Left Hand of Darkness", author=author, publisher=publisher)
-    book.tags.add(tag)
-
-
-@pytest.fixture(scope="session")
-def library_db(tmp_path_factory):
-    from django.conf import settings
-    from django.core.management import call_command
-
-    if settings.configured:
-        pytest.fail("Django settings were configured before tests/test_runtime.py could configure them")
-    sys.path.insert(0, str(FIXTURES))
-    _uploads[:] = [tmp_path_factory.mktemp("uploads")]
-    locmem_mail = "django.core.mail.backends.locmem.EmailBackend"
-    # Django 6.1 replaces EMAIL_BACKEND (deprecated) with MAILERS.
-    if django.VERSION >= (6, 1):
-        mail = {"MAILERS": {"default": {"BACKEND": locmem_mail}}}
-    else:
-        mail = {"EMAIL_BACKEND": locmem_mail}
-    settings.configure(
-        SECRET_KEY="asynclint-runtime-tests",
-        INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions", "library"],
-        # A file, not ":memory:": sync_to_async's worker thread opens its own connection to it.
-        DATABASES={
-            "default": {
-                "ENGINE": "django.db.backends.sqlite3",
-                "NAME": str(tmp_path_factory.mktemp("runtime") / "library.sqlite3"),
-            }
-        },
-        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-        SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies",
-        # library/templates/ (APP_DIRS), with the context processors a project has.
-        TEMPLATES=[
-            {
-                "BACKEND": "django.template.backends.django.DjangoTemplates",
-                "APP_DIRS": True,
-                "OPTIONS": {
-                    "context_processors": [
-                        "django.template.context_processors.request",
-                        "django.contrib.auth.context_processors.auth",
-                    ]
-                },
-            }
-        ],
-        **mail,
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-        ALLOWED_HOSTS=["testserver"],
-        USE_TZ=True,
-    )
-    django.setup()
-    call_command("migrate", run_syncdb=True, verbosity=0)
 
 
 # --- Servers on 127.0.0.1 for the network and mail fixtures -----------------------------------------
@@ -820,17 +740,6 @@ class BlockingProbe:
         self.seen.append((what, tuple(lines)))
 
 
-@cache
-def load_module(relative: str):
-    path = FIXTURES / relative
-    name = "asynclint_fixture_" + re.sub(r"\W", "_", relative.removesuffix(".py"))
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def arguments_for(function, where: str, rule: str | None = None) -> dict:
     arguments = {}
     available = {**RUNTIME_ARGUMENTS, **RULE_ARGUMENTS.get(rule, {})}
@@ -903,7 +812,7 @@ def call(function, arguments: dict, on_loop: bool, fixture_path: Path, probe: Bl
 
 
 @pytest.mark.parametrize(("relative", "name"), list(cases()))
-def test_fixture_function_behaves_as_annotated(library_db, local_services, relative, name):
+def test_fixture_function_behaves_as_annotated(local_services, relative, name):
     fixture = read_fixture(relative)
     info = fixture.function(name)
     where = f"{relative}::{name}"
