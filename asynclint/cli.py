@@ -10,20 +10,14 @@ Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not b
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import io
 import json
 import os
-import subprocess
 import sys
 import time
-import tokenize
 from pathlib import Path
 
 from asynclint import __version__
-
-SETUP_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error", "invalid-characters-in-docstring")
-
+from asynclint.driver import InputError
 
 class UsageError(Exception):
     """One line on stderr, exit status 2."""
@@ -91,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         _parser().print_help()
         return 2
-    except UsageError as error:
+    except (UsageError, InputError) as error:
         print(f"asynclint: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -102,35 +96,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # --- rules / explain --------------------------------------------------------------------------------
-def _fix_of(rule) -> str:
-    """Fix availability, from the rule's fixer: "safe", "unsafe", "safe or unsafe", or "no"."""
-    from asynclint.fixes import fix_safety
-
-    return fix_safety(rule.symbol) or "no"
-
-
-def _since_of(rule) -> str:
-    """Since which Django version the rule applies: its ``since`` attribute, else the first line of
-    its documentation's Django versions section."""
-    from asynclint import docs
-
-    since = getattr(rule, "since", None)
-    if since:
-        return ".".join(map(str, since)) + "+" if isinstance(since, tuple) else str(since)
-    text = " ".join(docs.sections(rule).get("Django versions", "").split())
-    depth = 0
-    for index, char in enumerate(text):  # the first clause, outside parentheses
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and (char == ";" or text.startswith(". ", index)):
-            return text[:index]
-    return text.rstrip(".")
-
-
 def _rules(args) -> int:
     from asynclint.rules import ALL
 
-    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": _fix_of(r), "django": _since_of(r), "summary": r.summary}
-            for r in ALL]
+    rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": str(r.django_versions),
+             "summary": r.summary} for r in ALL]
     if args.output_format == "json":
         print(json.dumps(rows, indent=2))
         return 0
@@ -164,145 +134,6 @@ def _log(verbose: bool, text: str) -> None:
         print(f"asynclint: {text}", file=sys.stderr)
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess | None:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except OSError:
-        return None
-
-
-def _walk(root: Path, config) -> list[Path]:
-    found = []
-    for directory, subdirs, files in os.walk(root):
-        base = Path(directory)
-        subdirs[:] = sorted(d for d in subdirs if not config.excluded(base / d))
-        found += [base / f for f in sorted(files) if f.endswith(".py") and not config.excluded(base / f)]
-    return found
-
-
-def discover(paths: list[str], config, verbose: bool = False) -> list[Path]:
-    """The Python files under ``paths``, without what ``.gitignore`` and the excludes skip.
-
-    Files named explicitly are checked unless an exclude pattern matches them. Inside a git work tree
-    the files come from ``git ls-files`` (tracked and untracked, minus ignored); a folder that is
-    itself ignored (or outside any repository) is walked, skipping only the excludes.
-    """
-    found: dict[str, Path] = {}
-    for raw in paths:
-        path = Path(raw)
-        if path.is_file():
-            if not config.excluded(path):
-                found.setdefault(str(path.resolve()), path)
-            continue
-        if not path.is_dir():
-            raise UsageError(f"no such file or directory: {raw}")
-        listed = None
-        inside = _git(["rev-parse", "--is-inside-work-tree"], path)
-        if inside is not None and inside.returncode == 0 and inside.stdout.strip() == b"true":
-            ignored = _git(["check-ignore", "-q", "."], path)
-            if ignored is not None and ignored.returncode == 1:  # 1: not ignored
-                result = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], path)
-                if result is not None and result.returncode == 0:
-                    listed = [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0")
-                              if name.endswith(".py")]
-                    _log(verbose, f"{raw}: files from git ls-files (.gitignore applies)")
-        if listed is None:
-            files = _walk(path, config)
-        else:
-            files = []
-            for name in sorted(listed):
-                candidate = path / name
-                parts = Path(name).parts
-                if candidate.is_file() and not any(
-                        config.excluded(path.joinpath(*parts[:i + 1])) for i in range(len(parts))):
-                    files.append(candidate)
-        for file in files:
-            found.setdefault(str(file.resolve()), file)
-    return sorted(found.values(), key=lambda p: str(p))
-
-
-def _read(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
-    try:
-        encoding, _ = tokenize.detect_encoding(iter(data.splitlines(keepends=True)).__next__)
-        return data.decode(encoding)
-    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot decode {path}: {error}") from None
-
-
-def _option_value(name: str, spec: dict, value) -> str:
-    kind = spec.get("type")
-    try:
-        if kind == "int":
-            if isinstance(value, bool):
-                raise ValueError
-            return str(int(value))
-        if kind == "csv":
-            if isinstance(value, str):
-                return value
-            if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                return ",".join(value)
-            raise ValueError
-        if kind == "yn":
-            if isinstance(value, bool):
-                return "y" if value else "n"
-            raise ValueError
-        if isinstance(value, (dict, list)):
-            raise ValueError
-        return str(value)
-    except ValueError:
-        raise UsageError(f"invalid value for {name}: {value!r} (expected {kind})") from None
-
-
-def _linter(rules, target, linter_options: dict, jobs: int, extra_roots: list[str]):
-    from pylint.reporters import CollectingReporter
-
-    from asynclint.config import linter_options as known_options
-    from asynclint.lean import Linter
-
-    reporter = CollectingReporter()
-    reporter.out = io.StringIO()  # not sys.stdout: the linter is pickled for -j workers
-    linter = Linter(reporter=reporter)
-    linter.asynclint_roots = extra_roots
-    linter.load_plugin_modules(["asynclint"])
-    known = known_options()
-    for name, value in linter_options.items():
-        linter.set_option(name, _option_value(name, known[name], value))
-    linter.set_option("django-version", f"{target[0]}.{target[1]}")
-    linter.set_option("persistent", False)
-    linter.set_option("score", False)
-    linter.config.jobs = jobs
-    linter.disable("all")
-    for rule in rules:
-        linter.enable(rule.msgid)
-    return linter
-
-
-def _lint(linter, groups: list[tuple[tuple, list[str]]], extra_roots: list[str]) -> list:
-    """Lint each group of files with its rules only (the rules that can fire in those files)."""
-    from asynclint.lean import lean_astroid
-
-    saved = sys.path[:]
-    sys.path[:0] = [root for root in extra_roots if root not in sys.path]
-    try:
-        with lean_astroid():
-            for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
-                checker.open()
-            for rules, files in groups:
-                linter.disable("all")
-                for rule in rules:
-                    linter.enable(rule.msgid)
-                for symbol in SETUP_ERRORS:
-                    linter.enable(symbol, ignore_unknown=True)
-                linter.check(files)
-    finally:
-        sys.path[:] = saved
-    return linter.reporter.messages
-
-
 def _configure(args):
     """What check and fix share: the paths, [tool.asynclint] with the command-line additions, the
     selected rules and the targeted Django version; bad input is a UsageError (one line, exit 2)."""
@@ -325,10 +156,8 @@ def _configure(args):
 
 
 def _check(args) -> int:
-    from pylint.lint.expand_modules import discover_package_path
-
     from asynclint import baseline as baselines
-    from asynclint import output, prefilter
+    from asynclint import driver, output
     from asynclint.rules import ALL
 
     started = time.perf_counter()
@@ -339,34 +168,13 @@ def _check(args) -> int:
     _log(verbose, f"targeting Django {target.version[0]}.{target.version[1]}: {target.reason}")
     _log(verbose, f"rules: {len(rules)} of {len(ALL)} selected")
 
-    files = discover(paths, config, verbose)
-    sources = [(str(path), _read(path)) for path in files]
-    scan = prefilter.scan(sources, rules)
-    candidates = scan.candidates(rules) if rules else []
-    _log(verbose, f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
-                  f"{len(files) - len(candidates)} cannot and are skipped ({time.perf_counter() - started:.2f}s)")
-    if verbose:
-        for path in candidates:
-            _log(True, f"  analyse {output.shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
-
-    messages = []
-    if candidates:
-        roots = list(dict.fromkeys(discover_package_path(str(path), []) for path in files))
-        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-        jobs = min(jobs, len(candidates))
-        groups: dict[tuple, list[str]] = {}
-        for path in candidates:
-            groups.setdefault(scan.rules_for(path, rules), []).append(path)
-        if jobs > 1:  # one pool of workers for everything: they keep what they parsed
-            groups = {tuple(rules): candidates}
-        try:
-            linter = _linter(rules, target.version, config.linter, jobs, roots)
-            messages = _lint(linter, list(groups.items()), roots)
-        except SystemExit as exit_:  # an option a checker rejected (it printed one line)
-            return int(exit_.code) if isinstance(exit_.code, int) else 2
-    errors = [m for m in messages if m.symbol in SETUP_ERRORS]
-    wanted = {rule.msgid for rule in rules}
-    findings = output.from_messages([m for m in messages if m.msg_id in wanted])
+    log = (lambda text: _log(True, text)) if verbose else None
+    files = driver.discover(paths, config, log)
+    try:
+        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log)
+    except SystemExit as exit_:  # an option a checker rejected (it printed one line)
+        return int(exit_.code) if isinstance(exit_.code, int) else 2
+    errors, findings = result.errors, result.findings
     _log(verbose, f"analysed in {time.perf_counter() - started:.2f}s")
 
     if args.write_baseline:
@@ -380,11 +188,6 @@ def _check(args) -> int:
             findings, hidden = baselines.apply(args.baseline, findings)
         except baselines.BaselineError as error:
             raise UsageError(str(error)) from None
-    if args.output_format == "text":
-        from asynclint.fixes import fixability
-
-        version = f"{target.version[0]}.{target.version[1]}"
-        findings = [dataclasses.replace(f, fix=fixability(f, django_version=version)) for f in findings]
     report = output.Report(findings, [output.shown_path(str(p)) for p in files], rules, hidden)
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
@@ -406,23 +209,21 @@ def _check(args) -> int:
 
 
 def _fix(args) -> int:
-    from pylint.lint.expand_modules import discover_package_path
-
+    from asynclint import driver
     from asynclint.fixes import fix_paths
 
     paths, config, rules, target = _configure(args)
     _log(args.verbose, f"targeting Django {target.version[0]}.{target.version[1]}: {target.reason}")
-    files = discover(paths, config, args.verbose)
-    roots = list(dict.fromkeys(discover_package_path(str(path), []) for path in files))
+    files = driver.discover(paths, config, (lambda text: _log(True, text)) if args.verbose else None)
     from asynclint.config import linter_options as known_options
 
     known = known_options()
-    options = {name: _option_value(name, known[name], value) for name, value in config.linter.items()}
-    sys.path[:0] = [root for root in roots if root not in sys.path]
+    options = {name: driver.option_value(name, known[name], value) for name, value in config.linter.items()}
     try:
-        report = fix_paths([str(p) for p in files], unsafe=args.unsafe_fixes, diff=args.diff,
-                           select=[r.symbol for r in rules],
-                           django_version=f"{target.version[0]}.{target.version[1]}", options=options)
+        with driver.on_sys_path(driver.package_roots(files)), driver.using(driver.RunContext()):
+            report = fix_paths([str(p) for p in files], unsafe=args.unsafe_fixes, diff=args.diff,
+                               select=[r.symbol for r in rules],
+                               django_version=f"{target.version[0]}.{target.version[1]}", options=options)
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     if args.diff and report.diff:

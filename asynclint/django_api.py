@@ -116,15 +116,30 @@ class SyncApi:
     queryset_only: bool = False  # not proxied by managers (``Model.objects.delete()`` does not exist)
     fix: str | None = SAFE
     note: str = ""
-    #: A replacement that is not ``await <receiver>.<async_name>(...)``, e.g. ``await asyncio.sleep(...)``.
+    #: A replacement that is not ``await <receiver>.<async_name>(...)``, e.g. ``await asyncio.sleep(...)``
+    #: (shown in messages and docs; code reads the structured fields below, never this text).
     replacement: str = ""
+    #: The qualified callable the rewrite calls instead of the sync one, when it is not
+    #: ``<receiver>.<async_name>``: ``asyncio.sleep`` for ``time.sleep``.
+    async_callable: str | None = None
+    #: The argument mapping: the parameters ``async_callable`` takes, in the sync call's positional order.
+    parameters: tuple[str, ...] = ()
+    #: Those of ``parameters`` that the two callables name differently (not passed by keyword).
+    renamed: tuple[str, ...] = ()
+    #: For receivers the rewrite replaces: the attribute of ``self`` to call instead (``async_client``).
+    async_receiver: str | None = None
+    #: For a read the rewrite hoists: the local name bound once (``user = await request.auser()``).
+    binds: str | None = None
 
 
 def _rows(receiver, effect, since, names, **extra):
-    """Rows whose async name is the sync name with an ``a`` prefix."""
+    """Rows of one receiver, effect and version: ``(name, async_name, returns)`` each (the async name
+    spelled out, so that searching the table for ``aget`` finds its row); a ``(name, returns)`` pair
+    means the async name is ``"a" + name``."""
     return tuple(
-        SyncApi(receiver, name, effect, "a" + name, since, returns=returns, **extra)
-        for name, returns in names
+        SyncApi(receiver, entry[0], effect, entry[1] if len(entry) == 3 else "a" + entry[0], since,
+                returns=entry[-1], **extra)
+        for entry in names
     )
 
 
@@ -134,27 +149,34 @@ D42 = (4, 2)
 SYNC_APIS: tuple[SyncApi, ...] = (
     # ORM: QuerySet methods that do not return QuerySets (managers proxy all but queryset_only ones).
     *_rows(QUERYSET, QUERY, D41, [
-        ("aggregate", None), ("contains", None), ("count", None), ("earliest", INSTANCE),
-        ("exists", None), ("explain", None), ("first", INSTANCE), ("get", INSTANCE),
-        ("in_bulk", None), ("last", INSTANCE), ("latest", INSTANCE),
+        ("aggregate", "aaggregate", None), ("contains", "acontains", None), ("count", "acount", None),
+        ("earliest", "aearliest", INSTANCE),
+        ("exists", "aexists", None), ("explain", "aexplain", None), ("first", "afirst", INSTANCE),
+        ("get", "aget", INSTANCE),
+        ("in_bulk", "ain_bulk", None), ("last", "alast", INSTANCE), ("latest", "alatest", INSTANCE),
     ]),
     *_rows(QUERYSET, WRITE, D41, [
-        ("bulk_create", None), ("bulk_update", None), ("create", INSTANCE),
-        ("get_or_create", INSTANCE_TUPLE), ("update", None), ("update_or_create", INSTANCE_TUPLE),
+        ("bulk_create", "abulk_create", None), ("bulk_update", "abulk_update", None),
+        ("create", "acreate", INSTANCE),
+        ("get_or_create", "aget_or_create", INSTANCE_TUPLE), ("update", "aupdate", None),
+        ("update_or_create", "aupdate_or_create", INSTANCE_TUPLE),
     ]),
     SyncApi(QUERYSET, "delete", WRITE, "adelete", D41, queryset_only=True,
             note="delete()/adelete() exist on QuerySets only, not on managers"),
     SyncApi(QUERYSET, "iterator", QUERY, "aiterator", D41, async_returns=ASYNC_ITERATOR,
             note="aiterator() is an async generator: 'async for x in qs.aiterator()', never awaited"),
     # ORM: model instances.
-    *_rows(INSTANCE, WRITE, D42, [("save", None), ("delete", None)]),
-    *_rows(INSTANCE, QUERY, D42, [("refresh_from_db", None)]),
+    *_rows(INSTANCE, WRITE, D42, [("save", "asave", None), ("delete", "adelete", None)]),
+    *_rows(INSTANCE, QUERY, D42, [("refresh_from_db", "arefresh_from_db", None)]),
     *(SyncApi(INSTANCE, name, QUERY, None, None, fix=None)
       for name in ("full_clean", "validate_unique", "validate_constraints")),
     # ORM: related managers (reverse FK, both sides of M2M, generic relations).
-    *_rows(RELATED_MANAGER, WRITE, D42, [("add", None), ("clear", None), ("remove", None), ("set", None)]),
+    *_rows(RELATED_MANAGER, WRITE, D42, [
+        ("add", "aadd", None), ("clear", "aclear", None), ("remove", "aremove", None), ("set", "aset", None),
+    ]),
     *_rows(RELATED_MANAGER, WRITE, D41, [
-        ("create", INSTANCE), ("get_or_create", INSTANCE_TUPLE), ("update_or_create", INSTANCE_TUPLE),
+        ("create", "acreate", INSTANCE), ("get_or_create", "aget_or_create", INSTANCE_TUPLE),
+        ("update_or_create", "aupdate_or_create", INSTANCE_TUPLE),
     ], note="the related-manager variants crashed until Django 4.1.4"),
     # ORM: shortcuts and module-level helpers.
     SyncApi(FUNCTION, "django.shortcuts.get_object_or_404", QUERY,
@@ -176,30 +198,45 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # Cache (BaseCache, Django 4.0).
     *_rows(CACHE, CACHE_IO, (4, 0), [
         # close() is not listed: it does no I/O on locmem, file, db or redis (verified at runtime).
-        (name, None) for name in ("add", "clear", "decr", "decr_version", "delete",
-                                  "delete_many", "get", "get_many", "get_or_set", "has_key", "incr",
-                                  "incr_version", "set", "set_many", "touch")
+        ("add", "aadd", None), ("clear", "aclear", None), ("decr", "adecr", None),
+        ("decr_version", "adecr_version", None), ("delete", "adelete", None),
+        ("delete_many", "adelete_many", None), ("get", "aget", None), ("get_many", "aget_many", None),
+        ("get_or_set", "aget_or_set", None), ("has_key", "ahas_key", None), ("incr", "aincr", None),
+        ("incr_version", "aincr_version", None), ("set", "aset", None), ("set_many", "aset_many", None),
+        ("touch", "atouch", None)
     ]),
     # Auth (5.0) and user/manager/permission methods (5.2).
-    *(SyncApi(FUNCTION, "django.contrib.auth." + name, AUTH, "django.contrib.auth.a" + name, (5, 0))
-      for name in ("authenticate", "login", "logout", "get_user", "update_session_auth_hash")),
+    *(SyncApi(FUNCTION, "django.contrib.auth." + name, AUTH, "django.contrib.auth." + async_name, (5, 0))
+      for name, async_name in (("authenticate", "aauthenticate"), ("login", "alogin"), ("logout", "alogout"),
+                               ("get_user", "aget_user"),
+                               ("update_session_auth_hash", "aupdate_session_auth_hash"))),
     SyncApi(FUNCTION, "django.contrib.auth.hashers.check_password", PASSWORD_HASHING,
             "django.contrib.auth.hashers.acheck_password", (5, 0)),
-    SyncApi(REQUEST, "user", AUTH, "auser", (5, 0), returns=USER, fix=UNSAFE,
-            replacement="user = await request.auser()"),
+    SyncApi(REQUEST, "user", AUTH, "auser", (5, 0), returns=USER, fix=UNSAFE, binds="user",
+            replacement="user = await request.auser()"),  # binds, async_name: the fix's two names
     SyncApi(USER, "check_password", PASSWORD_HASHING, "acheck_password", (5, 0)),
     *_rows(USER, AUTH, (5, 2), [
-        (name, None) for name in ("has_perm", "has_perms", "has_module_perms", "get_user_permissions",
-                                  "get_group_permissions", "get_all_permissions")
+        ("has_perm", "ahas_perm", None), ("has_perms", "ahas_perms", None),
+        ("has_module_perms", "ahas_module_perms", None),
+        ("get_user_permissions", "aget_user_permissions", None),
+        ("get_group_permissions", "aget_group_permissions", None),
+        ("get_all_permissions", "aget_all_permissions", None)
     ]),
-    *_rows(USER_MANAGER, AUTH, (5, 2), [("create_user", USER), ("create_superuser", USER)]),
-    *_rows(USER_MANAGER, AUTH, (5, 2), [("get_by_natural_key", USER)]),
+    *_rows(USER_MANAGER, AUTH, (5, 2), [
+        ("create_user", "acreate_user", USER), ("create_superuser", "acreate_superuser", USER),
+    ]),
+    *_rows(USER_MANAGER, AUTH, (5, 2), [("get_by_natural_key", "aget_by_natural_key", USER)]),
     # Sessions (SessionBase, 5.1).
     *_rows(SESSION, SESSION_IO, (5, 1), [
-        (name, None) for name in ("clear_expired", "cycle_key", "delete_test_cookie", "flush", "get",
-                                  "get_expire_at_browser_close", "get_expiry_age", "get_expiry_date",
-                                  "has_key", "items", "keys", "pop", "set_expiry", "set_test_cookie",
-                                  "setdefault", "test_cookie_worked", "update", "values")
+        ("clear_expired", "aclear_expired", None), ("cycle_key", "acycle_key", None),
+        ("delete_test_cookie", "adelete_test_cookie", None), ("flush", "aflush", None),
+        ("get", "aget", None), ("get_expire_at_browser_close", "aget_expire_at_browser_close", None),
+        ("get_expiry_age", "aget_expiry_age", None), ("get_expiry_date", "aget_expiry_date", None),
+        ("has_key", "ahas_key", None), ("items", "aitems", None), ("keys", "akeys", None),
+        ("pop", "apop", None), ("set_expiry", "aset_expiry", None),
+        ("set_test_cookie", "aset_test_cookie", None), ("setdefault", "asetdefault", None),
+        ("test_cookie_worked", "atest_cookie_worked", None), ("update", "aupdate", None),
+        ("values", "avalues", None)
     ]),
     SyncApi(SESSION, "__getitem__", SESSION_IO, "aget", (5, 1), replacement="await request.session.aget(key)"),
     SyncApi(SESSION, "__setitem__", SESSION_IO, "aset", (5, 1),
@@ -209,11 +246,13 @@ SYNC_APIS: tuple[SyncApi, ...] = (
             replacement="await request.session.ahas_key(key)"),
     # clear() and is_empty() never touch the session store (verified at runtime): not listed.
     # Signals (5.0).
-    *_rows(SIGNAL, SIGNAL_SEND, (5, 0), [("send", None), ("send_robust", None)]),
+    *_rows(SIGNAL, SIGNAL_SEND, (5, 0), [("send", "asend", None), ("send_robust", "asend_robust", None)]),
     # Tasks (django.tasks, 6.0).
-    *_rows(TASK, TASK_QUEUE, (6, 0), [("enqueue", None), ("get_result", None)]),
+    *_rows(TASK, TASK_QUEUE, (6, 0), [("enqueue", "aenqueue", None), ("get_result", "aget_result", None)]),
     # Templates: Django has no async template API; TemplateResponse is rendered in a worker thread.
     SyncApi(FUNCTION, "django.shortcuts.render", TEMPLATE_RENDER, None, None, fix=UNSAFE,
+            async_callable="django.template.response.TemplateResponse",
+            parameters=("request", "template_name", "context"), renamed=("template_name",),
             replacement="return TemplateResponse(request, template_name, context)",
             note="Django renders it in a worker thread; or 'await sync_to_async(render)(...)'"),
     SyncApi(FUNCTION, "django.template.loader.render_to_string", TEMPLATE_RENDER, None, None, fix=None,
@@ -229,22 +268,29 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     SyncApi(EMAIL, "send", BLOCKING_IO, None, None, fix=UNSAFE,
             replacement="await sync_to_async(message.send)()"),
     # Test clients in async tests.
-    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE,
+    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE, async_receiver="async_client",
               replacement=f"await self.async_client.{name}(...)")
       for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
-    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, "a" + name, (5, 0), fix=UNSAFE,
-              replacement=f"await self.async_client.a{name}(...)")
-      for name in ("login", "force_login", "logout")),
+    *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, async_name, (5, 0), fix=UNSAFE, async_receiver="async_client",
+              replacement=f"await self.async_client.{async_name}(...)")
+      for name, async_name in (("login", "alogin"), ("force_login", "aforce_login"), ("logout", "alogout"))),
     *(SyncApi(REQUEST_FACTORY, name, WSGI_REQUEST, None, (3, 1), fix=UNSAFE,
               replacement=f"AsyncRequestFactory().{name}(...)")
       for name in ("get", "post", "put", "patch", "delete", "head", "options", "trace", "generic")),
 )
 
+#: Builtins that iterate an iterable argument whole, right away (``list(qs)``, ``sorted(it)``...). Rules
+#: and fixes extend it where one element at a time also matters (``iter``, ``next``, ``reversed``).
+ITERATING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min",
+                                "max", "enumerate", "zip", "map", "filter"})
+
 #: ``open()``: astroid's builtins re-export it from io (Python <= 3.11) or _io (3.12+).
 OPEN_FUNCTIONS = frozenset({"builtins.open", "io.open", "_io.open"})
+#: Blocking functions with a drop-in async callable (``await <callable>(same arguments)``).
+_ASYNC_CALLABLES = {"time.sleep": "asyncio.sleep"}
 #: Blocking calls common in Django code that are not Django's, and what to write instead.
 _BLOCKING_FUNCTIONS = {
-    "time.sleep": "await asyncio.sleep(...)",
+    **{name: f"await {callable_}(...)" for name, callable_ in _ASYNC_CALLABLES.items()},
     **{f"requests.{verb}": f"await httpx.AsyncClient().{verb}(...)"
        for verb in ("get", "post", "put", "patch", "delete", "head", "options", "request")},
     **{f"httpx.{verb}": f"await httpx.AsyncClient().{verb}(...)"
@@ -263,8 +309,8 @@ _BLOCKING_FUNCTIONS = {
 HTTP_CLIENT_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream")
 PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open")
 BLOCKING_APIS: tuple[SyncApi, ...] = (
-    *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name == "time.sleep" else None,
-              replacement=replacement)
+    *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name in _ASYNC_CALLABLES else None,
+              replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name))
       for name, replacement in _BLOCKING_FUNCTIONS.items()),
     *(SyncApi(HTTP_CLIENT, name, BLOCKING_IO, None, None, fix=None,
               replacement=f"await httpx.AsyncClient().{name}(...)") for name in HTTP_CLIENT_METHODS),
@@ -513,6 +559,7 @@ class Evaluation:
     shows: str  # how a message names the operation; {qs} is the QuerySet's source
     replacement: str
     since: Version = D41
+    async_name: str | None = None  # the async QuerySet method the rewrite awaits (``acount``)
 
 
 #: Everything that runs a lazy QuerySet's query implicitly (QuerySet.__iter__/__len__/__bool__/...).
@@ -522,11 +569,11 @@ EVALUATIONS: dict[str, Evaluation] = {
         Evaluation("iteration", "iteration over {qs}", "async for ... in {qs}"),
         Evaluation("comprehension", "a comprehension over {qs}", "[... async for ... in {qs}]"),
         Evaluation("conversion", "{call}({qs})", "[x async for x in {qs}]"),
-        Evaluation("len", "len({qs})", "await {qs}.acount()"),
-        Evaluation("truth", "the truth value of {qs}", "await {qs}.aexists()"),
+        Evaluation("len", "len({qs})", "await {qs}.acount()", async_name="acount"),
+        Evaluation("truth", "the truth value of {qs}", "await {qs}.aexists()", async_name="aexists"),
         Evaluation("membership", "'in {qs}'", "await {qs}.acontains(obj)"),
         Evaluation("index", "{qs}[{index}]", "await {qs}[{index}:{index}+1].aget()"),
-        Evaluation("first", "{qs}[0]", "await {qs}.afirst()"),
+        Evaluation("first", "{qs}[0]", "await {qs}.afirst()", async_name="afirst"),
         Evaluation("step-slice", "a slice with a step of {qs}", "[x async for x in {qs}[start:stop]][::step]"),
         Evaluation("unpacking", "unpacking {qs}", "[x async for x in {qs}]"),
         Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first"),

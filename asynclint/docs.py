@@ -1,6 +1,7 @@
 """The documentation page of every rule: ``docs/rules/<symbol>.md``, in ruff's shape.
 
-One source: a page is generated from the rule module's docstring (What it does / Why is this bad? /
+One source: a page is generated from the rule's declaration (summary, fix safety and title, Django
+versions), the rule module's docstring (What it does / Why is this bad? /
 Example / Use instead / Fix safety / Django versions) and from the rule's fixture files
 (``tests/fixtures/<symbol>/``: the flagged lines of each ``bad_*.py`` under Example, the ``good_*.py``
 files under Use instead). ``asynclint explain`` prints the same page, and the SARIF output carries
@@ -49,6 +50,13 @@ def sections(rule) -> dict[str, str]:
     if current is not None:
         found[current] = "\n".join(lines).strip()
     return found
+
+
+def fix_line(rule) -> str:
+    """What the rule's declaration says about its automatic fix, in one sentence."""
+    if rule.fix_safety is None:
+        return "No automatic fix."
+    return f"Automatic fix ({rule.fix_safety}): {rule.fix_title}."
 
 
 def severity(rule) -> str:
@@ -126,7 +134,8 @@ def page(rule, fixtures: Path | None = None) -> str:
     extra = {"Example": example, "Use instead": use}
     parts = [f"# {rule.symbol} ({rule.msgid})", "",
              f"{rule.summary}", "",
-             f"Severity: {severity(rule)}. Disable with `# pylint: disable={rule.symbol}`.", ""]
+             f"Severity: {severity(rule)}. Disable with `# pylint: disable={rule.symbol}`.", "",
+             f"{fix_line(rule)} Django versions: {rule.django_versions}.", ""]
     for heading in HEADINGS:
         parts += [f"## {heading}", ""]
         body = found.get(heading, "").strip()

@@ -14,6 +14,7 @@ both report the same findings.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 
@@ -54,17 +55,26 @@ def lean_astroid() -> Iterator[None]:
 
 
 class Linter(PyLinter):
-    """PyLinter that also runs lean in pylint's worker processes (``-j``), and that puts the
+    """PyLinter that also runs lean in pylint's worker processes (``-j``), that puts the
     package roots of every discovered file (not only the analysed ones) on ``sys.path``, as
-    pylint does when it is given all of them."""
+    pylint does when it is given all of them, and that lints in-memory contents of files
+    (``asynclint_overlay``, by real path) instead of the disk's. ``asynclint.driver.make_linter``
+    makes it."""
 
     asynclint_roots: list[str] = []
+    asynclint_lean: bool = True
+    asynclint_overlay: dict[str, str] = {}
     _lean: contextlib.ExitStack | None = None
+
+    def get_ast(self, filepath, modname, data=None):
+        if data is None and self.asynclint_overlay:
+            data = self.asynclint_overlay.get(os.path.realpath(filepath))
+        return super().get_ast(filepath, modname, data)
 
     def open(self) -> None:
         super().open()
         missing = [root for root in self.asynclint_roots if root not in sys.path]
         sys.path[:0] = missing
-        if not _active:  # a worker process: lean for the rest of its life
+        if self.asynclint_lean and not _active:  # a worker process: lean for the rest of its life
             self._lean = contextlib.ExitStack()
             self._lean.enter_context(lean_astroid())

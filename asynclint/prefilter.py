@@ -17,8 +17,8 @@ Each rule needs one of a few *facts* about a module before it can fire there (``
   defines a class whose bases name a class defined in such a module (through any number of steps);
 - ``ANY``: every module (the default for a rule that declares nothing: correct, just not fast).
 
-A rule declares its facts with a class attribute ``prefilter = (ASYNC, ...)``; the rules written
-before that attribute existed are listed in ``DECLARED``. The scan over-approximates (a name in a
+A rule declares its facts with a class attribute ``prefilter = (ASYNC, ...)`` (``ANY`` when it
+declares nothing). The scan over-approximates (a name in a
 comment makes a module a candidate); it never drops a module that can produce a finding, except in
 one case: an async generator or async view base class defined outside the checked files (in an
 installed package) is not seen, so a sync module that iterates or subclasses only such a thing is
@@ -42,40 +42,9 @@ MIDDLEWARE = "middleware"
 ANY = "any"
 FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, ANY)
 
-#: What each rule needs (any one of the facts), for rules without a ``prefilter`` attribute.
-DECLARED: dict[str, tuple[str, ...]] = {
-    "sync-orm-call-in-async": (ASYNC,),
-    "sync-queryset-evaluation-in-async": (ASYNC,),
-    "sync-transaction-in-async": (ASYNC,),
-    "async-call-not-awaited": (ASYNC,),
-    "async-iterator-in-sync-loop": (ASYNC, ASYNC_ITERATION),
-    "sync-cache-call-in-async": (ASYNC,),
-    "sync-template-render-in-async": (ASYNC,),
-    "blocking-call-in-async": (ASYNC,),
-    "sync-auth-call-in-async": (ASYNC,),
-    "sync-session-access-in-async": (ASYNC,),
-    "sync-signal-send-in-async": (ASYNC,),
-    "sync-iterator-in-streaming-response": (ASYNC,),
-    "sync-test-client-in-async-test": (ASYNC,),
-    "mixed-sync-async-view-handlers": (ASYNC, ASYNC_VIEW),
-    "sync-only-decorator-on-async-view": (ASYNC, ASYNC_VIEW),
-    "missing-sync-to-async": (ASYNC,),
-    "sync-to-async-called-not-passed": (ADAPTERS,),
-    "lazy-queryset-from-sync-to-async": (ADAPTERS,),
-    "thread-insensitive-orm-call": (ADAPTERS,),
-    "wrong-adapter-direction": (ADAPTERS,),
-    "async-to-sync-in-async": (ASYNC,),
-    "sync-only-middleware": (MIDDLEWARE,),
-    "middleware-async-mode-mismatch": (MIDDLEWARE,),
-    "sync-only-middleware-in-settings": (MIDDLEWARE,),
-}
-
-
 def needs(rule) -> tuple[str, ...]:
     """The facts one of which a module must have for ``rule`` to fire there."""
-    declared = getattr(rule, "prefilter", None)
-    if declared is None:
-        declared = DECLARED.get(rule.symbol, (ANY,))
+    declared = getattr(rule, "prefilter", (ANY,))
     unknown = set(declared) - set(FACTS)
     if unknown:
         raise ValueError(f"{rule.symbol}: unknown prefilter facts {sorted(unknown)}")

@@ -47,6 +47,7 @@ def test_json(capsys):
     assert findings
     first = findings[0]
     assert set(first) == {"path", "line", "column", "end_line", "end_column", "id", "symbol", "severity",
+                          "certainty", "chain", "fix",
                           "message", "code"}
     assert first["path"].endswith("shop/views.py") and first["column"] >= 1 and first["code"]
 

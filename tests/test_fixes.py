@@ -22,7 +22,7 @@ from pathlib import Path
 import libcst
 import pytest
 
-from asynclint.fixes import SAFE, UNSAFE, fix_paths, fixability
+from asynclint.fixes import SAFE, UNSAFE, fix_paths
 from asynclint.fixes import edits, engine
 from asynclint.fixes.base import Fix
 from tests.lint import FIXTURES, ROOT, on_sys_path
@@ -105,7 +105,7 @@ def test_every_expected_output_has_its_fixture():
 
 def test_every_fixable_rule_has_an_expected_output():
     covered = {p.relative_to(FIXTURES).parts[0] for p in FIXTURES.rglob("*" + EXPECTED_SUFFIX)}
-    assert set(engine.FIXABLE) <= covered, sorted(set(engine.FIXABLE) - covered)
+    assert set(engine.fixable()) <= covered, sorted(set(engine.fixable()) - covered)
 
 
 def test_fix_reports_no_errors(fixed_fixtures):
@@ -129,9 +129,7 @@ def _assert_round_trip(root: Path, changed: list[str]) -> None:
         if left.kind in (engine.UNSAFE_LEFT, engine.CONFLICT, engine.INVALID)
     ]
     assert not fixable, "findings left that a fix could still handle:\n" + "\n".join(fixable)
-    with on_sys_path(root):
-        still = [f.where() for report in again for f in report.remaining
-                 if fixability(f, django_version=options_in(Path(f.path), root).get("django-version")) is not None]
+    still = [f.where() for report in again for f in report.remaining if f.fix_safety is not None]
     assert not still
 
 
@@ -291,19 +289,18 @@ def test_fixability():
 def _fixability_of(path: Path) -> dict[int, str | None]:
     with on_sys_path(FIXTURES):
         findings, _errors, _target = engine.lint([str(path)], engine.select_symbols())
-        return {finding.line: fixability(finding) for finding in findings}
+        return {finding.line: finding.fix_safety for finding in findings}
 
 
-def test_fixability_accepts_check_output_findings():
+def test_check_output_findings_carry_the_fix():
     output = pytest.importorskip("asynclint.output")
     path = FIXTURES / "sync-orm-call-in-async" / "bad_manager_get.py"
     with on_sys_path(FIXTURES):
         findings, _errors, _target = engine.lint([str(path)], engine.select_symbols())
-        first = findings[0]
-        shown = output.Finding(path=str(path), line=first.line, column=first.column + 1, msgid=first.msgid,
-                               symbol=first.symbol, message=first.message, end_line=first.end_line,
-                               end_column=first.end_column + 1)
-        assert fixability(shown) == SAFE == fixability(first)
+    first = findings[0]
+    shown = output.shown([first])[0]
+    assert shown.fix_safety == SAFE == first.fix_safety and shown.fix.edits == first.fix.edits
+    assert (shown.path, shown.line, shown.column) == (output.shown_path(first.path), first.line, first.column)
 
 
 # --- the command line -------------------------------------------------------------------------------------
@@ -425,10 +422,9 @@ def test_fixed_fixtures_run_under_django(fixed_fixtures, tmp_path):
 
 
 def test_rule_pages_say_whether_the_rule_is_fixable():
-    from asynclint.fixes import fix_safety
     from asynclint.rules import ALL
 
     for rule in ALL:
         section = sys.modules[rule.__module__].__doc__.split("## Fix safety", 1)[1].split("##", 1)[0].strip()
         says_no = section.startswith("No automatic fix")
-        assert says_no == (fix_safety(rule.symbol) is None), (rule.symbol, section[:80])
+        assert says_no == (rule.fix_safety is None), (rule.symbol, section[:80])

@@ -20,6 +20,7 @@ from functools import lru_cache
 from astroid import nodes
 
 from asynclint import django_api as api
+from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, django_call, find_method, is_adapter_decorated, kind_of,
@@ -170,10 +171,6 @@ def _is_property(function: nodes.FunctionDef) -> bool:
 
 
 # --- the chains ----------------------------------------------------------------------------------
-_work: dict[nodes.FunctionDef, Chain | None] = {}
-_computing: set[nodes.FunctionDef] = set()
-
-
 def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
     """Every node a call of ``function`` executes (nested defs, lambdas and classes excluded)."""
     stack = list(reversed(list(function.get_children())))
@@ -189,17 +186,18 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
 
 def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
     """The first sync operation ``function`` performs, directly or through project calls."""
-    if function in _work:
-        chain = _work[function]
+    context = current()  # the run's caches: ``work`` (function -> chain) and ``computing``
+    if function in context.work:
+        chain = context.work[function]
         return chain if chain is None or len(chain.steps) < max_depth else None
-    if function in _computing:
+    if function in context.computing:
         return None  # a cycle: this path adds nothing new
-    _computing.add(function)
+    context.computing.add(function)
     try:
         chain = _compute(function)
     finally:
-        _computing.discard(function)
-    _work[function] = chain
+        context.computing.discard(function)
+    context.work[function] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
 
 

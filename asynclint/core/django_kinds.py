@@ -27,11 +27,11 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 
 from astroid import nodes
 
 from asynclint import django_api as api
+from asynclint.core.context import current
 from asynclint.core.imports import (
     bindings, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
 )
@@ -83,38 +83,39 @@ class ApiCall:
 
 
 # --- the cache ------------------------------------------------------------------------------------
-_cache: dict[nodes.NodeNG, Kind | None] = {}
-_active: set[nodes.NodeNG] = set()
-#: Parameter kinds of the calls being followed into project functions (innermost last).
-_bound: list[dict[nodes.AssignName, Kind]] = []
+# The answers, the nodes being computed and the parameter kinds of the calls being followed into
+# project functions live in the run's context (``core.context``: ``kinds``, ``classes``, ``active``,
+# ``bound``), not in module globals.
 
 
 def reset() -> None:
     """Forget cached answers (between modules; astroid trees are immutable within a run)."""
-    _cache.clear()
-    _classes.clear()
+    current().reset_module()
 
 
 def kind_of(node: nodes.NodeNG | None) -> Kind | None:
     """What Django object ``node`` is, or None when unknown."""
     if node is None:
         return None
+    context = current()
     try:
-        return _cache[node]
+        return context.kinds[node]
     except KeyError:
         pass
-    if node in _active or len(_active) > _MAX_DEPTH:
+    active = context.active
+    if node in active or len(active) > _MAX_DEPTH:
         return None
-    _active.add(node)
+    active.add(node)
     try:
         result = _compute(node)
     except RecursionError:
         result = None
     finally:
-        _active.discard(node)
-    if len(_cache) > 200_000:
-        _cache.clear()
-    _cache[node] = result
+        active.discard(node)
+    cache = context.kinds
+    if len(cache) > 200_000:
+        cache.clear()
+    cache[node] = result
     return result
 
 
@@ -227,8 +228,9 @@ def element_kind(iterated: Kind | None) -> Kind | None:
 
 
 def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> Kind | None:
-    if _bound and target in _bound[-1]:
-        return _bound[-1][target]
+    bound = current().bound
+    if bound and target in bound[-1]:
+        return bound[-1][target]
     annotation = _annotation_of(target, arguments)
     if annotation is not None:
         return _kind_of_annotation(annotation)
@@ -358,15 +360,13 @@ def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
     return _kind_of_definition(definition_of_qualified(qualified, context))
 
 
-_classes: dict[nodes.ClassDef, Kind | None] = {}
-
-
 def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kind | None:
     """A model class, a manager or QuerySet class (custom), a paginator class, or None."""
-    if cls not in _classes:
-        _classes[cls] = None  # cycle guard
-        _classes[cls] = _classify(cls)
-    reference = _classes[cls]
+    classes = current().classes
+    if cls not in classes:
+        classes[cls] = None  # cycle guard
+        classes[cls] = _classify(cls)
+    reference = classes[cls]
     if reference is None:
         return None
     if reference.name == api.MODEL_CLASS:
@@ -534,38 +534,46 @@ def _candidate_files(module_file: str | None) -> tuple[str, ...]:
 _INSTALL_DIRS = ("site-packages", "dist-packages")
 
 
-@lru_cache(maxsize=64)
 def _project_root(directory: str) -> str:
     """The folder holding the module's top-level package (its project), or for an installed
     package, that package alone (never all of site-packages)."""
-    top = directory
-    while os.path.exists(os.path.join(directory, "__init__.py")):
+    roots = current().project_roots
+    start = directory
+    if start not in roots:
         top = directory
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            break
-        directory = parent
-    return top if os.path.basename(directory) in _INSTALL_DIRS else directory
+        while os.path.exists(os.path.join(directory, "__init__.py")):
+            top = directory
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                break
+            directory = parent
+        roots[start] = top if os.path.basename(directory) in _INSTALL_DIRS else directory
+    return roots[start]
 
 
 _SKIPPED_DIRS = {"__pycache__", "node_modules", "site-packages", "dist-packages", "migrations", "build", "dist"}
 
 
-@lru_cache(maxsize=64)
 def _python_files_under(root: str, limit: int = 3000) -> tuple[str, ...]:
-    found: list[str] = []
-    for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
-        for filename in sorted(files):
-            if filename.endswith(".py"):
-                found.append(os.path.join(directory, filename))
-                if len(found) >= limit:
-                    return tuple(found)
-    return tuple(found)
+    """The project index: the first ``limit`` Python files under ``root`` (the run's walker,
+    ``asynclint.driver.walk``, skipping hidden folders, installs, builds and migrations)."""
+    index = current().project_files
+    if root not in index:
+        from asynclint.driver import walk
+
+        skipped = lambda name: name.startswith(".") or name in _SKIPPED_DIRS  # noqa: E731
+        index[root] = tuple(walk(root, skip_dir=skipped, limit=limit))
+    return index[root]
 
 
-@lru_cache(maxsize=4096)
 def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:
+    relations = current().relations
+    if path not in relations:
+        relations[path] = _read_relations(path)
+    return relations[path]
+
+
+def _read_relations(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:
     """Relation fields with a ``related_name`` in one file: (related_name, field, target name, model)."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -747,14 +755,14 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None) -> Kind
     bound = _bind_arguments(function, call) if call is not None else {}
     if not bound:
         return _returned_kind_unbound(function)
-    global _cache  # pylint: disable=global-statement
-    saved, _cache = _cache, {}
-    _bound.append(bound)
+    context = current()
+    saved, context.kinds = context.kinds, {}
+    context.bound.append(bound)
     try:
         return _returned_kind_unbound(function)
     finally:
-        _bound.pop()
-        _cache = saved
+        context.bound.pop()
+        context.kinds = saved
 
 
 def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName, Kind]:

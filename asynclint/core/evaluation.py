@@ -16,10 +16,11 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import kind_of
 from asynclint.core.imports import qualified_name
 
+#: Builtins whose call on a QuerySet runs its query: ``iter()`` and ``reversed()`` (through ``len``) too.
+CONVERSIONS = api.ITERATING_BUILTINS | {"iter", "reversed"}
 #: Builtins that iterate (or size, or test) their argument right away, by the operation they are.
 _BUILTINS = {
-    **dict.fromkeys(("list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min",
-                     "max", "enumerate", "iter", "zip", "map", "filter", "reversed"), "conversion"),
+    **dict.fromkeys(CONVERSIONS, "conversion"),
     "len": "len",
     "bool": "truth",
     **dict.fromkeys(("repr", "str", "print", "ascii", "format"), "repr"),
@@ -166,3 +167,17 @@ _HANDLERS = {
     nodes.FormattedValue: _formattedvalue,
     nodes.BinOp: _binop,
 }
+
+
+def reported_evaluations(node: nodes.NodeNG) -> list[Evaluation]:
+    """The evaluations the rule reports at ``node`` (found by the node that performs them)."""
+    found: dict[tuple[str, int], Evaluation] = {}
+    candidate = node
+    for _ in range(3):
+        if candidate is None:
+            break
+        for evaluation in evaluations_at(candidate):
+            if evaluation.node is node:
+                found.setdefault((evaluation.operation, id(evaluation.queryset)), evaluation)
+        candidate = candidate.parent
+    return list(found.values())

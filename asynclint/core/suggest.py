@@ -7,6 +7,7 @@ is never suggested; ``sync_to_async`` is, instead.
 from __future__ import annotations
 
 from asynclint import django_api as api
+from asynclint.core.chains import Chain
 from asynclint.core.describe import arguments, describe
 from asynclint.core.django_kinds import ApiCall
 from asynclint.core.versions import format_version
@@ -74,3 +75,11 @@ def operation(shown: str, row: api.SyncApi, target: api.Version) -> str:
         since = f" (Django {format_version(row.since)}+)" if row.since else ""
         return f"{does}; use '{row.replacement}'{since}"
     return f"{does}, and it has no async form; {SYNC_TO_ASYNC_FUNCTION}"
+
+
+def explain(chain: Chain) -> str:
+    """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
+    rest = chain.steps[1:]
+    via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
+    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
+            f"({chain.where()}: {chain.operation.shown}{via})")

@@ -8,20 +8,23 @@ Public API:
 
 - ``fix_paths(paths, *, unsafe=False, diff=False, select=(), ignore=(), django_version=None,
   options=None) -> FixReport``: fix (or, with ``diff``, show) the findings under ``paths``;
-- ``fixability(finding, *, django_version=None) -> "safe" | "unsafe" | None``: whether ``fix``
-  would fix a finding (for ``check``'s ``[*]`` marks and its count of hidden unsafe fixes);
-- ``fix_safety(symbol) -> "safe" | "unsafe" | "safe or unsafe" | None``: how a rule is fixed (for
-  ``asynclint rules`` and the rule pages).
+- ``engine.lint(paths, symbols, *, overlay=None, django_version=None, options=None) -> (findings,
+  setup_errors, target)``: the structured findings (``asynclint.finding.Finding``, with their fixes)
+  of one in-process pylint run; ``overlay`` maps real paths to unsaved text (an editor buffer);
+- ``fixable() -> tuple[str, ...]``: the symbols of the rules with an automatic fix (derived from the
+  rules' ``fix_safety`` declarations).
+
+Whether one finding can be fixed is on the finding itself: ``asynclint.finding.Finding.fix`` (a
+``Fix`` with its safety and edits, a ``NoFix`` saying why not, or None: the rule has no fixer).
 
 ``python -m asynclint.fixes PATH... [--unsafe-fixes] [--diff]`` runs it from the command line.
 """
 
 from __future__ import annotations
 
-from asynclint.fixes.base import SAFE, UNSAFE, Fix, NoFix
-from asynclint.fixes.engine import (
-    FIXABLE, Applied, Finding, FixReport, Left, fix_paths, fix_safety, fixability, python_files,
-)
+from asynclint.finding import Finding, Fix, NoFix
+from asynclint.fixes.base import SAFE, UNSAFE
+from asynclint.fixes.engine import Applied, FixReport, Left, fix_paths, fixable, python_files
 
-__all__ = ["FIXABLE", "SAFE", "UNSAFE", "Applied", "Finding", "Fix", "FixReport", "Left", "NoFix", "fix_paths",
-           "fix_safety", "fixability", "python_files"]
+__all__ = ["SAFE", "UNSAFE", "Applied", "Finding", "Fix", "FixReport", "Left", "NoFix", "fix_paths", "fixable",
+           "python_files"]

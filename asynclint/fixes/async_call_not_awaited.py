@@ -9,11 +9,8 @@ from astroid import nodes
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, SAFE, Fix, NoFix, await_blocker
 
-SYMBOL = "async-call-not-awaited"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call):
         return NoFix(AMBIGUOUS, "the reported node is not a call")
     blocked = await_blocker(node)

@@ -7,18 +7,14 @@ from __future__ import annotations
 
 from astroid import nodes
 
+from asynclint import django_api as api
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, NO_FIX, SAFE, Fix, NoFix, await_blocker
 from asynclint.fixes.sync_queryset_evaluation_in_async import builtin_fix, comprehension_fix
 
-SYMBOL = "async-iterator-in-sync-loop"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
-#: Builtins that consume their argument whole (``next``/``iter`` take one element at a time: not fixed).
-_WHOLE = frozenset({"list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min", "max",
-                    "enumerate", "zip", "map", "filter"})
 
 
-def fix(node, ctx):
+def fix(node, ctx, facts):
     parent = node.parent
     if isinstance(parent, nodes.For) and parent.iter is node:
         blocked = await_blocker(parent)
@@ -32,7 +28,7 @@ def fix(node, ctx):
         blocked = await_blocker(node)
         if blocked is not None:
             return blocked
-        if not isinstance(node.func, nodes.Name) or node.func.name not in _WHOLE:
+        if not isinstance(node.func, nodes.Name) or node.func.name not in api.ITERATING_BUILTINS:  # iter/next: one at a time
             return NoFix(NO_FIX, f"{ctx.short(node)} takes one element at a time; no automatic fix")
         return builtin_fix(node, node.args[0], ctx)
     return NoFix(AMBIGUOUS, "the iteration is not where it was reported")

@@ -14,11 +14,8 @@ from asynclint.core.imports import definition_of
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, NO_FIX, SAFE, Fix, NoFix, await_blocker, import_binding
 
-SYMBOL = "async-to-sync-in-async"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call):
         return NoFix(AMBIGUOUS, "the reported node is not a call")
     if not is_loop_runner(node):

@@ -4,11 +4,12 @@ import when the module has none)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from astroid import nodes
 
 from asynclint import django_api as api
+from asynclint.finding import Fix, NoFix  # noqa: F401 - what a fixer returns, re-exported
 from asynclint.core.chains import adapted_callable
 from asynclint.core.describe import describe
 from asynclint.core.imports import bindings, imported_name
@@ -26,23 +27,6 @@ AMBIGUOUS = "ambiguous"
 OUTSIDE_ASYNC = "outside an async def"
 
 
-@dataclass(frozen=True)
-class Fix:
-    safety: str  # SAFE or UNSAFE
-    description: str
-    edits: tuple[Edit, ...]
-    why_unsafe: str = ""
-
-
-@dataclass(frozen=True)
-class NoFix:
-    kind: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.kind}: {self.reason}"
-
-
 @dataclass
 class Context:
     """The module a finding is in, its source, and the targeted Django version."""
@@ -50,10 +34,11 @@ class Context:
     module: nodes.Module
     source: str
     target: api.Version
-    lines: list[str] = field(init=False)
+    lines: list[str] | None = None  # ``edits.source_lines(source)``, when the caller has them
 
     def __post_init__(self) -> None:
-        self.lines = edits.source_lines(self.source)
+        if self.lines is None:
+            self.lines = edits.source_lines(self.source)
 
     def span(self, node: nodes.NodeNG) -> Span:
         return Span.of(node, self.lines)
@@ -239,13 +224,3 @@ def sync_to_async_spelling(at: nodes.NodeNG, module: nodes.Module) -> Spelling |
                         _visible(at, local, binding):
                     return Spelling(local)
     return spell(functions[0], at, module)
-
-
-def row_from_replacement(replacement: str) -> str:
-    """The call a table row's ``replacement`` text names, without ``await``/``return``/arguments:
-    ``"await asyncio.sleep(...)"`` → ``"asyncio.sleep"``."""
-    text = replacement.strip()
-    for prefix in ("return ", "await "):
-        if text.startswith(prefix):
-            text = text[len(prefix):]
-    return text.split("(", 1)[0].strip()

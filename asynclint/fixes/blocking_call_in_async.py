@@ -7,29 +7,22 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from asynclint.core.django_kinds import django_call
 from asynclint.fixes import edits
 from asynclint.fixes.base import (
-    AMBIGUOUS, NO_FIX, UNSAFE, Fix, NoFix, await_blocker, import_binding, module_import_binding,
-    row_from_replacement, spell,
+    AMBIGUOUS, NO_FIX, UNSAFE, Fix, NoFix, await_blocker, import_binding, module_import_binding, spell,
 )
 from asynclint.fixes.calls import fix_row
 
-SYMBOL = "blocking-call-in-async"
-SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
-    found = django_call(node) if isinstance(node, nodes.Call) else None
+def fix(node, ctx, facts):
+    found = facts.call if isinstance(node, nodes.Call) and facts.call is not None and facts.call.call is node else None
     if found is None:
         return NoFix(NO_FIX, "the call has no automatic fix")
     row = found.row
     if not row.replacement:
         return fix_row(found, ctx)
-    if row.fix is None or not row.replacement.startswith("await ") or found.receiver is not None:
-        return NoFix(NO_FIX, f"{ctx.short(node.func)}() has no automatic fix: use '{row.replacement}'")
-    target = row_from_replacement(row.replacement)
-    if "." not in target:
+    target = row.async_callable
+    if row.fix is None or target is None or "." not in target or found.receiver is not None:
         return NoFix(NO_FIX, f"{ctx.short(node.func)}() has no automatic fix: use '{row.replacement}'")
     blocked = await_blocker(node)
     if blocked is not None:

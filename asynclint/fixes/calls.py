@@ -11,7 +11,7 @@ from __future__ import annotations
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.django_kinds import ApiCall, django_call
+from asynclint.core.django_kinds import ApiCall
 from asynclint.core.imports import qualified_name
 from asynclint.fixes import edits
 from asynclint.fixes.base import (
@@ -22,14 +22,11 @@ from asynclint.fixes.base import (
 WRAP_BELOW_VERSION = "sync_to_async"
 
 
-def fix_sync_call(node: nodes.NodeNG, ctx: Context, below_version: str | None = None) -> Fix | NoFix:
-    """The fix of a reported call of a sync Django API (a row of the table)."""
-    if not isinstance(node, nodes.Call):
-        return NoFix(AMBIGUOUS, "the reported node is not a call")
-    found = django_call(node)
-    if found is None:
-        return NoFix(AMBIGUOUS, "the call is no longer recognised as a sync Django API")
-    return fix_row(found, ctx, below_version)
+def fix_sync_call(node: nodes.NodeNG, ctx: Context, facts, below_version: str | None = None) -> Fix | NoFix:
+    """The fix of a reported call of a sync Django API (the table call the rule found: ``facts.call``)."""
+    if not isinstance(node, nodes.Call) or facts.call is None or facts.call.call is not node:
+        return NoFix(AMBIGUOUS, "the reported node is not a call of a sync Django API")
+    return fix_row(facts.call, ctx, below_version)
 
 
 def fix_row(found: ApiCall, ctx: Context, below_version: str | None = None) -> Fix | NoFix:

@@ -2,9 +2,9 @@
 
 1. pylint runs asynclint's selected rules over the paths (in this process; the sources edited so far
    are handed to it in memory, so ``--diff`` never writes);
-2. for each finding with a fixer (``FIXERS``: one module per rule, named like its symbol), the
-   module's astroid tree is loaded, the node the rule reported is found by its position, and the
-   fixer returns a ``Fix`` (safe or unsafe, with edits) or a ``NoFix`` (why not);
+2. each finding carries its fix, built by the rule's fixer when the rule reported it, from the tree
+   pylint parsed (``asynclint.finding``): a ``Fix`` (safe or unsafe, with edits) or a ``NoFix`` (why
+   not); nothing is parsed or analysed again;
 3. all fixes of one file are applied in one pass (``edits.apply_edits``); a result that does not
    parse (libcst, ``ast``, ``compile``) is refused; fixes that overlap in incompatible ways are
    deferred to the next round;
@@ -18,46 +18,25 @@ from __future__ import annotations
 import ast
 import contextlib
 import difflib
-import importlib
 import os
 import stat
-import sys
 import tempfile
 import tokenize
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
-from astroid import MANAGER, nodes
-from astroid.builder import AstroidBuilder
+from astroid import MANAGER
 
 from asynclint import django_api as api
-from asynclint.core import django_kinds, versions
+# SETUP_ERRORS: the pylint messages that mean a file could not be analysed (it is then left alone).
+from asynclint.driver import SETUP_ERRORS, on_sys_path, python_files
+from asynclint.driver import package_roots as _roots
+from asynclint.finding import Finding, Fix, NoFix, collect
 from asynclint.fixes import edits as edit_verbs
-from asynclint.fixes.base import AMBIGUOUS, SAFE, UNSAFE, Context, Fix, NoFix
+from asynclint.fixes.base import SAFE, UNSAFE
 
-#: Rules with a fixer, by symbol: ``asynclint.fixes.<symbol with underscores>``.
-FIXABLE = (
-    "sync-orm-call-in-async",
-    "sync-queryset-evaluation-in-async",
-    "async-call-not-awaited",
-    "async-iterator-in-sync-loop",
-    "sync-cache-call-in-async",
-    "sync-template-render-in-async",
-    "blocking-call-in-async",
-    "sync-auth-call-in-async",
-    "sync-session-access-in-async",
-    "sync-signal-send-in-async",
-    "sync-test-client-in-async-test",
-    "missing-sync-to-async",
-    "sync-to-async-called-not-passed",
-    "async-to-sync-in-async",
-    "wrong-adapter-direction",
-    "thread-insensitive-orm-call",
-)
-#: pylint messages that mean a file could not be analysed (it is then left alone).
-SETUP_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error")
 MAX_ROUNDS = 6
 
 # Why a finding was left (``Left.kind``), besides the ``NoFix`` kinds.
@@ -65,47 +44,6 @@ UNSAFE_LEFT = "unsafe fix"
 NO_FIXER = "no automatic fix"
 CONFLICT = "overlaps another fix"
 INVALID = "the edited file would not parse"
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    """One asynclint message. Columns are pylint's: 0-based, in UTF-8 bytes of the line."""
-
-    path: str
-    line: int
-    column: int
-    end_line: int | None
-    end_column: int | None
-    symbol: str
-    msgid: str = ""
-    message: str = ""
-    module: str = ""
-
-    @classmethod
-    def from_message(cls, message) -> Finding:
-        return cls(os.path.abspath(message.abspath or message.path), message.line, message.column or 0,
-                   message.end_line, message.end_column, message.symbol, message.msg_id, message.msg,
-                   message.module or "")
-
-    @classmethod
-    def coerce(cls, finding) -> Finding:
-        """A ``Finding`` from this one, a pylint ``Message``, or ``asynclint.output.Finding`` (whose
-        columns are 1-based)."""
-        if isinstance(finding, cls):
-            return finding
-        if hasattr(finding, "msg_id") and hasattr(finding, "abspath"):
-            return cls.from_message(finding)
-        one_based = type(finding).__module__ == "asynclint.output"
-        shift = 1 if one_based else 0
-        end_column = getattr(finding, "end_column", None)
-        return cls(os.path.abspath(getattr(finding, "abspath", None) or finding.path), finding.line,
-                   max((finding.column or 0) - shift, 0), getattr(finding, "end_line", None),
-                   None if end_column is None else end_column - shift, finding.symbol,
-                   getattr(finding, "msgid", "") or getattr(finding, "msg_id", ""),
-                   getattr(finding, "message", "") or getattr(finding, "msg", ""), getattr(finding, "module", ""))
-
-    def where(self, cwd: str | None = None) -> str:
-        return f"{_shown(self.path, cwd)}:{self.line}:{self.column + 1}"
 
 
 @dataclass(frozen=True)
@@ -150,10 +88,10 @@ class FixReport:
         """A human summary: one line per fix and per finding left, then the counts."""
         out = []
         for applied in self.fixed:
-            out.append(f"{applied.finding.where(cwd)}: {'would fix' if self.dry_run else 'fixed'} "
+            out.append(f"{_where(applied.finding, cwd)}: {'would fix' if self.dry_run else 'fixed'} "
                        f"{applied.finding.symbol} ({applied.safety}): {applied.description}")
         for left in self.left:
-            out.append(f"{left.finding.where(cwd)}: left {left.finding.symbol} ({left.kind}): {left.reason}")
+            out.append(f"{_where(left.finding, cwd)}: left {left.finding.symbol} ({left.kind}): {left.reason}")
         for error in self.errors:
             out.append(f"error: {error}")
         files = len(self.changed)
@@ -165,6 +103,10 @@ class FixReport:
         return "\n".join(out) + "\n"
 
 
+def _where(finding: Finding, cwd: str | None = None) -> str:
+    return f"{_shown(finding.path, cwd)}:{finding.line}:{finding.column}"
+
+
 def _shown(path: str, cwd: str | None = None) -> str:
     cwd = cwd or os.getcwd()
     relative = os.path.relpath(path, cwd)
@@ -172,18 +114,11 @@ def _shown(path: str, cwd: str | None = None) -> str:
 
 
 # --- fixers --------------------------------------------------------------------------------------
-def fixer_for(symbol: str):
-    """The fixer module of a rule, or None when the rule has no automatic fix."""
-    if symbol not in FIXABLE:
-        return None
-    return importlib.import_module(f"asynclint.fixes.{symbol.replace('-', '_')}")
+def fixable() -> tuple[str, ...]:
+    """The symbols of the rules with an automatic fix (their ``fix_safety`` declaration)."""
+    from asynclint.rules import ALL
 
-
-def fix_safety(symbol: str) -> str | None:
-    """How a rule's findings are fixed, for ``asynclint rules`` and the rule pages: "safe", "unsafe",
-    "safe or unsafe" (depends on the finding and the targeted version), or None (no automatic fix)."""
-    fixer = fixer_for(symbol)
-    return fixer.SAFETY if fixer is not None else None
+    return tuple(rule.symbol for rule in ALL if rule.fix_safety is not None)
 
 
 # --- source files --------------------------------------------------------------------------------
@@ -254,83 +189,29 @@ def select_symbols(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> li
 
 
 # --- linting -------------------------------------------------------------------------------------
-_SKIPPED_DIRS = frozenset({"__pycache__", "node_modules", "site-packages", "dist-packages"})
-
-
-def python_files(paths: Iterable[str]) -> list[str]:
-    """The ``.py`` files of ``paths`` (folders walked; hidden folders and virtualenvs skipped)."""
-    found: dict[str, None] = {}
-    for path in paths:
-        if os.path.isfile(path):
-            found[os.path.abspath(path)] = None
-            continue
-        for directory, subdirs, files in os.walk(path):
-            subdirs[:] = sorted(
-                d for d in subdirs if not d.startswith(".") and d not in _SKIPPED_DIRS
-                and not os.path.exists(os.path.join(directory, d, "pyvenv.cfg"))
-            )
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    found[os.path.abspath(os.path.join(directory, name))] = None
-    return list(found)
-
-
-def _roots(paths: Iterable[str]) -> list[str]:
-    from pylint.lint.expand_modules import discover_package_path
-
-    return list(dict.fromkeys(discover_package_path(str(path), []) for path in paths))
-
-
-@contextlib.contextmanager
-def on_sys_path(roots: Sequence[str]) -> Iterator[None]:
-    saved = sys.path[:]
-    sys.path[:0] = [root for root in roots if root not in sys.path]
-    try:
-        yield
-    finally:
-        sys.path[:] = saved
-
-
 def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str] | None = None,
          django_version: str | None = None, options: dict[str, str] | None = None,
          ) -> tuple[list[Finding], list[Finding], api.Version]:
-    """asynclint's findings for ``paths`` (only ``symbols``), the setup errors (files that could not
-    be analysed), and the targeted Django version. ``overlay``: file contents to lint instead of
+    """asynclint's structured findings for ``paths`` (only ``symbols``; each with its fix, chain, row
+    and certainty, built while the rules ran), the setup errors (files that could not be analysed),
+    and the targeted Django version. Each file is parsed once. ``overlay``: file contents to lint instead of
     what is on disk, by real path."""
-    from pylint.lint import PyLinter
-    from pylint.reporters import CollectingReporter
-
+    from asynclint import driver
     from asynclint.rules.base import target_version
 
     overlay = dict(overlay or {})
-
-    class _Linter(PyLinter):
-        def get_ast(self, filepath, modname, data=None):
-            if data is None:
-                data = overlay.get(os.path.realpath(filepath))
-            return super().get_ast(filepath, modname, data)
-
-    linter = _Linter(reporter=CollectingReporter())
-    linter.load_plugin_modules(["asynclint"])
-    for name, value in (options or {}).items():
-        linter.set_option(name, value)
-    if django_version:
-        linter.set_option("django-version", django_version)
-    linter.set_option("persistent", False)
-    linter.set_option("score", False)
-    linter.disable("all")
-    for symbol in symbols:
-        linter.enable(symbol)
-    for symbol in SETUP_ERRORS:
-        linter.enable(symbol)
+    linter = driver.make_linter(symbols, django_version=django_version, options=options, overlay=overlay,
+                                lean=False)
     _forget(overlay)
-    with on_sys_path(_roots(paths)):
+    context = driver.current()  # the trees of the edited files change: forget what was said of them
+    context.invalidate(overlay)
+    roots = _roots(paths)
+    with on_sys_path(roots):
         linter.check([str(p) for p in paths])
     target = target_version(linter)
     findings, errors = [], []
-    for message in linter.reporter.messages:
-        finding = Finding.from_message(message)
-        (errors if message.symbol in SETUP_ERRORS else findings).append(finding)
+    for finding in collect(linter, linter.reporter.messages):
+        (errors if finding.symbol in SETUP_ERRORS else findings).append(finding)
     _forget(overlay)
     return sorted(set(findings)), errors, target
 
@@ -344,64 +225,6 @@ def _forget(paths: Iterable[str]) -> None:
         file = getattr(module, "file", None)
         if file and os.path.realpath(file) in wanted:
             del MANAGER.astroid_cache[name]
-
-
-# --- analysis ------------------------------------------------------------------------------------
-def _modname(path: str) -> str:
-    from astroid.modutils import modpath_from_file
-
-    try:
-        return ".".join(modpath_from_file(path))
-    except ImportError:
-        return os.path.splitext(os.path.basename(path))[0]
-
-
-class Analysis:
-    """One module's astroid tree, and the fixes of the findings in it."""
-
-    def __init__(self, path: str, text: str, target: api.Version, modname: str = "", in_memory: bool = False):
-        self.path = path
-        with on_sys_path(_roots([path])):
-            modname = modname or _modname(path)
-            if in_memory:
-                self.module = AstroidBuilder(MANAGER).string_build(text, modname, path)
-            else:
-                self.module = MANAGER.ast_from_file(path, modname, source=True)
-        self.context = Context(self.module, text, target)
-        django_kinds.reset()  # answers about earlier trees of this module must not be reused
-        self._index: dict[tuple[int, int], list[nodes.NodeNG]] = defaultdict(list)
-        for node in self.module.nodes_of_class(nodes.NodeNG):
-            if getattr(node, "lineno", None) is not None and getattr(node, "col_offset", None) is not None:
-                self._index[(node.lineno, node.col_offset)].append(node)
-
-    def nodes_at(self, finding: Finding) -> list[nodes.NodeNG]:
-        found = [
-            node for node in self._index.get((finding.line, finding.column), ())
-            if finding.end_line is None or (node.end_lineno, node.end_col_offset) == (finding.end_line,
-                                                                                       finding.end_column)
-        ]
-        # Expressions before the statements that share their span (``print(qs)`` is an Expr and a Call).
-        return [n for n in found if not n.is_statement] + \
-               [n for n in found if n.is_statement]
-
-    def fix_for(self, finding: Finding) -> Fix | NoFix:
-        fixer = fixer_for(finding.symbol)
-        if fixer is None:
-            return NoFix(NO_FIXER, f"{finding.symbol} has no automatic fix")
-        candidates = self.nodes_at(finding)
-        if not candidates:
-            return NoFix(AMBIGUOUS, "the reported node was not found")
-        refused = None
-        with on_sys_path(_roots([self.path])):
-            for node in candidates:
-                try:
-                    result = fixer.fix(node, self.context)
-                except (RecursionError, LookupError, ValueError, AttributeError) as error:
-                    result = NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
-                if isinstance(result, Fix):
-                    return result
-                refused = refused or result
-        return refused
 
 
 # --- applying ------------------------------------------------------------------------------------
@@ -464,9 +287,8 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
     broken: set[str] = set()
     forget_under(paths)
     findings: list[Finding] = []
-    target = versions.NEWEST
     for _round in range(MAX_ROUNDS):
-        findings, errors, target = lint(paths, symbols, overlay=overlay, django_version=django_version,
+        findings, errors, _target = lint(paths, symbols, overlay=overlay, django_version=django_version,
                                         options=options)
         for error in errors:
             if error.path not in broken:
@@ -475,7 +297,7 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
                                      f"{' '.join(error.message.split())}")
         by_file: dict[str, list[Finding]] = defaultdict(list)
         for finding in findings:
-            if fixer_for(finding.symbol) is not None and finding.path not in broken:
+            if finding.fix is not None and finding.path not in broken:
                 by_file[finding.path].append(finding)
         changed = False
         for path, found in sorted(by_file.items()):
@@ -488,12 +310,8 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
                     broken.add(path)
                     continue
             text = overlay.get(real, sources[real].text)
-            analysis = Analysis(path, text, target, found[0].module, in_memory=real in overlay)
-            wanted: list[tuple[Finding, Fix]] = []
-            for finding in found:
-                result = analysis.fix_for(finding)
-                if isinstance(result, Fix) and (result.safety == SAFE or unsafe):
-                    wanted.append((finding, result))
+            wanted = [(finding, finding.fix) for finding in found
+                      if isinstance(finding.fix, Fix) and (finding.fix.safety == SAFE or unsafe)]
             if not wanted:
                 continue
             with on_sys_path(_roots([path])):  # for the import sections (``edits._module_kind``)
@@ -507,7 +325,7 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
         if not changed:
             break
     report.remaining = findings
-    report.left = _left(findings, overlay, sources, target, unsafe)
+    report.left = _left(findings, unsafe)
     for real, text in sorted(overlay.items()):
         original = sources[real]
         if text == original.text:
@@ -527,25 +345,13 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
     return report
 
 
-def _left(findings: list[Finding], overlay: dict[str, str], sources: dict[str, SourceFile],
-          target: api.Version, unsafe: bool) -> list[Left]:
+def _left(findings: list[Finding], unsafe: bool) -> list[Left]:
     left = []
-    analyses: dict[str, Analysis] = {}
     for finding in findings:
-        if fixer_for(finding.symbol) is None:
+        result = finding.fix
+        if result is None:
             left.append(Left(finding, NO_FIXER, f"{finding.symbol} has no automatic fix"))
-            continue
-        real = os.path.realpath(finding.path)
-        try:
-            if real not in analyses:
-                source = sources.get(real) or read_source(real)
-                analyses[real] = Analysis(finding.path, overlay.get(real, source.text), target, finding.module,
-                                          in_memory=real in overlay)
-            result = analyses[real].fix_for(finding)
-        except (OSError, SyntaxError, LookupError) as error:
-            left.append(Left(finding, AMBIGUOUS, f"could not be analysed: {error}"))
-            continue
-        if isinstance(result, NoFix):
+        elif isinstance(result, NoFix):
             left.append(Left(finding, result.kind, result.reason))
         elif result.safety == UNSAFE and not unsafe:
             left.append(Left(finding, UNSAFE_LEFT, f"{result.description} (with --unsafe-fixes; "
@@ -562,32 +368,3 @@ def forget_under(paths: Sequence[str]) -> None:
         file = getattr(module, "file", None)
         if file and os.path.realpath(file).startswith(prefixes):
             del MANAGER.astroid_cache[name]
-
-
-_analyses: dict[tuple, Analysis] = {}
-
-
-def fixability(finding, *, django_version: str | None = None) -> str | None:
-    """"safe", "unsafe" or None: whether ``fix`` would fix this finding (read from the file on disk).
-
-    ``finding``: a ``Finding``, a pylint ``Message`` or an ``asynclint.output.Finding``.
-    """
-    finding = Finding.coerce(finding)
-    if fixer_for(finding.symbol) is None:
-        return None
-    target = versions.resolve(django_version).version
-    try:
-        status = os.stat(finding.path)
-        key = (os.path.realpath(finding.path), status.st_mtime_ns, status.st_size, target)
-        analysis = _analyses.get(key)
-        if analysis is None:
-            source = read_source(finding.path)
-            _forget([finding.path])
-            analysis = Analysis(finding.path, source.text, target, finding.module)
-            if len(_analyses) > 64:
-                _analyses.clear()
-            _analyses[key] = analysis
-        result = analysis.fix_for(finding)
-    except (OSError, SyntaxError, LookupError, ValueError):
-        return None
-    return result.safety if isinstance(result, Fix) else None

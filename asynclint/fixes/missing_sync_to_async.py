@@ -9,11 +9,8 @@ from astroid import nodes
 from asynclint.fixes.base import NO_FIX, NoFix, deferred_to_adapter_fix
 from asynclint.fixes.calls import wrap_in_thread
 
-SYMBOL = "missing-sync-to-async"
-SAFETY = "unsafe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call):
         return NoFix(NO_FIX, "a property read has no automatic fix; read it in a sync function under sync_to_async")
     return deferred_to_adapter_fix(node) or wrap_in_thread(node, ctx)

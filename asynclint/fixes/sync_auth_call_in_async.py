@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-import re
-
 from astroid import nodes
 
 from asynclint import django_api as api
@@ -23,14 +21,11 @@ from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, NO_FIX, UNSAFE, Fix, NoFix, await_blocker, too_old
 from asynclint.fixes.calls import fix_sync_call
 
-SYMBOL = "sync-auth-call-in-async"
-SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
-_BINDING = re.compile(r"^\s*(?P<name>\w+)\s*=\s*await\s+[\w.]+\.(?P<method>\w+)\(\)\s*$")
 
 
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if isinstance(node, nodes.Call):
-        return fix_sync_call(node, ctx)
+        return fix_sync_call(node, ctx, facts)
     if isinstance(node, nodes.Attribute):
         return fix_request_user(node, ctx)
     return NoFix(AMBIGUOUS, "the reported node is neither a call nor request.user")
@@ -43,7 +38,7 @@ def _is_request(node: nodes.NodeNG) -> bool:
 
 def fix_request_user(node: nodes.Attribute, ctx) -> Fix | NoFix:
     row = api.lookup(api.REQUEST, node.attrname)
-    if row is None or row.fix is None or not row.replacement:
+    if row is None or row.fix is None or row.binds is None or row.async_name is None:
         return NoFix(NO_FIX, f"{ctx.short(node)} has no automatic fix")
     old = too_old(row.since, ctx.target, f"{ctx.short(node.expr)}.{row.async_name}()")
     if old is not None:
@@ -51,10 +46,7 @@ def fix_request_user(node: nodes.Attribute, ctx) -> Fix | NoFix:
     blocked = await_blocker(node)
     if blocked is not None:
         return blocked
-    match = _BINDING.match(row.replacement)
-    if match is None:
-        return NoFix(NO_FIX, f"{ctx.short(node)} has no automatic fix")
-    name, method = match.group("name"), match.group("method")
+    name, method = row.binds, row.async_name
     receiver = ctx.text(node.expr)
     if "\n" in receiver:
         return NoFix(AMBIGUOUS, "the request expression spans several lines")

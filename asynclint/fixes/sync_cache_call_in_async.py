@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from asynclint.fixes.calls import WRAP_BELOW_VERSION, fix_sync_call
 
-SYMBOL = "sync-cache-call-in-async"
-SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
-    return fix_sync_call(node, ctx, below_version=WRAP_BELOW_VERSION)
+def fix(node, ctx, facts):
+    return fix_sync_call(node, ctx, facts, below_version=WRAP_BELOW_VERSION)

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 from asynclint.fixes.calls import fix_sync_call
 
-SYMBOL = "sync-orm-call-in-async"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
-    return fix_sync_call(node, ctx)
+def fix(node, ctx, facts):
+    return fix_sync_call(node, ctx, facts)

@@ -20,55 +20,26 @@ Membership, other indexes, slices with a step, unpacking and repr are not fixed.
 
 from __future__ import annotations
 
-import re
-
 from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.django_kinds import QUERYSET_LIKE, find_method, kind_of
-from asynclint.core.evaluation import Evaluation, evaluations_at
+from asynclint.core.evaluation import CONVERSIONS, Evaluation
 from asynclint.core.imports import bindings, qualified_name
 from asynclint.fixes import edits
 from asynclint.fixes.base import (
     AMBIGUOUS, NO_FIX, SAFE, UNSAFE, Fix, NoFix, await_blocker, deferred_to_adapter_fix, too_old,
 )
 
-SYMBOL = "sync-queryset-evaluation-in-async"
-SAFETY = "safe or unsafe"  # how safe its fixes are (engine.fix_safety)
 
 #: Builtins whose call with a generator expression consumes all of it (so a list does the same).
 _CONSUMING = frozenset({"sum", "min", "max", "sorted", "tuple", "frozenset"})
 _SHORT_CIRCUITING = frozenset({"any", "all"})
 _COMPREHENSIONS = (nodes.ListComp, nodes.SetComp, nodes.DictComp)
-#: Builtins that iterate their argument right away (``evaluation._BUILTINS``' conversions).
-_ITERATING = frozenset({"list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all", "sum", "min",
-                        "max", "enumerate", "iter", "zip", "map", "filter", "reversed"})
 
 
-def method_of(operation: str) -> str:
-    """The async QuerySet method the table's replacement for an evaluation uses (``acount``...)."""
-    match = re.search(r"\.(\w+)\(", api.EVALUATIONS[operation].replacement)
-    if match is None:
-        raise LookupError(operation)
-    return match.group(1)
-
-
-def reported_evaluations(node: nodes.NodeNG) -> list[Evaluation]:
-    """The evaluations the rule reports at ``node`` (found by the node that performs them)."""
-    found: dict[tuple[str, int], Evaluation] = {}
-    candidate = node
-    for _ in range(3):
-        if candidate is None:
-            break
-        for evaluation in evaluations_at(candidate):
-            if evaluation.node is node:
-                found.setdefault((evaluation.operation, id(evaluation.queryset)), evaluation)
-        candidate = candidate.parent
-    return list(found.values())
-
-
-def fix(node, ctx):
-    found = reported_evaluations(node)
+def fix(node, ctx, facts):
+    found = [evaluation for evaluation in facts.evaluations if evaluation.node is node]
     if not found:
         return NoFix(AMBIGUOUS, "the evaluation is no longer recognised")
     fixes = [_fix_one(evaluation, ctx) for evaluation in found]
@@ -149,7 +120,7 @@ def _comprehension(evaluation: Evaluation, ctx) -> Fix | NoFix:
 def builtin_fix(call: nodes.Call, iterable: nodes.NodeNG, ctx) -> Fix | NoFix:
     """``list(it)`` → ``[x async for x in it]``; ``sorted(it)`` → ``sorted([x async for x in it])``."""
     func = call.func
-    if not isinstance(func, nodes.Name) or func.name not in _ITERATING:
+    if not isinstance(func, nodes.Name) or func.name not in CONVERSIONS:
         return NoFix(NO_FIX, f"{ctx.short(call)} has no automatic fix")
     if iterable not in call.args:
         return NoFix(AMBIGUOUS, "the iterable is not a positional argument")
@@ -170,7 +141,7 @@ def _len(evaluation: Evaluation, ctx) -> Fix | NoFix:
     call = evaluation.node
     if len(call.args) != 1 or call.keywords:
         return NoFix(AMBIGUOUS, "len() takes one argument")
-    method = method_of("len")
+    method = api.EVALUATIONS["len"].async_name
     span = ctx.span(call)
     return Fix(UNSAFE, f"{ctx.short(call)} → await {ctx.short(evaluation.queryset)}.{method}()",
                (edits.call_method(span, method, "argument"), edits.add_await(span)),
@@ -190,7 +161,7 @@ def _truth_context(node: nodes.NodeNG) -> bool:
 
 
 def _truth(evaluation: Evaluation, ctx) -> Fix | NoFix:
-    method = method_of("truth")
+    method = api.EVALUATIONS["truth"].async_name
     node = evaluation.node
     why = f"{method}() runs another query and leaves the QuerySet's cache empty"
     if isinstance(node, nodes.Call) and evaluation.queryset is not node:  # bool(qs)
@@ -253,7 +224,7 @@ def _first(evaluation: Evaluation, ctx) -> Fix | NoFix:
     if isinstance(node.parent, (nodes.Assign, nodes.AugAssign, nodes.Delete)) and node is not getattr(
             node.parent, "value", None):
         return NoFix(AMBIGUOUS, "the subscript is assigned or deleted, not read")
-    method = method_of("first")
+    method = api.EVALUATIONS["first"].async_name
     span = ctx.span(node)
     ordered = explicitly_ordered(evaluation.queryset)
     return Fix(SAFE if ordered else UNSAFE,

@@ -8,12 +8,9 @@ from astroid import nodes
 from asynclint.fixes.base import NO_FIX, NoFix
 from asynclint.fixes.calls import fix_sync_call
 
-SYMBOL = "sync-session-access-in-async"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if isinstance(node, nodes.Call):
-        return fix_sync_call(node, ctx)
+        return fix_sync_call(node, ctx, facts)
     return NoFix(NO_FIX, "session[key] and 'in session' have no automatic fix yet; use aget()/aset()/apop()/"
                          "ahas_key()")

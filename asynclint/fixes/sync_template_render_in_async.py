@@ -1,53 +1,39 @@
 """Fix for W5711 sync-template-render-in-async: ``return render(request, name, context)`` →
 ``return TemplateResponse(request, name, context)`` (unsafe: the response renders later, in a worker
 thread; ``TemplateResponse`` imported once, ``render`` dropped when unused). Only a ``render(...)`` that
-is returned, with the arguments the table's replacement names, is fixed; ``render_to_string`` and
+is returned, with the arguments the table row's ``parameters`` name, is fixed; ``render_to_string`` and
 ``Template.render`` are not."""
 
 from __future__ import annotations
 
-import ast
-
 from astroid import nodes
 
-from asynclint import django_api as api
-from asynclint.core.django_kinds import django_call
 from asynclint.fixes import edits
 from asynclint.fixes.base import (
-    AMBIGUOUS, NO_FIX, OUTSIDE_ASYNC, UNSAFE, Fix, NoFix, import_binding, row_from_replacement, spell,
+    AMBIGUOUS, NO_FIX, OUTSIDE_ASYNC, UNSAFE, Fix, NoFix, import_binding, spell,
 )
 from asynclint.core.event_loop import enclosing_frame
 
-SYMBOL = "sync-template-render-in-async"
-SAFETY = "unsafe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
-    found = django_call(node) if isinstance(node, nodes.Call) else None
+def fix(node, ctx, facts):
+    found = facts.call if isinstance(node, nodes.Call) and facts.call is not None and facts.call.call is node else None
     if found is None:
         return NoFix(AMBIGUOUS, "the reported node is not a known render call")
     row = found.row
-    if row.fix is None or not row.replacement:
+    if row.fix is None or row.async_callable is None or not row.parameters:
         return NoFix(NO_FIX, f"{ctx.short(node.func)}() has no automatic fix; render it with sync_to_async")
-    returned = ast.parse(row.replacement.strip()).body[0]
-    if not isinstance(returned, ast.Return) or not isinstance(returned.value, ast.Call):
-        return NoFix(NO_FIX, f"{ctx.short(node.func)}() has no automatic fix")
     if not isinstance(node.parent, nodes.Return) or node.parent.value is not node:
         return NoFix(AMBIGUOUS, "only a returned response is rendered by Django later; this one is used first")
     if not isinstance(enclosing_frame(node), nodes.AsyncFunctionDef):
         return NoFix(OUTSIDE_ASYNC, "the response is not returned by an async def")
-    parameters = [arg.id for arg in returned.value.args if isinstance(arg, ast.Name)]
+    parameters = row.parameters
     if len(node.args) > len(parameters) or any(isinstance(arg, nodes.Starred) for arg in node.args):
         return NoFix(AMBIGUOUS, f"{ctx.short(node.func)}() has arguments past {', '.join(parameters)}")
-    renamed = parameters[1:2]  # the template parameter is named differently by the two callables
+    renamed = row.renamed  # e.g. the template parameter: named differently by the two callables
     for keyword in node.keywords or []:
         if keyword.arg is None or keyword.arg not in parameters or keyword.arg in renamed:
             return NoFix(AMBIGUOUS, f"the keyword argument {keyword.arg or '**'} has no known counterpart")
-    class_name = row_from_replacement(row.replacement)
-    qualified = next((q for q in sorted(api.TEMPLATE_RESPONSE_CLASSES) if api.short_name(q) == class_name), None)
-    if qualified is None:
-        return NoFix(NO_FIX, f"{class_name} is not in the table")
-    spelled = spell(qualified, node, ctx.module)
+    spelled = spell(row.async_callable, node, ctx.module)
     if isinstance(spelled, NoFix):
         return spelled
     found_edits = [edits.replace_callee(ctx.span(node), spelled.code), *spelled.edits]

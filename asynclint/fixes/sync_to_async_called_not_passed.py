@@ -12,11 +12,8 @@ from asynclint.core.django_kinds import qualified_call_name
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, SAFE, Fix, NoFix
 
-SYMBOL = "sync-to-async-called-not-passed"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call):
         return NoFix(AMBIGUOUS, "the reported node is not a call")
     inner = adapted_callable(node)

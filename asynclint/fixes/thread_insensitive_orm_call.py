@@ -12,12 +12,10 @@ from asynclint.core.django_kinds import qualified_call_name
 from asynclint.fixes import edits
 from asynclint.fixes.base import NO_FIX, SAFE, Fix, NoFix
 
-SYMBOL = "thread-insensitive-orm-call"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 _KEYWORD = "thread_sensitive"
 
 
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call) or qualified_call_name(node) not in api.SYNC_TO_ASYNC:
         return NoFix(NO_FIX, "only sync_to_async(..., thread_sensitive=False) is fixed; for to_thread() and "
                              "run_in_executor() use sync_to_async")

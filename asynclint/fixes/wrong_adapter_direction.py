@@ -12,11 +12,8 @@ from asynclint.core.imports import definition_of
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, NO_FIX, SAFE, Fix, NoFix, await_blocker, import_binding
 
-SYMBOL = "wrong-adapter-direction"
-SAFETY = "safe"  # how safe its fixes are (engine.fix_safety)
 
-
-def fix(node, ctx):
+def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call) or qualified_call_name(node) not in api.SYNC_TO_ASYNC:
         return NoFix(NO_FIX, "only sync_to_async(coroutine_function)(...) is fixed")
     if len(node.args) != 1 or node.keywords or not isinstance(node.args[0], (nodes.Name, nodes.Attribute)):

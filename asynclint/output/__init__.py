@@ -1,33 +1,22 @@
 """Output formats of ``asynclint check``: one module per format, each with ``render(report) -> str``.
 
-``Finding`` is one message, ``Report`` what a run produced; columns are 1-based (as in ruff, flake8,
-SARIF and GitHub annotations; pylint's own output counts columns from 0).
+Every format reads ``asynclint.finding.Finding`` (re-exported here), with its path as shown
+(``shown``); ``Report`` is what a run produced. Columns are 1-based (as in ruff, flake8, SARIF and
+GitHub annotations; pylint's own output counts columns from 0).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from dataclasses import dataclass, field
 
+from asynclint.finding import CERTAINTIES, Finding, certainty, from_message
+
+__all__ = ["CERTAINTIES", "FORMATS", "Finding", "Report", "certainty", "from_messages", "render", "shown",
+           "shown_path"]
+
 FORMATS = ("text", "json", "github", "sarif", "junit")
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    path: str  # as shown: relative to the working directory when below it, with '/' separators
-    line: int
-    column: int  # 1-based
-    msgid: str
-    symbol: str
-    message: str
-    end_line: int | None = None
-    end_column: int | None = None  # 1-based, exclusive
-    code: str = ""  # the flagged source line, stripped (what the baseline matches)
-    fix: str | None = None  # "safe" or "unsafe" when ``asynclint fix`` can fix it (text shows [*])
-
-    @property
-    def severity(self) -> str:
-        return "error" if self.msgid.startswith(("E", "F")) else "warning"
 
 
 @dataclass
@@ -76,16 +65,18 @@ class _Lines:
         return lines[line - 1].strip() if 0 < line <= len(lines) else ""
 
 
-def from_messages(messages, cwd: str | None = None) -> list[Finding]:
-    """pylint ``Message`` objects as findings (sorted)."""
+def shown(findings, cwd: str | None = None) -> list[Finding]:
+    """The findings with their paths as shown (``shown_path``) and their flagged line (``code``)
+    filled in where the rule did not record it; sorted."""
     lines = _Lines()
-    findings = []
-    for m in messages:
-        path = m.abspath or m.path
-        findings.append(Finding(
-            path=shown_path(path, cwd), line=m.line or 1, column=(m.column or 0) + 1,
-            msgid=m.msg_id, symbol=m.symbol, message=m.msg,
-            end_line=m.end_line, end_column=None if m.end_column is None else m.end_column + 1,
-            code=lines.get(path, m.line or 1),
-        ))
-    return sorted(findings)
+    result = []
+    for found in findings:
+        code = found.code or lines.get(found.path, found.line)
+        result.append(dataclasses.replace(found, path=shown_path(found.path, cwd), code=code))
+    return sorted(result)
+
+
+def from_messages(messages, cwd: str | None = None, structured: dict | None = None) -> list[Finding]:
+    """pylint ``Message`` objects as shown findings (sorted); ``structured``: the findings the rules
+    recorded, by ``Finding.key`` (``asynclint.finding.collect``)."""
+    return shown([from_message(message, structured) for message in messages], cwd)

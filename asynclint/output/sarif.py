@@ -32,7 +32,9 @@ def _rule_entry(rule) -> dict:
         "fullDescription": {"text": " ".join(found.get("What it does", rule.summary).split())},
         "help": {"text": text, "markdown": text},
         "defaultConfiguration": {"level": _LEVELS[docs.severity(rule)]},
-        "properties": {"tags": ["django", "async"], "symbol": rule.symbol},
+        "properties": {"tags": ["django", "async"], "symbol": rule.symbol, "fixSafety": rule.fix_safety or "none",
+                       "djangoVersions": str(rule.django_versions),
+                       "djangoSince": ".".join(map(str, rule.django_versions.since or ())) or "any"},
     }
     uri = docs.help_uri(rule)
     if uri:
@@ -80,6 +82,7 @@ def document(findings: list[Finding], rules, others: dict[str, tuple[str, str]] 
             "message": {"text": f.message},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {"asynclint/v1": f"{f.path}:{f.symbol}:{f.code}"},
+            "properties": {"certainty": f.certainty, "fixSafety": f.fix_safety or "none"},
         })
     cwd = os.getcwd().replace(os.sep, "/").rstrip("/") + "/"
     return {

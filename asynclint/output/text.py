@@ -19,7 +19,7 @@ def render(report: Report, color: bool = False) -> str:
     for f in report.findings:
         where = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
         ident = paint(_RED if f.severity == "error" else _YELLOW, f.msgid)
-        mark = "[*] " if f.fix == "safe" else ""
+        mark = "[*] " if f.fix_safety == "safe" else ""
         lines.append(f"{where} {ident} {mark}{paint(_CYAN, f.symbol)} {f.message}")
     count = len(report.findings)
     if count:
@@ -29,8 +29,8 @@ def render(report: Report, color: bool = False) -> str:
         summary = "All checks passed!"
     if report.baselined:
         summary += f" ({report.baselined} more in the baseline.)"
-    safe = sum(1 for f in report.findings if f.fix == "safe")
-    unsafe = sum(1 for f in report.findings if f.fix == "unsafe")
+    safe = sum(1 for f in report.findings if f.fix_safety == "safe")
+    unsafe = sum(1 for f in report.findings if f.fix_safety == "unsafe")
     if safe:
         summary += f"\n[*] {safe} fixable with `asynclint fix`."
     if unsafe:

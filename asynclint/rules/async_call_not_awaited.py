@@ -44,7 +44,8 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import kind_of, qualified_call_name
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, is_django_name
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "async-call-not-awaited"
 
@@ -120,6 +121,10 @@ def _misuse_of_name(target: nodes.AssignName) -> str | None:
 class AsyncCallNotAwaited(AsyncLintRule):
     msgid = "E5704"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    fix_safety = "safe"
+    fix_title = "Add the missing await"
+    django_versions = DjangoVersions("All versions that have the API")
     summary = (
         "An async Django or asgiref API is called without await: it returns a coroutine, so the "
         "query, write or call never runs. Await it."

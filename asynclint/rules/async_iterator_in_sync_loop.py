@@ -39,16 +39,22 @@ from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import kind_of
 from asynclint.core.imports import qualified_name
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ASYNC, ASYNC_ITERATION
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "async-iterator-in-sync-loop"
-_ITERATING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "dict", "any", "all",
-                                 "sum", "min", "max", "enumerate", "iter", "next", "zip", "map", "filter"})
+#: Builtins that raise TypeError on an async iterator: those that iterate, and ``iter``/``next``.
+_ITERATING_BUILTINS = api.ITERATING_BUILTINS | {"iter", "next"}
 
 
 class AsyncIteratorInSyncLoop(AsyncLintRule):
     msgid = "E5705"
     symbol = _SYMBOL
+    prefilter = (ASYNC, ASYNC_ITERATION,)
+    fix_safety = "safe"
+    fix_title = "Iterate with async for (or an async comprehension)"
+    django_versions = DjangoVersions(
+        "`aiterator()` exists from Django 4.1 (with `prefetch_related()` only from 5.0)", since=(4, 1))
     summary = (
         "An async iterator (QuerySet.aiterator(), an async generator) is used with sync iteration, "
         "which raises TypeError. Use async for, or an async comprehension."

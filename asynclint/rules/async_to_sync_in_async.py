@@ -38,9 +38,10 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.chains import chain_from, is_loop_runner
 from asynclint.core.describe import describe
+from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.rules.base import AsyncLintRule
-from asynclint.rules.missing_sync_to_async import explain
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "async-to-sync-in-async"
 
@@ -48,6 +49,10 @@ _SYMBOL = "async-to-sync-in-async"
 class AsyncToSyncInAsync(AsyncLintRule):
     msgid = "E5735"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    fix_safety = "safe"
+    fix_title = "Await the coroutine instead of async_to_sync()"
+    django_versions = DjangoVersions("All (asgiref 3.x)")
     summary = (
         "async_to_sync()/asyncio.run() runs inside a running event loop, which raises RuntimeError; "
         "await the coroutine directly."
@@ -70,4 +75,4 @@ class AsyncToSyncInAsync(AsyncLintRule):
         chain = chain_from(node, self.depth)
         if chain is not None and chain.operation.effect == api.LOOP_RUNNER:
             self.report(node, f"{describe(node.func)}() {explain(chain)}, which raises RuntimeError inside "
-                              f"the running loop; call the async function with await instead")
+                              f"the running loop; call the async function with await instead", facts=Facts(chain=chain))

@@ -2,31 +2,76 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+import tokenize
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
 from pylint.interfaces import HIGH, Confidence
 
+from asynclint import django_api as api
+from asynclint import finding as findings
 from asynclint.core import django_kinds, suggest, versions
 from asynclint.core.event_loop import runs_on_event_loop
 
 CHECKER_NAME = "asynclint"
 
 
+@dataclass
+class Facts:
+    """What a rule knew when it reported, handed to its fixer in the same pass (never stored)."""
+
+    call: django_kinds.ApiCall | None = None  # the table call the finding is about
+    row: object | None = None  # its table row (``call.row``), or the row of a non-call finding
+    chain: object | None = None  # ``core.chains.Chain``: project calls down to the sync work
+    evaluations: list = field(default_factory=list)  # ``core.evaluation.Evaluation``s reported at the node
+
+
+@dataclass(frozen=True)
+class DjangoVersions:
+    """The Django versions a rule concerns: ``since``, the first version in which what it is about (or
+    what it suggests) exists, None for every version asynclint knows; ``text``, how ``asynclint rules``
+    and the rule page say it."""
+
+    text: str
+    since: tuple[int, int] | None = None
+
+    def __str__(self) -> str:
+        return self.text
+
+
+#: Rule-level fix safety (``AsyncLintRule.fix_safety``): every fix is safe, every fix is unsafe, or it
+#: depends on the finding and the targeted Django version.
+FIX_SAFETIES = ("safe", "unsafe", "safe or unsafe")
+
+
 class AsyncLintRule(BaseChecker):
     """One rule: one message id and symbol, one module named after the symbol.
 
-    Subclasses set ``msgid``, ``symbol`` and ``summary`` (pylint's help line); their docstring is the
-    rule's documentation (What it does / Why is this bad / Example / Use instead / Fix safety /
-    Django versions).
+    Subclasses declare everything about themselves (every registry derives from these):
+
+    - ``msgid``, ``symbol``, ``summary`` (pylint's help line);
+    - ``prefilter``: the facts a module needs for the rule to fire there (``asynclint.prefilter``);
+    - ``fix_safety`` ("safe", "unsafe", "safe or unsafe", or None: no automatic fix) and
+      ``fix_title`` (what the fix does, one line); the fixer is ``asynclint.fixes.<module>``;
+    - ``django_versions``: the Django versions the rule concerns (``DjangoVersions``: the first
+      version, and the ``asynclint rules`` column's text).
+
+    Their docstring is the rule's documentation (What it does / Why is this bad / Example / Use
+    instead / Fix safety / Django versions).
     """
 
     name = CHECKER_NAME
     msgid: str
     symbol: str
     summary: str
+    prefilter: tuple[str, ...] = ("any",)
+    fix_safety: str | None = None
+    fix_title: str = ""
+    django_versions: DjangoVersions = DjangoVersions("all")
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -39,8 +84,48 @@ class AsyncLintRule(BaseChecker):
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
 
-    def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH) -> None:
+    @classmethod
+    def fixer(cls):
+        """The rule's fixer module (``fix(node, ctx, facts) -> Fix | NoFix``), or None."""
+        if cls.fix_safety is None:
+            return None
+        return importlib.import_module(f"asynclint.fixes.{cls.symbol.replace('-', '_')}")
+
+    def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH, *,
+               facts: Facts | None = None) -> None:
+        """Emit the pylint message and, when the run collects them, the structured finding."""
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
+        sink = getattr(self.linter, "asynclint_findings", None)
+        if sink is not None:
+            sink.append(self.finding(node, message, confidence, facts or Facts()))
+
+    def finding(self, node: nodes.NodeNG, message: str, confidence: Confidence, facts: Facts) -> findings.Finding:
+        """The structured finding of a report, with its fix built from this very tree."""
+        module = node.root()
+        source = module_source(module)
+        line, column, end_line, end_column = _position(node)
+        row = facts.row if facts.row is not None else (facts.call.row if facts.call is not None else None)
+        kind = facts.call.kind.name if facts.call is not None and facts.call.kind is not None else None
+        lines = source.lines
+        return findings.Finding(
+            path=module.file or self.linter.current_file or "", line=line, column=column + 1,
+            msgid=self.msgid, symbol=self.symbol, message=message, end_line=end_line,
+            end_column=None if end_column is None else end_column + 1,
+            certainty=findings.certainty(confidence),
+            row=row, kind=kind, chain=chain_steps(facts.chain), fix=self._fix(node, source, facts),
+            module=module.name, code=lines[line - 1].strip() if 0 < line <= len(lines) else "",
+        )
+
+    def _fix(self, node: nodes.NodeNG, source, facts: Facts):
+        fixer = self.fixer()
+        if fixer is None:
+            return None
+        from asynclint.fixes.base import AMBIGUOUS, Context
+
+        try:
+            return fixer.fix(node, Context(node.root(), source.text, self.target, source.lines), facts)
+        except (RecursionError, LookupError, ValueError, AttributeError) as error:
+            return findings.NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
 
 
 class SyncCallRule(AsyncLintRule):
@@ -53,7 +138,57 @@ class SyncCallRule(AsyncLintRule):
             return
         found = django_kinds.django_call(node)
         if found is not None and found.row.effect in self.effects:
-            self.report(node, suggest.sync_call(found, self.target))
+            self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))
+
+
+def _position(node: nodes.NodeNG) -> tuple[int, int, int | None, int | None]:
+    """Where pylint puts a message about ``node`` (``PyLinter._add_one_message``): 1-based line,
+    0-based columns."""
+    if node.position:
+        position = node.position
+        return position.lineno, position.col_offset, position.end_lineno, position.end_col_offset
+    return node.fromlineno, node.col_offset, node.end_lineno, node.end_col_offset
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    lines: list[str]
+
+
+def module_source(module: nodes.Module) -> Source:
+    """The text of the module pylint built (kept on the tree: it is read once per module)."""
+    found = getattr(module, "_asynclint_source", None)
+    if found is None:
+        stream = module.stream()
+        data = stream.read() if stream is not None else b""
+        if stream is not None:
+            stream.close()
+        if isinstance(data, str):
+            text = data
+        else:
+            try:
+                encoding, _ = tokenize.detect_encoding(iter(data.splitlines(keepends=True)).__next__)
+                text = data.decode(encoding)
+            except (SyntaxError, LookupError, UnicodeDecodeError):
+                text = data.decode("utf-8", "replace")
+        from asynclint.fixes.edits import source_lines
+
+        found = Source(text, source_lines(text))
+        module._asynclint_source = found  # pylint: disable=protected-access
+    return found
+
+
+def chain_steps(chain) -> tuple[findings.Step, ...]:
+    """A ``core.chains.Chain`` as plain steps: each project call, then the sync operation."""
+    if chain is None:
+        return ()
+    steps = [findings.Step(step.call.root().file or "", step.call.lineno or 0, f"{step.function.name}()")
+             for step in chain.steps]
+    operation = chain.operation
+    steps.append(findings.Step(operation.node.root().file or "", operation.node.lineno or 0,
+                               f"{operation.shown}: {operation.effect}"))
+    return tuple(steps)
 
 
 class Options(BaseChecker):
@@ -97,6 +232,35 @@ class Options(BaseChecker):
 
     def open(self) -> None:
         target_version(self.linter)
+
+    # With -j, rules run in pylint's worker processes: their structured findings come back here.
+    def get_map_data(self):
+        sink = getattr(self.linter, "asynclint_findings", None)
+        if not sink:
+            return None
+        found = list(sink)
+        sink.clear()
+        return found
+
+    def reduce_map_data(self, linter, data) -> None:
+        sink = getattr(linter, "asynclint_findings", None)
+        if sink is not None:
+            for found in data:
+                sink.extend(found)
+
+
+def parse_blocking_calls(entries) -> dict[str, api.SyncApi]:
+    """``"pkg.mod.func -> suggestion"`` entries of the ``blocking-calls`` option, as table rows."""
+    rows = {}
+    for entry in entries or ():
+        name, _, replacement = (part.strip() for part in str(entry).partition("->"))
+        if "." not in name or not all(part.isidentifier() for part in name.split(".")):
+            print(f"asynclint: error: invalid blocking-calls entry {entry!r}: expected "
+                  f"'package.module.function -> what to write instead'", file=sys.stderr)
+            sys.exit(2)
+        rows[name] = api.SyncApi(api.FUNCTION, name, api.BLOCKING_IO, None, None, fix=None,
+                                 replacement=replacement or f"await sync_to_async({name.rpartition('.')[2]})(...)")
+    return rows
 
 
 def target_version(linter) -> tuple[int, int]:

@@ -36,8 +36,6 @@ All; `task.aenqueue()` exists from Django 6.0.
 
 from __future__ import annotations
 
-import sys
-
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
@@ -46,26 +44,17 @@ from asynclint.core import suggest
 from asynclint.core.django_kinds import ApiCall
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import qualified_name
-from asynclint.rules.base import SyncCallRule
-
-
-def parse_blocking_calls(entries) -> dict[str, api.SyncApi]:
-    """``"pkg.mod.func -> suggestion"`` entries of the ``blocking-calls`` option, as table rows."""
-    rows = {}
-    for entry in entries or ():
-        name, _, replacement = (part.strip() for part in str(entry).partition("->"))
-        if "." not in name or not all(part.isidentifier() for part in name.split(".")):
-            print(f"asynclint: error: invalid blocking-calls entry {entry!r}: expected "
-                  f"'package.module.function -> what to write instead'", file=sys.stderr)
-            sys.exit(2)
-        rows[name] = api.SyncApi(api.FUNCTION, name, api.BLOCKING_IO, None, None, fix=None,
-                                 replacement=replacement or f"await sync_to_async({name.rpartition('.')[2]})(...)")
-    return rows
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, SyncCallRule, parse_blocking_calls
 
 
 class BlockingCallInAsync(SyncCallRule):
     msgid = "W5712"
     symbol = "blocking-call-in-async"
+    prefilter = (ASYNC,)
+    fix_safety = "safe or unsafe"
+    fix_title = "Await the async form (asyncio.sleep, task.aenqueue...)"
+    django_versions = DjangoVersions("All")
     summary = "A blocking call runs on the event loop and stalls every other request; use its async form."
     effects = (api.BLOCKING_IO, api.TASK_QUEUE)
 

@@ -41,7 +41,8 @@ from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import agreed_return, callable_result, is_adapter_decorated
 from asynclint.core.imports import called_name
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ADAPTERS
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "lazy-queryset-from-sync-to-async"
 _ADVICE = ("it is evaluated later, on the event loop, where Django raises SynchronousOnlyOperation; evaluate it "
@@ -55,6 +56,8 @@ def _is_queryset(kind) -> bool:
 class LazyQuerysetFromSyncToAsync(AsyncLintRule):
     msgid = "E5732"
     symbol = _SYMBOL
+    prefilter = (ADAPTERS,)
+    django_versions = DjangoVersions("All (or use `async for` on the QuerySet directly from Django 4.1)")
     summary = (
         "sync_to_async() runs a callable that returns a lazy QuerySet; the query runs later on the "
         "event loop. Evaluate it inside (list(...)) or use async for."

@@ -86,7 +86,8 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core import middleware
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import MIDDLEWARE
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "middleware-async-mode-mismatch"
 _MARK = ("call markcoroutinefunction(self) in __init__ when iscoroutinefunction(get_response) (from asgiref.sync; "
@@ -102,6 +103,8 @@ _COROUTINE_FROM_GET_RESPONSE = ("get_response(request) returns a coroutine where
 class MiddlewareAsyncModeMismatch(AsyncLintRule):
     msgid = "E5721"
     symbol = _SYMBOL
+    prefilter = (MIDDLEWARE,)
+    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1))
     summary = (
         "A middleware's declared sync/async mode does not match its code; Django builds the chain from "
         "the flags and the middleware breaks (TypeError, coroutine responses, escaped exceptions)."

@@ -41,25 +41,22 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
+from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import called_name
-from asynclint.rules.base import AsyncLintRule
-from asynclint.rules.blocking_call_in_async import parse_blocking_calls
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts, parse_blocking_calls
 
 _SYMBOL = "missing-sync-to-async"
-
-
-def explain(chain: Chain) -> str:
-    """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
-    rest = chain.steps[1:]
-    via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
-    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
-            f"({chain.where()}: {chain.operation.shown}{via})")
 
 
 class MissingSyncToAsync(AsyncLintRule):
     msgid = "E5730"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    fix_safety = "unsafe"
+    fix_title = "Wrap the call in 'await sync_to_async(f)(...)'"
+    django_versions = DjangoVersions("All")
     summary = (
         "Async code calls a project sync function that (maybe several calls down) queries the database "
         "or blocks; call it through sync_to_async."
@@ -87,11 +84,11 @@ class MissingSyncToAsync(AsyncLintRule):
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
             self.report(node, f"{what} {explain(chain)}; call "
-                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'")
+                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'", facts=Facts(chain=chain))
 
     @only_required_for_messages(_SYMBOL)
     def visit_attribute(self, node: nodes.Attribute) -> None:
         chain = self._chain(node)
         if chain is not None:
             self.report(node, f"property {describe(node)} {explain(chain)}; read it with "
-                              f"'await sync_to_async(lambda: {describe(node)})()'")
+                              f"'await sync_to_async(lambda: {describe(node)})()'", facts=Facts(chain=chain))

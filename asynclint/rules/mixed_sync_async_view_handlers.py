@@ -43,7 +43,8 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint.core import views
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ASYNC, ASYNC_VIEW
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "mixed-sync-async-view-handlers"
 
@@ -51,6 +52,8 @@ _SYMBOL = "mixed-sync-async-view-handlers"
 class MixedSyncAsyncViewHandlers(AsyncLintRule):
     msgid = "E5718"
     symbol = _SYMBOL
+    prefilter = (ASYNC, ASYNC_VIEW,)
+    django_versions = DjangoVersions("Async class-based views exist from 4.1", since=(4, 1))
     summary = (
         "A class-based view mixes sync and async HTTP handlers (or puts a sync-only auth mixin on async "
         "handlers); as_view() raises ImproperlyConfigured."

@@ -47,7 +47,8 @@ from asynclint import django_api as api
 from asynclint.core import suggest
 from asynclint.core.django_kinds import ADAPTED_CALLABLE, kind_of
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
-from asynclint.rules.base import SyncCallRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
 
 _SYMBOL = "sync-auth-call-in-async"
 
@@ -85,6 +86,10 @@ def _passed_to_thread(node: nodes.NodeNG) -> bool:
 class SyncAuthCallInAsync(SyncCallRule):
     msgid = "E5713"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    fix_safety = "safe or unsafe"
+    fix_title = "Await the async auth function; bind 'user = await request.auser()' once"
+    django_versions = DjangoVersions("`request.auser()` and the auth functions 5.0+", since=(5, 0))
     summary = (
         "request.user or a sync auth API is used on the event loop, which loads the session and user "
         "synchronously; use await request.auser(), aauthenticate(), alogin()..."
@@ -107,4 +112,5 @@ class SyncAuthCallInAsync(SyncCallRule):
             return
         if _read_before(frame, node):
             return  # one finding per function: one 'user = await request.auser()' fixes every read
-        self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
+        row = api.lookup(api.REQUEST, "user")
+        self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))

@@ -37,12 +37,17 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.rules.base import SyncCallRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncCacheCallInAsync(SyncCallRule):
     msgid = "W5710"
     symbol = "sync-cache-call-in-async"
+    prefilter = (ASYNC,)
+    fix_safety = "safe or unsafe"
+    fix_title = "Await the cache's a* method (sync_to_async below Django 4.0)"
+    django_versions = DjangoVersions("4.0+ for the replacement", since=(4, 0))
     summary = "A sync Django cache call runs on the event loop; await its a* form (cache.aget...)."
     effects = (api.CACHE_IO,)
 

@@ -41,7 +41,8 @@ from asynclint.core.describe import describe
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, qualified_name
 from asynclint.core.versions import format_version
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-iterator-in-streaming-response"
 #: Lazy sync iterators over something else (I/O, a generator); ``iter(a_list)`` is only a list.
@@ -73,6 +74,8 @@ def _is_sync_iterable(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
 class SyncIteratorInStreamingResponse(AsyncLintRule):
     msgid = "W5716"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    django_versions = DjangoVersions("All")
     summary = (
         "A streaming response in an async view is built from a sync iterator: under ASGI Django buffers "
         "it whole (4.2+) or iterates it on the loop; stream from an async generator."

@@ -50,7 +50,8 @@ from asynclint import django_api as api
 from asynclint.core import views
 from asynclint.core.imports import called_name
 from asynclint.core.versions import format_version
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ASYNC, ASYNC_VIEW
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-decorator-on-async-view"
 _METHOD_DECORATOR = "django.utils.decorators.method_decorator"
@@ -59,6 +60,9 @@ _METHOD_DECORATOR = "django.utils.decorators.method_decorator"
 class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     msgid = "E5719"
     symbol = _SYMBOL
+    prefilter = (ASYNC, ASYNC_VIEW,)
+    django_versions = DjangoVersions(
+        "The version each decorator became async-capable is in `django_api.VIEW_DECORATORS_ASYNC_SINCE`")
     summary = (
         "A view decorator that cannot wrap an async view in the targeted Django version is applied to "
         "an async def; the view stops being async."

@@ -64,7 +64,8 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core import middleware
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import MIDDLEWARE
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-middleware"
 _COST = ("under ASGI every request pays a switch to a worker thread and back (with DEBUG on, Django logs "
@@ -80,6 +81,8 @@ def is_sync_only(found: middleware.Factory) -> bool:
 class SyncOnlyMiddleware(AsyncLintRule):
     msgid = "W5720"
     symbol = _SYMBOL
+    prefilter = (MIDDLEWARE,)
+    django_versions = DjangoVersions("Middleware modes exist from 3.1", since=(3, 1))
     summary = (
         "A middleware can only run synchronously (no async_capable); under ASGI every request switches "
         "to a worker thread and back. Make it hybrid."

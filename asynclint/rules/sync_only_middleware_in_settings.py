@@ -56,7 +56,8 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core import middleware
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import MIDDLEWARE
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-middleware-in-settings"
 
@@ -68,6 +69,8 @@ def _times(count: int) -> str:
 class SyncOnlyMiddlewareInSettings(AsyncLintRule):
     msgid = "W5722"
     symbol = _SYMBOL
+    prefilter = (MIDDLEWARE,)
+    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1))
     summary = (
         "A MIDDLEWARE entry is sync-only middleware; under ASGI the stack switches between async and "
         "sync on every request."

@@ -43,12 +43,18 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.rules.base import SyncCallRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncOrmCallInAsync(SyncCallRule):
     msgid = "E5701"
     symbol = "sync-orm-call-in-async"
+    prefilter = (ASYNC,)
+    fix_safety = "safe"
+    fix_title = "Await the async form of the call (aget, asave, aget_object_or_404...)"
+    django_versions = DjangoVersions(
+        "Fires for every version (the sync ORM has raised on the event loop since 3.0)")
     summary = (
         "A sync ORM query or write is called on the event loop, where Django raises "
         "SynchronousOnlyOperation. Await its async form (aget, acount, asave...) or run it in "

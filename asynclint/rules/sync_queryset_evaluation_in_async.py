@@ -40,9 +40,10 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint.core import suggest
 from asynclint.core.describe import describe
-from asynclint.core.evaluation import evaluations_at
+from asynclint.core.evaluation import evaluations_at, reported_evaluations
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-queryset-evaluation-in-async"
 
@@ -50,6 +51,10 @@ _SYMBOL = "sync-queryset-evaluation-in-async"
 class SyncQuerysetEvaluationInAsync(AsyncLintRule):
     msgid = "E5702"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    fix_safety = "safe or unsafe"
+    fix_title = "Iterate with async for, or await acount()/aexists()/afirst()"
+    django_versions = DjangoVersions("Fires for every version")
     summary = (
         "A lazy QuerySet is evaluated on the event loop (iteration, len, truth value, indexing...), "
         "where Django raises SynchronousOnlyOperation. Use async for, acount(), aexists(), afirst()."
@@ -62,7 +67,7 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
-                self.report(found.node, message)
+                self.report(found.node, message, facts=Facts(evaluations=reported_evaluations(found.node)))
 
     visit_for = visit_comprehension = visit_call = visit_if = visit_while = visit_ifexp = visit_assert = \
         visit_unaryop = visit_boolop = visit_compare = visit_subscript = visit_starred = visit_assign = \

@@ -41,7 +41,8 @@ from asynclint import django_api as api
 from asynclint.core import suggest
 from asynclint.core.django_kinds import kind_of
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.rules.base import SyncCallRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
 
 _SYMBOL = "sync-session-access-in-async"
 _SUBSCRIPT = {Context.Load: "__getitem__", Context.Store: "__setitem__", Context.Del: "__delitem__"}
@@ -55,6 +56,10 @@ def _is_session(node: nodes.NodeNG) -> bool:
 class SyncSessionAccessInAsync(SyncCallRule):
     msgid = "E5714"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    fix_safety = "safe"
+    fix_title = "Await the session's a* method"
+    django_versions = DjangoVersions("5.1+ for the replacement", since=(5, 1))
     summary = (
         "request.session is read or written synchronously on the event loop; use its async API "
         "(await session.aget(), aset(), apop()... Django 5.1+)."
@@ -69,11 +74,11 @@ class SyncSessionAccessInAsync(SyncCallRule):
     def visit_subscript(self, node: nodes.Subscript) -> None:
         if _is_session(node.value) and runs_on_event_loop(node):
             row = api.lookup(api.SESSION, _SUBSCRIPT.get(node.ctx, "__getitem__"))
-            self.report(node, suggest.operation(node.as_string(), row, self.target))
+            self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))
 
     @only_required_for_messages(_SYMBOL)
     def visit_compare(self, node: nodes.Compare) -> None:
         for operator, operand in node.ops:
             if operator in ("in", "not in") and _is_session(operand) and runs_on_event_loop(node):
-                self.report(node, suggest.operation(node.as_string(), api.lookup(api.SESSION, "__contains__"),
-                                                    self.target))
+                row = api.lookup(api.SESSION, "__contains__")
+                self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))

@@ -36,12 +36,17 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.rules.base import SyncCallRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncSignalSendInAsync(SyncCallRule):
     msgid = "W5715"
     symbol = "sync-signal-send-in-async"
+    prefilter = (ASYNC,)
+    fix_safety = "safe or unsafe"
+    fix_title = "Await signal.asend() (sync_to_async below Django 5.0)"
+    django_versions = DjangoVersions("5.0+ for `asend`/`asend_robust`", since=(5, 0))
     summary = "A signal is sent synchronously on the event loop; await signal.asend(...) (Django 5.0+)."
     effects = (api.SIGNAL_SEND,)
 

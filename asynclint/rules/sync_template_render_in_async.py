@@ -36,12 +36,17 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.rules.base import SyncCallRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncTemplateRenderInAsync(SyncCallRule):
     msgid = "W5711"
     symbol = "sync-template-render-in-async"
+    prefilter = (ASYNC,)
+    fix_safety = "unsafe"
+    fix_title = "Return a TemplateResponse instead of render()"
+    django_versions = DjangoVersions("All versions with async views (3.1+)", since=(3, 1))
     summary = (
         "A template is rendered on the event loop; return a TemplateResponse (rendered in a worker "
         "thread) or render it with sync_to_async."

@@ -39,12 +39,17 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core.event_loop import enclosing_frame
-from asynclint.rules.base import SyncCallRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class SyncTestClientInAsyncTest(SyncCallRule):
     msgid = "W5717"
     symbol = "sync-test-client-in-async-test"
+    prefilter = (ASYNC,)
+    fix_safety = "unsafe"
+    fix_title = "Await self.async_client instead of self.client"
+    django_versions = DjangoVersions("`async_client`/`AsyncRequestFactory` 3.1+", since=(3, 1))
     summary = "The sync test client is used in an async test; await self.async_client.<verb>() instead."
     effects = (api.TEST_REQUEST, api.WSGI_REQUEST)
 

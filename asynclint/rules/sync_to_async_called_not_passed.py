@@ -38,7 +38,8 @@ from asynclint.core.chains import adapted_callable
 from asynclint.core.describe import arguments, describe
 from asynclint.core.django_kinds import ADAPTED_CALLABLE, FACTORY, django_call, kind_of
 from asynclint.core.imports import called_name, definition_of, qualified_name
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ADAPTERS
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-to-async-called-not-passed"
 
@@ -76,6 +77,10 @@ def _certainly_not_callable(call: nodes.Call) -> bool:
 class SyncToAsyncCalledNotPassed(AsyncLintRule):
     msgid = "E5731"
     symbol = _SYMBOL
+    prefilter = (ADAPTERS,)
+    fix_safety = "safe"
+    fix_title = "Pass the function to the adapter, not its result"
+    django_versions = DjangoVersions("All")
     summary = (
         "A function is called inside sync_to_async()/to_thread()/run_in_executor() instead of being "
         "passed: it runs on the event loop, and the adapter gets its result."

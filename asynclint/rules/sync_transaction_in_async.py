@@ -48,7 +48,8 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import django_call
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.imports import called_name
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ASYNC
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-transaction-in-async"
 
@@ -61,6 +62,8 @@ def _atomic_call(node: nodes.NodeNG) -> bool:
 class SyncTransactionInAsync(AsyncLintRule):
     msgid = "E5703"
     symbol = _SYMBOL
+    prefilter = (ASYNC,)
+    django_versions = DjangoVersions("All versions (3.0 to 6.1)")
     summary = (
         "A database transaction is used from async code; transactions have no async form. Put the "
         "transactional block in a sync function and call it with sync_to_async."
@@ -99,4 +102,4 @@ class SyncTransactionInAsync(AsyncLintRule):
             return  # atomic() itself is reported where it is entered (with / decorator)
         found = django_call(node)
         if found is not None and found.row.effect == api.TRANSACTION:
-            self.report(node, suggest.sync_call(found, self.target))
+            self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))

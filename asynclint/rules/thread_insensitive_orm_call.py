@@ -41,7 +41,8 @@ from asynclint.core.chains import adapted_callable, body_nodes, operations_at, s
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import QUERYSET_LIKE, kind_of
 from asynclint.core.imports import called_name, definition_of
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ADAPTERS
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "thread-insensitive-orm-call"
 
@@ -85,6 +86,10 @@ def orm_work(wrapped: nodes.NodeNG | None) -> str | None:
 class ThreadInsensitiveOrmCall(AsyncLintRule):
     msgid = "W5733"
     symbol = _SYMBOL
+    prefilter = (ADAPTERS,)
+    fix_safety = "safe"
+    fix_title = "Remove thread_sensitive=False"
+    django_versions = DjangoVersions("All (asgiref ≥ 3.3 defaults to `thread_sensitive=True`)")
     summary = (
         "ORM work runs on an arbitrary pool thread (thread_sensitive=False, to_thread, run_in_executor), "
         "whose database connection the request cycle never closes."

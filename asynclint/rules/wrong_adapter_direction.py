@@ -40,7 +40,8 @@ from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import find_method
 from asynclint.core.imports import bindings, called_name, definition_of
-from asynclint.rules.base import AsyncLintRule
+from asynclint.prefilter import ADAPTERS
+from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "wrong-adapter-direction"
 
@@ -97,6 +98,10 @@ _PROBLEMS = {
 class WrongAdapterDirection(AsyncLintRule):
     msgid = "E5734"
     symbol = _SYMBOL
+    prefilter = (ADAPTERS,)
+    fix_safety = "safe"
+    fix_title = "Call the coroutine function directly"
+    django_versions = DjangoVersions("All (asgiref ≥ 3.3.2 raises; earlier versions misbehaved silently)")
     summary = (
         "sync_to_async is applied to an async (or generator) callable, or async_to_sync to a sync one; "
         "asgiref raises or the work runs in the wrong place."

@@ -1,0 +1,89 @@
+"""The analysis state of one run: the project index and the caches of ``core``, in one object.
+
+The core's answers (the kind of a node, the sync work of a function, the relations of a model file)
+are cached while a run lasts. They are kept here, in a ``RunContext``, instead of in module globals,
+so a long-running process (the editor server) can keep one context and drop what a change makes
+stale (``invalidate``), and a fresh run starts from nothing (``asynclint.driver`` makes one per run
+and activates it with ``using``). Creating a context is cheap: it is a few empty dictionaries.
+
+The core reads the active context with ``current()``; outside any run (a test calling a core
+function directly, a pylint ``--load-plugins`` run, a ``-j`` worker process) that is a default
+context that lives as long as the process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(eq=False)
+class RunContext:
+    """What one run knows: the project file index and the analysis caches (see the module docstring)."""
+
+    #: ``django_kinds``: node -> kind, valid for one module (cleared by ``reset_module``).
+    kinds: dict = field(default_factory=dict)
+    #: ``django_kinds``: class -> kind, valid for one module.
+    classes: dict = field(default_factory=dict)
+    #: ``django_kinds``: the nodes whose kind is being computed, and the parameter kinds of the calls
+    #: being followed into project functions (innermost last).
+    active: set = field(default_factory=set)
+    bound: list = field(default_factory=list)
+    #: ``chains``: function -> its first sync work (a chain), for the whole run.
+    work: dict = field(default_factory=dict)
+    computing: set = field(default_factory=set)
+    #: The project index: project root -> its Python files; folder -> its project root;
+    #: file -> the relation fields it declares.
+    project_files: dict = field(default_factory=dict)
+    project_roots: dict = field(default_factory=dict)
+    relations: dict = field(default_factory=dict)
+
+    def reset_module(self) -> None:
+        """Forget the per-module answers (between modules)."""
+        self.kinds.clear()
+        self.classes.clear()
+
+    def invalidate(self, paths: Iterable[str] | None = None) -> None:
+        """Forget what may depend on ``paths`` (changed, added or removed files); everything when None.
+
+        The per-module and per-function caches hold astroid nodes of trees that a change replaces, so
+        they are always dropped; the project index keeps the entries of unrelated files.
+        """
+        self.reset_module()
+        self.work.clear()
+        self.computing.clear()
+        if paths is None:
+            self.project_files.clear()
+            self.project_roots.clear()
+            self.relations.clear()
+            return
+        changed = {os.path.abspath(p) for p in paths}
+        for path in changed:
+            self.relations.pop(path, None)
+        # A file added or removed changes the file list of the project holding it.
+        for root in list(self.project_files):
+            if any(path.startswith(root.rstrip(os.sep) + os.sep) for path in changed):
+                del self.project_files[root]
+        self.project_roots.clear()
+
+
+_default = RunContext()
+_current = _default
+
+
+def current() -> RunContext:
+    """The context of the run in progress (or the process-wide default)."""
+    return _current
+
+
+@contextlib.contextmanager
+def using(context: RunContext) -> Iterator[RunContext]:
+    """Make ``context`` the current one while the block runs."""
+    global _current  # pylint: disable=global-statement
+    saved, _current = _current, context
+    try:
+        yield context
+    finally:
+        _current = saved

@@ -1,0 +1,345 @@
+"""The lint driver: one file walker, one pylint setup, one per-run context, for every consumer.
+
+``asynclint check``, ``asynclint fix``, the project index of ``core.django_kinds`` (and the editor
+server and the cache) find files, set up pylint and run asynclint's rules through this module:
+
+- ``walk(root, ...)`` / ``discover(paths, config)``: the Python files to check. ``.gitignore`` applies
+  inside a git work tree; excludes apply everywhere; symlink loops, dangling symlinks, named pipes
+  and other non-regular files, and editors' lock files (``.#name.py``) are skipped. A path named
+  explicitly that is not a readable regular file is an ``InputError`` (one line, exit 2).
+- ``make_linter(...)``: the one ``PyLinter`` (``asynclint.lean.Linter``) with asynclint's plugin,
+  options, selected rules and ``SETUP_ERRORS`` enabled; optionally with in-memory file contents.
+- ``RunContext`` (``asynclint.core.context``): the project index and the analysis caches of one run.
+  ``lint`` makes a new one per call unless given one; a long-running process keeps one and calls
+  ``context.invalidate(paths)`` when files change. A new context is cheap (empty dictionaries).
+- ``lint(files, rules, target, options, buffers=...)``: the findings (``asynclint.finding.Finding``,
+  with the fix, chain and row the rules recorded; see ``to_findings``) and the setup errors of one
+  run, ``sys.path`` left as found.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+import subprocess
+import sys
+import tokenize
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from asynclint.core.context import RunContext, current, using
+
+__all__ = ["SETUP_ERRORS", "InputError", "LintResult", "RunContext", "current", "discover", "lint",
+           "make_linter", "on_sys_path", "option_value", "package_roots", "python_files", "read_text",
+           "to_findings", "using", "walk"]
+
+#: pylint messages that mean a file could not be analysed (reported as errors, exit status 2).
+SETUP_ERRORS = ("syntax-error", "fatal", "astroid-error", "parse-error", "invalid-characters-in-docstring")
+
+
+class InputError(Exception):
+    """A path, file or option the run cannot use: one line on stderr, exit status 2."""
+
+
+# --- files ------------------------------------------------------------------------------------------
+def _is_lock_file(name: str) -> bool:
+    """An editor's lock or backup file (Emacs ``.#name.py``, a dangling symlink while it edits)."""
+    return name.startswith(".#")
+
+
+def is_regular(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is (or links to) a regular file: False for folders, named pipes, sockets,
+    devices, dangling symlinks and symlink loops."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def walk(root: str | os.PathLike, *, skip_dir: Callable[[str], bool] | None = None,
+         skip_path: Callable[[Path], bool] | None = None, limit: int | None = None) -> Iterator[str]:
+    """The ``.py`` files under ``root``, sorted per folder: regular files only (see ``is_regular``),
+    no editor lock files, no folder ``skip_dir(name)`` or path ``skip_path(path)`` rejects.
+
+    Symlinked folders are not followed (``os.walk``'s default), so a symlink loop cannot recurse.
+    """
+    count = 0
+    for directory, subdirs, files in os.walk(root, onerror=lambda error: None):
+        base = Path(directory)
+        subdirs[:] = sorted(d for d in subdirs if not (skip_dir and skip_dir(d))
+                            and not (skip_path and skip_path(base / d)))
+        for name in sorted(files):
+            if not name.endswith(".py") or _is_lock_file(name):
+                continue
+            path = base / name
+            if (skip_path and skip_path(path)) or not is_regular(path):
+                continue
+            yield os.path.join(directory, name)
+            count += 1
+            if limit is not None and count >= limit:
+                return
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess | None:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError:
+        return None
+
+
+def _git_listed(path: Path) -> list[str] | None:
+    """The ``.py`` files git lists under the folder (tracked and untracked, minus ignored), or None
+    outside a work tree or inside an ignored folder."""
+    inside = _git(["rev-parse", "--is-inside-work-tree"], path)
+    if inside is None or inside.returncode != 0 or inside.stdout.strip() != b"true":
+        return None
+    ignored = _git(["check-ignore", "-q", "."], path)
+    if ignored is None or ignored.returncode != 1:  # 1: not ignored
+        return None
+    result = _git(["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], path)
+    if result is None or result.returncode != 0:
+        return None
+    return [name for name in result.stdout.decode("utf-8", "surrogateescape").split("\0") if name.endswith(".py")]
+
+
+def _real(path: Path) -> str:
+    return os.path.realpath(path)  # never raises on a symlink loop (Path.resolve does before 3.13)
+
+
+def check_named(path: Path, raw: str) -> None:
+    """A path named on the command line must be a folder or a regular file: one line otherwise."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if os.path.islink(path):
+            reason = "a symlink loop" if getattr(error, "errno", None) == 40 else "a dangling symlink"
+            raise InputError(f"cannot check {raw}: {reason}") from None
+        raise InputError(f"no such file or directory: {raw}") from None
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise InputError(f"cannot check {raw}: not a regular file (a named pipe, socket or device)")
+
+
+def discover(paths: Iterable[str], config, log: Callable[[str], None] | None = None) -> list[Path]:
+    """The Python files under ``paths``, without what ``.gitignore`` and the excludes skip.
+
+    Files named explicitly are checked unless an exclude pattern matches them. Inside a git work tree
+    the files come from ``git ls-files`` (tracked and untracked, minus ignored); a folder that is
+    itself ignored (or outside any repository) is walked, skipping only the excludes.
+    """
+    found: dict[str, Path] = {}
+    for raw in paths:
+        path = Path(raw)
+        check_named(path, raw)
+        if not path.is_dir():
+            if not config.excluded(path):
+                found.setdefault(_real(path), path)
+            continue
+        listed = _git_listed(path)
+        if listed is None:
+            files = [Path(p) for p in walk(path, skip_path=config.excluded)]
+        else:
+            if log:
+                log(f"{raw}: files from git ls-files (.gitignore applies)")
+            files = []
+            for name in sorted(listed):
+                candidate = path / name
+                parts = Path(name).parts
+                if _is_lock_file(candidate.name) or not is_regular(candidate):
+                    continue
+                if not any(config.excluded(path.joinpath(*parts[:i + 1])) for i in range(len(parts))):
+                    files.append(candidate)
+        for file in files:
+            found.setdefault(_real(file), file)
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+def python_files(paths: Iterable[str], config=None) -> list[str]:
+    """``discover`` with the default excludes (or ``config``), as absolute paths (the fix API's walk)."""
+    from asynclint.config import Config
+
+    return [os.path.abspath(p) for p in discover(list(paths), config or Config())]
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """A source file's text, decoded as Python does (PEP 263 cookie, BOM); InputError otherwise."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    try:
+        encoding, _ = tokenize.detect_encoding(iter(data.splitlines(keepends=True)).__next__)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot decode {path}: {error}") from None
+
+
+# --- pylint -----------------------------------------------------------------------------------------
+def package_roots(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The folders to put on ``sys.path`` so the files import as pylint would import them."""
+    from pylint.lint.expand_modules import discover_package_path
+
+    return list(dict.fromkeys(discover_package_path(str(path), []) for path in paths))
+
+
+@contextlib.contextmanager
+def on_sys_path(roots: Sequence[str]) -> Iterator[None]:
+    """``roots`` in front of ``sys.path`` while the block runs; ``sys.path`` restored afterwards."""
+    saved = sys.path[:]
+    sys.path[:0] = [root for root in roots if root not in sys.path]
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+
+
+def option_value(name: str, spec: dict, value) -> str:
+    """A ``[tool.asynclint]`` value as pylint's option string; InputError when the type is wrong."""
+    kind = spec.get("type")
+    try:
+        if kind == "int":
+            if isinstance(value, bool):
+                raise ValueError
+            return str(int(value))
+        if kind == "csv":
+            if isinstance(value, str):
+                return value
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return ",".join(value)
+            raise ValueError
+        if kind == "yn":
+            if isinstance(value, bool):
+                return "y" if value else "n"
+            raise ValueError
+        if isinstance(value, (dict, list)):
+            raise ValueError
+        return str(value)
+    except ValueError:
+        raise InputError(f"invalid value for {name}: {value!r} (expected {kind})") from None
+
+
+def _enable(linter, symbols: Iterable[str]) -> None:
+    linter.disable("all")
+    for symbol in symbols:
+        linter.enable(symbol)
+    for symbol in SETUP_ERRORS:
+        linter.enable(symbol, ignore_unknown=True)
+
+
+def make_linter(symbols: Iterable[str], *, django_version: str | None = None, options: dict | None = None,
+                jobs: int = 1, roots: Sequence[str] = (), overlay: dict[str, str] | None = None,
+                lean: bool = True):
+    """The linter every route uses: asynclint's plugin, ``options`` (``[tool.asynclint]`` values,
+    checked and converted), the targeted version, the rules ``symbols`` (ids or symbols) and the
+    setup errors enabled. ``overlay``: file contents to lint instead of the disk's, by real path.
+    ``lean``: build trees without astroid's own inference (``asynclint.lean``)."""
+    from pylint.reporters import CollectingReporter
+
+    from asynclint.config import linter_options
+    from asynclint.finding import record
+    from asynclint.lean import Linter
+
+    reporter = CollectingReporter()
+    reporter.out = io.StringIO()  # not sys.stdout: the linter is pickled for -j workers
+    linter = Linter(reporter=reporter)
+    record(linter)  # the rules' structured findings (``asynclint.finding.collect``)
+    linter.asynclint_roots = list(roots)
+    linter.asynclint_lean = lean
+    linter.asynclint_overlay = dict(overlay or {})
+    linter.load_plugin_modules(["asynclint"])
+    known = linter_options()
+    for name, value in (options or {}).items():
+        linter.set_option(name, option_value(name, known.get(name, {}), value))
+    if django_version:
+        linter.set_option("django-version", django_version)
+    linter.set_option("persistent", False)
+    linter.set_option("score", False)
+    linter.config.jobs = jobs
+    _enable(linter, symbols)
+    return linter
+
+
+def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], roots: Sequence[str] = (),
+               context: RunContext | None = None) -> list:
+    """Lint each group of files with its rules only; pylint's messages (findings and setup errors).
+
+    Runs in ``context`` (a new ``RunContext`` when None), with ``roots`` on ``sys.path`` meanwhile,
+    and lean (``asynclint.lean``) when the linter is.
+    """
+    from asynclint.lean import lean_astroid
+
+    lean = lean_astroid() if getattr(linter, "asynclint_lean", True) else contextlib.nullcontext()
+    with on_sys_path(roots), using(context or RunContext()), lean:
+        for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
+            checker.open()
+        for symbols, files in groups:
+            _enable(linter, symbols)
+            linter.check([str(f) for f in files])
+    return linter.reporter.messages
+
+
+def to_findings(messages, linter=None) -> list:
+    """pylint messages as the findings the output layer renders (``asynclint.finding.Finding``, path
+    as shown), with what the rules recorded on ``linter`` (fix, chain, row...)."""
+    from asynclint import output
+    from asynclint.finding import collect
+
+    return output.shown(collect(linter, messages))
+
+
+@dataclass
+class LintResult:
+    """What ``lint`` found: the findings of the selected rules, the setup errors (pylint messages of
+    the files that could not be analysed), and the files the prefilter handed to pylint."""
+
+    findings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    analysed: list[str] = field(default_factory=list)
+    messages: list = field(default_factory=list)
+
+
+def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
+         buffers: dict[str, str] | None = None, jobs: int = 1, context: RunContext | None = None,
+         all_files: Sequence[str | os.PathLike] | None = None, log: Callable[[str], None] | None = None,
+         ) -> LintResult:
+    """Run ``rules`` (rule classes) over ``files`` for Django ``target`` with ``options``
+    (``[tool.asynclint]`` values); ``buffers``: unsaved contents by path, analysed instead of the
+    disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there.
+    ``all_files``: every file of the project (their package roots go on ``sys.path``; default
+    ``files``). ``context``: the run's caches (a fresh one when None). Bad input raises InputError;
+    an option a checker rejects raises SystemExit (it printed one line)."""
+    from asynclint import prefilter
+
+    buffers = {os.path.realpath(p): text for p, text in (buffers or {}).items()}
+    sources = [(str(path), buffers.get(os.path.realpath(path)) if os.path.realpath(path) in buffers
+                else read_text(path)) for path in files]
+    scan = prefilter.scan(sources, rules)
+    candidates = scan.candidates(rules) if rules else []
+    result = LintResult(analysed=list(candidates))
+    if log:
+        log(f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
+            f"{len(files) - len(candidates)} cannot and are skipped")
+        from asynclint.output import shown_path
+
+        for path in candidates:
+            log(f"  analyse {shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
+    if not candidates:
+        return result
+    roots = package_roots(all_files if all_files is not None else files)
+    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    jobs = 1 if buffers else min(jobs, len(candidates))
+    groups: dict[tuple, list[str]] = {}
+    for path in candidates:
+        groups.setdefault(scan.rules_for(path, rules), []).append(path)
+    if jobs > 1:  # one pool of workers for everything: they keep what they parsed
+        groups = {tuple(rules): candidates}
+    linter = make_linter([rule.msgid for rule in rules], django_version=f"{target[0]}.{target[1]}",
+                         options=options, jobs=jobs, roots=roots, overlay=buffers)
+    messages = run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context)
+    wanted = {rule.msgid for rule in rules}
+    result.messages = messages
+    result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
+    result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
+    return result

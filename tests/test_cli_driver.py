@@ -1,0 +1,100 @@
+"""``asynclint.driver``: the one walker, the one linter setup, the per-run context and ``lint`` (what
+``check``, ``fix``, the editor server and the cache call)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from asynclint import cli, driver
+from asynclint.config import Config
+from asynclint.core import context as contexts
+from asynclint.rules import ALL
+
+TARGET = (5, 2)
+BUGGY = textwrap.dedent("""\
+    import time
+
+
+    async def nap(request):
+        time.sleep(1)
+""")
+
+
+def test_walk_skips_what_is_not_a_regular_python_file(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text("x = 1\n")
+    (tmp_path / "notes.txt").write_text("")
+    os.mkfifo(tmp_path / "pipe.py")
+    (tmp_path / ".#a.py").symlink_to("user@host.1234:1")  # an editor's lock: dangling
+    (tmp_path / "dangling.py").symlink_to(tmp_path / "missing.py")
+    (tmp_path / "loop.py").symlink_to(tmp_path / "loop.py")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.py").write_text("y = 2\n")
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)  # a folder loop: never followed
+    found = [os.path.relpath(p, tmp_path) for p in driver.walk(tmp_path)]
+    assert found == ["a.py", os.path.join("sub", "b.py")]
+    assert [p.name for p in driver.discover([str(tmp_path)], Config(root=tmp_path))] == ["a.py", "b.py"]
+
+
+def test_walk_limit_and_skipped_folders(tmp_path: Path) -> None:
+    for name in ("a", "b", "migrations"):
+        (tmp_path / name).mkdir()
+        for index in range(3):
+            (tmp_path / name / f"m{index}.py").write_text("")
+    assert len(list(driver.walk(tmp_path, limit=4))) == 4
+    assert not [p for p in driver.walk(tmp_path, skip_dir=lambda name: name == "migrations") if "migrations" in p]
+
+
+def test_lint_reads_buffers_instead_of_the_disk(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    views = tmp_path / "views.py"
+    views.write_text("x = 1\n")
+    clean = driver.lint([views], ALL, TARGET)
+    assert clean.findings == [] and clean.errors == []
+    dirty = driver.lint([views], ALL, TARGET, buffers={str(views): BUGGY})
+    assert [(f.path, f.line, f.symbol) for f in dirty.findings] == [("views.py", 5, "blocking-call-in-async")]
+    assert views.read_text() == "x = 1\n"
+
+
+def test_lint_runs_in_its_own_context_and_leaves_sys_path(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "views.py").write_text(BUGGY)
+    before, default = sys.path[:], contexts.current()
+    context = driver.RunContext()
+    result = driver.lint([tmp_path / "pkg" / "views.py"], ALL, TARGET, context=context)
+    assert [f.symbol for f in result.findings] == ["blocking-call-in-async"]
+    assert sys.path == before and contexts.current() is default
+    context.invalidate([str(tmp_path / "pkg" / "views.py")])
+    assert not context.kinds and not context.work
+    again = driver.lint([tmp_path / "pkg" / "views.py"], ALL, TARGET, context=context)
+    assert again.findings == result.findings
+
+
+def test_fix_restores_sys_path(tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "views.py").write_text(BUGGY)
+    before = sys.path[:]
+    cli.main(["fix", "--diff", "pkg"])
+    capsys.readouterr()
+    assert sys.path == before
+
+
+def test_one_setup_errors_list() -> None:
+    from asynclint.fixes import engine
+
+    assert engine.SETUP_ERRORS is driver.SETUP_ERRORS
+    assert engine.python_files is driver.python_files
+
+
+@pytest.mark.parametrize("value, expected", [(3, "3"), ("a,b", "a,b"), (["a", "b"], "a,b"), (True, "y")])
+def test_option_value(value, expected) -> None:
+    kind = {3: "int", True: "yn"}.get(value, "csv") if not isinstance(value, list) else "csv"
+    assert driver.option_value("x", {"type": kind}, value) == expected
