@@ -11,6 +11,24 @@ from pathlib import Path
 
 from tests.lint import FIXTURES
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: The harnesses of tests/runtime/, by the name a folder's ``runtime.toml`` gives as ``harness``.
+HARNESSES = {
+    "calls": "test_calls.py: every top-level async def runs on the loop and fails the way the folder says",
+    "chains": "test_chains.py: every top-level function runs; its EXPECTED says how each ends",
+    "middleware": "test_middleware.py: every middleware factory runs in ASGI and WSGI handler chains",
+    "middleware-settings": "test_middleware.py: the folder's project MIDDLEWARE is built by Django's handlers",
+    "views": "test_views.py: every view is routed and probed (as_view, ASGI, WSGI, a server, tests)",
+    "none": "no runtime proof (``reason`` says why)",
+}
+#: The keys a ``runtime.toml`` may set (see tests/fixtures/README.md).
+SPEC_KEYS = frozenset({"harness", "reason", "raises", "message", "unawaited", "blocks", "sync_functions_run",
+                       "environment"})
+
 #: The folder for uploaded files (``upload_path`` arguments), set by ``conftest.py``.
 UPLOADS: list[Path] = []
 
@@ -24,6 +42,21 @@ def package_roots() -> list[Path]:
         if not (init.parent.parent / "__init__.py").exists()
     }
     return [FIXTURES, *sorted(roots - {FIXTURES})]
+
+
+@cache
+def runtime_specs() -> dict[str, dict]:
+    """Each fixture folder's ``runtime.toml`` (how tests/runtime/ proves it), by folder name."""
+    return {
+        path.parent.name: tomllib.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(FIXTURES.glob("*/runtime.toml"))
+    }
+
+
+def folders_proven_by(harness: str) -> tuple[str, ...]:
+    """The fixture folders whose ``runtime.toml`` names ``harness``: what that harness runs."""
+    assert harness in HARNESSES, harness
+    return tuple(folder for folder, spec in runtime_specs().items() if spec.get("harness") == harness)
 
 
 def settings_for(database: Path) -> dict:

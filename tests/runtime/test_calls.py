@@ -66,25 +66,21 @@ django = pytest.importorskip("django")
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 from django.db.transaction import TransactionManagementError  # noqa: E402
 
-from tests.runtime.support import FIXTURES, UPLOADS, load_module, seed  # noqa: E402
+from tests.runtime.support import FIXTURES, UPLOADS, folders_proven_by, load_module, runtime_specs, seed  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-RULES = (
-    "sync-orm-call-in-async",
-    "sync-queryset-evaluation-in-async",
-    "sync-transaction-in-async",
-    "async-call-not-awaited",
-    "async-iterator-in-sync-loop",
-    "sync-cache-call-in-async",
-    "sync-template-render-in-async",
-    "blocking-call-in-async",
-    "sync-auth-call-in-async",
-    "sync-session-access-in-async",
-    "sync-signal-send-in-async",
-)
+#: The rules whose folder's runtime.toml says ``harness = "calls"``, and what each runtime.toml says.
+RULES = folders_proven_by("calls")
+SPECS = {rule: runtime_specs()[rule] for rule in RULES}
 # Rules that fire in sync code as well: their bad_ files' annotated sync functions are called too.
-RULES_FIRING_IN_SYNC_CODE = {"async-iterator-in-sync-loop"}
+RULES_FIRING_IN_SYNC_CODE = {rule for rule in RULES if SPECS[rule].get("sync_functions_run")}
+#: What each rule's claim needs set up (``rule_settings()``, ``rule_environment()``), by name.
+ENVIRONMENTS = ("database-cache", "logged-in", "receiver-that-queries", "local-services")
+
+
+def environment(rule: str) -> frozenset[str]:
+    return frozenset(SPECS[rule].get("environment", ()))
 
 
 # --- How a call is expected to fail ---------------------------------------------------------------
@@ -130,24 +126,27 @@ def no_attribute(name: str, coroutine: str, at_annotated_line: bool = True) -> F
     )
 
 
-EXPECTED_FAILURES = {
-    "sync-orm-call-in-async": SYNC_ONLY,
-    "sync-queryset-evaluation-in-async": SYNC_ONLY,
-    "sync-transaction-in-async": SYNC_ONLY,
-    "async-call-not-awaited": Failure(None, unawaited="was never awaited"),
-    "async-iterator-in-sync-loop": Failure(TypeError, "'async_generator' object is not iterable"),
-    # Run against DatabaseCache (rule_settings()): its sync methods open a cursor. The other backends
-    # (locmem, file, memcached, redis) do not raise; they run the I/O on the loop.
-    "sync-cache-call-in-async": SYNC_ONLY,
-    # Every bad template reads a lazy QuerySet or the auth context processor's user while rendering.
-    "sync-template-render-in-async": SYNC_ONLY,
-    "blocking-call-in-async": BLOCKS,
-    # With the request of a logged-in user and database sessions (rule_settings(), RULE_ARGUMENTS).
-    "sync-auth-call-in-async": SYNC_ONLY,
-    "sync-session-access-in-async": SYNC_ONLY,
-    # With a receiver that queries connected for the test (and Django's own update_last_login).
-    "sync-signal-send-in-async": SYNC_ONLY,
-}
+def exception_named(name: str) -> type[BaseException]:
+    """A builtin exception or one of django.core.exceptions, by the name a runtime.toml gives."""
+    from django.core import exceptions
+
+    found = getattr(builtins, name, None) or getattr(exceptions, name, None)
+    assert isinstance(found, type) and issubclass(found, BaseException), f"runtime.toml names no exception: {name!r}"
+    return found
+
+
+def default_failure(spec: dict) -> Failure:
+    """How a function with an annotated line fails, as its folder's runtime.toml says."""
+    return Failure(
+        exception_named(spec["raises"]) if "raises" in spec else None,
+        spec.get("message", ""),
+        unawaited=spec.get("unawaited"),
+        blocks=spec.get("blocks", False),
+    )
+
+
+#: Per rule, from its folder's runtime.toml (``raises``/``message``, ``unawaited``, ``blocks``).
+EXPECTED_FAILURES = {rule: default_failure(spec) for rule, spec in SPECS.items()}
 
 FAILURE_OVERRIDES = {
     ("sync-transaction-in-async/bad_async_with_atomic.py", "create_book"): NOT_AN_ASYNC_CONTEXT_MANAGER,
@@ -346,10 +345,7 @@ RUNTIME_ARGUMENTS = {
     "session_cookie": lambda: "{}={}".format(*_session_cookie()).encode(),
 }
 #: Rules whose claim is about a logged-in user: their ``request`` carries the reader's session cookie.
-RULE_ARGUMENTS = {
-    rule: {"request": _logged_in_request}
-    for rule in ("sync-auth-call-in-async", "sync-session-access-in-async", "sync-template-render-in-async")
-}
+RULE_ARGUMENTS = {rule: {"request": _logged_in_request} for rule in RULES if "logged-in" in environment(rule)}
 
 
 # --- Reading fixtures (no Django needed) ------------------------------------------------------------
@@ -582,26 +578,23 @@ def local_services():
 
 # --- What each rule's claim needs ----------------------------------------------------------------------
 
-LOGGED_IN_RULES = frozenset(RULE_ARGUMENTS)
-
-
 def rule_settings(rule: str, services: LocalServices) -> dict:
     from django.conf import global_settings
 
-    if rule == "sync-cache-call-in-async":
+    if "database-cache" in environment(rule):
         # The backend whose sync API the catalog says raises on the loop (it opens a cursor).
         return {
             "CACHES": {
                 "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "asynclint_cache"}
             }
         }
-    if rule in LOGGED_IN_RULES:
+    if "logged-in" in environment(rule):
         # Database sessions, and Django's default password hashers (PBKDF2 first).
         return {
             "SESSION_ENGINE": "django.contrib.sessions.backends.db",
             "PASSWORD_HASHERS": global_settings.PASSWORD_HASHERS,
         }
-    if rule == "blocking-call-in-async":
+    if "local-services" in environment(rule):
         smtp = "django.core.mail.backends.smtp.EmailBackend"
         if django.VERSION >= (6, 1):  # EMAIL_HOST and friends are refused once MAILERS is set
             options = {"host": "127.0.0.1", "port": services.smtp_port, "timeout": 5}
@@ -666,11 +659,11 @@ def rule_environment(rule: str, services: LocalServices):
     from django.test.utils import override_settings
 
     with override_settings(**rule_settings(rule, services)), contextlib.ExitStack() as stack:
-        if rule == "sync-cache-call-in-async":
+        if "database-cache" in environment(rule):
             call_command("createcachetable", verbosity=0)
-        if rule == "sync-signal-send-in-async":
+        if "receiver-that-queries" in environment(rule):
             stack.enter_context(_receiver_that_queries())
-        if rule == "blocking-call-in-async":
+        if "local-services" in environment(rule):
             stack.enter_context(_console("n\n"))
         yield
 
@@ -678,7 +671,7 @@ def rule_environment(rule: str, services: LocalServices):
 # --- The blocking probe ---------------------------------------------------------------------------------
 
 #: Rules whose every function runs under the probe (the others only where a failure expects it).
-PROBED_RULES = frozenset({"blocking-call-in-async"})
+PROBED_RULES = frozenset(rule for rule, failure in EXPECTED_FAILURES.items() if failure.blocks)
 
 
 def _primitives() -> dict[int, str]:

@@ -46,19 +46,12 @@ django = pytest.importorskip("django")
 
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 
-from tests.runtime.support import FIXTURES, load_module, seed  # noqa: E402
+from tests.runtime.support import FIXTURES, folders_proven_by, load_module, seed  # noqa: E402
 from tests.runtime.test_calls import RUNTIME_ARGUMENTS, annotated_lines  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-RULES = (
-    "missing-sync-to-async",
-    "sync-to-async-called-not-passed",
-    "lazy-queryset-from-sync-to-async",
-    "thread-insensitive-orm-call",
-    "wrong-adapter-direction",
-    "async-to-sync-in-async",
-)
+RULES = folders_proven_by("chains")  # the folders whose runtime.toml says harness = "chains"
 
 
 # --- Expectations -------------------------------------------------------------------------------------

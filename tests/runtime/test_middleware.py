@@ -43,10 +43,10 @@ from django.urls import path as route  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-from tests.runtime.support import FIXTURES  # noqa: E402
-RULES = ("sync-only-middleware", "middleware-async-mode-mismatch")
+from tests.runtime.support import FIXTURES, folders_proven_by  # noqa: E402
+RULES = folders_proven_by("middleware")  # the folders whose runtime.toml says harness = "middleware"
 NOT_MIDDLEWARE = {"sync-only-middleware/good_not_middleware.py"}  # nothing there is a factory
-SETTINGS_PROJECT = FIXTURES / "sync-only-middleware-in-settings"
+(SETTINGS_PROJECT,) = (FIXTURES / folder for folder in folders_proven_by("middleware-settings"))
 MODES = ("asgi", "wsgi")
 
 

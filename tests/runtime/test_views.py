@@ -50,13 +50,8 @@ from tests.test_fixtures import options_for  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-from tests.runtime.support import FIXTURES, seed  # noqa: E402
-RULES = (
-    "sync-iterator-in-streaming-response",
-    "sync-test-client-in-async-test",
-    "mixed-sync-async-view-handlers",
-    "sync-only-decorator-on-async-view",
-)
+from tests.runtime.support import FIXTURES, folders_proven_by, seed  # noqa: E402
+RULES = folders_proven_by("views")  # the folders whose runtime.toml says harness = "views"
 DJANGO = django.VERSION[:2]
 ASGIREF = tuple(int(part) for part in re.findall(r"\d+", importlib.metadata.version("asgiref"))[:2])
 
