@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from asynclint import __version__
+from asynclint.finding import CERTAINTIES
 from asynclint.driver import InputError
 
 class UsageError(Exception):
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
     check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes (0: one per CPU)")
+    check.add_argument("--certainty", choices=CERTAINTIES,
+                       help="only definite findings, or only possible ones (default: both)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
@@ -176,6 +179,7 @@ def _check(args) -> int:
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors, findings = result.errors, result.findings
     _log(verbose, f"analysed in {time.perf_counter() - started:.2f}s")
+    findings = _scope(findings, config, rules, args.certainty, verbose)
 
     if args.write_baseline:
         count = baselines.write(args.write_baseline, findings)
@@ -230,6 +234,28 @@ def _fix(args) -> int:
         sys.stdout.write(report.diff)
     sys.stderr.write(report.render())
     return report.exit_code
+
+
+def _scope(findings: list, config, rules, certainty: str | None, verbose: bool) -> list:
+    """The findings ``per-file-ignores`` and ``--certainty`` keep; ``-v`` says what the deployment
+    detection decided for the middleware rules."""
+    from asynclint.core import deployment
+
+    if verbose and any(rule.symbol in ("sync-only-middleware", "sync-only-middleware-in-settings") for rule in rules):
+        root = config.root if config.path is not None else None
+        for path in sorted({f.path for f in findings}) or ([str(root)] if root else []):
+            found = deployment.server_for(config.server, path)
+            _log(True, f"deployment ({deployment.project_root(path)}): {found.describe()}")
+            break
+    off: dict[str, set[str]] = {}
+    kept = []
+    for finding in findings:
+        if finding.path not in off:
+            off[finding.path] = config.ignored_rules(finding.path, rules) if config.per_file_ignores else set()
+        if finding.msgid in off[finding.path] or certainty is not None and finding.certainty != certainty:
+            continue
+        kept.append(finding)
+    return kept
 
 
 def _report_errors(errors) -> bool:

@@ -8,6 +8,13 @@ one); ``--config FILE`` names it instead. Keys:
 - ``exclude`` (replaces the default excludes) / ``extend-exclude``: glob patterns; a pattern
   without ``/`` matches any path component (``"migrations"``), one with ``/`` the path relative to
   the project (``"legacy/*.py"``);
+- ``per-file-ignores``: a table of glob pattern -> rules (symbols, ids or id prefixes) not reported
+  in the files it matches, as in ruff: ``{"tests/**" = ["W5710"]}``; a pattern with ``/`` matches the
+  path relative to the project (``**`` spans folders), one without matches the file name; a leading
+  ``!`` applies the rules to every file the pattern does not match;
+- ``server``: how the project serves HTTP, ``"asgi"``, ``"wsgi"`` or ``"auto"`` (the default: detected
+  from its settings, ``asgi.py`` and server commands, see ``asynclint.core.deployment``); under WSGI
+  the middleware rules, which only cost anything under ASGI, are not reported;
 - any option of asynclint's pylint checkers (``blocking-calls``, ``chain-depth``...), with the
   same meaning as in pylint's configuration.
 """
@@ -33,7 +40,8 @@ DEFAULT_EXCLUDE = (
     "node_modules", "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache",
     "__pypackages__", "_build", "buck-out",
 )
-CLI_KEYS = ("django-version", "select", "ignore", "exclude", "extend-exclude")
+CLI_KEYS = ("django-version", "select", "ignore", "exclude", "extend-exclude", "per-file-ignores")
+SERVERS = ("auto", "asgi", "wsgi")
 
 
 class ConfigError(Exception):
@@ -61,6 +69,20 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     linter: dict[str, object] = field(default_factory=dict)  # other asynclint pylint options
+    per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)  # (pattern, selectors)
+    server: str = "auto"
+
+    def ignored_rules(self, path: str, rules) -> set[str]:
+        """The msgids of ``rules`` that ``per-file-ignores`` turns off in ``path``."""
+        absolute = os.path.abspath(path)
+        root = os.path.abspath(self.root)
+        relative = os.path.relpath(absolute, root).replace(os.sep, "/") if absolute.startswith(root) else absolute
+        off: set[str] = set()
+        for pattern, selectors in self.per_file_ignores:
+            negated = pattern.startswith("!")
+            if _glob_matches(pattern.lstrip("!"), relative) != negated:
+                off |= {rule.msgid for rule in select_rules(rules, selectors, [], "per-file-ignores ")}
+        return off
 
     def excluded(self, path: Path) -> bool:
         """Whether ``path`` (a file or folder found while walking) matches an exclude pattern."""
@@ -84,6 +106,28 @@ class Config:
             self._compiled_key = key
             self._root = os.path.abspath(self.root)
         return self._compiled
+
+
+def _glob_matches(pattern: str, relative: str) -> bool:
+    """ruff-style globs: without ``/`` the file name, with ``/`` the project-relative path."""
+    pattern = pattern.strip()
+    if "/" not in pattern.rstrip("/"):
+        return fnmatch.fnmatchcase(relative.rpartition("/")[2], pattern) or any(
+            fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in relative.split("/")[:-1])
+    regex, index = "", 0
+    pattern = pattern.strip("/")
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            regex, index = regex + "(?:.*/)?", index + 3
+        elif pattern.startswith("**", index):
+            regex, index = regex + ".*", index + 2
+        elif pattern[index] == "*":
+            regex, index = regex + "[^/]*", index + 1
+        elif pattern[index] == "?":
+            regex, index = regex + "[^/]", index + 1
+        else:
+            regex, index = regex + re.escape(pattern[index]), index + 1
+    return re.fullmatch(regex + "(?:/.*)?", relative) is not None
 
 
 def _list(value, key: str, where: str) -> list[str]:
@@ -148,6 +192,19 @@ def load(paths: list[str], explicit: str | None = None) -> Config:
             config.exclude = _list(value, key, where)
         elif key == "extend-exclude":
             config.exclude += _list(value, key, where)
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'per-file-ignores' must be a table of pattern = [rules]")
+            for pattern, selectors in value.items():
+                config.per_file_ignores.append((pattern, _list(selectors, f"per-file-ignores.{pattern}", where)))
+            from asynclint.rules import ALL
+
+            for _pattern, selectors in config.per_file_ignores:
+                select_rules(ALL, selectors, [], f"{where}: per-file-ignores ")
+        elif key == "server":
+            if value not in SERVERS:
+                raise ConfigError(f"{where}: 'server' must be one of {', '.join(SERVERS)}, not {value!r}")
+            config.server = config.linter[key] = value
         elif key in options:
             config.linter[key] = value
         else:

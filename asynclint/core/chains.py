@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from astroid import nodes
+from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
+from asynclint.core import branches
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
@@ -54,10 +56,17 @@ class Chain:
 
     steps: tuple[Step, ...]
     operation: Operation
+    #: Reached only on a branch asynclint cannot decide from the call's arguments: a possible finding.
+    possible: bool = False
 
     def where(self) -> str:
         node = self.operation.node
         return f"{_display_path(node.root().file)}:{node.lineno}"
+
+    @property
+    def confidence(self) -> Confidence:
+        """pylint's confidence for a finding about this chain: INFERENCE when possible, else HIGH."""
+        return INFERENCE if self.possible else HIGH
 
     def via(self) -> str:
         return " → ".join(f"{step.function.name}()" for step in self.steps)
@@ -138,6 +147,15 @@ def _method_owner(receiver: nodes.NodeNG) -> nodes.ClassDef | None:
     return None
 
 
+def _class_method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
+    """``Machine.current()``: a classmethod or staticmethod of a project model, called on the class."""
+    found = kind_of(receiver)
+    if found is None or found.name != api.MODEL_CLASS or not isinstance(found.model, nodes.ClassDef):
+        return None
+    method = find_method(found.model, name)
+    return method if method is not None and method.type in ("classmethod", "staticmethod") else None
+
+
 def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project sync function a call (or property read) runs directly, or None."""
     if isinstance(node, nodes.Call):
@@ -149,6 +167,9 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
                 if method is not None:
                     return _runnable(method)
                 return None
+            method = _class_method(func.expr, func.attrname)
+            if method is not None:
+                return _runnable(method)
         if isinstance(func, (nodes.Name, nodes.Attribute)):
             return _runnable(definition_of(func))
         return None
@@ -184,52 +205,66 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
         stack.extend(reversed(list(node.get_children())))
 
 
-def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
-    """The first sync operation ``function`` performs, directly or through project calls."""
-    context = current()  # the run's caches: ``work`` (function -> chain) and ``computing``
-    if function in context.work:
-        chain = context.work[function]
+def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
+              bindings: branches.Bindings = branches.NO_BINDINGS) -> Chain | None:
+    """The first sync operation ``function`` performs, directly or through project calls, when called
+    with arguments that decide ``bindings`` (``branches.call_bindings``); a definite one if any."""
+    context = current()  # the run's caches: ``work`` ((function, bindings) -> chain) and ``computing``
+    key = (function, bindings)
+    if key in context.work:
+        chain = context.work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
-    if function in context.computing:
+    if key in context.computing:
         return None  # a cycle: this path adds nothing new
-    context.computing.add(function)
+    context.computing.add(key)
     try:
-        chain = _compute(function)
+        chain = _compute(function, bindings)
     finally:
-        context.computing.discard(function)
-    context.work[function] = chain
+        context.computing.discard(key)
+    context.work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
 
 
-def _compute(function: nodes.FunctionDef) -> Chain | None:
-    nodes_in_body = list(body_nodes(function))
-    for node in nodes_in_body:
-        for operation in operations_at(node):
-            return Chain((), operation)
+def _better(chain: Chain, best: Chain | None) -> bool:
+    return best is None or (chain.possible, len(chain.steps)) < (best.possible, len(best.steps))
+
+
+def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
+    reached = list(branches.reached(function, bindings))
+    decided = branches.values(function, bindings)
     best: Chain | None = None
-    for node in nodes_in_body:
+    for node, conditional in reached:
+        for operation in operations_at(node):
+            if not conditional:
+                return Chain((), operation)
+            best = best or Chain((), operation, possible=True)
+    for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue
         target = callee(node)
-        if target is None or target is function:
+        if target is None or branches.memoised(target, node):
             continue
-        deeper = sync_work(target, max_depth=DEFAULT_DEPTH * 4)
+        passed = branches.call_bindings(node, target, decided)
+        if target is function and passed == bindings:
+            continue  # plain recursion adds nothing
+        deeper = sync_work(target, DEFAULT_DEPTH * 4, passed)
         if deeper is not None:
-            chain = Chain((Step(node, target), *deeper.steps), deeper.operation)
-            if best is None or len(chain.steps) < len(best.steps):
+            chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
+            if _better(chain, best):
                 best = chain
     return best
 
 
 def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
-    """The sync work a call site (in async code) runs through a project callee, as a full chain."""
+    """The sync work a call site (in async code) runs through a project callee, as a full chain;
+    none when the callee's work is memoised (``branches.memoised``)."""
     target = callee(call)
-    if target is None:
+    if target is None or branches.memoised(target, call):
         return None
-    deeper = sync_work(target, max_depth)
+    deeper = sync_work(target, max_depth, branches.call_bindings(call, target))
     if deeper is None or len(deeper.steps) + 1 > max_depth:
         return None
-    return Chain((Step(call, target), *deeper.steps), deeper.operation)
+    return Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
 
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:

@@ -39,6 +39,9 @@ class RunContext:
     project_files: dict = field(default_factory=dict)
     project_roots: dict = field(default_factory=dict)
     relations: dict = field(default_factory=dict)
+    #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
+    deployment_roots: dict = field(default_factory=dict)
+    deployments: dict = field(default_factory=dict)
 
     def reset_module(self) -> None:
         """Forget the per-module answers (between modules)."""
@@ -54,6 +57,8 @@ class RunContext:
         self.reset_module()
         self.work.clear()
         self.computing.clear()
+        self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
+        self.deployments.clear()
         if paths is None:
             self.project_files.clear()
             self.project_roots.clear()

@@ -29,9 +29,10 @@ from dataclasses import dataclass
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.imports import bindings, definition, definition_of, is_django_name, qualified_name
+from asynclint.core.imports import bindings, definition, definition_of, imported_name, is_django_name, qualified_name
 
 _MAX_DEPTH = 10
+_CASTS = frozenset({"typing.cast", "typing_extensions.cast"})
 _SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)
 
 
@@ -107,7 +108,26 @@ def factory(node: nodes.NodeNG, owned_only: bool = False) -> Factory | None:
 # --- names ---------------------------------------------------------------------------------------
 def _is_call_to(node: nodes.NodeNG, names: frozenset[str]) -> bool:
     return (isinstance(node, nodes.Call) and isinstance(node.func, (nodes.Name, nodes.Attribute))
-            and qualified_name(node.func) in names)
+            and (qualified_name(node.func) in names or _imported_as_one_of(node.func, names)))
+
+
+def _imported_as_one_of(name: nodes.NodeNG, names: frozenset[str]) -> bool:
+    """A name bound by several imports that all are one of ``names``: ``try: from inspect import f /
+    except ImportError: from asgiref.sync import f``, the same under ``if sys.version_info >= ...``,
+    with a fallback ``def f`` shim in the ``except`` or ``else`` branch allowed."""
+    if not isinstance(name, nodes.Name):
+        return False
+    found = bindings(name)
+    imports = [b for b in found if isinstance(b, (nodes.Import, nodes.ImportFrom))]
+    if not imports or any(imported_name(b, name.name) not in names for b in imports):
+        return False
+    return all(isinstance(b, nodes.FunctionDef) and _is_fallback(b) for b in found if b not in imports)
+
+
+def _is_fallback(definition_: nodes.FunctionDef) -> bool:
+    """A module-level shim defined in an ``except ImportError`` handler or an ``if``/``else`` branch."""
+    parent = definition_.parent
+    return isinstance(parent, (nodes.ExceptHandler, nodes.If)) and isinstance(parent.scope(), nodes.Module)
 
 
 def _calls(scope: nodes.NodeNG, names: frozenset[str]) -> list[nodes.Call]:
@@ -355,6 +375,8 @@ def _delegation(value: nodes.NodeNG | None, call: nodes.FunctionDef, chain: _Cha
     if depth > _MAX_DEPTH or not isinstance(value, nodes.Call) or not isinstance(value.func, nodes.Attribute):
         return None
     receiver, name = value.func.expr, value.func.attrname
+    if _is_call_to(receiver, _CASTS) and len(receiver.args) == 2:
+        receiver = receiver.args[1]  # ``cast(Self, self).__acall__(request)``: still self
     if isinstance(receiver, nodes.Name) and receiver.name == "self":
         method = chain.method(name)
         if isinstance(method, nodes.AsyncFunctionDef):

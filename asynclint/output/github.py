@@ -1,4 +1,5 @@
-"""GitHub Actions workflow commands: ``::error file=...,line=...,col=...::message`` annotations."""
+"""GitHub Actions workflow commands: ``::error file=...,line=...,col=...::message`` annotations; a possible
+finding says so in its title and message."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def render(report: Report) -> str:
             props.append(f"endLine={f.end_line}")
         if f.end_column is not None and f.end_line == f.line:
             props.append(f"endColumn={f.end_column}")
-        props.append(f"title={_property(f'asynclint {f.msgid} ({f.symbol})')}")
-        lines.append(f"::{f.severity} {','.join(props)}::{_data(f'{f.msgid} {f.symbol}: {f.message}')}")
+        maybe = ", possible" if f.certainty == "possible" else ""
+        props.append(f"title={_property(f'asynclint {f.msgid} ({f.symbol}{maybe})')}")
+        shown = f"(possible) {f.message}" if maybe else f.message
+        lines.append(f"::{f.severity} {','.join(props)}::{_data(f'{f.msgid} {f.symbol}: {shown}')}")
     return "".join(line + "\n" for line in lines)

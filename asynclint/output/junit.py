@@ -1,5 +1,5 @@
 """JUnit XML (for GitLab's and other CI's test reports): a test case per finding, and a passing one
-per checked file without findings."""
+per checked file without findings. A possible finding says so in its message."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ def render(report: Report) -> str:
     for f in findings:
         case = ET.SubElement(suite, "testcase", name=f"{f.msgid} {f.symbol} at {f.path}:{f.line}:{f.column}",
                              classname=f.path, file=f.path, line=str(f.line))
-        failure = ET.SubElement(case, "failure", message=f.message, type=f.symbol)
-        failure.text = f"{f.path}:{f.line}:{f.column}: {f.msgid} {f.symbol} {f.message}\n{f.code}"
+        shown = f"(possible) {f.message}" if f.certainty == "possible" else f.message
+        failure = ET.SubElement(case, "failure", message=shown, type=f.symbol)
+        failure.text = f"{f.path}:{f.line}:{f.column}: {f.msgid} {f.symbol} {shown}\n{f.code}"
     for path in clean:
         ET.SubElement(suite, "testcase", name=path, classname=path, file=path)
     root = ET.Element("testsuites", name="asynclint", tests=suite.get("tests"), failures=suite.get("failures"))

@@ -18,6 +18,8 @@ from asynclint.output import Finding, Report, from_messages
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVELS = {"error": "error", "warning": "warning"}
+#: SARIF ``rank`` (0-100, how sure the tool is) by certainty.
+RANKS = {"definite": 90.0, "possible": 50.0}
 
 
 def _rule_entry(rule) -> dict:
@@ -79,6 +81,7 @@ def document(findings: list[Finding], rules, others: dict[str, tuple[str, str]] 
             "ruleId": f.msgid,
             "ruleIndex": index[f.msgid],
             "level": "error" if f.severity == "error" else "warning",
+            "rank": RANKS[f.certainty],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": location}],
             "partialFingerprints": {"asynclint/v1": f"{f.path}:{f.symbol}:{f.code}"},

@@ -1,4 +1,5 @@
-"""``path:line:col: E5701 symbol message``, one finding a line, colored on a terminal."""
+"""``path:line:col: E5701 symbol message``, one finding a line, colored on a terminal; a possible
+finding (one that depends on a branch or dispatch asynclint cannot decide) says ``(possible)``."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def render(report: Report, color: bool = False) -> str:
         where = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
         ident = paint(_RED if f.severity == "error" else _YELLOW, f.msgid)
         mark = "[*] " if f.fix_safety == "safe" else ""
-        lines.append(f"{where} {ident} {mark}{paint(_CYAN, f.symbol)} {f.message}")
+        maybe = "(possible) " if f.certainty == "possible" else ""
+        lines.append(f"{where} {ident} {mark}{paint(_CYAN, f.symbol)} {maybe}{f.message}")
     count = len(report.findings)
     if count:
         files = len({f.path for f in report.findings})

@@ -75,4 +75,4 @@ class AsyncToSyncInAsync(AsyncLintRule):
         chain = chain_from(node, self.depth)
         if chain is not None and chain.operation.effect == api.LOOP_RUNNER:
             self.report(node, f"{describe(node.func)}() {explain(chain)}, which raises RuntimeError inside "
-                              f"the running loop; call the async function with await instead", facts=Facts(chain=chain))
+                              f"the running loop; call the async function with await instead", chain.confidence, facts=Facts(chain=chain))

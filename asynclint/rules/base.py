@@ -10,11 +10,11 @@ from pathlib import Path
 
 from astroid import nodes
 from pylint.checkers import BaseChecker
-from pylint.interfaces import HIGH, Confidence
+from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
 from asynclint import finding as findings
-from asynclint.core import django_kinds, suggest, versions
+from asynclint.core import deployment, django_kinds, lazy, suggest, versions
 from asynclint.core.event_loop import runs_on_event_loop
 
 CHECKER_NAME = "asynclint"
@@ -93,7 +93,8 @@ class AsyncLintRule(BaseChecker):
 
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH, *,
                facts: Facts | None = None) -> None:
-        """Emit the pylint message and, when the run collects them, the structured finding."""
+        """Emit the pylint message and, when the run collects them, the structured finding;
+        ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible."""
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
@@ -127,6 +128,13 @@ class AsyncLintRule(BaseChecker):
         except (RecursionError, LookupError, ValueError, AttributeError) as error:
             return findings.NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
 
+    def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None) -> None:
+        """Report a cost only ASGI pays: definite under ASGI, possible when the server is unknown,
+        not at all under WSGI (``asynclint.core.deployment``)."""
+        found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
+        if found.server != deployment.WSGI:
+            self.report(node, message, HIGH if found.server == deployment.ASGI else INFERENCE, facts=facts)
+
 
 class SyncCallRule(AsyncLintRule):
     """A rule that flags calls of table rows with one of ``effects`` made on the event loop."""
@@ -137,8 +145,11 @@ class SyncCallRule(AsyncLintRule):
         if not runs_on_event_loop(node):
             return
         found = django_kinds.django_call(node)
-        if found is not None and found.row.effect in self.effects:
-            self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))
+        if found is None or found.row.effect not in self.effects:
+            return
+        if found.row.async_returns == api.ASYNC_ITERATOR and lazy.iterated_in_thread(node):
+            return  # a lazy iterator (qs.iterator()) that a worker thread iterates
+        self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))
 
 
 def _position(node: nodes.NodeNG) -> tuple[int, int, int | None, int | None]:
@@ -216,6 +227,18 @@ class Options(BaseChecker):
                 "metavar": "<hops>",
                 "help": "How many project function calls missing-sync-to-async and async-to-sync-in-async "
                 "follow from async code down to a sync operation.",
+            },
+        ),
+        (
+            "server",
+            {
+                "default": "auto",
+                "type": "choice",
+                "choices": ("auto", "asgi", "wsgi"),
+                "metavar": "<auto|asgi|wsgi>",
+                "help": "How the project serves HTTP. auto: detected from its deployment files and asgi.py. "
+                "Under wsgi the middleware rules (a cost only ASGI pays) report nothing; when auto finds "
+                "no answer they are possible findings.",
             },
         ),
         (

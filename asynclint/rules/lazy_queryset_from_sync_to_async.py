@@ -6,6 +6,10 @@ decorator, or a bound manager/QuerySet method such as `sync_to_async(Book.object
 returns an unevaluated QuerySet. Iterating what comes back in the async caller is also reported by
 `sync-queryset-evaluation-in-async`.
 
+The value is followed to where it is evaluated: it stays silent when the awaited result is assigned
+to a name that is only evaluated safely afterwards (`await sync_to_async(list)(qs)`, `async for`, an
+awaited `a*` method) or that is overwritten before any use.
+
 ## Why is this bad?
 Building a QuerySet runs no query: the thread returns a lazy QuerySet, and the query runs when the
 caller evaluates it — on the event loop, where Django raises `SynchronousOnlyOperation`. The thread
@@ -38,6 +42,7 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
+from asynclint.core import lazy
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import agreed_return, callable_result, is_adapter_decorated
 from asynclint.core.imports import called_name
@@ -67,7 +72,7 @@ class LazyQuerysetFromSyncToAsync(AsyncLintRule):
     def visit_call(self, node: nodes.Call) -> None:
         if not node.args or called_name(node) not in api.SYNC_TO_ASYNC:
             return
-        if _is_queryset(callable_result(node.args[0], node)):
+        if _is_queryset(callable_result(node.args[0], node)) and not lazy.evaluated_later_safely(node):
             self.report(node, f"{describe(node.args[0])} returns a lazy QuerySet from the thread: {_ADVICE}")
 
     @only_required_for_messages(_SYMBOL)

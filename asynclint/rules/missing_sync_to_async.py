@@ -8,6 +8,13 @@ ORM, cache, template, auth/session, transaction or blocking-I/O rules report. Th
 callee and the chain down to the operation, with file and line. Calls are followed through imports,
 `chain-depth` hops deep (default 5).
 
+Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
+query behind `if limit is None: return []`, `titles()` does not); a chain that reaches the work only
+through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
+Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
+module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
+`AppConfig`, a middleware instance, a module-level instance).
+
 ## Why is this bad?
 Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
 calls down. Django raises as soon as any of it reaches the database from the loop's thread; the rest
@@ -84,11 +91,11 @@ class MissingSyncToAsync(AsyncLintRule):
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
             self.report(node, f"{what} {explain(chain)}; call "
-                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'", facts=Facts(chain=chain))
+                              f"'await sync_to_async({describe(node.func)})({arguments(node)})'", chain.confidence, facts=Facts(chain=chain))
 
     @only_required_for_messages(_SYMBOL)
     def visit_attribute(self, node: nodes.Attribute) -> None:
         chain = self._chain(node)
         if chain is not None:
             self.report(node, f"property {describe(node)} {explain(chain)}; read it with "
-                              f"'await sync_to_async(lambda: {describe(node)})()'", facts=Facts(chain=chain))
+                              f"'await sync_to_async(lambda: {describe(node)})()'", chain.confidence, facts=Facts(chain=chain))

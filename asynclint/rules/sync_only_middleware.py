@@ -12,6 +12,11 @@ subclasses (they are hybrid), and for a factory whose code already has an async 
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
 `sync-only-middleware-in-settings` reports it where it is installed).
 
+Only projects that serve HTTP through Django's ASGI handler pay this cost: the finding is definite
+when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
+project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`; see the
+README's Configuration section and `asynclint check -v`).
+
 ## Why is this bad?
 Django reads a middleware's mode from `sync_capable`/`async_capable`, and the defaults say sync only.
 Under ASGI (and with an async view below it) Django wraps the layer below in `async_to_sync` and the
@@ -92,7 +97,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         found = middleware.factory(node, owned_only=True)
         if found is not None and found.owns and is_sync_only(found):
-            self.report(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
+            self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: decorate it with @sync_and_async_middleware and return an 'async def' "
                               f"middleware when iscoroutinefunction(get_response) (or mark it "
                               f"@sync_only_middleware if it must stay sync)")
@@ -101,7 +106,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     def visit_classdef(self, node: nodes.ClassDef) -> None:
         found = middleware.factory(node, owned_only=True)
         if found is not None and found.owns and is_sync_only(found):
-            self.report(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
+            self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: set sync_capable = async_capable = True, call markcoroutinefunction(self) "
                               f"in __init__ when iscoroutinefunction(get_response), and route __call__ to an "
                               f"'async def __acall__' (or set async_capable = False if it must stay sync)")

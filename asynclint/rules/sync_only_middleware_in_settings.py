@@ -20,6 +20,11 @@ per request under ASGI, computed the way `load_middleware` builds the chain, and
 sync-only (or, when the entry is the only one, how many switches remain without it). Unknown entries
 count as hybrid ("at least").
 
+Only projects that serve HTTP through Django's ASGI handler pay this cost: the finding is definite
+when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
+project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`; see the
+README's Configuration section and `asynclint check -v`).
+
 ## Why is this bad?
 Under ASGI Django starts from the async handler and walks `MIDDLEWARE` from the innermost entry out;
 a sync-only middleware makes Django wrap the layers below it in `async_to_sync` and (at the top)
@@ -93,7 +98,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
                 else:
                     without = middleware.switches([*modes[:index], api.HYBRID, *modes[index + 1:]])
                     detail = f"{bound}{_times(without)} if this entry were async-capable"
-                self.report(found.node, f"'{found.path}' is sync-only middleware ({why}): under ASGI this "
+                self.report_under_asgi(found.node, f"'{found.path}' is sync-only middleware ({why}): under ASGI this "
                                         f"MIDDLEWARE list makes every request switch between async and sync "
                                         f"{bound}{_times(total)} ({detail}); {_fix(found)}")
 

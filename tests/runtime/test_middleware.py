@@ -128,6 +128,10 @@ CASES: dict[tuple[str, str], Case] = {
     (f"{SYNC_ONLY}/bad_function_factory.py", "powered_by_middleware"): Case(
         header("X-Powered-By", "bookshop"), header("X-Powered-By", "bookshop"), adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "RequestIdMiddleware"): Case(adapted=True),
+    # Under ASGI Django adapts it whatever the project's server; the rule reports it only where the
+    # project serves HTTP through ASGI (asynclint.core.deployment).
+    (f"{SYNC_ONLY}/served-by-asgi/bad_sync_middleware_under_asgi.py", "ClientIpMiddleware"): Case(adapted=True),
+    (f"{SYNC_ONLY}/served-by-wsgi/good_sync_middleware_under_wsgi.py", "ClientIpMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "CorrelationIdMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "NoCacheMiddleware"): Case(
         header("Cache-Control", "max-age=0"), header("Cache-Control", "max-age=0"), adapted=True),
@@ -162,6 +166,12 @@ CASES: dict[tuple[str, str], Case] = {
         ESCAPED_404, ESCAPED_404, path=INTERNAL, adapted=False),
     (f"{MISMATCH}/bad_async_class_not_marked.py", "HybridHideInternalMiddleware"): Case(
         ESCAPED_404, NOT_FOUND, path=INTERNAL, adapted=False),
+    (f"{MISMATCH}/bad_hybrid_other_shapes_not_marked.py", "CastUnmarkedMiddleware"): Case(
+        ESCAPED_404, NOT_FOUND, path=INTERNAL, adapted=False),
+    (f"{MISMATCH}/good_hybrid_other_shapes.py", "VersionedMarkMiddleware"): Case(
+        header("X-Shape", "versioned"), header("X-Shape", "versioned"), adapted=False),
+    (f"{MISMATCH}/good_hybrid_other_shapes.py", "ShimmedMarkMiddleware"): Case(
+        header("X-Shape", "shimmed"), header("X-Shape", "shimmed"), adapted=False),
     (f"{MISMATCH}/bad_both_flags_false.py", "DisabledMiddleware"): Case(
         Ends(exception=RuntimeError, message="must have at least one of sync_capable/async_capable set to True",
              at_load=True),

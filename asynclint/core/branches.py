@@ -1,0 +1,253 @@
+"""Which code of a called function runs, given the call's arguments; and which work is memoised.
+
+``reached(function, bindings)`` yields every node a call of ``function`` may execute, each with
+whether it runs whatever happens (``False``) or only on a branch asynclint cannot decide (``True``):
+a chain through such a node is a *possible* finding. ``bindings`` are what the call site decides
+about the parameters (``call_bindings``): a constant passed or left at its keyword default, or a
+value that is certainly not None (a literal list, dict, f-string, lambda...). A branch whose condition
+these decide (``if p is None``, ``if not p``, ``if p == "csv"``, ``and``/``or`` of such) is pruned
+to the side that runs.
+
+Memoised work is not a per-request bug: ``memoised(function, read)`` is True for a function under
+``functools.lru_cache``/``cache`` and for a ``cached_property`` read on a long-lived object (an
+``AppConfig``, a middleware instance, a module-level instance); ``reached`` skips the body of a
+module-level memo (``if _CACHE is None: _CACHE = ...``, ``if key not in _CACHE: _CACHE[key] = ...``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from astroid import nodes
+
+from asynclint.core.imports import qualified_name
+
+Bindings = frozenset  # of (parameter name, ("const", value) | ("not-none",))
+NO_BINDINGS: Bindings = frozenset()
+_NOT_NONE = ("not-none",)
+_NOT_NONE_NODES = (nodes.List, nodes.Dict, nodes.Tuple, nodes.Set, nodes.JoinedStr, nodes.Lambda, nodes.ListComp,
+                   nodes.DictComp, nodes.SetComp, nodes.GeneratorExp)
+_SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)
+
+_MEMO_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
+_CACHED_PROPERTIES = frozenset({"functools.cached_property", "django.utils.functional.cached_property"})
+_LONG_LIVED_BASES = frozenset({"django.apps.config.AppConfig", "django.apps.AppConfig"})
+
+
+# --- call-site bindings --------------------------------------------------------------------------------
+def _value(node: nodes.NodeNG | None, caller: dict):
+    if isinstance(node, nodes.Name) and node.name in caller:
+        return caller[node.name]  # a parameter of the caller that its own call site decided
+    if isinstance(node, nodes.Const):
+        return ("const", node.value)
+    if isinstance(node, _NOT_NONE_NODES):
+        return _NOT_NONE
+    return None
+
+
+def values(function: nodes.FunctionDef, bindings: Bindings) -> dict:
+    """``bindings`` as a dict, without the parameters ``function`` assigns again anywhere (what a
+    call made from ``function`` passes on; ``reached`` forgets a parameter only from the point where
+    a reached statement assigns it)."""
+    reassigned = _reassigned(function) if bindings else set()
+    return {name: value for name, value in bindings if name not in reassigned}
+
+
+def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict | None = None) -> Bindings:
+    """What ``call`` decides about ``function``'s parameters (empty when it is not a plain call);
+    ``caller``: what is decided about the calling function's own parameters (``values``)."""
+    caller = caller or {}
+    if not isinstance(call, nodes.Call) or function.args.args is None:
+        return NO_BINDINGS
+    args = function.args
+    positional = [*(args.posonlyargs or []), *args.args]
+    bound_method = isinstance(call.func, nodes.Attribute) or function.name == "__init__"
+    if bound_method and function.type in ("method", "classmethod") and positional:
+        positional = positional[1:]
+    found: dict[str, object] = {}
+    unknown: set[str] = set()
+    if any(isinstance(a, nodes.Starred) for a in call.args) or any(k.arg is None for k in call.keywords or []):
+        return NO_BINDINGS  # *args / **kwargs: which parameter gets what is unknown
+    for parameter, argument in zip(positional, call.args):
+        value = _value(argument, caller)
+        (found.__setitem__(parameter.name, value) if value else unknown.add(parameter.name))
+    for keyword in call.keywords or []:
+        value = _value(keyword.value, caller)
+        (found.__setitem__(keyword.arg, value) if value else unknown.add(keyword.arg))
+    passed = {p.name for p in positional[:len(call.args)]} | {k.arg for k in call.keywords or []}
+    defaults = args.defaults or []
+    for parameter, default in zip(positional[len(positional) - len(defaults):], defaults):
+        if parameter.name not in passed:
+            value = _value(default, {})
+            if value:
+                found[parameter.name] = value
+    for parameter, default in zip(args.kwonlyargs or [], args.kw_defaults or []):
+        if parameter.name not in passed and default is not None:
+            value = _value(default, {})
+            if value:
+                found[parameter.name] = value
+    return frozenset((name, value) for name, value in found.items() if name not in unknown)
+
+
+# --- deciding a condition ------------------------------------------------------------------------------
+def _reassigned(function: nodes.FunctionDef) -> set[str]:
+    return {n.name for n in function.nodes_of_class(nodes.AssignName) if not isinstance(n.parent, nodes.Arguments)}
+
+
+def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
+    """The truth value of ``test`` under ``bindings`` (parameter -> value), or None."""
+    if isinstance(test, nodes.Const):
+        return bool(test.value)
+    if isinstance(test, nodes.Name) and test.name in bindings:
+        value = bindings[test.name]
+        return bool(value[1]) if value[0] == "const" else None
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = decide(test.operand, bindings)
+        return None if inner is None else not inner
+    if isinstance(test, nodes.BoolOp):
+        values = [decide(v, bindings) for v in test.values]
+        if test.op == "and":
+            return False if False in values else True if all(v is True for v in values) else None
+        return True if True in values else False if all(v is False for v in values) else None
+    if isinstance(test, nodes.Compare) and len(test.ops) == 1 and isinstance(test.left, nodes.Name) and \
+            test.left.name in bindings:
+        operator, right = test.ops[0]
+        value = bindings[test.left.name]
+        if operator in ("is", "is not") and isinstance(right, nodes.Const) and right.value is None:
+            is_none = value[1] is None if value[0] == "const" else False
+            return is_none if operator == "is" else not is_none
+        if operator in ("==", "!=") and isinstance(right, nodes.Const) and value[0] == "const":
+            return (value[1] == right.value) == (operator == "==")
+    return None
+
+
+# --- memoisation ---------------------------------------------------------------------------------------
+def _decorator_names(function: nodes.FunctionDef) -> set[str]:
+    names = set()
+    for decorator in function.decorators.nodes if function.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        if isinstance(target, (nodes.Name, nodes.Attribute)):
+            names.add(qualified_name(target) or "")
+    return names
+
+
+def _long_lived(cls: nodes.ClassDef) -> bool:
+    """Instances live as long as the process: an AppConfig, a middleware class, or a class the module
+    instantiates at module level."""
+    from asynclint.core import middleware
+
+    if any(qualified_name(base) in _LONG_LIVED_BASES for base in cls.bases
+           if isinstance(base, (nodes.Name, nodes.Attribute))):
+        return True
+    for statement in cls.root().body:
+        value = getattr(statement, "value", None)
+        if isinstance(statement, (nodes.Assign, nodes.AnnAssign)) and isinstance(value, nodes.Call) and \
+                isinstance(value.func, nodes.Name) and value.func.name == cls.name:
+            return True
+    return isinstance(cls.parent, nodes.Module) and middleware.factory(cls) is not None
+
+
+def memoised(function: nodes.FunctionDef, read: nodes.NodeNG | None = None) -> bool:
+    """``function``'s work happens once per process (or per argument), not per request."""
+    names = _decorator_names(function)
+    if names & _MEMO_DECORATORS:
+        return True
+    if names & _CACHED_PROPERTIES and isinstance(function.parent, nodes.ClassDef):
+        return _long_lived(function.parent)
+    return False
+
+
+def _module_globals(function: nodes.FunctionDef) -> set[str]:
+    declared = {name for g in function.nodes_of_class(nodes.Global) for name in g.names}
+    return declared | {name for name in function.root().locals}
+
+
+def _is_memo(node: nodes.If, globals_: set[str], declared: set[str]) -> bool:
+    """``if _X is None: _X = ...`` / ``if not _X`` / ``if key not in _X: _X[key] = ...`` on a module global."""
+    tested = {n.name for n in node.test.nodes_of_class(nodes.Name)} & globals_
+    if not tested:
+        return False
+    for statement in node.body:
+        for target in statement.nodes_of_class((nodes.AssignName, nodes.Subscript, nodes.AssignAttr)):
+            if isinstance(target, nodes.AssignName) and target.name in tested & declared:
+                return True
+            if isinstance(target, nodes.Subscript) and isinstance(target.value, nodes.Name) and \
+                    target.value.name in tested and isinstance(target.parent, (nodes.Assign, nodes.AugAssign)) and \
+                    target in getattr(target.parent, "targets", [target]):
+                return True
+    return False
+
+
+# --- what runs ------------------------------------------------------------------------------------------
+def reached(function: nodes.FunctionDef, bindings: Bindings = NO_BINDINGS) -> Iterator[tuple[nodes.NodeNG, bool]]:
+    """``(node, conditional)`` for every node a call of ``function`` may execute (nested defs, lambdas
+    and classes are yielded but not entered), in source order."""
+    walker = _Walker(dict(bindings), _module_globals(function),
+                     {name for g in function.nodes_of_class(nodes.Global) for name in g.names})
+    walker.statements(function.body, False)
+    yield from walker.found
+
+
+class _Walker:
+    def __init__(self, values: dict, globals_: set[str], declared: set[str]) -> None:
+        self.values, self.globals, self.declared = values, globals_, declared
+        self.found: list[tuple[nodes.NodeNG, bool]] = []
+
+    def node(self, node: nodes.NodeNG, conditional: bool) -> bool:
+        """Walk ``node``; True when it certainly returns or raises."""
+        self.found.append((node, conditional))
+        if isinstance(node, _SCOPES):
+            return False
+        if isinstance(node, (nodes.AssignName, nodes.DelName)):
+            self.values.pop(node.name, None)  # from here on the parameter holds another value
+            return False
+        if isinstance(node, (nodes.For, nodes.While)):  # a later iteration sees the body's assignments
+            for assigned in node.nodes_of_class((nodes.AssignName, nodes.DelName), skip_klass=_SCOPES):
+                self.values.pop(assigned.name, None)
+        if isinstance(node, (nodes.If, nodes.IfExp)):
+            self.node(node.test, conditional)
+            decided = decide(node.test, self.values)
+            body, orelse = node.body, node.orelse
+            body = body if isinstance(body, list) else [body]
+            orelse = orelse if isinstance(orelse, list) else [orelse]
+            if isinstance(node, nodes.If) and _is_memo(node, self.globals, self.declared):
+                body, decided = [], None
+            if decided is True:
+                return self.statements(body, conditional)
+            if decided is False:
+                return self.statements(orelse, conditional)
+            self.statements(body, True)
+            self.statements(orelse, True)
+            return False
+        if isinstance(node, nodes.While):
+            self.node(node.test, conditional)
+            if decide(node.test, self.values) is not False:
+                self.statements(node.body, True)
+            self.statements(node.orelse, True)
+            return False
+        if isinstance(node, nodes.Try):
+            ended = self.statements(node.body, conditional)
+            for handler in node.handlers:
+                self.statements([handler], True)
+            self.statements(node.orelse, True)
+            return self.statements(node.finalbody, conditional) or (ended and not node.handlers)
+        if isinstance(node, nodes.BoolOp):
+            self.node(node.values[0], conditional)
+            for value in node.values[1:]:
+                self.node(value, True)
+            return False
+        if isinstance(node, nodes.Match):
+            self.node(node.subject, conditional)
+            for case in node.cases:
+                self.statements([case], True)
+            return False
+        for child in node.get_children():
+            self.node(child, conditional)
+        return isinstance(node, (nodes.Return, nodes.Raise))
+
+    def statements(self, statements, conditional: bool) -> bool:
+        """Walk a statement list up to a statement that certainly leaves it; True if one does."""
+        for statement in statements:
+            if self.node(statement, conditional):
+                return True
+        return False

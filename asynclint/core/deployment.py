@@ -1,0 +1,218 @@
+"""How a project serves HTTP: through Django's ASGI handler, WSGI only, or unknown.
+
+Sync-only middleware only costs a switch to a worker thread when HTTP requests go through Django's
+ASGI handler, so the middleware rules need to know. ``detect(root)`` reads, without importing
+anything:
+
+- server commands in the project's deployment files (``Procfile``, ``Dockerfile``, docker compose
+  files, ``fly.toml``, ``app.yaml``, ``render.yaml``, shell scripts, ``Makefile``, supervisor and
+  systemd units, uWSGI ``.ini``): ``uvicorn``, ``daphne``, ``hypercorn``, ``granian`` (ASGI unless
+  ``--interface wsgi``) and ``gunicorn -k uvicorn...`` serve ASGI; ``gunicorn`` without an ASGI worker,
+  ``uwsgi``, ``waitress-serve`` and ``mod_wsgi`` serve WSGI;
+- settings modules that install ``daphne`` or set ``ASGI_APPLICATION`` (``runserver`` then serves
+  ASGI);
+- the ``asgi.py`` modules: a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
+  (``get_asgi_application()``) sends HTTP through Django's handler; one without an ``"http"`` key, or
+  with another app there, does not.
+
+ASGI commands only, or (with no server command at all) a router that serves Django's HTTP or an ASGI
+``runserver``: ``asgi``. WSGI commands only (and nothing that runs ASGI), or both kinds where the
+router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the middleware findings are
+*possible*. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from asynclint.core import context
+
+ASGI, WSGI, UNKNOWN = "asgi", "wsgi", "unknown"
+
+_DEPLOYMENT_FILES = re.compile(
+    r"^(Procfile.*|Dockerfile.*|.*\.dockerfile|(docker-)?compose.*\.ya?ml|fly\.toml|app\.ya?ml|render\.ya?ml|"
+    r"heroku\.yml|railway\.(json|toml)|nixpacks\.toml|.*\.sh|Makefile|supervisord.*\.conf|.*supervisor.*\.conf|"
+    r".*\.service|uwsgi.*\.ini|.*\.uwsgi\.ini|gunicorn.*\.py|entrypoint.*|start.*|run.*)$", re.IGNORECASE)
+_SKIP_DIRS = frozenset({".git", ".hg", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages",
+                        "dist", "build", ".mypy_cache", "static", "media", "locale", "migrations", "docs"})
+_MAX_DEPTH = 6
+_MAX_SIZE = 200_000
+
+#: A command that serves ASGI, or WSGI (searched in the lines of deployment files).
+_ASGI_COMMAND = re.compile(
+    r"\b(uvicorn|daphne|hypercorn)\s+[\w.:-]*|\bgranian\b(?![^\n]*--interface[= ]+wsgi)|"
+    r"\bgunicorn\b[^\n]*(uvicorn|UvicornWorker|uvicorn_worker|-k\s*[\"']?uvicorn)")
+_WSGI_COMMAND = re.compile(r"\bgunicorn\b|\buwsgi\b|\bwaitress-serve\b|\bmod_wsgi\b|\bgranian\b[^\n]*--interface[= ]+wsgi")
+_COMMENT = re.compile(r"^\s*(#|//)")
+_UNSERVING = re.compile(r"\b(pip|poetry|uv|apt-get|apk|pipenv)\s+(install|add)\b|==|>=")
+
+
+@dataclass(frozen=True)
+class Deployment:
+    server: str  # ASGI, WSGI or UNKNOWN
+    reasons: tuple[str, ...] = field(default=())
+
+    def describe(self) -> str:
+        return f"HTTP served by {self.server.upper() if self.server != UNKNOWN else 'an unknown server'}" + (
+            f": {'; '.join(self.reasons)}" if self.reasons else "")
+
+
+_ROOT_MARKERS = (".git", "Procfile", "Dockerfile", "docker-compose.yml", "docker-compose.yaml", "compose.yml",
+                 "compose.yaml", "fly.toml", "app.yaml", "render.yaml")
+
+
+def project_root(path: str | os.PathLike) -> Path:
+    """The folder a file's project is deployed from: the nearest ancestor with a repository or a
+    deployment file, else with ``manage.py``/``pyproject.toml``, else the file's folder."""
+    key = str(Path(path).resolve())
+    roots = context.current().deployment_roots
+    if key not in roots:
+        roots[key] = _root(key)
+    return roots[key]
+
+
+def _root(path: str) -> Path:
+    start = Path(path)
+    start = start if start.is_dir() else start.parent
+    marker = None
+    for folder in (start, *start.parents):
+        if any((folder / name).exists() for name in _ROOT_MARKERS):
+            return folder
+        if marker is None and ((folder / "manage.py").is_file() or (folder / "pyproject.toml").is_file()):
+            marker = folder
+    return marker or start
+
+
+def _files(root: Path):
+    for directory, subdirs, files in os.walk(root):
+        depth = len(Path(directory).relative_to(root).parts)
+        subdirs[:] = [] if depth >= _MAX_DEPTH else sorted(
+            d for d in subdirs if d not in _SKIP_DIRS and not d.startswith(".") and "test" not in d.lower())
+        for name in sorted(files):
+            yield Path(directory) / name
+
+
+def _read(path: Path) -> str:
+    try:
+        if path.stat().st_size > _MAX_SIZE:
+            return ""
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def _commands(root: Path, found: list[Path]) -> tuple[list[str], list[str]]:
+    asgi, wsgi = [], []
+    for path in found:
+        if not _DEPLOYMENT_FILES.match(path.name) or path.suffix == ".py" and not path.name.startswith("gunicorn"):
+            continue
+        for number, line in enumerate(_read(path).splitlines(), 1):
+            if _COMMENT.match(line) or _UNSERVING.search(line):
+                continue
+            where = f"{path.relative_to(root).as_posix()}:{number}"
+            if _ASGI_COMMAND.search(line):
+                asgi.append(f"{where} runs {_ASGI_COMMAND.search(line).group(0).strip()}")
+            elif _WSGI_COMMAND.search(line):
+                wsgi.append(f"{where} runs {_WSGI_COMMAND.search(line).group(0).strip()}")
+    return asgi, wsgi
+
+
+_DAPHNE_APP = re.compile(r"""["']daphne["']""")
+_ASGI_SETTING = re.compile(r"^ASGI_APPLICATION\s*=", re.MULTILINE)
+
+
+def _asgi_settings(root: Path, found: list[Path]) -> list[str]:
+    """Settings modules that make ``runserver`` serve ASGI: daphne in INSTALLED_APPS, or Channels'
+    ``ASGI_APPLICATION``."""
+    reasons = []
+    for path in found:
+        if path.suffix != ".py" or not ("settings" in path.name or path.parent.name == "settings"):
+            continue
+        text = _read(path)
+        where = path.relative_to(root).as_posix()
+        if "INSTALLED_APPS" in text and _DAPHNE_APP.search(text):
+            reasons.append(f"{where} installs daphne (runserver serves ASGI)")
+        elif _ASGI_SETTING.search(text):
+            reasons.append(f"{where} sets ASGI_APPLICATION (runserver serves ASGI with Channels)")
+    return reasons
+
+
+def _calls_get_asgi_application(node: ast.AST | None, assigned: dict[str, ast.AST]) -> bool:
+    if isinstance(node, ast.Name) and node.id in assigned:
+        return _calls_get_asgi_application(assigned.pop(node.id), assigned)
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if name == "get_asgi_application":
+        return True
+    # Wrappers such as ASGIStaticFilesHandler(get_asgi_application()) or a middleware stack around it.
+    return any(_calls_get_asgi_application(argument, assigned) for argument in node.args)
+
+
+def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
+    """(where, whether its "http" is Django's ASGI app) for each ProtocolTypeRouter in an asgi.py."""
+    routers = []
+    for path in found:
+        if path.name != "asgi.py":
+            continue
+        try:
+            tree = ast.parse(_read(path))
+        except (SyntaxError, ValueError):
+            continue
+        assigned = {target.id: statement.value for statement in ast.walk(tree) if isinstance(statement, ast.Assign)
+                    for target in statement.targets if isinstance(target, ast.Name)}
+        for call in ast.walk(tree):
+            if not (isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", "")) ==
+                    "ProtocolTypeRouter" and call.args and isinstance(call.args[0], ast.Dict)):
+                continue
+            http = next((value for key, value in zip(call.args[0].keys, call.args[0].values)
+                         if isinstance(key, ast.Constant) and key.value == "http"), None)
+            routers.append((f"{path.relative_to(root).as_posix()}:{call.lineno}",
+                            _calls_get_asgi_application(http, dict(assigned))))
+    return routers
+
+
+def detect(root: Path) -> Deployment:
+    """How the project in ``root`` serves HTTP, and why asynclint thinks so (once per run: the run
+    context keeps the answer, so an editor server sees a changed Procfile after ``invalidate``)."""
+    known = context.current().deployments
+    if root not in known:
+        known[root] = _detect(root)
+    return known[root]
+
+
+def _detect(root: Path) -> Deployment:
+    found = list(_files(root))
+    asgi, wsgi = _commands(root, found)
+    routers = _routers(root, found)
+    django_http = [where for where, http in routers if http]
+    other_http = [where for where, http in routers if not http]
+    reasons = [*asgi[:3], *wsgi[:3]]
+    reasons += [f"{where}: ProtocolTypeRouter sends \"http\" to Django's ASGI app" for where in django_http]
+    reasons += [f"{where}: ProtocolTypeRouter does not send \"http\" to Django's ASGI app" for where in other_http]
+    weak = _asgi_settings(root, found)  # runserver serves ASGI (daphne, Channels)
+    if asgi and not wsgi:
+        return Deployment(ASGI, tuple(reasons))
+    if wsgi and not asgi:
+        if django_http or weak:  # a WSGI command for production, maybe; the project also runs ASGI
+            return Deployment(UNKNOWN, (*reasons, *weak[:3]))
+        return Deployment(WSGI, tuple(reasons))
+    if wsgi and asgi and other_http and not django_http:
+        return Deployment(WSGI, (*reasons, "the ASGI server only serves the router's other protocols"))
+    if not wsgi and not asgi and (django_http or weak):
+        return Deployment(ASGI, (*reasons, *weak[:3]))
+    return Deployment(UNKNOWN, tuple(reasons) or ("no server command or ASGI router found",))
+
+
+def server_for(option: str, path: str | None) -> Deployment:
+    """The deployment a module's project uses: the ``server`` option when set, else detected."""
+    if option in (ASGI, WSGI):
+        return Deployment(option, (f"server = \"{option}\" in the configuration",))
+    if not path:
+        return Deployment(UNKNOWN, ("no file",))
+    return detect(project_root(path))

@@ -1,0 +1,91 @@
+"""Lazy values followed to where they are evaluated.
+
+A QuerySet (or ``qs.iterator()``'s generator) costs nothing until it is evaluated. Two shapes hand
+one to a worker thread before anything evaluates it, and are safe:
+
+- ``qs = await sync_to_async(build)()`` where every later use of ``qs`` is evaluated in a thread
+  (``await sync_to_async(list)(qs)``), by ``async for``/an async comprehension, or by an awaited
+  ``a*`` method; or where ``qs`` is overwritten before any use (``evaluated_later_safely``);
+- ``await sync_to_async(list)(qs.iterator())``, directly or through a local name: the generator is
+  iterated by the thread (``iterated_in_thread``).
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from asynclint import django_api as api
+from asynclint.core.django_kinds import qualified_call_name
+
+
+def _adapter_call(node: nodes.NodeNG) -> bool:
+    """``sync_to_async(f)`` / ``database_sync_to_async(f)`` (the adapter, not its result)."""
+    return isinstance(node, nodes.Call) and qualified_call_name(node) in api.SYNC_TO_ASYNC
+
+
+def handed_to_thread(node: nodes.NodeNG) -> bool:
+    """``node`` is an argument of ``sync_to_async(f)(...)`` or ``asyncio.to_thread(f, ...)``: the
+    thread receives it unevaluated."""
+    parent = node.parent
+    if isinstance(parent, nodes.Keyword):
+        node, parent = parent, parent.parent
+    if not isinstance(parent, nodes.Call) or node is parent.func:
+        return False
+    if _adapter_call(parent.func):
+        return True
+    return qualified_call_name(parent) == "asyncio.to_thread" and bool(parent.args) and node is not parent.args[0]
+
+
+def _async_use(load: nodes.Name) -> bool:
+    parent = load.parent
+    if isinstance(parent, nodes.AsyncFor) and parent.iter is load:
+        return True
+    if isinstance(parent, nodes.Comprehension) and parent.is_async and parent.iter is load:
+        return True
+    if isinstance(parent, nodes.Attribute) and parent.attrname.startswith("a") and isinstance(
+            parent.parent, nodes.Call) and isinstance(parent.parent.parent, nodes.Await):
+        return True  # await qs.acount(), await qs.aget(...)
+    return False
+
+
+def evaluated_later_safely(adapter: nodes.Call) -> bool:
+    """``adapter`` (``sync_to_async(build)``) is called, awaited and assigned to a local name whose
+    value is only evaluated safely, or never used before it is overwritten."""
+    called = adapter.parent
+    if not (isinstance(called, nodes.Call) and called.func is adapter and isinstance(called.parent, nodes.Await)):
+        return False
+    return _assigned_and_used_safely(called.parent)
+
+
+def _assigned_and_used_safely(value: nodes.NodeNG) -> bool:
+    """``value`` is assigned to a local name (``x = value``) that is only evaluated safely later (handed to a
+    thread, ``async for``, an awaited ``a*`` method), or overwritten first."""
+    statement = value.parent
+    if not (isinstance(statement, nodes.Assign) and statement.value is value and len(statement.targets) == 1
+            and isinstance(statement.targets[0], nodes.AssignName)):
+        return False
+    name = statement.targets[0].name
+    scope = statement.frame()
+    # Overwritten only by a later statement of the same block (not one that may be skipped).
+    later = sorted(
+        (n for n in scope.nodes_of_class(nodes.AssignName) if n.name == name and n.lineno > statement.lineno
+         and n.frame() is scope and n.statement().parent is statement.parent), key=lambda n: n.lineno)
+    until = later[0].lineno if later else None
+    for load in scope.nodes_of_class(nodes.Name):
+        if load.name != name:
+            continue
+        if load.frame() is not scope:
+            return False  # a closure may evaluate it anywhere
+        if load.lineno <= statement.lineno:
+            continue
+        if until is not None and load.lineno > until:
+            continue  # the value was overwritten first
+        if not (handed_to_thread(load) or _async_use(load)):
+            return False
+    return True
+
+
+def iterated_in_thread(call: nodes.Call) -> bool:
+    """A lazy iterator (``qs.iterator()``) handed to a thread directly, or through a local name that
+    is only handed to threads (``qs = qs.iterator()`` ... ``await sync_to_async(list)(qs)``)."""
+    return handed_to_thread(call) or _assigned_and_used_safely(call)

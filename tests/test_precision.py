@@ -1,0 +1,211 @@
+"""Precision features (issue 13): certainty on every finding (text, JSON, SARIF, ``--certainty``,
+pylint's ``--confidence``), how the project serves HTTP (``asynclint.core.deployment``, the
+``server`` option, ``-v``) and ``per-file-ignores``."""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from pylint.lint import Run
+from pylint.reporters import CollectingReporter
+
+from asynclint import cli
+from asynclint.core import deployment
+from tests.lint import FIXTURES, on_sys_path
+
+BRANCHES = FIXTURES / "missing-sync-to-async" / "bad_branch_taken_by_the_arguments.py"
+DEFINITE_LINE, POSSIBLE_LINE = 20, 24  # titles(limit=3) takes the branch; count_if(<computed>) may
+
+
+def _check(capsys, *argv: str, cwd: Path | None = None) -> tuple[int, str, str]:
+    saved = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        with on_sys_path(FIXTURES):
+            code = cli.main(["check", *argv])
+    finally:
+        os.chdir(saved)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- certainty -------------------------------------------------------------------------------------
+def test_json_carries_the_certainty(capsys):
+    _code, out, _err = _check(capsys, str(BRANCHES), "-f", "json", "--select", "missing-sync-to-async")
+    found = {f["line"]: f["certainty"] for f in json.loads(out)}
+    assert found == {DEFINITE_LINE: "definite", POSSIBLE_LINE: "possible"}
+
+
+@pytest.mark.parametrize(("certainty", "lines"), [("definite", {DEFINITE_LINE}), ("possible", {POSSIBLE_LINE})])
+def test_certainty_option_filters(capsys, certainty, lines):
+    _code, out, _err = _check(capsys, str(BRANCHES), "-f", "json", "--certainty", certainty,
+                              "--select", "missing-sync-to-async")
+    assert {f["line"] for f in json.loads(out)} == lines
+
+
+def test_text_marks_possible_findings(capsys):
+    _code, out, _err = _check(capsys, str(BRANCHES), "--select", "missing-sync-to-async")
+    marked = [line for line in out.splitlines() if "(possible)" in line]
+    assert len(marked) == 1 and f":{POSSIBLE_LINE}:" in marked[0]
+
+
+def test_sarif_ranks_by_certainty(capsys):
+    _code, out, _err = _check(capsys, str(BRANCHES), "-f", "sarif", "--select", "missing-sync-to-async")
+    results = json.loads(out)["runs"][0]["results"]
+    ranks = {r["locations"][0]["physicalLocation"]["region"]["startLine"]: (r["rank"], r["properties"]["certainty"])
+             for r in results}
+    assert ranks == {DEFINITE_LINE: (90.0, "definite"), POSSIBLE_LINE: (50.0, "possible")}
+
+
+def test_github_and_junit_say_possible(capsys):
+    _code, out, _err = _check(capsys, str(BRANCHES), "-f", "github", "--select", "missing-sync-to-async")
+    possible = [line for line in out.splitlines() if "possible" in line]
+    assert len(possible) == 1 and f",line={POSSIBLE_LINE}," in possible[0] and "(possible) " in possible[0]
+    _code, out, _err = _check(capsys, str(BRANCHES), "-f", "junit", "--select", "missing-sync-to-async")
+    assert out.count('message="(possible) ') == 1
+
+
+@pytest.mark.parametrize(("confidence", "lines"), [("HIGH", {DEFINITE_LINE}),
+                                                    ("HIGH,INFERENCE", {DEFINITE_LINE, POSSIBLE_LINE})])
+def test_pylint_confidence_option(confidence, lines):
+    reporter = CollectingReporter()
+    with on_sys_path(FIXTURES):
+        Run(["--load-plugins=asynclint", "--disable=all", "--enable=missing-sync-to-async", "--persistent=n",
+             "--score=n", f"--confidence={confidence}", str(BRANCHES)], reporter=reporter, exit=False)
+    assert {m.line for m in reporter.messages} == lines
+
+
+# --- deployment ------------------------------------------------------------------------------------
+def _project(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(textwrap.dedent(text))
+    return tmp_path
+
+
+ROUTER = """
+    from channels.routing import ProtocolTypeRouter, URLRouter
+    from django.core.asgi import get_asgi_application
+
+    django_app = get_asgi_application()
+    application = ProtocolTypeRouter({{{http}"websocket": URLRouter([])}})
+"""
+
+
+@pytest.mark.parametrize(("files", "server"), [
+    ({"Procfile": "web: gunicorn shop.wsgi --workers 3\n"}, "wsgi"),
+    ({"Procfile": "web: gunicorn shop.asgi -k uvicorn.workers.UvicornWorker\n"}, "asgi"),
+    ({"docker-compose.yml": "services:\n  web:\n    command: uvicorn shop.asgi:application --host 0.0.0.0\n"}, "asgi"),
+    ({"Dockerfile": "RUN pip install uvicorn gunicorn\nCMD [\"gunicorn\", \"shop.wsgi\"]\n"}, "wsgi"),
+    ({"fly.toml": "[processes]\napp = \"daphne -b 0.0.0.0 shop.asgi:application\"\n"}, "asgi"),
+    ({"bin/start.sh": "exec granian --interface asgi shop.asgi:application\n"}, "asgi"),
+    ({"bin/start.sh": "exec granian --interface wsgi shop.wsgi:application\n"}, "wsgi"),
+    ({"uwsgi.ini": "[uwsgi]\nmodule = shop.wsgi\n", "Makefile": "serve:\n\tuwsgi --ini uwsgi.ini\n"}, "wsgi"),
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, ')}, "asgi"),
+    ({"shop/asgi.py": ROUTER.format(http="")}, "unknown"),
+    ({"shop/asgi.py": ROUTER.format(http=""), "Procfile": "web: gunicorn shop.wsgi\nws: daphne shop.asgi:application\n"},
+     "wsgi"),
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '),
+      "Procfile": "web: gunicorn shop.wsgi\nws: daphne shop.asgi:application\n"}, "unknown"),
+    ({"shop/settings.py": "INSTALLED_APPS = ['daphne', 'django.contrib.admin']\n"}, "asgi"),
+    ({"shop/settings.py": "ASGI_APPLICATION = 'shop.asgi.application'\n"}, "asgi"),
+    # A WSGI command, but runserver serves ASGI too: not WSGI-only.
+    ({"etc/uwsgi.ini": "[uwsgi]\nmodule = shop.wsgi\n", "shop/settings.py": "INSTALLED_APPS = ['daphne']\n"},
+     "unknown"),
+    ({"README.md": "Run it with uvicorn.\n", "shop/asgi.py": "application = get_asgi_application()\n"}, "unknown"),
+])
+def test_detect(tmp_path, files, server):
+    found = deployment.detect(_project(tmp_path, files))
+    assert found.server == server, found.reasons
+    assert found.reasons
+
+
+
+def test_detect_is_kept_per_run_and_refreshed_by_invalidate(tmp_path):
+    from asynclint.core.context import RunContext, using
+
+    root = _project(tmp_path, {"Procfile": "web: gunicorn shop.wsgi\n"})
+    with using(RunContext()) as run:
+        assert deployment.detect(root).server == "wsgi"
+        (root / "Procfile").write_text("web: uvicorn shop.asgi:application\n")
+        assert deployment.detect(root).server == "wsgi"  # one answer per run
+        run.invalidate([str(root / "Procfile")])
+        assert deployment.detect(root).server == "asgi"
+    with using(RunContext()):
+        assert deployment.detect(root).server == "asgi"
+
+MIDDLEWARE = """
+    class ClientIp:
+        def __init__(self, get_response):
+            self.get_response = get_response
+
+        def __call__(self, request):
+            return self.get_response(request)
+"""
+
+
+@pytest.mark.parametrize(("files", "option", "expected"), [
+    ({"Procfile": "web: gunicorn shop.wsgi\n"}, None, None),
+    ({"Procfile": "web: uvicorn shop.asgi:application\n"}, None, "definite"),
+    ({}, None, "possible"),
+    ({}, "asgi", "definite"),
+    ({"Procfile": "web: uvicorn shop.asgi:application\n"}, "wsgi", None),
+])
+def test_middleware_findings_follow_the_deployment(tmp_path, capsys, files, option, expected):
+    config = "[tool.asynclint]\n" + (f'server = "{option}"\n' if option else "")
+    project = _project(tmp_path, {**files, "pyproject.toml": config, "shop/middleware.py": MIDDLEWARE})
+    _code, out, err = _check(capsys, "shop", "-f", "json", "-v", "--select", "sync-only-middleware", cwd=project)
+    assert [f["certainty"] for f in json.loads(out)] == ([expected] if expected else [])
+    assert "deployment (" in err
+
+
+def test_server_option_is_checked(tmp_path, capsys):
+    project = _project(tmp_path, {"pyproject.toml": '[tool.asynclint]\nserver = "lambda"\n', "app.py": ""})
+    code, _out, err = _check(capsys, ".", cwd=project)
+    assert code == 2 and "'server' must be one of auto, asgi, wsgi" in err and len(err.strip().splitlines()) == 1
+
+
+# --- per-file-ignores ------------------------------------------------------------------------------
+VIEW = """
+    from django.core.cache import cache
+
+
+    async def show(request):
+        return cache.get("x")
+"""
+
+
+@pytest.mark.parametrize(("table", "left"), [
+    ('{"tests/**" = ["W5710"]}', {"app/views.py"}),
+    ('{"tests/**" = ["sync-cache-call-in-async"]}', {"app/views.py"}),
+    ('{"tests/**" = ["W57"]}', {"app/views.py"}),
+    ('{"views.py" = ["W5710"]}', {"tests/unit/test_views.py"}),
+    ('{"!tests/**" = ["W5710"]}', {"tests/unit/test_views.py"}),
+    ('{"app/*.py" = ["E5701"]}', {"app/views.py", "tests/unit/test_views.py"}),
+])
+def test_per_file_ignores(tmp_path, capsys, table, left):
+    project = _project(tmp_path, {"pyproject.toml": f"[tool.asynclint]\nper-file-ignores = {table}\n",
+                                  "app/views.py": VIEW, "tests/unit/test_views.py": VIEW})
+    _code, out, _err = _check(capsys, ".", "-f", "json", cwd=project)
+    assert {f["path"] for f in json.loads(out)} == left
+
+
+@pytest.mark.parametrize("table", ['{"tests/**" = ["W9999"]}', '["tests"]', '{"tests/**" = [1]}'])
+def test_bad_per_file_ignores(tmp_path, capsys, table):
+    project = _project(tmp_path, {"pyproject.toml": f"[tool.asynclint]\nper-file-ignores = {table}\n", "app.py": ""})
+    code, _out, err = _check(capsys, ".", cwd=project)
+    assert code == 2 and err.startswith("asynclint: error:") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("server", "confidences"), [("auto", ["HIGH"]), ("wsgi", []), ("asgi", ["HIGH"])])
+def test_pylint_server_option(server, confidences):
+    fixture = FIXTURES / "sync-only-middleware" / "served-by-asgi" / "bad_sync_middleware_under_asgi.py"
+    reporter = CollectingReporter()
+    Run(["--load-plugins=asynclint", "--disable=all", "--enable=sync-only-middleware", "--persistent=n",
+         "--score=n", f"--server={server}", str(fixture)], reporter=reporter, exit=False)
+    assert [m.confidence.name for m in reporter.messages] == confidences
