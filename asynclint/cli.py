@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
+    _cache_arguments(check)
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
     fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe")
     fix.add_argument("paths", nargs="*", metavar="PATH")
@@ -72,7 +74,18 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
+
+    clean = commands.add_parser("clean", help="remove the cache of 'asynclint check'")
+    clean.add_argument("paths", nargs="*", metavar="PATH")
+    clean.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
+    _cache_arguments(clean)
     return parser
+
+
+def _cache_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", metavar="DIR",
+                        help="the cache directory (default: $ASYNCLINT_CACHE_DIR, else .asynclint_cache "
+                             "beside the pyproject.toml with [tool.asynclint], else in the current folder)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "clean":
+            return _clean(args)
         _parser().print_help()
         return 2
     except (UsageError, InputError) as error:
@@ -173,11 +188,17 @@ def _check(args) -> int:
 
     log = (lambda text: _log(True, text)) if verbose else None
     files = driver.discover(paths, config, log)
+    cache = None if args.no_cache else _open_cache(args.cache_dir, config, rules, target)
     try:
-        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log)
+        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log, cache=cache)
     except SystemExit as exit_:  # an option a checker rejected (it printed one line)
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors, findings = result.errors, result.findings
+    if cache is not None:
+        cache.prune()
+        if verbose:
+            count, size = cache.size()
+            _log(True, f"cache {cache.directory}: {count} files, {size / 1e6:.1f} MB")
     _log(verbose, f"analysed in {time.perf_counter() - started:.2f}s")
     findings = _scope(findings, config, rules, args.certainty, verbose)
 
@@ -209,6 +230,37 @@ def _check(args) -> int:
         return 2
     if findings and not args.exit_zero:
         return 1
+    return 0
+
+
+def _cache_directory(option: str | None, config) -> Path:
+    from asynclint import cache
+
+    return Path(option) if option else cache.default_directory(config.path)
+
+
+def _open_cache(option: str | None, config, rules, target):
+    """The cache for this configuration (``asynclint.cache``)."""
+    from asynclint import cache
+
+    version = f"{target.version[0]}.{target.version[1]}"
+    return cache.Cache(_cache_directory(option, config), cache.settings_key(rules, version, config.linter))
+
+
+def _clean(args) -> int:
+    from asynclint import cache
+    from asynclint import config as configuration
+
+    try:
+        config = configuration.load(args.paths or ["."], args.config)
+    except configuration.ConfigError as error:
+        raise UsageError(str(error)) from None
+    directory = _cache_directory(args.cache_dir, config)
+    try:
+        removed = cache.clean(directory)
+    except (ValueError, OSError) as error:
+        raise UsageError(f"cannot remove {directory}: {error}") from None
+    print(f"asynclint: {'removed' if removed else 'no cache at'} {directory}", file=sys.stderr)
     return 0
 
 

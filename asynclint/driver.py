@@ -286,7 +286,9 @@ def to_findings(messages, linter=None) -> list:
     from asynclint import output
     from asynclint.finding import collect
 
-    return output.shown(collect(linter, messages))
+    found = collect(linter, messages)
+    # A message from the cache (asynclint.cache) carries the finding recorded when it was analysed.
+    return output.shown([getattr(message, "finding", None) or finding for message, finding in zip(messages, found)])
 
 
 @dataclass
@@ -303,19 +305,20 @@ class LintResult:
 def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
          buffers: dict[str, str] | None = None, jobs: int = 1, context: RunContext | None = None,
          all_files: Sequence[str | os.PathLike] | None = None, log: Callable[[str], None] | None = None,
-         ) -> LintResult:
+         cache=None) -> LintResult:
     """Run ``rules`` (rule classes) over ``files`` for Django ``target`` with ``options``
     (``[tool.asynclint]`` values); ``buffers``: unsaved contents by path, analysed instead of the
     disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there.
     ``all_files``: every file of the project (their package roots go on ``sys.path``; default
-    ``files``). ``context``: the run's caches (a fresh one when None). Bad input raises InputError;
-    an option a checker rejects raises SystemExit (it printed one line)."""
+    ``files``). ``context``: the run's caches (a fresh one when None). ``cache``: an
+    ``asynclint.cache.Cache``: the unchanged modules' messages come from it, the others' go to it.
+    Bad input raises InputError; an option a checker rejects raises SystemExit (it printed one line)."""
     from asynclint import prefilter
 
     buffers = {os.path.realpath(p): text for p, text in (buffers or {}).items()}
     sources = [(str(path), buffers.get(os.path.realpath(path)) if os.path.realpath(path) in buffers
                 else read_text(path)) for path in files]
-    scan = prefilter.scan(sources, rules)
+    scan = prefilter.scan(sources, rules) if cache is None else cache.scan(sources, rules)
     candidates = scan.candidates(rules) if rules else []
     result = LintResult(analysed=list(candidates))
     if log:
@@ -325,9 +328,30 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
 
         for path in candidates:
             log(f"  analyse {shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
-    if not candidates:
-        return result
-    roots = package_roots(all_files if all_files is not None else files)
+    cached, recorder = [], None
+    if cache is not None:
+        cached, candidates, recorder = cache.reuse(scan, candidates, rules)
+        if log:
+            log(f"cache {cache.directory}: {len(result.analysed) - len(candidates)} of {len(result.analysed)} "
+                f"modules unchanged; {len(candidates)} analysed")
+    messages, linter = cached, None
+    if candidates:
+        analysed, linter = _run(candidates, scan, rules, target, options, buffers=buffers, jobs=jobs,
+                                context=context, files=all_files if all_files is not None else files,
+                                recorder=recorder)
+        messages = cached + analysed
+    wanted = {rule.msgid for rule in rules}
+    result.messages = messages
+    result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
+    result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
+    return result
+
+
+def _run(candidates: list[str], scan, rules, target: tuple[int, int], options: dict | None, *,
+         buffers: dict[str, str], jobs: int, context: RunContext | None, files, recorder) -> tuple[list, object]:
+    """pylint's messages for the ``candidates``, each linted with the rules that can fire there, and
+    the linter (it holds the rules' structured findings)."""
+    roots = package_roots(files)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     jobs = 1 if buffers else min(jobs, len(candidates))
     groups: dict[tuple, list[str]] = {}
@@ -337,9 +361,5 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
         groups = {tuple(rules): candidates}
     linter = make_linter([rule.msgid for rule in rules], django_version=f"{target[0]}.{target[1]}",
                          options=options, jobs=jobs, roots=roots, overlay=buffers)
-    messages = run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context)
-    wanted = {rule.msgid for rule in rules}
-    result.messages = messages
-    result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
-    result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
-    return result
+    linter.asynclint_recorder = recorder
+    return run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context), linter

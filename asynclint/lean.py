@@ -40,6 +40,7 @@ def lean_astroid() -> Iterator[None]:
     transforms = MANAGER._transform.transforms  # pylint: disable=protected-access
     saved_transforms = {key: list(value) for key, value in transforms.items()}
     cached = set(MANAGER.astroid_cache)
+    located = set(MANAGER._mod_file_cache)  # pylint: disable=protected-access
     builder.AstroidBuilder.delayed_assattr = _skip_delayed_assattr
     transforms.clear()
     _active = True
@@ -52,6 +53,20 @@ def lean_astroid() -> Iterator[None]:
         transforms.update(saved_transforms)
         for name in set(MANAGER.astroid_cache) - cached:  # built lean: not for later pylint runs
             del MANAGER.astroid_cache[name]
+        _forget_module_locations(located)
+
+
+def _forget_module_locations(located: set) -> None:
+    """Forget where this run found modules: a later run in this process (tests, an editor server)
+    may check another tree whose modules have the same names, or files that changed since."""
+    from astroid import MANAGER
+    from astroid.interpreter._import import spec
+
+    for key in set(MANAGER._mod_file_cache) - located:  # pylint: disable=protected-access
+        del MANAGER._mod_file_cache[key]  # pylint: disable=protected-access
+    spec._find_spec.cache_clear()  # pylint: disable=protected-access
+    for finder in spec._SPEC_FINDERS:  # pylint: disable=protected-access
+        finder.find_module.cache_clear()
 
 
 class Linter(PyLinter):
@@ -64,12 +79,26 @@ class Linter(PyLinter):
     asynclint_roots: list[str] = []
     asynclint_lean: bool = True
     asynclint_overlay: dict[str, str] = {}
+    asynclint_recorder = None  # asynclint.cache.Recorder: stores each module's findings and dependencies
     _lean: contextlib.ExitStack | None = None
 
     def get_ast(self, filepath, modname, data=None):
         if data is None and self.asynclint_overlay:
             data = self.asynclint_overlay.get(os.path.realpath(filepath))
         return super().get_ast(filepath, modname, data)
+
+    def _check_file(self, get_ast, check_astroid_module, file) -> None:  # a -j worker's module
+        with self._recording(file.filepath):
+            super()._check_file(get_ast, check_astroid_module, file)
+
+    def _lint_file(self, file, module, check_astroid_module) -> None:  # a module of a sequential run
+        with self._recording(file.filepath):
+            super()._lint_file(file, module, check_astroid_module)
+
+    def _recording(self, filepath: str):
+        if self.asynclint_recorder is None:
+            return contextlib.nullcontext()
+        return self.asynclint_recorder.recording(self, filepath)
 
     def open(self) -> None:
         super().open()

@@ -286,13 +286,8 @@ def is_adapter_call(node: nodes.NodeNG) -> bool:
     return found is not None and found.name == ADAPTED_CALLABLE
 
 
-@lru_cache(maxsize=None)
-def _cwd() -> str:
-    return os.getcwd()
-
-
 def _display_path(path: str | None) -> str:
     if not path:
         return "<unknown>"
-    relative = os.path.relpath(path, _cwd())
+    relative = os.path.relpath(path, os.getcwd())  # not cached: a server may chdir
     return relative if not relative.startswith("..") else path

@@ -1,0 +1,681 @@
+"""The persistent incremental cache of ``asynclint check`` (like ruff's ``.ruff_cache``).
+
+A re-run that changes nothing must cost about a second, with exactly the findings of a cold run.
+What is stored, one JSON file per analysed module (never pickles: nothing of astroid survives):
+
+- the module's messages with their full payload (position, message, symbol...);
+- the *facts it depends on*: every other project file (path and content hash) the analysis read
+  while analysing the module. Recording (``Recorder``) notes each project module astroid hands out
+  while the module is analysed (``AstroidManager.ast_from_module_name``/``ast_from_file``, cache
+  hits included), closes that set over the static imports of the modules reached (the analysis
+  memoises what it learnt about a function across modules, and what it learnt came through the
+  function's own module's imports), and adds the project's relation index
+  (``django_kinds.reverse_relations``: the files that declare a ``related_name``) when it was used;
+- the answer of ``core.deployment.detect`` (how the project serves HTTP, read from its Procfile,
+  Dockerfile, ``asgi.py``...) when the module's analysis asked for it.
+
+An entry is reused when the module's content hash, the rules that can fire in it, the hash of
+every recorded dependency and the recorded deployment answers are unchanged; so a change to one module re-analyses that module and
+the modules whose recorded dependencies include it (``Cache.dependents``), nothing else.
+The prefilter's per-file facts are cached too, for the whole set of checked files.
+
+Entries live under a *settings space*: a hash of everything else that can change a result
+(asynclint's version and its own source files, so a development checkout invalidates on edits;
+pylint, astroid and Python versions; the selected rules, targeted Django version and checker
+options). Writes are atomic (temporary file, then ``os.replace``); an unreadable, truncated or
+malformed entry is treated as missing and rebuilt. The cache is bounded: one entry per module per
+space, the least recently used spaces beyond ``KEEP_SPACES`` are removed, and entries of files
+that no longer exist are pruned.
+
+Used by ``asynclint check`` (``cli``) and meant for the editor server: ``Cache.lookup(path, text)``
+and ``Cache.store(...)``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DIRECTORY = ".asynclint_cache"
+ENVIRONMENT = "ASYNCLINT_CACHE_DIR"
+FORMAT = 1
+KEEP_SPACES = 4
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# asynclint's cache (https://bford.info/cachedir/)\n"
+_PRUNE_EVERY = 3600.0  # seconds between prunes of deleted files' entries
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def text_hash(text: str) -> str:
+    """The content hash of a module's text (equal to ``file_hash`` of its file when UTF-8)."""
+    return digest(text.encode("utf-8", "surrogateescape"))
+
+
+def file_hash(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return digest(handle.read())
+    except OSError:
+        return None
+
+
+_fingerprint: str | None = None
+
+
+def source_fingerprint() -> str:
+    """asynclint's version and a hash of its own source files (a dev checkout changes it on edits)."""
+    global _fingerprint  # pylint: disable=global-statement
+    if _fingerprint is None:
+        from asynclint import __version__
+
+        package = Path(__file__).resolve().parent
+        hasher = hashlib.blake2b(__version__.encode(), digest_size=16)
+        for path in sorted(package.rglob("*.py")):
+            with contextlib.suppress(OSError):
+                hasher.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+        _fingerprint = hasher.hexdigest()
+    return _fingerprint
+
+
+def _version(distribution: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def settings_key(rules, django_version: str, options: dict) -> str:
+    """Everything besides the module's text and dependencies that can change its findings."""
+    settings = {
+        "format": FORMAT, "asynclint": source_fingerprint(), "python": list(sys.version_info[:3]),
+        "pylint": _version("pylint"), "astroid": _version("astroid"), "django-installed": _version("django"),
+        "rules": sorted(rule.msgid for rule in rules), "django": django_version,
+        "options": {name: options[name] for name in sorted(options)},
+        "cwd": os.getcwd(),  # messages name other files relative to it
+    }
+    return digest(json.dumps(settings, sort_keys=True, default=str).encode())
+
+
+def default_directory(config_path: Path | None) -> Path:
+    """``$ASYNCLINT_CACHE_DIR``, else ``.asynclint_cache`` beside the project's ``pyproject.toml``
+    (the one holding ``[tool.asynclint]``), else in the working directory."""
+    if os.environ.get(ENVIRONMENT):
+        return Path(os.environ[ENVIRONMENT])
+    return (config_path.parent if config_path else Path.cwd()) / DIRECTORY
+
+
+@dataclass
+class CachedMessage:
+    """A message read back from the cache: the attributes of pylint's ``Message`` that asynclint's
+    output and error reporting read."""
+
+    msg_id: str
+    symbol: str
+    msg: str
+    abspath: str
+    path: str
+    module: str = ""
+    obj: str = ""
+    line: int = 1
+    column: int = 0
+    end_line: int | None = None
+    end_column: int | None = None
+    category: str = ""
+    confidence: str = ""
+    #: The structured finding the rule recorded for this message (``asynclint.finding``), if any.
+    finding: object = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, message, finding=None) -> CachedMessage:
+        confidence = getattr(message, "confidence", "")
+        return cls(msg_id=message.msg_id, symbol=message.symbol, msg=message.msg, abspath=message.abspath,
+                   path=message.path, module=message.module, obj=message.obj, line=message.line,
+                   column=message.column, end_line=message.end_line, end_column=message.end_column,
+                   category=getattr(message, "category", ""), confidence=getattr(confidence, "name", confidence),
+                   finding=finding)
+
+    def dump(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "finding"}
+        if self.finding is not None:
+            data["finding"] = encode(self.finding)
+        return data
+
+    @classmethod
+    def load(cls, data: dict) -> CachedMessage:
+        data = dict(data)
+        finding = decode(data.pop("finding", None))
+        message = cls(**data, finding=finding)
+        if not all(isinstance(getattr(message, name), str) for name in ("msg_id", "symbol", "msg", "abspath")):
+            raise ValueError("malformed message")
+        return message
+
+
+def encode(value):
+    """Plain data (asynclint's dataclasses, tuples, lists, dicts, scalars) as JSON-ready values;
+    TypeError for anything else (an astroid node, say), so such an entry is never stored."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple):
+        return {"t": [encode(item) for item in value]}
+    if isinstance(value, list):
+        return [encode(item) for item in value]
+    if isinstance(value, dict):
+        return {"d": [[encode(key), encode(item)] for key, item in value.items()]}
+    cls = type(value)
+    if dataclasses.is_dataclass(value) and cls.__module__.startswith("asynclint."):
+        return {"c": f"{cls.__module__}:{cls.__qualname__}",
+                "f": {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}}
+    raise TypeError(f"cannot store a {cls.__qualname__}")
+
+
+def decode(data):
+    """``encode``'s inverse; ValueError for data it did not produce (only asynclint's dataclasses)."""
+    if data is None or isinstance(data, (bool, int, float, str)):
+        return data
+    if isinstance(data, list):
+        return [decode(item) for item in data]
+    if isinstance(data, dict) and set(data) == {"t"}:
+        return tuple(decode(item) for item in data["t"])
+    if isinstance(data, dict) and set(data) == {"d"}:
+        return {_hashable(decode(key)): decode(item) for key, item in data["d"]}
+    if isinstance(data, dict) and set(data) == {"c", "f"} and isinstance(data["c"], str):
+        module, _, name = data["c"].partition(":")
+        if not module.startswith("asynclint.") or not isinstance(data["f"], dict):
+            raise ValueError(f"not a stored class: {data['c']}")
+        import importlib
+
+        cls = importlib.import_module(module)
+        for part in name.split("."):
+            cls = getattr(cls, part)
+        if not dataclasses.is_dataclass(cls):
+            raise ValueError(f"not a stored class: {data['c']}")
+        return cls(**{key: decode(item) for key, item in data["f"].items()})
+    raise ValueError("malformed stored value")
+
+
+def _hashable(key):
+    if isinstance(key, list):
+        raise ValueError("malformed stored key")
+    return key
+
+
+class Cache:
+    """One cache directory and one settings space in it."""
+
+    def __init__(self, directory: Path | str, settings: str) -> None:
+        self.directory = Path(directory)
+        self.settings = settings
+        self.space = self.directory / f"v{FORMAT}" / settings
+        self._hashes: dict[str, str | None] = {}
+        self._relations: dict[str, bool] = {}  # whether a file read in this run declares a related_name
+        self._declaring: dict[str, list[str]] = {}  # relations_under()
+        self._deployed: dict[str, object] = {}  # _deployment()
+        self._ready = False
+
+    # -- content hashes ------------------------------------------------------------------------
+    def know(self, path: str, text: str) -> str:
+        """Record the text read for ``path`` in this run; returns its hash."""
+        path = os.path.abspath(path)
+        found = self._hashes[path] = text_hash(text)
+        self._relations[path] = "related_name" in text
+        self._declaring.clear()
+        return found
+
+    def hash_of(self, path: str) -> str | None:
+        path = os.path.abspath(path)
+        if path not in self._hashes:
+            self._hashes[path] = file_hash(path)
+        return self._hashes[path]
+
+    # -- entries -------------------------------------------------------------------------------
+    def _entry(self, path: str) -> Path:
+        name = digest(os.path.abspath(path).encode("utf-8", "surrogateescape"))
+        return self.space / "files" / name[:2] / f"{name}.json"
+
+    def lookup(self, path: str, text: str | None = None, rules=None) -> list[CachedMessage] | None:
+        """The messages cached for the module at ``path`` with this ``text`` (default: as on disk),
+        or None when there is no valid entry (missing, stale or unreadable)."""
+        current = self.know(path, text) if text is not None else self.hash_of(path)
+        entry = self._read(self._entry(path))
+        if entry is None or entry.get("path") != os.path.abspath(path) or entry.get("hash") != current:
+            return None
+        if rules is not None and entry.get("rules") != sorted(rules):
+            return None
+        try:
+            dependencies = entry["dependencies"]
+            if any(self.hash_of(other) != expected for other, expected in dependencies.items()):
+                return None
+            index = entry.get("index")
+            if index is not None and not self._index_unchanged(index):
+                return None
+            if any(self._deployment(root) != answer for root, answer in entry.get("deployments", {}).items()):
+                return None
+            return [CachedMessage.load(item) for item in entry["messages"]]
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+
+    def _deployment(self, root: str):
+        """How the project at ``root`` serves HTTP now (``core.deployment``), encoded; once per run."""
+        if root not in self._deployed:
+            from asynclint.core import context, deployment
+
+            with context.using(context.RunContext()):
+                self._deployed[root] = encode(deployment.detect(Path(root)))
+        return self._deployed[root]
+
+    def _index_unchanged(self, index: dict) -> bool:
+        """The relation index: the same files declare a ``related_name`` (among those read)."""
+        for root, recorded in index.items():
+            files, skipped = recorded["files"], set(recorded["skipped"])
+            if any(self.hash_of(path) != expected for path, expected in files.items()):
+                return False
+            if any(path not in files and path not in skipped for path in self.relations_under(root)):
+                return False
+        return True
+
+    def relations_under(self, root: str) -> list[str]:
+        """The files read in this run under ``root`` that declare a ``related_name``."""
+        if root not in self._declaring:
+            prefix = root.rstrip(os.sep) + os.sep
+            self._declaring[root] = [path for path, declares in self._relations.items()
+                                     if declares and path.startswith(prefix)]
+        return self._declaring[root]
+
+    @staticmethod
+    def _declares_relations(path: str) -> bool:
+        try:
+            with open(path, "rb") as handle:
+                return b"related_name" in handle.read()
+        except OSError:
+            return False
+
+    def store(self, path: str, content_hash: str, rules, messages, dependencies: dict[str, str | None],
+              index: dict | None = None, deployments: dict[str, object] | None = None) -> None:
+        """Record ``messages`` (pylint ``Message`` or ``CachedMessage``) for the module at ``path``."""
+        entry = {
+            "path": os.path.abspath(path), "hash": content_hash, "rules": sorted(rules),
+            "messages": [(m if isinstance(m, CachedMessage) else CachedMessage.of(m)).dump() for m in messages],
+            "dependencies": dependencies, "index": index, "deployments": deployments or {}, "stored": time.time(),
+        }
+        self._write(self._entry(path), entry)
+
+    def dependents(self, path: str) -> list[str]:
+        """The modules whose entries record ``path`` as a dependency (its reverse dependencies)."""
+        path = os.path.abspath(path)
+        found = []
+        for entry_path in (self.space / "files").glob("*/*.json"):
+            entry = self._read(entry_path)
+            if entry is not None and path in (entry.get("dependencies") or {}):
+                found.append(entry["path"])
+        return sorted(found)
+
+    # -- a run ---------------------------------------------------------------------------------
+    def scan(self, sources: list[tuple[str, str]], rules):
+        """The prefilter's ``Scan`` of ``(path, text)`` sources; its per-file facts come from the
+        cache when no file changed. Records each text's hash for ``lookup``."""
+        from asynclint import prefilter
+
+        self._deployed.clear()  # a new run: deployment files may have changed
+        hashes = {os.path.abspath(path): self.know(path, text) for path, text in sources}
+        wanted = {fact for rule in rules for fact in prefilter.needs(rule)}
+        facts = self.prefilter_facts(hashes, wanted)
+        if facts is None:
+            found = prefilter.scan(sources, rules)
+            self.store_prefilter_facts(hashes, wanted, {os.path.abspath(p): f for p, f in found.facts.items()})
+            return found
+        modules = [prefilter.Module(path, text) for path, text in sources]
+        return prefilter.Scan(modules, {path: facts[os.path.abspath(path)] for path, _ in sources})
+
+    def reuse(self, scan, candidates: list[str], rules) -> tuple[list[CachedMessage], list[str], Recorder]:
+        """The cached messages of the unchanged ``candidates``, the candidates to analyse, and the
+        ``Recorder`` to put on the linter (``Linter.asynclint_recorder``) to store their entries."""
+        messages, analysed, rules_of = [], [], {}
+        for path in candidates:
+            here = rules_of[os.path.abspath(path)] = [rule.msgid for rule in scan.rules_for(path, rules)]
+            found = self.lookup(path, rules=here)
+            if found is None:
+                analysed.append(path)
+            else:
+                messages += found
+        return messages, analysed, Recorder(self, rules_of)
+
+    # -- the prefilter -------------------------------------------------------------------------
+    def _prefilter_entry(self, files: dict[str, str], wanted) -> tuple[Path, str]:
+        key = digest(json.dumps([sorted(files.items()), sorted(wanted)]).encode("utf-8", "surrogateescape"))
+        return self.space / "prefilter" / f"{key}.json", key
+
+    def prefilter_facts(self, files: dict[str, str], wanted) -> dict[str, set[str]] | None:
+        """The prefilter's facts per file for these ``{path: hash}`` files, when cached."""
+        location, key = self._prefilter_entry(files, wanted)
+        entry = self._read(location)
+        try:
+            if entry is None or entry["key"] != key or set(entry["facts"]) != set(files):
+                return None
+            return {path: set(facts) for path, facts in entry["facts"].items()}
+        except (KeyError, TypeError):
+            return None
+
+    def store_prefilter_facts(self, files: dict[str, str], wanted, facts: dict[str, set[str]]) -> None:
+        location, key = self._prefilter_entry(files, wanted)
+        self._write(location, {"key": key, "facts": {path: sorted(found) for path, found in facts.items()}})
+        self._prune_oldest(location.parent, keep=4)
+
+    # -- files ---------------------------------------------------------------------------------
+    @staticmethod
+    def _read(location: Path) -> dict | None:
+        try:
+            with open(location, encoding="utf-8") as handle:
+                entry = json.load(handle)
+        except (OSError, ValueError, UnicodeDecodeError):
+            return None  # missing, truncated or corrupt: rebuilt, never trusted
+        return entry if isinstance(entry, dict) else None
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for name, text in ((".gitignore", "# Created by asynclint automatically.\n*\n"), ("CACHEDIR.TAG", _TAG)):
+            marker = self.directory / name
+            if not marker.exists():
+                _atomic_write(marker, text)
+        self.space.mkdir(parents=True, exist_ok=True)
+        self._ready = True
+
+    def _write(self, location: Path, entry: dict) -> None:
+        try:
+            self._prepare()
+            location.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(location, json.dumps(entry, separators=(",", ":")))
+        except OSError:
+            pass  # a read-only or vanished cache directory costs speed, never a result
+
+    # -- bounds --------------------------------------------------------------------------------
+    def touch(self) -> None:
+        """Mark this settings space as used now (for ``prune``)."""
+        with contextlib.suppress(OSError):
+            self._prepare()
+            (self.space / "used").touch()
+
+    def prune(self) -> None:
+        """Remove the least recently used spaces beyond ``KEEP_SPACES`` and, at most once an hour,
+        the entries of files that no longer exist."""
+        self.touch()
+        self._prune_oldest(self.directory / f"v{FORMAT}", keep=KEEP_SPACES, marker="used")
+        stamp = self.space / "pruned"
+        with contextlib.suppress(OSError):
+            if stamp.exists() and time.time() - stamp.stat().st_mtime < _PRUNE_EVERY:
+                return
+            stamp.touch()
+            for location in (self.space / "files").glob("*/*.json"):
+                entry = self._read(location)
+                if entry is None or not isinstance(entry.get("path"), str) or not os.path.exists(entry["path"]):
+                    with contextlib.suppress(OSError):
+                        location.unlink()
+
+    @staticmethod
+    def _prune_oldest(folder: Path, keep: int, marker: str = "") -> None:
+        try:
+            children = list(folder.iterdir())
+        except OSError:
+            return
+
+        def used(child: Path) -> float:
+            try:
+                return (child / marker if marker else child).stat().st_mtime
+            except OSError:
+                return 0.0
+
+        for child in sorted(children, key=used, reverse=True)[keep:]:
+            with contextlib.suppress(OSError):
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+
+    def size(self) -> tuple[int, int]:
+        """``(files, bytes)`` of the whole cache directory."""
+        count = total = 0
+        for directory, _, files in os.walk(self.directory):
+            for name in files:
+                with contextlib.suppress(OSError):
+                    total += os.stat(os.path.join(directory, name)).st_size
+                    count += 1
+        return count, total
+
+
+def _atomic_write(location: Path, text: str) -> None:
+    handle, temporary = tempfile.mkstemp(dir=location.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, location)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def clean(directory: Path | str) -> bool:
+    """Remove a cache directory (only one that asynclint created); True when one was removed."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        return False
+    try:
+        ours = "asynclint" in (directory / "CACHEDIR.TAG").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        ours = False
+    if not ours:
+        raise ValueError(f"{directory} is not an asynclint cache directory")
+    shutil.rmtree(directory)
+    return True
+
+
+# --- recording what a module's analysis read ---------------------------------------------------------
+_recording: list[set[str]] = []  # the project files handed out while each module is analysed
+_index_used: list[set[str]] = []  # the project roots whose relation index was used
+_deployments: list[dict[str, object]] = []  # deployment roots asked about, and the (encoded) answers
+_installed = False
+
+
+def _note(module) -> None:
+    if _recording:
+        path = getattr(module, "file", None)
+        if path:
+            _recording[-1].add(path)
+
+
+def _install() -> None:
+    """Wrap astroid's module lookups and django_kinds' relation index so they note what is read."""
+    global _installed  # pylint: disable=global-statement
+    if _installed:
+        return
+    from astroid.manager import AstroidManager
+
+    from asynclint.core import deployment, django_kinds
+
+    by_name = AstroidManager.ast_from_module_name
+    detected = deployment.detect
+    by_file = AstroidManager.ast_from_file
+    relations = django_kinds.reverse_relations
+
+    def ast_from_module_name(self, modname, *args, **kwargs):
+        module = by_name(self, modname, *args, **kwargs)
+        _note(module)
+        return module
+
+    def ast_from_file(self, filepath, *args, **kwargs):
+        module = by_file(self, filepath, *args, **kwargs)
+        _note(module)
+        return module
+
+    def reverse_relations(model):
+        if _index_used:
+            module_file = model.root().file
+            if module_file:
+                _index_used[-1].add(django_kinds._project_root(  # pylint: disable=protected-access
+                    os.path.dirname(os.path.abspath(module_file))))
+        return relations(model)
+
+    def detect(root):
+        found = detected(root)
+        if _deployments:
+            _deployments[-1][str(root)] = encode(found)
+        return found
+
+    AstroidManager.ast_from_module_name = ast_from_module_name
+    AstroidManager.ast_from_file = ast_from_file
+    django_kinds.reverse_relations = reverse_relations
+    deployment.detect = detect
+    _installed = True
+
+
+def _key(message) -> tuple:
+    """What joins a pylint message to the structured finding a rule recorded for it (``Finding.key``)."""
+    return (message.abspath or message.path, message.line, message.column or 0, message.symbol, message.msg)
+
+
+class Recorder:
+    """Stores each analysed module's messages and dependencies; picklable, so pylint's ``-j``
+    workers store their modules' entries themselves."""
+
+    def __init__(self, cache: Cache, rules: dict[str, list[str]]) -> None:
+        self.cache = cache  # knows the hash of each text this run read
+        self.rules = rules  # {absolute path: msgids of the rules that can fire there}
+        self._imports: dict[str, set[str]] = {}
+        self._index_used: set[str] = set()  # roots whose index any analysis so far used (memoised)
+        self._index_files: dict[str, dict] = {}
+
+    @contextlib.contextmanager
+    def recording(self, linter, filepath: str):
+        """Around the analysis of one module by ``linter``: store its entry afterwards."""
+        _install()
+        reporter = linter.reporter
+        before = len(reporter.messages)
+        sink = getattr(linter, "asynclint_findings", None)  # the rules' structured findings, if recorded
+        recorded = len(sink) if isinstance(sink, list) else 0
+        _recording.append({filepath})
+        _index_used.append(set())
+        _deployments.append({})
+        try:
+            yield
+        finally:
+            read = _recording.pop()
+            self._index_used |= _index_used.pop()
+            deployments = _deployments.pop()
+        path = os.path.abspath(filepath)
+        expected = self.cache.hash_of(path) if path in self.rules else None
+        overlay = getattr(linter, "asynclint_overlay", None) or {}
+        text = overlay.get(os.path.realpath(path))
+        if expected is None or (text_hash(text) if text is not None else file_hash(path)) != expected:
+            return  # changed while analysed (or not ours): not stored
+        try:
+            dependencies = self._dependencies(read, path)
+            index = self._index() if self._index_used else None
+            structured = {getattr(found, "key", None): found for found in sink[recorded:]} \
+                if isinstance(sink, list) else {}
+            messages = [CachedMessage.of(message, structured.get(_key(message)))
+                        for message in reporter.messages[before:]]
+            self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index, deployments)
+        except Exception:  # pylint: disable=broad-except  # never lose a result over the cache
+            return
+
+    def _dependencies(self, read: set[str], path: str) -> dict[str, str | None]:
+        """The project files read, closed over the static imports of the modules reached."""
+        from astroid import MANAGER
+
+        from asynclint.core.chains import _is_project_file  # pylint: disable=protected-access
+
+        by_file = {os.path.abspath(module.file): module for module in list(MANAGER.astroid_cache.values())
+                   if getattr(module, "file", None)}
+        seen: set[str] = set()
+        todo = [os.path.abspath(p) for p in read if p and _is_project_file(p)]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            module = by_file.get(current)
+            if module is None:
+                continue
+            for name in self._imports_of(module):
+                found = MANAGER.astroid_cache.get(name)
+                found_file = getattr(found, "file", None)
+                if found_file and found_file.endswith(".py") and _is_project_file(found_file):
+                    todo.append(os.path.abspath(found_file))
+        seen.discard(path)
+        # The hashes of the texts read when the run started: a file changed since is re-analysed next time.
+        return {other: self.cache.hash_of(other) for other in sorted(seen)}
+
+    def _imports_of(self, module) -> set[str]:
+        """Module names the module's import statements can reach (packages, submodules)."""
+        if module.name in self._imports:
+            return self._imports[module.name]
+        from astroid import nodes
+
+        names: set[str] = set()
+
+        def add(name: str) -> None:
+            parts = name.split(".")
+            names.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+
+        for node in _import_statements(module):
+            if isinstance(node, nodes.Import):
+                for name, _ in node.names:
+                    add(name)
+                continue
+            try:
+                base = module.relative_to_absolute_name(node.modname, node.level) if node.level else node.modname
+            except Exception:  # pylint: disable=broad-except  # a relative import beyond the top
+                continue
+            if not base:
+                continue
+            add(base)
+            names.update(f"{base}.{name}" for name, _ in node.names if name != "*")
+        if module.package:  # a package's __init__ is where its submodules' names resolve
+            names.add(module.name)
+        self._imports[module.name] = names
+        return names
+
+    def _index(self) -> dict[str, dict]:
+        """The relation index of each root used: its files that declare a ``related_name``."""
+        from asynclint.core import django_kinds
+
+        found = {}
+        for root in sorted(self._index_used):
+            if root not in self._index_files:
+                files = {}
+                for path in django_kinds._python_files_under(root):  # pylint: disable=protected-access
+                    absolute = os.path.abspath(path)
+                    if Cache._declares_relations(absolute):
+                        files[absolute] = self.cache.hash_of(absolute)
+                skipped = sorted(set(self.cache.relations_under(root)) - set(files))  # the index does not read them
+                self._index_files[root] = {"files": files, "skipped": skipped}
+            found[root] = self._index_files[root]
+        return found
+
+
+def _import_statements(module):
+    """The import statements anywhere in ``module`` (statements only are walked: expressions hold none)."""
+    from astroid import nodes
+
+    bodies = (nodes.ExceptHandler, nodes.MatchCase)
+    stack = list(module.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (nodes.Import, nodes.ImportFrom)):
+            yield node
+            continue
+        stack.extend(child for child in node.get_children() if child.is_statement or isinstance(child, bodies))

@@ -1,0 +1,358 @@
+"""The persistent cache of ``asynclint check`` (``asynclint.cache``): a warm run reports what a cold
+run reports, a change re-analyses exactly the modules that read the changed file, broken cache
+files are rebuilt, concurrent runs agree, and ``asynclint clean`` removes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from asynclint import cache, cli
+from tests.lint import ROOT
+
+BOOKSHOP = ROOT / "examples" / "bookshop"
+FIXTURES = ROOT / "tests" / "fixtures"
+UNCHANGED = re.compile(r"cache .*: (\d+) of (\d+) modules unchanged; (\d+) analysed")
+
+VIEW = textwrap.dedent("""\
+    from shop import helpers
+
+
+    async def report(request):
+        return helpers.summary()
+""")
+HELPERS = textwrap.dedent("""\
+    from shop import queries
+
+
+    def summary():
+        return queries.totals()
+""")
+QUERIES_ORM = textwrap.dedent("""\
+    from shop.models import Book
+
+
+    def totals():
+        return Book.objects.count()
+""")
+QUERIES_PURE = textwrap.dedent("""\
+    def totals():
+        return 42
+""")
+MODELS = textwrap.dedent("""\
+    from django.db import models
+
+
+    class Book(models.Model):
+        title = models.CharField(max_length=10)
+""")
+OTHER = textwrap.dedent("""\
+    import time
+
+
+    async def nap(request):
+        time.sleep(1)
+""")
+
+
+def check(capsys, *args: str) -> tuple[int, list[dict], tuple[int, int, int] | None]:
+    """Exit code, findings (json), and (unchanged, candidates, analysed) from ``-v``."""
+    code = cli.main(["check", "--output-format", "json", "-v", *args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    match = UNCHANGED.search(err)
+    counts = tuple(int(group) for group in match.groups()) if match else None
+    return code, json.loads(out), counts
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    """A project whose async view reaches the ORM through two helper modules."""
+    (tmp_path / "shop").mkdir()
+    for name, text in {"__init__.py": "", "views.py": VIEW, "helpers.py": HELPERS, "queries.py": QUERIES_ORM,
+                       "models.py": MODELS, "other.py": OTHER}.items():
+        (tmp_path / "shop" / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(cache.ENVIRONMENT, raising=False)
+    return tmp_path
+
+
+def test_warm_run_reports_what_a_cold_run_reports_and_analyses_nothing(capsys, project):
+    cold = check(capsys, ".")
+    assert cold[2] == (0, 2, 2)
+    assert {(f["path"], f["symbol"]) for f in cold[1]} == {("shop/views.py", "missing-sync-to-async"),
+                                                           ("shop/other.py", "blocking-call-in-async")}
+    warm = check(capsys, ".")
+    assert warm[:2] == cold[:2]
+    assert warm[2] == (2, 2, 0)
+    assert check(capsys, ".", "--no-cache")[:2] == cold[:2]
+    directory = project / cache.DIRECTORY
+    assert (directory / ".gitignore").read_text().splitlines()[-1] == "*"
+
+
+def test_a_change_in_a_helper_module_reanalyses_the_module_that_calls_it(capsys, project):
+    check(capsys, ".")
+    (project / "shop" / "queries.py").write_text(QUERIES_PURE)
+    code, found, counts = check(capsys, ".")
+    assert counts == (1, 2, 1)  # views.py read queries.py (through helpers.py); other.py did not
+    assert [f["path"] for f in found] == ["shop/other.py"]
+    assert check(capsys, ".", "--no-cache")[:2] == (code, found)
+    (project / "shop" / "queries.py").write_text(QUERIES_ORM)
+    code, found, counts = check(capsys, ".")
+    assert counts == (1, 2, 1)
+    assert sorted(f["path"] for f in found) == ["shop/other.py", "shop/views.py"]
+
+
+def test_the_entries_record_reverse_dependencies(capsys, project):
+    check(capsys, ".")
+    spaces = list((project / cache.DIRECTORY / f"v{cache.FORMAT}").iterdir())
+    assert len(spaces) == 1
+    recorded = cache.Cache(project / cache.DIRECTORY, spaces[0].name)
+    views = str(project / "shop" / "views.py")
+    assert recorded.dependents(str(project / "shop" / "queries.py")) == [views]
+    assert recorded.dependents(str(project / "shop" / "helpers.py")) == [views]
+    assert recorded.dependents(views) == []
+
+
+@pytest.mark.parametrize("damage", ["delete", "truncate", "garbage", "wrong-shape", "empty"])
+def test_broken_cache_files_are_rebuilt(capsys, project, damage):
+    cold = check(capsys, ".")
+    entries = [p for p in (project / cache.DIRECTORY).rglob("*.json")]
+    assert len(entries) >= 3  # two modules and the prefilter's facts
+    for entry in entries:
+        if damage == "delete":
+            entry.unlink()
+        elif damage == "truncate":
+            entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
+        elif damage == "garbage":
+            entry.write_bytes(b"\xff\x00not json")
+        elif damage == "wrong-shape":
+            entry.write_text(json.dumps({"path": 1, "hash": [], "messages": "x", "facts": 3, "key": None}))
+        else:
+            entry.write_text("")
+    again = check(capsys, ".")
+    assert again[:2] == cold[:2]
+    assert again[2] == (0, 2, 2)
+    assert check(capsys, ".")[2] == (2, 2, 0)  # rebuilt
+
+
+def test_a_cached_message_with_a_wrong_field_is_not_trusted(capsys, project):
+    cold = check(capsys, ".")
+    for entry in (project / cache.DIRECTORY).rglob("files/*/*.json"):
+        data = json.loads(entry.read_text())
+        data["messages"] = [{"msg_id": 5}]
+        entry.write_text(json.dumps(data))
+    assert check(capsys, ".")[:2] == cold[:2]
+
+
+def test_cache_dir_option_environment_and_no_cache(capsys, project, tmp_path_factory, monkeypatch):
+    elsewhere = tmp_path_factory.mktemp("cachedir") / "c"
+    check(capsys, ".", "--cache-dir", str(elsewhere))
+    assert (elsewhere / "CACHEDIR.TAG").is_file()
+    assert not (project / cache.DIRECTORY).exists()
+    from_env = tmp_path_factory.mktemp("env") / "c"
+    monkeypatch.setenv(cache.ENVIRONMENT, str(from_env))
+    check(capsys, ".")
+    assert (from_env / ".gitignore").is_file()
+    assert check(capsys, ".", "--no-cache")[2] is None
+    monkeypatch.delenv(cache.ENVIRONMENT)
+    check(capsys, ".", "--no-cache")
+    assert not (project / cache.DIRECTORY).exists()
+
+
+def test_settings_change_the_space(capsys, project):
+    check(capsys, ".")
+    assert check(capsys, ".", "--select", "blocking-call-in-async")[2] == (0, 2, 2)
+    assert check(capsys, ".", "--django-version", "4.2")[2] == (0, 2, 2)
+    assert check(capsys, ".")[2] == (2, 2, 0)
+
+
+def test_clean_removes_the_cache_and_nothing_else(capsys, project, tmp_path_factory):
+    check(capsys, ".")
+    assert cli.main(["clean"]) == 0
+    assert not (project / cache.DIRECTORY).exists()
+    assert (project / "shop" / "views.py").exists()
+    assert cli.main(["clean"]) == 0  # nothing to remove
+    not_ours = tmp_path_factory.mktemp("notours")
+    (not_ours / "precious.txt").write_text("keep")
+    capsys.readouterr()
+    assert cli.main(["clean", "--cache-dir", str(not_ours)]) == 2
+    assert "not an asynclint cache" in capsys.readouterr().err
+    assert (not_ours / "precious.txt").exists()
+
+
+def run_process(project: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "asynclint.cli", "check", "--output-format", "json", *args, "."],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def finished(run: subprocess.Popen) -> tuple[int, list]:
+    out, err = run.communicate(timeout=300)
+    assert b"Traceback" not in err, err
+    return run.returncode, json.loads(out)
+
+
+def test_parallel_workers_store_their_modules(capsys, project):
+    cold = finished(run_process(project, "-j", "2"))
+    warm = check(capsys, ".")
+    assert warm[:2] == cold
+    assert warm[2] == (2, 2, 0)
+
+
+def test_two_processes_at_once_finish_with_correct_results(capsys, project):
+    expected = finished(run_process(project, "--no-cache"))
+    for _ in range(2):  # cold (both write the same entries), then warm (one may read while the other writes)
+        runs = [run_process(project) for _ in range(2)]
+        assert [finished(run) for run in runs] == [expected, expected]
+    assert check(capsys, ".")[2] == (2, 2, 0)
+
+
+def test_warm_run_equals_cold_run_on_the_example_project(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(BOOKSHOP)
+    directory = str(tmp_path / "c")
+    cold = check(capsys, ".", "--cache-dir", directory)
+    warm = check(capsys, ".", "--cache-dir", directory)
+    assert cold[1] and warm[:2] == cold[:2]
+    assert warm[2][0] == warm[2][1] and warm[2][2] == 0
+
+
+def test_warm_run_equals_cold_run_on_the_fixtures(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(FIXTURES)
+    directory = str(tmp_path / "c")
+    cold = check(capsys, ".", "--cache-dir", directory, "--exit-zero")
+    warm = check(capsys, ".", "--cache-dir", directory, "--exit-zero")
+    assert len(cold[1]) > 100 and warm[:2] == cold[:2]
+    assert warm[2][0] == warm[2][1] and warm[2][2] == 0
+
+
+AUTHORS = textwrap.dedent("""\
+    from django.db import models
+
+
+    class Author(models.Model):
+        name = models.CharField(max_length=10)
+""")
+BOOKS = textwrap.dedent("""\
+    from django.db import models
+
+
+    class Book(models.Model):
+        author = models.ForeignKey("shop.Author", on_delete=models.CASCADE, related_name="books")
+""")
+COUNT = textwrap.dedent("""\
+    from shop.authors import Author
+
+
+    async def count(request):
+        author = await Author.objects.aget(pk=1)
+        return author.books.count()
+""")
+
+
+def test_a_related_name_declared_in_a_module_not_imported_is_a_dependency(capsys, tmp_path, monkeypatch):
+    """``author.books`` is known from the project's relation index, not from an import."""
+    (tmp_path / "shop").mkdir()
+    for name, text in {"__init__.py": "", "authors.py": AUTHORS, "views.py": COUNT}.items():
+        (tmp_path / "shop" / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "books.py").write_text(BOOKS)  # a new file declares the relation
+    code, found, counts = check(capsys, ".")
+    assert counts == (0, 1, 1) and [f["symbol"] for f in found] == ["sync-orm-call-in-async"]
+    assert check(capsys, ".")[2] == (1, 1, 0)
+    (tmp_path / "shop" / "books.py").write_text(BOOKS.replace('"books"', '"volumes"'))
+    code, found, counts = check(capsys, ".")
+    assert counts == (0, 1, 1) and found == []
+
+
+def test_an_unusable_cache_directory_costs_speed_not_results(capsys, project):
+    (project / "not-a-dir").write_text("")
+    expected = check(capsys, ".", "--no-cache")[:2]
+    assert check(capsys, ".", "--cache-dir", str(project / "not-a-dir" / "c"))[:2] == expected
+
+
+def test_the_cache_is_bounded_and_reports_its_size(capsys, project):
+    cli.main(["check", "-v", "."])
+    assert re.search(r"cache .*: \d+ files, \d+\.\d MB", capsys.readouterr().err)
+    directory = project / cache.DIRECTORY
+    spaces = [cache.Cache(directory, f"space{index}") for index in range(cache.KEEP_SPACES + 2)]
+    gone = project / "gone.py"
+    gone.write_text("x = 1\n")
+    for space in spaces:
+        space.store(str(gone), cache.file_hash(str(gone)), [], [], {})
+        space.prune()
+        time.sleep(0.05)  # distinct modification times
+    used = {p.name for p in (directory / f"v{cache.FORMAT}").iterdir()}
+    assert len(used) == cache.KEEP_SPACES and spaces[-1].settings in used  # the least recently used went
+    gone.unlink()
+    (spaces[-1].space / "pruned").unlink()
+    spaces[-1].prune()  # entries of deleted files go (at most once an hour)
+    assert not list((spaces[-1].space / "files").glob("*/*.json"))
+
+
+def test_the_api_an_editor_uses_lookup_by_text_and_unsaved_buffers(project):
+    """``driver.lint(..., buffers=, cache=)`` stores the buffer's findings under the buffer's hash;
+    ``Cache.lookup(path, text)`` answers for that text only."""
+    from asynclint import driver
+    from asynclint.rules import ALL
+
+    space = cache.Cache(project / "c", cache.settings_key(ALL, "5.2", {}))
+    views = project / "shop" / "views.py"
+    files = sorted((project / "shop").glob("*.py"))
+    edited = VIEW + "\n\nasync def other(request):\n    return helpers.summary()\n"
+    result = driver.lint(files, ALL, (5, 2), {}, buffers={str(views): edited}, cache=space)
+    assert sorted(f.line for f in result.findings if f.path.endswith("views.py")) == [5, 9]
+    fresh = cache.Cache(project / "c", space.settings)
+    assert [m.line for m in fresh.lookup(str(views), edited)] == [5, 9]
+    assert fresh.lookup(str(views), VIEW) is None  # the disk's text was never analysed
+    assert fresh.lookup(str(views)) is None
+    again = driver.lint(files, ALL, (5, 2), {}, cache=cache.Cache(project / "c", space.settings))
+    assert sorted(f.line for f in again.findings if f.path.endswith("views.py")) == [5]
+
+
+def test_structured_values_round_trip_as_json_and_nothing_else_is_stored():
+    finding = cache.CachedMessage("E5701", "sym", "text", "/p.py", "p.py", line=3, finding=None)
+    value = {"a": (1, "x", None, [finding]), 2: 2.5}
+    assert cache.decode(json.loads(json.dumps(cache.encode(value)))) == value
+    with pytest.raises(TypeError):
+        cache.encode(object())
+    for forged in ({"c": "os:system", "f": {}}, {"c": "asynclint.cache:Cache", "f": {}}, {"x": 1}):
+        with pytest.raises((ValueError, TypeError)):
+            cache.decode(forged)
+
+
+MIDDLEWARE = textwrap.dedent("""\
+    class ClientIpMiddleware:
+        def __init__(self, get_response):
+            self.get_response = get_response
+
+        def __call__(self, request):
+            return self.get_response(request)
+""")
+
+
+def test_a_changed_deployment_file_reanalyses_the_modules_that_asked_how_http_is_served(
+        capsys, tmp_path, monkeypatch):
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "middleware.py").write_text(MIDDLEWARE)
+    (tmp_path / "shop" / "other.py").write_text(OTHER)
+    (tmp_path / "Procfile").write_text("web: gunicorn shop.asgi:application -k uvicorn.workers.UvicornWorker\n")
+    monkeypatch.chdir(tmp_path)
+    code, found, counts = check(capsys, ".")
+    assert "sync-only-middleware" in [f["symbol"] for f in found]
+    assert check(capsys, ".")[2] == (2, 2, 0)
+    (tmp_path / "Procfile").write_text("web: gunicorn shop.wsgi --workers 3\n")
+    code, found, counts = check(capsys, ".")
+    assert counts == (1, 2, 1)  # other.py never asked
+    assert "sync-only-middleware" not in [f["symbol"] for f in found]
+    assert (code, found) == check(capsys, ".", "--no-cache")[:2]
