@@ -596,12 +596,12 @@ class Recorder:
         """The project files read, closed over the static imports of the modules reached."""
         from astroid import MANAGER
 
-        from asynclint.core.chains import _is_project_file  # pylint: disable=protected-access
+        from asynclint.core.django_kinds import is_project_file
 
         by_file = {os.path.abspath(module.file): module for module in list(MANAGER.astroid_cache.values())
                    if getattr(module, "file", None)}
         seen: set[str] = set()
-        todo = [os.path.abspath(p) for p in read if p and _is_project_file(p)]
+        todo = [os.path.abspath(p) for p in read if p and is_project_file(p)]
         while todo:
             current = todo.pop()
             if current in seen:
@@ -613,7 +613,7 @@ class Recorder:
             for name in self._imports_of(module):
                 found = MANAGER.astroid_cache.get(name)
                 found_file = getattr(found, "file", None)
-                if found_file and found_file.endswith(".py") and _is_project_file(found_file):
+                if found_file and found_file.endswith(".py") and is_project_file(found_file):
                     todo.append(os.path.abspath(found_file))
         seen.discard(path)
         # The hashes of the texts read when the run started: a file changed since is re-analysed next time.

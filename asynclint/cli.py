@@ -33,44 +33,68 @@ def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"invalid value {value!r}: expected 0 (one per CPU) or a positive number")
+    return jobs
+
+
+EXIT_CODES = ("exit status: 0 no findings (fix: nothing remains), 1 findings (fix: findings remain), "
+              "2 usage error or a file that could not be analysed (or written)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="asynclint", description="Finds async anti-patterns in Django code.")
+    parser = _Parser(prog="asynclint", description="Finds async anti-patterns in Django code.", epilog=EXIT_CODES)
     parser.add_argument("--version", action="version", version=f"asynclint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = commands.add_parser("check", help="check files and folders (default: the current folder)")
+    check = commands.add_parser("check", help="check files and folders (default: the current folder)",
+                                epilog=EXIT_CODES)
     check.add_argument("paths", nargs="*", metavar="PATH")
-    check.add_argument("--output-format", "-f", default="text", choices=("text", "json", "github", "sarif", "junit"))
+    check.add_argument("--output-format", "-f", default="text", choices=("text", "json", "github", "sarif", "junit"),
+                       help="report format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_csv, metavar="RULES", help="only these rules: symbols, ids or id prefixes")
     check.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
-    check.add_argument("--django-version", default="", metavar="X.Y", help="the Django version the code targets")
+    check.add_argument("--django-version", default=None, metavar="X.Y", help="the Django version the code targets")
     check.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
-    check.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes (0: one per CPU)")
+    check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                       help="processes (default 1; 0: one per CPU); each holds its own trees, so memory grows with N")
     check.add_argument("--certainty", choices=CERTAINTIES,
                        help="only definite findings, or only possible ones (default: both)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="color the text report (auto: on a terminal, unless NO_COLOR is set)")
     check.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
     _cache_arguments(check)
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="with '-' as the path: check the source read from stdin as the file PATH")
 
-    fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe")
+    fix = commands.add_parser("fix", help="rewrite what check finds into its async form, where that is safe",
+                              epilog=EXIT_CODES)
     fix.add_argument("paths", nargs="*", metavar="PATH")
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change behaviour")
     fix.add_argument("--diff", action="store_true", help="print a unified diff and write nothing")
     fix.add_argument("--select", type=_csv, metavar="RULES", help="only these rules: symbols, ids or id prefixes")
     fix.add_argument("--ignore", type=_csv, default=[], metavar="RULES", help="skip these rules")
-    fix.add_argument("--django-version", default="", metavar="X.Y", help="the Django version the code targets")
+    fix.add_argument("--django-version", default=None, metavar="X.Y", help="the Django version the code targets")
     fix.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     fix.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
     fix.add_argument("-v", "--verbose", action="store_true", help="say what is checked, and why")
 
     rules = commands.add_parser("rules", help="list every rule")
-    rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"))
+    rules.add_argument("--output-format", "-f", default="text", choices=("text", "json"),
+                       help="list format (default: text)")
+    rules.add_argument("--libraries", action="store_true",
+                       help="list the third-party libraries covered, per rule (docs/libraries.md has every call)")
 
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", metavar="RULE", help="a rule symbol or id")
@@ -79,6 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("paths", nargs="*", metavar="PATH")
     clean.add_argument("--config", metavar="PYPROJECT", help="read [tool.asynclint] from this file")
     _cache_arguments(clean)
+
+    commands.add_parser("server", help="run the language server (LSP over stdio; needs asynclint[server])")
     return parser
 
 
@@ -101,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
             return _explain(args)
         if args.command == "clean":
             return _clean(args)
+        if args.command == "server":
+            return _server()
         _parser().print_help()
         return 2
     except (UsageError, InputError) as error:
@@ -117,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
 def _rules(args) -> int:
     from asynclint.rules import ALL
 
+    if getattr(args, "libraries", False):
+        return _libraries(args)
     rows = [{"id": r.msgid, "symbol": r.symbol, "fix": r.fix_safety or "no", "django": str(r.django_versions),
              "summary": r.summary} for r in ALL]
     if args.output_format == "json":
@@ -127,6 +157,20 @@ def _rules(args) -> int:
     print(f"{'id':<6} {'symbol':<{width}}  {'fix':<{fix_width}}  django")
     for row in rows:
         print(f"{row['id']:<6} {row['symbol']:<{width}}  {row['fix']:<{fix_width}}  {row['django']}")
+    return 0
+
+
+def _libraries(args) -> int:
+    from asynclint.libraries.docs import summary
+
+    rows = summary()
+    if args.output_format == "json":
+        print(json.dumps(rows, indent=2))
+        return 0
+    widths = {key: max(len(key), *(len(row[key]) for row in rows)) for key in rows[0]}
+    print("  ".join(f"{key:<{widths[key]}}" for key in widths).rstrip())
+    for row in rows:
+        print("  ".join(f"{row[key]:<{widths[key]}}" for key in widths).rstrip())
     return 0
 
 
@@ -146,6 +190,14 @@ def _explain(args) -> int:
     return 0
 
 
+def _server() -> int:
+    try:
+        from asynclint import server
+    except ImportError as error:
+        raise UsageError(f"asynclint server needs pygls ({error}): pip install 'asynclint[server]'") from None
+    return server.main()
+
+
 # --- check ------------------------------------------------------------------------------------------
 def _log(verbose: bool, text: str) -> None:
     if verbose:
@@ -158,10 +210,15 @@ def _configure(args):
     from asynclint import config as configuration
     from asynclint.rules import ALL
 
+    from asynclint.driver import check_named
+
     paths = args.paths or ["."]
+    if getattr(args, "stdin_filename", None) is not None or paths == ["-"]:
+        if paths != ["-"] or not args.stdin_filename:
+            raise UsageError("--stdin-filename PATH goes with '-' as the only path (the source is read from stdin)")
+        paths = args.paths = [args.stdin_filename]
     for raw in paths:
-        if not os.path.exists(raw):
-            raise UsageError(f"no such file or directory: {raw}")
+        check_named(Path(raw), raw)
     try:
         config = configuration.load(paths, args.config)
         config.exclude += args.exclude
@@ -187,10 +244,16 @@ def _check(args) -> int:
     _log(verbose, f"rules: {len(rules)} of {len(ALL)} selected")
 
     log = (lambda text: _log(True, text)) if verbose else None
-    files = driver.discover(paths, config, log)
-    cache = None if args.no_cache else _open_cache(args.cache_dir, config, rules, target)
+    buffers = cache = None
+    if args.stdin_filename:  # one file, its source from stdin (editors that pipe their buffer); not cached
+        files = [Path(args.stdin_filename)]
+        buffers = {args.stdin_filename: sys.stdin.read()}
+    else:
+        files = driver.discover(paths, config, log)
+        cache = None if args.no_cache else _open_cache(args.cache_dir, config, rules, target)
     try:
-        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log, cache=cache)
+        result = driver.lint(files, rules, target.version, config.linter, jobs=args.jobs, log=log, cache=cache,
+                             progress=_progress() if len(files) > driver.CHUNK else None, buffers=buffers)
     except SystemExit as exit_:  # an option a checker rejected (it printed one line)
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors, findings = result.errors, result.findings
@@ -203,7 +266,10 @@ def _check(args) -> int:
     findings = _scope(findings, config, rules, args.certainty, verbose)
 
     if args.write_baseline:
-        count = baselines.write(args.write_baseline, findings)
+        try:
+            count = baselines.write(args.write_baseline, findings)
+        except baselines.BaselineError as error:
+            raise UsageError(str(error)) from None
         print(f"asynclint: wrote {count} finding{'s' if count != 1 else ''} to {args.write_baseline}",
               file=sys.stderr)
         return 2 if errors and _report_errors(errors) else 0
@@ -217,6 +283,12 @@ def _check(args) -> int:
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and not os.environ.get("NO_COLOR"))
     text = output.render(args.output_format, report, color=color)
+    if args.output_format == "text" and not findings and (errors or not files):
+        # Say what happened, not "All checks passed!", when nothing (or not everything) was checked.
+        broken = len({m.abspath or m.path for m in errors})
+        said = f"{broken} file{'s' if broken != 1 else ''} could not be analysed." if errors \
+            else "No Python files found."
+        text = text.replace("All checks passed!", said, 1)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
@@ -288,6 +360,20 @@ def _fix(args) -> int:
     return report.exit_code
 
 
+def _progress():
+    """A progress line on a terminal (stderr), erased when the run ends; nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\r\033[K" if done >= total else "\r"
+        text = "" if done >= total else f"asynclint: analysed {done} of {total} files"
+        sys.stderr.write(f"\r\033[K{text}" if text else end)
+        sys.stderr.flush()
+
+    return show
+
+
 def _scope(findings: list, config, rules, certainty: str | None, verbose: bool) -> list:
     """The findings ``per-file-ignores`` and ``--certainty`` keep; ``-v`` says what the deployment
     detection decided for the middleware rules."""
@@ -313,10 +399,18 @@ def _scope(findings: list, config, rules, certainty: str | None, verbose: bool) 
 def _report_errors(errors) -> bool:
     from asynclint.output import shown_path
 
+    from asynclint.driver import newer_python_needed
+
     for message in sorted(errors, key=lambda m: (m.abspath or m.path, m.line)):
         text = " ".join(str(message.msg).split())
-        print(f"asynclint: error: {shown_path(message.abspath or message.path)}:{message.line}: could not be "
-              f"analysed: {text}", file=sys.stderr)
+        path = message.abspath or message.path
+        newer = newer_python_needed(path, message.line) if message.symbol == "syntax-error" else None
+        if newer:
+            running = ".".join(map(str, sys.version_info[:2]))
+            text += (f" (this syntax needs Python {newer[0]}.{newer[1]} or newer and asynclint runs on Python "
+                     f"{running}: run asynclint with the project's Python)")
+        print(f"asynclint: error: {shown_path(path)}:{message.line}: could not be analysed: {text}",
+              file=sys.stderr)
     return True
 
 

@@ -145,13 +145,17 @@ def find_pyproject(paths: list[str]) -> Path | None:
         start = start.parent
     for folder in (start, *start.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                if "asynclint" in _read(candidate).get("tool", {}):
-                    return candidate
-            except ConfigError:
-                raise
+        if candidate.is_file() and "asynclint" in _tool_table(candidate):
+            return candidate
     return None
+
+
+def _tool_table(path: Path) -> dict:
+    """The ``[tool]`` table of a pyproject.toml (ConfigError when ``tool`` is not a table)."""
+    tool = _read(path).get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table, not {type(tool).__name__}")
+    return tool
 
 
 def _read(path: Path) -> dict:
@@ -171,7 +175,7 @@ def load(paths: list[str], explicit: str | None = None) -> Config:
         return Config()
     if explicit and not path.is_file():
         raise ConfigError(f"--config: no such file: {explicit}")
-    table = _read(path).get("tool", {}).get("asynclint", {})
+    table = _tool_table(path).get("asynclint", {})
     where = f"{path} [tool.asynclint]"
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table")
@@ -179,9 +183,12 @@ def load(paths: list[str], explicit: str | None = None) -> Config:
     config = Config(path=path, root=path.parent)
     for key, value in table.items():
         if key == "django-version":
-            config.django_version = str(value)
+            if not isinstance(value, str):  # 5.10 unquoted is the float 5.1
+                raise ConfigError(f"{where}: django-version must be a string: quote it (django-version = "
+                                  f"\"{value}\"); TOML reads an unquoted {value} as a number")
+            config.django_version = value
             try:
-                versions.parse(config.django_version)
+                known_version(config.django_version)
             except versions.InvalidDjangoVersion as error:
                 raise ConfigError(f"{where}: {error}") from None
         elif key == "select":
@@ -206,6 +213,7 @@ def load(paths: list[str], explicit: str | None = None) -> Config:
                 raise ConfigError(f"{where}: 'server' must be one of {', '.join(SERVERS)}, not {value!r}")
             config.server = config.linter[key] = value
         elif key in options:
+            check_option(key, options[key], value, where)
             config.linter[key] = value
         else:
             known = ", ".join(sorted([*CLI_KEYS, *options]))
@@ -235,12 +243,43 @@ def select_rules(rules, select: list[str] | None, ignore: list[str], where: str 
     return tuple(rule for rule in rules if rule in chosen)
 
 
+def known_version(value: str) -> versions.Version:
+    """A ``django-version`` value asynclint knows (a Django feature release from the oldest it targets
+    to the newest whose API it knows), else InvalidDjangoVersion naming the valid range."""
+    version = versions.parse(value)
+    if version not in versions.KNOWN:
+        oldest, newest = versions.format_version(versions.KNOWN[0]), versions.format_version(versions.KNOWN[-1])
+        raise versions.InvalidDjangoVersion(
+            f"unknown django-version {value!r}: expected a Django feature release from {oldest} to {newest} "
+            f"({', '.join(versions.format_version(v) for v in versions.KNOWN)})")
+    return version
+
+
+#: The smallest value of asynclint's integer options.
+MINIMUM = {"chain-depth": 1}
+
+
+def check_option(name: str, spec: dict, value, where: str = "") -> None:
+    """ConfigError when an integer option is out of its range (``MINIMUM``, else 0)."""
+    if spec.get("type") != "int" or isinstance(value, bool) or not isinstance(value, int):
+        return  # the type itself is checked when the linter is set up
+    lowest = MINIMUM.get(name, 0)
+    if value < lowest:
+        raise ConfigError(f"{where + ': ' if where else ''}invalid {name} {value}: expected an integer of at least "
+                          f"{lowest}")
+
+
 def target(option: str, config: Config, start: str) -> versions.Target:
     """The targeted Django version and why: the option, else the installed Django, else the project's
     ``django`` requirement (lowest admitted version), else the newest known."""
     value = option or config.django_version
     where = config.root if config.path is not None else Path(start)
     try:
+        if option is not None and not option.strip():
+            raise ConfigError(f"--django-version: empty value: expected a Django feature release such as "
+                              f"'{versions.format_version(versions.NEWEST)}'")
+        if value:
+            known_version(value)
         found = versions.detect(value, where)
     except versions.InvalidDjangoVersion as error:
         raise ConfigError(str(error)) from None

@@ -63,6 +63,11 @@ WSGI_REQUEST = "WSGI request"
 EVALUATION = "QuerySet evaluation"
 LOOP_RUNNER = "event loop runner"
 REQUEST_USER = "request.user"
+CPU_BOUND = "CPU-bound work"
+
+# --- row conditions (``SyncApi.only_if``) ------------------------------------------------------------
+#: A ModelSerializer whose ``Meta.fields`` names a relation or a unique model field (validation queries).
+RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"
 
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {
@@ -80,6 +85,7 @@ EFFECT_VERBS = {
     TASK_QUEUE: "enqueues the task synchronously",
     TEMPLATE_RENDER: "renders a template synchronously",
     BLOCKING_IO: "is a blocking call",
+    CPU_BOUND: "runs CPU-bound work",
     TEST_REQUEST: "runs the request through the sync test client",
     WSGI_REQUEST: "builds a WSGIRequest (an async view gets an ASGIRequest in production)",
 }
@@ -93,6 +99,7 @@ WORK_NOUNS = {
     SESSION_IO: "loads the session", SIGNAL_SEND: "sends a signal synchronously",
     TEMPLATE_RENDER: "renders a template", BLOCKING_IO: "makes a blocking call",
     TASK_QUEUE: "enqueues a task synchronously", LOOP_RUNNER: "runs a nested event loop",
+    CPU_BOUND: "runs CPU-bound work",
 }
 #: Effects that touch Django's database connection (what a thread without request-cycle cleanup leaks).
 ORM_EFFECTS = frozenset({QUERY, WRITE, RAW_SQL, TRANSACTION, EVALUATION})
@@ -118,6 +125,7 @@ class SyncApi:
     note: str = ""
     #: A replacement that is not ``await <receiver>.<async_name>(...)``, e.g. ``await asyncio.sleep(...)``
     #: (shown in messages and docs; code reads the structured fields below, never this text).
+    #: In library rows, ``{func}`` stands for the called expression (``send_report.delay``).
     replacement: str = ""
     #: The qualified callable the rewrite calls instead of the sync one, when it is not
     #: ``<receiver>.<async_name>``: ``asyncio.sleep`` for ``time.sleep``.
@@ -130,6 +138,15 @@ class SyncApi:
     async_receiver: str | None = None
     #: For a read the rewrite hoists: the local name bound once (``user = await request.auser()``).
     binds: str | None = None
+    #: Library rows (``asynclint.libraries``): the distribution the API belongs to, e.g. ``"adrf"``...
+    library: str = ""
+    #: ...and the first release of it that has the async replacement, e.g. ``"0.1.7"``.
+    library_since: str = ""
+    #: Reached by reading an attribute (``serializer.data``), not by calling a method.
+    attribute: bool = False
+    #: A condition on the receiver's class that must hold for the row to apply (``core.django_kinds``
+    #: knows each by name), e.g. ``RELATED_OR_UNIQUE_FIELDS``.
+    only_if: str = ""
 
 
 def _rows(receiver, effect, since, names, **extra):
@@ -667,6 +684,32 @@ KNOWN_MIDDLEWARE: dict[str, KnownMiddleware] = {m.path: m for m in (
     KnownMiddleware("csp.middleware.CSPMiddleware", HYBRID, "django-csp 4.0: MiddlewareMixin subclass"),
 )}
 
+# --- third-party libraries: their tables are merged into the lookups below ---------------------------
+#: The name of a library row that covers every public method of its receiver (see ``lookup``).
+WILDCARD = "*"
+from asynclint.libraries import table as _libraries  # noqa: E402  (the library tables import this module)
+
+SYNC_APIS += _libraries.SYNC_APIS
+OBJECT_KINDS.update(_libraries.OBJECT_KINDS)
+CALL_RESULT_KINDS.update(_libraries.CALL_RESULT_KINDS)
+#: Receiver kinds whose every attribute is another object of a kind (``client.chat.completions``).
+ATTRIBUTE_KINDS: dict[str, str] = dict(_libraries.ATTRIBUTE_KINDS)
+#: Decorators (qualified) that make a function an object of a kind (``@shared_task``: a Celery task)...
+DECORATOR_KINDS: dict[str, str] = dict(_libraries.DECORATOR_KINDS)
+#: ...and decorator methods, by the kind of their receiver (``@app.task`` on a Celery app).
+DECORATOR_METHOD_KINDS: dict[tuple[str, str], str] = dict(_libraries.DECORATOR_METHOD_KINDS)
+#: Kinds whose project subclasses are still of that kind (``class BookSerializer(ModelSerializer)``).
+SUBCLASS_KINDS = frozenset(_libraries.SUBCLASS_KINDS)
+#: Kinds built with ``many=True`` over a QuerySet become another kind (a list serializer over it).
+MANY_KINDS: dict[str, str] = dict(_libraries.MANY_KINDS)
+#: Library clients a class may keep on ``self`` (``self.client = OpenAI()``) and use in its methods.
+CLIENT_KINDS = frozenset(_libraries.CLIENT_KINDS)
+#: Clients that ``with`` enters as themselves (``with psycopg.connect() as conn``).
+SELF_ENTERING_KINDS = frozenset({HTTP_CLIENT, *_libraries.SELF_ENTERING_KINDS})
+#: Methods of a wildcard row's receiver (name ``"*"``) that do no I/O.
+NO_IO_METHODS: dict[str, frozenset[str]] = dict(_libraries.NO_IO_METHODS)
+
+
 # --- lookups -------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _index() -> dict[tuple[str, str], SyncApi]:
@@ -691,15 +734,34 @@ def _receivers(kind: str) -> tuple[str, ...]:
     return (kind,)
 
 
+#: The project's own rows for this run (``sync-apis`` and ``blocking-calls``, see ``libraries.declared``).
+DECLARED: dict[str, SyncApi] = {}
+
+
 def lookup(kind: str, name: str) -> SyncApi | None:
     """The sync API ``name`` called on a value of ``kind`` (or a qualified function name with FUNCTION)."""
+    if kind == FUNCTION and name in DECLARED:
+        return DECLARED[name]
     for receiver in _receivers(kind):
         row = _index().get((receiver, name))
         if row is not None:
             if row.queryset_only and kind != QUERYSET:
                 return None
             return row
-    return None
+    return _wildcard(kind, name)
+
+
+def _wildcard(kind: str, name: str) -> SyncApi | None:
+    """A library row that covers every public method of its receiver but the listed no-I/O ones
+    (``boto3.client(...)``), or every ``<package>.<Resource>.<method>`` function (``stripe``)."""
+    if kind == FUNCTION:
+        package, _, rest = name.partition(".")
+        if "." not in rest:
+            return None
+        return _index().get((FUNCTION, f"{package}.{WILDCARD}.{rest.rpartition('.')[2]}"))
+    if name.startswith("_") or name in NO_IO_METHODS.get(kind, ()):
+        return None
+    return _index().get((kind, WILDCARD))
 
 
 def lookup_async(kind: str, name: str) -> SyncApi | None:

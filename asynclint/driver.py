@@ -19,9 +19,12 @@ server and the cache) find files, set up pylint and run asynclint's rules throug
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import errno
 import io
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -115,7 +118,7 @@ def check_named(path: Path, raw: str) -> None:
         mode = os.stat(path).st_mode
     except OSError as error:
         if os.path.islink(path):
-            reason = "a symlink loop" if getattr(error, "errno", None) == 40 else "a dangling symlink"
+            reason = "a symlink loop" if error.errno == errno.ELOOP else "a dangling symlink"
             raise InputError(f"cannot check {raw}: {reason}") from None
         raise InputError(f"no such file or directory: {raw}") from None
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
@@ -261,22 +264,86 @@ def make_linter(symbols: Iterable[str], *, django_version: str | None = None, op
     return linter
 
 
+@contextlib.contextmanager
+def _built_trees_dropped() -> Iterator[None]:
+    """Drop the astroid trees built while the block runs: a later run (another project, edited files)
+    must not resolve its imports to them (``lean_astroid`` does the same for lean runs)."""
+    from astroid import MANAGER
+
+    from asynclint.lean import drop_trees_built_since
+
+    kept = set(MANAGER.astroid_cache)
+    try:
+        yield
+    finally:
+        drop_trees_built_since(kept)
+
+
+def _drop_project_trees(names: Iterable[str], roots: Sequence[str]) -> None:
+    """Drop the trees of these modules that belong to the project (under ``roots``, not installed):
+    builtins, the standard library and installed packages stay for the next chunk."""
+    from astroid import MANAGER
+
+    from astroid.context import _invalidate_cache
+    from astroid.inference_tip import clear_inference_tip_cache
+    from astroid.interpreter.objectmodel import ObjectModel
+    from astroid.nodes._base_nodes import LookupMixIn
+    from astroid.nodes.scoped_nodes import ClassDef
+
+    project = tuple(os.path.join(os.path.realpath(root), "") for root in roots)
+    for name in names:
+        file = getattr(MANAGER.astroid_cache.get(name), "file", None)
+        real = os.path.realpath(file) if file else ""
+        if real.startswith(project) and "site-packages" not in real and "dist-packages" not in real:
+            del MANAGER.astroid_cache[name]
+    # astroid's own caches keyed by nodes (``AstroidManager.clear_cache`` clears the same ones) would
+    # keep every tree alive.
+    for cached in (LookupMixIn.lookup, ObjectModel.attributes, ClassDef._metaclass_lookup_attribute):
+        cached.cache_clear()
+    clear_inference_tip_cache()
+    _invalidate_cache()
+    # Failed imports are cached as exceptions whose tracebacks hold the frames, and so the trees, of
+    # the modules that asked.
+    MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access
+
+
+#: Files linted per ``PyLinter.check`` call: pylint builds every tree of a call before it lints them,
+#: so the trees of a run are released chunk by chunk (memory stays bounded on large trees).
+CHUNK = 64
+
+
 def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], roots: Sequence[str] = (),
-               context: RunContext | None = None) -> list:
+               context: RunContext | None = None, progress: Callable[[int, int], None] | None = None) -> list:
     """Lint each group of files with its rules only; pylint's messages (findings and setup errors).
 
     Runs in ``context`` (a new ``RunContext`` when None), with ``roots`` on ``sys.path`` meanwhile,
-    and lean (``asynclint.lean``) when the linter is.
+    and lean (``asynclint.lean``) when the linter is. A lean run lints ``CHUNK`` files at a time and
+    then drops the trees it built and the answers about them (a tree a later chunk imports is built
+    again). ``progress(done, total)`` is called after each chunk.
     """
+    from astroid import MANAGER
+
     from asynclint.lean import lean_astroid
 
-    lean = lean_astroid() if getattr(linter, "asynclint_lean", True) else contextlib.nullcontext()
-    with on_sys_path(roots), using(context or RunContext()), lean:
+    lean = getattr(linter, "asynclint_lean", True)
+    context = context or RunContext()
+    total, done = sum(len(files) for _symbols, files in groups), 0
+    with on_sys_path(roots), using(context), lean_astroid() if lean else _built_trees_dropped():
         for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
             checker.open()
         for symbols, files in groups:
             _enable(linter, symbols)
-            linter.check([str(f) for f in files])
+            files = [str(f) for f in files]
+            size = CHUNK if lean and linter.config.jobs == 1 else len(files) or 1
+            for start in range(0, len(files), size):
+                kept = set(MANAGER.astroid_cache)
+                linter.check(files[start:start + size])
+                if lean and size < len(files):
+                    _drop_project_trees(set(MANAGER.astroid_cache) - kept, roots)
+                    context.release()
+                done += len(files[start:start + size])
+                if progress:
+                    progress(done, total)
     return linter.reporter.messages
 
 
@@ -291,6 +358,37 @@ def to_findings(messages, linter=None) -> list:
     return output.shown([getattr(message, "finding", None) or finding for message, finding in zip(messages, found)])
 
 
+def _parses(text: str, path: str) -> bool:
+    try:
+        compile(text, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+#: Syntax the running Python may be too old for: (minimum version, pattern of the offending line).
+NEWER_SYNTAX = (
+    ((3, 14), re.compile(r"^\s*except\*?\s+(?!\()[^:]*,[^:]*:")),  # except A, B:  (PEP 758)
+    ((3, 14), re.compile(r"(?<![\w.])[tT][rR]?[\'\"]|(?<![\w.])[rR][tT][\'\"]")),  # t-strings (PEP 750)
+    ((3, 12), re.compile(r"^\s*type\s+\w+\s*(\[.*\])?\s*=")),  # type aliases (PEP 695)
+    ((3, 12), re.compile(r"^\s*(async\s+)?(def|class)\s+\w+\s*\[")),  # type parameters (PEP 695)
+    ((3, 11), re.compile(r"^\s*except\s*\*")),  # exception groups (PEP 654)
+    ((3, 10), re.compile(r"^\s*(match|case)\s.*:\s*(#.*)?$")),  # pattern matching (PEP 634)
+)
+
+
+def newer_python_needed(path: str, line: int) -> tuple[int, int] | None:
+    """The Python version a syntax error at ``path:line`` may need, when newer than the running one."""
+    try:
+        text = read_text(path).splitlines()[line - 1] if line > 0 else ""
+    except (InputError, IndexError):
+        return None
+    for version, pattern in NEWER_SYNTAX:
+        if sys.version_info[:2] < version and pattern.search(text):
+            return version
+    return None
+
+
 @dataclass
 class LintResult:
     """What ``lint`` found: the findings of the selected rules, the setup errors (pylint messages of
@@ -300,19 +398,22 @@ class LintResult:
     errors: list = field(default_factory=list)
     analysed: list[str] = field(default_factory=list)
     messages: list = field(default_factory=list)
+    linter: object | None = None  # what the rules recorded (``asynclint.finding.collect``)
 
 
 def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
          buffers: dict[str, str] | None = None, jobs: int = 1, context: RunContext | None = None,
          all_files: Sequence[str | os.PathLike] | None = None, log: Callable[[str], None] | None = None,
-         cache=None) -> LintResult:
+         progress: Callable[[int, int], None] | None = None, lean: bool = True, cache=None) -> LintResult:
     """Run ``rules`` (rule classes) over ``files`` for Django ``target`` with ``options``
     (``[tool.asynclint]`` values); ``buffers``: unsaved contents by path, analysed instead of the
-    disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there.
-    ``all_files``: every file of the project (their package roots go on ``sys.path``; default
-    ``files``). ``context``: the run's caches (a fresh one when None). ``cache``: an
-    ``asynclint.cache.Cache``: the unchanged modules' messages come from it, the others' go to it.
-    Bad input raises InputError; an option a checker rejects raises SystemExit (it printed one line)."""
+    disk's. Only the files the prefilter keeps go to pylint, each with the rules that can fire there
+    (and the files that do not parse, for their setup error). ``all_files``: every file of the project
+    (their package roots go on ``sys.path``; default ``files``). ``context``: the run's caches (a fresh
+    one when None); ``progress(done, total)``: after each chunk of files (see ``run_linter``);
+    ``lean``: see ``make_linter``. ``cache``: an ``asynclint.cache.Cache``: the unchanged modules'
+    messages come from it, the others' go to it. Bad input raises InputError; an option a checker
+    rejects raises SystemExit (it printed one line)."""
     from asynclint import prefilter
 
     buffers = {os.path.realpath(p): text for p, text in (buffers or {}).items()}
@@ -320,6 +421,10 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
                 else read_text(path)) for path in files]
     scan = prefilter.scan(sources, rules) if cache is None else cache.scan(sources, rules)
     candidates = scan.candidates(rules) if rules else []
+    # The prefilter must not hide a file that cannot be parsed: pylint reports it (setup errors only).
+    chosen = set(candidates)
+    broken = {path for path, text in sources if path not in chosen and not _parses(text, path)}
+    candidates += [path for path, _text in sources if path in broken]
     result = LintResult(analysed=list(candidates))
     if log:
         log(f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "
@@ -338,9 +443,10 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
     if candidates:
         analysed, linter = _run(candidates, scan, rules, target, options, buffers=buffers, jobs=jobs,
                                 context=context, files=all_files if all_files is not None else files,
-                                recorder=recorder)
+                                recorder=recorder, broken=broken, progress=progress, lean=lean)
         messages = cached + analysed
     wanted = {rule.msgid for rule in rules}
+    result.linter = linter
     result.messages = messages
     result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
     result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
@@ -348,18 +454,21 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
 
 
 def _run(candidates: list[str], scan, rules, target: tuple[int, int], options: dict | None, *,
-         buffers: dict[str, str], jobs: int, context: RunContext | None, files, recorder) -> tuple[list, object]:
-    """pylint's messages for the ``candidates``, each linted with the rules that can fire there, and
-    the linter (it holds the rules' structured findings)."""
+         buffers: dict[str, str], jobs: int, context: RunContext | None, files, recorder, broken: set[str],
+         progress: Callable[[int, int], None] | None, lean: bool) -> tuple[list, object]:
+    """pylint's messages for the ``candidates``, each linted with the rules that can fire there (none
+    for the ``broken`` ones: their setup error only), and the linter (it holds the rules' structured
+    findings)."""
     roots = package_roots(files)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     jobs = 1 if buffers else min(jobs, len(candidates))
     groups: dict[tuple, list[str]] = {}
     for path in candidates:
-        groups.setdefault(scan.rules_for(path, rules), []).append(path)
+        groups.setdefault(() if path in broken else scan.rules_for(path, rules), []).append(path)
     if jobs > 1:  # one pool of workers for everything: they keep what they parsed
         groups = {tuple(rules): candidates}
     linter = make_linter([rule.msgid for rule in rules], django_version=f"{target[0]}.{target[1]}",
-                         options=options, jobs=jobs, roots=roots, overlay=buffers)
+                         options=options, jobs=jobs, roots=roots, overlay=buffers, lean=lean)
     linter.asynclint_recorder = recorder
-    return run_linter(linter, [([r.msgid for r in g], fs) for g, fs in groups.items()], roots, context), linter
+    groups_ = [([r.msgid for r in g], fs) for g, fs in groups.items()]
+    return run_linter(linter, groups_, roots, context, progress), linter

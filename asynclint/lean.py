@@ -18,6 +18,9 @@ import os
 import sys
 from collections.abc import Iterator
 
+from astroid import MANAGER
+from astroid.builder import AstroidBuilder
+from astroid.exceptions import AstroidError
 from pylint.lint import PyLinter
 
 _active = False
@@ -51,9 +54,20 @@ def lean_astroid() -> Iterator[None]:
         builder.AstroidBuilder.delayed_assattr = saved_assattr
         transforms.clear()
         transforms.update(saved_transforms)
-        for name in set(MANAGER.astroid_cache) - cached:  # built lean: not for later pylint runs
-            del MANAGER.astroid_cache[name]
+        drop_trees_built_since(cached)  # built lean: not for later pylint runs
         _forget_module_locations(located)
+
+
+def drop_trees_built_since(kept: set) -> None:
+    """Drop the astroid trees built since ``kept`` (the cache's module names then) was taken. astroid
+    builds ``builtins`` lazily, so a first run in the process builds it too; every lookup needs it,
+    so it is built again at once (with the transforms now in force)."""
+    from astroid import MANAGER
+
+    for name in set(MANAGER.astroid_cache) - kept:
+        del MANAGER.astroid_cache[name]
+    if "builtins" not in MANAGER.astroid_cache:
+        MANAGER.bootstrap()
 
 
 def _forget_module_locations(located: set) -> None:
@@ -85,7 +99,26 @@ class Linter(PyLinter):
     def get_ast(self, filepath, modname, data=None):
         if data is None and self.asynclint_overlay:
             data = self.asynclint_overlay.get(os.path.realpath(filepath))
-        return super().get_ast(filepath, modname, data)
+        try:
+            if data is None:
+                return MANAGER.ast_from_file(filepath, modname, source=True)
+            return AstroidBuilder(MANAGER).string_build(data, modname, filepath)
+        except AstroidError:  # a syntax error and the like: pylint's own messages
+            return super().get_ast(filepath, modname, data)
+        except (RecursionError, MemoryError, Exception) as error:  # pylint: disable=broad-except
+            # pylint would print the traceback and write a crash report holding the user's source.
+            self._cannot_analyse(filepath, error)
+            return None
+
+    def check_astroid_module(self, ast_node, walker, rawcheckers, tokencheckers):
+        walker.exception_msg = True  # a checker's exception: one line (``_cannot_analyse``), no traceback
+        return super().check_astroid_module(ast_node, walker, rawcheckers, tokencheckers)
+
+    def _cannot_analyse(self, filepath: str, error: BaseException) -> None:
+        """One ``astroid-error`` naming the reason; no traceback, no crash report outside the project."""
+        reason = ("the code nests too deeply to analyse (Python's recursion limit)"
+                  if isinstance(error, RecursionError) else f"{type(error).__name__}: {error}")
+        self.add_message("astroid-error", args=(filepath, reason))
 
     def _check_file(self, get_ast, check_astroid_module, file) -> None:  # a -j worker's module
         with self._recording(file.filepath):
@@ -93,7 +126,10 @@ class Linter(PyLinter):
 
     def _lint_file(self, file, module, check_astroid_module) -> None:  # a module of a sequential run
         with self._recording(file.filepath):
-            super()._lint_file(file, module, check_astroid_module)
+            try:
+                super()._lint_file(file, module, check_astroid_module)
+            except Exception as error:  # pylint: disable=broad-except  # pylint would write a crash report
+                self._cannot_analyse(file.filepath, error)
 
     def _recording(self, filepath: str):
         if self.asynclint_recorder is None:

@@ -98,3 +98,22 @@ def test_one_setup_errors_list() -> None:
 def test_option_value(value, expected) -> None:
     kind = {3: "int", True: "yn"}.get(value, "csv") if not isinstance(value, list) else "csv"
     assert driver.option_value("x", {"type": kind}, value) == expected
+
+
+def test_a_second_run_in_a_fresh_process_still_has_astroids_builtins(tmp_path: Path) -> None:
+    """astroid builds ``builtins`` lazily: the first run of a fresh process builds it and drops the
+    trees it built, so ``builtins`` must be rebuilt, or every later run crashes on a name lookup."""
+    import subprocess
+
+    (tmp_path / "one.py").write_text(BUGGY)
+    (tmp_path / "two.py").write_text("async def view(request):\n    return undefined_name\n")
+    script = textwrap.dedent(f"""\
+        from asynclint import cli
+        first = cli.main(["check", "-f", "json", "-o", "/dev/null", {str(tmp_path / "one.py")!r}])
+        second = cli.main(["check", "-f", "json", "-o", "/dev/null", {str(tmp_path / "two.py")!r}])
+        print(first, second)
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert run.stdout.split() == ["1", "0"], run.stderr
+    assert "could not be analysed" not in run.stderr

@@ -24,6 +24,9 @@ from asynclint.core.imports import qualified_name
 
 Bindings = frozenset  # of (parameter name, ("const", value) | ("not-none",))
 NO_BINDINGS: Bindings = frozenset()
+#: A binding (never a parameter name) that says the call runs on the event loop: a hybrid middleware's
+#: ``__call__`` entered from async code takes its async side (``middleware.async_mode_test``).
+ON_LOOP = ("<on the loop>", ("const", True))
 _NOT_NONE = ("not-none",)
 _NOT_NONE_NODES = (nodes.List, nodes.Dict, nodes.Tuple, nodes.Set, nodes.JoinedStr, nodes.Lambda, nodes.ListComp,
                    nodes.DictComp, nodes.SetComp, nodes.GeneratorExp)
@@ -66,8 +69,9 @@ def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict 
         positional = positional[1:]
     found: dict[str, object] = {}
     unknown: set[str] = set()
-    if any(isinstance(a, nodes.Starred) for a in call.args) or any(k.arg is None for k in call.keywords or []):
-        return NO_BINDINGS  # *args / **kwargs: which parameter gets what is unknown
+    if any(isinstance(a, nodes.Starred) for a in call.args):
+        return NO_BINDINGS  # *args: which parameter gets what is unknown
+    forwarded = any(k.arg is None for k in call.keywords or [])  # ``**kwargs``: maybe any keyword
     for parameter, argument in zip(positional, call.args):
         value = _value(argument, caller)
         (found.__setitem__(parameter.name, value) if value else unknown.add(parameter.name))
@@ -86,7 +90,15 @@ def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict 
             value = _value(default, {})
             if value:
                 found[parameter.name] = value
+    if forwarded:  # a parameter left out may come through **kwargs: only an "off" default is assumed
+        found = {name: value for name, value in found.items() if name in passed or _off(value)}
     return frozenset((name, value) for name, value in found.items() if name not in unknown)
+
+
+def _off(value) -> bool:
+    """A keyword default that switches optional work off (None, False): work a caller enables only by
+    configuring it through ``**kwargs`` is assumed off, so it stays silent (unknown means silent)."""
+    return value[0] == "const" and value[1] in (None, False)
 
 
 # --- deciding a condition ------------------------------------------------------------------------------
@@ -98,6 +110,11 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
     """The truth value of ``test`` under ``bindings`` (parameter -> value), or None."""
     if isinstance(test, nodes.Const):
         return bool(test.value)
+    if ON_LOOP[0] in bindings:
+        from asynclint.core import middleware
+
+        if middleware.async_mode_test(test):
+            return True
     if isinstance(test, nodes.Name) and test.name in bindings:
         value = bindings[test.name]
         return bool(value[1]) if value[0] == "const" else None

@@ -12,7 +12,6 @@ standard-library code (site-packages, the stdlib) is never entered.
 from __future__ import annotations
 
 import os
-import sysconfig
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,8 +24,10 @@ from asynclint.core import branches
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, django_call, find_method, is_adapter_decorated, kind_of,
-    qualified_call_name,
+    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
+    assigned_on_self, assuming, deferred_field_read, django_call, enclosing_class, find_method,
+    find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
+    kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, qualified_name
@@ -56,7 +57,8 @@ class Chain:
 
     steps: tuple[Step, ...]
     operation: Operation
-    #: Reached only on a branch asynclint cannot decide from the call's arguments: a possible finding.
+    #: Reached only on a branch asynclint cannot decide from the call's arguments, or only through an
+    #: override in a subclass (``self.hook()`` in a base class): a possible finding.
     possible: bool = False
 
     def where(self) -> str:
@@ -88,10 +90,14 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
             target = manager.func if isinstance(manager, nodes.Call) else manager
             if isinstance(target, (nodes.Name, nodes.Attribute)) and qualified_name(target) == api.TRANSACTION_ATOMIC:
                 yield Operation(node, api.TRANSACTION, f"with {describe(manager)}")
+    if isinstance(node, nodes.Attribute) and deferred_field_read(node) is not None:
+        yield Operation(node, api.QUERY, f"{describe(node)} (a field deferred by .only()/.defer())")
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
         if receiver is not None and receiver.name == api.REQUEST:
             yield Operation(node, api.REQUEST_USER, describe(node))
+    if is_request_user_getattr(node):
+        yield Operation(node, api.REQUEST_USER, describe(node))
 
 
 def is_loop_runner(call: nodes.Call) -> bool:
@@ -105,46 +111,43 @@ def is_loop_runner(call: nodes.Call) -> bool:
 
 
 # --- what a call runs --------------------------------------------------------------------------------
-_STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"])
-
-
-@lru_cache(maxsize=4096)
-def _is_project_file(path: str | None) -> bool:
-    if not path:
-        return False
-    real = os.path.realpath(path)
-    parts = real.split(os.sep)
-    return "site-packages" not in parts and "dist-packages" not in parts and not real.startswith(_STDLIB)
-
-
 def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     """The sync project function whose body a call of ``found`` runs right away."""
     if isinstance(found, nodes.ClassDef):
         found = find_method(found, "__init__")
     if not isinstance(found, nodes.FunctionDef) or isinstance(found, nodes.AsyncFunctionDef):
         return None
-    if found.is_generator() or is_adapter_decorated(found) or not _is_project_file(found.root().file):
+    if found.is_generator() or is_adapter_decorated(found) or not is_project_file(found.root().file):
         return None
     return found
 
 
-def _enclosing_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
-    scope = node.scope()
-    while scope is not None and not isinstance(scope, nodes.ClassDef):
-        if isinstance(scope, nodes.Module):
-            return None
-        scope = scope.parent.scope() if scope.parent is not None else None
-    return scope
-
-
-def _method_owner(receiver: nodes.NodeNG) -> nodes.ClassDef | None:
-    """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, or a model instance."""
+def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.ClassDef | None:
+    """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, a model instance, or an
+    instance (or the class) of a project class, however it was obtained."""
     if isinstance(receiver, nodes.Name) and receiver.name in ("self", "cls"):
-        return _enclosing_class(receiver)
+        return enclosing_class(receiver)
     found = kind_of(receiver)
-    if found is not None and found.name in INSTANCE_LIKE:
+    if found is None:
+        return None
+    if found.name in INSTANCE_LIKE:
         return found.model
+    if found.name == PROJECT_OBJECT and not found.exact and name is not None and overridden(found.custom, name):
+        return None  # declared as the base class, maybe a subclass that overrides ``name``: unknown
+    if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
+        return found.custom
+    if found.name in QUERYSET_LIKE and found.custom is not None:  # ``Item.objects.visible_to(user)``
+        return found.custom if find_method(found.custom, "get_queryset") is None else None
     return None
+
+
+def _method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
+    """The project method ``receiver.<name>`` is: through the receiver's class, or ``super()``'s."""
+    if isinstance(receiver, nodes.Call):
+        found = kind_of(receiver)
+        if found is not None and found.name == SUPER:
+            return find_method_in_bases(found.custom, name)
+    return find_method(_method_owner(receiver, name), name)
 
 
 def _class_method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
@@ -161,34 +164,44 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     if isinstance(node, nodes.Call):
         func = node.func
         if isinstance(func, nodes.Attribute):
-            owner = _method_owner(func.expr)
-            if owner is not None:
-                method = find_method(owner, func.attrname)
-                if method is not None:
-                    return _runnable(method)
+            method = _method(func.expr, func.attrname)
+            if method is not None:
+                return _runnable(method)
+            if _method_owner(func.expr) is not None:
                 return None
             method = _class_method(func.expr, func.attrname)
             if method is not None:
                 return _runnable(method)
         if isinstance(func, (nodes.Name, nodes.Attribute)):
-            return _runnable(definition_of(func))
+            found = definition_of(func)
+            if found is None:  # ``resolver(...)``: an instance of a project class with ``__call__``
+                instance = kind_of(func)
+                if instance is not None and instance.name == PROJECT_OBJECT:
+                    found = find_method(instance.custom, "__call__")
+            return _runnable(found)
         return None
     if isinstance(node, nodes.Attribute):
-        owner = _method_owner(node.expr)
-        if owner is not None:
-            prop = find_method(owner, node.attrname)
-            called = isinstance(node.parent, nodes.Call) and node.parent.func is node
-            if prop is not None and _is_property(prop) and not called:  # print(self.total) reads it
-                return _runnable(prop)
+        called = isinstance(node.parent, nodes.Call) and node.parent.func is node
+        if called:
+            return None
+        prop = _method(node.expr, node.attrname)
+        if prop is not None:
+            return _runnable(prop) if is_property(prop) else None  # print(self.total) reads it
+        return _dynamic_attribute(node)
     return None
 
 
-def _is_property(function: nodes.FunctionDef) -> bool:
-    return any(
-        isinstance(d, nodes.Name) and d.name in ("property", "cached_property")
-        or isinstance(d, nodes.Attribute) and d.attrname == "cached_property"
-        for d in (function.decorators.nodes if function.decorators else ())
-    )
+def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
+    """``settings_obj.SITE_NAME`` where the project class answers unknown names in ``__getattr__``."""
+    if isinstance(node.expr, nodes.Name) and node.expr.name in ("self", "cls"):
+        return None  # inside the class, an attribute set elsewhere (or by a framework) is likelier
+    found = kind_of(node.expr)
+    if found is None or found.name != PROJECT_OBJECT or isinstance(node.parent, (nodes.Delete,)):
+        return None
+    if assigned_on_self(found.custom, node.attrname) is not None:
+        return None
+    getattr_method = find_method(found.custom, "__getattr__")
+    return _runnable(getattr_method) if getattr_method is not None else None
 
 
 # --- the chains ----------------------------------------------------------------------------------
@@ -242,29 +255,106 @@ def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain 
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue
         target = callee(node)
-        if target is None or branches.memoised(target, node):
-            continue
-        passed = branches.call_bindings(node, target, decided)
-        if target is function and passed == bindings:
-            continue  # plain recursion adds nothing
-        deeper = sync_work(target, DEFAULT_DEPTH * 4, passed)
-        if deeper is not None:
-            chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
-            if _better(chain, best):
-                best = chain
+        if target is not None:
+            if branches.memoised(target, node):
+                continue
+            passed = branches.call_bindings(node, target, decided)
+            if target is function and passed == bindings:
+                continue  # plain recursion adds nothing
+            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed)
+            if deeper is not None:
+                chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
+                if _better(chain, best):
+                    best = chain
+                continue
+        chain = _through_overrides(node, DEFAULT_DEPTH * 4, function)
+        if chain is not None and _better(chain, best):
+            best = chain
     return best
 
 
+def _through_overrides(node: nodes.NodeNG, max_depth: int,
+                       caller: nodes.FunctionDef | None = None) -> Chain | None:
+    """The chain through an override of the callee in a project subclass when the receiver is
+    ``self`` (``self.hook()`` in a base class): possible, it depends on the subclass ``self`` is."""
+    for override in _overrides(node):
+        if override is caller:
+            continue
+        deeper = sync_work(override, max_depth)
+        if deeper is not None:
+            return Chain((Step(node, override), *deeper.steps), deeper.operation, possible=True)
+    return None
+
+
+def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
+    """``self.hook()`` (or a read of a property ``self.x``): the sync overrides of ``hook`` in the project's
+    subclasses of the class whose method contains the call."""
+    func = node.func if isinstance(node, nodes.Call) else node
+    if not isinstance(func, nodes.Attribute) or not (isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
+        return []
+    owner = enclosing_class(func)
+    if owner is None or not is_project_file(owner.root().file):
+        return []
+    found = []
+    for subclass in project_subclasses(owner):
+        for defined in subclass.locals.get(func.attrname, ()):
+            if isinstance(defined, nodes.FunctionDef):
+                is_read = not isinstance(node, nodes.Call)
+                if is_read and not is_property(defined):
+                    continue
+                runnable = _runnable(defined)
+                if runnable is not None:
+                    found.append(runnable)
+    return found
+
+
 def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | None:
-    """The sync work a call site (in async code) runs through a project callee, as a full chain;
-    none when the callee's work is memoised (``branches.memoised``)."""
+    """The sync work a call site (in async code) runs through a project callee, as a full chain: in
+    the callee's own body and calls, done there with a QuerySet or model instance the call passes,
+    or in a subclass's override (possible); none when the callee's work is memoised
+    (``branches.memoised``)."""
     target = callee(call)
-    if target is None or branches.memoised(target, call):
+    if target is not None and branches.memoised(target, call):
         return None
-    deeper = sync_work(target, max_depth, branches.call_bindings(call, target))
-    if deeper is None or len(deeper.steps) + 1 > max_depth:
+    chain = None
+    if target is not None:
+        passed = branches.call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
+        deeper = sync_work(target, max_depth, passed)
+        if deeper is not None:
+            chain = Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
+        elif isinstance(call, nodes.Call):
+            for param, kind in orm_arguments(target, call).items():
+                work = parameter_work(target, param, kind)
+                if work is not None:
+                    chain = Chain((Step(call, target),), work.operation)
+                    break
+    if chain is None:
+        chain = _through_overrides(call, max_depth)
+    if chain is None or len(chain.steps) > max_depth:
         return None
-    return Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
+    return chain
+
+
+def parameter_work(function: nodes.FunctionDef, param: nodes.AssignName, kind) -> Chain | None:
+    """The first operation ``function``'s own body performs when ``param`` is a value of ``kind``
+    (``def paginate(self, queryset): list(queryset)``). Once per (function, parameter, kind)."""
+    memo = current().parameter_work
+    try:
+        key = (function, param, kind)
+        if key in memo:
+            return memo[key]
+    except TypeError:  # an unhashable kind: compute without the memo
+        key = None
+    found = None
+    with assuming({param: kind}):
+        for node in body_nodes(function):
+            operation = next(iter(operations_at(node)), None)
+            if operation is not None:  # the body does none without the binding (sync_work found none)
+                found = Chain((), operation)
+                break
+    if key is not None:
+        memo[key] = found
+    return found
 
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:
@@ -287,6 +377,7 @@ def is_adapter_call(node: nodes.NodeNG) -> bool:
 
 
 def _display_path(path: str | None) -> str:
+    """``path`` relative to the current folder (read each time: a long-running process may change it)."""
     if not path:
         return "<unknown>"
     relative = os.path.relpath(path, os.getcwd())  # not cached: a server may chdir

@@ -31,14 +31,24 @@ class RunContext:
     #: being followed into project functions (innermost last).
     active: set = field(default_factory=set)
     bound: list = field(default_factory=list)
+    #: ``django_kinds.argument_kinds``: module-level function -> the kinds its callers in its module
+    #: pass for each parameter, valid for one module.
+    arguments: dict = field(default_factory=dict)
     #: ``chains``: function -> its first sync work (a chain), for the whole run.
     work: dict = field(default_factory=dict)
+    #: ``chains.parameter_work``: (function, parameter, kind) -> the sync work the function does with
+    #: a QuerySet or model instance passed as that parameter, for the whole run.
+    parameter_work: dict = field(default_factory=dict)
     computing: set = field(default_factory=set)
     #: The project index: project root -> its Python files; folder -> its project root;
     #: file -> the relation fields it declares.
     project_files: dict = field(default_factory=dict)
     project_roots: dict = field(default_factory=dict)
     relations: dict = field(default_factory=dict)
+    #: ``django_kinds.project_subclasses``: class -> its project subclasses; project root -> base
+    #: name -> the files with a class statement naming it among its bases.
+    subclasses: dict = field(default_factory=dict)
+    base_names: dict = field(default_factory=dict)
     #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
     deployment_roots: dict = field(default_factory=dict)
     deployments: dict = field(default_factory=dict)
@@ -47,6 +57,17 @@ class RunContext:
         """Forget the per-module answers (between modules)."""
         self.kinds.clear()
         self.classes.clear()
+        self.arguments.clear()
+
+    def release(self) -> None:
+        """Forget every answer that holds astroid nodes (the run drops the trees), keeping the file
+        list of the project index."""
+        self.reset_module()
+        self.work.clear()
+        self.parameter_work.clear()
+        self.computing.clear()
+        self.relations.clear()
+        self.subclasses.clear()
 
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
         """Forget what may depend on ``paths`` (changed, added or removed files); everything when None.
@@ -56,7 +77,10 @@ class RunContext:
         """
         self.reset_module()
         self.work.clear()
+        self.parameter_work.clear()
         self.computing.clear()
+        self.subclasses.clear()
+        self.base_names.clear()
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()
         if paths is None:

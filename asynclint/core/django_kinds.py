@@ -24,16 +24,21 @@ installed or not; it only gets better when a third-party base class can be read 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
+import re
+import sysconfig
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.core.imports import (
-    bindings, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
+    bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
 )
 
 # Kinds of class *references* (the class itself, not an instance); internal to the analysis.
@@ -48,6 +53,15 @@ TEST_CASE_CLASS = "test case class"
 VIEW_CLASS = "view class"
 TEST_CASE = "test case"
 VIEW = "view"
+#: A class of the project that is none of Django's (``RateLimiter``), and an instance of one: their
+#: methods, properties and attributes are the project's, followed through ``custom``.
+PROJECT_CLASS = "project class"
+PROJECT_OBJECT = "project object"
+REQUEST_CLASS = "request class"  # an annotation ``request: HttpRequest`` is a request; ``HttpRequest()`` is not
+SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
+SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
+#: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
+OBJECT_LIKE = frozenset({PROJECT_OBJECT, VIEW, TEST_CASE})
 
 QUERYSET_LIKE = frozenset({api.MANAGER, api.QUERYSET, api.RELATED_MANAGER, api.USER_MANAGER})
 INSTANCE_LIKE = frozenset({api.INSTANCE, api.USER})
@@ -67,6 +81,14 @@ class Kind:
     api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
     origin: str = ""  # COROUTINE: "django", "adapter" or "project"
+    function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
+    # QUERYSET/ASYNC_ITERATOR/INSTANCE: the fields ``.only(...)`` loads (None: all, or not known) and
+    # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
+    only: frozenset[str] | None = None
+    deferred: frozenset[str] = frozenset()
+    #: PROJECT_OBJECT: built by calling the class itself (so its methods are the class's own); otherwise
+    #: (an annotation, a return type) it may be an instance of any subclass.
+    exact: bool = False
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -80,6 +102,19 @@ class ApiCall:
     row: api.SyncApi
     receiver: nodes.NodeNG | None  # the object the method is called on; None for functions
     kind: Kind | None  # what the receiver is
+
+
+_STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"])
+
+
+@lru_cache(maxsize=4096)
+def is_project_file(path: str | None) -> bool:
+    """Whether a module is the project's own code (not site-packages, not the standard library)."""
+    if not path:
+        return False
+    real = os.path.realpath(path)
+    parts = real.split(os.sep)
+    return "site-packages" not in parts and "dist-packages" not in parts and not real.startswith(_STDLIB)
 
 
 # --- the cache ------------------------------------------------------------------------------------
@@ -135,7 +170,20 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
         return None
     if isinstance(node, nodes.NamedExpr):
         return kind_of(node.value)
+    if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
+        return _sequence_of([kind_of(element) for element in node.elts])
+    if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
+        return _sequence_of([kind_of(node.elt)])
     return None
+
+
+def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
+    """A literal of project objects or classes (``[IsOwner, IsStaff]``): what iterating it yields."""
+    if not kinds or any(k is None or k.name != kinds[0].name for k in kinds):
+        return None
+    if kinds[0].name not in (PROJECT_CLASS, PROJECT_OBJECT, SEQUENCE) or len({k.custom for k in kinds}) > 1:
+        return None  # elements of several project classes: which method runs is not one answer
+    return Kind(SEQUENCE, result=kinds[0])
 
 
 # --- names ---------------------------------------------------------------------------------------
@@ -182,9 +230,22 @@ def _kind_of_definition(found: nodes.NodeNG | None) -> Kind | None:
     if isinstance(found, nodes.ClassDef):
         return _kind_of_class_reference(found)
     if isinstance(found, nodes.FunctionDef):
-        return Kind(api.TASK) if has_decorator(found, api.TASK_DECORATORS) else None
+        return Kind(api.TASK) if has_decorator(found, api.TASK_DECORATORS) else _decorated_kind(found)
     if isinstance(found, nodes.AssignName):
         return _kind_of_assign_name(found)
+    return None
+
+
+def _decorated_kind(function: nodes.FunctionDef) -> Kind | None:
+    """A library object made by a decorator: ``@shared_task``, ``@app.task(...)``, ``@dramatiq.actor``."""
+    for decorator in function.decorators.nodes if function.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        kind = api.DECORATOR_KINDS.get(called_name(decorator) or "")
+        if kind is None and isinstance(target, nodes.Attribute):
+            owner = kind_of(target.expr)
+            kind = api.DECORATOR_METHOD_KINDS.get((owner.name, target.attrname)) if owner is not None else None
+        if kind is not None:
+            return Kind(kind)
     return None
 
 
@@ -194,6 +255,10 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         if parent.value is None:  # ``x: Book`` without a value
             return _kind_of_annotation(parent.annotation) if isinstance(parent, nodes.AnnAssign) else None
         if isinstance(parent, nodes.AnnAssign) or target in parent.targets:
+            if isinstance(parent.value, (nodes.Name, nodes.Attribute)):
+                stored = _called_function(parent.value)  # ``check = can_publish``: called later
+                if is_plain_coroutine_function(stored):
+                    return Kind(FACTORY, result=_returned_kind(stored, None))
             return kind_of(parent.value)
         return None
     if isinstance(parent, (nodes.Tuple, nodes.List)) and isinstance(parent.parent, nodes.Assign):
@@ -212,18 +277,42 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         for manager, alias in parent.items:
             if alias is target:
                 entered = kind_of(manager)
-                return entered if entered is not None and entered.name == api.HTTP_CLIENT else None
+                if entered is not None and entered.name in api.SELF_ENTERING_KINDS:
+                    return entered
+                return _yielded_object(manager)
     return None
+
+
+_CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+
+
+def _yielded_object(manager: nodes.NodeNG) -> Kind | None:
+    """``with self._prep_run(request) as ctx``: the project object a ``@contextmanager`` yields."""
+    if not isinstance(manager, nodes.Call):
+        return None
+    function = _called_function(manager.func)
+    if function is None or not has_decorator(function, _CONTEXT_MANAGER_DECORATORS):
+        return None
+    kinds = [kind_of(y.value) for y in function.nodes_of_class(nodes.Yield, skip_klass=(nodes.FunctionDef,
+                                                                                          nodes.Lambda))
+             if y.value is not None]
+    if not kinds or any(k is None or k.name != PROJECT_OBJECT or k.custom is not kinds[0].custom for k in kinds):
+        return None
+    return kinds[0]
 
 
 def element_kind(iterated: Kind | None) -> Kind | None:
     """What iterating (``for``/``async for``) over a value of this kind yields."""
     if iterated is None:
         return None
+    if iterated.name == SEQUENCE:
+        return iterated.result
     if iterated.name == api.QUERYSET and not iterated.rows:
-        return Kind(api.USER if iterated.user else api.INSTANCE, model=iterated.model, user=iterated.user)
+        return Kind(api.USER if iterated.user else api.INSTANCE, model=iterated.model, user=iterated.user,
+                    only=iterated.only, deferred=iterated.deferred)
     if iterated.name == api.ASYNC_ITERATOR and iterated.api is not None and not iterated.rows:
-        return Kind(api.INSTANCE, model=iterated.model, user=iterated.user)
+        return Kind(api.INSTANCE, model=iterated.model, user=iterated.user, only=iterated.only,
+                    deferred=iterated.deferred)
     return None
 
 
@@ -233,7 +322,9 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         return bound[-1][target]
     annotation = _annotation_of(target, arguments)
     if annotation is not None:
-        return _kind_of_annotation(annotation)
+        annotated = _kind_of_annotation(annotation)
+        if annotated is not None or target.name != "request":
+            return annotated
     function = arguments.parent
     if not isinstance(function, nodes.FunctionDef):
         return None
@@ -332,6 +423,10 @@ def _instance_of(reference: Kind | None) -> Kind | None:
         return Kind(TEST_CASE, custom=reference.custom)
     if reference.name == VIEW_CLASS:
         return Kind(VIEW, custom=reference.custom)
+    if reference.name == PROJECT_CLASS:
+        return Kind(PROJECT_OBJECT, custom=reference.custom)
+    if reference.name == REQUEST_CLASS:
+        return Kind(api.REQUEST)
     return None
 
 
@@ -353,6 +448,8 @@ def _kind_of_qualified(qualified: str, context: nodes.NodeNG) -> Kind | None:
         return Kind(QUERYSET_CLASS)
     if qualified in api.PAGINATOR_CLASSES:
         return Kind(PAGINATOR_CLASS)
+    if qualified in api.REQUEST_CLASSES:
+        return Kind(REQUEST_CLASS)
     if qualified in api.CONNECTION_HANDLERS:
         return Kind(CONNECTION_HANDLER)
     if qualified in api.CACHE_HANDLERS:
@@ -368,7 +465,9 @@ def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kin
         classes[cls] = _classify(cls)
     reference = classes[cls]
     if reference is None:
-        return None
+        if not is_project_file(cls.root().file):
+            return None
+        reference = Kind(PROJECT_CLASS, custom=cls)
     if reference.name == api.MODEL_CLASS:
         reference = reference.but(model=cls)
     elif reference.name in (MANAGER_CLASS, QUERYSET_CLASS) and reference.custom is None:
@@ -377,6 +476,7 @@ def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kin
 
 
 def _classify(cls: nodes.ClassDef) -> Kind | None:
+    view = None
     for base in cls.bases:
         found = kind_of(base)
         if found is None:
@@ -394,8 +494,13 @@ def _classify(cls: nodes.ClassDef) -> Kind | None:
         if found.name == TEST_CASE_CLASS:
             return Kind(TEST_CASE_CLASS, custom=cls)
         if found.name == VIEW_CLASS:
-            return Kind(VIEW_CLASS, custom=cls)
-    return None
+            # A library view base later in the bases (``class V(APIView, GenericAPIView)``) is more
+            # specific than a Django view: adrf's APIView reads as one only when adrf is installed.
+            view = view or Kind(VIEW_CLASS, custom=cls)
+            continue
+        if found.name == FACTORY and found.result is not None and found.result.name in api.SUBCLASS_KINDS:
+            return found.but(result=found.result.but(custom=cls))  # a library base (ModelSerializer...)
+    return view
 
 
 def _declares_user_model(cls: nodes.ClassDef) -> bool:
@@ -405,8 +510,14 @@ def _declares_user_model(cls: nodes.ClassDef) -> bool:
 # --- attributes ----------------------------------------------------------------------------------
 def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     base = kind_of(node.expr)
-    if base is None:
+    if base is None and isinstance(node.expr, nodes.Name) and node.expr.name == "self":
+        client = _client_on_self(node)
+        if client is not None:
+            return client
+    if base is None or base.name == FACTORY:  # ``redis.Redis.from_url``: a class's factory method
         qualified = qualified_name(node)
+        if base is not None and qualified not in api.CALL_RESULT_KINDS:
+            return None
         return _kind_of_qualified(qualified, node) if qualified else None
     name = node.attrname
     if base.name == api.MODEL_CLASS:
@@ -420,13 +531,52 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
             return Kind(api.USER, user=True)
         return None
     if base.name == TEST_CASE and name in api.TEST_CLIENT_ATTRIBUTES:
-        assigned = _assigned_on_self(base.custom, name)
+        assigned = assigned_on_self(base.custom, name)
         if assigned is not None:  # ``self.client = AsyncAPIClient()`` in setUp: whatever that is
             return kind_of(assigned)
         return Kind(api.TEST_CLIENT)
     if base.name == VIEW and name == "request":
         return Kind(api.REQUEST)
+    if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
+        return Kind(api.ATTRIBUTE_KINDS[base.name])
+    if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
+        return _object_attribute(base.custom, name)
     return None
+
+
+def _object_attribute(cls: nodes.ClassDef | None, name: str) -> Kind | None:
+    """``limiter.window`` of a project object: a property's result, a bound method (called later:
+    its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``)."""
+    method = find_method(cls, name)
+    if method is not None:
+        if is_property(method):
+            return _returned_kind(method, None)
+        if method.type == "method" or method.type == "classmethod" or method.type == "staticmethod":
+            result = _returned_kind(method, None)
+            return Kind(FACTORY, result=result) if result is not None else None
+        return None
+    value = assigned_on_self(cls, name)
+    return kind_of(value) if value is not None else None
+
+
+def is_property(function: nodes.FunctionDef) -> bool:
+    """``@property``/``@cached_property`` (Django's or functools'): reading the attribute runs it."""
+    return any(
+        isinstance(d, nodes.Name) and d.name in ("property", "cached_property")
+        or isinstance(d, nodes.Attribute) and d.attrname == "cached_property"
+        for d in (function.decorators.nodes if function.decorators else ())
+    )
+
+
+def _client_on_self(node: nodes.Attribute) -> Kind | None:
+    """``self.client`` where the class assigns ``self.client = OpenAI(...)``: a library client."""
+    function = node.expr.scope()
+    owner = function.parent if isinstance(function, nodes.FunctionDef) else None
+    if not isinstance(owner, nodes.ClassDef):
+        return None
+    value = assigned_on_self(owner, node.attrname)
+    found = kind_of(value) if value is not None else None
+    return found if found is not None and found.name in api.CLIENT_KINDS else None
 
 
 def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:
@@ -445,7 +595,7 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
     return None
 
 
-def _assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
+def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
     """The value of ``self.<name> = value`` (or a class attribute) in ``cls`` or its project bases."""
     if cls is None or _depth > 8:
         return None
@@ -459,7 +609,7 @@ def _assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) ->
     for base in cls.bases:
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
-            found = _assigned_on_self(parent, name, _depth + 1)
+            found = assigned_on_self(parent, name, _depth + 1)
             if found is not None:
                 return found
     return None
@@ -566,6 +716,64 @@ def _python_files_under(root: str, limit: int = 3000) -> tuple[str, ...]:
     return index[root]
 
 
+_CLASS_BASES = re.compile(r"^[ \t]*class\s+\w+\s*\(([^)]*)\)", re.MULTILINE)
+
+
+def project_subclasses(cls: nodes.ClassDef, limit: int = 50) -> tuple[nodes.ClassDef, ...]:
+    """The project's classes that derive from ``cls`` (directly or not), found through the project
+    index: files that name ``cls`` among a class's bases are parsed (never imported). Once per class."""
+    known = current().subclasses
+    if cls in known:
+        return known[cls]
+    known[cls] = ()  # cycle guard
+    found: list[nodes.ClassDef] = []
+    own = os.path.abspath(cls.root().file or "")
+    for path in _files_naming_base(cls):
+        if os.path.abspath(path) == own:
+            module = cls.root()  # the tree being linted (a fresh parse would hold other nodes)
+        else:
+            try:
+                from astroid import MANAGER
+
+                module = MANAGER.ast_from_file(path)
+            except Exception:  # an unreadable or unparsable file is simply not part of the index
+                continue
+        for candidate in module.nodes_of_class(nodes.ClassDef):
+            if candidate is not cls and any(definition_of(base) is cls for base in candidate.bases):
+                found.append(candidate)
+                found.extend(project_subclasses(candidate, limit))
+        if len(found) >= limit:
+            break
+    known[cls] = tuple(dict.fromkeys(found))[:limit]
+    return known[cls]
+
+
+def overridden(cls: nodes.ClassDef | None, name: str) -> bool:
+    """Whether a project subclass of ``cls`` defines ``name`` again."""
+    return cls is not None and any(name in subclass.locals for subclass in project_subclasses(cls))
+
+
+def _files_naming_base(cls: nodes.ClassDef) -> list[str]:
+    """Project files with a ``class X(... <cls.name> ...)`` statement (a text index, built once per run)."""
+    index = current().base_names
+    root = _project_root(os.path.dirname(os.path.abspath(cls.root().file or ".")))
+    if root not in index:
+        names: dict[str, list[str]] = {}
+        for path in _candidate_files(cls.root().file):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            for bases in _CLASS_BASES.findall(text):
+                for name in re.findall(r"\w+", bases):
+                    names.setdefault(name, [])
+                    if not names[name] or names[name][-1] != path:
+                        names[name].append(path)
+        index[root] = names
+    return index[root].get(cls.name, [])
+
+
 def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:
     relations = current().relations
     if path not in relations:
@@ -619,7 +827,13 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         receiver = kind_of(func.expr)
         if receiver is not None:
             result = _method_result(receiver, func.attrname, call)
-            if result is not None or receiver.name not in (VIEW, TEST_CASE):
+            if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
+                if result is not None or find_method(receiver.custom, func.attrname) is not None:
+                    return result
+                stored = kind_of(func)  # ``self.pagination_class()``: a class kept in an attribute
+                return _instance_of(stored) if stored is not None and stored.name != FACTORY else \
+                    (stored.result if stored is not None else None)
+            if result is not None or receiver.name not in (VIEW, TEST_CASE, FACTORY):
                 return result
         if isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls"):
             owner = func.expr.scope().parent  # the class of the method that uses self/cls
@@ -633,14 +847,159 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if callee.name == PAGINATOR_CLASS:
             first = kind_of(call.args[0]) if call.args else None
             return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
-        return _instance_of(callee)
+        if callee.name == REQUEST_CLASS:
+            return None  # a request built by hand (tests, fakes) has no lazy user of its own
+        instance = _instance_of(callee)
+        if instance is not None and instance.name in api.MANY_KINDS and _many_over_queryset(call):
+            return instance.but(name=api.MANY_KINDS[instance.name])
+        if instance is not None and instance.name == PROJECT_OBJECT and callee.name == PROJECT_CLASS:
+            return instance.but(exact=True)  # ``Foo()``: exactly a Foo, not a subclass
+        return instance
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
         return _function_result(qualified, call)
+    if isinstance(func, nodes.Name) and checked_coroutine_function(func):
+        return Kind(api.COROUTINE, origin="checked")
+    if isinstance(func, nodes.Name):  # a function defined inside the calling function
+        found = definition_of(func)
+        if isinstance(found, nodes.FunctionDef):
+            return _returned_kind(found, call)
     return None
 
 
+#: Predicates that tell a coroutine function (or an async callable) from a sync one.
+_ASYNC_CHECKS = frozenset({
+    "asyncio.iscoroutinefunction", "inspect.iscoroutinefunction", "asgiref.sync.iscoroutinefunction",
+    "asyncio.coroutines.iscoroutinefunction", "asgiref.sync.is_async_callable",
+})
+_ASYNC_CHECK_NAMES = frozenset({"iscoroutinefunction", "is_async_callable", "is_async"})
+
+
+def _tests_async(test: nodes.NodeNG, name: str) -> bool:
+    """``iscoroutinefunction(f)`` (or ``... or getattr(f, "is_async", False)``) about the name ``name``."""
+    if isinstance(test, nodes.BoolOp) and test.op == "or":
+        return any(_tests_async(value, name) for value in test.values)
+    if not isinstance(test, nodes.Call) or len(test.args) != 1:
+        return False
+    argument = test.args[0]
+    if not isinstance(argument, nodes.Name) or argument.name != name:
+        return False
+    qualified = qualified_name(test.func) if isinstance(test.func, (nodes.Name, nodes.Attribute)) else None
+    if qualified in _ASYNC_CHECKS:
+        return True
+    spelled = test.func.attrname if isinstance(test.func, nodes.Attribute) else getattr(test.func, "name", "")
+    return qualified is not None and spelled in _ASYNC_CHECK_NAMES  # a project's own is_async helper
+
+
+def async_check_branch(func: nodes.Name) -> str | None:
+    """``"if"`` when a call of ``func`` sits in the true branch of ``if iscoroutinefunction(func):``
+    (including in a function defined there), ``"else"`` in its else branch, else None."""
+    child, parent = func, func.parent
+    while parent is not None and not isinstance(parent, nodes.Module):
+        if isinstance(parent, nodes.If) and child is not parent.test and _tests_async(parent.test, func.name):
+            return "if" if child in parent.body else "else"
+        if child.is_statement and _after_returning_check(child, func.name):
+            return "else"  # ``if iscoroutinefunction(f): return await f()`` then ``return f()``
+        child, parent = parent, parent.parent
+    return None
+
+
+def _after_returning_check(statement: nodes.NodeNG, name: str) -> bool:
+    previous = statement.previous_sibling()
+    while previous is not None:
+        if isinstance(previous, nodes.If) and not previous.orelse and _tests_async(previous.test, name) \
+                and previous.body and isinstance(previous.body[-1], (nodes.Return, nodes.Raise)):
+            return True
+        previous = previous.previous_sibling()
+    return False
+
+
+def checked_coroutine_function(func: nodes.Name) -> bool:
+    return async_check_branch(func) == "if"
+
+
+def argument_kinds(function: nodes.FunctionDef) -> dict[str, list[tuple[nodes.Call, Kind | None]]]:
+    """For each parameter of a module-level function, the calls of it in its own module and the kind
+    of the argument each passes (``_check(request, sync_to_async(f))``). Computed once per function."""
+    arguments = current().arguments
+    if function in arguments:
+        return arguments[function]
+    arguments[function] = {}  # cycle guard
+    found: dict[str, list[tuple[nodes.Call, Kind | None]]] = {}
+    if isinstance(function.parent, nodes.Module):
+        params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+        for call in function.root().nodes_of_class(nodes.Call):
+            if not (isinstance(call.func, nodes.Name) and call.func.name == function.name):
+                continue
+            if bindings(call.func) != [function]:
+                continue
+            for param, argument in zip(params, call.args):
+                if isinstance(argument, nodes.Starred):
+                    break
+                found.setdefault(param.name, []).append((call, kind_of(argument)))
+            for keyword in call.keywords or []:
+                if keyword.arg is not None:
+                    found.setdefault(keyword.arg, []).append((call, kind_of(keyword.value)))
+    arguments[function] = found
+    return found
+
+
+def _called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """The project function or method a callable expression (``f``, ``self.m``, ``Cls.m``) is."""
+    if isinstance(node, nodes.Attribute):
+        receiver = kind_of(node.expr)
+        if receiver is not None and (receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS):
+            return find_method(receiver.custom, node.attrname)
+    if isinstance(node, (nodes.Name, nodes.Attribute)):
+        found = definition_of(node)
+        return found if isinstance(found, nodes.FunctionDef) else None
+    return None
+
+
+def enclosing_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class whose method (or nested function of one) contains ``node``."""
+    scope = node.scope()
+    while scope is not None and not isinstance(scope, nodes.ClassDef):
+        if isinstance(scope, nodes.Module):
+            return None
+        scope = scope.parent.scope() if scope.parent is not None else None
+    return scope
+
+
+def find_method_in_bases(cls: nodes.ClassDef | None, name: str) -> nodes.FunctionDef | None:
+    """The method ``super().<name>`` runs inside a method of ``cls``: the first project base's."""
+    if cls is None:
+        return None
+    for base in cls.bases:
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls:
+            found = find_method(parent, name)
+            if found is not None:
+                return found
+    return None
+
+
+def _many_over_queryset(call: nodes.Call) -> bool:
+    """``BookSerializer(Book.objects.all(), many=True)`` (or ``instance=qs``)."""
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords or []}
+    many = keywords.get("many")
+    if not (isinstance(many, nodes.Const) and many.value is True):
+        return False
+    data = call.args[0] if call.args else keywords.get("instance")
+    found = kind_of(data) if data is not None else None
+    return found is not None and found.name in QUERYSET_LIKE
+
+
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
+    if qualified == "typing.cast" and len(call.args) == 2:  # ``cast(AsyncOperation, op)``: what it says
+        return _kind_of_annotation(call.args[0])
+    if qualified == "builtins.super" and not call.args:
+        owner = enclosing_class(call)
+        return Kind(SUPER, custom=owner) if owner is not None and is_project_file(owner.root().file) else None
+    if qualified in ("builtins.staticmethod", "functools.partial") and call.args:
+        wrapped = _called_function(call.args[0])
+        result = _returned_kind(wrapped, None) if wrapped is not None else None
+        return Kind(FACTORY, result=result) if result is not None else None
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -671,6 +1030,15 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
+    if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
+        if receiver.name == PROJECT_OBJECT and not receiver.exact and overridden(receiver.custom, name):
+            return None  # maybe a subclass's override: which method runs is not known
+        method = find_method(receiver.custom, name)
+        if method is not None:
+            return _returned_kind(method, call)
+    if receiver.name == SUPER:
+        method = find_method_in_bases(receiver.custom, name)
+        return _returned_kind(method, call) if method is not None else None
     if receiver.name in QUERYSET_LIKE:
         custom = find_method(receiver.custom, name)
         if custom is not None:
@@ -679,9 +1047,10 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
                 return result.but(model=result.model or receiver.model, user=receiver.user)
             return result
         if name in api.LAZY_QUERYSET_METHODS:
+            only, deferred = _loaded_fields(receiver, name, call)
             return Kind(api.QUERYSET, model=receiver.model, user=receiver.user,
                         custom=_queryset_class(receiver),
-                        rows=receiver.rows or name in api.ROW_QUERYSET_METHODS)
+                        rows=receiver.rows or name in api.ROW_QUERYSET_METHODS, only=only, deferred=deferred)
     if receiver.name == QUERYSET_CLASS and name in api.MANAGER_FACTORY_METHODS:
         return Kind(api.MANAGER, custom=receiver.custom)
     if receiver.name == MANAGER_CLASS and name in api.MANAGER_CLASS_FACTORIES:
@@ -692,14 +1061,78 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if row is not None:
         if row.returns is None:
             return None
-        return Kind(_returned(row, receiver), model=receiver.model, user=receiver.user)
+        return Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
+                    only=receiver.only, deferred=receiver.deferred)
     row = api.lookup_async(receiver.name, name)
     if row is not None:
         if row.async_returns == api.ASYNC_ITERATOR:
-            return Kind(api.ASYNC_ITERATOR, api=row, model=receiver.model, rows=receiver.rows)
-        result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user) if row.returns else None
+            return Kind(api.ASYNC_ITERATOR, api=row, model=receiver.model, rows=receiver.rows,
+                        only=receiver.only, deferred=receiver.deferred)
+        result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
+                      only=receiver.only, deferred=receiver.deferred) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
     return None
+
+
+def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
+    """What ``.only(...)``/``.defer(...)`` leave loaded; an argument that is not a string forgets it all."""
+    if name not in ("only", "defer"):
+        return receiver.only, receiver.deferred
+    names = set()
+    for argument in call.args:
+        if not (isinstance(argument, nodes.Const) and isinstance(argument.value, str)):
+            return None, frozenset()
+        names.add(argument.value.split("__", 1)[0])
+    if call.keywords:
+        return None, frozenset()
+    if name == "only":
+        return frozenset(names), frozenset()
+    if not call.args:  # ``.defer(None)`` / ``.defer()`` clears the deferrals
+        return receiver.only, frozenset()
+    return receiver.only, receiver.deferred | frozenset(names)
+
+
+def deferred_field_read(node: nodes.Attribute) -> Kind | None:
+    """The instance kind when ``node`` reads a concrete field that ``.only()``/``.defer()`` left out
+    of the query that loaded the instance (reading it runs another query); else None."""
+    instance = kind_of(node.expr)
+    if instance is None or instance.name not in INSTANCE_LIKE or instance.model is None:
+        return None
+    if instance.only is None and not instance.deferred:
+        return None
+    field = node.attrname
+    if field in ("pk", "id"):
+        return None
+    if field not in instance.deferred and (instance.only is None or field in instance.only):
+        return None
+    if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+        return None
+    if not _is_concrete_field(instance.model, field):
+        return None
+    return instance
+
+
+def is_request_user_getattr(node: nodes.NodeNG) -> bool:
+    """``getattr(request, "user", None)``: the same lazy read as ``request.user``."""
+    if not isinstance(node, nodes.Call) or not isinstance(node.func, nodes.Name) or node.func.name != "getattr":
+        return False
+    if len(node.args) < 2 or not (isinstance(node.args[1], nodes.Const) and node.args[1].value == "user"):
+        return False
+    if qualified_name(node.func) not in ("builtins.getattr", None):
+        return False
+    receiver = kind_of(node.args[0])
+    return receiver is not None and receiver.name == api.REQUEST
+
+
+def _is_concrete_field(model: nodes.ClassDef, name: str) -> bool:
+    value = _class_attribute(model, name)
+    if not isinstance(value, nodes.Call):
+        return False
+    field = (qualified_name(value.func) if isinstance(value.func, (nodes.Name, nodes.Attribute)) else None) or ""
+    if field in api.MANY_TO_MANY_FIELDS:
+        return False
+    return field in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS or (
+        field.startswith("django.") and field.endswith("Field"))
 
 
 def _returned(row: api.SyncApi, receiver: Kind) -> str:
@@ -737,6 +1170,8 @@ def find_method(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes
                 if method is not None:
                     return method
             continue
+        if qualified_name(base) in api.CALL_RESULT_KINDS:
+            continue  # a library class the table knows (ModelSerializer): its methods are rows, not project code
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
             method = find_method(parent, name, _depth + 1)
@@ -760,6 +1195,27 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None) -> Kind
     context.bound.append(bound)
     try:
         return _returned_kind_unbound(function)
+    finally:
+        context.bound.pop()
+        context.kinds = saved
+
+
+def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName, Kind]:
+    """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance."""
+    return {
+        param: kind for param, kind in _bind_arguments(function, call).items()
+        if kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
+    }
+
+
+@contextlib.contextmanager
+def assuming(bound: dict[nodes.AssignName, Kind]) -> Iterator[None]:
+    """Answer kinds as if the parameters in ``bound`` had those kinds (a separate, dropped cache)."""
+    context = current()
+    saved, context.kinds = context.kinds, {}
+    context.bound.append(bound)
+    try:
+        yield
     finally:
         context.bound.pop()
         context.kinds = saved
@@ -813,20 +1269,41 @@ def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:
     if isinstance(function, nodes.AsyncFunctionDef):
         if function.is_generator():
             return Kind(api.ASYNC_ITERATOR, origin="project")
-        return Kind(api.COROUTINE, result=agreed_return(function), origin="project")
+        return Kind(api.COROUTINE, result=agreed_return(function), origin="project", function=function)
     if function.is_generator():
         return None
     return agreed_return(function)
 
 
 def agreed_return(function: nodes.FunctionDef) -> Kind | None:
+    """What a call of ``function`` gives: its return annotation (``-> Optional[Book]``), else the kind
+    its ``return`` statements agree on (``return None`` aside: an optional result is still that kind)."""
+    if function.returns is not None:
+        return _kind_of_annotation(function.returns)
     kinds = []
     for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
                                                                        nodes.ClassDef)):
-        kinds.append(kind_of(statement.value) if statement.value is not None else None)
+        if statement.value is None or isinstance(statement.value, nodes.Const) and statement.value.value is None:
+            continue
+        kinds.append(kind_of(statement.value))
     if not kinds or kinds[0] is None or any(k is None or k.name != kinds[0].name for k in kinds):
         return None
     return kinds[0]
+
+
+#: Decorators that leave an ``async def`` a coroutine function.
+_TRANSPARENT_DECORATORS = frozenset({"staticmethod", "classmethod", "abstractmethod", "override"})
+
+
+def is_plain_coroutine_function(function: nodes.FunctionDef | None) -> bool:
+    """An ``async def`` of the project whose call certainly makes a coroutine (no unknown decorator)."""
+    if not isinstance(function, nodes.AsyncFunctionDef) or function.is_generator():
+        return False
+    for decorator in function.decorators.nodes if function.decorators else ():
+        name = decorator.attrname if isinstance(decorator, nodes.Attribute) else getattr(decorator, "name", "")
+        if name not in _TRANSPARENT_DECORATORS:
+            return False
+    return is_project_file(function.root().file)
 
 
 # --- subscripts ----------------------------------------------------------------------------------
@@ -839,7 +1316,8 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
             return base if node.slice.step is None else None
         if base.rows:
             return None
-        return Kind(api.USER if base.user else api.INSTANCE, model=base.model, user=base.user)
+        return Kind(api.USER if base.user else api.INSTANCE, model=base.model, user=base.user, only=base.only,
+                    deferred=base.deferred)
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:
@@ -857,14 +1335,58 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
-            return ApiCall(call, row, func.expr, receiver) if row is not None else None
+            if row is not None:
+                applies = not row.attribute and _condition_holds(row, receiver)
+                return ApiCall(call, row, func.expr, receiver) if applies else None
     if isinstance(func, (nodes.Name, nodes.Attribute)):
-        qualified = qualified_name(func)
+        qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
         if qualified is not None:
             row = api.lookup(api.FUNCTION, qualified)
             if row is not None:
                 return ApiCall(call, row, None, None)
     return None
+
+
+def _condition_holds(row: api.SyncApi, receiver: Kind) -> bool:
+    if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
+        return _validates_related_or_unique(receiver.custom)
+    return True
+
+
+def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
+    """``Meta: model = Book; fields = ["title", "author"]`` where ``author`` is a relation (its field
+    looks the pk up) or a field is ``unique=True`` (UniqueValidator queries). Anything else: False."""
+    meta = next((node for node in serializer.body if isinstance(node, nodes.ClassDef) and node.name == "Meta"),
+                None) if serializer is not None else None
+    if meta is None:
+        return False
+    model = kind_of(_class_attribute(meta, "model"))
+    fields = _class_attribute(meta, "fields")
+    if model is None or model.model is None or not isinstance(fields, (nodes.List, nodes.Tuple)):
+        return False
+    relations = api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS | api.MANY_TO_MANY_FIELDS
+    for element in fields.elts:
+        if not isinstance(element, nodes.Const) or not isinstance(element.value, str):
+            continue
+        declared = _class_attribute(model.model, element.value)
+        if not isinstance(declared, nodes.Call):
+            continue
+        unique = any(k.arg == "unique" and isinstance(k.value, nodes.Const) and k.value.value is True
+                     for k in declared.keywords or [])
+        if unique or (qualified_name(declared.func) or "") in relations:
+            return True
+    return False
+
+
+def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:
+    """The row of a library attribute whose read does I/O (``serializer.data``, ``config.NAME``)."""
+    if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+        return None
+    receiver = kind_of(node.expr)
+    if receiver is None or find_method(receiver.custom, node.attrname) is not None:
+        return None
+    row = api.lookup(receiver.name, node.attrname)
+    return row if row is not None and row.attribute else None
 
 
 def qualified_call_name(call: nodes.Call) -> str | None:

@@ -469,3 +469,47 @@ def switches(modes: list[str | None], server_async: bool = True) -> int:
         count += middleware_async != handler_async
         handler_async = middleware_async
     return count + (handler_async != server_async)
+
+
+# --- which side of a hybrid ``__call__`` runs ----------------------------------------------------------
+#: ``self.<name>`` flags that hybrid middleware set to say "get_response is a coroutine function".
+_ASYNC_MODE_FLAGS = frozenset({api.LEGACY_COROUTINE_MARKER, "async_mode", "_async_mode", "is_async", "_is_async"})
+
+
+def _is_self(node: nodes.NodeNG) -> bool:
+    if _is_call_to(node, _CASTS) and len(node.args) == 2:
+        node = node.args[1]  # ``cast(Self, self)``
+    return isinstance(node, nodes.Name) and node.name == "self"
+
+
+def _checks_coroutine(node: nodes.NodeNG) -> bool:
+    """``iscoroutinefunction(self)`` / ``(self.get_response)`` / ``(get_response)``, under any of its spellings
+    (a fallback ``iscoroutinefunction = asyncio.iscoroutinefunction`` included)."""
+    if not isinstance(node, nodes.Call) or len(node.args) != 1:
+        return False
+    func = node.func
+    named = (func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)) == "iscoroutinefunction"
+    if not (named or _is_call_to(node, api.ISCOROUTINEFUNCTION)):
+        return False
+    argument = node.args[0]
+    if isinstance(argument, nodes.Attribute):
+        return _is_self(argument.expr) and argument.attrname == "get_response"
+    return _is_self(argument) or (isinstance(argument, nodes.Name) and argument.name == "get_response")
+
+
+def async_mode_test(test: nodes.NodeNG) -> bool:
+    """``test`` is true exactly when a hybrid middleware runs in async mode: ``iscoroutinefunction(self)``,
+    ``asyncio.iscoroutinefunction(self.get_response)``, or a ``self.<flag>`` the class sets from such a
+    check (``self._is_coroutine = iscoroutinefunction(get_response)``) or names so (``self.async_mode``)."""
+    if _checks_coroutine(test):
+        return True
+    if not (isinstance(test, nodes.Attribute) and isinstance(test.expr, nodes.Name) and test.expr.name == "self"):
+        return False
+    if test.attrname in _ASYNC_MODE_FLAGS:
+        return True
+    cls = test.frame().parent
+    if not isinstance(cls, nodes.ClassDef):
+        return False
+    return any(target.attrname == test.attrname and isinstance(target.expr, nodes.Name) and target.expr.name == "self"
+               and isinstance(target.parent, nodes.Assign) and _checks_coroutine(target.parent.value)
+               for target in cls.nodes_of_class(nodes.AssignAttr))

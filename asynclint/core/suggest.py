@@ -6,10 +6,14 @@ is never suggested; ``sync_to_async`` is, instead.
 
 from __future__ import annotations
 
+import os
+
+from astroid import nodes
+
 from asynclint import django_api as api
 from asynclint.core.chains import Chain
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ApiCall
+from asynclint.core.django_kinds import ApiCall, enclosing_class
 from asynclint.core.versions import format_version
 
 SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
@@ -28,11 +32,24 @@ def replacement(found: ApiCall) -> str:
     return f"await {describe(found.receiver)}.{row.async_name}({args})"
 
 
+def library(row: api.SyncApi, does: str, func: str, receiver: str, args: str = "...") -> str:
+    """A message for a library row: what the call does, and the library's async form (with its release)."""
+    if row.replacement:
+        use = row.replacement.format(func=func, receiver=receiver)
+    else:
+        use = f"await {receiver}.{row.async_name}({args})"
+    since = f" ({row.library} {row.library_since}+)" if row.library_since else ""
+    return f"{does}; use '{use}'{since}" + (f"; {row.note}" if row.note else "")
+
+
 def sync_call(found: ApiCall, target: api.Version) -> str:
     """``Book.objects.get() queries the database on the event loop; use 'await ...aget(...)' (Django 4.1+)``."""
     row = found.row
     shown = f"{describe(found.call.func)}()"
     does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+    if row.library:
+        receiver = describe(found.receiver) if found.receiver is not None else ""
+        return library(row, does, describe(found.call.func), receiver, arguments(found.call))
     if row.since is not None and target < row.since:
         arrives = f"{api.short_name(row.async_name)}() arrives" if row.async_name else "it arrives"
         return (
@@ -78,8 +95,33 @@ def operation(shown: str, row: api.SyncApi, target: api.Version) -> str:
 
 
 def explain(chain: Chain) -> str:
-    """``runs a database query on the event loop (shop/services.py:12: iteration over ..., via a() → b())``."""
+    """``runs a database query on the event loop (shop/services.py:12: iteration over ...,
+    via Store.a() (views.py:3) → b() (services.py:9))``; a chain through a subclass's override says so."""
     rest = chain.steps[1:]
-    via = f", via {' → '.join(f'{step.function.name}()' for step in rest)}" if rest else ""
-    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop "
+    via = f", via {' → '.join(_step(step) for step in rest)}" if rest else ""
+    possible = _possibly(chain) if chain.possible else ""
+    return (f"{api.WORK_NOUNS[chain.operation.effect]} on the event loop{possible} "
             f"({chain.where()}: {chain.operation.shown}{via})")
+
+
+def _possibly(chain: Chain) -> str:
+    """When a possible chain runs: through a subclass's override, or on a branch asynclint cannot decide."""
+    overriding = _overriding_class(chain)
+    return f" when self is a {overriding}" if overriding else " on a branch that may not run"
+
+
+def _overriding_class(chain: Chain) -> str | None:
+    """The subclass whose override a possible chain goes through (None: no override step)."""
+    for step in chain.steps:
+        owner = step.function.parent
+        if isinstance(owner, nodes.ClassDef) and enclosing_class(step.call) is not owner:
+            func = step.call.func if isinstance(step.call, nodes.Call) else step.call
+            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self":
+                return f"{owner.name} ({owner.name}.{step.function.name}() overrides it)"
+    return None
+
+
+def _step(step) -> str:
+    owner = step.function.parent
+    shown = f"{owner.name}.{step.function.name}" if isinstance(owner, nodes.ClassDef) else step.function.name
+    return f"{shown}() ({os.path.basename(step.call.root().file or '?')}:{step.call.lineno})"

@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import dataclasses
 import difflib
+import errno
 import os
 import stat
+import sys
 import tempfile
 import tokenize
 from collections import defaultdict
@@ -30,6 +33,7 @@ import libcst as cst
 from astroid import MANAGER
 
 from asynclint import django_api as api
+from asynclint.core import versions
 # SETUP_ERRORS: the pylint messages that mean a file could not be analysed (it is then left alone).
 from asynclint.driver import SETUP_ERRORS, on_sys_path, python_files
 from asynclint.driver import package_roots as _roots
@@ -44,6 +48,7 @@ UNSAFE_LEFT = "unsafe fix"
 NO_FIXER = "no automatic fix"
 CONFLICT = "overlaps another fix"
 INVALID = "the edited file would not parse"
+NOT_PARSED = "libcst cannot parse the file"
 
 
 @dataclass(frozen=True)
@@ -143,10 +148,26 @@ def read_source(path: str) -> SourceFile:
     return SourceFile(path, data, encoding)
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace the file's content at once, keeping its permissions (and the symlink pointing to it)."""
+class ChangedMeanwhile(OSError):
+    """The file's content changed since it was read (the user saved an edit while ``fix`` ran)."""
+
+
+def write_atomically(path: str, data: bytes, expected: bytes | None = None) -> None:
+    """Replace the file's content at once, keeping its permissions, owner, group, hard links (and the
+    symlink pointing to it). ``expected``: the content the fixes were computed from; when the file no
+    longer holds it right before the replacement, nothing is written (``ChangedMeanwhile``)."""
     target = os.path.realpath(path)
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+    status = os.stat(target)
+    if status.st_nlink > 1:  # a new inode would break the other names: write through, in place
+        with open(target, "r+b") as stream:
+            if expected is not None and stream.read() != expected:
+                raise ChangedMeanwhile(errno.EAGAIN, "it changed while asynclint fix ran; run fix again")
+            stream.seek(0)
+            stream.write(data)
+            stream.truncate()
+            stream.flush()
+            os.fsync(stream.fileno())
+        return
     directory = os.path.dirname(target)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".asynclint-", suffix=".tmp")
     try:
@@ -154,12 +175,27 @@ def write_atomically(path: str, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))
+        if (status.st_uid, status.st_gid) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):  # only possible for root (or the group's members)
+                os.chown(temporary, status.st_uid, status.st_gid)
+        if expected is not None:
+            with open(target, "rb") as current:
+                if current.read() != expected:
+                    raise ChangedMeanwhile(errno.EAGAIN, "it changed while asynclint fix ran; run fix again")
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def keep_final_break(original: str, text: str) -> str:
+    """``text`` ending with ``original``'s final line break (libcst drops a final bare ``\\r``)."""
+    for ending in ("\r\n", "\r", "\n"):
+        if original.endswith(ending):
+            return text if text.endswith(("\n", "\r")) else text + ending
+    return text
 
 
 def parses(text: str, path: str = "<fixed>", compiles: bool = True) -> str | None:
@@ -197,20 +233,21 @@ def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str
     and the targeted Django version. Each file is parsed once. ``overlay``: file contents to lint instead of
     what is on disk, by real path."""
     from asynclint import driver
-    from asynclint.rules.base import target_version
+    from asynclint.rules import ALL
 
     overlay = dict(overlay or {})
-    linter = driver.make_linter(symbols, django_version=django_version, options=options, overlay=overlay,
-                                lean=False)
+    try:
+        target = versions.detect(django_version or "", os.getcwd()).version
+    except versions.InvalidDjangoVersion as error:
+        print(f"asynclint: error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    rules = [rule for rule in ALL if rule.symbol in symbols or rule.msgid in symbols]
     _forget(overlay)
-    context = driver.current()  # the trees of the edited files change: forget what was said of them
-    context.invalidate(overlay)
-    roots = _roots(paths)
-    with on_sys_path(roots):
-        linter.check([str(p) for p in paths])
-    target = target_version(linter)
+    # The same run as ``check`` (the prefilter, one fresh context), so both agree exactly; built with
+    # astroid's inference, as the fixers were written for.
+    result = driver.lint(paths, rules, target, options, buffers=overlay, lean=False)
     findings, errors = [], []
-    for finding in collect(linter, linter.reporter.messages):
+    for finding in collect(result.linter, result.messages):
         (errors if finding.symbol in SETUP_ERRORS else findings).append(finding)
     _forget(overlay)
     return sorted(set(findings)), errors, target
@@ -248,6 +285,11 @@ def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple
             continue
         claimed.update(claims)
         chosen.append(index)
+    try:
+        cst.parse_module(text)
+    except cst.ParserSyntaxError as error:  # valid Python that libcst cannot read: no fix applies
+        why = f"{NOT_PARSED}: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+        return text, [], {index: why for index in range(len(fixes))}
     compiles = parses(text, path) is None
 
     def attempt(indexes: list[int]) -> str | None:
@@ -287,9 +329,12 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
     broken: set[str] = set()
     forget_under(paths)
     findings: list[Finding] = []
+    first: list[Finding] | None = None  # the findings before any fix (what a file not written keeps)
+    not_applied: dict[Finding, str] = {}  # why a fix was refused (apply_fixes), by finding
     for _round in range(MAX_ROUNDS):
         findings, errors, _target = lint(paths, symbols, overlay=overlay, django_version=django_version,
                                         options=options)
+        first = findings if first is None else first
         for error in errors:
             if error.path not in broken:
                 broken.add(error.path)
@@ -315,7 +360,10 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
             if not wanted:
                 continue
             with on_sys_path(_roots([path])):  # for the import sections (``edits._module_kind``)
-                new_text, applied, _refused = apply_fixes(text, [f for _, f in wanted], path)
+                new_text, applied, refused = apply_fixes(text, [f for _, f in wanted], path)
+            for index, why in refused.items():  # the real reason, for the findings left
+                not_applied[wanted[index][0]] = why
+            new_text = keep_final_break(text, new_text)
             if new_text != text:
                 overlay[real] = new_text
                 changed = True
@@ -325,7 +373,7 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
         if not changed:
             break
     report.remaining = findings
-    report.left = _left(findings, unsafe)
+    report.left = _left(findings, unsafe, not_applied)
     for real, text in sorted(overlay.items()):
         original = sources[real]
         if text == original.text:
@@ -338,14 +386,48 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
                 fromfile=f"a/{shown}", tofile=f"b/{shown}"))
             continue
         try:
-            write_atomically(real, original.encode(text))
+            write_atomically(real, original.encode(text), expected=original.data)
         except (OSError, UnicodeEncodeError) as error:
-            report.errors.append(f"{_shown(real)}: not written: {error}")
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            report.errors.append(f"{_shown(real)}: not written: {reason}")
+            _not_written(report, real, first or [])
+    if diff:  # nothing was written: say where what is left is in the files as they are on disk
+        report.left = [dataclasses.replace(left, finding=_on_disk(left.finding, sources, overlay))
+                       for left in report.left]
+        report.remaining = [_on_disk(finding, sources, overlay) for finding in report.remaining]
     _forget(overlay)
     return report
 
 
-def _left(findings: list[Finding], unsafe: bool) -> list[Left]:
+def _on_disk(finding: Finding, sources: dict[str, SourceFile], overlay: dict[str, str]) -> Finding:
+    """A finding of an edited (unwritten) text, at the line of the file on disk it comes from."""
+    real = os.path.realpath(finding.path)
+    if real not in overlay or real not in sources:
+        return finding
+    matcher = difflib.SequenceMatcher(None, sources[real].text.splitlines(), overlay[real].splitlines(),
+                                      autojunk=False)
+
+    def original(line: int | None) -> int | None:
+        if line is None:
+            return None
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if j1 <= line - 1 < j2:
+                return i1 + (line - 1 - j1) + 1 if tag == "equal" else i1 + 1
+        return line
+
+    return dataclasses.replace(finding, line=original(finding.line), end_line=original(finding.end_line))
+
+
+def _not_written(report: FixReport, real: str, before: list[Finding]) -> None:
+    """A file that could not be written keeps its findings: its fixes are not counted as done."""
+    report.changed.remove(real)
+    report.fixed = [a for a in report.fixed if os.path.realpath(a.finding.path) != real]
+    report.left = [left for left in report.left if os.path.realpath(left.finding.path) != real]
+    report.remaining = [f for f in report.remaining if os.path.realpath(f.path) != real] + \
+        [f for f in before if os.path.realpath(f.path) == real]
+
+
+def _left(findings: list[Finding], unsafe: bool, not_applied: dict[Finding, str] | None = None) -> list[Left]:
     left = []
     for finding in findings:
         result = finding.fix
@@ -357,7 +439,10 @@ def _left(findings: list[Finding], unsafe: bool) -> list[Left]:
             left.append(Left(finding, UNSAFE_LEFT, f"{result.description} (with --unsafe-fixes; "
                                                    f"{result.why_unsafe or 'behaviour may change'})"))
         else:
-            left.append(Left(finding, CONFLICT, f"{result.description} did not apply"))
+            why = (not_applied or {}).get(finding, CONFLICT)
+            kind = why if why in (CONFLICT, INVALID) else NOT_PARSED
+            detail = f": {why[len(NOT_PARSED) + 2:]}" if kind == NOT_PARSED else ""
+            left.append(Left(finding, kind, f"{result.description} did not apply{detail}"))
     return left
 
 

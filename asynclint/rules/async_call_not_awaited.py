@@ -3,9 +3,16 @@
 ## What it does
 Flags a call on the event loop to a coroutine-returning Django or asgiref API (`aget`, `asave`,
 `acount`, the cache's and auth's `a*` functions, `request.auser()`, `sync_to_async(f)(...)`,
-`asyncio.to_thread(...)`) whose coroutine is never awaited: a bare statement, a value used directly
-(`Book.objects.aget(pk=1).title`, `if qs.aexists():`), a coroutine returned from an `async def`, or
-one assigned to a name that is then used as a value or never used.
+`asyncio.to_thread(...)`) or to the project's own `async def` (a function, a method through an
+instance, a static or class method through its class, `super().get()` of an async parent, a coroutine
+function kept in a variable or a class attribute (`staticmethod(f)`), a `functools.partial` of one, a
+callback inside `if iscoroutinefunction(callback):`) whose coroutine is never awaited: a bare statement, a value used
+directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
+`async def`, or one assigned to a name that is then used as a value or never used.
+
+Also in sync code: a plain `def` that returns such a coroutine from inside `try`/`except` (its
+exceptions escape at the caller's `await`, past the handlers), and a sync helper that calls a
+parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.
 
 ## Why is this bad?
 Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or
@@ -41,7 +48,9 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import kind_of, qualified_call_name
+from asynclint.core.django_kinds import (
+    ADAPTED_CALLABLE, argument_kinds, is_plain_coroutine_function, kind_of, qualified_call_name,
+)
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, is_django_name
 from asynclint.prefilter import ASYNC
@@ -126,16 +135,21 @@ class AsyncCallNotAwaited(AsyncLintRule):
     fix_title = "Add the missing await"
     django_versions = DjangoVersions("All versions that have the API")
     summary = (
-        "An async Django or asgiref API is called without await: it returns a coroutine, so the "
-        "query, write or call never runs. Await it."
+        "An async Django, asgiref or project coroutine function is called without await: it returns a "
+        "coroutine, so the query, write or call never runs. Await it."
     )
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
         if not runs_on_event_loop(node):
+            self._check_sync_code(node)
             return
         found = kind_of(node)
-        if found is None or found.name != api.COROUTINE or found.origin not in ("django", "adapter"):
+        if found is None or found.name != api.COROUTINE:
+            return
+        if found.origin not in ("django", "adapter", "checked") and not (
+            found.origin == "project" and is_plain_coroutine_function(found.function)
+        ):
             return
         misuse = _misuse(node)
         if misuse is None:
@@ -143,3 +157,53 @@ class AsyncCallNotAwaited(AsyncLintRule):
         shown = f"{describe(node.func)}()"
         self.report(node, f"{shown} returns a coroutine that is {misuse}, so it never runs; "
                           f"write 'await {describe(node)}'")
+
+    def _check_sync_code(self, node: nodes.Call) -> None:
+        """In a sync ``def``: a coroutine returned from inside ``try``, and a ``sync_to_async(f)``
+        wrapper that a caller passed in and this function calls (its coroutine is dropped)."""
+        frame = enclosing_frame(node)
+        if not isinstance(frame, nodes.FunctionDef) or isinstance(frame, nodes.AsyncFunctionDef):
+            return
+        found = kind_of(node)
+        if found is not None and found.name == api.COROUTINE and _is_awaitable_origin(found):
+            handlers = _guarding_handlers(node, frame)
+            if handlers and isinstance(node.parent, nodes.Return):
+                self.report(node, f"{describe(node.func)}() returns a coroutine from inside try/except in the "
+                                  f"sync function {frame.name}(): nothing in it runs until the caller awaits "
+                                  f"it, so the exceptions it raises escape the handlers; make {frame.name} "
+                                  f"an 'async def' and write 'return await {describe(node)}'")
+            return
+        caller = _adapter_passed_in(node, frame)
+        if caller is not None and _misuse(node) is not None:
+            self.report(node, f"{describe(node.func)} is a sync_to_async(...) wrapper when {frame.name}() is called "
+                              f"from line {caller.lineno}: calling it here makes a coroutine that is never "
+                              f"awaited, so the wrapped function never runs; await it in an async caller")
+
+
+def _is_awaitable_origin(found) -> bool:
+    return found.origin in ("django", "adapter", "checked") or (
+        found.origin == "project" and is_plain_coroutine_function(found.function))
+
+
+def _guarding_handlers(node: nodes.NodeNG, frame: nodes.NodeNG) -> bool:
+    """Whether ``node`` is in the body of a ``try`` with ``except`` handlers, inside ``frame``."""
+    child, parent = node, node.parent
+    while parent is not None and parent is not frame:
+        if isinstance(parent, nodes.Try) and child in parent.body and parent.handlers:
+            return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _adapter_passed_in(node: nodes.Call, frame: nodes.FunctionDef) -> nodes.Call | None:
+    """The call of ``frame`` that passes a ``sync_to_async(...)`` wrapper as the parameter ``node`` calls."""
+    func = node.func
+    if not isinstance(func, nodes.Name):
+        return None
+    binding = bindings(func)
+    if len(binding) != 1 or not isinstance(binding[0], nodes.AssignName) or binding[0].parent is not frame.args:
+        return None
+    for call, kind in argument_kinds(frame).get(func.name, ()):
+        if kind is not None and kind.name == ADAPTED_CALLABLE:
+            return call
+    return None

@@ -73,6 +73,6 @@ class AsyncToSyncInAsync(AsyncLintRule):
                               f"raises RuntimeError; write '{awaited}'")
             return
         chain = chain_from(node, self.depth)
-        if chain is not None and chain.operation.effect == api.LOOP_RUNNER:
+        if chain is not None and not chain.possible and chain.operation.effect == api.LOOP_RUNNER:
             self.report(node, f"{describe(node.func)}() {explain(chain)}, which raises RuntimeError inside "
                               f"the running loop; call the async function with await instead", chain.confidence, facts=Facts(chain=chain))

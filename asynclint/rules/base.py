@@ -15,7 +15,9 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 from asynclint import django_api as api
 from asynclint import finding as findings
 from asynclint.core import deployment, django_kinds, lazy, suggest, versions
+from asynclint.core.describe import describe
 from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
 
@@ -80,6 +82,7 @@ class AsyncLintRule(BaseChecker):
 
     def open(self) -> None:
         self.target = target_version(self.linter)
+        declared.declare(self.linter.config)  # the project's sync-apis/blocking-calls rows, for this run
 
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
@@ -91,10 +94,22 @@ class AsyncLintRule(BaseChecker):
             return None
         return importlib.import_module(f"asynclint.fixes.{cls.symbol.replace('-', '_')}")
 
+    _reported_in: nodes.Module | None = None
+    _reported: set = set()
+
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH, *,
                facts: Facts | None = None) -> None:
         """Emit the pylint message and, when the run collects them, the structured finding;
-        ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible."""
+        ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible. Once
+        per position: nested expressions that start at the same place (``request.user`` inside
+        ``request.user.has_perm()``) are one problem, one finding."""
+        root = node.root()
+        if self._reported_in is not root:
+            self._reported_in, self._reported = root, set()
+        position = (node.fromlineno, node.col_offset)
+        if position in self._reported:
+            return
+        self._reported.add(position)
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
@@ -150,6 +165,14 @@ class SyncCallRule(AsyncLintRule):
         if found.row.async_returns == api.ASYNC_ITERATOR and lazy.iterated_in_thread(node):
             return  # a lazy iterator (qs.iterator()) that a worker thread iterates
         self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))
+
+    def check_sync_attribute(self, node: nodes.Attribute) -> None:
+        """A library attribute whose read does I/O (``serializer.data``, constance's ``config.NAME``)."""
+        row = django_kinds.attribute_read(node)
+        if row is not None and row.effect in self.effects and runs_on_event_loop(node):
+            shown = describe(node)
+            does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+            self.report(node, suggest.library(row, does, shown, describe(node.expr)), facts=Facts(row=row))
 
 
 def _position(node: nodes.NodeNG) -> tuple[int, int, int | None, int | None]:
@@ -248,7 +271,20 @@ class Options(BaseChecker):
                 "type": "csv",
                 "metavar": "<name -> suggestion,...>",
                 "help": "More blocking calls for blocking-call-in-async, as 'package.module.function -> "
-                "what to write instead' (the suggestion is optional).",
+                "what to write instead' (the suggestion is optional). Same as sync-apis with the effect "
+                "'blocking'.",
+            },
+        ),
+        (
+            "sync-apis",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<name -> effect -> suggestion,...>",
+                "help": "The project's own (or a library's) sync functions that must not run on the event "
+                "loop, as 'package.module.function -> effect -> what to write instead'; the effect is "
+                "database, cache, network, file, blocking, template or cpu (it picks the rule), the "
+                "suggestion is optional.",
             },
         ),
     )
@@ -270,20 +306,6 @@ class Options(BaseChecker):
         if sink is not None:
             for found in data:
                 sink.extend(found)
-
-
-def parse_blocking_calls(entries) -> dict[str, api.SyncApi]:
-    """``"pkg.mod.func -> suggestion"`` entries of the ``blocking-calls`` option, as table rows."""
-    rows = {}
-    for entry in entries or ():
-        name, _, replacement = (part.strip() for part in str(entry).partition("->"))
-        if "." not in name or not all(part.isidentifier() for part in name.split(".")):
-            print(f"asynclint: error: invalid blocking-calls entry {entry!r}: expected "
-                  f"'package.module.function -> what to write instead'", file=sys.stderr)
-            sys.exit(2)
-        rows[name] = api.SyncApi(api.FUNCTION, name, api.BLOCKING_IO, None, None, fix=None,
-                                 replacement=replacement or f"await sync_to_async({name.rpartition('.')[2]})(...)")
-    return rows
 
 
 def target_version(linter) -> tuple[int, int]:

@@ -6,8 +6,13 @@ Flags blocking calls common in Django code made on the event loop: `time.sleep`,
 methods, `subprocess.*`, `os.system`/`os.popen`, `open()` and `Path.read_*`/`write_*`/`open`,
 `smtplib.SMTP`, Django's `send_mail`/`send_mass_mail`/`mail_admins`/`mail_managers` and
 `EmailMessage.send()`, `input()`, and a `django.tasks` task's sync `enqueue()`/`get_result()`.
-Projects add their own with the `blocking-calls` option:
-`blocking-calls = ["shop.pdf.render_invoice -> await sync_to_async(render_invoice)(...)"]`.
+Libraries too (docs/libraries.md): sync SDK and storage clients (urllib3, boto3, redis, psycopg,
+Elasticsearch, Stripe, OpenAI, Anthropic, Django's file storage), each message naming the library's
+async client, and task queues (Celery `delay()`/`apply_async()`/`send_task()`, dramatiq `send()`, RQ
+`enqueue()`, django-q `async_task()`). Projects add their own with the `sync-apis` option, whose
+effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
+`sync-apis = ["shop.pdf.render_invoice -> cpu -> await sync_to_async(render_invoice)(...)"]`;
+the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with `blocking`.
 
 ## Why is this bad?
 Nothing raises: the call simply holds the event loop, so every other request served by that worker
@@ -40,12 +45,8 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.core import suggest
-from asynclint.core.django_kinds import ApiCall
-from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.imports import qualified_name
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import DjangoVersions, SyncCallRule, parse_blocking_calls
+from asynclint.rules.base import DjangoVersions, SyncCallRule
 
 
 class BlockingCallInAsync(SyncCallRule):
@@ -56,17 +57,12 @@ class BlockingCallInAsync(SyncCallRule):
     fix_title = "Await the async form (asyncio.sleep, task.aenqueue...)"
     django_versions = DjangoVersions("All")
     summary = "A blocking call runs on the event loop and stalls every other request; use its async form."
-    effects = (api.BLOCKING_IO, api.TASK_QUEUE)
-
-    def open(self) -> None:
-        super().open()
-        self.extra = parse_blocking_calls(getattr(self.linter.config, "blocking_calls", ()))
+    effects = (api.BLOCKING_IO, api.TASK_QUEUE, api.CPU_BOUND)
 
     @only_required_for_messages("blocking-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
-        if self.extra and isinstance(node.func, (nodes.Name, nodes.Attribute)) and runs_on_event_loop(node):
-            row = self.extra.get(qualified_name(node.func) or "")
-            if row is not None:
-                self.report(node, suggest.sync_call(ApiCall(node, row, None, None), self.target))
-                return
         self.check_sync_call(node)
+
+    @only_required_for_messages("blocking-call-in-async")
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        self.check_sync_attribute(node)

@@ -1,7 +1,8 @@
 """E5713 sync-auth-call-in-async.
 
 ## What it does
-Flags sync authentication on the event loop: reading `request.user` (its attributes, its truth value,
+Flags sync authentication on the event loop: reading `request.user` (also as
+`getattr(request, "user", None)`; its attributes, its truth value,
 comparing it, passing it to a function) in an `async def` that has the request; the sync
 `authenticate`/`login`/`logout`/`get_user`/`update_session_auth_hash`/`check_password`; the user's
 `check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; and
@@ -45,7 +46,7 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core import suggest
-from asynclint.core.django_kinds import ADAPTED_CALLABLE, kind_of
+from asynclint.core.django_kinds import ADAPTED_CALLABLE, is_request_user_getattr, kind_of
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
@@ -99,6 +100,8 @@ class SyncAuthCallInAsync(SyncCallRule):
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
+        if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node):
+            self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
 
     @only_required_for_messages(_SYMBOL)
     def visit_attribute(self, node: nodes.Attribute) -> None:

@@ -62,7 +62,8 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     symbol = _SYMBOL
     prefilter = (ASYNC, ASYNC_VIEW,)
     django_versions = DjangoVersions(
-        "The version each decorator became async-capable is in `django_api.VIEW_DECORATORS_ASYNC_SINCE`")
+        "per decorator: Django's view decorators 5.0+, the auth decorators 5.1+, method_decorator 5.2+, "
+        "DRF's @api_view never")
     summary = (
         "A view decorator that cannot wrap an async view in the targeted Django version is applied to "
         "an async def; the view stops being async."

@@ -7,7 +7,14 @@ QuerySet and manager methods that do not return a QuerySet (`get`, `count`, `cre
 related-manager `add`/`remove`/`clear`/`set`/`create`, `get_object_or_404`/`get_list_or_404`,
 `prefetch_related_objects`, `Paginator(qs).page()`/`get_page()` and `connection.cursor()`.
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
-managers, loop variables and annotated parameters.
+managers, loop variables and annotated parameters. Also a read of a field that `.only(...)`/`.defer(...)`
+left out of the query that loaded the instance (`(await Book.objects.only("id").aget(pk=1)).title`):
+Django loads it with another, sync query.
+Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
+`is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
+generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,
+`Site.objects.get_current()`, django-waffle and django-guardian; and the project's own functions
+declared with `sync-apis = ["acme.flags.is_on -> database -> await acme.flags.ais_on(...)"]`.
 
 ## Why is this bad?
 Every query path reaches `connection.cursor()`, which Django guards with `@async_unsafe`: on a
@@ -43,6 +50,9 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
+from asynclint.core.describe import describe
+from asynclint.core.django_kinds import deferred_field_read
+from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, SyncCallRule
 
@@ -65,3 +75,11 @@ class SyncOrmCallInAsync(SyncCallRule):
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
+
+    @only_required_for_messages("sync-orm-call-in-async")
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        self.check_sync_attribute(node)
+        if runs_on_event_loop(node) and deferred_field_read(node) is not None:
+            self.report(node, f"{describe(node)} reads a field that .only()/.defer() left out of the query "
+                              f"that loaded the instance, so Django loads it with a sync query on the event "
+                              f"loop; load it up front (add '{node.attrname}' to .only(...), or do not defer it)")

@@ -36,7 +36,8 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.chains import adapted_callable
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ADAPTED_CALLABLE, FACTORY, django_call, kind_of
+from asynclint.core.django_kinds import (ADAPTED_CALLABLE, FACTORY, PROJECT_CLASS, PROJECT_OBJECT, django_call,
+                                        find_method, kind_of)
 from asynclint.core.imports import called_name, definition_of, qualified_name
 from asynclint.prefilter import ADAPTERS
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
@@ -58,13 +59,23 @@ def _returns_callable(function: nodes.FunctionDef) -> bool:
     return False
 
 
+def _callable_kind(found) -> bool:
+    """A class (``get_user_model()``, ``apps.get_model(...)``) or an instance of a project class that
+    defines ``__call__`` (``sync_to_async(Tool(name))``): the value is itself the callable to pass."""
+    if found.name in (api.MODEL_CLASS, PROJECT_CLASS):
+        return True
+    return found.name == PROJECT_OBJECT and find_method(found.custom, "__call__") is not None
+
+
 def _certainly_not_callable(call: nodes.Call) -> bool:
     """Whether calling ``call`` gives something that is not a callable (so it was meant to be passed)."""
     if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in api.CALLABLE_FACTORIES:
         return False
+    found = kind_of(call)
+    if found is not None and _callable_kind(found):
+        return False
     if django_call(call) is not None:
         return True
-    found = kind_of(call)
     if found is not None:
         return found.name not in (ADAPTED_CALLABLE, FACTORY)
     if isinstance(call.func, (nodes.Name, nodes.Attribute)):

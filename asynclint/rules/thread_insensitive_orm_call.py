@@ -78,7 +78,7 @@ def orm_work(wrapped: nodes.NodeNG | None) -> str | None:
         function = definition_of(wrapped)
         if isinstance(function, nodes.FunctionDef) and not _closes_connections(function):
             chain = sync_work(function)
-            if chain is not None and chain.operation.effect in api.ORM_EFFECTS:
+            if chain is not None and not chain.possible and chain.operation.effect in api.ORM_EFFECTS:
                 return f"{function.name}() → {chain.operation.shown}"
     return None
 
@@ -121,6 +121,6 @@ class ThreadInsensitiveOrmCall(AsyncLintRule):
                     and _thread_insensitive(decorator):
                 if not _closes_connections(node):
                     chain = sync_work(node)
-                    if chain is not None and chain.operation.effect in api.ORM_EFFECTS:
+                    if chain is not None and not chain.possible and chain.operation.effect in api.ORM_EFFECTS:
                         self._report(decorator, f"@{describe(decorator.func)}(thread_sensitive=False) on "
                                                 f"{node.name}()", chain.operation.shown)

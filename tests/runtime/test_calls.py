@@ -182,6 +182,41 @@ FAILURE_OVERRIDES = {
     ("sync-signal-send-in-async/bad_signal_defined_here.py", "reorder"): Failure(
         SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
     ),
+    # getattr(request, "user", None) hands out the lazy user: it loads (and raises) at its first use.
+    ("sync-auth-call-in-async/bad_getattr_request_user.py", "whoami"): Failure(
+        SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
+    ),
+    # The project's own coroutines (issue 11): used as values they fail where used, not where made.
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "store_count"): Failure(
+        TypeError, "unsupported operand type(s) for +: 'coroutine' and 'int'",
+        unawaited="coroutine 'Store.count' was never awaited",
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "first_title"): no_attribute(
+        "upper", "Store.first_title"
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "parent_get"): no_attribute(
+        "title", "BaseView.get", at_annotated_line=False
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "publish"): Failure(
+        None, unawaited="coroutine 'can_publish' was never awaited"
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "class_attribute"): Failure(
+        None, unawaited="coroutine 'can_publish' was never awaited"
+    ),
+    ("async-call-not-awaited/bad_project_coroutine_not_awaited.py", "partial_of_one"): Failure(
+        None, unawaited="coroutine 'can_publish' was never awaited"
+    ),
+    # Returned from inside try/except by a sync def: the exception escapes at the caller's await,
+    # past the handler that meant to turn it into Http404.
+    ("async-call-not-awaited/bad_coroutine_returned_from_try.py", "malformed_key"): Failure(
+        ValueError, "Field 'id' expected a number but got 'not-a-number'", at_annotated_line=False
+    ),
+    ("async-call-not-awaited/bad_wrapper_called_in_sync_helper.py", "retire"): Failure(
+        None, unawaited="coroutine 'SyncToAsync.__call__' was never awaited"
+    ),
+    ("async-call-not-awaited/bad_checked_async_callback.py", "callback_title"): Failure(
+        None, unawaited="coroutine 'title_of' was never awaited"
+    ),
     # send_robust() returns the receiver's SynchronousOnlyOperation; the view re-raises it.
     ("sync-signal-send-in-async/bad_project_signals.py", "publish_robustly"): Failure(
         SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
@@ -220,6 +255,22 @@ class NotRun:
 
 
 NOT_RUN = {
+    # Library fixtures (asynclint/libraries): services and packages the runtime project does not have.
+    "blocking-call-in-async/bad_sdk_clients.py": NotRun(
+        "needs AWS, Redis, Elasticsearch, Stripe, OpenAI, Anthropic and PostgreSQL services (and their SDKs)"
+    ),
+    "blocking-call-in-async/good_async_sdk_clients.py": NotRun("needs the same services and SDKs"),
+    "blocking-call-in-async/bad_task_queues.py": NotRun("needs dramatiq, rq and django-q, and their brokers"),
+    "blocking-call-in-async/good_task_queues_in_threads.py": NotRun("needs dramatiq, rq and django-q, and their brokers"),
+    "blocking-call-in-async/bad_celery_tasks.py": NotRun("needs a broker: tests/test_runtime_libraries.py runs it"),
+    "blocking-call-in-async/good_celery_tasks.py": NotRun("needs a broker: tests/test_runtime_libraries.py runs it"),
+    "sync-orm-call-in-async/bad_adrf_views.py": NotRun("needs adrf", module="adrf"),
+    "sync-orm-call-in-async/bad_sites_and_packages.py": NotRun(
+        "needs django.contrib.sites, django-waffle and django-guardian installed in the runtime project"
+    ),
+    "sync-orm-call-in-async/good_sites_and_packages_in_threads.py": NotRun("needs django-waffle installed"),
+    "blocking-call-in-async/bad_constance_config.py": NotRun("needs django-constance and its backend"),
+    "sync-orm-call-in-async/good_adrf_views.py": NotRun("needs adrf", module="adrf"),
     "sync-orm-call-in-async/good_httpx_async_client_get.py": NotRun("calls a web service (needs the network)"),
     "sync-orm-call-in-async/good_orm_in_database_sync_to_async.py": NotRun(
         "needs channels (database_sync_to_async), not a test dependency", module="channels"

@@ -114,6 +114,37 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "chain-depth-2/good_chain_beyond_depth.py", "three_down"): sync_only(
         "count_books", through_annotation=False, note="beyond the configured chain-depth, by design"
     ),
+    # Issue 11: sync work behind project objects, attribute reads that run code, async-check branches.
+    (M + "bad_project_instances.py", "singleton"): sync_only("check"),
+    (M + "bad_project_instances.py", "attribute_of_instance"): sync_only("check"),
+    (M + "bad_project_instances.py", "permissions"): sync_only("has_permission"),
+    (M + "bad_project_instances.py", "built_on_the_spot"): sync_only("check"),
+    (M + "bad_project_instances.py", "from_a_factory"): sync_only("check"),
+    (M + "bad_project_instances.py", "from_a_context_manager"): sync_only("load"),
+    (M + "bad_project_instances.py", "static_through_class"): sync_only("titles"),
+    (M + "bad_project_instances.py", "model_classmethod"): sync_only("first_author"),
+    (M + "bad_project_instances.py", "custom_queryset_method"): sync_only("first_titles"),
+    (M + "bad_attribute_reads_run_code.py", "shelf_size"): sync_only("size"),
+    (M + "bad_attribute_reads_run_code.py", "first_page"): sync_only("page"),
+    (M + "bad_attribute_reads_run_code.py", "site_title"): sync_only("__getattr__"),
+    (M + "bad_sync_branch_of_async_check.py", "callbacks"): sync_only("count_books"),
+    (M + "bad_sync_branch_of_async_check.py", "hook"): sync_only("count_books"),
+    (M + "bad_dispatch_to_overrides.py", "plain"): OK,  # the base's own compile() does no sync work
+    (M + "bad_dispatch_to_overrides.py", "counting"): sync_only("compile"),
+    (M + "bad_dispatch_to_overrides.py", "guarded"): sync_only("check_user"),
+    (M + "good_dispatch_without_sync_overrides.py", "home"): OK,
+    (M + "bad_orm_value_passed_into_helper.py", "first_page"): sync_only("paginate"),
+    (M + "bad_orm_value_passed_into_helper.py", "names"): sync_only("tag_names"),
+    (M + "good_orm_value_passed_into_lazy_helper.py", "published_titles"): OK,
+    (M + "good_orm_value_passed_into_lazy_helper.py", "first_two_numbers"): OK,
+    (M + "good_declared_base_and_built_requests.py", "declared_base"): OK,
+    (M + "good_declared_base_and_built_requests.py", "cast_to_subclass"): OK,
+    (M + "good_declared_base_and_built_requests.py", "built_request"): OK,
+    (M + "good_project_objects.py", "pure_methods"): OK,
+    (M + "good_project_objects.py", "handed_to_a_thread"): OK,
+    (M + "good_project_objects.py", "known_attribute"): OK,
+    (M + "good_project_objects.py", "total_in_a_thread"): OK,
+    (M + "good_project_objects.py", "known_sync_callback"): OK,
     # Branches the arguments decide, and memoised work (issue 13).
     (M + "bad_branch_taken_by_the_arguments.py", "first_titles"): sync_only("titles"),
     (M + "bad_branch_taken_by_the_arguments.py", "counted"): sync_only("count_if"),
@@ -229,6 +260,8 @@ EXTRA_ARGUMENTS = {
 # Top-level functions that nothing runs (sync helpers that their file calls need no entry either).
 NOT_IN_TABLE = {
     (A + "good_async_to_sync_in_sync_code.py", "shared_task"): "a stand-in for celery.shared_task",
+    (M + "bad_sync_branch_of_async_check.py", "run_callbacks"): "run by callbacks(), with its callbacks",
+    (M + "bad_sync_branch_of_async_check.py", "run_hook"): "run by hook(), with its hook",
 }
 
 

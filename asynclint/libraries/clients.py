@@ -1,0 +1,117 @@
+"""Sync HTTP, storage and SDK clients, and the async client each library ships instead.
+
+Every call here does network or file I/O in the calling thread: on the event loop nothing raises,
+the loop simply stalls until the server answers. Rows are ``blocking I/O`` (``blocking-call-in-async``)
+and name the async alternative with the release of the library that added it. Clients whose every
+public method is a request are one wildcard row (name ``*``) plus the methods that do no I/O.
+"""
+
+from __future__ import annotations
+
+from asynclint.django_api import BLOCKING_IO, FUNCTION, WILDCARD, SyncApi
+
+# --- kinds ---------------------------------------------------------------------------------------
+URLLIB3_POOL = "urllib3 pool manager"
+BOTO3_CLIENT = "boto3 client"
+REDIS_CLIENT = "sync redis client"
+PSYCOPG_CONNECTION = "sync psycopg connection"
+ELASTICSEARCH_CLIENT = "sync Elasticsearch client"
+ELASTICSEARCH_NAMESPACE = "sync Elasticsearch namespace"
+OPENAI_CLIENT = "sync OpenAI client"
+OPENAI_RESOURCE = "sync OpenAI resource"
+ANTHROPIC_CLIENT = "sync Anthropic client"
+ANTHROPIC_RESOURCE = "sync Anthropic resource"
+STORAGE = "file storage"
+
+
+def _row(receiver, name, library, replacement, since="", note="", **extra):
+    return SyncApi(receiver, name, BLOCKING_IO, None, None, fix=None, replacement=replacement,
+                   library=library, library_since=since, note=note, **extra)
+
+
+_ASYNC_HTTP = "await httpx.AsyncClient().{verb}(...)"
+_URLLIB3_VERBS = ("request", "urlopen", "request_encode_url", "request_encode_body")
+_OPENAI_METHODS = ("create", "retrieve", "list", "delete", "update", "parse", "stream", "cancel",
+                   "upload", "content", "submit_tool_outputs", "create_and_poll", "poll")
+_ANTHROPIC_METHODS = ("create", "retrieve", "list", "delete", "stream", "count_tokens", "cancel", "results")
+_STRIPE_METHODS = ("create", "retrieve", "modify", "delete", "list", "search", "cancel", "capture",
+                   "confirm", "finalize_invoice", "pay", "void_invoice", "refund", "list_line_items")
+_STORAGE_METHODS = ("save", "open", "delete", "exists", "listdir", "size", "get_accessed_time",
+                    "get_created_time", "get_modified_time", "get_available_name")
+
+SYNC_APIS: tuple[SyncApi, ...] = (
+    # urllib3 (2.0 added the module-level urllib3.request()).
+    _row(FUNCTION, "urllib3.request", "urllib3", _ASYNC_HTTP.format(verb="request")),
+    *(_row(URLLIB3_POOL, verb, "urllib3", _ASYNC_HTTP.format(verb="request")) for verb in _URLLIB3_VERBS),
+    # boto3: every client method is an AWS API call (aioboto3/aiobotocore are the async clients).
+    _row(BOTO3_CLIENT, WILDCARD, "boto3", "an aiobotocore/aioboto3 client, or 'await sync_to_async({func})(...)'"),
+    # redis-py: redis.asyncio (4.2.0) has the same methods as coroutines.
+    _row(REDIS_CLIENT, WILDCARD, "redis", "await {func}(...) on a redis.asyncio.Redis client", since="4.2.0"),
+    # psycopg 3 (and psycopg2): connecting and executing.
+    _row(FUNCTION, "psycopg.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)", since="3.0",
+         returns=PSYCOPG_CONNECTION),
+    _row(FUNCTION, "psycopg.Connection.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)",
+         since="3.0", returns=PSYCOPG_CONNECTION),
+    _row(FUNCTION, "psycopg2.connect", "psycopg2", "await psycopg.AsyncConnection.connect(...) (psycopg 3)",
+         returns=PSYCOPG_CONNECTION),
+    *(_row(PSYCOPG_CONNECTION, name, "psycopg", f"await conn.{name}(...) on a psycopg.AsyncConnection",
+           since="3.0") for name in ("execute", "commit", "rollback")),
+    # elasticsearch-py: AsyncElasticsearch (7.8.0) mirrors every API and namespace.
+    _row(ELASTICSEARCH_CLIENT, WILDCARD, "elasticsearch", "await {func}(...) on an AsyncElasticsearch client",
+         since="7.8.0"),
+    _row(ELASTICSEARCH_NAMESPACE, WILDCARD, "elasticsearch",
+         "await {func}(...) on an AsyncElasticsearch client", since="7.8.0"),
+    # stripe: resource class methods call the API (stripe.Customer.create...); the *_async twins need
+    # an async HTTP client configured (stripe.HTTPXClient or AIOHTTPClient).
+    *(_row(FUNCTION, f"stripe.{WILDCARD}.{name}", "stripe", f"await {{func}}_async(...) with an async HTTP "
+           f"client (stripe.HTTPXClient)") for name in _STRIPE_METHODS),
+    # openai (1.0 clients) and anthropic: the Async* client has the same resources as coroutines.
+    *(_row(OPENAI_RESOURCE, name, "openai", "await {func}(...) on an openai.AsyncOpenAI client", since="1.0.0")
+      for name in _OPENAI_METHODS),
+    *(_row(ANTHROPIC_RESOURCE, name, "anthropic", "await {func}(...) on an anthropic.AsyncAnthropic client")
+      for name in _ANTHROPIC_METHODS),
+    # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
+    *(_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
+           note="Django's storage API has no async form") for name in _STORAGE_METHODS),
+)
+
+OBJECT_KINDS = {
+    "django.core.files.storage.default_storage": STORAGE,
+    **dict.fromkeys(("openai.chat", "openai.completions", "openai.embeddings", "openai.images", "openai.audio",
+                     "openai.files", "openai.moderations", "openai.responses"), OPENAI_RESOURCE),
+}
+CALL_RESULT_KINDS = {
+    **dict.fromkeys(("urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool",
+                     "urllib3.HTTPSConnectionPool", "urllib3.poolmanager.PoolManager"), URLLIB3_POOL),
+    **dict.fromkeys(("boto3.client", "boto3.session.Session.client"), BOTO3_CLIENT),
+    **dict.fromkeys(("redis.Redis", "redis.StrictRedis", "redis.client.Redis", "redis.client.StrictRedis",
+                     "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url",
+                     "django_redis.get_redis_connection"), REDIS_CLIENT),
+    **dict.fromkeys(("elasticsearch.Elasticsearch", "elasticsearch.client.Elasticsearch"), ELASTICSEARCH_CLIENT),
+    **dict.fromkeys(("openai.OpenAI", "openai.AzureOpenAI", "openai.Client"), OPENAI_CLIENT),
+    **dict.fromkeys(("anthropic.Anthropic", "anthropic.Client", "anthropic.AnthropicBedrock",
+                     "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
+    **dict.fromkeys(("django.core.files.storage.FileSystemStorage",
+                     "django.core.files.storage.filesystem.FileSystemStorage"), STORAGE),
+}
+#: ``client.chat.completions``, ``es.indices``: any attribute of these is a namespace of requests.
+ATTRIBUTE_KINDS = {
+    OPENAI_CLIENT: OPENAI_RESOURCE, OPENAI_RESOURCE: OPENAI_RESOURCE,
+    ANTHROPIC_CLIENT: ANTHROPIC_RESOURCE, ANTHROPIC_RESOURCE: ANTHROPIC_RESOURCE,
+    ELASTICSEARCH_CLIENT: ELASTICSEARCH_NAMESPACE,
+}
+NO_IO_METHODS = {
+    BOTO3_CLIENT: frozenset({"get_paginator", "get_waiter", "can_paginate", "generate_presigned_url",
+                             "generate_presigned_post", "close"}),
+    REDIS_CLIENT: frozenset({"pipeline", "pubsub", "lock", "register_script", "get_encoder",
+                             "get_connection_kwargs", "get_retry", "set_retry", "set_response_callback",
+                             "load_external_module", "monitor", "close"}),
+    ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
+    ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
+}
+#: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
+SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
+                                 ANTHROPIC_CLIENT})
+#: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
+CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
+                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE})

@@ -1,0 +1,88 @@
+"""Django REST framework and adrf (its async views, serializers and generics).
+
+DRF's serializers and generic views are sync: ``serializer.save()`` runs the model's ``create()``/
+``update()``, ``is_valid()`` of a ``ModelSerializer`` runs related-field lookups and unique validators
+(queries), ``.data`` of a serializer built with ``many=True`` over a QuerySet iterates it, and
+``get_object()``/``paginate_queryset()`` query. In an ``async def`` handler (adrf's ``APIView``,
+``GenericAPIView`` and viewsets dispatch to them on the event loop) each raises
+``SynchronousOnlyOperation``. adrf's own classes add async twins; each row names the adrf release
+that added it (read in adrf's source: ``adata``/``asave`` 0.1.2, ``aget_object``/``apaginate_queryset``
+0.1.7, ``afilter_queryset`` 0.1.12; 0.1.14 has no async ``is_valid``).
+
+Not flagged, on purpose: ``.data`` of a single object (it queries only through related fields),
+``filter_queryset()`` (only some filter backends query), ``check_permissions()`` (the default
+permissions read the already authenticated user), ``is_valid()`` of a plain ``Serializer``, and of a ``ModelSerializer`` whose ``Meta.fields`` is not a
+literal list naming a relation or a ``unique=True`` field of its model.
+"""
+
+from __future__ import annotations
+
+from asynclint.django_api import QUERY, RELATED_OR_UNIQUE_FIELDS, WRITE, SyncApi
+
+# --- kinds ---------------------------------------------------------------------------------------
+SERIALIZER = "DRF serializer"
+MODEL_SERIALIZER = "DRF model serializer"
+SERIALIZER_OVER_QUERYSET = "DRF serializer over a QuerySet (many=True)"
+ADRF_SERIALIZER = "adrf serializer"
+ADRF_MODEL_SERIALIZER = "adrf model serializer"
+ADRF_SERIALIZER_OVER_QUERYSET = "adrf serializer over a QuerySet (many=True)"
+GENERIC_VIEW = "DRF generic view"
+ADRF_GENERIC_VIEW = "adrf generic view"
+
+_IN_THREAD = "await sync_to_async({func})(...)"
+
+
+def _drf(receiver, name, effect, **extra):
+    return SyncApi(receiver, name, effect, None, None, fix=None, library="djangorestframework",
+                   replacement=extra.pop("replacement", _IN_THREAD), **extra)
+
+
+def _adrf(receiver, name, effect, async_name, since, **extra):
+    return SyncApi(receiver, name, effect, async_name, None, fix=None, library="adrf", library_since=since,
+                   **extra)
+
+
+SYNC_APIS: tuple[SyncApi, ...] = (
+    # DRF: no async API; run the serializer or view method in a thread (or move to adrf).
+    _drf(MODEL_SERIALIZER, "save", WRITE),
+    _drf(MODEL_SERIALIZER, "is_valid", QUERY, note="its related fields and unique validators query",
+         only_if=RELATED_OR_UNIQUE_FIELDS),
+    _drf(SERIALIZER_OVER_QUERYSET, "data", QUERY, attribute=True,
+         replacement="await sync_to_async(lambda: {func})()", note="it iterates the QuerySet"),
+    _drf(GENERIC_VIEW, "get_object", QUERY),
+    _drf(GENERIC_VIEW, "paginate_queryset", QUERY, note="the paginator counts and slices the QuerySet"),
+    # adrf: async twins on adrf's own classes.
+    _adrf(ADRF_MODEL_SERIALIZER, "save", WRITE, "asave", "0.1.2"),
+    _drf(ADRF_MODEL_SERIALIZER, "is_valid", QUERY, only_if=RELATED_OR_UNIQUE_FIELDS,
+         note="its related fields and unique validators query; adrf has no async is_valid()"),
+    _adrf(ADRF_SERIALIZER_OVER_QUERYSET, "data", QUERY, None, "0.1.2", attribute=True,
+          replacement="await {receiver}.adata", note="it iterates the QuerySet"),
+    _adrf(ADRF_GENERIC_VIEW, "get_object", QUERY, "aget_object", "0.1.7"),
+    _adrf(ADRF_GENERIC_VIEW, "paginate_queryset", QUERY, "apaginate_queryset", "0.1.7"),
+)
+
+_DRF = "rest_framework"
+_GENERIC_VIEWS = ("GenericAPIView", "CreateAPIView", "ListAPIView", "RetrieveAPIView", "DestroyAPIView",
+                  "UpdateAPIView", "ListCreateAPIView", "RetrieveUpdateAPIView", "RetrieveDestroyAPIView",
+                  "RetrieveUpdateDestroyAPIView")
+_GENERIC_VIEWSETS = ("GenericViewSet", "ModelViewSet", "ReadOnlyModelViewSet")
+CALL_RESULT_KINDS = {
+    **dict.fromkeys((f"{_DRF}.serializers.{name}" for name in ("Serializer", "BaseSerializer", "ListSerializer")),
+                    SERIALIZER),
+    **dict.fromkeys((f"{_DRF}.serializers.{name}" for name in ("ModelSerializer", "HyperlinkedModelSerializer")),
+                    MODEL_SERIALIZER),
+    **dict.fromkeys((f"adrf.serializers.{name}" for name in ("Serializer", "BaseSerializer", "ListSerializer")),
+                    ADRF_SERIALIZER),
+    "adrf.serializers.ModelSerializer": ADRF_MODEL_SERIALIZER,
+    **dict.fromkeys((f"{_DRF}.generics.{name}" for name in _GENERIC_VIEWS), GENERIC_VIEW),
+    **dict.fromkeys((f"{_DRF}.viewsets.{name}" for name in _GENERIC_VIEWSETS), GENERIC_VIEW),
+    **dict.fromkeys((f"adrf.generics.{name}" for name in _GENERIC_VIEWS), ADRF_GENERIC_VIEW),
+    **dict.fromkeys((f"adrf.viewsets.{name}" for name in _GENERIC_VIEWSETS), ADRF_GENERIC_VIEW),
+}
+SUBCLASS_KINDS = frozenset({SERIALIZER, MODEL_SERIALIZER, ADRF_SERIALIZER, ADRF_MODEL_SERIALIZER, GENERIC_VIEW,
+                            ADRF_GENERIC_VIEW})
+#: ``BookSerializer(Book.objects.all(), many=True)``: a list serializer that iterates the QuerySet.
+MANY_KINDS = {
+    SERIALIZER: SERIALIZER_OVER_QUERYSET, MODEL_SERIALIZER: SERIALIZER_OVER_QUERYSET,
+    ADRF_SERIALIZER: ADRF_SERIALIZER_OVER_QUERYSET, ADRF_MODEL_SERIALIZER: ADRF_SERIALIZER_OVER_QUERYSET,
+}

@@ -1,0 +1,41 @@
+"""Popular Django packages whose public sync API reads the database or the cache.
+
+How they were chosen (the criterion, also in docs/libraries.md): among the most downloaded Django
+packages on PyPI, those whose documented, commonly called *functions* (not views, not admin, not
+management commands) read the database or the cache on every call, so that calling them from an
+async view runs a query on the event loop. Each row was read in the package's source.
+"""
+
+from __future__ import annotations
+
+from asynclint.django_api import BLOCKING_IO, FUNCTION, QUERY, WILDCARD, WRITE, SyncApi
+
+GUARDIAN_CHECKER = "django-guardian ObjectPermissionChecker"
+CONSTANCE_CONFIG = "django-constance config"
+
+
+def _row(receiver, name, library, effect=QUERY, note=""):
+    return SyncApi(receiver, name, effect, None, None, fix=None, replacement="await sync_to_async({func})(...)",
+                   library=library, note=note)
+
+
+SYNC_APIS: tuple[SyncApi, ...] = (
+    # django-waffle: flags, switches and samples are read from the cache, else the database.
+    *(_row(FUNCTION, f"waffle.{name}", "django-waffle", note="waffle reads the cache, then the database")
+      for name in ("flag_is_active", "switch_is_active", "sample_is_active")),
+    # django-guardian: object permissions live in their own tables.
+    # (get_user_perms(), get_objects_for_user()... return lazy QuerySets: the ORM rows cover them.)
+    _row(FUNCTION, "guardian.shortcuts.get_perms", "django-guardian"),
+    *(_row(FUNCTION, f"guardian.shortcuts.{name}", "django-guardian", effect=WRITE)
+      for name in ("assign_perm", "remove_perm")),
+    *(_row(GUARDIAN_CHECKER, name, "django-guardian") for name in ("has_perm", "get_perms")),
+    # django-constance: every ``config.NAME`` read asks the backend (Redis, or the database).
+    SyncApi(CONSTANCE_CONFIG, WILDCARD, BLOCKING_IO, None, None, fix=None, attribute=True,
+            replacement="await sync_to_async(lambda: {func})()", library="django-constance",
+            note="constance's database backend raises SynchronousOnlyOperation there"),
+)
+
+OBJECT_KINDS = {"constance.config": CONSTANCE_CONFIG}
+CALL_RESULT_KINDS = {
+    **dict.fromkeys(("guardian.core.ObjectPermissionChecker",), GUARDIAN_CHECKER),
+}

@@ -1,0 +1,28 @@
+"""All library families merged: what ``asynclint.django_api`` adds to its lookups."""
+
+from __future__ import annotations
+
+from asynclint.libraries import clients, contrib, drf, packages, tasks
+
+#: The families, in the order the docs list them.
+FAMILIES = (clients, tasks, drf, contrib, packages)
+
+
+def _merged(attribute: str) -> dict:
+    merged: dict = {}
+    for family in FAMILIES:
+        merged.update(getattr(family, attribute, {}))
+    return merged
+
+
+SYNC_APIS = tuple(row for family in FAMILIES for row in family.SYNC_APIS)
+OBJECT_KINDS: dict[str, str] = _merged("OBJECT_KINDS")
+CALL_RESULT_KINDS: dict[str, str] = _merged("CALL_RESULT_KINDS")
+ATTRIBUTE_KINDS: dict[str, str] = _merged("ATTRIBUTE_KINDS")
+DECORATOR_KINDS: dict[str, str] = _merged("DECORATOR_KINDS")
+DECORATOR_METHOD_KINDS: dict[tuple[str, str], str] = _merged("DECORATOR_METHOD_KINDS")
+MANY_KINDS: dict[str, str] = _merged("MANY_KINDS")
+NO_IO_METHODS: dict[str, frozenset[str]] = _merged("NO_IO_METHODS")
+SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
+SELF_ENTERING_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SELF_ENTERING_KINDS", ()))
+CLIENT_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "CLIENT_KINDS", ()))

@@ -1,0 +1,23 @@
+from asgiref.sync import sync_to_async
+from django.contrib.auth.models import User
+
+
+class Service:
+    def before_action(self) -> None:
+        """Hook for subclasses."""
+
+
+class AccountService(Service):
+    def before_action(self) -> None:
+        self.owner = User.objects.get(pk=1)
+
+
+class ServicerProxy:
+    def __init__(self, service_class: type[Service]) -> None:
+        self.service_class = service_class
+
+    async def handle(self, request, context, action: str):
+        service = self.service_class()
+        service.request = request
+        await sync_to_async(service.before_action)()
+        return await getattr(service, action)(request, context)

@@ -1,0 +1,22 @@
+"""Async create/update actions of a gRPC generic service validate a DRF-based serializer with the
+sync is_valid() (related-field lookups and unique validators query) on the event loop."""
+
+from asgiref.sync import sync_to_async
+
+
+class GenericService:
+    serializer_class = None
+
+    def get_serializer_class(self):
+        return self.serializer_class
+
+    async def aget_serializer(self, *args, **kwargs):
+        return await sync_to_async(self.get_serializer_class())(*args, **kwargs)
+
+
+class AsyncCreateMixin(GenericService):
+    async def Create(self, request, context):
+        serializer = await self.aget_serializer(message=request)
+        serializer.is_valid(raise_exception=True)  # [sync-orm-call-in-async]
+        await sync_to_async(serializer.save)()
+        return await serializer.amessage

@@ -1,0 +1,55 @@
+"""The library tables: docs/libraries.md is generated from them, and sync-apis entries are checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from asynclint import django_api as api
+from asynclint.libraries import declared, docs
+
+
+def test_libraries_page_is_up_to_date():
+    assert docs.PAGE.read_text(encoding="utf-8") == docs.render(), "run: python -m asynclint.libraries.docs"
+
+
+def test_every_library_row_names_its_library_and_a_replacement():
+    for row in api.SYNC_APIS:
+        if row.library:
+            assert row.replacement or row.async_name, row
+            assert row.effect in docs.RULE_OF_EFFECT, row
+
+
+def test_sync_apis_effects_pick_the_table_effect():
+    rows = declared.parse(sync_apis=["acme.flags.is_on -> database -> await acme.flags.ais_on(...)",
+                                     "acme.pdf.render -> CPU"],
+                          blocking_calls=["acme.mail.send"])
+    assert rows["acme.flags.is_on"].effect == api.QUERY
+    assert rows["acme.flags.is_on"].replacement == "await acme.flags.ais_on(...)"
+    assert rows["acme.pdf.render"].effect == api.CPU_BOUND
+    assert rows["acme.pdf.render"].replacement == "await sync_to_async(render)(...)"
+    assert rows["acme.mail.send"].effect == api.BLOCKING_IO
+
+
+@pytest.mark.parametrize("entry", ["acme.flags.is_on", "acme.flags.is_on -> disk", "is_on -> database"])
+def test_sync_apis_rejects_bad_entries(entry):
+    with pytest.raises(declared.InvalidEntry):
+        declared.parse(sync_apis=[entry])
+
+
+def test_a_bad_sync_apis_entry_exits_2(capsys):
+    class Config:
+        sync_apis = ["acme.flags.is_on -> disk"]
+        blocking_calls = ()
+
+    with pytest.raises(SystemExit) as exit_info:
+        declared.declare(Config())
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_rules_lists_the_libraries(capsys):
+    from asynclint.cli import main
+
+    assert main(["rules", "--libraries"]) == 0
+    out = capsys.readouterr().out
+    assert "adrf" in out and "0.1.7" in out and "celery" in out and "blocking-call-in-async" in out

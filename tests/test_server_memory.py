@@ -1,0 +1,60 @@
+"""A long editing session: the server's analysis keeps no memory per edit (the benchmark
+``benchmarks/server_latency.py --memory 1000`` measures the process; this test the Python heap)."""
+
+from __future__ import annotations
+
+import gc
+import textwrap
+import tracemalloc
+
+import pytest
+
+pytest.importorskip("pygls")
+
+from asynclint.rules import ALL  # noqa: E402
+from asynclint.server import Analyzer  # noqa: E402
+
+
+def test_a_hundred_and_fifty_edits_leave_the_heap_as_it_was(tmp_path):
+    from astroid import builder
+
+    hooked = builder.AstroidBuilder.file_build
+    app = tmp_path / "shop"
+    app.mkdir()
+    (app / "__init__.py").write_text("")
+    (app / "models.py").write_text("from django.db import models\n\n\nclass Book(models.Model):\n    pass\n")
+    (app / "services.py").write_text("from .models import Book\n\n\ndef load():\n    return Book.objects.count()\n")
+    views = app / "views.py"
+    text = textwrap.dedent("""\
+        from . import services
+        from .models import Book
+
+
+        async def view(request):
+            services.load()
+            return Book.objects.get(pk=1)
+        """)
+    views.write_text(text)
+    analyzer = Analyzer()
+
+    def edit(index: int) -> None:
+        analyzer.forget([str(views)])
+        outcome = analyzer.check(str(views), text + f"x = {index}\n", index, ALL, (5, 2), {})
+        assert [found.symbol for found in outcome.findings] == ["missing-sync-to-async", "sync-orm-call-in-async"]
+
+    try:
+        for index in range(30):  # warm: the modules and pylint's own state are in place
+            edit(index)
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.take_snapshot()
+        for index in range(30, 180):
+            edit(index)
+        gc.collect()
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+        analyzer.close()  # astroid as it was, for the tests that run after this one
+    grown = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
+    assert grown < 200 * 1024, f"the heap grew by {grown / 1024:.0f} KiB over 150 edits"
+    assert builder.AstroidBuilder.file_build is hooked  # buffers no longer stand in for files
