@@ -21,7 +21,7 @@ Besides the table:
   leave a pool thread's connection open (it still answers a query), the good ones leave none;
 - the two channels consumers are driven through asgiref's ``ApplicationCommunicator``.
 
-Django is configured as in ``tests/test_runtime.py`` (reused when that module configured it first).
+Django is configured once for all runtime proofs (``tests/runtime/conftest.py``).
 """
 
 from __future__ import annotations
@@ -46,22 +46,12 @@ django = pytest.importorskip("django")
 
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 
-from tests.test_runtime import RUNTIME_ARGUMENTS, annotated_lines, load_module, seed  # noqa: E402
+from tests.runtime.support import FIXTURES, folders_proven_by, load_module, seed  # noqa: E402
+from tests.runtime.test_calls import RUNTIME_ARGUMENTS, annotated_lines  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-FIXTURES = Path(__file__).parent / "fixtures"
-RULES = (
-    "missing-sync-to-async",
-    "sync-to-async-called-not-passed",
-    "lazy-queryset-from-sync-to-async",
-    "thread-insensitive-orm-call",
-    "wrong-adapter-direction",
-    "async-to-sync-in-async",
-)
-# The mini-projects' packages (storefront, newsroom) are imported from their rule's folder, as pylint
-# finds them (it puts a linted file's folder on sys.path).
-PROJECT_ROOTS = (FIXTURES / "missing-sync-to-async", FIXTURES / "async-to-sync-in-async")
+RULES = folders_proven_by("chains")  # the folders whose runtime.toml says harness = "chains"
 
 
 # --- Expectations -------------------------------------------------------------------------------------
@@ -301,43 +291,6 @@ def annotations(relative: str) -> frozenset[int]:
 # --- Django, in this process ----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def chains_db(tmp_path_factory):
-    """Django configured as tests/test_runtime.py does (reused if another module configured it first)."""
-    from django.conf import settings
-    from django.core.management import call_command
-
-    for root in (FIXTURES, *PROJECT_ROOTS):
-        if str(root) not in sys.path:
-            sys.path.insert(0, str(root))
-    if not settings.configured:
-        locmem_mail = "django.core.mail.backends.locmem.EmailBackend"
-        mail = (
-            {"MAILERS": {"default": {"BACKEND": locmem_mail}}}
-            if django.VERSION >= (6, 1)
-            else {"EMAIL_BACKEND": locmem_mail}
-        )
-        settings.configure(
-            SECRET_KEY="asynclint-runtime-tests",
-            INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "library"],
-            DATABASES={
-                "default": {
-                    "ENGINE": "django.db.backends.sqlite3",
-                    "NAME": str(tmp_path_factory.mktemp("runtime_chains") / "library.sqlite3"),
-                }
-            },
-            CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-            SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies",
-            **mail,
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-            DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-            ALLOWED_HOSTS=["testserver"],
-            USE_TZ=True,
-        )
-        django.setup()
-        call_command("migrate", run_syncdb=True, verbosity=0)
-
-
 def arguments_for(function) -> dict:
     import inspect
 
@@ -398,7 +351,7 @@ def run(function, arguments: dict) -> Outcome:
 
 
 @pytest.mark.parametrize(("relative", "name"), sorted(EXPECTED), ids=lambda value: value)
-def test_fixture_function_runs_as_expected(chains_db, relative, name):
+def test_fixture_function_runs_as_expected(relative, name):
     where = f"{relative}::{name}"
     expect = EXPECTED[(relative, name)]
     seed()
@@ -496,7 +449,7 @@ def test_every_annotated_line_is_exercised():
 # --- Blocking work and the cache, through helpers (E5730) -----------------------------------------------
 
 
-def test_blocking_helper_stalls_the_loop(chains_db):
+def test_blocking_helper_stalls_the_loop():
     """``throttled`` raises nothing, but while its helper sleeps no other task on the loop runs."""
     module = load_module(M + "bad_other_sync_work_through_helpers.py")
     request = RUNTIME_ARGUMENTS["request"]()
@@ -529,7 +482,7 @@ def test_blocking_helper_stalls_the_loop(chains_db):
     assert asyncio.run(measure(offloaded)) < 0.15, "through sync_to_async the loop keeps running"
 
 
-def test_cache_helper_queries_a_database_cache(chains_db):
+def test_cache_helper_queries_a_database_cache():
     """``total`` reads the cache through a helper: with the database cache that read is a query."""
     from django.core.management import call_command
     from django.test.utils import override_settings
@@ -625,7 +578,7 @@ LEAKS = {  # what the connections opened while serving the view look like once t
 
 
 @pytest.mark.parametrize(("relative", "name"), sorted(LEAKS), ids=lambda value: value)
-def test_pool_thread_connection_leaks(chains_db, relative, name):
+def test_pool_thread_connection_leaks(relative, name):
     seed()
     # A fresh copy of the module: its own executor's threads have opened no connection yet.
     status, states = serve(getattr(fresh_module(relative), name))
@@ -676,7 +629,7 @@ async def converse(application, messages: list[dict]) -> list[dict]:
     return replies
 
 
-def test_database_sync_to_async_consumer_runs_clean(chains_db):
+def test_database_sync_to_async_consumer_runs_clean():
     seed()
     consumer = load_module(M + "good_database_sync_to_async_consumer.py").ShelfConsumer
     with warnings.catch_warnings():
@@ -685,7 +638,7 @@ def test_database_sync_to_async_consumer_runs_clean(chains_db):
     assert replies == [{"count": 1}, {"titles": ["The Left Hand of Darkness"]}]
 
 
-def test_sync_consumer_uses_async_to_sync_cleanly(chains_db):
+def test_sync_consumer_uses_async_to_sync_cleanly():
     from django.test.utils import override_settings
 
     consumer = load_module(A + "good_async_to_sync_in_sync_code.py").NewsConsumer
@@ -696,7 +649,7 @@ def test_sync_consumer_uses_async_to_sync_cleanly(chains_db):
     assert replies == [{"group": "news", "delivered": "hello"}]
 
 
-def test_management_command_uses_async_to_sync_cleanly(chains_db):
+def test_management_command_uses_async_to_sync_cleanly():
     command = load_module(A + "management/commands/good_send_newsletter.py").Command()
     with warnings.catch_warnings():
         warnings.simplefilter("error")

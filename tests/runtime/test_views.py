@@ -50,13 +50,8 @@ from tests.test_fixtures import options_for  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-FIXTURES = Path(__file__).parent / "fixtures"
-RULES = (
-    "sync-iterator-in-streaming-response",
-    "sync-test-client-in-async-test",
-    "mixed-sync-async-view-handlers",
-    "sync-only-decorator-on-async-view",
-)
+from tests.runtime.support import FIXTURES, folders_proven_by, seed  # noqa: E402
+RULES = folders_proven_by("views")  # the folders whose runtime.toml says harness = "views"
 DJANGO = django.VERSION[:2]
 ASGIREF = tuple(int(part) for part in re.findall(r"\d+", importlib.metadata.version("asgiref"))[:2])
 
@@ -516,47 +511,17 @@ def cases():
             yield pytest.param(relative, name, probe, id=f"{relative}::{name}::{probe}")
 
 
-# --- Django, in this process ------------------------------------------------------------------------
+# --- The data every view probe starts from --------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def views_db(tmp_path_factory):
-    """Django configured as tests/test_runtime.py does (reused if that module configured it first)."""
-    from django.conf import settings
-    from django.core.management import call_command
-
-    if str(FIXTURES) not in sys.path:
-        sys.path.insert(0, str(FIXTURES))
-    if not settings.configured:
-        locmem_mail = "django.core.mail.backends.locmem.EmailBackend"
-        mail = {"MAILERS": {"default": {"BACKEND": locmem_mail}}} if DJANGO >= (6, 1) else {"EMAIL_BACKEND": locmem_mail}
-        settings.configure(
-            SECRET_KEY="asynclint-runtime-tests",
-            INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "library"],
-            DATABASES={
-                "default": {
-                    "ENGINE": "django.db.backends.sqlite3",
-                    "NAME": str(tmp_path_factory.mktemp("runtime_views") / "library.sqlite3"),
-                }
-            },
-            CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-            SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies",
-            **mail,
-            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-            DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-            ALLOWED_HOSTS=["testserver"],
-            USE_TZ=True,
-        )
-        django.setup()
-        call_command("migrate", run_syncdb=True, verbosity=0)
+@pytest.fixture
+def views_db():
+    """The seed data and a superuser (``ADMIN``) for the probes that log in; reseeded for every test,
+    since other proofs empty the tables and users."""
     from django.contrib.auth.models import User
 
-    from library.models import Author, Book
-
-    author, _ = Author.objects.get_or_create(pk=1, defaults={"name": "Ursula K. Le Guin"})
-    Book.objects.get_or_create(pk=1, defaults={"title": "The Left Hand of Darkness", "author": author})
-    if not User.objects.filter(username=ADMIN).exists():
-        User.objects.create_superuser(ADMIN, "admin@example.com", "secret")
+    seed()
+    User.objects.create_superuser(ADMIN, "admin@example.com", "secret")
 
 
 @cache
@@ -783,7 +748,7 @@ def test_view_behaves_as_the_table_says(views_db, relative, name, probe):
         assert observed.handlers == expected.handlers, f"{where}: handlers {observed.handlers}, expected {expected.handlers}"
 
 
-def test_every_view_of_every_fixture_is_in_the_table(views_db):
+def test_every_view_of_every_fixture_is_in_the_table():
     """Every view function, View subclass and test method of the fixtures has expectations."""
     from django.test import SimpleTestCase
     from django.views import View

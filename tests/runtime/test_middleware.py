@@ -16,8 +16,8 @@ builds exactly as many sync/async adapters as the findings say, and logs one ada
 sync-only and async-only entry. The third-party settings fixture names packages that are not test
 dependencies, so only its lint result is tested (``tests/test_fixtures.py``).
 
-Django is configured in this process only if no other test module did it first (``tests/test_runtime.py``
-configures it with more apps; these tests need none of them).
+Django is configured once for all runtime proofs (``tests/runtime/conftest.py``); each chain runs
+with its own ``MIDDLEWARE`` and URLconf (``override_settings``).
 """
 
 from __future__ import annotations
@@ -43,10 +43,10 @@ from django.urls import path as route  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-FIXTURES = Path(__file__).parent / "fixtures"
-RULES = ("sync-only-middleware", "middleware-async-mode-mismatch")
+from tests.runtime.support import FIXTURES, folders_proven_by  # noqa: E402
+RULES = folders_proven_by("middleware")  # the folders whose runtime.toml says harness = "middleware"
 NOT_MIDDLEWARE = {"sync-only-middleware/good_not_middleware.py"}  # nothing there is a factory
-SETTINGS_PROJECT = FIXTURES / "sync-only-middleware-in-settings"
+(SETTINGS_PROJECT,) = (FIXTURES / folder for folder in folders_proven_by("middleware-settings"))
 MODES = ("asgi", "wsgi")
 
 
@@ -208,25 +208,6 @@ CASES: dict[tuple[str, str], Case] = {
     (f"{MISMATCH}/good_middleware_mixin_hooks.py", "CountingMiddleware"): Case(adapted=False),
 }
 
-# --- Django, in this process -------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def django_ready():
-    from django.conf import settings
-
-    if not settings.configured:
-        settings.configure(
-            SECRET_KEY="asynclint-middleware-tests",
-            INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth"],
-            DATABASES={},
-            ALLOWED_HOSTS=["testserver"],
-            USE_TZ=True,
-        )
-        django.setup()
-    sys.path.insert(0, str(SETTINGS_PROJECT))
-    yield
-    sys.path.remove(str(SETTINGS_PROJECT))
-
-
 def load_fixture(relative: str):
     name = "asynclint_middleware_" + re.sub(r"\W", "_", relative.removesuffix(".py"))
     if name not in sys.modules:
@@ -347,7 +328,7 @@ def skip_unless(case: Case) -> None:
 # --- The tests -----------------------------------------------------------------------------------------
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("relative", "name"), sorted(CASES), ids=[f"{r}::{n}" for r, n in sorted(CASES)])
-def test_middleware_behaves_as_the_rules_say(django_ready, relative, name, mode):
+def test_middleware_behaves_as_the_rules_say(relative, name, mode):
     case = CASES[(relative, name)]
     skip_unless(case)
     dotted = f"{load_fixture(relative)}.{name}"
@@ -416,7 +397,7 @@ def _switches_in(message: str) -> int:
     return _TIMES.get(match.group(1)) if match.group(1) in _TIMES else int(match.group(1).split()[0])
 
 
-def test_settings_switch_count_is_what_django_builds(django_ready, adapters):
+def test_settings_switch_count_is_what_django_builds(adapters):
     from django.core.handlers.asgi import ASGIHandler
     from django.test import override_settings
 
@@ -434,7 +415,7 @@ def test_settings_switch_count_is_what_django_builds(django_ready, adapters):
     assert len(adapters) == claimed.pop(), adapters
 
 
-def test_settings_stack_adapts_where_the_mode_changes(django_ready):
+def test_settings_stack_adapts_where_the_mode_changes():
     """Django logs each switch below the top, innermost first: the sync-only locale_middleware (whose
     async path is never taken) after the hybrid club_header_middleware, the async-only
     maintenance_middleware above the sync layers, then audit_middleware (sync-only on purpose) above
@@ -468,7 +449,7 @@ STACKS = [[], ["sync-only"], ["async-only"], ["hybrid"], ["sync-only", "async-on
 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("stack", STACKS, ids=lambda stack: "+".join(stack) or "empty")
-def test_switch_count_matches_load_middleware(django_ready, adapters, stack, mode):
+def test_switch_count_matches_load_middleware(adapters, stack, mode):
     """core.middleware.switches() counts the adapters Django's load_middleware builds."""
     from django.core.handlers.asgi import ASGIHandler
     from django.core.handlers.wsgi import WSGIHandler

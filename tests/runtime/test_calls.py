@@ -66,24 +66,21 @@ django = pytest.importorskip("django")
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 from django.db.transaction import TransactionManagementError  # noqa: E402
 
+from tests.runtime.support import FIXTURES, UPLOADS, folders_proven_by, load_module, runtime_specs, seed  # noqa: E402
+
 pytestmark = pytest.mark.django_runtime
 
-FIXTURES = Path(__file__).parent / "fixtures"
-RULES = (
-    "sync-orm-call-in-async",
-    "sync-queryset-evaluation-in-async",
-    "sync-transaction-in-async",
-    "async-call-not-awaited",
-    "async-iterator-in-sync-loop",
-    "sync-cache-call-in-async",
-    "sync-template-render-in-async",
-    "blocking-call-in-async",
-    "sync-auth-call-in-async",
-    "sync-session-access-in-async",
-    "sync-signal-send-in-async",
-)
+#: The rules whose folder's runtime.toml says ``harness = "calls"``, and what each runtime.toml says.
+RULES = folders_proven_by("calls")
+SPECS = {rule: runtime_specs()[rule] for rule in RULES}
 # Rules that fire in sync code as well: their bad_ files' annotated sync functions are called too.
-RULES_FIRING_IN_SYNC_CODE = {"async-iterator-in-sync-loop"}
+RULES_FIRING_IN_SYNC_CODE = {rule for rule in RULES if SPECS[rule].get("sync_functions_run")}
+#: What each rule's claim needs set up (``rule_settings()``, ``rule_environment()``), by name.
+ENVIRONMENTS = ("database-cache", "logged-in", "receiver-that-queries", "local-services")
+
+
+def environment(rule: str) -> frozenset[str]:
+    return frozenset(SPECS[rule].get("environment", ()))
 
 
 # --- How a call is expected to fail ---------------------------------------------------------------
@@ -129,24 +126,27 @@ def no_attribute(name: str, coroutine: str, at_annotated_line: bool = True) -> F
     )
 
 
-EXPECTED_FAILURES = {
-    "sync-orm-call-in-async": SYNC_ONLY,
-    "sync-queryset-evaluation-in-async": SYNC_ONLY,
-    "sync-transaction-in-async": SYNC_ONLY,
-    "async-call-not-awaited": Failure(None, unawaited="was never awaited"),
-    "async-iterator-in-sync-loop": Failure(TypeError, "'async_generator' object is not iterable"),
-    # Run against DatabaseCache (rule_settings()): its sync methods open a cursor. The other backends
-    # (locmem, file, memcached, redis) do not raise; they run the I/O on the loop.
-    "sync-cache-call-in-async": SYNC_ONLY,
-    # Every bad template reads a lazy QuerySet or the auth context processor's user while rendering.
-    "sync-template-render-in-async": SYNC_ONLY,
-    "blocking-call-in-async": BLOCKS,
-    # With the request of a logged-in user and database sessions (rule_settings(), RULE_ARGUMENTS).
-    "sync-auth-call-in-async": SYNC_ONLY,
-    "sync-session-access-in-async": SYNC_ONLY,
-    # With a receiver that queries connected for the test (and Django's own update_last_login).
-    "sync-signal-send-in-async": SYNC_ONLY,
-}
+def exception_named(name: str) -> type[BaseException]:
+    """A builtin exception or one of django.core.exceptions, by the name a runtime.toml gives."""
+    from django.core import exceptions
+
+    found = getattr(builtins, name, None) or getattr(exceptions, name, None)
+    assert isinstance(found, type) and issubclass(found, BaseException), f"runtime.toml names no exception: {name!r}"
+    return found
+
+
+def default_failure(spec: dict) -> Failure:
+    """How a function with an annotated line fails, as its folder's runtime.toml says."""
+    return Failure(
+        exception_named(spec["raises"]) if "raises" in spec else None,
+        spec.get("message", ""),
+        unawaited=spec.get("unawaited"),
+        blocks=spec.get("blocks", False),
+    )
+
+
+#: Per rule, from its folder's runtime.toml (``raises``/``message``, ``unawaited``, ``blocks``).
+EXPECTED_FAILURES = {rule: default_failure(spec) for rule, spec in SPECS.items()}
 
 FAILURE_OVERRIDES = {
     ("sync-transaction-in-async/bad_async_with_atomic.py", "create_book"): NOT_AN_ASYNC_CONTEXT_MANAGER,
@@ -375,11 +375,8 @@ def _logged_in_request():
     return _request({name: value})
 
 
-_uploads: list[Path] = []  # the folder for uploaded files, set by library_db
-
-
 def _upload_path() -> str:
-    path = _uploads[0] / "upload.txt"
+    path = UPLOADS[0] / "upload.txt"
     path.write_text("The Left Hand of Darkness\nThe Dispossessed\n", encoding="utf-8")
     return str(path)
 
@@ -399,10 +396,7 @@ RUNTIME_ARGUMENTS = {
     "session_cookie": lambda: "{}={}".format(*_session_cookie()).encode(),
 }
 #: Rules whose claim is about a logged-in user: their ``request`` carries the reader's session cookie.
-RULE_ARGUMENTS = {
-    rule: {"request": _logged_in_request}
-    for rule in ("sync-auth-call-in-async", "sync-session-access-in-async", "sync-template-render-in-async")
-}
+RULE_ARGUMENTS = {rule: {"request": _logged_in_request} for rule in RULES if "logged-in" in environment(rule)}
 
 
 # --- Reading fixtures (no Django needed) ------------------------------------------------------------
@@ -528,84 +522,6 @@ def cases():
                 yield pytest.param(relative, function.name, id=f"{relative}::{function.name}")
 
 
-# --- Django, in this process ------------------------------------------------------------------------
-
-
-def seed() -> None:
-    """Empty the library tables, users, sessions and cache, then create the four pk=1 rows."""
-    from django.apps import apps
-    from django.core.cache import cache as django_cache
-
-    from library.models import Author, Book, Publisher, Tag
-
-    for model in apps.get_app_config("library").get_models():
-        model._base_manager.all().delete()
-    if apps.is_installed("django.contrib.auth"):
-        from django.contrib.auth import get_user_model
-
-        get_user_model().objects.all().delete()
-    if apps.is_installed("django.contrib.sessions"):
-        from django.contrib.sessions.models import Session
-
-        Session.objects.all().delete()
-    django_cache.clear()
-    author = Author.objects.create(pk=1, name="Ursula K. Le Guin")
-    publisher = Publisher.objects.create(pk=1, name="Ace Books", active=True)
-    tag = Tag.objects.create(pk=1, name="science fiction")
-    book = Book.objects.create(pk=1, title="The Left Hand of Darkness", author=author, publisher=publisher)
-    book.tags.add(tag)
-
-
-@pytest.fixture(scope="session")
-def library_db(tmp_path_factory):
-    from django.conf import settings
-    from django.core.management import call_command
-
-    if settings.configured:
-        pytest.fail("Django settings were configured before tests/test_runtime.py could configure them")
-    sys.path.insert(0, str(FIXTURES))
-    _uploads[:] = [tmp_path_factory.mktemp("uploads")]
-    locmem_mail = "django.core.mail.backends.locmem.EmailBackend"
-    # Django 6.1 replaces EMAIL_BACKEND (deprecated) with MAILERS.
-    if django.VERSION >= (6, 1):
-        mail = {"MAILERS": {"default": {"BACKEND": locmem_mail}}}
-    else:
-        mail = {"EMAIL_BACKEND": locmem_mail}
-    settings.configure(
-        SECRET_KEY="asynclint-runtime-tests",
-        INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "django.contrib.sessions", "library"],
-        # A file, not ":memory:": sync_to_async's worker thread opens its own connection to it.
-        DATABASES={
-            "default": {
-                "ENGINE": "django.db.backends.sqlite3",
-                "NAME": str(tmp_path_factory.mktemp("runtime") / "library.sqlite3"),
-            }
-        },
-        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
-        SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies",
-        # library/templates/ (APP_DIRS), with the context processors a project has.
-        TEMPLATES=[
-            {
-                "BACKEND": "django.template.backends.django.DjangoTemplates",
-                "APP_DIRS": True,
-                "OPTIONS": {
-                    "context_processors": [
-                        "django.template.context_processors.request",
-                        "django.contrib.auth.context_processors.auth",
-                    ]
-                },
-            }
-        ],
-        **mail,
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-        ALLOWED_HOSTS=["testserver"],
-        USE_TZ=True,
-    )
-    django.setup()
-    call_command("migrate", run_syncdb=True, verbosity=0)
-
-
 # --- Servers on 127.0.0.1 for the network and mail fixtures -----------------------------------------
 
 #: Seconds after which the servers stop by themselves, should the session never tear them down.
@@ -713,26 +629,23 @@ def local_services():
 
 # --- What each rule's claim needs ----------------------------------------------------------------------
 
-LOGGED_IN_RULES = frozenset(RULE_ARGUMENTS)
-
-
 def rule_settings(rule: str, services: LocalServices) -> dict:
     from django.conf import global_settings
 
-    if rule == "sync-cache-call-in-async":
+    if "database-cache" in environment(rule):
         # The backend whose sync API the catalog says raises on the loop (it opens a cursor).
         return {
             "CACHES": {
                 "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "asynclint_cache"}
             }
         }
-    if rule in LOGGED_IN_RULES:
+    if "logged-in" in environment(rule):
         # Database sessions, and Django's default password hashers (PBKDF2 first).
         return {
             "SESSION_ENGINE": "django.contrib.sessions.backends.db",
             "PASSWORD_HASHERS": global_settings.PASSWORD_HASHERS,
         }
-    if rule == "blocking-call-in-async":
+    if "local-services" in environment(rule):
         smtp = "django.core.mail.backends.smtp.EmailBackend"
         if django.VERSION >= (6, 1):  # EMAIL_HOST and friends are refused once MAILERS is set
             options = {"host": "127.0.0.1", "port": services.smtp_port, "timeout": 5}
@@ -797,11 +710,11 @@ def rule_environment(rule: str, services: LocalServices):
     from django.test.utils import override_settings
 
     with override_settings(**rule_settings(rule, services)), contextlib.ExitStack() as stack:
-        if rule == "sync-cache-call-in-async":
+        if "database-cache" in environment(rule):
             call_command("createcachetable", verbosity=0)
-        if rule == "sync-signal-send-in-async":
+        if "receiver-that-queries" in environment(rule):
             stack.enter_context(_receiver_that_queries())
-        if rule == "blocking-call-in-async":
+        if "local-services" in environment(rule):
             stack.enter_context(_console("n\n"))
         yield
 
@@ -809,7 +722,7 @@ def rule_environment(rule: str, services: LocalServices):
 # --- The blocking probe ---------------------------------------------------------------------------------
 
 #: Rules whose every function runs under the probe (the others only where a failure expects it).
-PROBED_RULES = frozenset({"blocking-call-in-async"})
+PROBED_RULES = frozenset(rule for rule, failure in EXPECTED_FAILURES.items() if failure.blocks)
 
 
 def _primitives() -> dict[int, str]:
@@ -869,17 +782,6 @@ class BlockingProbe:
                 lines.append(frame.f_lineno)
             frame = frame.f_back
         self.seen.append((what, tuple(lines)))
-
-
-@cache
-def load_module(relative: str):
-    path = FIXTURES / relative
-    name = "asynclint_fixture_" + re.sub(r"\W", "_", relative.removesuffix(".py"))
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def arguments_for(function, where: str, rule: str | None = None) -> dict:
@@ -954,7 +856,7 @@ def call(function, arguments: dict, on_loop: bool, fixture_path: Path, probe: Bl
 
 
 @pytest.mark.parametrize(("relative", "name"), list(cases()))
-def test_fixture_function_behaves_as_annotated(library_db, local_services, relative, name):
+def test_fixture_function_behaves_as_annotated(local_services, relative, name):
     fixture = read_fixture(relative)
     info = fixture.function(name)
     where = f"{relative}::{name}"
