@@ -2,13 +2,14 @@
 
 ## What it does
 Flags the sync test client in an `async def test_*`: `self.client.get()`/`post()`/...,
-`Client().get()`, `self.client.login()`/`force_login()`/`logout()`, and `RequestFactory()` requests.
+`Client().get()`, `self.client.login()`/`force_login()`/`logout()`. `RequestFactory()` is not
+reported: it only builds a request object (no handler runs, no I/O), which an async test may hand to
+an async view.
 
 ## Why is this bad?
 The sync client runs the WSGI handler in the test's thread, which has a running event loop: the
 request's ORM work raises `SynchronousOnlyOperation`, an async view is run through `async_to_sync`
 in the same thread, and the request is a `WSGIRequest`, so the ASGI path is not tested at all.
-`RequestFactory` builds a `WSGIRequest` too.
 
 ## Example
 ```python
@@ -51,7 +52,7 @@ class SyncTestClientInAsyncTest(SyncCallRule):
     fix_title = "Await self.async_client instead of self.client"
     django_versions = DjangoVersions("`async_client`/`AsyncRequestFactory` 3.1+", since=(3, 1))
     summary = "The sync test client is used in an async test; await self.async_client.<verb>() instead."
-    effects = (api.TEST_REQUEST, api.WSGI_REQUEST)
+    effects = (api.TEST_REQUEST,)
 
     @only_required_for_messages("sync-test-client-in-async-test")
     def visit_call(self, node: nodes.Call) -> None:

@@ -315,7 +315,7 @@ EXPECTED: dict[tuple[str, str], dict[Probe, dict[Versions, Outcome]]] = {
             # login() writes last_login (force_login) or authenticates (login) on the loop.
             "test_force_login": errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY),
             "test_login": errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY),
-            # RequestFactory only builds a WSGIRequest: nothing runs on the loop (see DISPUTED).
+            # RequestFactory only builds a WSGIRequest: nothing runs on the loop (not reported).
             "test_request_factory": passes(),
         }.items()
     },
@@ -444,11 +444,7 @@ EXPECTED: dict[tuple[str, str], dict[Probe, dict[Versions, Outcome]]] = {
 }
 
 #: Annotated views whose runtime behaviour does not back the rule's claim, and why.
-DISPUTED = {
-    (CLIENT + "bad_sync_client_in_async_tests.py", "BookApiTests.test_request_factory"): (
-        "RequestFactory().get() only builds a WSGIRequest: no handler runs, nothing fails on any version"
-    ),
-}
+DISPUTED: dict = {}  # none left: RequestFactory (which only builds a request) is no longer reported
 
 
 def expected_outcome(by_version: dict[Versions, Outcome], version: tuple[int, int]) -> Outcome:
