@@ -270,14 +270,33 @@ def _built_trees_dropped() -> Iterator[None]:
     must not resolve its imports to them (``lean_astroid`` does the same for lean runs)."""
     from astroid import MANAGER
 
-    from asynclint.lean import drop_trees_built_since
+    from asynclint.lean import drop_trees_built_since, forget_module_locations
 
     kept = set(MANAGER.astroid_cache)
+    located = set(MANAGER._mod_file_cache)  # pylint: disable=protected-access
     try:
         yield
     finally:
         drop_trees_built_since(kept)
+        forget_module_locations(located)  # a later run may check another tree with the same module names
 
+
+
+def _forget_other_projects() -> None:
+    """Forget the project modules and module locations that something else left in astroid's caches
+    (a plain pylint run in the same process, say): astroid answers ``import shop.services`` from its
+    cache by name, so another tree's ``shop`` would stand in for this project's. A run of this
+    driver leaves none behind itself, so this costs nothing in the usual case."""
+    from astroid import MANAGER
+
+    from asynclint.core.django_kinds import is_project_file
+
+    stale = [name for name, module in MANAGER.astroid_cache.items()
+             if name != "builtins" and is_project_file(getattr(module, "file", None))]
+    for name in stale:
+        del MANAGER.astroid_cache[name]
+    if stale:
+        MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access
 
 def _drop_project_trees(names: Iterable[str], roots: Sequence[str]) -> None:
     """Drop the trees of these modules that belong to the project (under ``roots``, not installed):
@@ -328,6 +347,7 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
     lean = getattr(linter, "asynclint_lean", True)
     context = context or RunContext()
     total, done = sum(len(files) for _symbols, files in groups), 0
+    _forget_other_projects()
     with on_sys_path(roots), using(context), lean_astroid() if lean else _built_trees_dropped():
         for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
             checker.open()

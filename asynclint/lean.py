@@ -55,7 +55,7 @@ def lean_astroid() -> Iterator[None]:
         transforms.clear()
         transforms.update(saved_transforms)
         drop_trees_built_since(cached)  # built lean: not for later pylint runs
-        _forget_module_locations(located)
+        forget_module_locations(located)
 
 
 def drop_trees_built_since(kept: set) -> None:
@@ -70,7 +70,7 @@ def drop_trees_built_since(kept: set) -> None:
         MANAGER.bootstrap()
 
 
-def _forget_module_locations(located: set) -> None:
+def forget_module_locations(located: set) -> None:
     """Forget where this run found modules: a later run in this process (tests, an editor server)
     may check another tree whose modules have the same names, or files that changed since."""
     from astroid import MANAGER
