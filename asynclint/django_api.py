@@ -628,6 +628,8 @@ ISCOROUTINEFUNCTION = frozenset({
     "asgiref.sync.iscoroutinefunction", "inspect.iscoroutinefunction", "asyncio.iscoroutinefunction",
     "asyncio.coroutines.iscoroutinefunction",
 })
+#: Predicates that tell any async callable (a coroutine function, or an object with ``async def __call__``).
+ASYNC_CALLABLE_CHECKS = ISCOROUTINEFUNCTION | {"asgiref.sync.is_async_callable"}
 MARKCOROUTINEFUNCTION = frozenset({"asgiref.sync.markcoroutinefunction", "inspect.markcoroutinefunction"})
 #: The marker attribute Django 3.1-4.1 set by hand (``self._is_coroutine = asyncio.coroutines._is_coroutine``).
 #: Only ``asyncio.iscoroutinefunction`` reads it: asgiref's on Python < 3.12, never inspect's. Django 6.0+

@@ -867,11 +867,6 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
     return None
 
 
-#: Predicates that tell a coroutine function (or an async callable) from a sync one.
-_ASYNC_CHECKS = frozenset({
-    "asyncio.iscoroutinefunction", "inspect.iscoroutinefunction", "asgiref.sync.iscoroutinefunction",
-    "asyncio.coroutines.iscoroutinefunction", "asgiref.sync.is_async_callable",
-})
 _ASYNC_CHECK_NAMES = frozenset({"iscoroutinefunction", "is_async_callable", "is_async"})
 
 
@@ -885,7 +880,7 @@ def _tests_async(test: nodes.NodeNG, name: str) -> bool:
     if not isinstance(argument, nodes.Name) or argument.name != name:
         return False
     qualified = qualified_name(test.func) if isinstance(test.func, (nodes.Name, nodes.Attribute)) else None
-    if qualified in _ASYNC_CHECKS:
+    if qualified in api.ASYNC_CALLABLE_CHECKS:
         return True
     spelled = test.func.attrname if isinstance(test.func, nodes.Attribute) else getattr(test.func, "name", "")
     return qualified is not None and spelled in _ASYNC_CHECK_NAMES  # a project's own is_async helper
