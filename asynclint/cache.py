@@ -81,13 +81,26 @@ def source_fingerprint() -> str:
     if _fingerprint is None:
         from asynclint import __version__
 
-        package = Path(__file__).resolve().parent
-        hasher = hashlib.blake2b(__version__.encode(), digest_size=16)
-        for path in sorted(package.rglob("*.py")):
-            with contextlib.suppress(OSError):
-                hasher.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-        _fingerprint = hasher.hexdigest()
+        _fingerprint = sources_hash(Path(__file__).resolve().parent, __version__)
     return _fingerprint
+
+
+def sources_hash(package: Path, version: str = "") -> str:
+    """A hash of the package's modules, the same in every process: the regular ``.py`` files by
+    relative path, without what an editor, a test or Python itself may leave beside them for a
+    while (``.#lock.py`` links, hidden temporary files, ``__pycache__``)."""
+    hasher = hashlib.blake2b(version.encode(), digest_size=16)
+    found = []
+    for directory, subdirs, files in os.walk(package):
+        subdirs[:] = [name for name in subdirs if not name.startswith((".", "__pycache__"))]
+        found += [os.path.join(directory, name) for name in files
+                  if name.endswith(".py") and not name.startswith(".")]
+    for path in sorted(found, key=lambda p: Path(p).relative_to(package).as_posix()):
+        with contextlib.suppress(OSError):
+            with open(path, "rb") as handle:
+                data = handle.read()
+            hasher.update(Path(path).relative_to(package).as_posix().encode() + b"\0" + data + b"\0")
+    return hasher.hexdigest()
 
 
 def _version(distribution: str) -> str:
