@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import importlib
 import importlib.util
 import re
 import sys
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -416,6 +419,41 @@ def seed() -> None:
     tag = Tag.objects.create(pk=1, name="science fiction")
     book = Book.objects.create(pk=1, title="The Left Hand of Darkness", author=author, publisher=publisher)
     book.tags.add(tag)
+
+
+#: A finalised coroutine can free others that were only reachable through it: collect until a pass finds
+#: nothing more (a few passes at most).
+COLLECTIONS = 4
+
+
+@contextlib.contextmanager
+def warnings_of_the_run():
+    """Record every warning of one run of fixture code, and finalise its garbage inside the capture.
+
+    A "coroutine ... was never awaited" warning is emitted only when the coroutine is finalised, and a
+    coroutine held by a reference cycle (an exception's traceback, a request, a closed loop's tasks)
+    is finalised only by a collection. So the run's warnings are read after ``gc.collect()`` has run
+    inside the capture; ``tests/conftest.py`` freezes what existed before the test, so the collection
+    walks only what this test made, and ``conftest.py`` here finalises, at the end of the test,
+    whatever the test itself still held. Keep only the type and text of an exception the run raised:
+    its traceback would keep the coroutines alive past the collection."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield caught
+        finally:
+            for _ in range(COLLECTIONS):
+                if not gc.collect():
+                    break
+
+
+def never_awaited(caught) -> tuple[str, ...]:
+    """The "coroutine ... was never awaited" warnings among ``caught``."""
+    return tuple(
+        str(warning.message)
+        for warning in caught
+        if issubclass(warning.category, RuntimeWarning) and "was never awaited" in str(warning.message)
+    )
 
 
 @cache

@@ -39,7 +39,6 @@ import ast
 import asyncio
 import builtins
 import contextlib
-import gc
 import hashlib
 import inspect
 import io
@@ -53,7 +52,6 @@ import threading
 import time
 import tokenize
 import traceback
-import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -73,10 +71,12 @@ from tests.runtime.support import (  # noqa: E402
     file_specs,
     folders_proven_by,
     load_module,
+    never_awaited,
     outcome,
     runtime_specs,
     seed,
     skipped,
+    warnings_of_the_run,
 )
 
 pytestmark = pytest.mark.django_runtime
@@ -658,8 +658,7 @@ def call(function, arguments: dict, on_loop: bool, fixture_path: Path, probe: Bl
         return result
 
     exception, message, raised_at, details = None, "", None, ""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings_of_the_run() as caught:
         try:
             result = asyncio.run(runner()) if on_loop else function(**arguments)
             del result
@@ -671,12 +670,7 @@ def call(function, arguments: dict, on_loop: bool, fixture_path: Path, probe: Bl
             ]
             raised_at = frames[-1].lineno if frames else None
             details += "".join(f"\n  at line {frame.lineno}: {frame.line}" for frame in frames)
-        gc.collect()
-    unawaited = tuple(
-        str(warning.message)
-        for warning in caught
-        if issubclass(warning.category, RuntimeWarning) and "was never awaited" in str(warning.message)
-    )
+    unawaited = never_awaited(caught)
     blocked = tuple(probe.seen) if probe is not None else ()
     return Outcome(exception, message, raised_at, details, unawaited, blocked)
 

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import gc
 import json
 import re
 import sys
@@ -46,7 +45,16 @@ django = pytest.importorskip("django")
 
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 
-from tests.runtime.support import FIXTURES, entries, folders_proven_by, load_module, outcome, seed  # noqa: E402
+from tests.runtime.support import (  # noqa: E402
+    FIXTURES,
+    entries,
+    folders_proven_by,
+    load_module,
+    never_awaited,
+    outcome,
+    seed,
+    warnings_of_the_run,
+)
 from tests.runtime.support import Outcome as Expected  # noqa: E402
 from tests.runtime.test_calls import RUNTIME_ARGUMENTS, annotated_lines  # noqa: E402
 
@@ -136,8 +144,7 @@ class Outcome:
 def run(function, arguments: dict) -> Outcome:
     """Call ``function`` (inside a running loop if it is a coroutine function) and record what happens."""
     exception, message, frames, details = None, "", (), ""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings_of_the_run() as caught:
         try:
             if asyncio.iscoroutinefunction(function):
                 asyncio.run(function(**arguments))
@@ -154,10 +161,8 @@ def run(function, arguments: dict) -> Outcome:
                 f"\n  at {Path(f).relative_to(FIXTURES)}:{line} in {name}()" for f, line, name in frames
             )
             del error
-        gc.collect()
-    texts = [(warning.category, str(warning.message)) for warning in caught]
-    unawaited = tuple(text for category, text in texts if issubclass(category, RuntimeWarning) and "never awaited" in text)
-    others = tuple(text for category, text in texts if "never awaited" not in text)
+    unawaited = never_awaited(caught)
+    others = tuple(str(warning.message) for warning in caught if "never awaited" not in str(warning.message))
     return Outcome(exception, message, frames, unawaited, others, details)
 
 

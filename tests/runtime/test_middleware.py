@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import gc
 import importlib.util
 import logging
 import re
 import sys
 import traceback
-import warnings
 from dataclasses import dataclass, field
 
 import pytest
@@ -43,7 +41,16 @@ from django.urls import path as route  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-from tests.runtime.support import FIXTURES, entries, file_specs, folders_proven_by, holds, outcome  # noqa: E402
+from tests.runtime.support import (  # noqa: E402
+    FIXTURES,
+    entries,
+    file_specs,
+    folders_proven_by,
+    holds,
+    never_awaited,
+    outcome,
+    warnings_of_the_run,
+)
 from tests.runtime.support import Outcome as Expected  # noqa: E402
 
 RULES = folders_proven_by("middleware")  # the folders whose runtime.toml says harness = "middleware"
@@ -152,8 +159,7 @@ def run(mode: str, middleware: list[str], path: str = "/") -> Outcome:
         with override_settings(MIDDLEWARE=middleware, ROOT_URLCONF=__name__, DEBUG=True,
                                ALLOWED_HOSTS=["testserver"],
                                SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"), \
-                warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+                warnings_of_the_run() as caught:
             try:
                 ASGIHandler() if mode == "asgi" else WSGIHandler()
             except Exception as error:  # noqa: BLE001 - the outcome to compare
@@ -169,14 +175,12 @@ def run(mode: str, middleware: list[str], path: str = "/") -> Outcome:
                     del response
                 except Exception as error:  # noqa: BLE001
                     outcome.exception, outcome.message = type(error), str(error)
-            gc.collect()
     finally:
         logger.removeHandler(records)
         logger.setLevel(level)
         logger.propagate = propagate
     outcome.logs = records.lines
-    outcome.unawaited = [str(w.message) for w in caught
-                         if issubclass(w.category, RuntimeWarning) and "was never awaited" in str(w.message)]
+    outcome.unawaited = list(never_awaited(caught))
     return outcome
 
 

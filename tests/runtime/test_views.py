@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import gc
 import importlib.util
 import inspect
 import logging
@@ -34,7 +33,6 @@ import re
 import sys
 import types
 import unittest
-import warnings
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -47,7 +45,17 @@ from tests.test_fixtures import options_for  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-from tests.runtime.support import DJANGO_VERSIONS, FIXTURES, PROBE, entries, folders_proven_by, outcome, seed  # noqa: E402
+from tests.runtime.support import (  # noqa: E402
+    DJANGO_VERSIONS,
+    FIXTURES,
+    PROBE,
+    entries,
+    folders_proven_by,
+    never_awaited,
+    outcome,
+    seed,
+    warnings_of_the_run,
+)
 from tests.runtime.support import Outcome as Expected  # noqa: E402
 RULES = folders_proven_by("views")  # the folders whose runtime.toml says harness = "views"
 DJANGO = django.VERSION[:2]
@@ -269,8 +277,7 @@ def observe(relative: str, name: str, probe: Probe) -> Observed:
 def observe_into(observed: Observed, module, name: str, probe: Probe, as_view_errors: dict) -> None:
     """Run the probe, keeping only the exception's type and text, so that gc.collect() finalises every
     coroutine it referenced and records the "never awaited" warnings."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings_of_the_run() as caught:
         try:
             if probe.via == "as_view":
                 if name in as_view_errors:
@@ -286,11 +293,8 @@ def observe_into(observed: Observed, module, name: str, probe: Probe, as_view_er
         except Exception as error:  # noqa: BLE001 - every exception is an outcome to compare
             observed.exception, observed.message = type(error), str(error)
             del error
-        gc.collect()
     observed.warnings = [str(w.message) for w in caught if w.category is Warning]
-    observed.unawaited = [
-        str(w.message) for w in caught if issubclass(w.category, RuntimeWarning) and "never awaited" in str(w.message)
-    ]
+    observed.unawaited = list(never_awaited(caught))
 
 
 def request(name: str, probe: Probe) -> int:
