@@ -291,6 +291,8 @@ def problems(folder: str) -> list[str]:
                     exception_named(table["raises"])
                 except AssertionError as error:
                     found.append(f"{where}: {at}: {error}")
+                if not (table.get("message") or table.get("match") or message_for(folder, table["raises"])):
+                    found.append(f"{where}: {at}: say what {table['raises']} says (message, match or [messages])")
         if isinstance(value, list):
             for version in DJANGO_VERSIONS:
                 if sum(holds(table, version) for table in alternatives) != 1:
