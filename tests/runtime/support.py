@@ -37,7 +37,8 @@ HARNESSES = {
 # fixture file (path relative to the folder) holding file keys and one entry per top-level function,
 # view, middleware factory or test method. What an entry holds depends on the harness:
 #   calls, chains: the entry is an outcome (how calling the function ends);
-#   middleware:    ``asgi`` and ``wsgi`` outcomes (plus ``path``, ``adapted``, ``more``);
+#   middleware:    ``asgi`` and ``wsgi`` outcomes (plus ``path``, ``adapted``, ``more``), for a
+#                  factory or (middleware-settings) a settings module's MIDDLEWARE;
 #   views:         one outcome per probe ("as_view", "test", "GET ASGI login", "POST WSGI csrf"...).
 # Wherever an outcome goes, a list of outcomes with conditions may go instead: exactly one must hold.
 
@@ -69,10 +70,12 @@ HARNESS_OUTCOME_KEYS = {
     # status and header of the response; at_load: raised while the chain is built; logged: a
     # fragment of an error Django logged.
     "middleware": frozenset({"status", "header", "at_load", "logged"}),
+    "middleware-settings": frozenset({"status", "header", "at_load", "logged"}),
     # tolerated: why a warning is no defect; handlers: the request handlers a test method went through.
     "views": frozenset({"status", "tolerated", "handlers"}),
 }
-#: Keys of a middleware entry besides its outcomes.
+#: Keys of a middleware entry besides its outcomes (``adapted``: whether Django logs that it adapted
+#: the factory under ASGI; for a settings' MIDDLEWARE, the adaptation lines it logs, in order).
 MIDDLEWARE_ENTRY_KEYS = frozenset({"asgi", "wsgi", "path", "adapted", "more", "skip"}) | CONDITION_KEYS
 #: Where the exceptions an outcome names come from.
 EXCEPTION_MODULES = ("builtins", "django.core.exceptions", "django.db.transaction", "django.http")
@@ -312,7 +315,7 @@ def problems(folder: str) -> list[str]:
             at = f'[file."{rest}"].{name}'
             if harness in ("calls", "chains"):
                 check_outcome(entry, at)
-            elif harness == "middleware":
+            elif harness in ("middleware", "middleware-settings"):
                 if not isinstance(entry, dict) or set(entry) - MIDDLEWARE_ENTRY_KEYS:
                     found.append(f"{where}: {at}: a middleware entry holds {sorted(MIDDLEWARE_ENTRY_KEYS)}")
                     continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import importlib
 import importlib.util
 import logging
 import re
@@ -48,10 +49,10 @@ from tests.runtime.support import (  # noqa: E402
     folders_proven_by,
     holds,
     never_awaited,
-    outcome,
     warnings_of_the_run,
 )
 from tests.runtime.support import Outcome as Expected  # noqa: E402
+from tests.runtime.support import outcome as expected_outcome  # noqa: E402
 
 RULES = folders_proven_by("middleware")  # the folders whose runtime.toml says harness = "middleware"
 #: Files with no factory at all (``skip = "why"`` in their runtime.toml).
@@ -92,11 +93,14 @@ def case_of(relative: str, entry: dict) -> Case:
     if skip:
         return Case(OK, OK, skip=skip)
     return Case(
-        outcome(folder, entry["asgi"]),
-        outcome(folder, entry["wsgi"]),
+        expected_outcome(folder, entry["asgi"]),
+        expected_outcome(folder, entry["wsgi"]),
         entry.get("path", "/"),
         entry.get("adapted"),
-        tuple((more["path"], outcome(folder, more["asgi"]), outcome(folder, more["wsgi"])) for more in entry.get("more", ())),
+        tuple(
+            (more["path"], expected_outcome(folder, more["asgi"]), expected_outcome(folder, more["wsgi"]))
+            for more in entry.get("more", ())
+        ),
     )
 
 
@@ -306,23 +310,17 @@ def test_settings_switch_count_is_what_django_builds(adapters):
 
 
 def test_settings_stack_adapts_where_the_mode_changes():
-    """Django logs each switch below the top, innermost first: the sync-only locale_middleware (whose
-    async path is never taken) after the hybrid club_header_middleware, the async-only
-    maintenance_middleware above the sync layers, then audit_middleware (sync-only on purpose) above
-    it. timing_middleware, being outside audit_middleware, runs sync with the rest: it costs no extra
-    switch while audit_middleware stays sync-only (what the finding's list of sync-only entries says).
-    The last switch, at the top, is not logged. The chain still answers."""
-    from bookclub import bad_settings
-
-    outcome = run("asgi", list(bad_settings.MIDDLEWARE))
-    check(outcome, OK, "bookclub.bad_settings (asgi)")
+    """The project's MIDDLEWARE is built and asked once per handler; under ASGI Django logs the
+    adaptations its entry in runtime.toml lists (``adapted``), in that order."""
+    ((relative, name), entry), = entries("middleware-settings").items()
+    settings_module = importlib.import_module(relative.split("/", 1)[1].removesuffix(".py").replace("/", "."))
+    middleware = list(getattr(settings_module, name))
+    folder = relative.split("/", 1)[0]
+    outcome = run("asgi", middleware)
+    check(outcome, expected_outcome(folder, entry["asgi"]), f"{relative}::{name} (asgi)")
     adaptations = [line for line in outcome.logs if "handler adapted for middleware" in line]
-    assert adaptations == [
-        "Asynchronous handler adapted for middleware bookclub.middleware.locale_middleware.",
-        "Synchronous handler adapted for middleware bookclub.middleware.maintenance_middleware.",
-        "Asynchronous handler adapted for middleware bookclub.middleware.audit_middleware.",
-    ], adaptations
-    check(run("wsgi", list(bad_settings.MIDDLEWARE)), OK, "bookclub.bad_settings (wsgi)")
+    assert adaptations == entry["adapted"], adaptations
+    check(run("wsgi", middleware), expected_outcome(folder, entry["wsgi"]), f"{relative}::{name} (wsgi)")
 
 
 # Hybrid, sync-only and async-only middleware of the book club, and stacks of them.
