@@ -233,8 +233,8 @@ def test_table_covers_every_fixture_function():
             if bad and annotated and expect.raises is None and not (expect.note or expect.disputed):
                 verdicts.append(f"{relative}::{name} is annotated but expected to run clean, with no note")
     stale = [f"{r}::{n}" for r, n in (*EXPECTED, *NOT_IN_TABLE) if n not in top_level_functions(r)]
-    assert not missing, f"fixture functions missing from EXPECTED: {missing}"
-    assert not stale, f"table entries naming no fixture function: {stale}"
+    assert not missing, f"fixture functions without an entry in their folder's runtime.toml: {missing}"
+    assert not stale, f"runtime.toml entries naming no fixture function: {stale}"
     assert not verdicts, verdicts
 
 
@@ -262,7 +262,7 @@ def test_every_annotated_line_is_exercised():
             owner = next((name for first, last, name in spans if first <= line <= last), None)
             if owner is None or not (owner in in_table or re.search(rf"\b{owner}\(", run_source)):
                 unproven.append(f"{relative}:{line}")
-    assert not unproven, f"annotated lines that no table entry runs: {unproven}"
+    assert not unproven, f"annotated lines that no runtime.toml entry runs: {unproven}"
 
 
 # --- Blocking work and the cache, through helpers (E5730) -----------------------------------------------

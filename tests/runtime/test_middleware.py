@@ -255,12 +255,12 @@ def test_every_fixture_middleware_is_run():
                 continue
             spans = _factories(relative)
             for name in spans:
-                assert (relative, name) in CASES, f"{relative}::{name} has no runtime case"
+                assert (relative, name) in CASES, f"{relative}::{name} has no entry in its folder's runtime.toml"
             for line, _symbol in annotated(file):
                 assert any(first <= line <= last for first, last in spans.values()), (
                     f"{relative}:{line} is annotated outside any middleware")
     for relative, name in CASES:
-        assert name in _factories(relative), f"CASES names {relative}::{name}, which does not exist"
+        assert name in _factories(relative), f"runtime.toml names {relative}::{name}, which does not exist"
 
 
 # --- sync-only-middleware-in-settings ----------------------------------------------------------------

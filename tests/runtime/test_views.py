@@ -455,7 +455,7 @@ def test_every_view_of_every_fixture_is_in_the_table():
                 if list(inspect.signature(value).parameters)[:1] == ["request"]:
                     names.add(attribute)
         missing += [f"{relative}::{name}" for name in sorted(names) if (relative, name) not in EXPECTED]
-    assert not missing, f"views without expectations: {missing}"
+    assert not missing, f"views without an entry in their folder's runtime.toml: {missing}"
 
 
 #: The versions the consistency check reads the table at, for fixtures that target no version.
@@ -487,7 +487,7 @@ def test_table_agrees_with_the_fixture_verdicts():
             for line in sorted(annotated_lines(relative))
             if not any(first <= line <= last for first, last in spans)
         ]
-    assert not uncovered, f"annotated lines outside any view in EXPECTED: {uncovered}"
+    assert not uncovered, f"annotated lines outside any view with a runtime.toml entry: {uncovered}"
 
 
 def test_table_names_existing_fixtures():
