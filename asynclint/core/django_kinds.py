@@ -170,11 +170,25 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
         return None
     if isinstance(node, nodes.NamedExpr):
         return kind_of(node.value)
+    if isinstance(node, nodes.BinOp):
+        return _kind_of_operation(node)
     if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
         return _sequence_of([kind_of(element) for element in node.elts])
     if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
         return _sequence_of([kind_of(node.elt)])
     return None
+
+
+def _kind_of_operation(node: nodes.BinOp) -> Kind | None:
+    """``Path(__file__).parent / "static"`` (``api.DERIVED_KINDS``); ``settings.BASE_DIR / "x"`` too: a
+    setting that ``/`` joins with a string is a path (a ``str`` setting would raise ``TypeError``)."""
+    left = kind_of(node.left)
+    if left is None and isinstance(node.left, nodes.Attribute) and node.op == "/" \
+            and (qualified_name(node.left) or "").startswith("django.conf.settings.") \
+            and isinstance(node.right, (nodes.Const, nodes.JoinedStr)) and isinstance(getattr(node.right, "value", ""), str):
+        return Kind(api.PATH)
+    derived = api.DERIVED_KINDS.get((left.name, node.op)) if left is not None else None
+    return Kind(derived) if derived is not None else None
 
 
 def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
@@ -537,6 +551,8 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return Kind(api.TEST_CLIENT)
     if base.name == VIEW and name == "request":
         return Kind(api.REQUEST)
+    if (base.name, name) in api.DERIVED_KINDS:  # ``path.parent``
+        return Kind(api.DERIVED_KINDS[base.name, name])
     if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
         return Kind(api.ATTRIBUTE_KINDS[base.name])
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
@@ -1066,7 +1082,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
                       only=receiver.only, deferred=receiver.deferred) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
-    return None
+    derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
+    return Kind(derived) if derived is not None else None
 
 
 def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
