@@ -52,6 +52,7 @@ FUNCTION = "function"  # receiver of rows that name a module-level function
 QUERY = "query"
 WRITE = "write"
 RAW_SQL = "raw SQL"
+CONNECTION_IO = "connection I/O"
 TRANSACTION = "transaction"
 CACHE_IO = "cache I/O"
 AUTH = "auth"
@@ -76,6 +77,7 @@ EFFECT_VERBS = {
     QUERY: "queries the database",
     WRITE: "writes to the database",
     RAW_SQL: "opens a database cursor",
+    CONNECTION_IO: "uses the database connection synchronously (Django raises SynchronousOnlyOperation)",
     TRANSACTION: "uses a database transaction",
     CACHE_IO: "calls the cache backend synchronously (DatabaseCache raises SynchronousOnlyOperation, "
               "the other backends block the loop)",
@@ -95,6 +97,7 @@ EFFECT_VERBS = {
 WORK_NOUNS = {
     QUERY: "runs a database query", EVALUATION: "runs a database query", WRITE: "writes to the database",
     RAW_SQL: "opens a database cursor", TRANSACTION: "uses a database transaction",
+    CONNECTION_IO: "uses the database connection",
     CACHE_IO: "calls the cache", AUTH: "loads the user synchronously", REQUEST_USER: "reads request.user",
     PASSWORD_HASHING: "hashes a password",
     SESSION_IO: "loads the session", SIGNAL_SEND: "sends a signal synchronously",
@@ -103,7 +106,7 @@ WORK_NOUNS = {
     CPU_BOUND: "runs CPU-bound work",
 }
 #: Effects that touch Django's database connection (what a thread without request-cycle cleanup leaks).
-ORM_EFFECTS = frozenset({QUERY, WRITE, RAW_SQL, TRANSACTION, EVALUATION})
+ORM_EFFECTS = frozenset({QUERY, WRITE, RAW_SQL, CONNECTION_IO, TRANSACTION, EVALUATION})
 
 # --- fix safety ----------------------------------------------------------------------------------
 SAFE = "safe"
@@ -211,6 +214,16 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     SyncApi(PAGINATOR, "get_page", QUERY, "aget_page", (6, 0), fix=UNSAFE,
             note="AsyncPaginator replaces Paginator"),
     SyncApi(CONNECTION, "cursor", RAW_SQL, None, None, fix=None),
+    SyncApi(CONNECTION, "chunked_cursor", RAW_SQL, None, None, fix=None),
+    # BaseDatabaseWrapper: @async_unsafe (raises on the loop's thread whatever the connection's state),
+    # or ensure_connection() first (get_autocommit, set_autocommit). Not listed: close_if_unusable_or_obsolete()
+    # and close_old_connections(), which touch only connections opened in the calling thread (on the
+    # loop, none: they do nothing there, and raise nothing).
+    *(SyncApi(CONNECTION, name, CONNECTION_IO, None, None, fix=None,
+              note="the connection belongs to the loop's thread; do it in the sync code that uses the connection")
+      for name in ("connect", "ensure_connection", "close", "commit", "rollback", "get_autocommit", "set_autocommit",
+                   "savepoint", "savepoint_commit", "savepoint_rollback", "clean_savepoints")),
+    SyncApi(FUNCTION, "django.db.transaction.get_autocommit", CONNECTION_IO, None, None, fix=None),
     # Transactions: no async form in any Django version.
     *(SyncApi(FUNCTION, "django.db.transaction." + name, TRANSACTION, None, None, fix=None)
       for name in ("atomic", "on_commit", "savepoint", "savepoint_commit", "savepoint_rollback",
@@ -591,6 +604,8 @@ ROW_QUERYSET_METHODS = frozenset({"values", "values_list", "dates", "datetimes"}
 
 CONNECTION_OBJECTS = frozenset({"django.db.connection"})
 CONNECTION_HANDLERS = frozenset({"django.db.connections"})  # connections[alias] is a connection
+#: ``connections.all()``: every connection (a list).
+CONNECTION_LISTS = frozenset({"all"})
 PAGINATOR_CLASSES = frozenset({"django.core.paginator.Paginator"})
 CACHE_OBJECTS = frozenset({"django.core.cache.cache"})
 CACHE_HANDLERS = frozenset({"django.core.cache.caches"})  # caches[alias] is a cache

@@ -1062,6 +1062,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
             return Kind(api.QUERYSET, model=receiver.model, user=receiver.user,
                         custom=_queryset_class(receiver),
                         rows=receiver.rows or name in api.ROW_QUERYSET_METHODS, only=only, deferred=deferred)
+    if receiver.name == CONNECTION_HANDLER and name in api.CONNECTION_LISTS:
+        return Kind(SEQUENCE, result=Kind(api.CONNECTION))
     if receiver.name == QUERYSET_CLASS and name in api.MANAGER_FACTORY_METHODS:
         return Kind(api.MANAGER, custom=receiver.custom)
     if receiver.name == MANAGER_CLASS and name in api.MANAGER_CLASS_FACTORIES:

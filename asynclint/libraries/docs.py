@@ -17,6 +17,7 @@ PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 #: Which rule reports a row, by its effect.
 RULE_OF_EFFECT = {
     api.QUERY: "sync-orm-call-in-async", api.WRITE: "sync-orm-call-in-async",
+    api.RAW_SQL: "sync-orm-call-in-async", api.CONNECTION_IO: "sync-orm-call-in-async",
     api.BLOCKING_IO: "blocking-call-in-async", api.TASK_QUEUE: "blocking-call-in-async",
     api.CPU_BOUND: "blocking-call-in-async", api.CACHE_IO: "sync-cache-call-in-async",
     api.TEMPLATE_RENDER: "sync-template-render-in-async", api.AUTH: "sync-auth-call-in-async",

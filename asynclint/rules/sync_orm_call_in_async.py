@@ -5,7 +5,11 @@ Flags calls on the event loop that run a database query or write through Django'
 QuerySet and manager methods that do not return a QuerySet (`get`, `count`, `create`, `update`,
 `delete`, `iterator`...), model instance `save`/`delete`/`refresh_from_db`/`full_clean`,
 related-manager `add`/`remove`/`clear`/`set`/`create`, `get_object_or_404`/`get_list_or_404`,
-`prefetch_related_objects`, `Paginator(qs).page()`/`get_page()` and `connection.cursor()`.
+`prefetch_related_objects`, `Paginator(qs).page()`/`get_page()`, and the connection itself
+(`connection`, `connections[alias]`, each of `connections.all()`): `cursor()`, `ensure_connection()`,
+`close()`, `commit()`, `rollback()`, `get_autocommit()`/`set_autocommit()`, savepoints, and
+`transaction.get_autocommit()` (`close_old_connections()` is not reported: on the loop's thread it
+finds no connection of its own and does nothing).
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
 managers, loop variables and annotated parameters. Also a read of a field that `.only(...)`/`.defer(...)`
 left out of the query that loaded the instance (`(await Book.objects.only("id").aget(pk=1)).title`):
@@ -70,7 +74,7 @@ class SyncOrmCallInAsync(SyncCallRule):
         "SynchronousOnlyOperation. Await its async form (aget, acount, asave...) or run it in "
         "sync_to_async."
     )
-    effects = (api.QUERY, api.WRITE, api.RAW_SQL)
+    effects = (api.QUERY, api.WRITE, api.RAW_SQL, api.CONNECTION_IO)
 
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
