@@ -784,6 +784,9 @@ CLIENT_KINDS = frozenset(_libraries.CLIENT_KINDS)
 SELF_ENTERING_KINDS = frozenset({HTTP_CLIENT, *_libraries.SELF_ENTERING_KINDS})
 #: Methods of a wildcard row's receiver (name ``"*"``) that do no I/O.
 NO_IO_METHODS: dict[str, frozenset[str]] = dict(_libraries.NO_IO_METHODS)
+#: Library objects whose methods return coroutines (``context.abort()`` of grpc.aio): by kind, the method
+#: names, or ``WILDCARD`` for every public method but the kind's ``NO_IO_METHODS``.
+ASYNC_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_METHODS)
 
 
 # --- lookups -------------------------------------------------------------------------------------
@@ -838,6 +841,14 @@ def _wildcard(kind: str, name: str) -> SyncApi | None:
     if name.startswith("_") or name in NO_IO_METHODS.get(kind, ()):
         return None
     return _index().get((kind, WILDCARD))
+
+
+def is_library_coroutine(kind: str, name: str) -> bool:
+    """Whether ``name`` called on a library object of ``kind`` returns a coroutine (``ASYNC_METHODS``)."""
+    names = ASYNC_METHODS.get(kind, frozenset())
+    if name in names:
+        return True
+    return WILDCARD in names and not name.startswith("_") and name not in NO_IO_METHODS.get(kind, ())
 
 
 def lookup_async(kind: str, name: str) -> SyncApi | None:

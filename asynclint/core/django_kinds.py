@@ -80,7 +80,7 @@ class Kind:
     user: bool = False  # the model is (or may be) the auth user model
     api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
-    origin: str = ""  # COROUTINE: "django", "adapter" or "project"
+    origin: str = ""  # COROUTINE: "django", "adapter", "library" or "project"
     function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
     # QUERYSET/ASYNC_ITERATOR/INSTANCE: the fields ``.only(...)`` loads (None: all, or not known) and
     # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
@@ -1084,6 +1084,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
                       only=receiver.only, deferred=receiver.deferred) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
+    if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
+        return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
     return Kind(derived) if derived is not None else None
 

@@ -135,7 +135,25 @@ def render() -> str:
             out.append(f"| {_calls(rows)} | {row.effect} | {RULE_OF_EFFECT.get(row.effect, '')} | "
                        f"{_replacement(row)} |")
         out.append("")
+    out.append(_async_clients())
     return "\n".join(out).rstrip() + "\n"
+
+
+def _async_clients() -> str:
+    """The library objects whose methods return coroutines (``ASYNC_METHODS``), and how each is known."""
+    out = ["## Async clients whose calls must be awaited\n",
+           "A call of one of these methods whose result is dropped or used as a value is "
+           "async-call-not-awaited: the coroutine never runs. The object is known from its constructor, "
+           "its factory or a parameter's annotation.\n",
+           "| object | known from | methods |", "| --- | --- | --- |"]
+    for kind, names in table.ASYNC_METHODS.items():
+        known = ", ".join(f"`{name}`" for name, result in table.CALL_RESULT_KINDS.items() if result == kind)
+        if api.WILDCARD in names:
+            shown = "every public method but " + ", ".join(f"`{n}()`" for n in sorted(table.NO_IO_METHODS[kind]))
+        else:
+            shown = ", ".join(f"`{n}()`" for n in sorted(names))
+        out.append(f"| {kind} | {known} | {shown} |")
+    return "\n".join(out) + "\n"
 
 
 def summary() -> list[dict[str, str]]:

@@ -260,6 +260,8 @@ NOT_RUN = {
         "needs AWS, Redis, Elasticsearch, Stripe, OpenAI, Anthropic and PostgreSQL services (and their SDKs)"
     ),
     "blocking-call-in-async/good_async_sdk_clients.py": NotRun("needs the same services and SDKs"),
+    "async-call-not-awaited/bad_grpc_and_redis_coroutines.py": NotRun("needs a grpc.aio server and Redis"),
+    "async-call-not-awaited/good_grpc_and_redis_awaited.py": NotRun("needs a grpc.aio server and Redis"),
     "blocking-call-in-async/bad_task_queues.py": NotRun("needs dramatiq, rq and django-q, and their brokers"),
     "blocking-call-in-async/good_task_queues_in_threads.py": NotRun("needs dramatiq, rq and django-q, and their brokers"),
     "blocking-call-in-async/bad_celery_tasks.py": NotRun("needs a broker: tests/test_runtime_libraries.py runs it"),
