@@ -70,14 +70,17 @@ loop's thread), DRF and adrf (SynchronousOnlyOperation), `ContentType.objects.ge
 `send_task()` against a local broker (tests/test_runtime_libraries.py). Fixtures only (the package or
 its service is not available to the tests): boto3, redis, psycopg, elasticsearch, stripe, openai,
 anthropic, dramatiq, RQ, django-q, django-constance, django-waffle, django-guardian, and
-`Site.objects.get_current()` (django.contrib.sites is not in the runtime project).
+`Site.objects.get_current()` (django.contrib.sites is not in the runtime project), django-filter,
+grpc.aio, redis.asyncio and aiohttp. DRF permissions checked by hand are proven under real DRF
+(tests/fixtures/sync-auth-call-in-async/bad_drf_permissions.py), httpx.AsyncClient and Channels'
+in-memory layer left unawaited too (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
 
 ## Not covered yet
 
 GraphQL servers (strawberry, graphene-django, ariadne: sync resolvers run by an async schema),
 Channels' old two-step ASGI
-middleware (`__call__(scope)` returning an inner coroutine), DRF's `filter_queryset()` and
-`check_permissions()`, serializer `.data` of a single object. Channels' `BaseMiddleware` and
+middleware (`__call__(scope)` returning an inner coroutine), a view's `filter_queryset()` and
+`check_permissions()` (see asynclint/libraries/drf.py for why), serializer `.data` of a single object. Channels' `BaseMiddleware` and
 `async def __call__(self, scope, receive, send)` are async functions, so the ORM rules already
 cover them (tests/fixtures/sync-orm-call-in-async/bad_channels_middleware.py).
 
