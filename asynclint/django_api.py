@@ -69,8 +69,11 @@ REQUEST_USER = "request.user"
 CPU_BOUND = "CPU-bound work"
 
 # --- row conditions (``SyncApi.only_if``) ------------------------------------------------------------
-#: A ModelSerializer whose ``Meta.fields`` names a relation or a unique model field (validation queries).
+#: A ModelSerializer (or ModelForm) whose ``Meta.fields`` names a relation or a unique model field (validation
+#: queries).
 RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"
+#: The call is not ``save(commit=False)`` (a model form's save that writes nothing).
+UNLESS_COMMIT_FALSE = "not save(commit=False)"
 
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {

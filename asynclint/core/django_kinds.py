@@ -1352,7 +1352,7 @@ def django_call(call: nodes.Call) -> ApiCall | None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
             if row is not None:
-                applies = not row.attribute and _condition_holds(row, receiver)
+                applies = not row.attribute and _condition_holds(row, receiver, call)
                 return ApiCall(call, row, func.expr, receiver) if applies else None
     if isinstance(func, (nodes.Name, nodes.Attribute)):
         qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
@@ -1363,9 +1363,12 @@ def django_call(call: nodes.Call) -> ApiCall | None:
     return None
 
 
-def _condition_holds(row: api.SyncApi, receiver: Kind) -> bool:
+def _condition_holds(row: api.SyncApi, receiver: Kind, call: nodes.Call) -> bool:
     if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
         return _validates_related_or_unique(receiver.custom)
+    if row.only_if == api.UNLESS_COMMIT_FALSE:
+        return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
+                       for keyword in call.keywords or [])
     return True
 
 

@@ -17,7 +17,8 @@ Django loads it with another, sync query.
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
 generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,
-`Site.objects.get_current()`, django-waffle and django-guardian; and the project's own functions
+`Site.objects.get_current()`, a `ModelForm`'s `save()` (not `commit=False`) and its `is_valid()`
+when `Meta.fields` names a relation or a unique field, django-waffle and django-guardian; and the project's own functions
 declared with `sync-apis = ["acme.flags.is_on -> database -> await acme.flags.ais_on(...)"]`.
 
 ## Why is this bad?
