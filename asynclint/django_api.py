@@ -790,6 +790,9 @@ NO_IO_METHODS: dict[str, frozenset[str]] = dict(_libraries.NO_IO_METHODS)
 #: Library objects whose methods return coroutines (``context.abort()`` of grpc.aio): by kind, the method
 #: names, or ``WILDCARD`` for every public method but the kind's ``NO_IO_METHODS``.
 ASYNC_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_METHODS)
+#: ``self.<attribute>`` in a class derived from one of the library classes: an object of a kind
+#: (``self.channel_layer`` of a Channels consumer).
+INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_libraries.INHERITED_ATTRIBUTE_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------

@@ -592,7 +592,24 @@ def _client_on_self(node: nodes.Attribute) -> Kind | None:
         return None
     value = assigned_on_self(owner, node.attrname)
     found = kind_of(value) if value is not None else None
+    if found is None and value is None:  # ``self.channel_layer`` of a Channels consumer: set by its base
+        inherited = api.INHERITED_ATTRIBUTE_KINDS.get(node.attrname)
+        if inherited is not None and _has_library_base(owner, inherited[0]):
+            return Kind(inherited[1])
     return found if found is not None and found.name in api.CLIENT_KINDS else None
+
+
+def _has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 0) -> bool:
+    """Whether ``cls`` derives, through project classes, from one of the library classes ``bases``."""
+    if _depth > 8:
+        return False
+    for base in cls.bases:
+        if qualified_name(base) in bases:
+            return True
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and _has_library_base(parent, bases, _depth + 1):
+            return True
+    return False
 
 
 def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:

@@ -156,3 +156,11 @@ CALL_RESULT_KINDS.update({
 })
 SELF_ENTERING_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION}
 CLIENT_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION, CHANNEL_LAYER}
+#: Attributes a library base class sets on its instances: ``self.channel_layer`` of a Channels consumer.
+_CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
+    "consumer": ("AsyncConsumer", "SyncConsumer"),
+    "generic.websocket": ("AsyncWebsocketConsumer", "AsyncJsonWebsocketConsumer", "WebsocketConsumer",
+                          "JsonWebsocketConsumer"),
+    "generic.http": ("AsyncHttpConsumer",),
+}.items() for name in names)
+INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER)}

@@ -150,7 +150,9 @@ def _async_clients() -> str:
            "its factory or a parameter's annotation.\n",
            "| object | known from | methods |", "| --- | --- | --- |"]
     for kind, names in table.ASYNC_METHODS.items():
-        known = ", ".join(f"`{name}`" for name, result in table.CALL_RESULT_KINDS.items() if result == kind)
+        known = ", ".join([f"`{name}`" for name, result in table.CALL_RESULT_KINDS.items() if result == kind]
+                          + [f"`self.{name}` in a subclass of {', '.join(sorted(f'`{b}`' for b in bases))}"
+                             for name, (bases, result) in table.INHERITED_ATTRIBUTE_KINDS.items() if result == kind])
         if api.WILDCARD in names:
             shown = "every public method but " + ", ".join(f"`{n}()`" for n in sorted(table.NO_IO_METHODS[kind]))
         else:

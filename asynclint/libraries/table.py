@@ -24,6 +24,7 @@ DECORATOR_METHOD_KINDS: dict[tuple[str, str], str] = _merged("DECORATOR_METHOD_K
 MANY_KINDS: dict[str, str] = _merged("MANY_KINDS")
 NO_IO_METHODS: dict[str, frozenset[str]] = _merged("NO_IO_METHODS")
 ASYNC_METHODS: dict[str, frozenset[str]] = _merged("ASYNC_METHODS")
+INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = _merged("INHERITED_ATTRIBUTE_KINDS")
 SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
 SELF_ENTERING_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SELF_ENTERING_KINDS", ()))
 CLIENT_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "CLIENT_KINDS", ()))

@@ -9,7 +9,7 @@ function kept in a variable or a class attribute (`staticmethod(f)`), a `functoo
 callback inside `if iscoroutinefunction(callback):`), or to an async library client's method (grpc.aio's
 `ServicerContext.write()`/`abort()`/`read()`/`send_initial_metadata()`, `redis.asyncio` commands,
 `httpx.AsyncClient` and `aiohttp.ClientSession` requests, a Channels layer's `group_send()`/`send()`/
-`group_add()`...: docs/libraries.md; the object known from its constructor, factory or a parameter's
+`group_add()`..., also as a consumer's `self.channel_layer`: docs/libraries.md; the object known from its constructor, factory or a parameter's
 annotation such as `context: grpc.aio.ServicerContext`) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
 `async def`, or one assigned to a name that is then used as a value or never used.
