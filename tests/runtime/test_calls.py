@@ -265,6 +265,12 @@ NOT_RUN = {
     "blocking-call-in-async/bad_celery_tasks.py": NotRun("needs a broker: tests/test_runtime_libraries.py runs it"),
     "blocking-call-in-async/good_celery_tasks.py": NotRun("needs a broker: tests/test_runtime_libraries.py runs it"),
     "sync-orm-call-in-async/bad_adrf_views.py": NotRun("needs adrf", module="adrf"),
+    # GraphQL schemas and two-step Channels middleware: the library drives them (test_graphql_channels.py).
+    **dict.fromkeys((f"sync-orm-call-in-async/{name}.py" for name in (
+        "bad_strawberry_sync_resolvers", "good_strawberry_resolvers_off_the_loop", "bad_ariadne_sync_resolvers",
+        "good_ariadne_async_resolvers", "bad_channels_two_step_middleware", "good_channels_two_step_middleware",
+        "graphql-served-sync/good_strawberry_sync_view")),
+        NotRun("run through the library's own execution: tests/runtime/test_graphql_channels.py")),
     "sync-orm-call-in-async/bad_sites_and_packages.py": NotRun(
         "needs django.contrib.sites, django-waffle and django-guardian installed in the runtime project"
     ),
