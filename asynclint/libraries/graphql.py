@@ -8,6 +8,10 @@ or ``await schema.execute(...)``, a ``@strawberry.field``/``@strawberry.mutation
 and a resolver ariadne's ASGI ``GraphQL`` or ``await graphql(...)`` runs (``@query.field("x")``,
 ``query.set_field("x", f)``). Proven under the real packages in tests/runtime/test_graphql_channels.py.
 
+A resolver (async, or sync under an async execution) that returns a lazy QuerySet hands it to
+graphql-core, which iterates it on the loop to complete a list field: also SynchronousOnlyOperation
+(sync-queryset-evaluation-in-async).
+
 Silent, on purpose:
 
 - strawberry-django's own fields (``strawberry_django.field``/``mutation``/``connection``/``node``)
@@ -244,3 +248,14 @@ def runs_on_loop(function: nodes.FunctionDef) -> bool:
         return False
     library = resolver_library(function)
     return library is not None and served_async(library, function.root())
+
+
+def iterating_library(function: nodes.FunctionDef) -> str | None:
+    """The GraphQL library that iterates, on the loop, the value resolver ``function`` returns: an async
+    resolver (its execution is async by necessity), or a sync one the project serves asynchronously."""
+    if not _imports_a_library(function.root()):
+        return None
+    library = resolver_library(function)
+    if library is None or not (isinstance(function, nodes.AsyncFunctionDef) or served_async(library, function.root())):
+        return None
+    return library

@@ -271,6 +271,10 @@ NOT_RUN = {
         "good_ariadne_async_resolvers", "bad_channels_two_step_middleware", "good_channels_two_step_middleware",
         "graphql-served-sync/good_strawberry_sync_view")),
         NotRun("run through the library's own execution: tests/runtime/test_graphql_channels.py")),
+    **dict.fromkeys((f"sync-queryset-evaluation-in-async/{name}.py" for name in (
+        "bad_graphql_resolvers_return_querysets", "good_graphql_resolvers_return_lists", "bad_ninja_response_schemas",
+        "good_ninja_response_schemas")),
+        NotRun("run through the library's own execution: tests/runtime/test_graphql_channels.py")),
     "sync-orm-call-in-async/bad_sites_and_packages.py": NotRun(
         "needs django.contrib.sites, django-waffle and django-guardian installed in the runtime project"
     ),

@@ -7,6 +7,9 @@ library calls from its coroutines, on the event loop.
   answer without errors. The sync-served schema (``graphql-served-sync/``) answers through its sync
   ``GraphQLView``.
 - ariadne: the same through ``ariadne.graphql`` (what its ASGI ``GraphQL`` app awaits).
+- django-ninja: each route of ``ROUTES`` is requested through ninja's ``TestAsyncClient`` (the
+  operation's real ``AsyncOperation.run``); a ``bad_`` route fails with SynchronousOnlyOperation
+  (wrapped by pydantic in a ValidationError), a ``good_`` one answers 200.
 - Channels: a two-step middleware is made a single callable the way daphne and uvicorn do
   (asgiref's ``guarantee_single_callable``) and awaited with ``(scope, receive, send)``.
 
@@ -36,21 +39,28 @@ pytestmark = pytest.mark.django_runtime
 SYNC_ONLY = "You cannot call this from an async context"
 FOLDER = "sync-orm-call-in-async"
 
-#: fixture file -> the operations its schema answers (each one exercises one resolver).
+#: fixture file -> the operations its schema answers (each one exercises one resolver); the schema is
+#: the module's ``schema`` (``ariadne_schema`` for an operation marked ``ariadne:``).
 OPERATIONS = {
-    "bad_strawberry_sync_resolvers.py": ["{ authorName }", "{ bookCount }", "{ guarded }",
-                                         'mutation { renameAuthor(name: "Le Guin") }'],
-    "good_strawberry_resolvers_off_the_loop.py": ["{ authorName }", "{ totalBooks }", "{ authorCount }",
-                                                  "{ titles }", "{ authors { name bookCount } }"],
-    "bad_ariadne_sync_resolvers.py": ["{ authorName }", "{ bookCount }", 'mutation { renameAuthor(name: "x") }'],
-    "good_ariadne_async_resolvers.py": ["{ authorName }", "{ bookCount }"],
+    f"{FOLDER}/bad_strawberry_sync_resolvers.py": ["{ authorName }", "{ bookCount }", "{ guarded }",
+                                                   'mutation { renameAuthor(name: "Le Guin") }'],
+    f"{FOLDER}/good_strawberry_resolvers_off_the_loop.py": ["{ authorName }", "{ totalBooks }", "{ authorCount }",
+                                                            "{ titles }", "{ authors { name bookCount } }"],
+    f"{FOLDER}/bad_ariadne_sync_resolvers.py": ["{ authorName }", "{ bookCount }",
+                                                'mutation { renameAuthor(name: "x") }'],
+    f"{FOLDER}/good_ariadne_async_resolvers.py": ["{ authorName }", "{ bookCount }"],
+    "sync-queryset-evaluation-in-async/bad_graphql_resolvers_return_querysets.py": [
+        "{ books { title } }", "{ recentBooks { title } }", "ariadne:{ books { title } }"],
+    "sync-queryset-evaluation-in-async/good_graphql_resolvers_return_lists.py": [
+        "{ books { title } }", "{ recentBooks { title } }", "{ firstBooks { title } }", "{ firstBook { title } }",
+        "ariadne:{ books { title } }"],
 }
 
 
 def _cases():
     for name, operations in OPERATIONS.items():
         for operation in operations:
-            yield pytest.param(name, operation, id=f"{name}:{operation}")
+            yield pytest.param(name, operation, id=f"{name.rpartition('/')[2]}:{operation}")
 
 
 def _raised_at(error: BaseException, path) -> int | None:
@@ -60,8 +70,11 @@ def _raised_at(error: BaseException, path) -> int | None:
 
 async def _execute(module, operation: str) -> list[BaseException]:
     """The errors (original exceptions) of one operation, through the library's async execution."""
-    if hasattr(module.schema, "execute"):  # strawberry
-        result = await module.schema.execute(operation)
+    schema = module.schema
+    if operation.startswith("ariadne:"):
+        operation, schema = operation.removeprefix("ariadne:"), module.ariadne_schema
+    if hasattr(schema, "execute"):  # strawberry
+        result = await schema.execute(operation)
         return [error.original_error or error for error in result.errors or ()]
     from ariadne import graphql
 
@@ -71,23 +84,24 @@ async def _execute(module, operation: str) -> list[BaseException]:
         errors.append(error.original_error or error)
         return {"message": error.message}
 
-    await graphql(module.schema, {"query": operation}, error_formatter=keep)
+    await graphql(schema, {"query": operation}, error_formatter=keep)
     return errors
 
 
-@pytest.mark.parametrize(("name", "operation"), list(_cases()))
-def test_resolvers_under_async_execution(name, operation):
+@pytest.mark.parametrize(("relative", "operation"), list(_cases()))
+def test_resolvers_under_async_execution(relative, operation):
     seed()
-    path = FIXTURES / FOLDER / name
-    module = load_module(f"{FOLDER}/{name}")
+    path = FIXTURES / relative
+    module = load_module(relative)
     errors = asyncio.run(_execute(module, operation))
-    if name.startswith("good_"):
-        assert not errors, f"{name} {operation}: {errors!r}"
+    if path.name.startswith("good_"):
+        assert not errors, f"{relative} {operation}: {errors!r}"
         return
     assert len(errors) == 1 and isinstance(errors[0], SynchronousOnlyOperation), f"{operation}: {errors!r}"
     assert SYNC_ONLY in str(errors[0])
-    assert _raised_at(errors[0], path) in annotated_lines(path.read_text(encoding="utf-8")), (
-        f"{name} {operation} raised outside the annotated lines: {traceback.format_exception(errors[0])}")
+    if "queryset-evaluation" not in relative:  # a returned QuerySet is iterated inside graphql-core
+        assert _raised_at(errors[0], path) in annotated_lines(path.read_text(encoding="utf-8")), (
+            f"{relative} {operation} raised outside the annotated lines: {traceback.format_exception(errors[0])}")
 
 
 def _post(query: str):
@@ -144,3 +158,28 @@ def test_two_step_middleware_sync_half_runs_on_the_loop():
     assert _raised_at(raised.value, path) in annotated_lines(path.read_text(encoding="utf-8"))
     good = load_module(f"{FOLDER}/good_channels_two_step_middleware.py")
     assert asyncio.run(_through_server(good.TokenAuthMiddleware))["author"].pk == 1
+
+
+EVALUATION = "sync-queryset-evaluation-in-async"
+#: fixture file -> its routes (each one an async operation with a response schema).
+ROUTES = {
+    f"{EVALUATION}/bad_ninja_response_schemas.py": ["/titles", "/book"],
+    f"{EVALUATION}/good_ninja_response_schemas.py": ["/titles", "/paged", "/book"],
+}
+
+
+@pytest.mark.parametrize(("relative", "route"), [pytest.param(relative, route, id=f"{relative.rpartition('/')[2]}:{route}")
+                                                  for relative, routes in ROUTES.items() for route in routes])
+def test_ninja_validates_the_response_on_the_loop(relative, route):
+    from ninja.testing import TestAsyncClient
+
+    seed()
+    module = load_module(relative)
+    client = TestAsyncClient(module.api.default_router)
+    if relative.rpartition("/")[2].startswith("good_"):
+        response = asyncio.run(client.get(route))
+        assert response.status_code == 200, response.content
+        return
+    with pytest.raises(Exception) as raised:  # pydantic's ValidationError around Django's exception
+        asyncio.run(client.get(route))
+    assert "SynchronousOnlyOperation" in str(raised.value) and SYNC_ONLY in str(raised.value)
