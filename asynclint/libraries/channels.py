@@ -41,3 +41,9 @@ def runs_on_loop(function: nodes.FunctionDef) -> bool:
     from asynclint.core.imports import qualified_name
 
     return any((qualified_name(base) or "").startswith("channels.") for base in owner.bases)
+
+#: What ``asynclint rules --libraries`` and docs/libraries.md say (see ``graphql.COVERED``).
+COVERED = (
+    ("channels", "the sync __call__(self, scope) of two-step middleware", "every loop rule",
+     "2.x style, served by asgiref 3 / daphne / uvicorn"),
+)

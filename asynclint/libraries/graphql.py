@@ -259,3 +259,13 @@ def iterating_library(function: nodes.FunctionDef) -> str | None:
     if library is None or not (isinstance(function, nodes.AsyncFunctionDef) or served_async(library, function.root())):
         return None
     return library
+
+#: What ``asynclint rules --libraries`` and docs/libraries.md say about this family: (library, what runs on
+#: the loop, the rules that report it, the versions read).
+COVERED = (
+    ("strawberry-graphql", "sync resolvers, sync permissions and returned QuerySets under async execution",
+     "every loop rule; sync-queryset-evaluation-in-async", "0.327 (strawberry-graphql-django 0.91: its fields are silent)"),
+    ("ariadne", "sync resolvers and returned QuerySets under ASGI GraphQL / await graphql()",
+     "every loop rule; sync-queryset-evaluation-in-async", "1.1"),
+    ("graphene-django", "nothing: its GraphQLView is sync", "-", "3.2"),
+)

@@ -68,3 +68,9 @@ def schema_fields(schema: nodes.NodeNG) -> tuple[nodes.ClassDef | None, frozense
     names = {item.target.name for item in found.body
              if isinstance(item, nodes.AnnAssign) and isinstance(item.target, nodes.AssignName)}
     return found, frozenset(names)
+
+#: What ``asynclint rules --libraries`` and docs/libraries.md say (see ``graphql.COVERED``).
+COVERED = (
+    (NINJA, "response= validation of async operations (returned QuerySets, related managers)",
+     "sync-queryset-evaluation-in-async", "0.22.2-1.7.1 (@paginate pages async operations from 1.2)"),
+)
