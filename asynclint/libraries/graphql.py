@@ -86,7 +86,9 @@ def resolver_library(function: nodes.FunctionDef) -> str | None:
 
     decorators = function.decorators.nodes if function.decorators else ()
     names = [called_name(decorator) for decorator in decorators]
-    if any(name in THREAD_WRAPPERS for name in names):
+    from asynclint.django_api import SYNC_TO_ASYNC
+
+    if any(name in THREAD_WRAPPERS or name in SYNC_TO_ASYNC for name in names):
         return None
     for name in names:
         if name in RESOLVER_FACTORIES:

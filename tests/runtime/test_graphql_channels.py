@@ -40,12 +40,13 @@ SYNC_ONLY = "You cannot call this from an async context"
 FOLDER = "sync-orm-call-in-async"
 
 #: fixture file -> the operations its schema answers (each one exercises one resolver); the schema is
-#: the module's ``schema`` (``ariadne_schema`` for an operation marked ``ariadne:``).
+#: the module's ``schema`` (``ariadne_schema``/``mutation_schema`` for an operation marked ``ariadne:``/``mutation:``).
 OPERATIONS = {
     f"{FOLDER}/bad_strawberry_sync_resolvers.py": ["{ authorName }", "{ bookCount }", "{ guarded }",
                                                    'mutation { renameAuthor(name: "Le Guin") }'],
     f"{FOLDER}/good_strawberry_resolvers_off_the_loop.py": ["{ authorName }", "{ totalBooks }", "{ authorCount }",
-                                                            "{ titles }", "{ authors { name bookCount } }"],
+                                                            "{ titles }", "{ authors { name bookCount } }",
+                                                            'mutation:mutation { renameAuthor(name: "x") }'],
     f"{FOLDER}/bad_ariadne_sync_resolvers.py": ["{ authorName }", "{ bookCount }",
                                                 'mutation { renameAuthor(name: "x") }'],
     f"{FOLDER}/good_ariadne_async_resolvers.py": ["{ authorName }", "{ bookCount }"],
@@ -73,6 +74,8 @@ async def _execute(module, operation: str) -> list[BaseException]:
     schema = module.schema
     if operation.startswith("ariadne:"):
         operation, schema = operation.removeprefix("ariadne:"), module.ariadne_schema
+    elif operation.startswith("mutation:"):
+        operation, schema = operation.removeprefix("mutation:"), module.mutation_schema
     if hasattr(schema, "execute"):  # strawberry
         result = await schema.execute(operation)
         return [error.original_error or error for error in result.errors or ()]
