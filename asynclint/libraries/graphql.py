@@ -24,7 +24,9 @@ Silent, on purpose:
 
 The library is served asynchronously when a module of the project (the resolver's own, or any file of
 its project index) names one of ``ASYNC_SERVERS`` through its imports, or awaits ``.execute(...)`` in
-a module that imports strawberry.
+a module that imports strawberry. Test modules neither give that evidence nor have their sync
+resolvers reported: a test picks the execution per call (``execute_sync`` here, ``await execute``
+there), as strawberry's own suite does.
 """
 
 from __future__ import annotations
@@ -172,18 +174,34 @@ def served_async(library: str, module: nodes.Module) -> bool:
     """Whether the project of ``module`` serves ``library``'s schemas asynchronously (see the module
     docstring); read once per project per run."""
     from asynclint.core.context import current
-    from asynclint.core.django_kinds import _candidate_files  # the project index
+    from asynclint.core.django_kinds import _candidate_files  # noqa: PLC2701 (the project index)
 
     path = module.file or ""
+    if _is_test_module(path):
+        return False  # a test picks the execution per call (execute_sync here, await execute there)
     files = _candidate_files(path) or ((path,) if path else ())
     key = ("graphql-async-servers", files[0] if files else "")
     cache = current().deployments
     if key not in cache:
         servers: set[str] = set()
         for file in (*files, path):
-            servers |= _async_servers_in(file)
+            if not _is_test_module(file):
+                servers |= _async_servers_in(file)
         cache[key] = frozenset(servers)
     return library in cache[key] or library in _async_servers_in(path)
+
+
+def _is_test_module(path: str) -> bool:
+    """A test module of its project (the folders below the project root, and the file's name)."""
+    from asynclint.core.django_kinds import _project_root  # noqa: PLC2701 (the project index's root)
+
+    if not path:
+        return False
+    path = os.path.abspath(path)
+    parts = os.path.relpath(path, _project_root(os.path.dirname(path))).replace(os.sep, "/").split("/")
+    name = parts[-1] if parts else ""
+    return any(part in ("tests", "test", "testing") for part in parts[:-1]) or name.startswith("test_") \
+        or name.endswith("_test.py") or name in ("tests.py", "conftest.py")
 
 
 def _async_servers_in(path: str) -> frozenset[str]:
