@@ -49,9 +49,16 @@ def runs_on_event_loop(node: nodes.NodeNG) -> bool:
 
 def library_runs_on_loop(function: nodes.FunctionDef) -> bool:
     """Whether a library calls sync ``function`` from its coroutines, in the loop's thread."""
+    return library_loop_reason(function) is not None
+
+
+def library_loop_reason(function: nodes.NodeNG | None) -> str | None:
+    """Why a library runs sync ``function`` on the loop (one clause for a message), or None."""
+    if not isinstance(function, nodes.FunctionDef) or isinstance(function, nodes.AsyncFunctionDef):
+        return None
     from asynclint.libraries import channels, graphql  # noqa: PLC0415 (the libraries import the core)
 
-    return channels.runs_on_loop(function) or graphql.runs_on_loop(function)
+    return channels.loop_reason(function) or graphql.loop_reason(function)
 
 
 def module_has_async_code(module: nodes.Module) -> bool:

@@ -28,6 +28,19 @@ INNER_APPLICATION_PARAMETERS = frozenset({"inner", "app", "application"})
 
 def runs_on_loop(function: nodes.FunctionDef) -> bool:
     """Whether sync ``function`` is the ``__call__(self, scope)`` of a two-step ASGI middleware."""
+    return loop_reason(function) is not None
+
+
+def loop_reason(function: nodes.FunctionDef) -> str | None:
+    """Why sync ``function`` runs on the loop (for the messages), or None when it does not."""
+    if not _two_step_call(function):
+        return None
+    return (f"{function.parent.name}.__call__(self, scope) is the sync half of a two-step ASGI middleware, which "
+            f"the server calls on the event loop: move the work into an 'async def __call__(self, scope, "
+            f"receive, send)'")
+
+
+def _two_step_call(function: nodes.FunctionDef) -> bool:
     if function.name != "__call__" or not isinstance(function.parent, nodes.ClassDef):
         return False
     args = function.args

@@ -264,10 +264,19 @@ def _dotted_names(tree: ast.Module) -> set[str]:
 
 def runs_on_loop(function: nodes.FunctionDef) -> bool:
     """Whether sync ``function`` is a resolver (or permission) an async execution runs on the loop."""
+    return loop_reason(function) is not None
+
+
+def loop_reason(function: nodes.FunctionDef) -> str | None:
+    """Why sync ``function`` runs on the loop (for the messages), or None when it does not."""
     if not _imports_a_library(function.root()):
-        return False
+        return None
     library = resolver_library(function)
-    return library is not None and served_async(library, function.root())
+    if library is None or not served_async(library, function.root()):
+        return None
+    what = "permission check" if _callback_method(function) is not None else "resolver"
+    return (f"{function.name}() is a sync {library} {what}, which the project's async execution calls on "
+            f"the event loop: make it 'async def'")
 
 
 def iterating_library(function: nodes.FunctionDef) -> str | None:
