@@ -243,6 +243,11 @@ EXPECTED: dict[tuple[str, str], Expect] = {
         RuntimeError, "asyncio.run() cannot be called from a running event loop",
         deepest="announce_with_new_loop", unawaited="coroutine 'deliver' was never awaited",
     ),
+    # A Channels middleware's lazy scope entry, resolved by the consumer's read on the loop (its lambda
+    # runs async_to_sync there).
+    (A + "bad_lazy_scope_entry_resolved_on_the_loop.py", "connect_lazily"): Expect(
+        RuntimeError, ASYNC_TO_SYNC_IN_LOOP, deepest="<lambda>"),
+    (A + "good_scope_entry_awaited_in_middleware.py", "connect_eagerly"): OK,
     (A + "good_async_to_sync_in_sync_code.py", "send_digest"): OK,
     (A + "good_async_to_sync_in_sync_code.py", "publish_sync_view"): OK,
     (A + "good_async_to_sync_in_sync_code.py", "resolve_latest_news"): OK,
