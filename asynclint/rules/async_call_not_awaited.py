@@ -145,8 +145,8 @@ class AsyncCallNotAwaited(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        if not runs_on_event_loop(node):
-            self._check_sync_code(node)
+        if not runs_on_event_loop(node) or not isinstance(enclosing_frame(node), nodes.AsyncFunctionDef):
+            self._check_sync_code(node)  # sync code (a GraphQL library awaits what its sync resolvers return)
             return
         found = kind_of(node)
         if found is None or found.name != api.COROUTINE:
