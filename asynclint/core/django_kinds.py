@@ -333,8 +333,9 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         owner = function.parent
         if function.type == "method":
             return _kind_of_class_reference(owner, instance=True)
-        if function.type == "classmethod":
-            return _kind_of_class_reference(owner)
+        if function.type == "classmethod":  # ``cls`` may be any subclass
+            reference = _kind_of_class_reference(owner)
+            return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
     return None
@@ -353,27 +354,38 @@ def _annotation_of(target: nodes.AssignName, arguments: nodes.Arguments) -> node
     return None
 
 
+#: Wrappers whose (first) argument is the annotated type: ``ClassVar[Store]``, ``Final[Store]``...
+_TRANSPARENT_ANNOTATIONS = frozenset({
+    f"{module}.{name}" for module in ("typing", "typing_extensions")
+    for name in ("ClassVar", "Final", "Annotated", "Required", "NotRequired", "ReadOnly")
+})
+_UNION_ANNOTATIONS = frozenset({f"{module}.{name}" for module in ("typing", "typing_extensions")
+                                for name in ("Optional", "Union")})
+_CLASS_ANNOTATIONS = frozenset({"typing.Type", "typing_extensions.Type", "builtins.type"})
+_STRING_OPTIONAL = re.compile(r"^(?:typing\.)?Optional\[(.+)\]$")
+
+
 def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
-    """``book: Book`` is an instance, ``qs: QuerySet[Book]`` a QuerySet, ``Book | None`` an instance."""
+    """``book: Book`` is an instance, ``qs: QuerySet[Book]`` a QuerySet, ``Book | None`` an instance,
+    ``"Store"`` (a string, maybe of a ``TYPE_CHECKING`` import) a Store, ``ClassVar[Store]`` a Store,
+    ``type[Store]`` the class Store or any subclass of it."""
     if annotation is None:
         return None
     if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):
-        name = annotation.value.strip()
-        if not name.isidentifier():
-            return None
-        found = annotation.scope().lookup(name)[1]
-        if len(found) != 1:
-            return None
-        return _instance_of(_kind_of_reference_binding(found[0], name, annotation))
+        return _kind_of_string_annotation(annotation.value, annotation)
     if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
         return _agreed_annotation([annotation.left, annotation.right])
     if isinstance(annotation, nodes.Subscript):
         outer = kind_of(annotation.value)
-        qualified = qualified_name(annotation.value) or ""
-        if qualified in ("typing.Optional", "typing.Union"):
-            inner = annotation.slice
-            elements = inner.elts if isinstance(inner, nodes.Tuple) else [inner]
+        qualified = _annotation_name(annotation.value)
+        inner = annotation.slice
+        elements = inner.elts if isinstance(inner, nodes.Tuple) else [inner]
+        if qualified in _UNION_ANNOTATIONS:
             return _agreed_annotation(elements)
+        if qualified in _TRANSPARENT_ANNOTATIONS:
+            return _kind_of_annotation(elements[0]) if elements else None
+        if qualified in _CLASS_ANNOTATIONS:
+            return _annotated_class(inner)
         if outer is not None and outer.name in (QUERYSET_CLASS, MANAGER_CLASS):
             model = kind_of(annotation.slice)
             kind = _instance_of(outer)
@@ -382,6 +394,49 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
             return kind
         return None
     return _instance_of(kind_of(annotation))
+
+
+def _annotation_name(node: nodes.NodeNG) -> str:
+    """The qualified name of an annotation's outer name; the builtin ``type`` even when unbound."""
+    qualified = qualified_name(node) or ""
+    if not qualified and isinstance(node, nodes.Name) and node.name == "type" and not bindings(node):
+        return "builtins.type"
+    return qualified
+
+
+def _annotated_class(inner: nodes.NodeNG) -> Kind | None:
+    """``type[Store]``: a project class (never known exactly: any subclass may be passed)."""
+    reference = _kind_of_string_annotation(inner.value, inner, instance=False) \
+        if isinstance(inner, nodes.Const) and isinstance(inner.value, str) else kind_of(inner)
+    if reference is None or reference.name != PROJECT_CLASS:
+        return None
+    return reference.but(exact=False)
+
+
+def _kind_of_string_annotation(text: str, annotation: nodes.NodeNG, instance: bool = True) -> Kind | None:
+    """``"Store"``, ``"app.store.Store"``, ``"Store | None"``, ``"Optional[Store]"``: looked up from
+    where the annotation is written (a ``TYPE_CHECKING`` import counts); anything else is unknown."""
+    text = text.strip()
+    optional = _STRING_OPTIONAL.match(text)
+    if optional:
+        text = optional.group(1)
+    members = [member.strip() for member in text.split("|") if member.strip() != "None"]
+    if len(members) != 1:
+        return None
+    parts = members[0].split(".")
+    if not all(part.isidentifier() for part in parts):
+        return None
+    found = annotation.scope().lookup(parts[0])[1]
+    if len(found) != 1:
+        return None
+    if len(parts) == 1:
+        reference = _kind_of_reference_binding(found[0], parts[0], annotation)
+    elif isinstance(found[0], (nodes.Import, nodes.ImportFrom)):  # ``"models.Store"`` after ``import``
+        qualified = imported_name(found[0], parts[0])
+        reference = _kind_of_qualified(".".join([qualified, *parts[1:]]), annotation) if qualified else None
+    else:
+        return None
+    return _instance_of(reference) if instance else reference
 
 
 def _agreed_annotation(members: list[nodes.NodeNG]) -> Kind | None:
@@ -467,7 +522,7 @@ def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kin
     if reference is None:
         if not is_project_file(cls.root().file):
             return None
-        reference = Kind(PROJECT_CLASS, custom=cls)
+        reference = Kind(PROJECT_CLASS, custom=cls, exact=True)  # the class itself, named
     if reference.name == api.MODEL_CLASS:
         reference = reference.but(model=cls)
     elif reference.name in (MANAGER_CLASS, QUERYSET_CLASS) and reference.custom is None:
@@ -556,7 +611,33 @@ def _object_attribute(cls: nodes.ClassDef | None, name: str) -> Kind | None:
             return Kind(FACTORY, result=result) if result is not None else None
         return None
     value = assigned_on_self(cls, name)
-    return kind_of(value) if value is not None else None
+    found = kind_of(value) if value is not None else None
+    if found is None:  # ``store: "Store"`` in the class body, ``self.store: Store = make()``, a field
+        found = _kind_of_annotation(annotated_attribute(cls, name))
+    return found
+
+
+def annotated_attribute(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
+    """The annotation of the attribute ``name`` of ``cls`` or of its project bases: in the class body
+    (``store: "Store"``, a dataclass or pydantic field) or on ``self`` in a method (``self.x: Foo = ...``)."""
+    if cls is None or _depth > 8:
+        return None
+    for target in cls.locals.get(name, ()):
+        if isinstance(target, nodes.AssignName) and isinstance(target.parent, nodes.AnnAssign):
+            return target.parent.annotation
+    for method in cls.mymethods():
+        for statement in method.nodes_of_class(nodes.AnnAssign, skip_klass=(nodes.ClassDef, nodes.Lambda)):
+            target = statement.target
+            if isinstance(target, nodes.AssignAttr) and target.attrname == name and \
+                    isinstance(target.expr, nodes.Name) and target.expr.name == "self":
+                return statement.annotation
+    for base in cls.bases:
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls:
+            found = annotated_attribute(parent, name, _depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def is_property(function: nodes.FunctionDef) -> bool:
@@ -853,7 +934,7 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if instance is not None and instance.name in api.MANY_KINDS and _many_over_queryset(call):
             return instance.but(name=api.MANY_KINDS[instance.name])
         if instance is not None and instance.name == PROJECT_OBJECT and callee.name == PROJECT_CLASS:
-            return instance.but(exact=True)  # ``Foo()``: exactly a Foo, not a subclass
+            return instance.but(exact=callee.exact)  # ``Foo()``: exactly a Foo; ``cls()`` maybe a subclass
         return instance
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
@@ -907,6 +988,86 @@ def _after_returning_check(statement: nodes.NodeNG, name: str) -> bool:
             return True
         previous = previous.previous_sibling()
     return False
+
+
+_ASYNC_FLAG_WORDS = ("async", "coro")
+
+
+def _names_async(text: str) -> bool:
+    return any(word in text.lower() for word in _ASYNC_FLAG_WORDS)
+
+
+def _async_flag_polarity(test: nodes.NodeNG) -> bool | None:
+    """Whether ``test`` is true when a callable is async (True), when it is sync (False), or is no such
+    flag (None): ``self.is_async``, ``info.get("is_async", True)``, ``meta["is_coroutine"]``, a local
+    ``is_async``, ``iscoroutinefunction(...)``, any of them under ``not``."""
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = _async_flag_polarity(test.operand)
+        return None if inner is None else not inner
+    if isinstance(test, nodes.Name):
+        return True if _names_async(test.name) else None
+    if isinstance(test, nodes.Attribute):
+        return True if _names_async(test.attrname) else None
+    if isinstance(test, nodes.Subscript):
+        key = test.slice
+        return True if isinstance(key, nodes.Const) and isinstance(key.value, str) and _names_async(key.value) \
+            else None
+    if isinstance(test, nodes.Call):
+        func = test.func
+        if isinstance(func, nodes.Attribute) and func.attrname == "get" and test.args and isinstance(
+                test.args[0], nodes.Const) and isinstance(test.args[0].value, str):
+            return True if _names_async(test.args[0].value) else None
+        qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+        if qualified in api.ASYNC_CALLABLE_CHECKS:
+            return True
+    return None
+
+
+def _awaits_call_of(statements: list[nodes.NodeNG], shown: str) -> bool:
+    """Whether ``statements`` await a call of the callable spelled ``shown`` (``await handler(request)``)."""
+    for statement in statements:
+        for awaited in statement.nodes_of_class(nodes.Await, skip_klass=(nodes.FunctionDef, nodes.Lambda)):
+            value = awaited.value
+            if isinstance(value, nodes.Call) and value.func.as_string() == shown:
+                return True
+    return False
+
+
+def _following_siblings(statement: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+    following = statement.next_sibling()
+    while following is not None:
+        yield following
+        following = following.next_sibling()
+
+
+def sync_dispatch_test(call: nodes.Call) -> nodes.NodeNG | None:
+    """The test of ``if info.get("is_async"): return await handler(request)`` when ``call`` is the sync
+    branch's ``handler(request)`` (its ``else``, or a statement after such an ``if`` that returns): a
+    dispatch on whether the callable is async whose other branch awaits the same callable. Else None."""
+    func = call.func
+    if not isinstance(func, (nodes.Name, nodes.Attribute)):
+        return None
+    shown = func.as_string()
+    child, parent = call, call.parent
+    while parent is not None and not isinstance(child, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, nodes.If) and child is not parent.test:
+            polarity = _async_flag_polarity(parent.test)
+            if polarity is not None:
+                in_body = child in parent.body
+                awaiting = parent.orelse if in_body else parent.body
+                if in_body and not parent.orelse and isinstance(parent.body[-1], (nodes.Return, nodes.Raise)):
+                    awaiting = list(_following_siblings(parent))  # ``if not is_async: return f()`` then the rest
+                return parent.test if in_body != polarity and _awaits_call_of(awaiting, shown) else None
+        if child.is_statement:
+            previous = child.previous_sibling()
+            while previous is not None:
+                if isinstance(previous, nodes.If) and not previous.orelse and previous.body and isinstance(
+                        previous.body[-1], (nodes.Return, nodes.Raise)) \
+                        and _async_flag_polarity(previous.test) is True and _awaits_call_of(previous.body, shown):
+                    return previous.test
+                previous = previous.previous_sibling()
+        child, parent = parent, parent.parent
+    return None
 
 
 def checked_coroutine_function(func: nodes.Name) -> bool:
@@ -1026,7 +1187,8 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
-        if receiver.name == PROJECT_OBJECT and not receiver.exact and overridden(receiver.custom, name):
+        if not receiver.exact and receiver.name in (PROJECT_OBJECT, PROJECT_CLASS) and overridden(receiver.custom,
+                                                                                                   name):
             return None  # maybe a subclass's override: which method runs is not known
         method = find_method(receiver.custom, name)
         if method is not None:

@@ -107,7 +107,7 @@ def explain(chain: Chain) -> str:
 def _possibly(chain: Chain) -> str:
     """When a possible chain runs: through a subclass's override, or on a branch asynclint cannot decide."""
     overriding = _overriding_class(chain)
-    return f" when self is a {overriding}" if overriding else " on a branch that may not run"
+    return f" when {overriding}" if overriding else " on a branch that may not run"
 
 
 def _overriding_class(chain: Chain) -> str | None:
@@ -116,8 +116,11 @@ def _overriding_class(chain: Chain) -> str | None:
         owner = step.function.parent
         if isinstance(owner, nodes.ClassDef) and enclosing_class(step.call) is not owner:
             func = step.call.func if isinstance(step.call, nodes.Call) else step.call
-            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self":
-                return f"{owner.name} ({owner.name}.{step.function.name}() overrides it)"
+            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
+                if func.expr.name == "self":
+                    return f"self is a {owner.name} ({owner.name}.{step.function.name}() overrides it)"
+                # a receiver declared as a base class: which class's method runs depends on the object
+                return f"{func.expr.name} is a {owner.name} (its {owner.name}.{step.function.name}() runs)"
     return None
 
 

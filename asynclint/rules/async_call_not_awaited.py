@@ -172,6 +172,10 @@ class AsyncCallNotAwaited(AsyncLintRule):
                                   f"sync function {frame.name}(): nothing in it runs until the caller awaits "
                                   f"it, so the exceptions it raises escape the handlers; make {frame.name} "
                                   f"an 'async def' and write 'return await {describe(node)}'")
+            elif _truth_tested(node):
+                self.report(node, f"{describe(node.func)}() returns a coroutine that the sync function "
+                                  f"{frame.name}() tests as a condition: a coroutine is always true and never "
+                                  f"runs; make {frame.name} an 'async def' and write 'await {describe(node)}'")
             return
         caller = _adapter_passed_in(node, frame)
         if caller is not None and _misuse(node) is not None:
@@ -183,6 +187,16 @@ class AsyncCallNotAwaited(AsyncLintRule):
 def _is_awaitable_origin(found) -> bool:
     return found.origin in ("django", "adapter", "checked") or (
         found.origin == "project" and is_plain_coroutine_function(found.function))
+
+
+def _truth_tested(node: nodes.NodeNG) -> bool:
+    """``if check(x):``, ``check(x) and ...``, ``not check(x)``: the value is only tested for truth."""
+    parent = node.parent
+    if isinstance(parent, (nodes.If, nodes.While, nodes.IfExp, nodes.Assert)) and node is parent.test:
+        return True
+    if isinstance(parent, nodes.UnaryOp) and parent.op == "not":
+        return True
+    return isinstance(parent, nodes.BoolOp) and node is not parent.values[-1]
 
 
 def _guarding_handlers(node: nodes.NodeNG, frame: nodes.NodeNG) -> bool:

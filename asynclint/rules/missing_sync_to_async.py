@@ -63,7 +63,7 @@ from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.django_kinds import async_check_branch
+from asynclint.core.django_kinds import async_check_branch, sync_dispatch_test
 from asynclint.core.imports import bindings, called_name
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
@@ -72,14 +72,21 @@ _SYMBOL = "missing-sync-to-async"
 
 
 def _is_passed_in(func: nodes.Name) -> bool:
-    """A parameter or a loop variable: a callable the caller chose, of any implementation."""
+    """A parameter or a loop variable (``for key, value in defaults.items()`` too): a callable the
+    caller chose, of any implementation."""
     found = bindings(func)
     return bool(found) and all(
         isinstance(binding, nodes.AssignName)
-        and (isinstance(binding.parent, nodes.Arguments)
-             or isinstance(binding.parent, (nodes.For, nodes.Comprehension)) and binding.parent.target is binding)
+        and (isinstance(binding.parent, nodes.Arguments) or _is_loop_target(binding))
         for binding in found
     )
+
+
+def _is_loop_target(binding: nodes.AssignName) -> bool:
+    child, parent = binding, binding.parent
+    while isinstance(parent, (nodes.Tuple, nodes.List)):
+        child, parent = parent, parent.parent
+    return isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is child
 
 
 class MissingSyncToAsync(AsyncLintRule):
@@ -122,16 +129,23 @@ class MissingSyncToAsync(AsyncLintRule):
 
     def _sync_branch_call(self, node: nodes.Call) -> bool:
         """``else: result = callback(request)`` after ``if iscoroutinefunction(callback):`` in async code:
-        a callback of any sync implementation runs on the loop. Possible: which one it is is unknown."""
+        a callback of any sync implementation runs on the loop. Possible: which one it is is unknown.
+        The same for a flag recorded earlier (``if info.get("is_async"): return await handler(request)``
+        then ``return handler(request)``)."""
         func = node.func
-        if not isinstance(func, nodes.Name) or not runs_on_event_loop(node):
+        if not isinstance(func, (nodes.Name, nodes.Attribute)) or not runs_on_event_loop(node):
             return False
-        if async_check_branch(func) != "else" or not _is_passed_in(func):
-            return False
-        self.report(node, f"{func.name}() is called on the event loop in the else branch of a check that "
-                          f"it is a coroutine function, so it is a sync callable: whatever it does (queries, "
-                          f"I/O) blocks the loop or raises SynchronousOnlyOperation; call "
-                          f"'await sync_to_async({func.name})({arguments(node)})'", INFERENCE)
+        if isinstance(func, nodes.Name) and async_check_branch(func) == "else" and _is_passed_in(func):
+            branch = "the else branch of a check that it is a coroutine function"
+        else:
+            test = sync_dispatch_test(node)
+            if test is None:
+                return False
+            branch = f"the sync branch of 'if {test.as_string()}' (the other branch awaits it)"
+        shown = describe(func)
+        self.report(node, f"{shown}() is called on the event loop in {branch}, so it is a sync callable: "
+                          f"whatever it does (queries, I/O) blocks the loop or raises SynchronousOnlyOperation; "
+                          f"call 'await sync_to_async({shown})({arguments(node)})'", INFERENCE)
         return True
 
     @only_required_for_messages(_SYMBOL)

@@ -133,6 +133,20 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "bad_dispatch_to_overrides.py", "counting"): sync_only("compile"),
     (M + "bad_dispatch_to_overrides.py", "guarded"): sync_only("check_user"),
     (M + "good_dispatch_without_sync_overrides.py", "home"): OK,
+    # Project objects known from annotations (class body, TYPE_CHECKING string, ClassVar, type[...], a field).
+    **{(M + "bad_annotated_attributes.py", name): sync_only("check") for name in (
+        "declared", "class_variable", "instantiated", "annotated_in_init", "dataclass_field")},
+    **{(M + "good_annotated_attributes.py", name): OK for name in (
+        "handed_off", "pure", "not_followed", "dataclass_field")},
+    # Sync callbacks dispatched on a stored is_async flag / an elif callable() branch run on the loop.
+    (M + "bad_sync_dispatch_on_stored_flags.py", "count_books"): OK,  # sync, outside any loop
+    **{(M + "bad_sync_dispatch_on_stored_flags.py", name): sync_only("count_books") for name in (
+        "routed", "hooked", "defaults")},
+    **{(M + "good_sync_dispatch_handed_off.py", name): OK for name in (
+        "count_books", "hooked", "defaults", "sync_hook")},
+    # A receiver declared as the base class runs the subclass's override; an exactly known one its own.
+    (M + "bad_dispatch_on_declared_receivers.py", "account"): sync_only("before_action"),
+    (M + "bad_dispatch_on_declared_receivers.py", "book_report"): sync_only("compute"),
     (M + "bad_orm_value_passed_into_helper.py", "first_page"): sync_only("paginate"),
     (M + "bad_orm_value_passed_into_helper.py", "names"): sync_only("tag_names"),
     (M + "good_orm_value_passed_into_lazy_helper.py", "published_titles"): OK,
@@ -272,6 +286,8 @@ NOT_IN_TABLE = {
     (A + "good_async_to_sync_in_sync_code.py", "shared_task"): "a stand-in for celery.shared_task",
     (M + "bad_sync_branch_of_async_check.py", "run_callbacks"): "run by callbacks(), with its callbacks",
     (M + "bad_sync_branch_of_async_check.py", "run_hook"): "run by hook(), with its hook",
+    (M + "bad_sync_dispatch_on_stored_flags.py", "fill_defaults"): "run by defaults(), with its defaults",
+    (M + "good_sync_dispatch_handed_off.py", "fill_defaults"): "run by defaults(), with its defaults",
 }
 
 
