@@ -11,8 +11,10 @@ directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returne
 `async def`, or one assigned to a name that is then used as a value or never used.
 
 Also in sync code: a plain `def` that returns such a coroutine from inside `try`/`except` (its
-exceptions escape at the caller's `await`, past the handlers), and a sync helper that calls a
-parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.
+exceptions escape at the caller's `await`, past the handlers), one that tests such a coroutine as a
+condition (`return self.first.has_permission(x) and self.second.has_permission(x)`: the first is
+always true and never runs), and a sync helper that calls a parameter to which a caller in its
+module passes a `sync_to_async(f)` wrapper.
 
 ## Why is this bad?
 Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or

@@ -4,7 +4,10 @@
 Flags a call on the event loop to a project sync function, method (`self._load()`,
 `cls.get_cached()`, `limiter.check(key)` on an instance of a project class however it was obtained:
 a module-level singleton, `self.limiter = RateLimiter()` in `__init__`, a class attribute, a
-constructor call, a factory's result, a `@contextmanager`'s yield, a list of permission classes),
+constructor call, a factory's result, a `@contextmanager`'s yield, a list of permission classes, an
+attribute known from its annotation: `store: "Store"` in the class body (also a `TYPE_CHECKING`
+import, `Optional[...]`, `ClassVar[...]`, a dataclass field), `self.store: Store = ...`, a
+`type[Store]` attribute or parameter instantiated later),
 static or class method through
 its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), constructor
 (`Agent()` whose `__init__` queries), property or `__getattr__` (`site_settings.title`) whose body —
@@ -14,11 +17,18 @@ callee and the chain down to the operation, with file and line. Calls are follow
 `chain-depth` hops deep (default 5). A QuerySet or model instance passed to the callee counts too:
 `Pagination().paginate(Book.objects.all(), 2)` where `paginate` evaluates its unannotated `queryset`.
 
+A receiver built as exactly a known class (`BookReport()`) resolves through that class's bases: an
+inherited `__init__` calling `self.compute()` runs `BookReport.compute`, a definite finding.
+
 Also, as *possible* findings (confidence INFERENCE): `self.compile()` in a base class whose own
 method does no sync work but whose override in a project subclass does (which runs depends on the
-subclass `self` is); and, in async code, the else branch of
-`if iscoroutinefunction(callback):` (or after such an `if` that returns) calling `callback(...)`
-directly, where `callback` is a parameter or loop variable: any sync implementation runs on the loop.
+subclass `self` is), and `service.before_action()` on a receiver declared as a base class (an
+annotation, `type[Service]` instantiated) whose method a project subclass overrides; and, in async
+code, the else branch of `if iscoroutinefunction(callback):` (or `elif callable(callback):`, or after
+such an `if` that returns) calling `callback(...)` directly, where `callback` is a parameter or loop
+variable, and the sync branch of a dispatch on a flag recorded earlier (`self.is_async =
+iscoroutinefunction(func)`, `meta["is_async"]`) whose other branch awaits the same callable: any sync
+implementation runs on the loop.
 
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not); a chain that reaches the work only
