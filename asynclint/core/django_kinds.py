@@ -1033,6 +1033,19 @@ def _awaits_call_of(statements: list[nodes.NodeNG], shown: str) -> bool:
     return False
 
 
+def _offloaded_elsewhere(call: nodes.Call, shown: str) -> bool:
+    """Whether the function awaits a call that takes the callable as an argument (``await
+    sync_to_thread(handler, request)``, ``await sync_to_async(handler)(...)`` on another branch): the
+    code decides per callable which sync
+    ones to hand to a thread, so calling the others directly is a deliberate choice."""
+    for awaited in call.scope().nodes_of_class(nodes.Await, skip_klass=(nodes.FunctionDef, nodes.Lambda)):
+        for inner in awaited.value.nodes_of_class(nodes.Call):  # ``sync_to_async(f)(...)`` too
+            if any(isinstance(argument, (nodes.Name, nodes.Attribute)) and argument.as_string() == shown
+                   for argument in inner.args):
+                return True
+    return False
+
+
 def _following_siblings(statement: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
     following = statement.next_sibling()
     while following is not None:
@@ -1057,13 +1070,16 @@ def sync_dispatch_test(call: nodes.Call) -> nodes.NodeNG | None:
                 awaiting = parent.orelse if in_body else parent.body
                 if in_body and not parent.orelse and isinstance(parent.body[-1], (nodes.Return, nodes.Raise)):
                     awaiting = list(_following_siblings(parent))  # ``if not is_async: return f()`` then the rest
-                return parent.test if in_body != polarity and _awaits_call_of(awaiting, shown) else None
+                if in_body != polarity and _awaits_call_of(awaiting, shown) and not _offloaded_elsewhere(call, shown):
+                    return parent.test
+                return None
         if child.is_statement:
             previous = child.previous_sibling()
             while previous is not None:
                 if isinstance(previous, nodes.If) and not previous.orelse and previous.body and isinstance(
                         previous.body[-1], (nodes.Return, nodes.Raise)) \
-                        and _async_flag_polarity(previous.test) is True and _awaits_call_of(previous.body, shown):
+                        and _async_flag_polarity(previous.test) is True and _awaits_call_of(previous.body, shown) \
+                        and not _offloaded_elsewhere(call, shown):
                     return previous.test
                 previous = previous.previous_sibling()
         child, parent = parent, parent.parent
