@@ -352,8 +352,11 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
             return []
         owner = declared.custom
         own = find_method(owner, func.attrname)
-        if own is None or not overridden(owner, func.attrname):
-            return []  # not overridden: the method itself is the callee (definite)
+        if own is None or not overridden(owner, func.attrname) or isinstance(node.parent, nodes.Await):
+            return []  # not overridden: the method itself is the callee (definite); awaited: an async one is meant
+        if any(isinstance(defined, nodes.AsyncFunctionDef) for subclass in project_subclasses(owner)
+               for defined in subclass.locals.get(func.attrname, ())):
+            return []  # sync and async implementations: which kind the object is, is not known
         if isinstance(node, nodes.Call) or is_property(own):
             runnable = _runnable(own)
             found.extend([runnable] if runnable is not None else [])

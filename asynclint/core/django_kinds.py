@@ -1000,7 +1000,7 @@ def _names_async(text: str) -> bool:
 def _async_flag_polarity(test: nodes.NodeNG) -> bool | None:
     """Whether ``test`` is true when a callable is async (True), when it is sync (False), or is no such
     flag (None): ``self.is_async``, ``info.get("is_async", True)``, ``meta["is_coroutine"]``, a local
-    ``is_async``, ``iscoroutinefunction(...)``, any of them under ``not``."""
+    ``is_async``, any of them under ``not``."""
     if isinstance(test, nodes.UnaryOp) and test.op == "not":
         inner = _async_flag_polarity(test.operand)
         return None if inner is None else not inner
@@ -1017,10 +1017,7 @@ def _async_flag_polarity(test: nodes.NodeNG) -> bool | None:
         if isinstance(func, nodes.Attribute) and func.attrname == "get" and test.args and isinstance(
                 test.args[0], nodes.Const) and isinstance(test.args[0].value, str):
             return True if _names_async(test.args[0].value) else None
-        qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
-        if qualified in api.ASYNC_CALLABLE_CHECKS:
-            return True
-    return None
+    return None  # ``iscoroutinefunction(f)`` itself: ``async_check_branch`` answers for a passed-in ``f``
 
 
 def _awaits_call_of(statements: list[nodes.NodeNG], shown: str) -> bool:

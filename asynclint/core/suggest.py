@@ -13,7 +13,7 @@ from astroid import nodes
 from asynclint import django_api as api
 from asynclint.core.chains import Chain
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ApiCall, enclosing_class
+from asynclint.core.django_kinds import ApiCall, enclosing_class, kind_of
 from asynclint.core.versions import format_version
 
 SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
@@ -119,8 +119,9 @@ def _overriding_class(chain: Chain) -> str | None:
             if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
                 if func.expr.name == "self":
                     return f"self is a {owner.name} ({owner.name}.{step.function.name}() overrides it)"
-                # a receiver declared as a base class: which class's method runs depends on the object
-                return f"{func.expr.name} is a {owner.name} (its {owner.name}.{step.function.name}() runs)"
+                declared = kind_of(func.expr)  # a receiver declared as a base class: the object decides
+                if declared is not None and not declared.exact and declared.custom is not owner:
+                    return f"{func.expr.name} is a {owner.name} (its {owner.name}.{step.function.name}() runs)"
     return None
 
 
