@@ -13,6 +13,7 @@ from asynclint import cli
 from tests.lint import FIXTURES, on_sys_path
 
 FOLDER = FIXTURES / "missing-sync-to-async"
+EVALUATIONS = FIXTURES / "sync-queryset-evaluation-in-async"
 
 
 @pytest.mark.parametrize(("fixture", "expected"), [
@@ -27,3 +28,13 @@ def test_certainty(capsys, fixture, expected):
                   str(FOLDER / fixture)])
     found = {finding["line"]: finding["certainty"] for finding in json.loads(capsys.readouterr().out)}
     assert found == expected
+
+
+def test_maybe_queryset_evaluation_is_possible(capsys):
+    """``Union[List[Book], QuerySet[Book]]``: evaluating it is possible, and offers no fix."""
+    with on_sys_path(FIXTURES):
+        cli.main(["check", "--no-cache", "-f", "json", "--exit-zero", "--select", "sync-queryset-evaluation-in-async",
+                  str(EVALUATIONS / "bad_union_of_list_and_queryset.py")])
+    found = json.loads(capsys.readouterr().out)
+    assert {(f["line"], f["certainty"]) for f in found} == {(13, "possible"), (19, "possible")}
+    assert not any(f.get("fix") for f in found)

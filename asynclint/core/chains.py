@@ -31,7 +31,7 @@ from asynclint.core.django_kinds import (
     kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
-from asynclint.core.imports import definition_of, qualified_name
+from asynclint.core.imports import definition_of, has_decorator, qualified_name
 
 DEFAULT_DEPTH = 5
 
@@ -90,7 +90,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         if is_loop_runner(node):
             yield Operation(node, api.LOOP_RUNNER, describe(node))
     for evaluation in evaluations_at(node):
-        yield Operation(evaluation.node, api.EVALUATION, evaluation.describe())
+        if not evaluation.possible:  # a chain through a maybe-list value is not followed
+            yield Operation(evaluation.node, api.EVALUATION, evaluation.describe())
     if isinstance(node, nodes.With):
         for manager, _alias in node.items:
             target = manager.func if isinstance(manager, nodes.Call) else manager
@@ -290,6 +291,18 @@ def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain 
     return best
 
 
+def _is_abstract(method: nodes.FunctionDef) -> bool:
+    """``@abstractmethod``, or a body that only raises ``NotImplementedError`` (after a docstring)."""
+    if has_decorator(method, frozenset({"abc.abstractmethod"})):
+        return True
+    body = [statement for statement in method.body
+            if not (isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Const))]
+    if len(body) != 1 or not isinstance(body[0], nodes.Raise) or body[0].exc is None:
+        return False
+    raised = body[0].exc.func if isinstance(body[0].exc, nodes.Call) else body[0].exc
+    return isinstance(raised, nodes.Name) and raised.name == "NotImplementedError"
+
+
 def receiver_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
     """The class whose method a call (or property read) runs on an object that is exactly an instance
     of it: a constructor call, a receiver built by calling the class, ``self`` while following such a
@@ -348,7 +361,8 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
         owner = enclosing_class(func)
     else:
         declared = kind_of(func.expr)
-        if declared is None or declared.exact or declared.name not in (PROJECT_OBJECT, PROJECT_CLASS):
+        if declared is None or declared.exact or declared.returned or \
+                declared.name not in (PROJECT_OBJECT, PROJECT_CLASS):
             return []
         owner = declared.custom
         own = find_method(owner, func.attrname)
@@ -357,6 +371,8 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
         if any(isinstance(defined, nodes.AsyncFunctionDef) for subclass in project_subclasses(owner)
                for defined in subclass.locals.get(func.attrname, ())):
             return []  # sync and async implementations: which kind the object is, is not known
+        if _is_abstract(own):
+            return []  # an interface's backends (a memory store, a database store) are chosen by configuration
         if isinstance(node, nodes.Call) or is_property(own):
             runnable = _runnable(own)
             found.extend([runnable] if runnable is not None else [])

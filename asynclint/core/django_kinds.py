@@ -58,6 +58,9 @@ VIEW = "view"
 PROJECT_CLASS = "project class"
 PROJECT_OBJECT = "project object"
 REQUEST_CLASS = "request class"  # an annotation ``request: HttpRequest`` is a request; ``HttpRequest()`` is not
+#: A value annotated as a QuerySet or a plain collection (``Union[List[Book], QuerySet[Book]]``): only
+#: evaluating it is reported (as possible); no QuerySet method or element kind is derived from it.
+MAYBE_QUERYSET = "queryset or collection"
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
@@ -89,6 +92,10 @@ class Kind:
     #: PROJECT_OBJECT: built by calling the class itself (so its methods are the class's own); otherwise
     #: (an annotation, a return type) it may be an instance of any subclass.
     exact: bool = False
+    #: PROJECT_OBJECT known only from a function's return annotation (``def get_store() -> BaseStore``):
+    #: a factory's interface, whose implementation is often chosen by configuration (``import_string``),
+    #: so the overrides in the project's subclasses are not followed through it.
+    returned: bool = False
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -440,14 +447,37 @@ def _kind_of_string_annotation(text: str, annotation: nodes.NodeNG, instance: bo
 
 
 def _agreed_annotation(members: list[nodes.NodeNG]) -> Kind | None:
-    """``Book | None`` is a Book; ``list | QuerySet`` is unknown: every member but None must agree."""
-    kinds = [
-        _kind_of_annotation(member) for member in members
-        if not (isinstance(member, nodes.Const) and member.value is None)
-    ]
-    if not kinds or any(kind is None or kind.name != kinds[0].name for kind in kinds):
+    """``Book | None`` is a Book; every member but None must agree. ``Union[List[Book], QuerySet[Book]]``
+    is a ``MAYBE_QUERYSET`` (only evaluating it is reported, as possible); anything else is unknown."""
+    members = [member for member in members if not (isinstance(member, nodes.Const) and member.value is None)]
+    kinds = [_kind_of_annotation(member) for member in members]
+    if not kinds:
+        return None
+    if any(kind is None or kind.name != kinds[0].name for kind in kinds):
+        querysets = [kind for kind in kinds if kind is not None and kind.name == api.QUERYSET]
+        if len(querysets) == 1 and all(kind is querysets[0] or _is_sequence_annotation(member)
+                                       for member, kind in zip(members, kinds)):
+            return querysets[0].but(name=MAYBE_QUERYSET)
         return None
     return kinds[0]
+
+
+_SEQUENCE_ANNOTATIONS = frozenset({
+    "builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset",
+    *(f"typing.{name}" for name in ("List", "Tuple", "Set", "FrozenSet", "Sequence", "Iterable", "Collection")),
+    *(f"collections.abc.{name}" for name in ("Sequence", "Iterable", "Collection")),
+})
+
+
+def _is_sequence_annotation(member: nodes.NodeNG) -> bool:
+    """``list``, ``List[Book]``, ``Sequence[Book]``, ``tuple[Book, ...]``: a plain collection."""
+    outer = member.value if isinstance(member, nodes.Subscript) else member
+    if not isinstance(outer, (nodes.Name, nodes.Attribute)):
+        return False
+    qualified = qualified_name(outer) or ""
+    if not qualified and isinstance(outer, nodes.Name) and not bindings(outer):
+        qualified = f"builtins.{outer.name}"
+    return qualified in _SEQUENCE_ANNOTATIONS
 
 
 def _kind_of_reference_binding(binding: nodes.NodeNG, name: str, context: nodes.NodeNG) -> Kind | None:
@@ -1449,7 +1479,10 @@ def agreed_return(function: nodes.FunctionDef) -> Kind | None:
     """What a call of ``function`` gives: its return annotation (``-> Optional[Book]``), else the kind
     its ``return`` statements agree on (``return None`` aside: an optional result is still that kind)."""
     if function.returns is not None:
-        return _kind_of_annotation(function.returns)
+        declared = _kind_of_annotation(function.returns)
+        if declared is not None and declared.name == PROJECT_OBJECT and not declared.exact:
+            declared = declared.but(returned=True)
+        return declared
     kinds = []
     for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
                                                                        nodes.ClassDef)):

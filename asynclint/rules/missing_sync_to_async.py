@@ -23,7 +23,9 @@ inherited `__init__` calling `self.compute()` runs `BookReport.compute`, a defin
 Also, as *possible* findings (confidence INFERENCE): `self.compile()` in a base class whose own
 method does no sync work but whose override in a project subclass does (which runs depends on the
 subclass `self` is), and `service.before_action()` on a receiver declared as a base class (an
-annotation, `type[Service]` instantiated) whose method a project subclass overrides; and, in async
+annotation, `type[Service]` instantiated) whose method a project subclass overrides (not when the
+method is abstract — an interface's backends are chosen by configuration —, when the receiver is
+only known from a factory's return annotation, or when an override is async); and, in async
 code, the else branch of `if iscoroutinefunction(callback):` (or `elif callable(callback):`, or after
 such an `if` that returns) calling `callback(...)` directly, where `callback` is a parameter or loop
 variable, and the sync branch of a dispatch on a flag recorded earlier (`self.is_async =

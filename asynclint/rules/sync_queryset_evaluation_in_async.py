@@ -4,7 +4,9 @@
 Flags code on the event loop that evaluates a lazy QuerySet implicitly: `for` loops and
 comprehensions over it, `list()`/`tuple()`/`set()`/`sorted()`/`len()`/`bool()`/`any()`/`sum()`...,
 `if qs:`/`not qs`/`qs or ...`, `x in qs`, an integer index `qs[0]`, a slice with a step, unpacking
-(`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it.
+(`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it. A value annotated as a QuerySet
+or a plain collection (`Union[List[Book], QuerySet[Book]]`, `list | QuerySet`) may be either: its
+evaluations are *possible* findings (confidence INFERENCE), with no automatic fix.
 
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint.core import suggest
 from asynclint.core.describe import describe
@@ -67,6 +70,10 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
+                if found.possible:  # maybe a plain list: possible, and no rewrite (``async for`` breaks a list)
+                    self.report(found.node, f"{describe(found.queryset)} may be a QuerySet (its annotation "
+                                            f"allows one): {message}", INFERENCE)
+                    continue
                 self.report(found.node, message, facts=Facts(evaluations=reported_evaluations(found.node)))
 
     visit_for = visit_comprehension = visit_call = visit_if = visit_while = visit_ifexp = visit_assert = \

@@ -147,6 +147,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     # A receiver declared as the base class runs the subclass's override; an exactly known one its own.
     (M + "bad_dispatch_on_declared_receivers.py", "account"): sync_only("before_action"),
     (M + "bad_dispatch_on_declared_receivers.py", "book_report"): sync_only("compute"),
+    **{(M + "good_declared_interfaces.py", name): OK for name in ("get_store", "panel_size", "configured")},
     (M + "bad_orm_value_passed_into_helper.py", "first_page"): sync_only("paginate"),
     (M + "bad_orm_value_passed_into_helper.py", "names"): sync_only("tag_names"),
     (M + "good_orm_value_passed_into_lazy_helper.py", "published_titles"): OK,
