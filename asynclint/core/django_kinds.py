@@ -1113,6 +1113,28 @@ def sync_dispatch_test(call: nodes.Call) -> nodes.NodeNG | None:
     return None
 
 
+def sync_getattr_default(call: nodes.Call) -> nodes.FunctionDef | None:
+    """``await handler(request)`` where ``handler = getattr(self, name, self.fallback)`` and the fallback
+    is a plain project method (not one that returns a coroutine): the sync function the awaited call may
+    run. None otherwise."""
+    func = call.func
+    if not isinstance(func, nodes.Name) or not isinstance(call.parent, nodes.Await):
+        return None
+    found = bindings(func)
+    if len(found) != 1 or not isinstance(found[0], nodes.AssignName) or not isinstance(found[0].parent, nodes.Assign):
+        return None
+    value = found[0].parent.value
+    if not (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name) and value.func.name == "getattr"
+            and len(value.args) == 3 and qualified_name(value.func) in ("builtins.getattr", None)):
+        return None
+    fallback = _called_function(value.args[2])
+    if fallback is None or isinstance(fallback, nodes.AsyncFunctionDef) or fallback.is_generator() \
+            or is_adapter_decorated(fallback) or not is_project_file(fallback.root().file):
+        return None
+    returned = agreed_return(fallback)
+    return None if returned is not None and returned.name == api.COROUTINE else fallback
+
+
 def checked_coroutine_function(func: nodes.Name) -> bool:
     return async_check_branch(func) == "if"
 

@@ -30,7 +30,10 @@ code, the else branch of `if iscoroutinefunction(callback):` (or `elif callable(
 such an `if` that returns) calling `callback(...)` directly, where `callback` is a parameter or loop
 variable, and the sync branch of a dispatch on a flag recorded earlier (`self.is_async =
 iscoroutinefunction(func)`, `meta["is_async"]`) whose other branch awaits the same callable: any sync
-implementation runs on the loop.
+implementation runs on the loop (not when the code hands some sync callables to a thread on another
+branch: then calling the others directly is its choice); and `await handler(...)` where `handler =
+getattr(self, name, self.fallback)` and the fallback is a plain method: for a missing name it runs on
+the loop and its result is awaited, which fails.
 
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not); a chain that reaches the work only
@@ -75,7 +78,7 @@ from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.django_kinds import async_check_branch, sync_dispatch_test
+from asynclint.core.django_kinds import async_check_branch, sync_dispatch_test, sync_getattr_default
 from asynclint.core.imports import bindings, called_name
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
@@ -129,7 +132,7 @@ class MissingSyncToAsync(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        if self._sync_branch_call(node):
+        if self._sync_branch_call(node) or self._sync_fallback_awaited(node):
             return
         chain = self._chain(node)
         if chain is not None:
@@ -158,6 +161,19 @@ class MissingSyncToAsync(AsyncLintRule):
         self.report(node, f"{shown}() is called on the event loop in {branch}, so it is a sync callable: "
                           f"whatever it does (queries, I/O) blocks the loop or raises SynchronousOnlyOperation; "
                           f"call 'await sync_to_async({shown})({arguments(node)})'", INFERENCE)
+        return True
+
+    def _sync_fallback_awaited(self, node: nodes.Call) -> bool:
+        """``await handler(pk)`` where ``handler = getattr(self, name, self.not_allowed)`` and the fallback
+        is a plain method: for a name the object lacks, it runs on the loop and its result is awaited
+        (a TypeError). Possible: the fallback runs only for missing names."""
+        fallback = sync_getattr_default(node) if runs_on_event_loop(node) else None
+        if fallback is None:
+            return False
+        shown = node.func.as_string()
+        self.report(node, f"{shown} may be {fallback.name}(), the getattr() fallback, a sync function: awaiting "
+                          f"{shown}(...) then runs it on the event loop and fails on its result (not awaitable); "
+                          f"make {fallback.name} an 'async def'", INFERENCE)
         return True
 
     @only_required_for_messages(_SYMBOL)

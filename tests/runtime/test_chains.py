@@ -148,6 +148,10 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "bad_dispatch_on_declared_receivers.py", "account"): sync_only("before_action"),
     (M + "bad_dispatch_on_declared_receivers.py", "book_report"): sync_only("compute"),
     **{(M + "good_declared_interfaces.py", name): OK for name in ("get_store", "panel_size", "configured")},
+    # The sync getattr() fallback runs on the loop and its dict result is awaited.
+    (M + "bad_sync_getattr_default_awaited.py", "unknown_action"): Expect(
+        TypeError, "can't be used in 'await' expression", deepest="dispatch"),
+    (M + "good_async_getattr_default_awaited.py", "unknown_action"): OK,
     (M + "bad_orm_value_passed_into_helper.py", "first_page"): sync_only("paginate"),
     (M + "bad_orm_value_passed_into_helper.py", "names"): sync_only("tag_names"),
     (M + "good_orm_value_passed_into_lazy_helper.py", "published_titles"): OK,
