@@ -538,6 +538,10 @@ REQUEST_CLASSES = frozenset({
     "django.http.HttpRequest", "django.http.request.HttpRequest",
     "django.core.handlers.asgi.ASGIRequest", "django.core.handlers.wsgi.WSGIRequest",
 })
+#: Packages whose request classes are (or wrap) Django's: a ``request`` annotated with a class of any
+#: other package (``fastapi.Request``, ``starlette.websockets.WebSocket``) is not Django's request.
+DJANGO_REQUEST_PACKAGES = frozenset({"django", "rest_framework", "ninja", "adrf", "channels", "graphene_django",
+                                     "strawberry_django", "wagtail"})
 SIGNAL_CLASSES = frozenset({"django.dispatch.Signal", "django.dispatch.dispatcher.Signal",
                             "django.db.models.signals.ModelSignal"})
 TRANSACTION_ATOMIC = "django.db.transaction.atomic"

@@ -167,6 +167,10 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "good_helper_passed_to_sync_to_async.py", "author_card"): OK,
     (M + "good_helper_passed_to_sync_to_async.py", "dashboard"): OK,
     (M + "good_pure_helpers.py", "title_info"): OK,
+    # Sync helpers outside a loop (Django's request) and through a Starlette app (its request).
+    (M + "good_helpers_given_a_starlette_request.py", "shown_name"): OK,
+    (M + "good_helpers_given_a_starlette_request.py", "badge"): OK,
+    (M + "good_helpers_given_a_starlette_request.py", "badge_of_a_signed_in_reader"): OK,
     (M + "good_orm_helpers_called_only_from_sync.py", "featured"): OK,  # a sync view, called outside a loop
     (M + "good_orm_helpers_called_only_from_sync.py", "report"): OK,
     (M + "good_orm_helpers_called_only_from_sync.py", "streamed_titles"): OK,
