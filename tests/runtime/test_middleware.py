@@ -132,6 +132,10 @@ CASES: dict[tuple[str, str], Case] = {
     # project serves HTTP through ASGI (asynclint.core.deployment).
     (f"{SYNC_ONLY}/served-by-asgi/bad_sync_middleware_under_asgi.py", "ClientIpMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/served-by-wsgi/good_sync_middleware_under_wsgi.py", "ClientIpMiddleware"): Case(adapted=True),
+    (f"{SYNC_ONLY}/served-by-wsgi-script/good_sync_middleware_under_wsgi_script.py", "request_id_middleware"): Case(
+        adapted=True),
+    (f"{SYNC_ONLY}/served-by-gunicorn-asgi-worker/bad_sync_middleware_under_gunicorn_asgi_worker.py",
+     "ServedByMiddleware"): Case(header("X-Served-By", "gunicorn"), header("X-Served-By", "gunicorn"), adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "CorrelationIdMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "NoCacheMiddleware"): Case(
         header("Cache-Control", "max-age=0"), header("Cache-Control", "max-age=0"), adapted=True),
