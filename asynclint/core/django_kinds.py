@@ -1400,6 +1400,8 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
+            if row is not None and (row.library or row.effect == api.BLOCKING_IO) and _result_awaited(call):
+                return None  # ``await self.client.chat.completions.create()``: the client is an async one
             if row is not None:
                 applies = not row.attribute and _condition_holds(row, receiver)
                 return ApiCall(call, row, func.expr, receiver) if applies else None
@@ -1410,6 +1412,21 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if row is not None:
                 return ApiCall(call, row, None, None)
     return None
+
+
+#: Callables that await what they are given (a coroutine passed to them is awaited).
+_AWAITING_CALLABLES = frozenset({"asyncio.gather", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
+                                 "asyncio.ensure_future"})
+
+
+def _result_awaited(call: nodes.Call) -> bool:
+    """The call's result is awaited (``await c.m()``, ``await asyncio.wait_for(c.m(), 5)``): whatever a
+    sync annotation said, its receiver is an async object."""
+    parent = call.parent
+    if isinstance(parent, nodes.Await):
+        return True
+    return (isinstance(parent, nodes.Call) and call in parent.args
+            and qualified_call_name(parent) in _AWAITING_CALLABLES)
 
 
 def _condition_holds(row: api.SyncApi, receiver: Kind) -> bool:
