@@ -444,7 +444,11 @@ CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.co
 CALLABLE_FACTORIES = frozenset({"functools.partial", "builtins.getattr", "operator.attrgetter",
                                 "operator.methodcaller", "operator.itemgetter"})
 #: Coroutine functions of asyncio itself that are commonly left unawaited.
-ASYNCIO_COROUTINE_FUNCTIONS = frozenset({"asyncio.to_thread", "asyncio.threads.to_thread"})
+#: (``asyncio.shield``/``gather``/``create_task`` are left out: they schedule their argument at once.)
+ASYNCIO_COROUTINE_FUNCTIONS = frozenset({
+    "asyncio.to_thread", "asyncio.threads.to_thread", "asyncio.sleep", "asyncio.tasks.sleep",
+    "asyncio.wait_for", "asyncio.tasks.wait_for", "asyncio.wait", "asyncio.tasks.wait",
+})
 #: Where a coroutine may be handed instead of awaited (it is awaited later by the callee).
 COROUTINE_CONSUMERS = frozenset({
     "asyncio.gather", "asyncio.wait", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
