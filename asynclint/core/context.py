@@ -52,6 +52,8 @@ class RunContext:
     #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
     deployment_roots: dict = field(default_factory=dict)
     deployments: dict = field(default_factory=dict)
+    #: ``middleware``: deployment root -> name -> the dotted paths files mentioning MIDDLEWARE name.
+    middleware_listings: dict = field(default_factory=dict)
 
     def reset_module(self) -> None:
         """Forget the per-module answers (between modules)."""
@@ -83,6 +85,7 @@ class RunContext:
         self.base_names.clear()
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()
+        self.middleware_listings.clear()  # a settings module may be among the paths
         if paths is None:
             self.project_files.clear()
             self.project_roots.clear()

@@ -45,7 +45,10 @@ pytestmark = pytest.mark.django_runtime
 
 from tests.runtime.support import FIXTURES, folders_proven_by  # noqa: E402
 RULES = folders_proven_by("middleware")  # the folders whose runtime.toml says harness = "middleware"
-NOT_MIDDLEWARE = {"sync-only-middleware/good_not_middleware.py"}  # nothing there is a factory
+NOT_MIDDLEWARE = {  # nothing there is a factory Django loads
+    "sync-only-middleware/good_not_middleware.py",
+    "middleware-async-mode-mismatch/good_other_framework_pipeline.py",  # another framework's pipeline
+}
 (SETTINGS_PROJECT,) = (FIXTURES / folder for folder in folders_proven_by("middleware-settings"))
 MODES = ("asgi", "wsgi")
 
@@ -151,6 +154,9 @@ CASES: dict[tuple[str, str], Case] = {
     (f"{MISMATCH}/bad_async_middleware_without_async_capable.py", "HideInternalMiddleware"): Case(
         coroutine_response("HideInternalMiddleware.__call__"),
         coroutine_response("HideInternalMiddleware.__call__"), adapted=True),
+    # The same shape as another framework's pipeline, installed by the project's MIDDLEWARE setting.
+    (f"{MISMATCH}/listed-in-settings/pipeline/middleware.py", "StampMiddleware"): Case(
+        coroutine_response("StampMiddleware.__call__"), coroutine_response("StampMiddleware.__call__"), adapted=True),
     (f"{MISMATCH}/bad_hybrid_without_async_path.py", "frame_options_middleware"): Case(
         sync_code_given_coroutine(ASGI_VIEW_LAYER),
         header("X-Frame-Options", "DENY"), adapted=False),
@@ -168,6 +174,10 @@ CASES: dict[tuple[str, str], Case] = {
         ESCAPED_404, NOT_FOUND, path=INTERNAL, adapted=False),
     (f"{MISMATCH}/bad_hybrid_other_shapes_not_marked.py", "CastUnmarkedMiddleware"): Case(
         ESCAPED_404, NOT_FOUND, path=INTERNAL, adapted=False),
+    (f"{MISMATCH}/bad_hybrid_import_fallback_not_marked.py", "FallbackUnmarkedMiddleware"): Case(
+        ESCAPED_404, NOT_FOUND, path=INTERNAL, adapted=False),
+    (f"{MISMATCH}/good_hybrid_import_fallback.py", "FallbackImportMiddleware"): Case(
+        header("X-Shape", "fallback"), header("X-Shape", "fallback"), adapted=False),
     (f"{MISMATCH}/good_hybrid_other_shapes.py", "VersionedMarkMiddleware"): Case(
         header("X-Shape", "versioned"), header("X-Shape", "versioned"), adapted=False),
     (f"{MISMATCH}/good_hybrid_other_shapes.py", "ShimmedMarkMiddleware"): Case(
