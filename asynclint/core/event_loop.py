@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from astroid import nodes
 
+from asynclint.core.imports import qualified_name
 
 
 def enclosing_frame(node: nodes.NodeNG) -> nodes.NodeNG | None:
@@ -45,3 +46,103 @@ def runs_on_event_loop(node: nodes.NodeNG) -> bool:
 def module_has_async_code(module: nodes.Module) -> bool:
     """Cheap gate: a module without ``async def`` has nothing on the event loop."""
     return next(module.nodes_of_class(nodes.AsyncFunctionDef), None) is not None
+
+
+# --- failures a test asks for ------------------------------------------------------------------------
+#: The exception a test expects when it checks that a sync API refuses to run on the loop.
+_SYNC_ONLY_ERROR = "SynchronousOnlyOperation"
+_RAISES = frozenset({"pytest.raises"})
+_ASSERT_RAISES = frozenset({"assertRaises", "assertRaisesMessage", "assertRaisesRegex", "assertRaisesRegexp"})
+_PATCHES = frozenset({"unittest.mock.patch", "mock.patch", "unittest.mock.patch.object", "mock.patch.object",
+                      "pytest_mock.MockerFixture.patch"})
+
+
+def _expects_sync_only_error(manager: nodes.NodeNG) -> bool:
+    """``pytest.raises(SynchronousOnlyOperation)`` / ``self.assertRaises(SynchronousOnlyOperation)``."""
+    if not isinstance(manager, nodes.Call) or not manager.args:
+        return False
+    func = manager.func
+    named = (isinstance(func, nodes.Attribute) and func.attrname in _ASSERT_RAISES) or (
+        isinstance(func, (nodes.Name, nodes.Attribute)) and qualified_name(func) in _RAISES)
+    if not named:
+        return False
+    expected = manager.args[0]
+    candidates = expected.elts if isinstance(expected, nodes.Tuple) else [expected]
+    return any(getattr(c, "attrname", getattr(c, "name", None)) == _SYNC_ONLY_ERROR for c in candidates)
+
+
+def asserted_to_fail(node: nodes.NodeNG) -> bool:
+    """``node`` runs inside ``with pytest.raises(SynchronousOnlyOperation):`` (or ``assertRaises``) of its
+    own function: a test that calls a sync API on the loop on purpose, to check that it refuses."""
+    frame = enclosing_frame(node)
+    parent = node.parent
+    while parent is not None and parent is not frame:
+        if isinstance(parent, nodes.With) and any(_expects_sync_only_error(m) for m, _alias in parent.items):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _patch_targets(node: nodes.NodeNG) -> set[str]:
+    """What ``mock.patch`` replaces around ``node``: the dotted targets of ``@patch("a.b.f")`` on the
+    enclosing functions and classes and of ``with patch("a.b.f"):`` blocks around it; ``patch.object(C,
+    "m")`` as ``C.m`` (the class's name)."""
+    targets: set[str] = set()
+    managers: list[nodes.NodeNG] = []
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.With):
+            managers.extend(m for m, _alias in parent.items)
+        if isinstance(parent, (nodes.FunctionDef, nodes.ClassDef)) and parent.decorators:
+            managers.extend(parent.decorators.nodes)
+        parent = parent.parent
+    for manager in managers:
+        if not isinstance(manager, nodes.Call) or not manager.args:
+            continue
+        func = manager.func
+        name = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+        is_object = isinstance(func, nodes.Attribute) and func.attrname == "object"
+        if name not in _PATCHES and not (isinstance(func, nodes.Attribute) and func.attrname in ("patch", "object")
+                                         and getattr(func.expr, "name", getattr(func.expr, "attrname", "")) in
+                                         ("mock", "mocker", "patch")):
+            continue
+        first = manager.args[0]
+        if is_object and len(manager.args) >= 2 and isinstance(manager.args[1], nodes.Const):
+            owner = getattr(first, "name", getattr(first, "attrname", None))
+            if owner:
+                targets.add(f"{owner}.{manager.args[1].value}")
+        elif isinstance(first, nodes.Const) and isinstance(first.value, str):
+            targets.add(first.value)
+    return targets
+
+
+def _step_names(call: nodes.NodeNG, function: nodes.FunctionDef | None) -> set[str]:
+    """The dotted names a patch of this call's target could use."""
+    names = set()
+    func = call.func if isinstance(call, nodes.Call) else call
+    if isinstance(func, (nodes.Name, nodes.Attribute)):
+        qualified = qualified_name(func)
+        if qualified:
+            names.add(qualified)
+        if isinstance(func, nodes.Name):
+            names.add(f"{call.root().name}.{func.name}")  # patched where it is looked up
+    if function is not None:
+        owner = function.parent
+        if isinstance(owner, nodes.ClassDef):
+            names.add(f"{owner.name}.{function.name}")
+            names.add(f"{owner.root().name}.{owner.name}.{function.name}")
+        else:
+            names.add(f"{function.root().name}.{function.name}")
+    return names
+
+
+def mocked(node: nodes.NodeNG, chain) -> bool:
+    """A test patches (``mock.patch``) a function the chain from ``node`` goes through, or its operation:
+    the work the chain names does not run there."""
+    targets = _patch_targets(node)
+    if not targets:
+        return False
+    for step in chain.steps:
+        if _step_names(step.call, step.function) & targets:
+            return True
+    return bool(_step_names(chain.operation.node, None) & targets)

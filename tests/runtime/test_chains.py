@@ -251,6 +251,11 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     # Only the async side of a hybrid middleware runs when it is built with an async get_response.
     (M + "good_hybrid_middleware_called_from_async.py", "get_response"): OK,
     (M + "good_hybrid_middleware_called_from_async.py", "test_middlewares"): OK,
+    # A test that patches the work the chain reaches, or asks for the failure.
+    (M + "good_test_patches_the_work.py", "test_shelf_with_titles_patched"): OK,
+    (M + "good_test_patches_the_work.py", "test_summary_with_count_patched"): OK,
+    (M + "good_test_patches_the_work.py", "test_shelf_refuses_on_the_loop"): OK,
+    (M + "bad_test_patches_other_work.py", "test_shelf_with_banner_patched"): sync_only("featured_titles"),
     # Built without a cache URL, the client never reaches requests.get().
     (M + "good_work_switched_on_by_configuration.py", "make_client"): OK,
     # A callable instance, and the class get_user_model() returns, run in the adapter's thread.
