@@ -146,3 +146,59 @@ def mocked(node: nodes.NodeNG, chain) -> bool:
         if _step_names(step.call, step.function) & targets:
             return True
     return bool(_step_names(chain.operation.node, None) & targets)
+
+
+# --- code that runs once per process, before (or instead of) serving requests ---------------------------
+_COMMAND_BASES = frozenset({
+    "django.core.management.base.BaseCommand", "django.core.management.BaseCommand",
+    "django.core.management.base.AppCommand", "django.core.management.base.LabelCommand",
+})
+_APP_CONFIGS = frozenset({"django.apps.config.AppConfig", "django.apps.AppConfig"})
+_CHECK_REGISTRATION = frozenset({"django.core.checks.register", "django.core.checks.registry.register"})
+_MAX_BASES = 6
+
+
+def _derives_from(cls: nodes.ClassDef, names: frozenset[str], depth: int = 0) -> bool:
+    from asynclint.core.imports import definition_of
+
+    if depth > _MAX_BASES:
+        return False
+    for base in cls.bases:
+        if not isinstance(base, (nodes.Name, nodes.Attribute)):
+            continue
+        if qualified_name(base) in names:
+            return True
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and _derives_from(parent, names, depth + 1):
+            return True
+    return False
+
+
+def startup_only(node: nodes.NodeNG) -> str | None:
+    """Why the code running ``node`` runs once per process rather than per request, or None: a management
+    command (its module is under ``management/commands/`` or its class derives from ``BaseCommand``), a
+    migration, a settings module, an ``AppConfig`` or a system check (``@checks.register``)."""
+    module = node.root()
+    parts = (module.file or "").replace("\\", "/").split("/")
+    name_parts = module.name.split(".")
+    if "migrations" in parts[:-1] or "migrations" in name_parts[:-1]:
+        return "a migration"
+    if any(a == "management" and b == "commands" for a, b in zip(parts, parts[1:])) or \
+            any(a == "management" and b == "commands" for a, b in zip(name_parts, name_parts[1:])):
+        return "a management command"
+    if name_parts[-1] == "settings" or (len(name_parts) > 1 and name_parts[-2] == "settings"):
+        return "a settings module"
+    scope = enclosing_frame(node)
+    while scope is not None and not isinstance(scope, nodes.Module):
+        if isinstance(scope, nodes.ClassDef):
+            if _derives_from(scope, _COMMAND_BASES):
+                return "a management command"
+            if _derives_from(scope, _APP_CONFIGS):
+                return "an AppConfig"
+        if isinstance(scope, nodes.FunctionDef) and scope.decorators and any(
+                qualified_name(d.func if isinstance(d, nodes.Call) else d) in _CHECK_REGISTRATION
+                for d in scope.decorators.nodes if isinstance(d.func if isinstance(d, nodes.Call) else d,
+                                                             (nodes.Name, nodes.Attribute))):
+            return "a system check"
+        scope = scope.parent.frame() if scope.parent is not None else None
+    return None

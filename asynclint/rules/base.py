@@ -108,6 +108,8 @@ class AsyncLintRule(BaseChecker):
         if event_loop.asserted_to_fail(node) or (facts is not None and facts.chain is not None
                                                   and event_loop.mocked(node, facts.chain)):
             return  # a test that asks for the failure, or that patches the work away
+        if _effect(facts) in _STARTUP_TOLERATED and event_loop.startup_only(node):
+            return  # blocking once per process (a management command's set-up), not per request
         root = node.root()
         if self._reported_in is not root:
             self._reported_in, self._reported = root, set()
@@ -178,6 +180,20 @@ class SyncCallRule(AsyncLintRule):
             shown = describe(node)
             does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
             self.report(node, suggest.library(row, does, shown, describe(node.expr)), facts=Facts(row=row))
+
+
+#: Work that only blocks (never raises on the loop): tolerated in code that runs once per process.
+_STARTUP_TOLERATED = frozenset({api.BLOCKING_IO, api.CPU_BOUND})
+
+
+def _effect(facts: Facts | None) -> str | None:
+    """The effect of the work a finding is about: its chain's operation, or its table row's."""
+    if facts is None:
+        return None
+    if facts.chain is not None:
+        return facts.chain.operation.effect
+    row = facts.row if facts.row is not None else (facts.call.row if facts.call is not None else None)
+    return getattr(row, "effect", None)
 
 
 def _position(node: nodes.NodeNG) -> tuple[int, int, int | None, int | None]:

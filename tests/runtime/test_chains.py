@@ -256,6 +256,9 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "good_test_patches_the_work.py", "test_summary_with_count_patched"): OK,
     (M + "good_test_patches_the_work.py", "test_shelf_refuses_on_the_loop"): OK,
     (M + "bad_test_patches_other_work.py", "test_shelf_with_banner_patched"): sync_only("featured_titles"),
+    # A management command's set-up reads a file once (tolerated); its query still raises.
+    (M + "good_startup_only_work.py", "start_server"): OK,
+    (M + "bad_startup_command_queries.py", "warm_up"): sync_only("featured_titles"),
     # Built without a cache URL, the client never reaches requests.get().
     (M + "good_work_switched_on_by_configuration.py", "make_client"): OK,
     # A callable instance, and the class get_user_model() returns, run in the adapter's thread.
