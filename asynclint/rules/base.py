@@ -150,10 +150,12 @@ class AsyncLintRule(BaseChecker):
         except (RecursionError, LookupError, ValueError, AttributeError) as error:
             return findings.NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
 
-    def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None) -> None:
+    def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None,
+                          settings: bool = False) -> None:
         """Report a cost only ASGI pays: definite under ASGI, possible when the server is unknown,
-        not at all under WSGI (``asynclint.core.deployment``)."""
-        found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
+        not at all under WSGI (``asynclint.core.deployment``; ``settings``: ``node`` is in the project's
+        settings module)."""
+        found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file, settings)
         if found.server != deployment.WSGI:
             self.report(node, message, HIGH if found.server == deployment.ASGI else INFERENCE, facts=facts)
 
