@@ -194,6 +194,13 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     # The loop evaluates it on the line after the branch (not the annotated adapter line).
     (L + "bad_lazy_value_overwritten_only_sometimes.py", "titles"): sync_only(
         "titles", through_annotation=False, note="evaluated by the comprehension below the branch"),
+    (L + "good_returned_to_a_consumer.py", "fetch_books"): OK,
+    (L + "good_returned_to_a_consumer.py", "fetch_published"): OK,
+    (L + "good_returned_to_a_consumer.py", "book_list"): OK,
+    (L + "good_returned_to_a_consumer.py", "published_list"): OK,
+    (L + "bad_returned_and_iterated_by_the_project.py", "first_title"): sync_only("first_title"),
+    (L + "bad_returned_and_iterated_by_the_project.py", "fetch_books"): Expect(
+        note="returns the lazy QuerySet unevaluated; first_title() iterates it on the loop"),
     (L + "good_lazy_value_evaluated_safely_later.py", "titles_listed_in_a_thread"): OK,
     (L + "good_lazy_value_evaluated_safely_later.py", "titles_async_for"): OK,
     (L + "good_lazy_value_evaluated_safely_later.py", "published_count"): OK,
@@ -280,6 +287,7 @@ NOT_IN_TABLE = {
     (A + "good_async_to_sync_in_sync_code.py", "shared_task"): "a stand-in for celery.shared_task",
     (M + "bad_sync_branch_of_async_check.py", "run_callbacks"): "run by callbacks(), with its callbacks",
     (M + "bad_sync_branch_of_async_check.py", "run_hook"): "run by hook(), with its hook",
+    (L + "good_returned_to_a_consumer.py", "use_query"): "run by book_list() and published_list(), with their fetcher",
 }
 
 
