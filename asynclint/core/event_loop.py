@@ -202,3 +202,18 @@ def startup_only(node: nodes.NodeNG) -> str | None:
             return "a system check"
         scope = scope.parent.frame() if scope.parent is not None else None
     return None
+
+
+# --- a documented choice ------------------------------------------------------------------------------
+_CHOICE_WORDS = ("sync_to_async", "to_thread", "run_in_executor", "event loop", "running loop")
+
+
+def documented_on_loop(node: nodes.NodeNG) -> bool:
+    """The docstring of the function running ``node`` says why sync code runs on the loop there (it names
+    the adapter it avoids, or the loop it needs: "sync callbacks run directly, not through
+    database_sync_to_async, because the state setters need the running event loop"): a design choice the
+    maintainers made on purpose, not a slip."""
+    frame = enclosing_frame(node)
+    doc = getattr(frame, "doc_node", None)
+    text = doc.value.lower() if doc is not None and isinstance(doc.value, str) else ""
+    return "sync" in text and any(word in text for word in _CHOICE_WORDS)

@@ -18,7 +18,9 @@ Also, as *possible* findings (confidence INFERENCE): `self.compile()` in a base 
 method does no sync work but whose override in a project subclass does (which runs depends on the
 subclass `self` is); and, in async code, the else branch of
 `if iscoroutinefunction(callback):` (or after such an `if` that returns) calling `callback(...)`
-directly, where `callback` is a parameter or loop variable: any sync implementation runs on the loop.
+directly, where `callback` is a parameter or loop variable: any sync implementation runs on the loop
+(not when the function's docstring says it runs sync callables on the loop on purpose, naming the
+adapter it avoids or the event loop they need).
 
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not); a chain that reaches the work only
@@ -66,7 +68,7 @@ from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
-from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.core.event_loop import documented_on_loop, runs_on_event_loop
 from asynclint.core.django_kinds import async_check_branch
 from asynclint.core.imports import bindings, called_name
 from asynclint.prefilter import ASYNC
@@ -132,6 +134,8 @@ class MissingSyncToAsync(AsyncLintRule):
             return False
         if async_check_branch(func) != "else" or not _is_passed_in(func):
             return False
+        if documented_on_loop(node):
+            return True  # the function's docstring says sync callables run on the loop on purpose
         self.report(node, f"{func.name}() is called on the event loop in the else branch of a check that "
                           f"it is a coroutine function, so it is a sync callable: whatever it does (queries, "
                           f"I/O) blocks the loop or raises SynchronousOnlyOperation; call "

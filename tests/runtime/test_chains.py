@@ -266,6 +266,7 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     # A management command's set-up reads a file once (tolerated); its query still raises.
     (M + "good_startup_only_work.py", "start_server"): OK,
     (M + "bad_startup_command_queries.py", "warm_up"): sync_only("featured_titles"),
+    (M + "good_sync_branch_on_loop_by_design.py", "on_submit"): OK,
     # Built without a cache URL, the client never reaches requests.get().
     (M + "good_work_switched_on_by_configuration.py", "make_client"): OK,
     # A callable instance, and the class get_user_model() returns, run in the adapter's thread.
@@ -288,6 +289,7 @@ NOT_IN_TABLE = {
     (M + "bad_sync_branch_of_async_check.py", "run_callbacks"): "run by callbacks(), with its callbacks",
     (M + "bad_sync_branch_of_async_check.py", "run_hook"): "run by hook(), with its hook",
     (L + "good_returned_to_a_consumer.py", "use_query"): "run by book_list() and published_list(), with their fetcher",
+    (M + "good_sync_branch_on_loop_by_design.py", "call_event_callback"): "run by on_submit(), with its callback",
 }
 
 
