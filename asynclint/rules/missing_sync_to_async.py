@@ -27,7 +27,8 @@ query behind `if limit is None: return []`, `titles()` does not); a chain that r
 through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
-`AppConfig`, a middleware instance, a module-level instance). Nor is work that only blocks (file or
+`AppConfig`, a middleware instance, a module-level instance), or a memo on `self` of such an object
+(`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is work that only blocks (file or
 network I/O, CPU) in code that runs once per process rather than per request: a management command,
 a migration, a settings module, an `AppConfig`, a system check (queries there still raise, and are
 reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,

@@ -158,6 +158,9 @@ EXPECTED: dict[tuple[str, str], Expect] = {
     (M + "good_branch_not_taken_by_the_arguments.py", "summary_report"): OK,
     (M + "good_branch_not_taken_by_the_arguments.py", "default_shelf"): OK,
     # The file is read once per process (on the loop, the first time): not a per-request cost.
+    (M + "good_memoised_on_long_lived_objects.py", "rate_count"): OK,
+    (M + "good_memoised_on_long_lived_objects.py", "rate_header"): OK,
+    (M + "bad_memoised_on_a_per_request_object.py", "report_size"): sync_only("titles"),
     (M + "good_memoised_work.py", "line_count"): OK,
     (M + "good_memoised_work.py", "first_line"): OK,
     (M + "good_memoised_work.py", "own_size"): OK,
