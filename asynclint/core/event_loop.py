@@ -217,3 +217,121 @@ def documented_on_loop(node: nodes.NodeNG) -> bool:
     doc = getattr(frame, "doc_node", None)
     text = doc.value.lower() if doc is not None and isinstance(doc.value, str) else ""
     return "sync" in text and any(word in text for word in _CHOICE_WORDS)
+
+
+# --- a private signal nobody but quiet receivers listens to --------------------------------------------
+_SENDS = frozenset({"send", "send_robust"})
+_MAX_RECEIVER_FILES = 3000
+
+
+def _signal_definition(signal: nodes.NodeNG) -> nodes.AssignName | None:
+    """The ``_name = Signal()`` a ``self._name``/``Class._name``/``_name`` refers to (in the project)."""
+    from asynclint import django_api as api
+    from asynclint.core.imports import definition_of
+
+    if isinstance(signal, nodes.Attribute):
+        owner = signal.expr
+        cls = None
+        if isinstance(owner, nodes.Name) and owner.name in ("self", "cls"):
+            cls = next((f.parent for f in [enclosing_frame(signal)] if f is not None and
+                        isinstance(f.parent, nodes.ClassDef)), None)
+        elif isinstance(owner, (nodes.Name, nodes.Attribute)):
+            found = definition_of(owner)
+            cls = found if isinstance(found, nodes.ClassDef) else None
+        candidates = cls.locals.get(signal.attrname, []) if cls is not None else []
+    elif isinstance(signal, nodes.Name):
+        candidates = signal.root().locals.get(signal.name, [])
+    else:
+        return None
+    for candidate in candidates:
+        value = getattr(candidate.parent, "value", None)
+        if isinstance(candidate, nodes.AssignName) and isinstance(value, nodes.Call) and \
+                isinstance(value.func, (nodes.Name, nodes.Attribute)) and qualified_name(value.func) in api.SIGNAL_CLASSES:
+            return candidate
+    return None
+
+
+def quiet_private_signal(call: nodes.NodeNG) -> bool:
+    """``self._created.send(...)`` of a private ``Signal()`` the project defines (users are not meant to
+    connect to it), whose receivers, all connected in the project by name (``_created.connect(f)``,
+    ``@receiver(..._created)``), do no sync work: the send runs nothing that matters on the loop."""
+    if not (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute) and call.func.attrname in _SENDS):
+        return False
+    signal = call.func.expr
+    name = signal.attrname if isinstance(signal, nodes.Attribute) else getattr(signal, "name", "")
+    if not name.startswith("_") or name.startswith("__") or _signal_definition(signal) is None:
+        return False
+    receivers = _receivers(call, name)
+    if receivers is None:
+        return False
+    from asynclint.core import chains
+
+    return all(chains.sync_work(receiver) is None for receiver in receivers)
+
+
+def _receivers(node: nodes.NodeNG, name: str) -> list[nodes.FunctionDef] | None:
+    """The functions the project connects to the signal attribute ``name`` (``X.name.connect(f)``,
+    ``@receiver(X.name)``); None when one is connected in a way this cannot follow (a lambda, a method,
+    a name it cannot find)."""
+    import os
+
+    from astroid import MANAGER
+
+    from asynclint.core import context, deployment
+
+    if not node.root().file:
+        return None
+    root = deployment.project_root(node.root().file)
+    key = (root, name)
+    known = context.current().signal_receivers
+    if key not in known:
+        known[key] = _find_receivers(root, name, node.root(), MANAGER, os)
+    return known[key]
+
+
+def _signal_named(expr: nodes.NodeNG, name: str) -> bool:
+    return (isinstance(expr, nodes.Attribute) and expr.attrname == name) or \
+        (isinstance(expr, nodes.Name) and expr.name == name)
+
+
+def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nodes.FunctionDef] | None:
+    found: list[nodes.FunctionDef] = []
+    seen = 0
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".") and d not in ("node_modules", "site-packages")]
+        for file in files:
+            if not file.endswith(".py"):
+                continue
+            seen += 1
+            if seen > _MAX_RECEIVER_FILES:
+                return None
+            path = os.path.join(directory, file)
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            if name not in text or (".connect(" not in text and "receiver(" not in text):
+                continue
+            try:
+                module = own if os.path.abspath(path) == os.path.abspath(own.file) else manager.ast_from_file(path)
+            except Exception:  # pylint: disable=broad-except  # an unparsable file: cannot follow
+                return None
+            functions = {}
+            for function in module.nodes_of_class(nodes.FunctionDef):
+                functions.setdefault(function.name, []).append(function)
+                for decorator in function.decorators.nodes if function.decorators else ():
+                    if isinstance(decorator, nodes.Call) and getattr(decorator.func, "name", getattr(
+                            decorator.func, "attrname", None)) == "receiver" and any(
+                            _signal_named(a, name) for a in decorator.args):
+                        found.append(function)
+            for call in module.nodes_of_class(nodes.Call):
+                func = call.func
+                if not (isinstance(func, nodes.Attribute) and func.attrname == "connect" and
+                        _signal_named(func.expr, name)):
+                    continue
+                target = call.args[0] if call.args else None
+                if not isinstance(target, nodes.Name) or target.name not in functions:
+                    return None
+                found.extend(functions[target.name])
+    return found

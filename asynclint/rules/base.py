@@ -110,6 +110,9 @@ class AsyncLintRule(BaseChecker):
             return  # a test that asks for the failure, or that patches the work away
         if _effect(facts) in _STARTUP_TOLERATED and event_loop.startup_only(node):
             return  # blocking once per process (a management command's set-up), not per request
+        if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
+                event_loop.quiet_private_signal(node):
+            return  # a private signal whose project receivers do no sync work, sent right here
         root = node.root()
         if self._reported_in is not root:
             self._reported_in, self._reported = root, set()

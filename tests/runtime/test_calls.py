@@ -182,6 +182,9 @@ FAILURE_OVERRIDES = {
     ("sync-signal-send-in-async/bad_signal_defined_here.py", "reorder"): Failure(
         SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
     ),
+    ("sync-signal-send-in-async/bad_private_signal_receiver_queries.py", "close_ledger"): Failure(
+        SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
+    ),
     # getattr(request, "user", None) hands out the lazy user: it loads (and raises) at its first use.
     ("sync-auth-call-in-async/bad_getattr_request_user.py", "whoami"): Failure(
         SynchronousOnlyOperation, SYNC_ONLY.message, at_annotated_line=False
