@@ -464,11 +464,31 @@ def _foreign(found: Factory, functions: list[nodes.FunctionDef]) -> bool:
             continue
         annotations = function.args.annotations or []
         annotation = annotations[1] if len(annotations) > 1 else None
-        if isinstance(annotation, (nodes.Name, nodes.Attribute)):
-            qualified = qualified_name(annotation)
-            if qualified is not None and not is_django_name(qualified) and "." in qualified:
-                return True
+        if isinstance(annotation, (nodes.Name, nodes.Attribute)) and _foreign_type(annotation):
+            return True
     return False
+
+
+_GENERIC_MODULES = frozenset({"typing", "typing_extensions", "builtins", "collections", "abc", "types"})
+
+
+def _foreign_type(annotation: nodes.Name | nodes.Attribute) -> bool:
+    """A request annotation naming another framework's class: not Django's, not a typing construct, and
+    not a project subclass of a Django class (``class ShopRequest(HttpRequest)``)."""
+    qualified = qualified_name(annotation)
+    if qualified is None or "." not in qualified or is_django_name(qualified):
+        return False
+    if qualified.split(".", 1)[0] in _GENERIC_MODULES:
+        return False
+    cls = definition_of(annotation)
+    if isinstance(cls, nodes.ClassDef):
+        try:
+            ancestors = list(cls.ancestors())
+        except Exception:  # pylint: disable=broad-except  # an ancestor astroid cannot infer
+            return False
+        if any(is_django_name(a.qname()) for a in ancestors):
+            return False
+    return True
 
 
 def _get_response_attributes(functions: list[nodes.FunctionDef]) -> set[str]:

@@ -136,6 +136,8 @@ CASES: dict[tuple[str, str], Case] = {
     (f"{SYNC_ONLY}/served-by-asgi/bad_sync_middleware_under_asgi.py", "ClientIpMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/served-by-wsgi/good_sync_middleware_under_wsgi.py", "ClientIpMiddleware"): Case(adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "CorrelationIdMiddleware"): Case(adapted=True),
+    (f"{SYNC_ONLY}/bad_class_middleware.py", "ShopHeaderMiddleware"): Case(
+        header("X-Shop", "1"), header("X-Shop", "1"), adapted=True),
     (f"{SYNC_ONLY}/bad_class_middleware.py", "NoCacheMiddleware"): Case(
         header("Cache-Control", "max-age=0"), header("Cache-Control", "max-age=0"), adapted=True),
     (f"{SYNC_ONLY}/good_explicit_sync_only.py", "current_request_middleware"): Case(adapted=True),
