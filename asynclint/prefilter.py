@@ -6,7 +6,9 @@ loads any other module lazily when the analysis follows an import into it.
 
 Each rule needs one of a few *facts* about a module before it can fire there (``NEEDS``):
 
-- ``ASYNC``: the module has an ``async def`` (every rule that needs code on the event loop);
+- ``ASYNC``: the module has an ``async def``, or may define sync code a library runs on the loop (a
+  GraphQL resolver, a two-step Channels middleware: ``core.event_loop``) (every rule that needs code on
+  the event loop);
 - ``ADAPTERS``: it names a thread/loop adapter (``sync_to_async``, ``to_thread``, ``async_to_sync``...);
 - ``ASYNC_ITERATION``: it names an async iterator source: an async method of the table that returns
   an async iterator (``aiterator``), an async generator function of the checked files, or, through
@@ -33,6 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from asynclint import django_api as api
+from asynclint.core.event_loop import may_have_library_loop_code
 
 ASYNC = "async"
 ADAPTERS = "adapters"
@@ -285,7 +288,8 @@ def scan(sources: Iterable[tuple[str, str]], rules) -> Scan:
     result = Scan(modules, {module.path: set() for module in modules})
     if ANY in wanted:
         return result
-    async_modules = [m for m in modules if _has_async_def(m.text)]
+    # Sync GraphQL resolvers and two-step Channels middleware run on the loop too (core.event_loop).
+    async_modules = [m for m in modules if _has_async_def(m.text) or may_have_library_loop_code(m.text)]
     for module in async_modules:
         result.facts[module.path].add(ASYNC)
     if ADAPTERS in wanted:
