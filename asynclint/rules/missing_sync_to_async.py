@@ -31,7 +31,9 @@ such an `if` that returns) calling `callback(...)` directly, where `callback` is
 variable, and the sync branch of a dispatch on a flag recorded earlier (`self.is_async =
 iscoroutinefunction(func)`, `meta["is_async"]`) whose other branch awaits the same callable: any sync
 implementation runs on the loop (not when the code hands some sync callables to a thread on another
-branch: then calling the others directly is its choice); and `await handler(...)` where `handler =
+branch: then calling the others directly is its choice, nor when the
+function's docstring says it runs sync callables on the loop on purpose, naming the adapter it avoids or
+the event loop they need); and `await handler(...)` where `handler =
 getattr(self, name, self.fallback)` and the fallback is a plain method: for a missing name it runs on
 the loop and its result is awaited, which fails.
 
@@ -40,7 +42,12 @@ query behind `if limit is None: return []`, `titles()` does not); a chain that r
 through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
-`AppConfig`, a middleware instance, a module-level instance).
+`AppConfig`, a middleware instance, a module-level instance), or a memo on `self` of such an object
+(`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is work that only blocks (file or
+network I/O, CPU) in code that runs once per process rather than per request: a management command,
+a migration, a settings module, an `AppConfig`, a system check (queries there still raise, and are
+reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
+`assertRaises`) or patch a callee of the chain (`mock.patch`, `mock.patch.object`) are not reported.
 
 ## Why is this bad?
 Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
@@ -77,7 +84,7 @@ from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
-from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.core.event_loop import documented_on_loop, runs_on_event_loop
 from asynclint.core.django_kinds import async_check_branch, sync_dispatch_test, sync_getattr_default
 from asynclint.core.imports import bindings, called_name
 from asynclint.prefilter import ASYNC
@@ -157,6 +164,8 @@ class MissingSyncToAsync(AsyncLintRule):
             if test is None:
                 return False
             branch = f"the sync branch of 'if {test.as_string()}' (the other branch awaits it)"
+        if documented_on_loop(node):
+            return True  # the function's docstring says sync callables run on the loop on purpose
         shown = describe(func)
         self.report(node, f"{shown}() is called on the event loop in {branch}, so it is a sync callable: "
                           f"whatever it does (queries, I/O) blocks the loop or raises SynchronousOnlyOperation; "
