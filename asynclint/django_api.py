@@ -527,7 +527,11 @@ CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.co
 CALLABLE_FACTORIES = frozenset({"functools.partial", "builtins.getattr", "operator.attrgetter",
                                 "operator.methodcaller", "operator.itemgetter"})
 #: Coroutine functions of asyncio itself that are commonly left unawaited.
-ASYNCIO_COROUTINE_FUNCTIONS = frozenset({"asyncio.to_thread", "asyncio.threads.to_thread"})
+#: (``asyncio.shield``/``gather``/``create_task`` are left out: they schedule their argument at once.)
+ASYNCIO_COROUTINE_FUNCTIONS = frozenset({
+    "asyncio.to_thread", "asyncio.threads.to_thread", "asyncio.sleep", "asyncio.tasks.sleep",
+    "asyncio.wait_for", "asyncio.tasks.wait_for", "asyncio.wait", "asyncio.tasks.wait",
+})
 #: Where a coroutine may be handed instead of awaited (it is awaited later by the callee).
 COROUTINE_CONSUMERS = frozenset({
     "asyncio.gather", "asyncio.wait", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
@@ -623,6 +627,10 @@ REQUEST_CLASSES = frozenset({
     "django.http.HttpRequest", "django.http.request.HttpRequest",
     "django.core.handlers.asgi.ASGIRequest", "django.core.handlers.wsgi.WSGIRequest",
 })
+#: Packages whose request classes are (or wrap) Django's: a ``request`` annotated with a class of any
+#: other package (``fastapi.Request``, ``starlette.websockets.WebSocket``) is not Django's request.
+DJANGO_REQUEST_PACKAGES = frozenset({"django", "rest_framework", "ninja", "adrf", "channels", "graphene_django",
+                                     "strawberry_django", "wagtail"})
 SIGNAL_CLASSES = frozenset({"django.dispatch.Signal", "django.dispatch.dispatcher.Signal",
                             "django.db.models.signals.ModelSignal"})
 TRANSACTION_ATOMIC = "django.db.transaction.atomic"

@@ -58,6 +58,9 @@ VIEW = "view"
 PROJECT_CLASS = "project class"
 PROJECT_OBJECT = "project object"
 REQUEST_CLASS = "request class"  # an annotation ``request: HttpRequest`` is a request; ``HttpRequest()`` is not
+#: A ``request`` annotated with another framework's class (``fastapi.Request``): its ``user`` and
+#: ``session`` are plain attributes. A kind (not None) so that a call passing it on tells the callee.
+FOREIGN_REQUEST = "non-Django request"
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
@@ -339,6 +342,8 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         annotated = _kind_of_annotation(annotation)
         if annotated is not None or target.name != "request":
             return annotated
+        if _is_foreign_annotation(annotation):
+            return Kind(FOREIGN_REQUEST)
     function = arguments.parent
     if not isinstance(function, nodes.FunctionDef):
         return None
@@ -352,6 +357,57 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
     if target.name == "request":
         return Kind(api.REQUEST)
     return None
+
+
+#: Annotations that name no class of a framework (``Any``, ``Optional[...]`` members are looked at).
+_UNDECIDED_ANNOTATION_ROOTS = frozenset({"typing", "typing_extensions", "builtins", "collections", "types"})
+
+
+def _is_foreign_annotation(annotation: nodes.NodeNG) -> bool:
+    """``request: fastapi.Request`` (``| None``, ``Optional[...]``, a string): every member names a
+    class outside Django and the packages built on its request (``api.DJANGO_REQUEST_PACKAGES``).
+    A name asynclint cannot resolve, or a project alias, decides nothing."""
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        members = [annotation.left, annotation.right]
+    elif isinstance(annotation, nodes.Subscript) and qualified_name(annotation.value) in ("typing.Optional",
+                                                                                          "typing.Union"):
+        inner = annotation.slice
+        members = list(inner.elts) if isinstance(inner, nodes.Tuple) else [inner]
+    else:
+        return _foreign_annotation_class(annotation)
+    members = [m for m in members if not (isinstance(m, nodes.Const) and m.value is None)]
+    return bool(members) and all(_is_foreign_annotation(member) for member in members)
+
+
+def _foreign_annotation_class(annotation: nodes.NodeNG) -> bool:
+    if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):  # ``"Request | None"``
+        members = [member.strip() for member in annotation.value.split("|")]
+        members = [member for member in members if member != "None"]
+        return bool(members) and all(_foreign_class_named(member, annotation) for member in members)
+    qualified = qualified_name(annotation) if isinstance(annotation, (nodes.Name, nodes.Attribute)) else None
+    return _foreign_class(qualified, annotation)
+
+
+def _foreign_class_named(dotted: str, context: nodes.NodeNG) -> bool:
+    """A name written in a string annotation (``"starlette.requests.Request"``, ``"Request"``)."""
+    first, _, rest = dotted.partition(".")
+    if not first.isidentifier() or not all(part.isidentifier() for part in rest.split(".") if rest):
+        return False
+    found = context.scope().lookup(first)[1]
+    if len(found) != 1 or not isinstance(found[0], (nodes.Import, nodes.ImportFrom)):
+        return False
+    qualified = imported_name(found[0], first)
+    return _foreign_class(f"{qualified}.{rest}" if qualified and rest else qualified, context)
+
+
+def _foreign_class(qualified: str | None, context: nodes.NodeNG) -> bool:
+    if not qualified:
+        return False
+    root = qualified.split(".", 1)[0]
+    if root in api.DJANGO_REQUEST_PACKAGES or root in _UNDECIDED_ANNOTATION_ROOTS:
+        return False
+    found = definition_of_qualified(qualified, context)
+    return found is None or isinstance(found, nodes.ClassDef)  # an installed package's class, or not loadable
 
 
 def _annotation_of(target: nodes.AssignName, arguments: nodes.Arguments) -> nodes.NodeNG | None:
@@ -1241,6 +1297,20 @@ def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.A
     }
 
 
+def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
+    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``)."""
+    if not isinstance(call, nodes.Call):
+        return frozenset()
+    return frozenset(param.name for param, kind in _bind_arguments(function, call).items()
+                     if kind.name == FOREIGN_REQUEST)
+
+
+def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str]):
+    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests."""
+    params = {param: Kind(FOREIGN_REQUEST) for param in function.args.arguments or () if param.name in names}
+    return assuming(params) if params else contextlib.nullcontext()
+
+
 @contextlib.contextmanager
 def assuming(bound: dict[nodes.AssignName, Kind]) -> Iterator[None]:
     """Answer kinds as if the parameters in ``bound`` had those kinds (a separate, dropped cache)."""
@@ -1368,6 +1438,8 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
+            if row is not None and (row.library or row.effect == api.BLOCKING_IO) and _result_awaited(call):
+                return None  # ``await self.client.chat.completions.create()``: the client is an async one
             if row is not None:
                 applies = not row.attribute and _condition_holds(row, receiver, call)
                 return ApiCall(call, row, func.expr, receiver) if applies else None
@@ -1378,6 +1450,21 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if row is not None and _condition_holds(row, None, call):
                 return ApiCall(call, row, None, None)
     return None
+
+
+#: Callables that await what they are given (a coroutine passed to them is awaited).
+_AWAITING_CALLABLES = frozenset({"asyncio.gather", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
+                                 "asyncio.ensure_future"})
+
+
+def _result_awaited(call: nodes.Call) -> bool:
+    """The call's result is awaited (``await c.m()``, ``await asyncio.wait_for(c.m(), 5)``): whatever a
+    sync annotation said, its receiver is an async object."""
+    parent = call.parent
+    if isinstance(parent, nodes.Await):
+        return True
+    return (isinstance(parent, nodes.Call) and call in parent.args
+            and qualified_call_name(parent) in _AWAITING_CALLABLES)
 
 
 def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) -> bool:

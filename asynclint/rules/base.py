@@ -16,7 +16,7 @@ from asynclint import django_api as api
 from asynclint import finding as findings
 from asynclint.core import deployment, django_kinds, lazy, suggest, versions
 from asynclint.core.describe import describe
-from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
@@ -112,6 +112,8 @@ class AsyncLintRule(BaseChecker):
         if position in self._reported:
             return
         self._reported.add(position)
+        why = library_loop_reason(enclosing_frame(node))  # sync code a library runs on the loop: say so
+        message = f"{message} ({why})" if why else message
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
