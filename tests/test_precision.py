@@ -118,6 +118,22 @@ ROUTER = """
     ({"etc/uwsgi.ini": "[uwsgi]\nmodule = shop.wsgi\n", "shop/settings.py": "INSTALLED_APPS = ['daphne']\n"},
      "unknown"),
     ({"README.md": "Run it with uvicorn.\n", "shop/asgi.py": "application = get_asgi_application()\n"}, "unknown"),
+    # A command split over continuation lines is one command; an extension-less shell script, a supervisor
+    # program in conf.d and a hidden .docker folder are read; a shell test with == is no version pin.
+    ({"Dockerfile": "CMD gunicorn shop.asgi:application \\\n    -k uvicorn.workers.UvicornWorker\n"}, "asgi"),
+    ({"bin/web": "#!/bin/sh\nexec gunicorn shop.wsgi\n", "shop/asgi.py": "application = get_asgi_application()\n"},
+     "wsgi"),
+    ({"deploy/conf.d/web.conf": "[program:web]\ncommand=/srv/bin/gunicorn shop.wsgi:application\n"}, "wsgi"),
+    ({".docker/entrypoint.sh": "if [ \"$ROLE\" == \"web\" ]; then exec gunicorn shop.wsgi; fi\n"}, "wsgi"),
+    # Messages and pins name a server without running it.
+    ({"start.sh": "echo 'gunicorn, not uvicorn or daphne'\npip install gunicorn==22.0\nexec gunicorn shop.wsgi\n"},
+     "wsgi"),
+    # gunicorn's worker class set outside the command line (a config file, GUNICORN_CMD_ARGS), or an ASGI module.
+    ({"gunicorn.conf.py": "worker_class = 'uvicorn.workers.UvicornWorker'\n", "Procfile": "web: gunicorn shop.app\n"},
+     "asgi"),
+    ({"compose.yaml": "services:\n  web:\n    environment:\n      GUNICORN_CMD_ARGS: -k uvicorn.workers.UvicornWorker\n"
+      "    command: gunicorn shop.app\n"}, "asgi"),
+    ({"Procfile": "web: gunicorn shop.asgi:application\n"}, "asgi"),
 ])
 def test_detect(tmp_path, files, server):
     found = deployment.detect(_project(tmp_path, files))

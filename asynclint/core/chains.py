@@ -25,9 +25,9 @@ from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
-    assigned_on_self, assuming, deferred_field_read, django_call, enclosing_class, find_method,
+    assigned_on_self, assuming, assuming_foreign_requests, deferred_field_read, django_call, enclosing_class, find_method,
     find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
-    kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
+    foreign_request_parameters, kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, qualified_name
@@ -43,6 +43,7 @@ class Operation:
     node: nodes.NodeNG
     effect: str
     shown: str  # ``Book.objects.filter(...).count()``, ``iteration over qs``
+    possible: str = ""  # why a row reported only as possible is (its note: ``os.path.exists``); "" if definite
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
     if isinstance(node, nodes.Call):
         found = django_call(node)
         if found is not None and found.row.effect in _LOOP_EFFECTS:
-            yield Operation(node, found.row.effect, f"{describe(node)}")
+            yield Operation(node, found.row.effect, f"{describe(node)}",
+                            found.row.note if found.row.possible else "")
         if is_loop_runner(node):
             yield Operation(node, api.LOOP_RUNNER, describe(node))
     for evaluation in evaluations_at(node):
@@ -242,15 +244,33 @@ def _better(chain: Chain, best: Chain | None) -> bool:
     return best is None or (chain.possible, len(chain.steps)) < (best.possible, len(best.steps))
 
 
+#: A binding: the call passes this parameter a non-Django request (``fastapi.Request``): its
+#: ``user`` and ``session`` are plain attributes in the callee too.
+_FOREIGN_REQUEST = ("non-django-request",)
+
+
+def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
+    """``branches.call_bindings`` plus the parameters the call passes a non-Django request."""
+    passed = branches.call_bindings(call, target, decided)
+    return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)}
+
+
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
+    foreign = frozenset(name for name, value in bindings if value == _FOREIGN_REQUEST)
+    with assuming_foreign_requests(function, foreign):
+        return _compute_bound(function, bindings)
+
+
+def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
     reached = list(branches.reached(function, bindings))
     decided = branches.values(function, bindings)
     best: Chain | None = None
     for node, conditional in reached:
         for operation in operations_at(node):
-            if not conditional:
+            if not conditional and not operation.possible:
                 return Chain((), operation)
-            best = best or Chain((), operation, possible=True)
+            if best is None or best.operation.possible and not operation.possible:
+                best = Chain((), operation, possible=True)  # a file read behind a check beats the check
     for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue
@@ -258,7 +278,7 @@ def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain 
         if target is not None:
             if branches.memoised(target, node):
                 continue
-            passed = branches.call_bindings(node, target, decided)
+            passed = _call_bindings(node, target, decided)
             if target is function and passed == bindings:
                 continue  # plain recursion adds nothing
             deeper = sync_work(target, DEFAULT_DEPTH * 4, passed)
@@ -318,7 +338,7 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
         return None
     chain = None
     if target is not None:
-        passed = branches.call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
+        passed = _call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
         deeper = sync_work(target, max_depth, passed)
         if deeper is not None:
             chain = Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)

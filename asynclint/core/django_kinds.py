@@ -58,6 +58,9 @@ VIEW = "view"
 PROJECT_CLASS = "project class"
 PROJECT_OBJECT = "project object"
 REQUEST_CLASS = "request class"  # an annotation ``request: HttpRequest`` is a request; ``HttpRequest()`` is not
+#: A ``request`` annotated with another framework's class (``fastapi.Request``): its ``user`` and
+#: ``session`` are plain attributes. A kind (not None) so that a call passing it on tells the callee.
+FOREIGN_REQUEST = "non-Django request"
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
@@ -80,7 +83,7 @@ class Kind:
     user: bool = False  # the model is (or may be) the auth user model
     api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
-    origin: str = ""  # COROUTINE: "django", "adapter" or "project"
+    origin: str = ""  # COROUTINE: "django", "adapter", "library" or "project"
     function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
     # QUERYSET/ASYNC_ITERATOR/INSTANCE: the fields ``.only(...)`` loads (None: all, or not known) and
     # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
@@ -170,11 +173,25 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
         return None
     if isinstance(node, nodes.NamedExpr):
         return kind_of(node.value)
+    if isinstance(node, nodes.BinOp):
+        return _kind_of_operation(node)
     if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
         return _sequence_of([kind_of(element) for element in node.elts])
     if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
         return _sequence_of([kind_of(node.elt)])
     return None
+
+
+def _kind_of_operation(node: nodes.BinOp) -> Kind | None:
+    """``Path(__file__).parent / "static"`` (``api.DERIVED_KINDS``); ``settings.BASE_DIR / "x"`` too: a
+    setting that ``/`` joins with a string is a path (a ``str`` setting would raise ``TypeError``)."""
+    left = kind_of(node.left)
+    if left is None and isinstance(node.left, nodes.Attribute) and node.op == "/" \
+            and (qualified_name(node.left) or "").startswith("django.conf.settings.") \
+            and isinstance(node.right, (nodes.Const, nodes.JoinedStr)) and isinstance(getattr(node.right, "value", ""), str):
+        return Kind(api.PATH)
+    derived = api.DERIVED_KINDS.get((left.name, node.op)) if left is not None else None
+    return Kind(derived) if derived is not None else None
 
 
 def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
@@ -325,6 +342,8 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         annotated = _kind_of_annotation(annotation)
         if annotated is not None or target.name != "request":
             return annotated
+        if _is_foreign_annotation(annotation):
+            return Kind(FOREIGN_REQUEST)
     function = arguments.parent
     if not isinstance(function, nodes.FunctionDef):
         return None
@@ -338,6 +357,57 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
     if target.name == "request":
         return Kind(api.REQUEST)
     return None
+
+
+#: Annotations that name no class of a framework (``Any``, ``Optional[...]`` members are looked at).
+_UNDECIDED_ANNOTATION_ROOTS = frozenset({"typing", "typing_extensions", "builtins", "collections", "types"})
+
+
+def _is_foreign_annotation(annotation: nodes.NodeNG) -> bool:
+    """``request: fastapi.Request`` (``| None``, ``Optional[...]``, a string): every member names a
+    class outside Django and the packages built on its request (``api.DJANGO_REQUEST_PACKAGES``).
+    A name asynclint cannot resolve, or a project alias, decides nothing."""
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        members = [annotation.left, annotation.right]
+    elif isinstance(annotation, nodes.Subscript) and qualified_name(annotation.value) in ("typing.Optional",
+                                                                                          "typing.Union"):
+        inner = annotation.slice
+        members = list(inner.elts) if isinstance(inner, nodes.Tuple) else [inner]
+    else:
+        return _foreign_annotation_class(annotation)
+    members = [m for m in members if not (isinstance(m, nodes.Const) and m.value is None)]
+    return bool(members) and all(_is_foreign_annotation(member) for member in members)
+
+
+def _foreign_annotation_class(annotation: nodes.NodeNG) -> bool:
+    if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):  # ``"Request | None"``
+        members = [member.strip() for member in annotation.value.split("|")]
+        members = [member for member in members if member != "None"]
+        return bool(members) and all(_foreign_class_named(member, annotation) for member in members)
+    qualified = qualified_name(annotation) if isinstance(annotation, (nodes.Name, nodes.Attribute)) else None
+    return _foreign_class(qualified, annotation)
+
+
+def _foreign_class_named(dotted: str, context: nodes.NodeNG) -> bool:
+    """A name written in a string annotation (``"starlette.requests.Request"``, ``"Request"``)."""
+    first, _, rest = dotted.partition(".")
+    if not first.isidentifier() or not all(part.isidentifier() for part in rest.split(".") if rest):
+        return False
+    found = context.scope().lookup(first)[1]
+    if len(found) != 1 or not isinstance(found[0], (nodes.Import, nodes.ImportFrom)):
+        return False
+    qualified = imported_name(found[0], first)
+    return _foreign_class(f"{qualified}.{rest}" if qualified and rest else qualified, context)
+
+
+def _foreign_class(qualified: str | None, context: nodes.NodeNG) -> bool:
+    if not qualified:
+        return False
+    root = qualified.split(".", 1)[0]
+    if root in api.DJANGO_REQUEST_PACKAGES or root in _UNDECIDED_ANNOTATION_ROOTS:
+        return False
+    found = definition_of_qualified(qualified, context)
+    return found is None or isinstance(found, nodes.ClassDef)  # an installed package's class, or not loadable
 
 
 def _annotation_of(target: nodes.AssignName, arguments: nodes.Arguments) -> nodes.NodeNG | None:
@@ -537,6 +607,8 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return Kind(api.TEST_CLIENT)
     if base.name == VIEW and name == "request":
         return Kind(api.REQUEST)
+    if (base.name, name) in api.DERIVED_KINDS:  # ``path.parent``
+        return Kind(api.DERIVED_KINDS[base.name, name])
     if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
         return Kind(api.ATTRIBUTE_KINDS[base.name])
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
@@ -576,7 +648,24 @@ def _client_on_self(node: nodes.Attribute) -> Kind | None:
         return None
     value = assigned_on_self(owner, node.attrname)
     found = kind_of(value) if value is not None else None
+    if found is None and value is None:  # ``self.channel_layer`` of a Channels consumer: set by its base
+        inherited = api.INHERITED_ATTRIBUTE_KINDS.get(node.attrname)
+        if inherited is not None and _has_library_base(owner, inherited[0]):
+            return Kind(inherited[1])
     return found if found is not None and found.name in api.CLIENT_KINDS else None
+
+
+def _has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 0) -> bool:
+    """Whether ``cls`` derives, through project classes, from one of the library classes ``bases``."""
+    if _depth > 8:
+        return False
+    for base in cls.bases:
+        if qualified_name(base) in bases:
+            return True
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and _has_library_base(parent, bases, _depth + 1):
+            return True
+    return False
 
 
 def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:
@@ -1046,6 +1135,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
             return Kind(api.QUERYSET, model=receiver.model, user=receiver.user,
                         custom=_queryset_class(receiver),
                         rows=receiver.rows or name in api.ROW_QUERYSET_METHODS, only=only, deferred=deferred)
+    if receiver.name == CONNECTION_HANDLER and name in api.CONNECTION_LISTS:
+        return Kind(SEQUENCE, result=Kind(api.CONNECTION))
     if receiver.name == QUERYSET_CLASS and name in api.MANAGER_FACTORY_METHODS:
         return Kind(api.MANAGER, custom=receiver.custom)
     if receiver.name == MANAGER_CLASS and name in api.MANAGER_CLASS_FACTORIES:
@@ -1066,7 +1157,10 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
                       only=receiver.only, deferred=receiver.deferred) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
-    return None
+    if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
+        return Kind(api.COROUTINE, origin="library")
+    derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
+    return Kind(derived) if derived is not None else None
 
 
 def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
@@ -1203,6 +1297,20 @@ def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.A
     }
 
 
+def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
+    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``)."""
+    if not isinstance(call, nodes.Call):
+        return frozenset()
+    return frozenset(param.name for param, kind in _bind_arguments(function, call).items()
+                     if kind.name == FOREIGN_REQUEST)
+
+
+def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str]):
+    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests."""
+    params = {param: Kind(FOREIGN_REQUEST) for param in function.args.arguments or () if param.name in names}
+    return assuming(params) if params else contextlib.nullcontext()
+
+
 @contextlib.contextmanager
 def assuming(bound: dict[nodes.AssignName, Kind]) -> Iterator[None]:
     """Answer kinds as if the parameters in ``bound`` had those kinds (a separate, dropped cache)."""
@@ -1330,22 +1438,60 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
+            if row is not None and (row.library or row.effect == api.BLOCKING_IO) and _result_awaited(call):
+                return None  # ``await self.client.chat.completions.create()``: the client is an async one
             if row is not None:
-                applies = not row.attribute and _condition_holds(row, receiver)
+                applies = not row.attribute and _condition_holds(row, receiver, call)
                 return ApiCall(call, row, func.expr, receiver) if applies else None
     if isinstance(func, (nodes.Name, nodes.Attribute)):
         qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
         if qualified is not None:
             row = api.lookup(api.FUNCTION, qualified)
-            if row is not None:
+            if row is not None and _condition_holds(row, None, call):
                 return ApiCall(call, row, None, None)
     return None
 
 
-def _condition_holds(row: api.SyncApi, receiver: Kind) -> bool:
+#: Callables that await what they are given (a coroutine passed to them is awaited).
+_AWAITING_CALLABLES = frozenset({"asyncio.gather", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
+                                 "asyncio.ensure_future"})
+
+
+def _result_awaited(call: nodes.Call) -> bool:
+    """The call's result is awaited (``await c.m()``, ``await asyncio.wait_for(c.m(), 5)``): whatever a
+    sync annotation said, its receiver is an async object."""
+    parent = call.parent
+    if isinstance(parent, nodes.Await):
+        return True
+    return (isinstance(parent, nodes.Call) and call in parent.args
+            and qualified_call_name(parent) in _AWAITING_CALLABLES)
+
+
+def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) -> bool:
     if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
-        return _validates_related_or_unique(receiver.custom)
+        return receiver is not None and _validates_related_or_unique(receiver.custom)
+    if row.only_if == api.IN_A_LOOP:
+        return _in_a_loop(call)
+    if row.only_if == api.UNLESS_COMMIT_FALSE:
+        return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
+                       for keyword in call.keywords or [])
     return True
+
+
+def _in_a_loop(node: nodes.NodeNG) -> bool:
+    """Whether ``node`` runs once per iteration of a loop of its function (a ``for``/``while`` body, a
+    comprehension's element or condition; not the iterable, which runs once)."""
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, nodes.For) and child is not parent.iter or isinstance(parent, nodes.While):
+            return True
+        if isinstance(parent, nodes.Comprehension) and child is not parent.iter:
+            return True
+        if isinstance(parent, (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)) \
+                and child is not parent.generators[0]:
+            return True
+        child, parent = parent, parent.parent
+    return False
 
 
 def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:

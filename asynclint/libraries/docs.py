@@ -20,6 +20,7 @@ PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 #: Which rule reports a row, by its effect.
 RULE_OF_EFFECT = {
     api.QUERY: "sync-orm-call-in-async", api.WRITE: "sync-orm-call-in-async",
+    api.RAW_SQL: "sync-orm-call-in-async", api.CONNECTION_IO: "sync-orm-call-in-async",
     api.BLOCKING_IO: "blocking-call-in-async", api.TASK_QUEUE: "blocking-call-in-async",
     api.CPU_BOUND: "blocking-call-in-async", api.CACHE_IO: "sync-cache-call-in-async",
     api.TEMPLATE_RENDER: "sync-template-render-in-async", api.AUTH: "sync-auth-call-in-async",
@@ -72,7 +73,10 @@ loop's thread), DRF and adrf (SynchronousOnlyOperation), `ContentType.objects.ge
 `send_task()` against a local broker (tests/test_runtime_libraries.py). Fixtures only (the package or
 its service is not available to the tests): boto3, redis, psycopg, elasticsearch, stripe, openai,
 anthropic, dramatiq, RQ, django-q, django-constance, django-waffle, django-guardian, and
-`Site.objects.get_current()` (django.contrib.sites is not in the runtime project).
+`Site.objects.get_current()` (django.contrib.sites is not in the runtime project), django-filter,
+grpc.aio, redis.asyncio and aiohttp. DRF permissions checked by hand are proven under real DRF
+(tests/fixtures/sync-auth-call-in-async/bad_drf_permissions.py), httpx.AsyncClient and Channels'
+in-memory layer left unawaited too (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
 
 ## Code a library runs on the event loop
 
@@ -86,7 +90,8 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   ASGI and Channels apps, `await schema.execute(...)`) and ariadne's (ASGI `GraphQL`, `await
   graphql(...)`) call a sync resolver (`@strawberry.field`/`@strawberry.mutation` `def`,
   `strawberry.field(resolver=f)`, a sync `BasePermission.has_permission`, ariadne's `@query.field`/
-  `set_field`) on the loop, and iterate a lazy QuerySet a resolver returns there. A sync resolver
+  `set_field`) on the loop, and iterate a lazy QuerySet a resolver returns there (graphql-core before 3.3; 3.3+ uses `async for`: a
+  possible finding). A sync resolver
   counts only when the project evidently serves the library asynchronously (a module imports one of
   those servers, or awaits `schema.execute`); an async resolver always runs under async execution.
   strawberry-graphql-django's fields and `django_resolver` run sync resolvers through
@@ -168,7 +173,27 @@ def render() -> str:
             out.append(f"| {_calls(rows)} | {row.effect} | {RULE_OF_EFFECT.get(row.effect, '')} | "
                        f"{_replacement(row)} |")
         out.append("")
+    out.append(_async_clients())
     return "\n".join(out).rstrip() + "\n"
+
+
+def _async_clients() -> str:
+    """The library objects whose methods return coroutines (``ASYNC_METHODS``), and how each is known."""
+    out = ["## Async clients whose calls must be awaited\n",
+           "A call of one of these methods whose result is dropped or used as a value is "
+           "async-call-not-awaited: the coroutine never runs. The object is known from its constructor, "
+           "its factory or a parameter's annotation.\n",
+           "| object | known from | methods |", "| --- | --- | --- |"]
+    for kind, names in table.ASYNC_METHODS.items():
+        known = ", ".join([f"`{name}`" for name, result in table.CALL_RESULT_KINDS.items() if result == kind]
+                          + [f"`self.{name}` in a subclass of {', '.join(sorted(f'`{b}`' for b in bases))}"
+                             for name, (bases, result) in table.INHERITED_ATTRIBUTE_KINDS.items() if result == kind])
+        if api.WILDCARD in names:
+            shown = "every public method but " + ", ".join(f"`{n}()`" for n in sorted(table.NO_IO_METHODS[kind]))
+        else:
+            shown = ", ".join(f"`{n}()`" for n in sorted(names))
+        out.append(f"| {kind} | {known} | {shown} |")
+    return "\n".join(out) + "\n"
 
 
 def summary() -> list[dict[str, str]]:

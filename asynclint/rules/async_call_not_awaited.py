@@ -3,12 +3,16 @@
 ## What it does
 Flags a call on the event loop to a coroutine-returning Django or asgiref API (`aget`, `asave`,
 `acount`, the cache's and auth's `a*` functions, `request.auser()`, `sync_to_async(f)(...)`,
-`asyncio.to_thread(...)`) or to the project's own `async def` (a function, a method through an
+`asyncio.to_thread(...)`, `asyncio.sleep(...)`, `asyncio.wait_for(...)`, `asyncio.wait(...)`) or to the project's own `async def` (a function, a method through an
 instance, a static or class method through its class, `super().get()` of an async parent, a coroutine
 function kept in a variable or a class attribute (`staticmethod(f)`), a `functools.partial` of one, a
-callback inside `if iscoroutinefunction(callback):`) whose coroutine is never awaited: a bare statement, a value used
+callback inside `if iscoroutinefunction(callback):`), or to an async library client's method (grpc.aio's
+`ServicerContext.write()`/`abort()`/`read()`/`send_initial_metadata()`, `redis.asyncio` commands,
+`httpx.AsyncClient` and `aiohttp.ClientSession` requests, a Channels layer's `group_send()`/`send()`/
+`group_add()`..., also as a consumer's `self.channel_layer`: docs/libraries.md; the object known from its constructor, factory or a parameter's
+annotation such as `context: grpc.aio.ServicerContext`) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
-`async def`, or one assigned to a name that is then used as a value or never used.
+`async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one assigned to a name that is then used as a value or never used.
 
 Also in sync code: a plain `def` that returns such a coroutine from inside `try`/`except` (its
 exceptions escape at the caller's `await`, past the handlers), and a sync helper that calls a
@@ -88,8 +92,10 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         return USED_AS_VALUE
     if isinstance(parent, (nodes.If, nodes.While, nodes.IfExp, nodes.Assert)) and node is parent.test:
         return USED_AS_VALUE
-    if isinstance(parent, nodes.BoolOp) and node is not parent.values[-1]:
-        return USED_AS_VALUE
+    if isinstance(parent, nodes.BoolOp):
+        # Tested for truth unless last; the last operand is the value the whole expression gives
+        # (``return await a() or b.acreate()`` returns the coroutine).
+        return USED_AS_VALUE if node is not parent.values[-1] else _misuse(parent)
     if isinstance(parent, (nodes.List, nodes.Tuple, nodes.Set, nodes.Starred)) or (
         isinstance(parent, nodes.Dict) and any(node is value for _key, value in parent.items)
     ):
@@ -147,7 +153,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
         found = kind_of(node)
         if found is None or found.name != api.COROUTINE:
             return
-        if found.origin not in ("django", "adapter", "checked") and not (
+        if found.origin not in ("django", "adapter", "checked", "library") and not (
             found.origin == "project" and is_plain_coroutine_function(found.function)
         ):
             return
@@ -181,7 +187,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
 
 
 def _is_awaitable_origin(found) -> bool:
-    return found.origin in ("django", "adapter", "checked") or (
+    return found.origin in ("django", "adapter", "checked", "library") or (
         found.origin == "project" and is_plain_coroutine_function(found.function))
 
 
