@@ -1534,7 +1534,7 @@ def django_call(call: nodes.Call) -> ApiCall | None:
         qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
         if qualified is not None:
             row = api.lookup(api.FUNCTION, qualified)
-            if row is not None:
+            if row is not None and _condition_holds(row, None, call):
                 return ApiCall(call, row, None, None)
     return None
 
@@ -1554,13 +1554,31 @@ def _result_awaited(call: nodes.Call) -> bool:
             and qualified_call_name(parent) in _AWAITING_CALLABLES)
 
 
-def _condition_holds(row: api.SyncApi, receiver: Kind, call: nodes.Call) -> bool:
+def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) -> bool:
     if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
-        return _validates_related_or_unique(receiver.custom)
+        return receiver is not None and _validates_related_or_unique(receiver.custom)
+    if row.only_if == api.IN_A_LOOP:
+        return _in_a_loop(call)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
     return True
+
+
+def _in_a_loop(node: nodes.NodeNG) -> bool:
+    """Whether ``node`` runs once per iteration of a loop of its function (a ``for``/``while`` body, a
+    comprehension's element or condition; not the iterable, which runs once)."""
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, nodes.For) and child is not parent.iter or isinstance(parent, nodes.While):
+            return True
+        if isinstance(parent, nodes.Comprehension) and child is not parent.iter:
+            return True
+        if isinstance(parent, (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)) \
+                and child is not parent.generators[0]:
+            return True
+        child, parent = parent, parent.parent
+    return False
 
 
 def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:

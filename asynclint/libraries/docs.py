@@ -90,7 +90,8 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   ASGI and Channels apps, `await schema.execute(...)`) and ariadne's (ASGI `GraphQL`, `await
   graphql(...)`) call a sync resolver (`@strawberry.field`/`@strawberry.mutation` `def`,
   `strawberry.field(resolver=f)`, a sync `BasePermission.has_permission`, ariadne's `@query.field`/
-  `set_field`) on the loop, and iterate a lazy QuerySet a resolver returns there. A sync resolver
+  `set_field`) on the loop, and iterate a lazy QuerySet a resolver returns there (graphql-core before 3.3; 3.3+ uses `async for`: a
+  possible finding). A sync resolver
   counts only when the project evidently serves the library asynchronously (a module imports one of
   those servers, or awaits `schema.execute`); an async resolver always runs under async execution.
   strawberry-graphql-django's fields and `django_resolver` run sync resolvers through

@@ -6,7 +6,8 @@ comprehensions over it, `list()`/`tuple()`/`set()`/`sorted()`/`len()`/`bool()`/`
 `if qs:`/`not qs`/`qs or ...`, `x in qs`, an integer index `qs[0]`, a slice with a step, unpacking
 (`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it. Also a lazy QuerySet returned by a GraphQL resolver that
 runs under async execution (an async strawberry or ariadne resolver, or a sync one the project serves
-asynchronously): graphql-core iterates it on the loop to complete the list field. And the value an async
+asynchronously): graphql-core before 3.3 iterates it on the loop to complete the list field (a *possible*
+finding: 3.3 and later iterate a QuerySet with `async for`). And the value an async
 django-ninja operation returns for its `response=` schema, which ninja validates on the loop: a lazy
 QuerySet, or a model instance whose related manager a schema field reads (without `prefetch_related`).
 
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint.core import suggest
 from asynclint.core.describe import describe
@@ -98,12 +100,19 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             return
         shown = describe(node.value)
         if found.name == api.QUERYSET:
-            by = (f"graphql-core completes the {library} resolver {frame.name}() with it" if library else
-                  f"django-ninja validates it against the response schema of {frame.name}()")
-            self.report(node.value, f"the lazy QuerySet {shown} is iterated on the event loop ({by}), where "
-                                    f"Django raises SynchronousOnlyOperation; return a list built with "
-                                    f"'[x async for x in qs]'" + ("" if schema is not None else
-                                                                  ", or use a strawberry_django field"))
+            if library is not None:
+                # graphql-core 3.3 completes a list from a value's __aiter__ first (a QuerySet has one
+                # from Django 4.1), so only projects on graphql-core 3.2 fail: a possible finding.
+                self.report(node.value, f"the lazy QuerySet {shown} may be iterated on the event loop: graphql-core "
+                                        f"before 3.3 completes the {library} resolver {frame.name}() with it "
+                                        f"there, where Django raises SynchronousOnlyOperation (3.3+ iterates it "
+                                        f"with 'async for'); return a list built with '[x async for x in qs]', "
+                                        f"or use a strawberry_django field", INFERENCE)
+                return
+            self.report(node.value, f"the lazy QuerySet {shown} is iterated on the event loop (django-ninja "
+                                    f"validates it against the response schema of {frame.name}()), where Django "
+                                    f"raises SynchronousOnlyOperation; return a list built with "
+                                    f"'[x async for x in qs]'")
         elif schema is not None and found.name in INSTANCE_LIKE and not _prefetches(frame):
             cls, fields = ninja.schema_fields(schema)
             for name in sorted(fields):

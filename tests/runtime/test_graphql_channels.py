@@ -20,6 +20,7 @@ execution, which that harness does not drive). Django is configured by ``conftes
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
 import json
 import traceback
 
@@ -91,13 +92,18 @@ async def _execute(module, operation: str) -> list[BaseException]:
     return errors
 
 
+#: graphql-core before 3.3 iterates a returned iterable synchronously even when it has __aiter__.
+_GRAPHQL_CORE_ITERATES_SYNC_FIRST = tuple(map(int, importlib.metadata.version("graphql-core").split(".")[:2])) < (3, 3)
+
+
 @pytest.mark.parametrize(("relative", "operation"), list(_cases()))
 def test_resolvers_under_async_execution(relative, operation):
     seed()
     path = FIXTURES / relative
     module = load_module(relative)
     errors = asyncio.run(_execute(module, operation))
-    if path.name.startswith("good_"):
+    if path.name.startswith("good_") or "queryset-evaluation" in relative and not _GRAPHQL_CORE_ITERATES_SYNC_FIRST:
+        # graphql-core 3.3+ completes a list from the QuerySet's __aiter__: the possible finding's other side.
         assert not errors, f"{relative} {operation}: {errors!r}"
         return
     assert len(errors) == 1 and isinstance(errors[0], SynchronousOnlyOperation), f"{operation}: {errors!r}"
