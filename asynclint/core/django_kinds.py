@@ -858,10 +858,94 @@ def _related_model(field: nodes.Call, owner: nodes.ClassDef) -> nodes.ClassDef |
     )
     if isinstance(target, nodes.Const) and target.value == "self":
         return owner
+    if isinstance(target, nodes.Const) and isinstance(target.value, str):  # ``"library.Book"``, ``"Book"``
+        return _model_named(target.value, field)
     found = kind_of(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
     if found is not None and found.name == api.MODEL_CLASS:
         return found.model
     return None
+
+
+# --- models named by their label ("library.Book") ---------------------------------------------
+def _get_model_reference(call: nodes.Call) -> str:
+    """``"library.Book"`` from ``get_model("library", "Book")``, ``get_model("library.Book")`` or keywords."""
+    values = [*call.args, *(k.value for k in call.keywords or [] if k.arg in ("app_label", "model_name"))]
+    texts = [value.value for value in values if isinstance(value, nodes.Const) and isinstance(value.value, str)]
+    if len(texts) != len(values) or not 1 <= len(texts) <= 2:
+        return ""
+    return ".".join(texts)
+
+
+def _model_named(reference: str, context: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The model class a lazy reference names: ``"Book"`` (in the referring module) or
+    ``"library.Book"`` (the ``library`` app's models module: the package of that name, or the app
+    whose folder or ``AppConfig.label`` is ``library``). None when not exactly one is found."""
+    app, _, name = reference.rpartition(".")
+    if not name.isidentifier() or (app and not app.isidentifier()):
+        return None
+    modules = [context.root()] if not app else _app_models_modules(app, context)
+    found = [model for module in modules if (model := _model_in(module, name)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _model_in(module: nodes.Module, name: str) -> nodes.ClassDef | None:
+    """The model class ``module`` defines or imports as ``name`` (model names ignore case)."""
+    names = [local for local in module.locals if local.lower() == name.lower()]
+    if len(names) != 1:
+        return None
+    found = module.locals[names[0]][-1]
+    if isinstance(found, (nodes.Import, nodes.ImportFrom)):  # re-exported (``models/__init__.py``)
+        target = imported_name(found, names[0])
+        found = definition_of_qualified(target, module) if target else None
+    if not isinstance(found, nodes.ClassDef):
+        return None
+    kind = _kind_of_class_reference(found)
+    return found if kind is not None and kind.name == api.MODEL_CLASS else None
+
+
+_APP_LABEL = re.compile(r"""^\s*label\s*=\s*["']([\w]+)["']""", re.MULTILINE)
+
+
+def _app_models_modules(app: str, context: nodes.NodeNG) -> list[nodes.Module]:
+    from astroid import MANAGER
+
+    folders = set()
+    for path in _candidate_files(context.root().file):
+        folder, base = os.path.split(path)
+        if base == "models.py" and os.path.basename(folder) == app:
+            folders.add(folder)
+        elif base == "apps.py" and app in _app_labels(path):
+            folders.add(folder)
+        elif base == "__init__.py" and os.path.basename(folder) == "models" and os.path.basename(
+                os.path.dirname(folder)) == app:
+            folders.add(os.path.dirname(folder))
+    modules = []
+    for folder in sorted(folders):
+        for path in (os.path.join(folder, "models.py"), os.path.join(folder, "models", "__init__.py")):
+            if os.path.isfile(path):
+                try:
+                    modules.append(MANAGER.ast_from_file(path))
+                except Exception:  # an unparsable module names no model
+                    pass
+    if not modules:  # the app is a top-level package on the path (``library.models``)
+        loaded = _import_module(f"{app}.models", context)
+        modules = [loaded] if loaded is not None else []
+    return modules
+
+
+def _app_labels(path: str) -> set[str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return set(_APP_LABEL.findall(handle.read()))
+    except OSError:
+        return set()
+
+
+def _import_module(modname: str, context: nodes.NodeNG) -> nodes.Module | None:
+    try:
+        return context.root().import_module(modname, relative_only=False)
+    except Exception:  # not importable: no model
+        return None
 
 
 # --- reverse relations, found anywhere in the project ------------------------------------------
@@ -1317,6 +1401,9 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return Kind(api.COROUTINE, origin="adapter")
     if qualified in api.USER_MODEL_FUNCTIONS:
         return Kind(api.MODEL_CLASS, user=True)
+    if qualified in api.GET_MODEL_FUNCTIONS:
+        model = _model_named(_get_model_reference(call), call)
+        return _kind_of_class_reference(model) if model is not None else None
     model = _model_argument(call)
     row = api.lookup(api.FUNCTION, qualified)
     if row is not None:
