@@ -6,9 +6,13 @@ comprehensions over it, `list()`/`tuple()`/`set()`/`sorted()`/`len()`/`bool()`/`
 `if qs:`/`not qs`/`qs or ...`, `x in qs`, an integer index `qs[0]`, a slice with a step, unpacking
 (`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it. Also a lazy QuerySet returned by a GraphQL resolver that
 runs under async execution (an async strawberry or ariadne resolver, or a sync one the project serves
-asynchronously): graphql-core iterates it on the loop to complete the list field. And the value an async
+asynchronously): graphql-core before 3.3 iterates it on the loop to complete the list field (a *possible*
+finding: 3.3 and later iterate a QuerySet with `async for`). And the value an async
 django-ninja operation returns for its `response=` schema, which ninja validates on the loop: a lazy
 QuerySet, or a model instance whose related manager a schema field reads (without `prefetch_related`).
+A value annotated as a QuerySet or a plain collection (`Union[List[Book], QuerySet[Book]]`,
+`list | QuerySet`) may be either: its evaluations are *possible* findings (confidence INFERENCE), with
+no automatic fix.
 
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
@@ -41,6 +45,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint.core import suggest
 from asynclint.core.describe import describe
@@ -75,6 +80,10 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
+                if found.possible:  # maybe a plain list: possible, and no rewrite (``async for`` breaks a list)
+                    self.report(found.node, f"{describe(found.queryset)} may be a QuerySet (its annotation "
+                                            f"allows one): {message}", INFERENCE)
+                    continue
                 self.report(found.node, message, facts=Facts(evaluations=reported_evaluations(found.node)))
 
     visit_for = visit_comprehension = visit_call = visit_if = visit_while = visit_ifexp = visit_assert = \
@@ -98,12 +107,19 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             return
         shown = describe(node.value)
         if found.name == api.QUERYSET:
-            by = (f"graphql-core completes the {library} resolver {frame.name}() with it" if library else
-                  f"django-ninja validates it against the response schema of {frame.name}()")
-            self.report(node.value, f"the lazy QuerySet {shown} is iterated on the event loop ({by}), where "
-                                    f"Django raises SynchronousOnlyOperation; return a list built with "
-                                    f"'[x async for x in qs]'" + ("" if schema is not None else
-                                                                  ", or use a strawberry_django field"))
+            if library is not None:
+                # graphql-core 3.3 completes a list from a value's __aiter__ first (a QuerySet has one
+                # from Django 4.1), so only projects on graphql-core 3.2 fail: a possible finding.
+                self.report(node.value, f"the lazy QuerySet {shown} may be iterated on the event loop: graphql-core "
+                                        f"before 3.3 completes the {library} resolver {frame.name}() with it "
+                                        f"there, where Django raises SynchronousOnlyOperation (3.3+ iterates it "
+                                        f"with 'async for'); return a list built with '[x async for x in qs]', "
+                                        f"or use a strawberry_django field", INFERENCE)
+                return
+            self.report(node.value, f"the lazy QuerySet {shown} is iterated on the event loop (django-ninja "
+                                    f"validates it against the response schema of {frame.name}()), where Django "
+                                    f"raises SynchronousOnlyOperation; return a list built with "
+                                    f"'[x async for x in qs]'")
         elif schema is not None and found.name in INSTANCE_LIKE and not _prefetches(frame):
             cls, fields = ninja.schema_fields(schema)
             for name in sorted(fields):
