@@ -251,6 +251,9 @@ def make_linter(symbols: Iterable[str], *, django_version: str | None = None, op
     linter.asynclint_lean = lean
     linter.asynclint_overlay = dict(overlay or {})
     linter.load_plugin_modules(["asynclint"])
+    # As pylint's Run does: the plugin's module becomes True, else -j's workers would get the package
+    # (and every module of asynclint, with its state) pickled by value.
+    linter.load_plugin_configuration()
     known = linter_options()
     for name, value in (options or {}).items():
         linter.set_option(name, option_value(name, known.get(name, {}), value))
