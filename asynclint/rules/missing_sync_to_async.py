@@ -27,6 +27,9 @@ Work done once per process is not reported: a callee under `functools.lru_cache`
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
 `AppConfig`, a middleware instance, a module-level instance).
 
+Silent when the work at the end of the chain is a function the calling test patches with
+`unittest.mock.patch` (`@patch("socket.gethostbyname")` on the test, or a `with patch(...)` block).
+
 ## Why is this bad?
 Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
 calls down. Django raises as soon as any of it reaches the database from the loop's thread; the rest
@@ -65,6 +68,7 @@ from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.core.django_kinds import async_check_branch
 from asynclint.core.imports import bindings, called_name
+from asynclint.core.mocks import is_patched
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
@@ -106,6 +110,8 @@ class MissingSyncToAsync(AsyncLintRule):
         chain = chain_from(node, self.depth)
         if chain is None or chain.operation.effect == api.LOOP_RUNNER:
             return None  # async-to-sync-in-async reports those
+        if is_patched(called_name(chain.operation.node), node):
+            return None  # a test replaced the blocking function with a mock (@patch("socket.gethostbyname"))
         return chain
 
     @only_required_for_messages(_SYMBOL)
