@@ -13,8 +13,9 @@ library calls from its coroutines, on the event loop.
 - Channels: a two-step middleware is made a single callable the way daphne and uvicorn do
   (asgiref's ``guarantee_single_callable``) and awaited with ``(scope, receive, send)``.
 
-The fixtures are listed in test_calls.py's ``NOT_RUN`` (their failures happen inside the library's
-execution, which that harness does not drive). Django is configured by ``conftest.py``.
+Each fixture file's ``operations`` or ``routes`` in its folder's runtime.toml say what the library
+runs; the file says ``skip = "why"`` there for the calls harness (its failures happen inside the
+library's execution, which that harness does not drive). Django is configured by ``conftest.py``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ pytest.importorskip("channels")
 
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 
-from tests.runtime.support import FIXTURES, load_module, seed  # noqa: E402
+from tests.runtime.support import FIXTURES, library_runs, load_module, seed  # noqa: E402
 from tests.runtime.test_calls import annotated_lines  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
@@ -40,23 +41,10 @@ pytestmark = pytest.mark.django_runtime
 SYNC_ONLY = "You cannot call this from an async context"
 FOLDER = "sync-orm-call-in-async"
 
-#: fixture file -> the operations its schema answers (each one exercises one resolver); the schema is
-#: the module's ``schema`` (``ariadne_schema``/``mutation_schema`` for an operation marked ``ariadne:``/``mutation:``).
-OPERATIONS = {
-    f"{FOLDER}/bad_strawberry_sync_resolvers.py": ["{ authorName }", "{ bookCount }", "{ guarded }",
-                                                   'mutation { renameAuthor(name: "Le Guin") }'],
-    f"{FOLDER}/good_strawberry_resolvers_off_the_loop.py": ["{ authorName }", "{ totalBooks }", "{ authorCount }",
-                                                            "{ titles }", "{ authors { name bookCount } }",
-                                                            'mutation:mutation { renameAuthor(name: "x") }'],
-    f"{FOLDER}/bad_ariadne_sync_resolvers.py": ["{ authorName }", "{ bookCount }",
-                                                'mutation { renameAuthor(name: "x") }'],
-    f"{FOLDER}/good_ariadne_async_resolvers.py": ["{ authorName }", "{ bookCount }"],
-    "sync-queryset-evaluation-in-async/bad_graphql_resolvers_return_querysets.py": [
-        "{ books { title } }", "{ recentBooks { title } }", "ariadne:{ books { title } }"],
-    "sync-queryset-evaluation-in-async/good_graphql_resolvers_return_lists.py": [
-        "{ books { title } }", "{ recentBooks { title } }", "{ firstBooks { title } }", "{ firstBook { title } }",
-        "ariadne:{ books { title } }"],
-}
+#: fixture file -> the operations its schema answers (each one exercises one resolver), from the file's
+#: ``operations`` in its folder's runtime.toml; the schema is the module's ``schema``
+#: (``ariadne_schema``/``mutation_schema`` for an operation marked ``ariadne:``/``mutation:``).
+OPERATIONS = library_runs("operations")
 
 
 def _cases():
@@ -169,12 +157,9 @@ def test_two_step_middleware_sync_half_runs_on_the_loop():
     assert asyncio.run(_through_server(good.TokenAuthMiddleware))["author"].pk == 1
 
 
-EVALUATION = "sync-queryset-evaluation-in-async"
-#: fixture file -> its routes (each one an async operation with a response schema).
-ROUTES = {
-    f"{EVALUATION}/bad_ninja_response_schemas.py": ["/titles", "/book"],
-    f"{EVALUATION}/good_ninja_response_schemas.py": ["/titles", "/paged", "/book"],
-}
+#: fixture file -> its routes (each one an async operation with a response schema), from the file's
+#: ``routes`` in its folder's runtime.toml.
+ROUTES = library_runs("routes")
 
 
 @pytest.mark.parametrize(("relative", "route"), [pytest.param(relative, route, id=f"{relative.rpartition('/')[2]}:{route}")
