@@ -569,6 +569,8 @@ USER_MODELS = frozenset({
 })
 #: Calls that return the (unknown) user model class.
 USER_MODEL_FUNCTIONS = frozenset({"django.contrib.auth.get_user_model"})
+#: ``apps.get_model("library", "Book")`` / ``("library.Book")``: the model class the label names.
+GET_MODEL_FUNCTIONS = frozenset({"django.apps.apps.get_model", "django.apps.registry.apps.get_model"})
 MANAGER_CLASSES = frozenset({
     "django.db.models.Manager",
     "django.db.models.manager.Manager",

@@ -155,6 +155,23 @@ def test_detect_is_kept_per_run_and_refreshed_by_invalidate(tmp_path):
     with using(RunContext()):
         assert deployment.detect(root).server == "asgi"
 
+def test_a_settings_module_that_nothing_serves_runs_under_runserver(tmp_path):
+    """No server command, router, daphne or ASGI_APPLICATION: a library's module stays unknown (its users
+    choose a server), the project's settings module is served by runserver (WSGI)."""
+    from asynclint.core.context import RunContext, using
+
+    root = _project(tmp_path, {"Procfile": "release: python manage.py migrate\n",
+                               "shop/asgi.py": "application = get_asgi_application()\n", "shop/settings.py": ""})
+    settings = str(root / "shop" / "settings.py")
+    with using(RunContext()):
+        assert deployment.server_for("auto", settings).server == "unknown"
+        assert deployment.server_for("auto", settings, settings=True).server == "wsgi"
+        assert deployment.server_for("asgi", settings, settings=True).server == "asgi"
+    (root / "shop" / "settings.py").write_text("INSTALLED_APPS = ['daphne']\n")
+    with using(RunContext()):
+        assert deployment.server_for("auto", settings, settings=True).server == "asgi"
+
+
 MIDDLEWARE = """
     class ClientIp:
         def __init__(self, get_response):

@@ -19,7 +19,8 @@ anything:
   with another app there, does not.
 
 ASGI commands only, or (with no server command at all) a router that serves Django's HTTP or an ASGI
-``runserver``: ``asgi``. WSGI commands only (and nothing that runs ASGI), or both kinds where the
+``runserver``: ``asgi``. Nothing at all: ``unknown`` for a module in general (a library's users choose
+their server), ``wsgi`` for the project's settings module (``runserver``; see ``server_for``). WSGI commands only (and nothing that runs ASGI), or both kinds where the
 router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the middleware findings are
 *possible*. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
 """
@@ -255,13 +256,24 @@ def _detect(root: Path) -> Deployment:
         return Deployment(WSGI, (*reasons, "the ASGI server only serves the router's other protocols"))
     if not wsgi and not asgi and (django_http or weak):
         return Deployment(ASGI, (*reasons, *weak[:3]))
-    return Deployment(UNKNOWN, tuple(reasons) or ("no server command or ASGI router found",))
+    return Deployment(UNKNOWN, tuple(reasons) or (_NOTHING_FOUND,))
 
 
-def server_for(option: str, path: str | None) -> Deployment:
-    """The deployment a module's project uses: the ``server`` option when set, else detected."""
+_NOTHING_FOUND = "no server command or ASGI router found"
+
+
+def server_for(option: str, path: str | None, settings: bool = False) -> Deployment:
+    """The deployment a module's project uses: the ``server`` option when set, else detected.
+
+    ``settings``: the module is the project's settings. When nothing in the repository serves it (no
+    server command, no ASGI router, no daphne or ``ASGI_APPLICATION``), the project runs with
+    ``manage.py runserver``, which serves WSGI: a boilerplate ``asgi.py`` from ``startproject`` says
+    nothing. (A library's middleware, checked where it is defined, stays unknown: its users choose.)"""
     if option in (ASGI, WSGI):
         return Deployment(option, (f"server = \"{option}\" in the configuration",))
     if not path:
         return Deployment(UNKNOWN, ("no file",))
-    return detect(project_root(path))
+    found = detect(project_root(path))
+    if settings and found.reasons == (_NOTHING_FOUND,):
+        return Deployment(WSGI, (f"{_NOTHING_FOUND}: the settings' project runs with runserver (WSGI)",))
+    return found

@@ -69,6 +69,8 @@ def _two_step_call(function: nodes.FunctionDef) -> bool:
 COVERED = (
     ("channels", "the sync __call__(self, scope) of two-step middleware", "every loop rule",
      "2.x style, served by asgiref 3 / daphne / uvicorn"),
+    ("channels", "scope entries made SimpleLazyObject(lambda: async_to_sync(...)) read in async code",
+     "async-to-sync-in-async", "4.3"),
 )
 
 

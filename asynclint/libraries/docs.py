@@ -100,7 +100,11 @@ the library's source and is proven under the real package (tests/runtime/test_gr
 - Channels (`asynclint/libraries/channels.py`): an old two-step middleware's sync
   `__call__(self, scope)` runs inside the server's coroutine (asgiref's
   `guarantee_single_callable`, as daphne and uvicorn serve it). `BaseMiddleware` and `async def
-  __call__(self, scope, receive, send)` are async functions, already covered.
+  __call__(self, scope, receive, send)` are async functions, already covered. A scope entry the
+  project's middleware sets to `SimpleLazyObject(lambda: async_to_sync(f)(...))` and an async
+  consumer reads (`self.scope["user"].id`) resolves on the loop, where `async_to_sync` raises
+  RuntimeError (async-to-sync-in-async); `AuthMiddlewareStack`'s `scope["user"]` is resolved
+  asynchronously by Channels, and sync consumers read in their worker thread: silent.
 - django-ninja (`asynclint/libraries/ninja.py`): `AsyncOperation.run` validates an async
   operation's return value against its `response=` schema on the loop (0.22.2 to 1.7.1): a lazy
   QuerySet, or a related manager a schema field reads without `prefetch_related`, raises there
@@ -112,8 +116,8 @@ the library's source and is proven under the real package (tests/runtime/test_gr
 ## Not covered yet
 
 DRF's `filter_queryset()` and `check_permissions()`, serializer `.data` of a single object.
-Channels' `SimpleLazyObject(lambda: async_to_sync(get_user)(scope))` resolved on the loop (where it
-is resolved is not known statically). ninja-extra's controllers (not checked).
+ninja-extra's controllers: current releases validate the response through `sync_to_async`
+(`AsyncControllerOperation.run`), older ones were not checked.
 """
 
 

@@ -3,7 +3,9 @@
 ## What it does
 Flags `async_to_sync(f)(...)`, `asyncio.run(...)` and `loop.run_until_complete(...)` on the event
 loop — directly, or through project sync functions called from async code (then reported at the
-call site, with the chain).
+call site, with the chain). Also a read on the loop of a Channels scope entry that the project's
+middleware sets to `SimpleLazyObject(lambda: async_to_sync(f)(...))` (`self.scope["user"].id` in an
+async consumer): the read resolves the lazy object, whose factory then runs `async_to_sync` there.
 
 ## Why is this bad?
 They run a coroutine to completion from sync code. On a thread that already runs an event loop,

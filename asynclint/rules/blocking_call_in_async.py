@@ -17,6 +17,8 @@ async client, and task queues (Celery `delay()`/`apply_async()`/`send_task()`, d
 effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
 `sync-apis = ["shop.pdf.render_invoice -> cpu -> await sync_to_async(render_invoice)(...)"]`;
 the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with `blocking`.
+Code that runs once per process, not per request (a management command, a migration, a settings
+module, an `AppConfig`, a system check), is not checked.
 
 File-system calls that read no file are *possible* findings (confidence INFERENCE): a directory
 listing (`os.listdir`, `os.scandir`, `os.walk`, `glob.glob`, `Path.iterdir()`/`glob()`/`rglob()`),

@@ -10,6 +10,9 @@ asynchronously): graphql-core before 3.3 iterates it on the loop to complete the
 finding: 3.3 and later iterate a QuerySet with `async for`). And the value an async
 django-ninja operation returns for its `response=` schema, which ninja validates on the loop: a lazy
 QuerySet, or a model instance whose related manager a schema field reads (without `prefetch_related`).
+A value annotated as a QuerySet or a plain collection (`Union[List[Book], QuerySet[Book]]`,
+`list | QuerySet`) may be either: its evaluations are *possible* findings (confidence INFERENCE), with
+no automatic fix.
 
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
@@ -77,6 +80,10 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
+                if found.possible:  # maybe a plain list: possible, and no rewrite (``async for`` breaks a list)
+                    self.report(found.node, f"{describe(found.queryset)} may be a QuerySet (its annotation "
+                                            f"allows one): {message}", INFERENCE)
+                    continue
                 self.report(found.node, message, facts=Facts(evaluations=reported_evaluations(found.node)))
 
     visit_for = visit_comprehension = visit_call = visit_if = visit_while = visit_ifexp = visit_assert = \
