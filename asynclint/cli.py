@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--exclude", type=_csv, default=[], metavar="PATTERNS", help="more exclude patterns")
     check.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                        help="processes (default 1; 0: one per CPU). Each builds its own trees, so memory grows with N; "
-                            "on 2 cores it does not pay (Django's package: -j 2 took 27%% more CPU than -j 1, "
+                            "on 2 cores it does not pay (Django's package: -j 2 took 28%% more CPU than -j 1, "
                             "no less wall time)")
     check.add_argument("--certainty", choices=CERTAINTIES,
                        help="only definite findings, or only possible ones (default: both)")

@@ -19,7 +19,6 @@ server and the cache) find files, set up pylint and run asynclint's rules throug
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import errno
 import io
@@ -252,6 +251,9 @@ def make_linter(symbols: Iterable[str], *, django_version: str | None = None, op
     linter.asynclint_lean = lean
     linter.asynclint_overlay = dict(overlay or {})
     linter.load_plugin_modules(["asynclint"])
+    # As pylint's Run does: the plugin's module becomes True, else -j's workers would get the package
+    # (and every module of asynclint, with its state) pickled by value.
+    linter.load_plugin_configuration()
     known = linter_options()
     for name, value in (options or {}).items():
         linter.set_option(name, option_value(name, known.get(name, {}), value))
@@ -380,14 +382,6 @@ def to_findings(messages, linter=None) -> list:
     return output.shown([getattr(message, "finding", None) or finding for message, finding in zip(messages, found)])
 
 
-def _parses(text: str, path: str) -> bool:
-    try:
-        compile(text, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return False
-    return True
-
-
 #: Syntax the running Python may be too old for: (minimum version, pattern of the offending line).
 NEWER_SYNTAX = (
     ((3, 14), re.compile(r"^\s*except\*?\s+(?!\()[^:]*,[^:]*:")),  # except A, B:  (PEP 758)
@@ -444,9 +438,8 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
     scan = prefilter.scan(sources, rules) if cache is None else cache.scan(sources, rules)
     candidates = scan.candidates(rules) if rules else []
     # The prefilter must not hide a file that cannot be parsed: pylint reports it (setup errors only).
-    chosen = set(candidates)
-    broken = {path for path, text in sources if path not in chosen and not _parses(text, path)}
-    candidates += [path for path, _text in sources if path in broken]
+    broken = set(scan.unparsable)
+    candidates += scan.unparsable
     result = LintResult(analysed=list(candidates))
     if log:
         log(f"{len(files)} files; {len(candidates)} can produce a finding and are analysed, "

@@ -168,6 +168,10 @@ class Module:
                 self.tree = None  # pylint reports it: the module stays a candidate
         return self.tree
 
+    def parses(self) -> bool:
+        """Whether Python can parse the text (a module that cannot is analysed for its setup error)."""
+        return self.remember("parses", lambda: _parses(self.text))
+
     def stored(self) -> dict:
         """The memo's answers this scan used (what the cache keeps for the text)."""
         return {key: self.memo[key] for key in self.used if key in self.memo}
@@ -310,12 +314,22 @@ def _grow(module: Module, grow: str, query: Query) -> set[str]:
     return set(module.remember(grow + query.key, lambda: sorted(_GROW[grow](module, query.names))))
 
 
+def _parses(text: str) -> bool:
+    try:
+        compile(text, "<module>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return True
+
+
 @dataclass
 class Scan:
-    """The facts of every module, computed once for a set of files."""
+    """The facts of every module, computed once for a set of files, and the modules that cannot
+    produce a finding but cannot be parsed either (``unparsable``: they must not be hidden)."""
 
     modules: list[Module]
     facts: dict[str, set[str]] = field(default_factory=dict)
+    unparsable: list[str] = field(default_factory=list)
 
     def rules_for(self, path: str, rules) -> tuple:
         """The rules that can fire in the module at ``path``."""
@@ -333,6 +347,13 @@ def scan(sources: Iterable[tuple[str, str] | Module], rules) -> Scan:
     """Facts for each ``(path, text)`` (or ``Module``, with its memo); only the facts that ``rules``
     need are computed."""
     modules = [source if isinstance(source, Module) else Module(*source) for source in sources]
+    result = _facts(modules, rules)
+    chosen = set(result.candidates(rules)) if rules else set()
+    result.unparsable = [module.path for module in modules if module.path not in chosen and not module.parses()]
+    return result
+
+
+def _facts(modules: list[Module], rules) -> Scan:
     wanted = {fact for rule in rules for fact in needs(rule)}
     result = Scan(modules, {module.path: set() for module in modules})
     if ANY in wanted:

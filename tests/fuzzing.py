@@ -5,6 +5,7 @@ anti-patterns that asynclint flags (and fixes) spliced in."""
 from __future__ import annotations
 
 import ast
+import functools
 import textwrap
 
 import hypothesmith
@@ -45,9 +46,15 @@ def build(source: str, wrapped: bool, patterns: list[int]) -> str:
     return f"{HEADER}\n{body}\n\n{view}"
 
 
+@functools.cache
+def _grammar():
+    """hypothesmith's strategy for Python's grammar: built once (building it takes about a second)."""
+    return hypothesmith.from_grammar(auto_target=False)
+
+
 @st.composite
 def modules(draw) -> str:
-    source = draw(hypothesmith.from_grammar(auto_target=False))
+    source = draw(_grammar())
     wrapped = draw(st.booleans())
     patterns = draw(st.lists(st.integers(0, len(ANTI_PATTERNS) - 1), max_size=4))
     module = build(source, wrapped, patterns)

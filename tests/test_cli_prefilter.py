@@ -128,6 +128,8 @@ EDITS = [  # (file, new text or None to delete): each changes what other modules
     ("shop/base_middleware.py", "class Base:\n    def __init__(self, app):\n        self.app = app\n"),
     ("shop/extra.py", "from shop.views import AsyncBase\n\n\nclass More(AsyncBase):\n    pass\n"),  # a new file
     ("shop/more_views.py", None),  # a deleted file
+    ("shop/plain.py", "def add(a, b)\n    return a - b\n"),  # a syntax error: analysed for it
+    ("shop/plain.py", "def add(a, b):\n    return a - b\n"),  # fixed again
 ]
 
 
@@ -153,9 +155,13 @@ def test_the_cached_scan_keeps_the_facts_of_a_fresh_scan_edit_after_edit(tmp_pat
                 (project / name).write_text(textwrap.dedent(text))
         sources = _sources(project)
         for rules in (ALL, some):  # a run with fewer rules asks other questions
-            expected = prefilter.scan(sources, rules).facts
-            assert _cached_scan(directory, sources, rules).facts == expected, f"after edit {step}"
-            assert _cached_scan(directory, sources, rules).facts == expected, f"warm, after edit {step}"
+            fresh = prefilter.scan(sources, rules)
+            expected = (fresh.facts, fresh.unparsable)
+            for run in ("after", "warm, after"):
+                cached = _cached_scan(directory, sources, rules)
+                assert (cached.facts, cached.unparsable) == expected, f"{run} edit {step}"
+            broken = "def add(a, b)\n" in (project / "shop/plain.py").read_text()
+            assert fresh.unparsable == (["shop/plain.py"] if broken else [])
 
 
 def test_an_unchanged_file_is_asked_nothing_new(tmp_path):
