@@ -17,6 +17,7 @@ from asynclint import finding as findings
 from asynclint.core import deployment, django_kinds, event_loop, lazy, suggest, versions
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
+from asynclint.core.mocks import is_patched
 from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
@@ -178,6 +179,8 @@ class SyncCallRule(AsyncLintRule):
             return
         if found.row.async_returns == api.ASYNC_ITERATOR and lazy.iterated_in_thread(node):
             return  # a lazy iterator (qs.iterator()) that a worker thread iterates
+        if found.row.receiver == api.FUNCTION and is_patched(found.row.name, node):
+            return  # a test replaced it with a mock (@patch("requests.get"))
         self.report(node, suggest.sync_call(found, self.target), INFERENCE if found.row.possible else HIGH,
                     facts=Facts(call=found))
 

@@ -27,6 +27,9 @@ and one syscall on one path (`os.path.exists`/`isfile`/`getsize`..., `os.stat`, 
 on local disk, so maintainers keep a single `os.stat` on the loop, but they did move per-request
 searches that stat candidate files off it, and on network storage each call stalls the loop.
 
+Silent where an async test replaces the function with `unittest.mock.patch` (a decorator on the test
+or its class, or a `with patch("requests.get"):` block around the call): the mock does no I/O.
+
 ## Why is this bad?
 Nothing raises: the call simply holds the event loop, so every other request served by that worker
 waits until it returns.

@@ -49,6 +49,9 @@ a migration, a settings module, an `AppConfig`, a system check (queries there st
 reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
 `assertRaises`) or patch a callee of the chain (`mock.patch`, `mock.patch.object`) are not reported.
 
+Silent when the work at the end of the chain is a function the calling test patches with
+`unittest.mock.patch` (`@patch("socket.gethostbyname")` on the test, or a `with patch(...)` block).
+
 ## Why is this bad?
 Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
 calls down. Django raises as soon as any of it reaches the database from the loop's thread; the rest
@@ -87,6 +90,7 @@ from asynclint.core.suggest import explain
 from asynclint.core.event_loop import documented_on_loop, runs_on_event_loop
 from asynclint.core.django_kinds import async_check_branch, sync_dispatch_test, sync_getattr_default
 from asynclint.core.imports import bindings, called_name
+from asynclint.core.mocks import is_patched
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
@@ -135,6 +139,8 @@ class MissingSyncToAsync(AsyncLintRule):
         chain = chain_from(node, self.depth)
         if chain is None or chain.operation.effect == api.LOOP_RUNNER:
             return None  # async-to-sync-in-async reports those
+        if is_patched(called_name(chain.operation.node), node):
+            return None  # a test replaced the blocking function with a mock (@patch("socket.gethostbyname"))
         return chain
 
     @only_required_for_messages(_SYMBOL)

@@ -443,8 +443,8 @@ def seed() -> None:
     book.tags.add(tag)
 
 
-#: A finalised coroutine can free others that were only reachable through it: collect until a pass finds
-#: nothing more (a few passes at most).
+#: A finalised coroutine can free others that were only reachable through it: collect until a pass
+#: brings no new warning (a few passes at most).
 COLLECTIONS = 4
 
 
@@ -464,9 +464,17 @@ def warnings_of_the_run():
         try:
             yield caught
         finally:
+            # A recorded "never awaited" warning keeps its coroutine as ``source`` (resurrected), and with
+            # it any coroutine that one holds, unfinalised: let them go, collect, and repeat while that
+            # brings more warnings.
+            seen = -1
             for _ in range(COLLECTIONS):
-                if not gc.collect():
+                for warning in caught:
+                    warning.source = None
+                gc.collect()
+                if len(caught) == seen:
                     break
+                seen = len(caught)
 
 
 def never_awaited(caught) -> tuple[str, ...]:
