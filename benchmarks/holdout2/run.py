@@ -2,7 +2,7 @@
 repositories that no other evaluation set of this project uses (see README.md).
 
 Usage: python benchmarks/holdout2/run.py [--python PYTHON] [--corpus DIR] [--skip-real] [--skip-scan]
-       [--certainty definite|possible] [--dump FILE] [-v]
+       [--in-project] [--certainty definite|possible] [--dump FILE] [-v]
 
 --python may be relative (resolved against the current folder, or looked up on PATH); it defaults
 to the interpreter running this script.
@@ -181,6 +181,37 @@ def real_files(python: str, cases: list[dict], corpus: Path, verbose: bool) -> d
     return out
 
 
+def real_files_in_project(python: str, cases: list[dict], corpus: Path, verbose: bool) -> dict:
+    """The upstream file linted inside its whole repository at the parent and at the fix commit
+    (the project's Python files extracted, the one file checked), so imports of project modules
+    resolve. Slower (one run per file); closer to what a user running asynclint on the project sees."""
+    out = {"pre": 0, "pre_flagged": 0, "post": 0, "post_silent": 0, "skipped": []}
+    for case in cases:
+        gitdir = git_dir(case["repo"], corpus)
+        if gitdir is None:
+            out["skipped"].append(case["id"])
+            continue
+        for side, commit in (("pre", case["parent"]), ("post", case["fix"])):
+            with tempfile.TemporaryDirectory(prefix="holdout2-project-") as tmp:
+                root = Path(tmp)
+                if not extract(gitdir, commit, ["."], root) or not (root / case["file"]).exists():
+                    continue
+                text = (root / case["file"]).read_text()
+                found = lint(python, [case["file"]], root)
+            ranges = spans(text, case["function"])
+            hit = any(f["symbol"] == case["rule"] and f["path"] == case["file"]
+                      and any(a <= f["line"] <= b for a, b in ranges) for f in found)
+            out[side] += 1
+            if side == "pre":
+                out["pre_flagged"] += hit
+            else:
+                out["post_silent"] += not hit
+            if verbose:
+                good = hit if side == "pre" else not hit
+                print(f"  {side:4} {'ok ' if good else 'NO '} {case['id']} in project ({case['rule']} in {case['function']})")
+    return out
+
+
 def lines_of(root: Path) -> int:
     """Lines of the Python files at or below root."""
     total = 0
@@ -280,9 +311,9 @@ def describe(python: str) -> str:
                            capture_output=True, text=True, env=env, cwd=CASES, check=False).stdout.strip()
     if not found:
         return "not importable"
-    commit = subprocess.run(["git", "-C", found, "log", "-1", "--format=%h %cd", "--date=iso"],
+    commit = subprocess.run(["git", "-C", found, "log", "-1", "--format=%h %cd", "--date=iso", "--", "."],
                             capture_output=True, text=True, check=False).stdout.strip()
-    return f"{found} {commit}".strip()
+    return f"{found} (last change to the package: {commit})".strip()
 
 
 def interpreter(value: str) -> str:
@@ -305,6 +336,8 @@ def main() -> int:
     parser.add_argument("--dump", type=Path, help="write the real-code findings (JSON) to this file")
     parser.add_argument("--corpus", type=Path, default=Path("/work/corpus"))
     parser.add_argument("--skip-real", action="store_true", help="skip the upstream pre/post-fix files")
+    parser.add_argument("--in-project", action="store_true",
+                        help="also lint each upstream pre/post-fix file inside its whole repository (slow)")
     parser.add_argument("--skip-scan", action="store_true", help="skip the real-code verdict scan")
     parser.add_argument("--certainty", choices=["definite", "possible"],
                         help="report only findings of this certainty (asynclint check --certainty)")
@@ -328,6 +361,12 @@ def main() -> int:
     if not args.skip_real:
         real = real_files(args.python, cases, args.corpus, args.verbose)
         print(f"real files: pre-fix flagged in the function {real['pre_flagged']}/{real['pre']}, "
+              f"post-fix silent {real['post_silent']}/{real['post']}"
+              + (f"; no checkout for {', '.join(real['skipped'])}" if real["skipped"] else ""))
+
+    if args.in_project:
+        real = real_files_in_project(args.python, cases, args.corpus, args.verbose)
+        print(f"real files in their project: pre-fix flagged in the function {real['pre_flagged']}/{real['pre']}, "
               f"post-fix silent {real['post_silent']}/{real['post']}"
               + (f"; no checkout for {', '.join(real['skipped'])}" if real["skipped"] else ""))
 
