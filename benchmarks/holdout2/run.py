@@ -223,14 +223,18 @@ def lines_of(root: Path) -> int:
     return total
 
 
-KEEP = (".py", ".toml", ".txt", ".cfg", ".ini")
+BINARY = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".svg", ".pdf", ".woff", ".woff2", ".ttf",
+          ".eot", ".mp3", ".mp4", ".webm", ".zip", ".gz", ".tgz", ".xz", ".bz2", ".whl", ".so", ".pyc",
+          ".sqlite3", ".db", ".bin", ".xcf", ".psd", ".min.js", ".map", ".lock")
+LARGEST = 512 * 1024  # bytes; bigger files are data, not code or deployment configuration
 
 
 def extract(gitdir: Path, commit: str, paths: list[str], dest: Path) -> bool:
-    """Write the tracked files under paths at commit (Python and project config only) into dest.
-    Blob by blob, so a snapshot that lacks some large non-Python blobs (git archive fails on those)
-    still yields its code."""
-    listing = subprocess.run(["git", "-C", str(gitdir), "ls-tree", "-r", "-z", commit, "--",
+    """Write the tracked text files under paths at commit into dest: the code, and the project's
+    configuration and deployment files (Procfile, Dockerfile, shell scripts, compose files...), which
+    asynclint reads to tell an ASGI from a WSGI deployment. Blob by blob, so a snapshot that lacks
+    some large blobs (git archive fails on those) still yields its code."""
+    listing = subprocess.run(["git", "-C", str(gitdir), "ls-tree", "-r", "-l", "-z", commit, "--",
                               *[p for p in paths if p != "."]], capture_output=True, check=False)
     if listing.returncode != 0:
         return False
@@ -239,9 +243,11 @@ def extract(gitdir: Path, commit: str, paths: list[str], dest: Path) -> bool:
         if not record:
             continue
         meta, _, name = record.partition(b"\t")
-        mode, kind, sha = meta.split()
-        if kind == b"blob" and mode != b"120000" and name.decode("utf-8", "replace").endswith(KEEP):
-            wanted.append((sha.decode(), name.decode("utf-8", "replace")))
+        mode, kind, sha, size = meta.split()
+        text = name.decode("utf-8", "replace")
+        if (kind == b"blob" and mode != b"120000" and size.isdigit() and int(size) <= LARGEST
+                and not text.lower().endswith(BINARY)):
+            wanted.append((sha.decode(), text))
     batch = subprocess.run(["git", "-C", str(gitdir), "cat-file", "--batch"],
                            input="".join(f"{sha}\n" for sha, _ in wanted).encode(),
                            capture_output=True, check=False).stdout
@@ -272,7 +278,8 @@ def scan(python: str, data: dict, corpus: Path, verbose: bool) -> dict:
             continue
         paths = entry.get("paths", ["."])
         with tempfile.TemporaryDirectory(prefix="holdout2-scan-") as tmp:
-            if not extract(gitdir, entry["commit"], paths, Path(tmp)):
+            # the whole repository (its deployment files decide ASGI vs WSGI), linted under paths only
+            if not extract(gitdir, entry["commit"], ["."], Path(tmp)):
                 out["skipped"].append(entry["repo"])
                 continue
             roots = [Path(tmp) / p for p in paths]
