@@ -40,6 +40,9 @@ TEST_CLIENT = "test client"
 REQUEST_FACTORY = "request factory"
 HTTP_CLIENT = "sync HTTP client"
 PATH = "path"
+SOCKET = "socket"
+PROCESS = "child process"
+HTTP_CONNECTION = "http.client connection"
 EMAIL = "email message"
 COROUTINE = "coroutine"
 ASYNC_ITERATOR = "async iterator"
@@ -49,6 +52,7 @@ FUNCTION = "function"  # receiver of rows that name a module-level function
 QUERY = "query"
 WRITE = "write"
 RAW_SQL = "raw SQL"
+CONNECTION_IO = "connection I/O"
 TRANSACTION = "transaction"
 CACHE_IO = "cache I/O"
 AUTH = "auth"
@@ -65,14 +69,18 @@ REQUEST_USER = "request.user"
 CPU_BOUND = "CPU-bound work"
 
 # --- row conditions (``SyncApi.only_if``) ------------------------------------------------------------
-#: A ModelSerializer whose ``Meta.fields`` names a relation or a unique model field (validation queries).
+#: A ModelSerializer (or ModelForm) whose ``Meta.fields`` names a relation or a unique model field (validation
+#: queries).
 RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"
+#: The call is not ``save(commit=False)`` (a model form's save that writes nothing).
+UNLESS_COMMIT_FALSE = "not save(commit=False)"
 
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {
     QUERY: "queries the database",
     WRITE: "writes to the database",
     RAW_SQL: "opens a database cursor",
+    CONNECTION_IO: "uses the database connection synchronously (Django raises SynchronousOnlyOperation)",
     TRANSACTION: "uses a database transaction",
     CACHE_IO: "calls the cache backend synchronously (DatabaseCache raises SynchronousOnlyOperation, "
               "the other backends block the loop)",
@@ -92,6 +100,7 @@ EFFECT_VERBS = {
 WORK_NOUNS = {
     QUERY: "runs a database query", EVALUATION: "runs a database query", WRITE: "writes to the database",
     RAW_SQL: "opens a database cursor", TRANSACTION: "uses a database transaction",
+    CONNECTION_IO: "uses the database connection",
     CACHE_IO: "calls the cache", AUTH: "loads the user synchronously", REQUEST_USER: "reads request.user",
     PASSWORD_HASHING: "hashes a password",
     SESSION_IO: "loads the session", SIGNAL_SEND: "sends a signal synchronously",
@@ -100,7 +109,7 @@ WORK_NOUNS = {
     CPU_BOUND: "runs CPU-bound work",
 }
 #: Effects that touch Django's database connection (what a thread without request-cycle cleanup leaks).
-ORM_EFFECTS = frozenset({QUERY, WRITE, RAW_SQL, TRANSACTION, EVALUATION})
+ORM_EFFECTS = frozenset({QUERY, WRITE, RAW_SQL, CONNECTION_IO, TRANSACTION, EVALUATION})
 
 # --- fix safety ----------------------------------------------------------------------------------
 SAFE = "safe"
@@ -145,6 +154,9 @@ class SyncApi:
     #: A condition on the receiver's class that must hold for the row to apply (``core.django_kinds``
     #: knows each by name), e.g. ``RELATED_OR_UNIQUE_FIELDS``.
     only_if: str = ""
+    #: Reported as a *possible* finding only: a cost a maintainer may reasonably keep on the loop (one
+    #: metadata syscall on local disk, ``os.path.exists``); ``note`` says when it does hurt.
+    possible: bool = False
 
 
 def _rows(receiver, effect, since, names, **extra):
@@ -205,6 +217,16 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     SyncApi(PAGINATOR, "get_page", QUERY, "aget_page", (6, 0), fix=UNSAFE,
             note="AsyncPaginator replaces Paginator"),
     SyncApi(CONNECTION, "cursor", RAW_SQL, None, None, fix=None),
+    SyncApi(CONNECTION, "chunked_cursor", RAW_SQL, None, None, fix=None),
+    # BaseDatabaseWrapper: @async_unsafe (raises on the loop's thread whatever the connection's state),
+    # or ensure_connection() first (get_autocommit, set_autocommit). Not listed: close_if_unusable_or_obsolete()
+    # and close_old_connections(), which touch only connections opened in the calling thread (on the
+    # loop, none: they do nothing there, and raise nothing).
+    *(SyncApi(CONNECTION, name, CONNECTION_IO, None, None, fix=None,
+              note="the connection belongs to the loop's thread; do it in the sync code that uses the connection")
+      for name in ("connect", "ensure_connection", "close", "commit", "rollback", "get_autocommit", "set_autocommit",
+                   "savepoint", "savepoint_commit", "savepoint_rollback", "clean_savepoints")),
+    SyncApi(FUNCTION, "django.db.transaction.get_autocommit", CONNECTION_IO, None, None, fix=None),
     # Transactions: no async form in any Django version.
     *(SyncApi(FUNCTION, "django.db.transaction." + name, TRANSACTION, None, None, fix=None)
       for name in ("atomic", "on_commit", "savepoint", "savepoint_commit", "savepoint_rollback",
@@ -302,6 +324,7 @@ ITERATING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "
 OPEN_FUNCTIONS = frozenset({"builtins.open", "io.open", "_io.open"})
 #: Blocking functions with a drop-in async callable (``await <callable>(same arguments)``).
 _ASYNC_CALLABLES = {"time.sleep": "asyncio.sleep"}
+_IN_THREAD = "await asyncio.to_thread({name}, ...)"
 #: Blocking calls common in Django code that are not Django's, and what to write instead.
 _BLOCKING_FUNCTIONS = {
     **{name: f"await {callable_}(...)" for name, callable_ in _ASYNC_CALLABLES.items()},
@@ -310,27 +333,80 @@ _BLOCKING_FUNCTIONS = {
     **{f"httpx.{verb}": f"await httpx.AsyncClient().{verb}(...)"
        for verb in ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")},
     "urllib.request.urlopen": "await httpx.AsyncClient().get(...)",
+    "urllib.request.urlretrieve": "await httpx.AsyncClient().get(...)",
     **{f"subprocess.{name}": "await asyncio.create_subprocess_exec(...)"
        for name in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput", "Popen")},
     "os.system": "await asyncio.create_subprocess_shell(...)",
     "os.popen": "await asyncio.create_subprocess_shell(...)",
     **{name: "await sync_to_async(a_function_that_reads_the_file)() (or aiofiles.open)"
        for name in OPEN_FUNCTIONS},
+    # Whole files and directory trees copied, moved or removed.
+    **{f"shutil.{name}": _IN_THREAD.format(name=f"shutil.{name}") for name in (
+        "copy", "copy2", "copyfile", "copyfileobj", "copytree", "move", "rmtree", "make_archive", "unpack_archive")},
+    "os.walk": "await asyncio.to_thread(lambda: list(os.walk(...)))",
+    # Network: DNS lookups and connections.
+    **{f"socket.{name}": "await asyncio.get_running_loop().getaddrinfo(...)"
+       for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn")},
+    "socket.create_connection": "await asyncio.open_connection(...)",
     "builtins.input": "read input before the event loop starts",
     "smtplib.SMTP": "await sync_to_async(send_mail)(...)",
     "smtplib.SMTP_SSL": "await sync_to_async(send_mail)(...)",
 }
+#: One file-system syscall on a path (metadata, a directory listing, one entry created or removed):
+#: cheap on local disk, so only a *possible* finding; projects did move them off the loop (a static
+#: file server that stats candidate files per request), and on network storage each one stalls.
+_FILE_SYSTEM_CALLS = (
+    *(f"os.path.{name}" for name in ("exists", "lexists", "isfile", "isdir", "islink", "ismount", "getsize",
+                                     "getmtime", "getatime", "getctime", "samefile")),
+    *(f"os.{name}" for name in ("stat", "lstat", "listdir", "scandir", "mkdir", "makedirs", "remove", "unlink",
+                                "rmdir", "removedirs", "rename", "renames", "replace", "utime", "chmod", "access")),
+    "glob.glob", "glob.iglob",
+)
+_FILE_SYSTEM_NOTE = ("one file-system call: cheap on local disk, but it blocks the loop for as long as the "
+                     "disk (or network storage) takes")
 HTTP_CLIENT_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream")
-PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open")
+#: pathlib: reading or writing a file, or walking a tree (definite)...
+PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open", "rglob", "walk")
+#: ...and one file-system syscall (possible, as ``_FILE_SYSTEM_CALLS``).
+PATH_FILE_SYSTEM_METHODS = ("exists", "is_file", "is_dir", "is_symlink", "is_mount", "stat", "lstat", "iterdir",
+                            "glob", "mkdir", "touch", "unlink", "rmdir", "rename", "replace", "chmod",
+                            "samefile", "owner", "group")
+#: Sockets (``socket.socket()``, ``socket.create_connection()``): each call waits for the peer.
+SOCKET_METHODS = ("connect", "accept", "recv", "recv_into", "recvfrom", "send", "sendall", "sendto", "sendfile")
+#: A started child process (``subprocess.Popen``): waiting for it.
+PROCESS_METHODS = ("communicate", "wait")
+#: ``http.client`` connections: sending the request and reading the response.
+HTTP_CONNECTION_METHODS = ("request", "getresponse", "connect")
+#: Results of blocking functions that are objects with blocking methods of their own.
+_BLOCKING_RESULTS = {"subprocess.Popen": PROCESS, "socket.create_connection": SOCKET}
 BLOCKING_APIS: tuple[SyncApi, ...] = (
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name in _ASYNC_CALLABLES else None,
-              replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name))
+              replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name), returns=_BLOCKING_RESULTS.get(name))
       for name, replacement in _BLOCKING_FUNCTIONS.items()),
+    *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=None, replacement=_IN_THREAD.format(name=name),
+              possible=True, note=_FILE_SYSTEM_NOTE) for name in _FILE_SYSTEM_CALLS),
     *(SyncApi(HTTP_CLIENT, name, BLOCKING_IO, None, None, fix=None,
               replacement=f"await httpx.AsyncClient().{name}(...)") for name in HTTP_CLIENT_METHODS),
     *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None,
-              replacement=f"await sync_to_async(path.{name})(...)") for name in PATH_METHODS),
+              replacement=f"await asyncio.to_thread(path.{name}, ...)") for name in PATH_METHODS),
+    *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None, replacement=f"await asyncio.to_thread(path.{name}, ...)",
+              possible=True, note=_FILE_SYSTEM_NOTE) for name in PATH_FILE_SYSTEM_METHODS),
+    *(SyncApi(SOCKET, name, BLOCKING_IO, None, None, fix=None,
+              replacement="asyncio.open_connection() streams, or 'await loop.sock_{name}(sock, ...)'".replace(
+                  "{name}", name)) for name in SOCKET_METHODS),
+    *(SyncApi(PROCESS, name, BLOCKING_IO, None, None, fix=None,
+              replacement=f"await (await asyncio.create_subprocess_exec(...)).{name}()") for name in PROCESS_METHODS),
+    *(SyncApi(HTTP_CONNECTION, name, BLOCKING_IO, None, None, fix=None,
+              replacement="await httpx.AsyncClient().request(...)") for name in HTTP_CONNECTION_METHODS),
 )
+#: What a pathlib operation that does no I/O returns: another path (``Path(__file__).parent / "x"``).
+#: Keys are (kind, attribute) for attributes, (kind, "name()") for methods, (kind, "/") for operators.
+DERIVED_KINDS: dict[tuple[str, str], str] = {
+    (PATH, "parent"): PATH,
+    **{(PATH, f"{name}()"): PATH for name in ("joinpath", "with_name", "with_suffix", "with_stem", "with_segments",
+                                                "relative_to", "absolute", "resolve", "expanduser")},
+    (PATH, "/"): PATH,
+}
 SYNC_APIS += BLOCKING_APIS
 
 TASK_DECORATORS = frozenset({"django.tasks.task", "django.tasks.base.task"})
@@ -531,6 +607,8 @@ ROW_QUERYSET_METHODS = frozenset({"values", "values_list", "dates", "datetimes"}
 
 CONNECTION_OBJECTS = frozenset({"django.db.connection"})
 CONNECTION_HANDLERS = frozenset({"django.db.connections"})  # connections[alias] is a connection
+#: ``connections.all()``: every connection (a list).
+CONNECTION_LISTS = frozenset({"all"})
 PAGINATOR_CLASSES = frozenset({"django.core.paginator.Paginator"})
 CACHE_OBJECTS = frozenset({"django.core.cache.cache"})
 CACHE_HANDLERS = frozenset({"django.core.cache.caches"})  # caches[alias] is a cache
@@ -553,6 +631,8 @@ CALL_RESULT_KINDS: dict[str, str] = {
     **dict.fromkeys(("requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client"),
                     HTTP_CLIENT),
     **dict.fromkeys(("pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath"), PATH),
+    **dict.fromkeys(("socket.socket", "socket.socket.socket"), SOCKET),
+    **dict.fromkeys(("http.client.HTTPConnection", "http.client.HTTPSConnection"), HTTP_CONNECTION),
     **dict.fromkeys(("django.core.mail.EmailMessage", "django.core.mail.EmailMultiAlternatives",
                      "django.core.mail.message.EmailMessage",
                      "django.core.mail.message.EmailMultiAlternatives"), EMAIL),
@@ -707,6 +787,12 @@ CLIENT_KINDS = frozenset(_libraries.CLIENT_KINDS)
 SELF_ENTERING_KINDS = frozenset({HTTP_CLIENT, *_libraries.SELF_ENTERING_KINDS})
 #: Methods of a wildcard row's receiver (name ``"*"``) that do no I/O.
 NO_IO_METHODS: dict[str, frozenset[str]] = dict(_libraries.NO_IO_METHODS)
+#: Library objects whose methods return coroutines (``context.abort()`` of grpc.aio): by kind, the method
+#: names, or ``WILDCARD`` for every public method but the kind's ``NO_IO_METHODS``.
+ASYNC_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_METHODS)
+#: ``self.<attribute>`` in a class derived from one of the library classes: an object of a kind
+#: (``self.channel_layer`` of a Channels consumer).
+INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_libraries.INHERITED_ATTRIBUTE_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------
@@ -761,6 +847,14 @@ def _wildcard(kind: str, name: str) -> SyncApi | None:
     if name.startswith("_") or name in NO_IO_METHODS.get(kind, ()):
         return None
     return _index().get((kind, WILDCARD))
+
+
+def is_library_coroutine(kind: str, name: str) -> bool:
+    """Whether ``name`` called on a library object of ``kind`` returns a coroutine (``ASYNC_METHODS``)."""
+    names = ASYNC_METHODS.get(kind, frozenset())
+    if name in names:
+        return True
+    return WILDCARD in names and not name.startswith("_") and name not in NO_IO_METHODS.get(kind, ())
 
 
 def lookup_async(kind: str, name: str) -> SyncApi | None:

@@ -53,3 +53,22 @@ def test_rules_lists_the_libraries(capsys):
     assert main(["rules", "--libraries"]) == 0
     out = capsys.readouterr().out
     assert "adrf" in out and "0.1.7" in out and "celery" in out and "blocking-call-in-async" in out
+
+
+def test_one_file_system_call_is_a_possible_finding_and_a_file_read_a_definite_one(capsys):
+    """``os.path.isfile()``, ``Path.exists()``, ``os.listdir()``: rows marked possible (a maintainer may
+    keep one cheap syscall on the loop); reading a file through a derived path stays definite."""
+    import json
+
+    from asynclint.cli import main
+    from tests.lint import FIXTURES, on_sys_path
+
+    folder = FIXTURES / "blocking-call-in-async"
+    with on_sys_path(FIXTURES):
+        main(["check", "-f", "json", "--select", "blocking-call-in-async",
+              str(folder / "bad_file_system_calls.py"), str(folder / "bad_derived_paths.py")])
+    found = json.loads(capsys.readouterr().out)
+    certainties = {(f["path"].rpartition("/")[2], f["certainty"]) for f in found}
+    assert certainties == {("bad_file_system_calls.py", "possible"), ("bad_derived_paths.py", "definite")}
+    assert all(row.possible == (row.name in api.PATH_FILE_SYSTEM_METHODS) for row in api.SYNC_APIS
+               if row.receiver == api.PATH)

@@ -43,6 +43,7 @@ class Operation:
     node: nodes.NodeNG
     effect: str
     shown: str  # ``Book.objects.filter(...).count()``, ``iteration over qs``
+    possible: str = ""  # why a row reported only as possible is (its note: ``os.path.exists``); "" if definite
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
     if isinstance(node, nodes.Call):
         found = django_call(node)
         if found is not None and found.row.effect in _LOOP_EFFECTS:
-            yield Operation(node, found.row.effect, f"{describe(node)}")
+            yield Operation(node, found.row.effect, f"{describe(node)}",
+                            found.row.note if found.row.possible else "")
         if is_loop_runner(node):
             yield Operation(node, api.LOOP_RUNNER, describe(node))
     for evaluation in evaluations_at(node):
@@ -248,9 +250,10 @@ def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain 
     best: Chain | None = None
     for node, conditional in reached:
         for operation in operations_at(node):
-            if not conditional:
+            if not conditional and not operation.possible:
                 return Chain((), operation)
-            best = best or Chain((), operation, possible=True)
+            if best is None or best.operation.possible and not operation.possible:
+                best = Chain((), operation, possible=True)  # a file read behind a check beats the check
     for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
             continue

@@ -24,7 +24,10 @@ def _describe(node: nodes.NodeNG) -> str:
     if isinstance(node, nodes.Call):
         return f"{_describe(node.func)}({arguments(node)})"
     if isinstance(node, nodes.Attribute):
-        return f"{_describe(node.expr)}.{node.attrname}"
+        receiver = _describe(node.expr)
+        if isinstance(node.expr, (nodes.BinOp, nodes.BoolOp, nodes.UnaryOp, nodes.Compare, nodes.IfExp)):
+            receiver = f"({receiver})"  # ``(HERE / "x").read_text``, as written
+        return f"{receiver}.{node.attrname}"
     if isinstance(node, nodes.Name):
         return node.name
     if isinstance(node, nodes.Await):

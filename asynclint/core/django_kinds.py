@@ -80,7 +80,7 @@ class Kind:
     user: bool = False  # the model is (or may be) the auth user model
     api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
-    origin: str = ""  # COROUTINE: "django", "adapter" or "project"
+    origin: str = ""  # COROUTINE: "django", "adapter", "library" or "project"
     function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
     # QUERYSET/ASYNC_ITERATOR/INSTANCE: the fields ``.only(...)`` loads (None: all, or not known) and
     # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
@@ -170,11 +170,25 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
         return None
     if isinstance(node, nodes.NamedExpr):
         return kind_of(node.value)
+    if isinstance(node, nodes.BinOp):
+        return _kind_of_operation(node)
     if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
         return _sequence_of([kind_of(element) for element in node.elts])
     if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
         return _sequence_of([kind_of(node.elt)])
     return None
+
+
+def _kind_of_operation(node: nodes.BinOp) -> Kind | None:
+    """``Path(__file__).parent / "static"`` (``api.DERIVED_KINDS``); ``settings.BASE_DIR / "x"`` too: a
+    setting that ``/`` joins with a string is a path (a ``str`` setting would raise ``TypeError``)."""
+    left = kind_of(node.left)
+    if left is None and isinstance(node.left, nodes.Attribute) and node.op == "/" \
+            and (qualified_name(node.left) or "").startswith("django.conf.settings.") \
+            and isinstance(node.right, (nodes.Const, nodes.JoinedStr)) and isinstance(getattr(node.right, "value", ""), str):
+        return Kind(api.PATH)
+    derived = api.DERIVED_KINDS.get((left.name, node.op)) if left is not None else None
+    return Kind(derived) if derived is not None else None
 
 
 def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
@@ -537,6 +551,8 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return Kind(api.TEST_CLIENT)
     if base.name == VIEW and name == "request":
         return Kind(api.REQUEST)
+    if (base.name, name) in api.DERIVED_KINDS:  # ``path.parent``
+        return Kind(api.DERIVED_KINDS[base.name, name])
     if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
         return Kind(api.ATTRIBUTE_KINDS[base.name])
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
@@ -576,7 +592,24 @@ def _client_on_self(node: nodes.Attribute) -> Kind | None:
         return None
     value = assigned_on_self(owner, node.attrname)
     found = kind_of(value) if value is not None else None
+    if found is None and value is None:  # ``self.channel_layer`` of a Channels consumer: set by its base
+        inherited = api.INHERITED_ATTRIBUTE_KINDS.get(node.attrname)
+        if inherited is not None and _has_library_base(owner, inherited[0]):
+            return Kind(inherited[1])
     return found if found is not None and found.name in api.CLIENT_KINDS else None
+
+
+def _has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 0) -> bool:
+    """Whether ``cls`` derives, through project classes, from one of the library classes ``bases``."""
+    if _depth > 8:
+        return False
+    for base in cls.bases:
+        if qualified_name(base) in bases:
+            return True
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and _has_library_base(parent, bases, _depth + 1):
+            return True
+    return False
 
 
 def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.NodeNG | None:
@@ -1046,6 +1079,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
             return Kind(api.QUERYSET, model=receiver.model, user=receiver.user,
                         custom=_queryset_class(receiver),
                         rows=receiver.rows or name in api.ROW_QUERYSET_METHODS, only=only, deferred=deferred)
+    if receiver.name == CONNECTION_HANDLER and name in api.CONNECTION_LISTS:
+        return Kind(SEQUENCE, result=Kind(api.CONNECTION))
     if receiver.name == QUERYSET_CLASS and name in api.MANAGER_FACTORY_METHODS:
         return Kind(api.MANAGER, custom=receiver.custom)
     if receiver.name == MANAGER_CLASS and name in api.MANAGER_CLASS_FACTORIES:
@@ -1066,7 +1101,10 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
                       only=receiver.only, deferred=receiver.deferred) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
-    return None
+    if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
+        return Kind(api.COROUTINE, origin="library")
+    derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
+    return Kind(derived) if derived is not None else None
 
 
 def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
@@ -1331,7 +1369,7 @@ def django_call(call: nodes.Call) -> ApiCall | None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
             if row is not None:
-                applies = not row.attribute and _condition_holds(row, receiver)
+                applies = not row.attribute and _condition_holds(row, receiver, call)
                 return ApiCall(call, row, func.expr, receiver) if applies else None
     if isinstance(func, (nodes.Name, nodes.Attribute)):
         qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
@@ -1342,9 +1380,12 @@ def django_call(call: nodes.Call) -> ApiCall | None:
     return None
 
 
-def _condition_holds(row: api.SyncApi, receiver: Kind) -> bool:
+def _condition_holds(row: api.SyncApi, receiver: Kind, call: nodes.Call) -> bool:
     if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
         return _validates_related_or_unique(receiver.custom)
+    if row.only_if == api.UNLESS_COMMIT_FALSE:
+        return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
+                       for keyword in call.keywords or [])
     return True
 
 

@@ -107,7 +107,11 @@ def explain(chain: Chain) -> str:
 def _possibly(chain: Chain) -> str:
     """When a possible chain runs: through a subclass's override, or on a branch asynclint cannot decide."""
     overriding = _overriding_class(chain)
-    return f" when self is a {overriding}" if overriding else " on a branch that may not run"
+    if overriding:
+        return f" when self is a {overriding}"
+    if chain.operation.possible:
+        return f" (possibly: {chain.operation.possible})"
+    return " on a branch that may not run"
 
 
 def _overriding_class(chain: Chain) -> str | None:

@@ -1,5 +1,8 @@
 """Sync HTTP, storage and SDK clients, and the async client each library ships instead.
 
+The async clients are here too (``ASYNC_METHODS``): their methods return coroutines (or awaitables),
+so a call whose result is dropped or used as a value never runs (``async-call-not-awaited``).
+
 Every call here does network or file I/O in the calling thread: on the event loop nothing raises,
 the loop simply stalls until the server answers. Rows are ``blocking I/O`` (``blocking-call-in-async``)
 and name the async alternative with the release of the library that added it. Clients whose every
@@ -115,3 +118,49 @@ SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT,
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
                           OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE})
+
+
+# --- async clients: methods whose result must be awaited -------------------------------------------
+GRPC_AIO_CONTEXT = "grpc.aio servicer context"
+ASYNC_REDIS_CLIENT = "redis.asyncio client"
+ASYNC_HTTPX_CLIENT = "httpx async client"
+AIOHTTP_SESSION = "aiohttp client session"
+CHANNEL_LAYER = "Channels channel layer"
+
+#: Read in each library's source: grpc.aio's ``ServicerContext`` (its abstract async methods; the
+#: metadata/code/details setters are sync), ``redis.asyncio.Redis`` (every command; the no-I/O
+#: helpers of the sync client are sync there too), ``httpx.AsyncClient`` (``stream()`` is an async
+#: context manager, not a coroutine), ``aiohttp.ClientSession`` (awaitable request context managers)
+#: and Channels' layers (``BaseChannelLayer``: in-memory and Redis alike).
+ASYNC_METHODS = {
+    GRPC_AIO_CONTEXT: frozenset({"read", "write", "send_initial_metadata", "abort"}),
+    ASYNC_REDIS_CLIENT: frozenset({WILDCARD}),
+    ASYNC_HTTPX_CLIENT: frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "send",
+                                   "aclose"}),
+    AIOHTTP_SESSION: frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "ws_connect",
+                                "close"}),
+    CHANNEL_LAYER: frozenset({"send", "receive", "new_channel", "group_add", "group_discard", "group_send", "flush",
+                              "close"}),
+}
+NO_IO_METHODS[ASYNC_REDIS_CLIENT] = NO_IO_METHODS[REDIS_CLIENT] - {"close"}
+CALL_RESULT_KINDS.update({
+    **dict.fromkeys(("grpc.aio.ServicerContext", "grpc.aio._base_server.ServicerContext"), GRPC_AIO_CONTEXT),
+    **dict.fromkeys(("redis.asyncio.Redis", "redis.asyncio.StrictRedis", "redis.asyncio.client.Redis",
+                     "redis.asyncio.from_url", "redis.asyncio.Redis.from_url", "redis.asyncio.client.Redis.from_url"),
+                    ASYNC_REDIS_CLIENT),
+    "httpx.AsyncClient": ASYNC_HTTPX_CLIENT,
+    **dict.fromkeys(("aiohttp.ClientSession", "aiohttp.client.ClientSession"), AIOHTTP_SESSION),
+    **dict.fromkeys(("channels.layers.get_channel_layer", "channels.layers.InMemoryChannelLayer",
+                     "channels_redis.core.RedisChannelLayer", "channels_redis.pubsub.RedisPubSubChannelLayer"),
+                    CHANNEL_LAYER),
+})
+SELF_ENTERING_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION}
+CLIENT_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION, CHANNEL_LAYER}
+#: Attributes a library base class sets on its instances: ``self.channel_layer`` of a Channels consumer.
+_CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
+    "consumer": ("AsyncConsumer", "SyncConsumer"),
+    "generic.websocket": ("AsyncWebsocketConsumer", "AsyncJsonWebsocketConsumer", "WebsocketConsumer",
+                          "JsonWebsocketConsumer"),
+    "generic.http": ("AsyncHttpConsumer",),
+}.items() for name in names)
+INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER)}

@@ -17,6 +17,7 @@ PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 #: Which rule reports a row, by its effect.
 RULE_OF_EFFECT = {
     api.QUERY: "sync-orm-call-in-async", api.WRITE: "sync-orm-call-in-async",
+    api.RAW_SQL: "sync-orm-call-in-async", api.CONNECTION_IO: "sync-orm-call-in-async",
     api.BLOCKING_IO: "blocking-call-in-async", api.TASK_QUEUE: "blocking-call-in-async",
     api.CPU_BOUND: "blocking-call-in-async", api.CACHE_IO: "sync-cache-call-in-async",
     api.TEMPLATE_RENDER: "sync-template-render-in-async", api.AUTH: "sync-auth-call-in-async",
@@ -69,14 +70,17 @@ loop's thread), DRF and adrf (SynchronousOnlyOperation), `ContentType.objects.ge
 `send_task()` against a local broker (tests/test_runtime_libraries.py). Fixtures only (the package or
 its service is not available to the tests): boto3, redis, psycopg, elasticsearch, stripe, openai,
 anthropic, dramatiq, RQ, django-q, django-constance, django-waffle, django-guardian, and
-`Site.objects.get_current()` (django.contrib.sites is not in the runtime project).
+`Site.objects.get_current()` (django.contrib.sites is not in the runtime project), django-filter,
+grpc.aio, redis.asyncio and aiohttp. DRF permissions checked by hand are proven under real DRF
+(tests/fixtures/sync-auth-call-in-async/bad_drf_permissions.py), httpx.AsyncClient and Channels'
+in-memory layer left unawaited too (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
 
 ## Not covered yet
 
 GraphQL servers (strawberry, graphene-django, ariadne: sync resolvers run by an async schema),
 Channels' old two-step ASGI
-middleware (`__call__(scope)` returning an inner coroutine), DRF's `filter_queryset()` and
-`check_permissions()`, serializer `.data` of a single object. Channels' `BaseMiddleware` and
+middleware (`__call__(scope)` returning an inner coroutine), a view's `filter_queryset()` and
+`check_permissions()` (see asynclint/libraries/drf.py for why), serializer `.data` of a single object. Channels' `BaseMiddleware` and
 `async def __call__(self, scope, receive, send)` are async functions, so the ORM rules already
 cover them (tests/fixtures/sync-orm-call-in-async/bad_channels_middleware.py).
 
@@ -134,7 +138,27 @@ def render() -> str:
             out.append(f"| {_calls(rows)} | {row.effect} | {RULE_OF_EFFECT.get(row.effect, '')} | "
                        f"{_replacement(row)} |")
         out.append("")
+    out.append(_async_clients())
     return "\n".join(out).rstrip() + "\n"
+
+
+def _async_clients() -> str:
+    """The library objects whose methods return coroutines (``ASYNC_METHODS``), and how each is known."""
+    out = ["## Async clients whose calls must be awaited\n",
+           "A call of one of these methods whose result is dropped or used as a value is "
+           "async-call-not-awaited: the coroutine never runs. The object is known from its constructor, "
+           "its factory or a parameter's annotation.\n",
+           "| object | known from | methods |", "| --- | --- | --- |"]
+    for kind, names in table.ASYNC_METHODS.items():
+        known = ", ".join([f"`{name}`" for name, result in table.CALL_RESULT_KINDS.items() if result == kind]
+                          + [f"`self.{name}` in a subclass of {', '.join(sorted(f'`{b}`' for b in bases))}"
+                             for name, (bases, result) in table.INHERITED_ATTRIBUTE_KINDS.items() if result == kind])
+        if api.WILDCARD in names:
+            shown = "every public method but " + ", ".join(f"`{n}()`" for n in sorted(table.NO_IO_METHODS[kind]))
+        else:
+            shown = ", ".join(f"`{n}()`" for n in sorted(names))
+        out.append(f"| {kind} | {known} | {shown} |")
+    return "\n".join(out) + "\n"
 
 
 def summary() -> list[dict[str, str]]:

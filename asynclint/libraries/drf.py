@@ -9,15 +9,22 @@ DRF's serializers and generic views are sync: ``serializer.save()`` runs the mod
 that added it (read in adrf's source: ``adata``/``asave`` 0.1.2, ``aget_object``/``apaginate_queryset``
 0.1.7, ``afilter_queryset`` 0.1.12; 0.1.14 has no async ``is_valid``).
 
-Not flagged, on purpose: ``.data`` of a single object (it queries only through related fields),
-``filter_queryset()`` (only some filter backends query), ``check_permissions()`` (the default
-permissions read the already authenticated user), ``is_valid()`` of a plain ``Serializer``, and of a ``ModelSerializer`` whose ``Meta.fields`` is not a
-literal list naming a relation or a ``unique=True`` field of its model.
+Possible findings: a DRF permission's ``has_permission()``/``has_object_permission()`` called by hand
+(every built-in class but ``AllowAny`` reads ``request.user``, which authenticates a DRF request not
+yet authenticated; the ``Django*Permissions`` query permissions), and django-filter's
+``DjangoFilterBackend().filter_queryset()`` (its FilterSet's model choice filters query).
+
+Not flagged, on purpose: ``.data`` of a single object (it queries only through related fields), a
+view's ``filter_queryset()`` (only some filter backends query), ``check_permissions()``/
+``check_object_permissions()`` (adrf and DRF run the permissions before the handler, so the user and
+the permission cache are loaded by then; runtime checks found nothing that fails with the built-in
+classes), ``is_valid()`` of a plain ``Serializer``, and of a ``ModelSerializer`` whose ``Meta.fields``
+is not a literal list naming a relation or a ``unique=True`` field of its model.
 """
 
 from __future__ import annotations
 
-from asynclint.django_api import QUERY, RELATED_OR_UNIQUE_FIELDS, WRITE, SyncApi
+from asynclint.django_api import AUTH, QUERY, RELATED_OR_UNIQUE_FIELDS, WRITE, SyncApi
 
 # --- kinds ---------------------------------------------------------------------------------------
 SERIALIZER = "DRF serializer"
@@ -27,13 +34,15 @@ ADRF_SERIALIZER = "adrf serializer"
 ADRF_MODEL_SERIALIZER = "adrf model serializer"
 ADRF_SERIALIZER_OVER_QUERYSET = "adrf serializer over a QuerySet (many=True)"
 GENERIC_VIEW = "DRF generic view"
+PERMISSION = "DRF permission"
+FILTER_BACKEND = "django-filter DRF backend"
 ADRF_GENERIC_VIEW = "adrf generic view"
 
 _IN_THREAD = "await sync_to_async({func})(...)"
 
 
 def _drf(receiver, name, effect, **extra):
-    return SyncApi(receiver, name, effect, None, None, fix=None, library="djangorestframework",
+    return SyncApi(receiver, name, effect, None, None, fix=None, library=extra.pop("library", "djangorestframework"),
                    replacement=extra.pop("replacement", _IN_THREAD), **extra)
 
 
@@ -59,6 +68,18 @@ SYNC_APIS: tuple[SyncApi, ...] = (
           replacement="await {receiver}.adata", note="it iterates the QuerySet"),
     _adrf(ADRF_GENERIC_VIEW, "get_object", QUERY, "aget_object", "0.1.7"),
     _adrf(ADRF_GENERIC_VIEW, "paginate_queryset", QUERY, "apaginate_queryset", "0.1.7"),
+    # A permission called by hand (an adapter that checks a DRF permission from async code): every
+    # built-in class but AllowAny reads request.user, which authenticates a DRF Request that has not
+    # been yet (SessionAuthentication loads the session and the user; token classes query), and the
+    # Django*Permissions check user.has_perms(). Possible: a request authenticated earlier has its
+    # user cached. Project subclasses are project code, followed by missing-sync-to-async instead.
+    *(_drf(PERMISSION, name, AUTH, possible=True,
+           note="it reads request.user (authenticating a DRF request that is not yet) and may query permissions")
+      for name in ("has_permission", "has_object_permission")),
+    # django-filter's backend validates the FilterSet's form: its model choice filters query. Possible:
+    # a FilterSet without such filters does not.
+    _drf(FILTER_BACKEND, "filter_queryset", QUERY, possible=True, library="django-filter",
+         note="the FilterSet's form validation queries through its model choice filters"),
 )
 
 _DRF = "rest_framework"
@@ -78,6 +99,11 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys((f"{_DRF}.viewsets.{name}" for name in _GENERIC_VIEWSETS), GENERIC_VIEW),
     **dict.fromkeys((f"adrf.generics.{name}" for name in _GENERIC_VIEWS), ADRF_GENERIC_VIEW),
     **dict.fromkeys((f"adrf.viewsets.{name}" for name in _GENERIC_VIEWSETS), ADRF_GENERIC_VIEW),
+    **dict.fromkeys((f"{_DRF}.permissions.{name}" for name in (
+        "BasePermission", "IsAuthenticated", "IsAdminUser", "IsAuthenticatedOrReadOnly", "DjangoModelPermissions",
+        "DjangoModelPermissionsOrAnonReadOnly", "DjangoObjectPermissions")), PERMISSION),
+    **dict.fromkeys(("django_filters.rest_framework.DjangoFilterBackend",
+                     "django_filters.rest_framework.backends.DjangoFilterBackend"), FILTER_BACKEND),
 }
 SUBCLASS_KINDS = frozenset({SERIALIZER, MODEL_SERIALIZER, ADRF_SERIALIZER, ADRF_MODEL_SERIALIZER, GENERIC_VIEW,
                             ADRF_GENERIC_VIEW})

@@ -6,7 +6,11 @@ Flags a call on the event loop to a coroutine-returning Django or asgiref API (`
 `asyncio.to_thread(...)`) or to the project's own `async def` (a function, a method through an
 instance, a static or class method through its class, `super().get()` of an async parent, a coroutine
 function kept in a variable or a class attribute (`staticmethod(f)`), a `functools.partial` of one, a
-callback inside `if iscoroutinefunction(callback):`) whose coroutine is never awaited: a bare statement, a value used
+callback inside `if iscoroutinefunction(callback):`), or to an async library client's method (grpc.aio's
+`ServicerContext.write()`/`abort()`/`read()`/`send_initial_metadata()`, `redis.asyncio` commands,
+`httpx.AsyncClient` and `aiohttp.ClientSession` requests, a Channels layer's `group_send()`/`send()`/
+`group_add()`..., also as a consumer's `self.channel_layer`: docs/libraries.md; the object known from its constructor, factory or a parameter's
+annotation such as `context: grpc.aio.ServicerContext`) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
 `async def`, or one assigned to a name that is then used as a value or never used.
 
@@ -147,7 +151,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
         found = kind_of(node)
         if found is None or found.name != api.COROUTINE:
             return
-        if found.origin not in ("django", "adapter", "checked") and not (
+        if found.origin not in ("django", "adapter", "checked", "library") and not (
             found.origin == "project" and is_plain_coroutine_function(found.function)
         ):
             return
@@ -181,7 +185,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
 
 
 def _is_awaitable_origin(found) -> bool:
-    return found.origin in ("django", "adapter", "checked") or (
+    return found.origin in ("django", "adapter", "checked", "library") or (
         found.origin == "project" and is_plain_coroutine_function(found.function))
 
 

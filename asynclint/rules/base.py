@@ -166,7 +166,8 @@ class SyncCallRule(AsyncLintRule):
             return
         if found.row.async_returns == api.ASYNC_ITERATOR and lazy.iterated_in_thread(node):
             return  # a lazy iterator (qs.iterator()) that a worker thread iterates
-        self.report(node, suggest.sync_call(found, self.target), facts=Facts(call=found))
+        self.report(node, suggest.sync_call(found, self.target), INFERENCE if found.row.possible else HIGH,
+                    facts=Facts(call=found))
 
     def check_sync_attribute(self, node: nodes.Attribute) -> None:
         """A library attribute whose read does I/O (``serializer.data``, constance's ``config.NAME``)."""

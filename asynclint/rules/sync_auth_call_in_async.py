@@ -6,7 +6,10 @@ Flags sync authentication on the event loop: reading `request.user` (also as
 comparing it, passing it to a function) in an `async def` that has the request; the sync
 `authenticate`/`login`/`logout`/`get_user`/`update_session_auth_hash`/`check_password`; the user's
 `check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; and
-`User.objects.create_user`/`create_superuser`/`get_by_natural_key`. It is silent after the function
+`User.objects.create_user`/`create_superuser`/`get_by_natural_key`; and, as a *possible* finding, a
+Django REST framework permission's `has_permission()`/`has_object_permission()` called by hand (an
+instance of a built-in class, or a value annotated `BasePermission`: it reads `request.user`, which
+authenticates a DRF request that is not yet; `AllowAny` is silent). It is silent after the function
 binds `request.user` itself (`request.user = await request.auser()`), and for Channels'
 `self.scope["user"]`, which Channels resolves asynchronously. `request.user` is reported once per
 function, at its first read.

@@ -5,7 +5,11 @@ Flags calls on the event loop that run a database query or write through Django'
 QuerySet and manager methods that do not return a QuerySet (`get`, `count`, `create`, `update`,
 `delete`, `iterator`...), model instance `save`/`delete`/`refresh_from_db`/`full_clean`,
 related-manager `add`/`remove`/`clear`/`set`/`create`, `get_object_or_404`/`get_list_or_404`,
-`prefetch_related_objects`, `Paginator(qs).page()`/`get_page()` and `connection.cursor()`.
+`prefetch_related_objects`, `Paginator(qs).page()`/`get_page()`, and the connection itself
+(`connection`, `connections[alias]`, each of `connections.all()`): `cursor()`, `ensure_connection()`,
+`close()`, `commit()`, `rollback()`, `get_autocommit()`/`set_autocommit()`, savepoints, and
+`transaction.get_autocommit()` (`close_old_connections()` is not reported: on the loop's thread it
+finds no connection of its own and does nothing).
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
 managers, loop variables and annotated parameters. Also a read of a field that `.only(...)`/`.defer(...)`
 left out of the query that loaded the instance (`(await Book.objects.only("id").aget(pk=1)).title`):
@@ -13,7 +17,8 @@ Django loads it with another, sync query.
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
 generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,
-`Site.objects.get_current()`, django-waffle and django-guardian; and the project's own functions
+`Site.objects.get_current()`, a `ModelForm`'s `save()` (not `commit=False`) and its `is_valid()`
+when `Meta.fields` names a relation or a unique field, django-waffle and django-guardian; and the project's own functions
 declared with `sync-apis = ["acme.flags.is_on -> database -> await acme.flags.ais_on(...)"]`.
 
 ## Why is this bad?
@@ -70,7 +75,7 @@ class SyncOrmCallInAsync(SyncCallRule):
         "SynchronousOnlyOperation. Await its async form (aget, acount, asave...) or run it in "
         "sync_to_async."
     )
-    effects = (api.QUERY, api.WRITE, api.RAW_SQL)
+    effects = (api.QUERY, api.WRITE, api.RAW_SQL, api.CONNECTION_IO)
 
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:

@@ -14,7 +14,9 @@ Every folder of ``tests/fixtures/`` that holds a top-level package (``library``,
 
 from __future__ import annotations
 
+import gc
 import sys
+import warnings
 
 import pytest
 
@@ -38,3 +40,20 @@ def django_settings(tmp_path_factory):
     django.setup()
     call_command("migrate", run_syncdb=True, verbosity=0)
     return settings
+
+
+@pytest.fixture(autouse=True)
+def _finalise_what_the_test_made():
+    """After each runtime proof, finalise the garbage it made inside a warning capture of its own.
+
+    A "never awaited" warning appears only when its coroutine is collected. A coroutine the proof
+    still held when its harness read the warnings (``support.warnings_of_the_run``) would otherwise
+    be collected later, inside another proof's capture, and fail that one. ``tests/conftest.py``
+    freezes what existed before the test, so this collection walks only what the test made. A
+    warning that turns up here fails this proof: its harness read the warnings too early."""
+    yield
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gc.collect()
+    late = support.never_awaited(caught)
+    assert not late, f"coroutines finalised after the proof read its warnings: {list(late)}"

@@ -4,7 +4,7 @@ Rules: ``missing-sync-to-async`` (E5730), ``sync-to-async-called-not-passed`` (E
 ``lazy-queryset-from-sync-to-async`` (E5732), ``thread-insensitive-orm-call`` (W5733),
 ``wrong-adapter-direction`` (E5734) and ``async-to-sync-in-async`` (E5735).
 
-``EXPECTED`` says, for every top-level function of those fixtures, what running it does: the
+Each top-level function's entry in its folder's runtime.toml says what running it does: the
 exception (``None``: it completes), a fragment of its message, the fixture function the traceback
 ends in (where the sync work really ran: the bottom of a helper chain, a generator's body), the
 "coroutine ... was never awaited" and other warnings it leaves. Async functions are called from
@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import gc
 import json
 import re
 import sys
@@ -46,7 +45,17 @@ django = pytest.importorskip("django")
 
 from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 
-from tests.runtime.support import FIXTURES, folders_proven_by, load_module, seed  # noqa: E402
+from tests.runtime.support import (  # noqa: E402
+    FIXTURES,
+    entries,
+    folders_proven_by,
+    load_module,
+    never_awaited,
+    outcome,
+    seed,
+    warnings_of_the_run,
+)
+from tests.runtime.support import Outcome as Expected  # noqa: E402
 from tests.runtime.test_calls import RUNTIME_ARGUMENTS, annotated_lines  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
@@ -54,210 +63,19 @@ pytestmark = pytest.mark.django_runtime
 RULES = folders_proven_by("chains")  # the folders whose runtime.toml says harness = "chains"
 
 
-# --- Expectations -------------------------------------------------------------------------------------
+# --- Expectations: each function's entry in its folder's runtime.toml ------------------------------
 
-
-@dataclass(frozen=True)
-class Expect:
-    raises: type[BaseException] | None = None
-    message: str = ""
-    # The fixture function the traceback ends in (the deepest frame in a fixture file).
-    deepest: str | None = None
-    unawaited: str | None = None  # a fragment of a "was never awaited" warning it must leave
-    warning: str | None = None  # a fragment of another warning it must emit
-    # Whether the traceback passes through an annotated line of the function's file.
-    through_annotation: bool = True
-    note: str = ""
-
-
-SYNC_ONLY = "You cannot call this from an async context"
-NOT_SYNC_FUNCTION = "sync_to_async can only be applied to sync functions"
-ASYNC_TO_SYNC_IN_LOOP = "You cannot use AsyncToSync in the same thread as an async event loop"
-OK = Expect()
-
-
-def sync_only(deepest: str, **kwargs) -> Expect:
-    return Expect(SynchronousOnlyOperation, SYNC_ONLY, deepest=deepest, **kwargs)
-
+#: Every function's entry; top-level functions that nothing runs say ``skip = "why"`` (sync helpers
+#: that their file calls need no entry either).
+ENTRIES = entries("chains")
+NOT_IN_TABLE = {key: value["skip"] for key, value in ENTRIES.items() if isinstance(value, dict) and "skip" in value}
+EXPECTED: dict[tuple[str, str], Expected] = {
+    key: outcome(key[0].split("/", 1)[0], value) for key, value in ENTRIES.items() if key not in NOT_IN_TABLE
+}
 
 M = "missing-sync-to-async/"
-C = "sync-to-async-called-not-passed/"
-L = "lazy-queryset-from-sync-to-async/"
 T = "thread-insensitive-orm-call/"
-W = "wrong-adapter-direction/"
 A = "async-to-sync-in-async/"
-
-EXPECTED: dict[tuple[str, str], Expect] = {
-    # E5730: the query runs at the bottom of the chain, on the loop's thread.
-    (M + "bad_helper_chain_across_modules.py", "home"): sync_only("featured_titles"),
-    (M + "bad_helper_chain_across_modules.py", "home_via_module"): sync_only("featured_titles"),
-    (M + "bad_recursive_helper.py", "categories"): sync_only("book_count"),
-    (M + "bad_recursive_helper.py", "pagination"): sync_only("pages_before"),
-    (M + "bad_method_calls_self_and_cls.py", "shelf_titles"): sync_only("_load"),
-    (M + "bad_method_calls_self_and_cls.py", "shelf_count"): sync_only("total"),
-    (M + "bad_method_calls_self_and_cls.py", "shelf_cached_titles"): sync_only("_fetch_all"),
-    (M + "bad_constructor_init_queries.py", "book_summary"): sync_only("__init__"),
-    (M + "bad_constructor_init_queries.py", "author_card"): sync_only("author_name"),
-    (M + "bad_property_queries.py", "dashboard"): sync_only("book_count"),
-    (M + "bad_property_queries.py", "newest_title"): sync_only("newest"),
-    (M + "bad_other_sync_work_through_helpers.py", "publish"): sync_only("publish_all"),
-    (M + "bad_other_sync_work_through_helpers.py", "throttled"): Expect(
-        note="no exception: time.sleep blocks the loop instead (test_blocking_helper_stalls_the_loop)"
-    ),
-    (M + "bad_other_sync_work_through_helpers.py", "total"): Expect(
-        note="LocMemCache does no I/O, so nothing raises here; against a database cache the read is a "
-        "query and raises (test_cache_helper_queries_a_database_cache)"
-    ),
-    (M + "chain-depth-2/bad_chain_within_depth.py", "one_down"): sync_only("count_books"),
-    (M + "chain-depth-2/bad_chain_within_depth.py", "two_down"): sync_only("count_books"),
-    # Silent only because the folder's options.toml limits chain-depth to 2: Django still raises.
-    (M + "chain-depth-2/good_chain_beyond_depth.py", "three_down"): sync_only(
-        "count_books", through_annotation=False, note="beyond the configured chain-depth, by design"
-    ),
-    # Issue 11: sync work behind project objects, attribute reads that run code, async-check branches.
-    (M + "bad_project_instances.py", "singleton"): sync_only("check"),
-    (M + "bad_project_instances.py", "attribute_of_instance"): sync_only("check"),
-    (M + "bad_project_instances.py", "permissions"): sync_only("has_permission"),
-    (M + "bad_project_instances.py", "built_on_the_spot"): sync_only("check"),
-    (M + "bad_project_instances.py", "from_a_factory"): sync_only("check"),
-    (M + "bad_project_instances.py", "from_a_context_manager"): sync_only("load"),
-    (M + "bad_project_instances.py", "static_through_class"): sync_only("titles"),
-    (M + "bad_project_instances.py", "model_classmethod"): sync_only("first_author"),
-    (M + "bad_project_instances.py", "custom_queryset_method"): sync_only("first_titles"),
-    (M + "bad_attribute_reads_run_code.py", "shelf_size"): sync_only("size"),
-    (M + "bad_attribute_reads_run_code.py", "first_page"): sync_only("page"),
-    (M + "bad_attribute_reads_run_code.py", "site_title"): sync_only("__getattr__"),
-    (M + "bad_sync_branch_of_async_check.py", "callbacks"): sync_only("count_books"),
-    (M + "bad_sync_branch_of_async_check.py", "hook"): sync_only("count_books"),
-    (M + "bad_dispatch_to_overrides.py", "plain"): OK,  # the base's own compile() does no sync work
-    (M + "bad_dispatch_to_overrides.py", "counting"): sync_only("compile"),
-    (M + "bad_dispatch_to_overrides.py", "guarded"): sync_only("check_user"),
-    (M + "good_dispatch_without_sync_overrides.py", "home"): OK,
-    (M + "bad_orm_value_passed_into_helper.py", "first_page"): sync_only("paginate"),
-    (M + "bad_orm_value_passed_into_helper.py", "names"): sync_only("tag_names"),
-    (M + "good_orm_value_passed_into_lazy_helper.py", "published_titles"): OK,
-    (M + "good_orm_value_passed_into_lazy_helper.py", "first_two_numbers"): OK,
-    (M + "good_declared_base_and_built_requests.py", "declared_base"): OK,
-    (M + "good_declared_base_and_built_requests.py", "cast_to_subclass"): OK,
-    (M + "good_declared_base_and_built_requests.py", "built_request"): OK,
-    (M + "good_project_objects.py", "pure_methods"): OK,
-    (M + "good_project_objects.py", "handed_to_a_thread"): OK,
-    (M + "good_project_objects.py", "known_attribute"): OK,
-    (M + "good_project_objects.py", "total_in_a_thread"): OK,
-    (M + "good_project_objects.py", "known_sync_callback"): OK,
-    # Branches the arguments decide, and memoised work (issue 13).
-    (M + "bad_branch_taken_by_the_arguments.py", "first_titles"): sync_only("titles"),
-    (M + "bad_branch_taken_by_the_arguments.py", "counted"): sync_only("count_if"),
-    (M + "bad_cached_property_per_request.py", "shelf_render"): sync_only("titles"),
-    (M + "bad_model_classmethod_queries.py", "newest_title"): sync_only("newest"),
-    (M + "good_branch_not_taken_by_the_arguments.py", "no_limit"): OK,
-    (M + "good_branch_not_taken_by_the_arguments.py", "explicit_none"): OK,
-    (M + "good_branch_not_taken_by_the_arguments.py", "disabled_count"): OK,
-    (M + "good_branch_not_taken_by_the_arguments.py", "rows_only"): OK,
-    (M + "good_branch_not_taken_by_the_arguments.py", "empty_report"): OK,
-    (M + "good_branch_not_taken_by_the_arguments.py", "summary_report"): OK,
-    (M + "good_branch_not_taken_by_the_arguments.py", "default_shelf"): OK,
-    # The file is read once per process (on the loop, the first time): not a per-request cost.
-    (M + "good_memoised_work.py", "line_count"): OK,
-    (M + "good_memoised_work.py", "first_line"): OK,
-    (M + "good_memoised_work.py", "own_size"): OK,
-    (M + "good_helper_passed_to_sync_to_async.py", "home"): OK,
-    (M + "good_helper_passed_to_sync_to_async.py", "home_via_module"): OK,
-    (M + "good_helper_passed_to_sync_to_async.py", "categories"): OK,
-    (M + "good_helper_passed_to_sync_to_async.py", "author_card"): OK,
-    (M + "good_helper_passed_to_sync_to_async.py", "dashboard"): OK,
-    (M + "good_pure_helpers.py", "title_info"): OK,
-    (M + "good_orm_helpers_called_only_from_sync.py", "featured"): OK,  # a sync view, called outside a loop
-    (M + "good_orm_helpers_called_only_from_sync.py", "report"): OK,
-    (M + "good_orm_helpers_called_only_from_sync.py", "streamed_titles"): OK,
-    # E5731: TypeError at wrap time, or the query runs on the loop before the adapter sees anything.
-    (C + "bad_called_inside_sync_to_async.py", "prices"): Expect(TypeError, NOT_SYNC_FUNCTION, deepest="prices"),
-    (C + "bad_queryset_method_called_inside_adapter.py", "book_count"): sync_only("book_count"),
-    (C + "bad_queryset_method_called_inside_adapter.py", "first_book"): sync_only("first_book"),
-    (C + "bad_called_inside_to_thread_and_executor.py", "checksum"): Expect(
-        TypeError, "'str' object is not callable", deepest="checksum"
-    ),
-    (C + "bad_called_inside_to_thread_and_executor.py", "checksum_in_executor"): Expect(
-        TypeError, "'str' object is not callable", deepest="checksum_in_executor"
-    ),
-    (C + "bad_helper_that_queries_called_inside_adapter.py", "titles"): sync_only("published_titles"),
-    (C + "good_callable_passed.py", "prices"): OK,
-    (C + "good_callable_passed.py", "book_count"): OK,
-    (C + "good_callable_passed.py", "checksum"): OK,
-    (C + "good_factory_returns_callable.py", "stats"): OK,
-    # E5732: the thread returns a QuerySet; the query runs when the async caller evaluates it.
-    (L + "bad_helper_returns_queryset.py", "titles"): sync_only("titles"),
-    (L + "bad_helper_returns_queryset.py", "titles_from_consumer_helper"): sync_only("titles_from_consumer_helper"),
-    (L + "bad_decorated_function_returns_queryset.py", "author_titles"): sync_only("author_titles"),
-    (L + "bad_bound_manager_method_and_lambda.py", "published"): sync_only("published"),
-    (L + "bad_bound_manager_method_and_lambda.py", "everything"): sync_only("everything"),
-    # The loop evaluates it on the line after the branch (not the annotated adapter line).
-    (L + "bad_lazy_value_overwritten_only_sometimes.py", "titles"): sync_only(
-        "titles", through_annotation=False, note="evaluated by the comprehension below the branch"),
-    (L + "good_lazy_value_evaluated_safely_later.py", "titles_listed_in_a_thread"): OK,
-    (L + "good_lazy_value_evaluated_safely_later.py", "titles_async_for"): OK,
-    (L + "good_lazy_value_evaluated_safely_later.py", "published_count"): OK,
-    (L + "good_lazy_value_evaluated_safely_later.py", "overwritten_first"): OK,
-    (L + "good_evaluated_in_the_thread.py", "titles"): OK,
-    (L + "good_async_for_instead.py", "titles"): OK,
-    # W5733: nothing raises in a single call; the leak is shown by test_pool_thread_connection_leaks.
-    (T + "bad_thread_sensitive_false_orm.py", "book_count"): Expect(note="leaks a connection"),
-    (T + "bad_thread_sensitive_false_orm.py", "book_total"): Expect(note="leaks a connection"),
-    (T + "bad_thread_sensitive_false_orm.py", "book_titles"): Expect(note="leaks a connection"),
-    (T + "bad_thread_sensitive_false_orm.py", "first_book"): Expect(note="leaks a connection"),
-    (T + "bad_to_thread_and_executor_orm.py", "to_thread_count"): Expect(note="leaks a connection"),
-    (T + "bad_to_thread_and_executor_orm.py", "executor_count"): Expect(note="leaks a connection"),
-    (T + "bad_to_thread_and_executor_orm.py", "default_executor_count"): Expect(note="leaks a connection"),
-    (T + "good_password_hashing_and_network_io.py", "register"): OK,
-    (T + "good_password_hashing_and_network_io.py", "lookup"): OK,
-    (T + "good_closes_connections_in_finally.py", "book_count"): OK,
-    (T + "good_thread_sensitive_default.py", "book_count"): OK,
-    # E5734
-    (W + "bad_sync_to_async_on_coroutine_function.py", "fetch_price"): OK,  # awaited directly, it is fine
-    (W + "bad_sync_to_async_on_coroutine_function.py", "price"): Expect(TypeError, NOT_SYNC_FUNCTION, deepest="price"),
-    (W + "bad_sync_to_async_on_coroutine_function.py", "price_from_client"): Expect(
-        TypeError, NOT_SYNC_FUNCTION, deepest="price_from_client"
-    ),
-    # The generator's body runs when list() iterates it, on the loop: one line after the adapter.
-    (W + "bad_sync_to_async_on_generator_function.py", "titles"): sync_only("iter_titles", through_annotation=False),
-    (W + "bad_async_to_sync_on_sync_function.py", "badge_for_sync_view"): Expect(
-        TypeError, "can't be used in 'await' expression", deepest="badge_for_sync_view",
-        warning="async_to_sync was passed a non-async-marked callable",
-    ),
-    (W + "good_adapters_in_the_right_direction.py", "fetch_price"): OK,
-    (W + "good_adapters_in_the_right_direction.py", "price"): OK,
-    (W + "good_adapters_in_the_right_direction.py", "price_for_sync_code"): OK,
-    (W + "good_adapters_in_the_right_direction.py", "price_via_client_for_sync_code"): OK,
-    # E5735
-    (A + "bad_async_to_sync_directly_in_async.py", "notify"): Expect(RuntimeError, ASYNC_TO_SYNC_IN_LOOP, deepest="notify"),
-    (A + "bad_async_to_sync_directly_in_async.py", "notify_with_asyncio_run"): Expect(
-        RuntimeError, "asyncio.run() cannot be called from a running event loop",
-        deepest="notify_with_asyncio_run", unawaited="coroutine 'deliver' was never awaited",
-    ),
-    (A + "bad_async_to_sync_directly_in_async.py", "notify_with_run_until_complete"): Expect(
-        RuntimeError, "This event loop is already running",
-        deepest="notify_with_run_until_complete", unawaited="coroutine 'deliver' was never awaited",
-    ),
-    (A + "bad_async_to_sync_through_helpers.py", "publish"): Expect(RuntimeError, ASYNC_TO_SYNC_IN_LOOP, deepest="announce"),
-    (A + "bad_async_to_sync_through_helpers.py", "publish_with_new_loop"): Expect(
-        RuntimeError, "asyncio.run() cannot be called from a running event loop",
-        deepest="announce_with_new_loop", unawaited="coroutine 'deliver' was never awaited",
-    ),
-    (A + "good_async_to_sync_in_sync_code.py", "send_digest"): OK,
-    (A + "good_async_to_sync_in_sync_code.py", "publish_sync_view"): OK,
-    (A + "good_async_to_sync_in_sync_code.py", "resolve_latest_news"): OK,
-    (A + "good_async_to_sync_in_sync_code.py", "main"): OK,
-    (A + "good_async_to_sync_in_sync_code.py", "publish"): OK,
-    # Only the async side of a hybrid middleware runs when it is built with an async get_response.
-    (M + "good_hybrid_middleware_called_from_async.py", "get_response"): OK,
-    (M + "good_hybrid_middleware_called_from_async.py", "test_middlewares"): OK,
-    # Built without a cache URL, the client never reaches requests.get().
-    (M + "good_work_switched_on_by_configuration.py", "make_client"): OK,
-    # A callable instance, and the class get_user_model() returns, run in the adapter's thread.
-    (C + "good_callable_instance_and_class.py", "run"): OK,
-    (C + "good_callable_instance_and_class.py", "run_in_db_thread"): OK,
-    (C + "good_callable_instance_and_class.py", "new_user"): OK,
-}
 
 # Arguments for the sync functions that take values RUNTIME_ARGUMENTS does not know.
 EXTRA_ARGUMENTS = {
@@ -266,14 +84,6 @@ EXTRA_ARGUMENTS = {
     "info": lambda: None,
     "name": lambda: "search",
 }
-
-# Top-level functions that nothing runs (sync helpers that their file calls need no entry either).
-NOT_IN_TABLE = {
-    (A + "good_async_to_sync_in_sync_code.py", "shared_task"): "a stand-in for celery.shared_task",
-    (M + "bad_sync_branch_of_async_check.py", "run_callbacks"): "run by callbacks(), with its callbacks",
-    (M + "bad_sync_branch_of_async_check.py", "run_hook"): "run by hook(), with its hook",
-}
-
 
 # --- Reading the fixtures -----------------------------------------------------------------------------
 
@@ -334,8 +144,7 @@ class Outcome:
 def run(function, arguments: dict) -> Outcome:
     """Call ``function`` (inside a running loop if it is a coroutine function) and record what happens."""
     exception, message, frames, details = None, "", (), ""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings_of_the_run() as caught:
         try:
             if asyncio.iscoroutinefunction(function):
                 asyncio.run(function(**arguments))
@@ -352,10 +161,8 @@ def run(function, arguments: dict) -> Outcome:
                 f"\n  at {Path(f).relative_to(FIXTURES)}:{line} in {name}()" for f, line, name in frames
             )
             del error
-        gc.collect()
-    texts = [(warning.category, str(warning.message)) for warning in caught]
-    unawaited = tuple(text for category, text in texts if issubclass(category, RuntimeWarning) and "never awaited" in text)
-    others = tuple(text for category, text in texts if "never awaited" not in text)
+    unawaited = never_awaited(caught)
+    others = tuple(str(warning.message) for warning in caught if "never awaited" not in str(warning.message))
     return Outcome(exception, message, frames, unawaited, others, details)
 
 
@@ -373,29 +180,29 @@ def test_fixture_function_runs_as_expected(relative, name):
     if expect.raises is None:
         assert outcome.exception is None, f"{where} must complete, but raised {outcome.details}"
     else:
-        assert outcome.exception is expect.raises, (
-            f"{where} must raise {expect.raises.__name__}, but "
+        assert outcome.exception is expect.exception, (
+            f"{where} must raise {expect.raises}, but "
             + (f"raised {outcome.details}" if outcome.exception else "completed")
         )
-        assert expect.message in outcome.message, f"{where}: {expect.message!r} not in {outcome.message!r}"
+        assert expect.says_message(outcome.message), f"{where}: {expect.expected_message!r} not in {outcome.message!r}"
         assert outcome.deepest == expect.deepest, (
             f"{where} must fail in {expect.deepest}(), but failed in {outcome.deepest}(): {outcome.details}"
         )
         this_file = str(FIXTURES / relative)
         through = {line for file, line, _name in outcome.frames if file == this_file} & annotations(relative)
-        if expect.through_annotation:
+        if expect.at_annotation:
             assert through, f"{where} failed without passing through an annotated line: {outcome.details}"
-    if expect.unawaited is None:
+    if expect.unawaited_fragment is None:
         assert not outcome.unawaited, f"{where} left coroutines unawaited: {outcome.unawaited}"
     else:
-        assert any(expect.unawaited in text for text in outcome.unawaited), (
-            f"{where} must leave {expect.unawaited!r}; warnings: {outcome.unawaited}"
+        assert any(expect.unawaited_fragment in text for text in outcome.unawaited), (
+            f"{where} must leave {expect.unawaited_fragment!r}; warnings: {outcome.unawaited}"
         )
-    if expect.warning is None:
+    if expect.warns is None:
         assert not outcome.warnings, f"{where} emitted warnings: {outcome.warnings}"
     else:
-        assert any(expect.warning in text for text in outcome.warnings), (
-            f"{where} must warn {expect.warning!r}; warnings: {outcome.warnings}"
+        assert any(expect.warns in text for text in outcome.warnings), (
+            f"{where} must warn {expect.warns!r}; warnings: {outcome.warnings}"
         )
 
 
@@ -421,13 +228,13 @@ def test_table_covers_every_fixture_function():
             expect = EXPECTED[key]
             # A good_ file's functions run clean (unless the table explains why not); an annotated bad_
             # function fails (unless explained: W5733 and blocking work are shown by their own tests).
-            if not bad and expect.raises is not None and not expect.note:
+            if not bad and expect.raises is not None and not (expect.note or expect.disputed):
                 verdicts.append(f"{relative}::{name} is good_ but expected to raise, with no note")
-            if bad and annotated and expect.raises is None and not expect.note:
+            if bad and annotated and expect.raises is None and not (expect.note or expect.disputed):
                 verdicts.append(f"{relative}::{name} is annotated but expected to run clean, with no note")
     stale = [f"{r}::{n}" for r, n in (*EXPECTED, *NOT_IN_TABLE) if n not in top_level_functions(r)]
-    assert not missing, f"fixture functions missing from EXPECTED: {missing}"
-    assert not stale, f"table entries naming no fixture function: {stale}"
+    assert not missing, f"fixture functions without an entry in their folder's runtime.toml: {missing}"
+    assert not stale, f"runtime.toml entries naming no fixture function: {stale}"
     assert not verdicts, verdicts
 
 
@@ -455,7 +262,7 @@ def test_every_annotated_line_is_exercised():
             owner = next((name for first, last, name in spans if first <= line <= last), None)
             if owner is None or not (owner in in_table or re.search(rf"\b{owner}\(", run_source)):
                 unproven.append(f"{relative}:{line}")
-    assert not unproven, f"annotated lines that no table entry runs: {unproven}"
+    assert not unproven, f"annotated lines that no runtime.toml entry runs: {unproven}"
 
 
 # --- Blocking work and the cache, through helpers (E5730) -----------------------------------------------
@@ -570,23 +377,10 @@ def serve(view) -> tuple[int, list]:
         connection_created.disconnect(record)
 
 
-LEAKED, CLOSED, NONE = "a connection left open", "connections opened and closed", "no connection opened"
-LEAKS = {  # what the connections opened while serving the view look like once the response is sent
-    (T + "bad_thread_sensitive_false_orm.py", "book_count"): LEAKED,
-    (T + "bad_thread_sensitive_false_orm.py", "book_total"): LEAKED,
-    (T + "bad_thread_sensitive_false_orm.py", "book_titles"): LEAKED,
-    (T + "bad_thread_sensitive_false_orm.py", "first_book"): LEAKED,
-    (T + "bad_to_thread_and_executor_orm.py", "to_thread_count"): LEAKED,
-    (T + "bad_to_thread_and_executor_orm.py", "executor_count"): LEAKED,
-    (T + "bad_to_thread_and_executor_orm.py", "default_executor_count"): LEAKED,
-    # Closed by the helper's finally (close_old_connections closes it because CONN_MAX_AGE is 0).
-    (T + "good_closes_connections_in_finally.py", "book_count"): CLOSED,
-    # Closed by the request cycle (request_finished, in the request's thread-sensitive thread) and by
-    # database_sync_to_async itself.
-    (T + "good_thread_sensitive_default.py", "book_count"): CLOSED,
-    (T + "good_password_hashing_and_network_io.py", "register"): NONE,
-    (T + "good_password_hashing_and_network_io.py", "lookup"): NONE,
-}
+LEAKED, CLOSED, NONE = "left open", "closed", "none opened"
+#: What the connections opened while serving each view look like once the response is sent (the
+#: entry's ``connections``).
+LEAKS = {key: expect.connections for key, expect in EXPECTED.items() if expect.connections is not None}
 
 
 @pytest.mark.parametrize(("relative", "name"), sorted(LEAKS), ids=lambda value: value)

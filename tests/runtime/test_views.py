@@ -5,9 +5,9 @@ Rules: ``sync-iterator-in-streaming-response``, ``sync-test-client-in-async-test
 
 Each fixture module is routed as a URLconf: every top-level view function (first parameter
 ``request``) and every ``View`` subclass defined in it gets ``path("<name>/", view, name="<name>")``.
-``EXPECTED`` says, per fixture file and view (``Class.test_method`` for a fixture's test case), what
-each probe does and on which Django versions; the installed version picks the row, so the fixtures of
-every ``django-X.Y`` folder run on every version. Probes:
+Each view's entry in its folder's runtime.toml (``Class.test_method`` for a fixture's test case) says
+what each probe does and on which Django versions; the installed version picks the alternative, so
+the fixtures of every ``django-X.Y`` folder run on every version. Probes:
 
 - ``as_view``: ``View.as_view()`` itself (a class with mixed handlers fails here, before any request);
 - ``ASGI`` / ``WSGI``: a request through ``django.test.AsyncClient`` / ``django.test.Client``, which
@@ -19,15 +19,13 @@ every ``django-X.Y`` folder run on every version. Probes:
 
 ``test_table_agrees_with_the_fixture_verdicts`` ties the table to the annotations: at a fixture's
 target version (its ``options.toml``, else every version in the table), an annotated view must fail
-(or misbehave) and an unannotated one must not; the exceptions are listed in ``DISPUTED``.
+(or misbehave) and an unannotated one must not; the exceptions say ``disputed = "why"``.
 """
 
 from __future__ import annotations
 
 import ast
 import asyncio
-import gc
-import importlib.metadata
 import importlib.util
 import inspect
 import logging
@@ -35,25 +33,32 @@ import re
 import sys
 import types
 import unittest
-import warnings
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 django = pytest.importorskip("django")
 
-from django.core.exceptions import ImproperlyConfigured, SynchronousOnlyOperation  # noqa: E402
 
 from tests.test_fixtures import options_for  # noqa: E402
 
 pytestmark = pytest.mark.django_runtime
 
-from tests.runtime.support import FIXTURES, folders_proven_by, seed  # noqa: E402
+from tests.runtime.support import (  # noqa: E402
+    DJANGO_VERSIONS,
+    FIXTURES,
+    PROBE,
+    entries,
+    folders_proven_by,
+    never_awaited,
+    outcome,
+    seed,
+    warnings_of_the_run,
+)
+from tests.runtime.support import Outcome as Expected  # noqa: E402
 RULES = folders_proven_by("views")  # the folders whose runtime.toml says harness = "views"
 DJANGO = django.VERSION[:2]
-ASGIREF = tuple(int(part) for part in re.findall(r"\d+", importlib.metadata.version("asgiref"))[:2])
 
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -80,377 +85,63 @@ TEMPLATES = [
 ADMIN = "asynclint-admin"  # a superuser, logged in by the probes that say login=True
 
 
-# --- Versions and outcomes --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Versions:
-    """Django versions ``since <= version < before`` (either bound open)."""
-
-    since: tuple[int, int] | None = None
-    before: tuple[int, int] | None = None
-
-    def __contains__(self, version: tuple[int, int]) -> bool:
-        return (self.since is None or version >= self.since) and (self.before is None or version < self.before)
-
-    def __str__(self) -> str:
-        show = "{}.{}".format
-        if self.since and self.before:
-            return f"{show(*self.since)} <= Django < {show(*self.before)}"
-        if self.since:
-            return f"Django >= {show(*self.since)}"
-        return f"Django < {show(*self.before)}" if self.before else "every Django"
-
-
-ALL = Versions()
-
-
-def since(major: int, minor: int) -> Versions:
-    return Versions(since=(major, minor))
-
-
-def before(major: int, minor: int) -> Versions:
-    return Versions(before=(major, minor))
-
-
-def between(first: tuple[int, int], end: tuple[int, int]) -> Versions:
-    return Versions(since=first, before=end)
-
+# --- Probes and outcomes: each view's entry in its folder's runtime.toml --------------------------
 
 WSGI_ON_LOOP = "ClientHandler (WSGI), event loop running"
 WSGI = "ClientHandler (WSGI)"
-ASGI = "AsyncClientHandler (ASGI)"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a probe does: raises ``exception`` (``message`` is a regex searched in its text) or answers
-    ``status``; emits the ``Warning`` whose text contains ``warning`` (None: no streaming warning);
-    leaves a coroutine unawaited or not; for a test method, the handlers its requests went through."""
-
-    exception: type[BaseException] | None = None
-    message: str = ""
-    status: int | None = None
-    warning: str | None = None
-    unawaited: bool = False
-    handlers: tuple[str, ...] | None = None  # only for "test" probes
-    tolerated: str = ""  # why a warning here is no defect (the rule stays silent on purpose)
-
-    @property
-    def fails(self) -> bool:
-        """It fails, or misbehaves the way its rule says (buffers a stream, serves a test via WSGI on the loop)."""
-        return bool(
-            self.exception
-            or self.unawaited
-            or (self.warning and not self.tolerated)
-            or (self.handlers and WSGI_ON_LOOP in self.handlers)
-        )
-
-
-def ok(status: int = 200) -> Outcome:
-    return Outcome(status=status)
-
-
-def mixed(qualname: str) -> Outcome:
-    return Outcome(ImproperlyConfigured, rf"^{qualname} HTTP handlers must either be all sync or all async\.$")
-
-
-SYNC_ONLY = Outcome(SynchronousOnlyOperation, "You cannot call this from an async context - use a thread or sync_to_async")
-# A sync dispatch() (auth mixin, sync decorator) returned its redirect to an async view, which awaits it.
-AWAITED_REDIRECT = Outcome(TypeError, r"HttpResponseRedirect.* (can't be used in 'await' expression|can't be awaited)")
-UNAWAITED_VIEW = Outcome(
-    ValueError,
-    r"didn't return an HttpResponse object\. It returned an unawaited coroutine instead\. "
-    r"You may need to add an 'await' into your view\.",
-    unawaited=True,
-)
-
-
-def no_attribute(name: str) -> Outcome:
-    return Outcome(AttributeError, f"^'coroutine' object has no attribute '{name}'$", unawaited=True)
-
-
-SYNC_STREAM_WARNING = (
-    "StreamingHttpResponse must consume synchronous iterators in order to serve them asynchronously. "
-    "Use an asynchronous iterator instead."
-)
-BUFFERED = Outcome(status=200, warning=SYNC_STREAM_WARNING)
-STREAMED = Outcome(status=200)
-
-
-def passes(*handlers: str) -> Outcome:
-    return Outcome(handlers=handlers)
-
-
-def errors_with(exception: type[BaseException], message: str, *handlers: str) -> Outcome:
-    return Outcome(exception, message, handlers=handlers)
-
-
-TEST_SYNC_ONLY = SYNC_ONLY.message
-ASYNC_TO_SYNC_ON_LOOP = (
-    r"^You cannot use AsyncToSync in the same thread as an async event loop - just await the async function directly\.$"
-)
+STREAMING_WARNING = "StreamingHttpResponse must consume"
 
 
 @dataclass(frozen=True)
 class Probe:
+    """How a view is run, parsed from its key in runtime.toml (``support.PROBE``): "as_view", "test",
+    or "<METHOD> ASGI|WSGI [server] [login] [csrf] [field=value]"."""
+
     via: str  # "as_view", "ASGI", "WSGI", "ASGI server", "test"
     method: str = "GET"
     login: bool = False
     csrf: bool = False  # enforce CSRF checks (the client sends no token)
     data: tuple[tuple[str, str], ...] = ()
 
-    def __str__(self) -> str:
-        if self.via in ("as_view", "test"):
-            return self.via
-        extras = [word for word, on in (("login", self.login), ("csrf", self.csrf)) if on]
-        return " ".join([self.method, self.via, *extras])
-
-
-AS_VIEW = Probe("as_view")
-TEST = Probe("test")
-GET = Probe("ASGI")
-GET_LOGIN = Probe("ASGI", login=True)
-GET_WSGI = Probe("WSGI")
-GET_WSGI_LOGIN = Probe("WSGI", login=True)
-SERVE = Probe("ASGI server")
-POST = Probe("ASGI", "POST")
-POST_TITLE = Probe("ASGI", "POST", data=(("title", "The Dispossessed"),))
-POST_CSRF = Probe("ASGI", "POST", csrf=True)
-POST_WSGI_CSRF = Probe("WSGI", "POST", csrf=True)
-OPTIONS = Probe("ASGI", "OPTIONS")
-DELETE = Probe("ASGI", "DELETE")
-
-
-# --- The table --------------------------------------------------------------------------------------
-
-STREAM = "sync-iterator-in-streaming-response/"
-CLIENT = "sync-test-client-in-async-test/"
-MIXED = "mixed-sync-async-view-handlers/"
-DECORATOR = "sync-only-decorator-on-async-view/"
-
-# Before 5.0 the cache/csrf/http/vary decorators wrap an async def in a sync wrapper; from 5.0 they
-# return an async one. Shared by django-4.2/bad_... and django-5.0/good_..., which hold the same views.
-VIEW_DECORATORS_SINCE_5_0 = {
-    "webhook": {  # csrf_exempt; the client enforces CSRF checks, so the exemption is exercised
-        POST_CSRF: {before(5, 0): UNAWAITED_VIEW, since(5, 0): ok()},
-        POST_WSGI_CSRF: {before(5, 0): UNAWAITED_VIEW, since(5, 0): ok()},
-    },
-    "publish": {  # require_POST: the 405 for GET comes from the wrapper itself, so it looks fine
-        GET: {ALL: ok(405)},
-        POST: {before(5, 0): UNAWAITED_VIEW, since(5, 0): ok()},
-    },
-    "book_count": {GET: {before(5, 0): UNAWAITED_VIEW, since(5, 0): ok()}},  # require_http_methods
-    "live_count": {GET: {before(5, 0): no_attribute("has_header"), since(5, 0): ok()}},  # never_cache
-    "cached_count": {GET: {before(5, 0): no_attribute("streaming"), since(5, 0): ok()}},  # cache_page
-    "personal_count": {GET: {before(5, 0): no_attribute("has_header"), since(5, 0): ok()}},  # vary_on_cookie
-}
-# Before 5.1 the auth decorators are sync: anonymous users get the redirect, a logged-in user the coroutine.
-AUTH_DECORATORS_SINCE_5_1 = {
-    name: {GET: {ALL: ok(302)}, GET_LOGIN: {before(5, 1): UNAWAITED_VIEW, since(5, 1): ok()}}
-    for name in ("dashboard", "report", "staff_report")
-}
-# Before 5.2 method_decorator's wrapper is a sync function: the class's handler becomes sync, the
-# view is sync, and the handler returns a coroutine.
-METHOD_DECORATOR_SINCE_5_2 = {
-    "DashboardView": {
-        # login_required: sync before 5.1 (redirects); async from 5.1, so the sync handler returns a coroutine.
-        GET: {before(5, 1): ok(302), between((5, 1), (5, 2)): UNAWAITED_VIEW, since(5, 2): ok(302)},
-        GET_LOGIN: {before(5, 2): UNAWAITED_VIEW, since(5, 2): ok()},
-    },
-    # never_cache: sync before 5.0 (it touches the coroutine); async from 5.0, so the sync handler returns it.
-    "LiveCountView": {
-        GET: {before(5, 0): no_attribute("has_header"), between((5, 0), (5, 2)): UNAWAITED_VIEW, since(5, 2): ok()}
-    },
-}
-
-EXPECTED: dict[tuple[str, str], dict[Probe, dict[Versions, Outcome]]] = {
-    # sync-iterator-in-streaming-response: under ASGI, Django 4.2+ warns and buffers a sync iterator.
-    **{
-        (STREAM + "bad_sync_iterators.py", name): {SERVE: {ALL: BUFFERED}}
-        for name in (
-            "export_from_generator_function",
-            "export_from_keyword_argument",
-            "export_from_generator_expression",
-            "export_through_variable",
-            "export_with_map",
-            "export_with_filter",
-            "export_in_chunks",
+    @classmethod
+    def parse(cls, text: str) -> Probe:
+        match = PROBE.match(text)
+        assert match, f"{text!r} is no probe"
+        if match["via"] is None:
+            return cls(text)
+        return cls(
+            match["via"] + (" server" if match["server"] else ""),
+            match["method"],
+            login=bool(match["login"]),
+            csrf=bool(match["csrf"]),
+            data=((match["field"], match["value"]),) if match["field"] else (),
         )
-    },
-    **{
-        (STREAM + "bad_file_responses.py", name): {SERVE: {ALL: BUFFERED}}
-        for name in ("download_report", "download_source", "stream_source")
-    },
-    (STREAM + "good_async_iterators.py", "export_from_async_generator"): {SERVE: {ALL: STREAMED}},
-    (STREAM + "good_async_generator_expression.py", "export_titles"): {SERVE: {ALL: STREAMED}},
-    (STREAM + "good_async_generator_expression.py", "export_titles_through_variable"): {SERVE: {ALL: STREAMED}},
-    (STREAM + "good_async_iterators.py", "export_from_async_generator_keyword"): {SERVE: {ALL: STREAMED}},
-    # Sync views are for WSGI; served by ASGI they are buffered too, but the rule covers async views only.
-    **{
-        (STREAM + "good_async_iterators.py", name): {
-            GET_WSGI: {ALL: ok()},
-            SERVE: {ALL: Outcome(status=200, warning=SYNC_STREAM_WARNING, tolerated="a sync view, meant for WSGI")},
-        }
-        for name in ("export_from_sync_generator_in_sync_view", "download_in_sync_view")
-    },
-    (STREAM + "good_in_memory_list.py", "export_small_list"): {
-        SERVE: {ALL: Outcome(status=200, warning=SYNC_STREAM_WARNING, tolerated="the list is already in memory")}
-    },
-    # sync-test-client-in-async-test: the sync client runs the WSGI handler in the test's loop thread.
-    (CLIENT + "bad_sync_client_in_async_tests.py", "book_count"): {GET: {ALL: ok()}, GET_WSGI: {ALL: ok()}},
-    (CLIENT + "bad_sync_client_in_async_tests.py", "abook_count"): {GET: {ALL: ok()}, GET_WSGI: {ALL: ok()}},
-    (CLIENT + "bad_sync_client_in_async_tests.py", "ping"): {GET_WSGI: {ALL: ok()}},
-    **{
-        (CLIENT + "bad_sync_client_in_async_tests.py", f"BookApiTests.{name}"): {TEST: {ALL: outcome}}
-        for name, outcome in {
-            # The sync view's query meets the running loop.
-            "test_sync_view": errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY, WSGI_ON_LOOP),
-            "test_post": errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY, WSGI_ON_LOOP),
-            "test_new_client": errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY, WSGI_ON_LOOP),
-            # The WSGI handler runs the async view through async_to_sync, in the loop's own thread.
-            "test_async_view": errors_with(RuntimeError, ASYNC_TO_SYNC_ON_LOOP, WSGI_ON_LOOP),
-            # No query: it passes, but the request went through WSGI, blocking the loop.
-            "test_view_without_queries": passes(WSGI_ON_LOOP),
-            # login() writes last_login (force_login) or authenticates (login) on the loop.
-            "test_force_login": errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY),
-            "test_login": errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY),
-            # RequestFactory only builds a WSGIRequest: nothing runs on the loop (not reported).
-            "test_request_factory": passes(),
-        }.items()
-    },
-    # logout() loads the logged-in user to send user_logged_out.
-    (CLIENT + "bad_sync_client_in_async_tests.py", "LoggedInTests.test_logout"): {
-        TEST: {ALL: errors_with(SynchronousOnlyOperation, TEST_SYNC_ONLY)}
-    },
-    (CLIENT + "good_async_client_in_async_tests.py", "book_count"): {GET: {ALL: ok()}},
-    (CLIENT + "good_async_client_in_async_tests.py", "abook_count"): {GET: {ALL: ok()}},
-    **{
-        (CLIENT + "good_async_client_in_async_tests.py", name): {TEST: {ALL: outcome}}
-        for name, outcome in {
-            "AsyncBookApiTests.test_async_view": passes(ASGI),
-            "AsyncBookApiTests.test_sync_view_through_asgi": passes(ASGI),
-            "AsyncBookApiTests.test_new_async_client": passes(ASGI),
-            "AsyncBookApiTests.test_async_request_factory": passes(),
-            "SyncBookApiTests.test_sync_view": passes(WSGI),
-            "SyncBookApiTests.test_async_view_through_wsgi": passes(WSGI),
-            "ConcurrentRequestTests.test_two_requests_at_once": passes(ASGI, ASGI),
-        }.items()
-    },
-    # mixed-sync-async-view-handlers: as_view() refuses mixed handlers, inherited ones included.
-    **{
-        (MIXED + relative, name): {AS_VIEW: {ALL: mixed(name)}}
-        for relative, names in {
-            "bad_own_handlers_mixed.py": ("BookView", "BookApi"),
-            "bad_inherited_generic_handlers.py": (
-                "AboutView",
-                "BookListView",
-                "RetitleView",
-                "LatestBookRedirect",
-                "BookDeleteView",
-            ),
-            "bad_project_base_class.py": ("BookCountView", "ReadOnlyBookView"),
-        }.items()
-        for name in names
-    },
-    (MIXED + "bad_project_base_class.py", "JsonView"): {AS_VIEW: {ALL: ok(None)}, GET: {ALL: ok()}},
-    # The mixins' sync dispatch(): the redirect for anonymous users is awaited, request.user hits the DB on the loop.
-    **{
-        (MIXED + "bad_sync_auth_mixins.py", name): {
-            AS_VIEW: {ALL: ok(None)},
-            GET: {ALL: AWAITED_REDIRECT},
-            GET_LOGIN: {ALL: SYNC_ONLY},
-            GET_WSGI: {ALL: AWAITED_REDIRECT},
-            # asgiref 3.9+ calls the view function in the WSGI thread and awaits its result on the loop;
-            # before 3.9 it called it on the loop (Django 6.0+ requires asgiref 3.9.1).
-            GET_WSGI_LOGIN: {ALL: ok() if ASGIREF >= (3, 9) else SYNC_ONLY},
-        }
-        for name in ("DashboardView", "ReportView", "StaffView")
-    },
-    # raise_exception: PermissionDenied gives the right 403 to anonymous users; logged in, it still fails.
-    (MIXED + "bad_sync_auth_mixins.py", "ProtectedApi"): {GET: {ALL: ok(403)}, GET_LOGIN: {ALL: SYNC_ONLY}},
-    (MIXED + "good_all_async_views.py", "BookView"): {
-        AS_VIEW: {ALL: ok(None)},
-        GET: {ALL: ok()},
-        POST: {ALL: ok()},
-        OPTIONS: {ALL: ok()},
-        GET_WSGI: {ALL: ok()},
-    },
-    (MIXED + "good_all_async_views.py", "AsyncJsonView"): {GET: {ALL: ok()}},
-    (MIXED + "good_all_async_views.py", "BookCountView"): {GET: {ALL: ok()}, DELETE: {ALL: ok()}},
-    (MIXED + "good_all_sync_views.py", "BookView"): {GET: {ALL: ok()}, POST: {ALL: ok()}, GET_WSGI: {ALL: ok()}},
-    (MIXED + "good_all_sync_views.py", "BookListView"): {GET: {ALL: ok()}, POST: {ALL: ok()}},
-    (MIXED + "good_all_sync_views.py", "DashboardView"): {GET: {ALL: ok(302)}, GET_LOGIN: {ALL: ok()}},
-    (MIXED + "good_generic_views_overridden_async.py", "AboutView"): {GET: {ALL: ok()}, GET_WSGI: {ALL: ok()}},
-    (MIXED + "good_generic_views_overridden_async.py", "BookListView"): {GET: {ALL: ok()}},
-    (MIXED + "good_generic_views_overridden_async.py", "RetitleView"): {
-        GET: {ALL: ok()},
-        POST_TITLE: {ALL: ok(302)},
-        POST: {ALL: ok()},  # no title: the form comes back with its errors
-    },
-    # sync-only-decorator-on-async-view
-    **{(DECORATOR + "django-4.2/bad_view_decorators_before_5_0.py", k): v for k, v in VIEW_DECORATORS_SINCE_5_0.items()},
-    **{(DECORATOR + "django-5.0/good_view_decorators_since_5_0.py", k): v for k, v in VIEW_DECORATORS_SINCE_5_0.items()},
-    (DECORATOR + "django-4.2/good_decorators_on_sync_views.py", "webhook"): {
-        POST_CSRF: {ALL: ok()},
-        POST_WSGI_CSRF: {ALL: ok()},
-    },
-    (DECORATOR + "django-4.2/good_decorators_on_sync_views.py", "live_count"): {GET: {ALL: ok()}},
-    (DECORATOR + "django-4.2/good_decorators_on_sync_views.py", "import_books"): {GET: {ALL: ok()}},
-    **{(DECORATOR + "django-5.0/bad_auth_decorators_before_5_1.py", k): v for k, v in AUTH_DECORATORS_SINCE_5_1.items()},
-    **{(DECORATOR + "django-5.1/good_auth_decorators_since_5_1.py", k): v for k, v in AUTH_DECORATORS_SINCE_5_1.items()},
-    (DECORATOR + "django-5.1/good_auth_decorators_since_5_1.py", "private_webhook"): {
-        # csrf_exempt over login_required: both must be async-capable.
-        Probe("ASGI", "POST", login=True, csrf=True): {before(5, 1): UNAWAITED_VIEW, since(5, 1): ok()},
-    },
-    **{(DECORATOR + "django-5.1/bad_method_decorator_before_5_2.py", k): v for k, v in METHOD_DECORATOR_SINCE_5_2.items()},
-    **{(DECORATOR + "django-5.2/good_method_decorator_since_5_2.py", k): v for k, v in METHOD_DECORATOR_SINCE_5_2.items()},
-    # method_decorator(login_required) on an async dispatch(): the handlers are async, so as_view()'s view
-    # is async and awaits what the decorated dispatch() returns.
-    (DECORATOR + "django-5.2/good_method_decorator_since_5_2.py", "ReportView"): {
-        GET: {before(5, 1): AWAITED_REDIRECT, since(5, 1): ok(302)},
-        GET_LOGIN: {before(5, 1): SYNC_ONLY, since(5, 1): ok()},
-    },
-    # Same ReportView at 5.1: as_view() is async from the handlers, so the sync wrapper is harmless.
-    (DECORATOR + "django-5.1/good_method_decorator_on_async_dispatch.py", "ReportView"): {
-        GET: {before(5, 1): AWAITED_REDIRECT, since(5, 1): ok(302)},
-        GET_LOGIN: {before(5, 1): SYNC_ONLY, since(5, 1): ok()},
-    },
-    # csrf_exempt passes dispatch()'s coroutine through; the client enforces CSRF, so it is exercised.
-    (DECORATOR + "good_csrf_exempt_on_dispatch_of_async_view.py", "WebhookView"): {
-        POST_CSRF: {ALL: ok()},
-        POST_WSGI_CSRF: {ALL: ok()},
-    },
-    (DECORATOR + "bad_api_view_on_async_def.py", "book_count"): {
-        GET: {
-            ALL: Outcome(
-                AssertionError,
-                r"Expected a `Response`, `HttpResponse` or `StreamingHttpResponse` to be returned from the view, "
-                r"but received a `<class 'coroutine'>`",
-                unawaited=True,
-            )
-        }
-    },
-    # name="dispatch" wraps View.dispatch, which is sync in every version.
-    (DECORATOR + "bad_method_decorator_on_sync_dispatch.py", "DashboardView"): {
-        AS_VIEW: {ALL: ok(None)},
-        GET: {ALL: AWAITED_REDIRECT},
-        GET_LOGIN: {ALL: SYNC_ONLY},
-    },
-    (DECORATOR + "bad_method_decorator_on_sync_dispatch.py", "LiveCountView"): {GET: {ALL: no_attribute("has_header")}},
-    (DECORATOR + "good_decorators_on_sync_views.py", "dashboard"): {GET: {ALL: ok(302)}, GET_LOGIN: {ALL: ok()}},
-    (DECORATOR + "good_decorators_on_sync_views.py", "book_count"): {GET: {ALL: ok()}, GET_WSGI: {ALL: ok()}},
-    (DECORATOR + "good_decorators_on_sync_views.py", "ReportView"): {GET: {ALL: ok(302)}, GET_LOGIN: {ALL: ok()}},
-}
-
-#: Annotated views whose runtime behaviour does not back the rule's claim, and why.
-DISPUTED: dict = {}  # none left: RequestFactory (which only builds a request) is no longer reported
 
 
-def expected_outcome(by_version: dict[Versions, Outcome], version: tuple[int, int]) -> Outcome:
-    matching = [outcome for versions, outcome in by_version.items() if version in versions]
-    assert len(matching) == 1, f"{len(matching)} version ranges of {list(map(str, by_version))} hold Django {version}"
-    return matching[0]
+def fails(expected: Expected) -> bool:
+    """It fails, or misbehaves the way its rule says (buffers a stream, serves a test via WSGI on the loop)."""
+    return bool(
+        expected.exception
+        or expected.unawaited
+        or (expected.warns and not expected.tolerated)
+        or (expected.handlers and WSGI_ON_LOOP in expected.handlers)
+    )
+
+
+#: Per fixture file and view (``Class.test_method`` for a test method): the outcome of each probe,
+#: as its entry in runtime.toml says (a list of alternatives where Django versions differ).
+EXPECTED: dict[tuple[str, str], dict[str, object]] = entries("views")
+
+
+def expected_outcome(relative: str, value, version: tuple[int, int] | None = None) -> Expected:
+    return outcome(relative.split("/", 1)[0], value, version)
+
+
+def disputed(relative: str, name: str, version: tuple[int, int]) -> str:
+    """Why the runtime does not back the annotation of this view (``disputed = "why"``), if it says so."""
+    return "; ".join(
+        expected_outcome(relative, value, version).disputed for value in EXPECTED[(relative, name)].values()
+    ).strip("; ")
 
 
 # --- Reading fixtures (no Django needed) ------------------------------------------------------------
@@ -586,8 +277,7 @@ def observe(relative: str, name: str, probe: Probe) -> Observed:
 def observe_into(observed: Observed, module, name: str, probe: Probe, as_view_errors: dict) -> None:
     """Run the probe, keeping only the exception's type and text, so that gc.collect() finalises every
     coroutine it referenced and records the "never awaited" warnings."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings_of_the_run() as caught:
         try:
             if probe.via == "as_view":
                 if name in as_view_errors:
@@ -603,11 +293,8 @@ def observe_into(observed: Observed, module, name: str, probe: Probe, as_view_er
         except Exception as error:  # noqa: BLE001 - every exception is an outcome to compare
             observed.exception, observed.message = type(error), str(error)
             del error
-        gc.collect()
     observed.warnings = [str(w.message) for w in caught if w.category is Warning]
-    observed.unawaited = [
-        str(w.message) for w in caught if issubclass(w.category, RuntimeWarning) and "never awaited" in str(w.message)
-    ]
+    observed.unawaited = list(never_awaited(caught))
 
 
 def request(name: str, probe: Probe) -> int:
@@ -723,19 +410,23 @@ def run_test_method(module: types.ModuleType, name: str) -> tuple[tuple[str, ...
 
 @pytest.mark.parametrize(("relative", "name", "probe"), list(cases()))
 def test_view_behaves_as_the_table_says(views_db, relative, name, probe):
-    expected = expected_outcome(EXPECTED[(relative, name)][probe], DJANGO)
-    observed = observe(relative, name, probe)
+    expected = expected_outcome(relative, EXPECTED[(relative, name)][probe])
+    observed = observe(relative, name, Probe.parse(probe))
     where = f"{relative}::{name} ({probe}, Django {django.__version__})"
     assert observed.exception is expected.exception, f"{where}: expected {expected}, but it {observed.describe()}"
     if expected.exception is not None:
-        assert re.search(expected.message, observed.message), f"{where}: {expected.message!r} not in {observed.message!r}"
+        assert expected.says_message(observed.message), (
+            f"{where}: {expected.expected_message!r} not in {observed.message!r}"
+        )
     elif expected.status is not None:
         assert observed.status == expected.status, f"{where}: expected status {expected.status}, {observed.describe()}"
-    streaming_warnings = [text for text in observed.warnings if "StreamingHttpResponse must consume" in text]
-    if expected.warning is None:
+    streaming_warnings = [text for text in observed.warnings if STREAMING_WARNING in text]
+    if expected.warns is None:
         assert not streaming_warnings, f"{where}: unexpected warnings {streaming_warnings}"
     else:
-        assert streaming_warnings == [expected.warning], f"{where}: expected the warning {expected.warning!r}, got {observed.warnings}"
+        assert len(streaming_warnings) == 1 and expected.warns in streaming_warnings[0], (
+            f"{where}: expected one warning with {expected.warns!r}, got {observed.warnings}"
+        )
     if expected.unawaited:
         assert observed.unawaited, f"{where}: expected an unawaited coroutine, {observed.describe()}"
     else:
@@ -764,11 +455,11 @@ def test_every_view_of_every_fixture_is_in_the_table():
                 if list(inspect.signature(value).parameters)[:1] == ["request"]:
                     names.add(attribute)
         missing += [f"{relative}::{name}" for name in sorted(names) if (relative, name) not in EXPECTED]
-    assert not missing, f"views without expectations: {missing}"
+    assert not missing, f"views without an entry in their folder's runtime.toml: {missing}"
 
 
 #: The versions the consistency check reads the table at, for fixtures that target no version.
-REPRESENTATIVE_VERSIONS = ((4, 2), (5, 0), (5, 1), (5, 2), (6, 0), (6, 1))
+REPRESENTATIVE_VERSIONS = DJANGO_VERSIONS
 
 
 def test_table_agrees_with_the_fixture_verdicts():
@@ -780,11 +471,11 @@ def test_table_agrees_with_the_fixture_verdicts():
         annotated = any(first <= line <= last for line in annotated_lines(relative))
         target = target_version(relative)
         for version in [target] if target else REPRESENTATIVE_VERSIONS:
-            fails = any(expected_outcome(by_version, version).fails for by_version in probes.values())
-            if (relative, name) in DISPUTED:
-                if not annotated or fails:
+            failing = any(fails(expected_outcome(relative, value, version)) for value in probes.values())
+            if disputed(relative, name, version):
+                if not annotated or failing:
                     disagreements.append(f"{relative}::{name} is no longer disputed at {version}")
-            elif fails != annotated:
+            elif failing != annotated:
                 verdict = "annotated but works" if annotated else "fails but carries no annotation"
                 disagreements.append(f"{relative}::{name} at Django {version}: {verdict}")
     assert not disagreements, "\n".join(disagreements)
@@ -796,13 +487,12 @@ def test_table_agrees_with_the_fixture_verdicts():
             for line in sorted(annotated_lines(relative))
             if not any(first <= line <= last for first, last in spans)
         ]
-    assert not uncovered, f"annotated lines outside any view in EXPECTED: {uncovered}"
+    assert not uncovered, f"annotated lines outside any view with a runtime.toml entry: {uncovered}"
 
 
 def test_table_names_existing_fixtures():
     existing = set(fixture_paths())
     for relative, name in EXPECTED:
-        assert relative in existing, f"EXPECTED names a missing fixture: {relative}"
-        assert name in definitions(relative), f"EXPECTED names {relative}::{name}, which is not defined there"
-    for key in DISPUTED:
-        assert key in EXPECTED, f"DISPUTED names {key}, which has no expectations"
+        assert relative in existing, f"runtime.toml names a missing fixture: {relative}"
+        assert name in definitions(relative), f"runtime.toml names {relative}::{name}, which is not defined there"
+
