@@ -17,7 +17,8 @@ What is stored, one JSON file per analysed module (never pickles: nothing of ast
 An entry is reused when the module's content hash, the rules that can fire in it, the hash of
 every recorded dependency and the recorded deployment answers are unchanged; so a change to one module re-analyses that module and
 the modules whose recorded dependencies include it (``Cache.dependents``), nothing else.
-The prefilter's per-file facts are cached too, for the whole set of checked files.
+The prefilter's answers are cached per file too, by content hash (``Cache.scan``): a re-run asks an
+unchanged file nothing it was asked before.
 
 Entries live under a *settings space*: a hash of everything else that can change a result
 (asynclint's version and its own source files, so a development checkout invalidates on edits;
@@ -51,6 +52,7 @@ FORMAT = 1
 KEEP_SPACES = 4
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# asynclint's cache (https://bford.info/cachedir/)\n"
 _PRUNE_EVERY = 3600.0  # seconds between prunes of deleted files' entries
+PREFILTER_RECORDS = 8192  # prefilter memos kept per shard (16 shards: by a content hash's first hex digit)
 
 
 def digest(data: bytes) -> str:
@@ -79,13 +81,26 @@ def source_fingerprint() -> str:
     if _fingerprint is None:
         from asynclint import __version__
 
-        package = Path(__file__).resolve().parent
-        hasher = hashlib.blake2b(__version__.encode(), digest_size=16)
-        for path in sorted(package.rglob("*.py")):
-            with contextlib.suppress(OSError):
-                hasher.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-        _fingerprint = hasher.hexdigest()
+        _fingerprint = sources_hash(Path(__file__).resolve().parent, __version__)
     return _fingerprint
+
+
+def sources_hash(package: Path, version: str = "") -> str:
+    """A hash of the package's modules, the same in every process: the regular ``.py`` files by
+    relative path, without what an editor, a test or Python itself may leave beside them for a
+    while (``.#lock.py`` links, hidden temporary files, ``__pycache__``)."""
+    hasher = hashlib.blake2b(version.encode(), digest_size=16)
+    found = []
+    for directory, subdirs, files in os.walk(package):
+        subdirs[:] = [name for name in subdirs if not name.startswith((".", "__pycache__"))]
+        found += [os.path.join(directory, name) for name in files
+                  if name.endswith(".py") and not name.startswith(".")]
+    for path in sorted(found, key=lambda p: Path(p).relative_to(package).as_posix()):
+        with contextlib.suppress(OSError):
+            with open(path, "rb") as handle:
+                data = handle.read()
+            hasher.update(Path(path).relative_to(package).as_posix().encode() + b"\0" + data + b"\0")
+    return hasher.hexdigest()
 
 
 def _version(distribution: str) -> str:
@@ -324,20 +339,19 @@ class Cache:
 
     # -- a run ---------------------------------------------------------------------------------
     def scan(self, sources: list[tuple[str, str]], rules):
-        """The prefilter's ``Scan`` of ``(path, text)`` sources; its per-file facts come from the
-        cache when no file changed. Records each text's hash for ``lookup``."""
+        """The prefilter's ``Scan`` of ``(path, text)`` sources, each text with the memo the cache
+        keeps for its content hash (``prefilter.Module.memo``): an unchanged file answers what earlier
+        scans asked it from there. Records each text's hash for ``lookup``."""
         from asynclint import prefilter
 
         self._deployed.clear()  # a new run: deployment files may have changed
-        hashes = {os.path.abspath(path): self.know(path, text) for path, text in sources}
-        wanted = {fact for rule in rules for fact in prefilter.needs(rule)}
-        facts = self.prefilter_facts(hashes, wanted)
-        if facts is None:
-            found = prefilter.scan(sources, rules)
-            self.store_prefilter_facts(hashes, wanted, {os.path.abspath(p): f for p, f in found.facts.items()})
-            return found
-        modules = [prefilter.Module(path, text) for path, text in sources]
-        return prefilter.Scan(modules, {path: facts[os.path.abspath(path)] for path, _ in sources})
+        hashes = [self.know(path, text) for path, text in sources]
+        shards = self._prefilter_shards({found[0] for found in hashes})
+        modules = [prefilter.Module(path, text, memo=dict(shards[found[0]].get(found, {}).get("memo", {})))
+                   for (path, text), found in zip(sources, hashes)]
+        result = prefilter.scan(modules, rules)
+        self._store_prefilter_memos(shards, modules, hashes)
+        return result
 
     def reuse(self, scan, candidates: list[str], rules) -> tuple[list[CachedMessage], list[str], Recorder]:
         """The cached messages of the unchanged ``candidates``, the candidates to analyse, and the
@@ -353,25 +367,34 @@ class Cache:
         return messages, analysed, Recorder(self, rules_of)
 
     # -- the prefilter -------------------------------------------------------------------------
-    def _prefilter_entry(self, files: dict[str, str], wanted) -> tuple[Path, str]:
-        key = digest(json.dumps([sorted(files.items()), sorted(wanted)]).encode("utf-8", "surrogateescape"))
-        return self.space / "prefilter" / f"{key}.json", key
+    def _prefilter_shard(self, name: str) -> Path:
+        return self.space / "prefilter" / f"{name}.json"
 
-    def prefilter_facts(self, files: dict[str, str], wanted) -> dict[str, set[str]] | None:
-        """The prefilter's facts per file for these ``{path: hash}`` files, when cached."""
-        location, key = self._prefilter_entry(files, wanted)
-        entry = self._read(location)
-        try:
-            if entry is None or entry["key"] != key or set(entry["facts"]) != set(files):
-                return None
-            return {path: set(facts) for path, facts in entry["facts"].items()}
-        except (KeyError, TypeError):
-            return None
+    def _prefilter_shards(self, names: set[str]) -> dict[str, dict[str, dict]]:
+        """The prefilter memos by content hash, read from the shards ``names`` (first hex digits);
+        a record that is not a well-formed memo is dropped, never trusted."""
+        shards = {}
+        for name in names:
+            entry = self._read(self._prefilter_shard(name)) or {}
+            records = entry.get("records")
+            shards[name] = {key: record for key, record in records.items() if _valid_record(record)} \
+                if isinstance(records, dict) else {}
+        return shards
 
-    def store_prefilter_facts(self, files: dict[str, str], wanted, facts: dict[str, set[str]]) -> None:
-        location, key = self._prefilter_entry(files, wanted)
-        self._write(location, {"key": key, "facts": {path: sorted(found) for path, found in facts.items()}})
-        self._prune_oldest(location.parent, keep=4)
+    def _store_prefilter_memos(self, shards: dict[str, dict[str, dict]], modules, hashes: list[str]) -> None:
+        """Write back the shards that learnt something: each text's answers used by this scan, plus
+        the records of other texts (other files, earlier versions) up to ``PREFILTER_RECORDS``."""
+        now = time.time()
+        changed = set()
+        for module, found in zip(modules, hashes):
+            shard = shards[found[0]]
+            if module.computed or found not in shard or now - shard[found].get("used", 0) > _PRUNE_EVERY:
+                shard[found] = {"used": now, "memo": module.stored()}
+                changed.add(found[0])
+        for name in changed:
+            records = shards[name]
+            kept = sorted(records.items(), key=lambda item: item[1].get("used", 0), reverse=True)
+            self._write(self._prefilter_shard(name), {"records": dict(kept[:PREFILTER_RECORDS])})
 
     # -- files ---------------------------------------------------------------------------------
     @staticmethod
@@ -454,6 +477,17 @@ class Cache:
                     total += os.stat(os.path.join(directory, name)).st_size
                     count += 1
         return count, total
+
+
+def _valid_record(record) -> bool:
+    """A prefilter memo record as ``_store_prefilter_memos`` writes it: answers are booleans, None or
+    lists of names."""
+    if not isinstance(record, dict) or not isinstance(record.get("memo"), dict) or \
+            not isinstance(record.get("used"), (int, float)):
+        return False
+    return all(value is None or isinstance(value, bool) or
+               (isinstance(value, list) and all(isinstance(item, str) for item in value))
+               for value in record["memo"].values())
 
 
 def _atomic_write(location: Path, text: str) -> None:

@@ -74,6 +74,9 @@ CPU_BOUND = "CPU-bound work"
 RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"
 #: The call is not ``save(commit=False)`` (a model form's save that writes nothing).
 UNLESS_COMMIT_FALSE = "not save(commit=False)"
+#: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
+#: per item, a cost that grows with the input.
+IN_A_LOOP = "called in a loop"
 
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {
@@ -343,7 +346,6 @@ _BLOCKING_FUNCTIONS = {
     # Whole files and directory trees copied, moved or removed.
     **{f"shutil.{name}": _IN_THREAD.format(name=f"shutil.{name}") for name in (
         "copy", "copy2", "copyfile", "copyfileobj", "copytree", "move", "rmtree", "make_archive", "unpack_archive")},
-    "os.walk": "await asyncio.to_thread(lambda: list(os.walk(...)))",
     # Network: DNS lookups and connections.
     **{f"socket.{name}": "await asyncio.get_running_loop().getaddrinfo(...)"
        for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn")},
@@ -352,25 +354,26 @@ _BLOCKING_FUNCTIONS = {
     "smtplib.SMTP": "await sync_to_async(send_mail)(...)",
     "smtplib.SMTP_SSL": "await sync_to_async(send_mail)(...)",
 }
-#: One file-system syscall on a path (metadata, a directory listing, one entry created or removed):
-#: cheap on local disk, so only a *possible* finding; projects did move them off the loop (a static
-#: file server that stats candidate files per request), and on network storage each one stalls.
+#: File-system calls that read no file: only *possible* findings. A directory listing (its cost grows with
+#: the directory) always; one syscall on one path (metadata, an entry created or removed) only when made
+#: in a loop: maintainers kept a single ``os.stat`` on the loop (reactpy-django's web-module view, after
+#: moving the read off it) but moved a per-request search that stats candidate files (ServeStatic).
+_DIRECTORY_LISTINGS = ("os.listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob")
 _FILE_SYSTEM_CALLS = (
     *(f"os.path.{name}" for name in ("exists", "lexists", "isfile", "isdir", "islink", "ismount", "getsize",
                                      "getmtime", "getatime", "getctime", "samefile")),
-    *(f"os.{name}" for name in ("stat", "lstat", "listdir", "scandir", "mkdir", "makedirs", "remove", "unlink",
-                                "rmdir", "removedirs", "rename", "renames", "replace", "utime", "chmod", "access")),
-    "glob.glob", "glob.iglob",
+    *(f"os.{name}" for name in ("stat", "lstat", "mkdir", "makedirs", "remove", "unlink", "rmdir", "removedirs",
+                                "rename", "renames", "replace", "utime", "chmod", "access")),
 )
-_FILE_SYSTEM_NOTE = ("one file-system call: cheap on local disk, but it blocks the loop for as long as the "
-                     "disk (or network storage) takes")
+_FILE_SYSTEM_NOTE = ("file-system calls: cheap on local disk, but they block the loop for as long as the disk "
+                     "(or network storage) takes")
 HTTP_CLIENT_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream")
-#: pathlib: reading or writing a file, or walking a tree (definite)...
-PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open", "rglob", "walk")
-#: ...and one file-system syscall (possible, as ``_FILE_SYSTEM_CALLS``).
-PATH_FILE_SYSTEM_METHODS = ("exists", "is_file", "is_dir", "is_symlink", "is_mount", "stat", "lstat", "iterdir",
-                            "glob", "mkdir", "touch", "unlink", "rmdir", "rename", "replace", "chmod",
-                            "samefile", "owner", "group")
+#: pathlib: reading or writing a file (definite)...
+PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open")
+#: ...listing a directory (possible, as ``_DIRECTORY_LISTINGS``), and one syscall (possible in a loop).
+PATH_LISTINGS = ("iterdir", "glob", "rglob", "walk")
+PATH_FILE_SYSTEM_METHODS = ("exists", "is_file", "is_dir", "is_symlink", "is_mount", "stat", "lstat", "mkdir",
+                            "touch", "unlink", "rmdir", "rename", "replace", "chmod", "samefile", "owner", "group")
 #: Sockets (``socket.socket()``, ``socket.create_connection()``): each call waits for the peer.
 SOCKET_METHODS = ("connect", "accept", "recv", "recv_into", "recvfrom", "send", "sendall", "sendto", "sendfile")
 #: A started child process (``subprocess.Popen``): waiting for it.
@@ -384,13 +387,17 @@ BLOCKING_APIS: tuple[SyncApi, ...] = (
               replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name), returns=_BLOCKING_RESULTS.get(name))
       for name, replacement in _BLOCKING_FUNCTIONS.items()),
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=None, replacement=_IN_THREAD.format(name=name),
-              possible=True, note=_FILE_SYSTEM_NOTE) for name in _FILE_SYSTEM_CALLS),
+              possible=True, note=_FILE_SYSTEM_NOTE) for name in _DIRECTORY_LISTINGS),
+    *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=None, replacement=_IN_THREAD.format(name=name),
+              possible=True, note=_FILE_SYSTEM_NOTE, only_if=IN_A_LOOP) for name in _FILE_SYSTEM_CALLS),
     *(SyncApi(HTTP_CLIENT, name, BLOCKING_IO, None, None, fix=None,
               replacement=f"await httpx.AsyncClient().{name}(...)") for name in HTTP_CLIENT_METHODS),
     *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None,
               replacement=f"await asyncio.to_thread(path.{name}, ...)") for name in PATH_METHODS),
     *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None, replacement=f"await asyncio.to_thread(path.{name}, ...)",
-              possible=True, note=_FILE_SYSTEM_NOTE) for name in PATH_FILE_SYSTEM_METHODS),
+              possible=True, note=_FILE_SYSTEM_NOTE) for name in PATH_LISTINGS),
+    *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None, replacement=f"await asyncio.to_thread(path.{name}, ...)",
+              possible=True, note=_FILE_SYSTEM_NOTE, only_if=IN_A_LOOP) for name in PATH_FILE_SYSTEM_METHODS),
     *(SyncApi(SOCKET, name, BLOCKING_IO, None, None, fix=None,
               replacement="asyncio.open_connection() streams, or 'await loop.sock_{name}(sock, ...)'".replace(
                   "{name}", name)) for name in SOCKET_METHODS),
@@ -520,7 +527,11 @@ CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.co
 CALLABLE_FACTORIES = frozenset({"functools.partial", "builtins.getattr", "operator.attrgetter",
                                 "operator.methodcaller", "operator.itemgetter"})
 #: Coroutine functions of asyncio itself that are commonly left unawaited.
-ASYNCIO_COROUTINE_FUNCTIONS = frozenset({"asyncio.to_thread", "asyncio.threads.to_thread"})
+#: (``asyncio.shield``/``gather``/``create_task`` are left out: they schedule their argument at once.)
+ASYNCIO_COROUTINE_FUNCTIONS = frozenset({
+    "asyncio.to_thread", "asyncio.threads.to_thread", "asyncio.sleep", "asyncio.tasks.sleep",
+    "asyncio.wait_for", "asyncio.tasks.wait_for", "asyncio.wait", "asyncio.tasks.wait",
+})
 #: Where a coroutine may be handed instead of awaited (it is awaited later by the callee).
 COROUTINE_CONSUMERS = frozenset({
     "asyncio.gather", "asyncio.wait", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
@@ -558,6 +569,8 @@ USER_MODELS = frozenset({
 })
 #: Calls that return the (unknown) user model class.
 USER_MODEL_FUNCTIONS = frozenset({"django.contrib.auth.get_user_model"})
+#: ``apps.get_model("library", "Book")`` / ``("library.Book")``: the model class the label names.
+GET_MODEL_FUNCTIONS = frozenset({"django.apps.apps.get_model", "django.apps.registry.apps.get_model"})
 MANAGER_CLASSES = frozenset({
     "django.db.models.Manager",
     "django.db.models.manager.Manager",
@@ -616,6 +629,10 @@ REQUEST_CLASSES = frozenset({
     "django.http.HttpRequest", "django.http.request.HttpRequest",
     "django.core.handlers.asgi.ASGIRequest", "django.core.handlers.wsgi.WSGIRequest",
 })
+#: Packages whose request classes are (or wrap) Django's: a ``request`` annotated with a class of any
+#: other package (``fastapi.Request``, ``starlette.websockets.WebSocket``) is not Django's request.
+DJANGO_REQUEST_PACKAGES = frozenset({"django", "rest_framework", "ninja", "adrf", "channels", "graphene_django",
+                                     "strawberry_django", "wagtail"})
 SIGNAL_CLASSES = frozenset({"django.dispatch.Signal", "django.dispatch.dispatcher.Signal",
                             "django.db.models.signals.ModelSignal"})
 TRANSACTION_ATOMIC = "django.db.transaction.atomic"

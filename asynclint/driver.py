@@ -295,8 +295,10 @@ def _forget_other_projects() -> None:
              if name != "builtins" and is_project_file(getattr(module, "file", None))]
     for name in stale:
         del MANAGER.astroid_cache[name]
-    if stale:
-        MANAGER._mod_file_cache.clear()  # pylint: disable=protected-access
+    if stale:  # and where astroid found them (its spec finders remember it too): the editor server
+        from asynclint.lean import forget_module_locations  # checks two folders that both have a `shop`
+
+        forget_module_locations(set())
 
 def _drop_project_trees(names: Iterable[str], roots: Sequence[str]) -> None:
     """Drop the trees of these modules that belong to the project (under ``roots``, not installed):
@@ -336,9 +338,9 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
     """Lint each group of files with its rules only; pylint's messages (findings and setup errors).
 
     Runs in ``context`` (a new ``RunContext`` when None), with ``roots`` on ``sys.path`` meanwhile,
-    and lean (``asynclint.lean``) when the linter is. A lean run lints ``CHUNK`` files at a time and
-    then drops the trees it built and the answers about them (a tree a later chunk imports is built
-    again). ``progress(done, total)`` is called after each chunk.
+    and lean (``asynclint.lean``) when the linter is. A run in one process lints ``CHUNK`` files at a
+    time and then drops the project's trees it built and the answers about them (a tree a later chunk
+    imports is built again). ``progress(done, total)`` is called after each chunk.
     """
     from astroid import MANAGER
 
@@ -354,11 +356,11 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
         for symbols, files in groups:
             _enable(linter, symbols)
             files = [str(f) for f in files]
-            size = CHUNK if lean and linter.config.jobs == 1 else len(files) or 1
+            size = CHUNK if linter.config.jobs == 1 else len(files) or 1
             for start in range(0, len(files), size):
                 kept = set(MANAGER.astroid_cache)
                 linter.check(files[start:start + size])
-                if lean and size < len(files):
+                if size < len(files):
                     _drop_project_trees(set(MANAGER.astroid_cache) - kept, roots)
                     context.release()
                 done += len(files[start:start + size])

@@ -6,7 +6,9 @@ loads any other module lazily when the analysis follows an import into it.
 
 Each rule needs one of a few *facts* about a module before it can fire there (``NEEDS``):
 
-- ``ASYNC``: the module has an ``async def`` (every rule that needs code on the event loop);
+- ``ASYNC``: the module has an ``async def``, or may define sync code a library runs on the loop (a
+  GraphQL resolver, a two-step Channels middleware: ``core.event_loop``) (every rule that needs code on
+  the event loop);
 - ``ADAPTERS``: it names a thread/loop adapter (``sync_to_async``, ``to_thread``, ``async_to_sync``...);
 - ``ASYNC_ITERATION``: it names an async iterator source: an async method of the table that returns
   an async iterator (``aiterator``), an async generator function of the checked files, or, through
@@ -28,11 +30,14 @@ skipped. ``tests/test_cli_equivalence.py`` compares the result with a plain pyli
 from __future__ import annotations
 
 import ast
+import functools
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from asynclint import django_api as api
+from asynclint.core.event_loop import may_have_library_loop_code
 
 ASYNC = "async"
 ADAPTERS = "adapters"
@@ -96,18 +101,52 @@ def _names_middleware(text: str) -> bool:
     return "Middleware" in text or _mentions_any(text, _MIDDLEWARE_WORDS)
 
 
+@dataclass(frozen=True)
+class Query:
+    """A set of names the scan asks modules about, with a stable key for the per-text memo."""
+
+    names: frozenset[str]
+    key: str
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> Query:
+        names = frozenset(names)
+        key = hashlib.blake2b("\0".join(sorted(names)).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+        return cls(names, key)
+
+
 @dataclass
 class Module:
+    """A module's text, and ``memo``: what the scan learnt about this text, by question (whether it
+    mentions a set of names, the classes it defines...). Each answer depends on the text alone (and
+    asynclint's own tables), so ``asynclint.cache`` keeps a memo per content hash: a re-run asks an
+    unchanged file nothing it was asked before."""
+
     path: str
     text: str
+    memo: dict = field(default_factory=dict)
     tree: ast.Module | None = None
     parsed: bool = False
+    used: set[str] = field(default_factory=set)  # the memo's keys this scan read or wrote
+    computed: bool = False  # whether this scan added an answer to the memo
 
     _classes: list[tuple[str, set[str]]] | None = None
     _words: set[str] | None = None
 
-    def mentions_any(self, names: set[str]) -> bool:
-        """Whether the text has one of ``names`` as a whole word."""
+    def remember(self, key: str, compute):
+        """``compute()``'s answer for this text (JSON values: bool, None, lists of strings), memoised."""
+        self.used.add(key)
+        if key in self.memo:
+            return self.memo[key]
+        found = self.memo[key] = compute()
+        self.computed = True
+        return found
+
+    def mentions_any(self, query: Query) -> bool:
+        """Whether the text has one of the query's names as a whole word."""
+        return self.remember("m" + query.key, lambda: self._mentions_any(query.names))
+
+    def _mentions_any(self, names: frozenset[str]) -> bool:
         if len(names) <= 4 and self._words is None:
             return _mentions_any(self.text, names)
         if self._words is None:
@@ -125,9 +164,13 @@ class Module:
             self.parsed = True
             try:
                 self.tree = ast.parse(self.text)
-            except (SyntaxError, ValueError):
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
                 self.tree = None  # pylint reports it: the module stays a candidate
         return self.tree
+
+    def stored(self) -> dict:
+        """The memo's answers this scan used (what the cache keeps for the text)."""
+        return {key: self.memo[key] for key in self.used if key in self.memo}
 
 
 _CLASS = re.compile(r"^[ \t]*class[ \t]+(\w+)[ \t]*([(:])", re.MULTILINE)
@@ -237,26 +280,34 @@ def _classes(tree: ast.Module) -> list[ast.ClassDef]:
     return [node for node in _reachable(tree) if isinstance(node, ast.ClassDef)]
 
 
-def _closure(modules: list[Module], seeds: set[str], grow) -> set[str]:
-    """``seeds`` and every name that ``grow(module, names)`` adds, until nothing new is added."""
+def _closure(modules: list[Module], seeds: set[str], grow: str) -> set[str]:
+    """``seeds`` and every name that ``grow`` (a key of ``_GROW``) adds, until nothing new is added."""
     names, new = set(seeds), set(seeds)
     while new:
         added: set[str] = set()
+        query, everything = Query.of(new), Query.of(names)
         for module in modules:
-            if module.mentions_any(new):
-                added |= grow(module, names)
+            if module.mentions_any(query):
+                added |= _grow(module, grow, everything)
         new = added - names
         names |= new
     return names
 
 
-def _grow_iterator_sources(module: Module, names: set[str]) -> set[str]:
+def _grow_iterator_sources(module: Module, names: frozenset[str]) -> set[str]:
     tree = module.ast()
-    return _iterator_sources(tree, names) if tree is not None else set()
+    return _iterator_sources(tree, set(names)) if tree is not None else set()
 
 
-def _grow_subclasses(module: Module, names: set[str]) -> set[str]:
+def _grow_subclasses(module: Module, names: frozenset[str]) -> set[str]:
     return {name for name, bases in module.classes() if bases & names}
+
+
+_GROW = {"i": _grow_iterator_sources, "s": _grow_subclasses}
+
+
+def _grow(module: Module, grow: str, query: Query) -> set[str]:
+    return set(module.remember(grow + query.key, lambda: sorted(_GROW[grow](module, query.names))))
 
 
 @dataclass
@@ -278,59 +329,83 @@ class Scan:
         return [module.path for module in self.modules if self.facts[module.path] & wanted]
 
 
-def scan(sources: Iterable[tuple[str, str]], rules) -> Scan:
-    """Facts for each ``(path, text)``; only the facts that ``rules`` need are computed."""
-    modules = [Module(path, text) for path, text in sources]
+def scan(sources: Iterable[tuple[str, str] | Module], rules) -> Scan:
+    """Facts for each ``(path, text)`` (or ``Module``, with its memo); only the facts that ``rules``
+    need are computed."""
+    modules = [source if isinstance(source, Module) else Module(*source) for source in sources]
     wanted = {fact for rule in rules for fact in needs(rule)}
     result = Scan(modules, {module.path: set() for module in modules})
     if ANY in wanted:
         return result
-    async_modules = [m for m in modules if _has_async_def(m.text)]
+    # Sync GraphQL resolvers and two-step Channels middleware run on the loop too (core.event_loop).
+    async_modules = [m for m in modules if m.remember(
+        "async", lambda m=m: _has_async_def(m.text) or may_have_library_loop_code(m.text))]
     for module in async_modules:
         result.facts[module.path].add(ASYNC)
     if ADAPTERS in wanted:
         adapters = _adapter_names()
         for module in modules:
-            if any(_mentions(module.text, last) and any(not first or _mentions(module.text, first) for first in firsts)
-                   for last, firsts in adapters.items()):
+            if module.remember("adapters", lambda m=module: any(
+                    _mentions(m.text, last) and any(not first or _mentions(m.text, first) for first in firsts)
+                    for last, firsts in adapters.items())):
                 result.facts[module.path].add(ADAPTERS)
     if MIDDLEWARE in wanted:
         seeds = set()
         for module in modules:
-            if _names_middleware(module.text):
+            found = module.remember("middleware", lambda m=module: _middleware_seeds(m))
+            if found is not None:
                 result.facts[module.path].add(MIDDLEWARE)
-                # Classes that may take get_response or derive from a ...Middleware... class.
-                takes = _mentions(module.text, "get_response")
-                seeds |= {name for name, bases in module.classes()
-                          if takes or any("Middleware" in base for base in bases)}
+                seeds.update(found)
         _add_subclass_fact(result, modules, seeds, MIDDLEWARE)
     if ASYNC_ITERATION in wanted:
         seeds = _async_iterator_methods()
         for module in async_modules:
-            tree = module.ast() if "yield" in module.text else None
-            if tree is not None:
-                seeds |= _async_generators(tree)
-        names = _closure(modules, seeds, _grow_iterator_sources)
+            seeds.update(module.remember("async-generators", lambda m=module: _generators(m)))
+        names = Query.of(_closure(modules, seeds, "i"))
         for module in modules:
             if module.mentions_any(names):
                 result.facts[module.path].add(ASYNC_ITERATION)
     if ASYNC_VIEW in wanted:
-        handlers = set(api.HTTP_HANDLERS)
-        handler_def = re.compile(rf"\basync\s+def\s+(?:{'|'.join(map(re.escape, handlers))})\b")
         seeds = set()
         for module in async_modules:
-            tree = module.ast() if handler_def.search(module.text) else None
-            if tree is not None:
-                seeds |= {node.name for node in _classes(tree) if any(
-                    isinstance(item, ast.AsyncFunctionDef) and item.name in handlers for item in node.body)}
+            seeds.update(module.remember("async-views", lambda m=module: _async_view_classes(m)))
         _add_subclass_fact(result, modules, seeds, ASYNC_VIEW)
     return result
 
 
+def _middleware_seeds(module: Module) -> list[str] | None:
+    """None when the module names no middleware; else the classes that may take ``get_response`` or
+    derive from a ...Middleware... class."""
+    if not _names_middleware(module.text):
+        return None
+    takes = _mentions(module.text, "get_response")
+    return sorted({name for name, bases in module.classes() if takes or any("Middleware" in base for base in bases)})
+
+
+def _generators(module: Module) -> list[str]:
+    tree = module.ast() if "yield" in module.text else None
+    return sorted(_async_generators(tree)) if tree is not None else []
+
+
+@functools.cache
+def _handler_def() -> re.Pattern:
+    return re.compile(rf"\basync\s+def\s+(?:{'|'.join(map(re.escape, sorted(api.HTTP_HANDLERS)))})\b")
+
+
+def _async_view_classes(module: Module) -> list[str]:
+    """The classes with an async HTTP handler (``get``, ``post``...)."""
+    handlers = set(api.HTTP_HANDLERS)
+    tree = module.ast() if _handler_def().search(module.text) else None
+    if tree is None:
+        return []
+    return sorted({node.name for node in _classes(tree) if any(
+        isinstance(item, ast.AsyncFunctionDef) and item.name in handlers for item in node.body)})
+
+
 def _add_subclass_fact(result: Scan, modules: list[Module], seeds: set[str], fact: str) -> None:
     """``fact`` for the modules that define a class whose bases name ``seeds`` or their subclasses."""
-    names = _closure(modules, seeds, _grow_subclasses)
+    names = Query.of(_closure(modules, seeds, "s"))
     for module in modules:
         if fact not in result.facts[module.path] and module.mentions_any(names) and \
-                _grow_subclasses(module, names):
+                _grow(module, "s", names):
             result.facts[module.path].add(fact)

@@ -367,3 +367,28 @@ def test_a_changed_deployment_file_reanalyses_the_modules_that_asked_how_http_is
     assert counts == (1, 2, 1)  # other.py never asked
     assert "sync-only-middleware" not in [f["symbol"] for f in found]
     assert (code, found) == check(capsys, ".", "--no-cache")[:2]
+
+
+def test_the_source_fingerprint_is_the_same_in_every_process(tmp_path):
+    """A subprocess started from another folder (as the tests' CLI runs are) computes the same hash."""
+    other = subprocess.run([sys.executable, "-c", "from asynclint import cache; print(cache.source_fingerprint())"],
+                           cwd=tmp_path, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONHASHSEED": "7"})
+    assert other.stdout.strip() == cache.source_fingerprint()
+
+
+def test_the_source_hash_ignores_what_is_left_beside_the_modules(tmp_path):
+    package = tmp_path / "package"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "sub" / "b.py").write_text("B = 2\n")
+    before = cache.sources_hash(package, "1.0")
+    (package / "__pycache__").mkdir()
+    (package / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    (package / ".#a.py").symlink_to("user@host.1234")  # an editor's lock: a dangling link
+    (package / ".a.py.tmp.py").write_text("half written")
+    (package / "notes.txt").write_text("not a module")
+    assert cache.sources_hash(package, "1.0") == before
+    (package / "sub" / "b.py").write_text("B = 3\n")
+    assert cache.sources_hash(package, "1.0") != before
+    assert cache.sources_hash(package, "1.1") != cache.sources_hash(package, "1.0")

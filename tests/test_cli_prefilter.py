@@ -12,6 +12,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from asynclint import prefilter
 from asynclint.rules import ALL
 
@@ -112,3 +114,76 @@ def test_cross_module_findings_match_the_pylint_route(tmp_path):
     assert mine == theirs
     assert {(path, rule) for path, _line, rule in mine} >= {("shop/report.py", "E5705"),
                                                             ("shop/more_views.py", "E5718")}
+
+
+# --- the cached scan (asynclint.cache keeps each text's answers by content hash) ----------------------
+EDITS = [  # (file, new text or None to delete): each changes what other modules' facts depend on
+    ("shop/plain.py", "def add(a, b):\n    return a - b\n"),  # an unrelated edit
+    ("shop/streams.py", "from library_models import Book\n\n\ndef rows():\n    return []\n\n\n"
+                        "def books():\n    return Book.objects.aiterator()\n\n\nSTREAM = books()\n"),  # no async generator
+    ("shop/streams.py", "async def rows():\n    yield 1\n"),  # no iterator source but the generator
+    ("shop/views.py", "from django.views import View\n\n\nclass AsyncBase(View):\n"
+                      "    def get(self, request):\n        return None\n"),  # the base's handler is sync
+    ("shop/views.py", FILES["shop/views.py"]),  # async again
+    ("shop/base_middleware.py", "class Base:\n    def __init__(self, app):\n        self.app = app\n"),
+    ("shop/extra.py", "from shop.views import AsyncBase\n\n\nclass More(AsyncBase):\n    pass\n"),  # a new file
+    ("shop/more_views.py", None),  # a deleted file
+]
+
+
+def _sources(root: Path) -> list[tuple[str, str]]:
+    return [(str(path.relative_to(root)), path.read_text()) for path in sorted(root.rglob("*.py"))]
+
+
+def _cached_scan(directory: Path, sources, rules):
+    from asynclint import cache
+
+    return cache.Cache(directory, "settings").scan(sources, rules)
+
+
+def test_the_cached_scan_keeps_the_facts_of_a_fresh_scan_edit_after_edit(tmp_path):
+    project, directory = tmp_path / "project", tmp_path / "cache"
+    write(project)
+    some = [rule for rule in ALL if prefilter.ASYNC_ITERATION not in prefilter.needs(rule)]
+    for step, (name, text) in enumerate([(None, None), *EDITS]):
+        if name is not None:
+            if text is None:
+                (project / name).unlink()
+            else:
+                (project / name).write_text(textwrap.dedent(text))
+        sources = _sources(project)
+        for rules in (ALL, some):  # a run with fewer rules asks other questions
+            expected = prefilter.scan(sources, rules).facts
+            assert _cached_scan(directory, sources, rules).facts == expected, f"after edit {step}"
+            assert _cached_scan(directory, sources, rules).facts == expected, f"warm, after edit {step}"
+
+
+def test_an_unchanged_file_is_asked_nothing_new(tmp_path):
+    project, directory = tmp_path / "project", tmp_path / "cache"
+    write(project)
+    _cached_scan(directory, _sources(project), ALL)
+    assert not any(module.computed for module in _cached_scan(directory, _sources(project), ALL).modules)
+    (project / "shop/plain.py").write_text("def add(a, b):\n    return b + a\n")
+    scan = _cached_scan(directory, _sources(project), ALL)
+    assert [module.path for module in scan.modules if module.computed] == ["shop/plain.py"]
+    assert scan.facts == prefilter.scan(_sources(project), ALL).facts
+
+
+@pytest.mark.parametrize("damage", ["garbage", "wrong-types"])
+def test_a_damaged_prefilter_memo_is_not_trusted(tmp_path, damage):
+    project, directory = tmp_path / "project", tmp_path / "cache"
+    write(project)
+    sources = _sources(project)
+    _cached_scan(directory, sources, ALL)
+    shards = list(directory.rglob("prefilter/*.json"))
+    assert shards
+    for shard in shards:
+        if damage == "garbage":
+            shard.write_bytes(b"{\"records\": ")
+        else:  # every answer turned into the opposite kind of value
+            records = json.loads(shard.read_text())["records"]
+            for record in records.values():
+                record["memo"] = {key: ("yes" if value is None or isinstance(value, bool) else 1)
+                                  for key, value in record["memo"].items()}
+            shard.write_text(json.dumps({"records": records}))
+    assert _cached_scan(directory, sources, ALL).facts == prefilter.scan(sources, ALL).facts

@@ -69,3 +69,26 @@ def test_message(tmp_path, version, line, message):
     """))
     findings = lint([module], {"django-version": version}, extra_sys_path=[FIXTURES])
     assert [f.message for f in findings] == [message]
+
+
+LIBRARY_LOOP_CASES = [
+    ("import strawberry\nfrom strawberry.django.views import AsyncGraphQLView\n\n\n@strawberry.type\nclass Query:\n"
+     "    @strawberry.field\n    def title(self) -> str:\n        return Book.objects.get(pk=1).title\n",
+     "Book.objects.get() queries the database on the event loop; use 'await Book.objects.aget(...)' (Django 4.1+) "
+     "(title() is a sync strawberry resolver, which the project's async execution calls on the event loop: make it "
+     "'async def')"),
+    ("class TokenMiddleware:\n    def __init__(self, inner):\n        self.inner = inner\n\n"
+     "    def __call__(self, scope):\n        scope['book'] = Book.objects.get(pk=1)\n        return self.inner(scope)\n",
+     "Book.objects.get() queries the database on the event loop; use 'await Book.objects.aget(...)' (Django 4.1+) "
+     "(TokenMiddleware.__call__(self, scope) is the sync half of a two-step ASGI middleware, which the server calls "
+     "on the event loop: move the work into an 'async def __call__(self, scope, receive, send)')"),
+]
+
+
+@pytest.mark.parametrize(("source", "message"), LIBRARY_LOOP_CASES, ids=["strawberry-resolver", "two-step-middleware"])
+def test_library_loop_message_says_why(tmp_path, source, message):
+    """Sync code a library runs on the loop: the message says which library runs it there, and why."""
+    module = tmp_path / "schema.py"
+    module.write_text(HEADER + source)
+    findings = lint([module], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
+    assert [f.message for f in findings] == [message]

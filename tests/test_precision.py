@@ -118,6 +118,22 @@ ROUTER = """
     ({"etc/uwsgi.ini": "[uwsgi]\nmodule = shop.wsgi\n", "shop/settings.py": "INSTALLED_APPS = ['daphne']\n"},
      "unknown"),
     ({"README.md": "Run it with uvicorn.\n", "shop/asgi.py": "application = get_asgi_application()\n"}, "unknown"),
+    # A command split over continuation lines is one command; an extension-less shell script, a supervisor
+    # program in conf.d and a hidden .docker folder are read; a shell test with == is no version pin.
+    ({"Dockerfile": "CMD gunicorn shop.asgi:application \\\n    -k uvicorn.workers.UvicornWorker\n"}, "asgi"),
+    ({"bin/web": "#!/bin/sh\nexec gunicorn shop.wsgi\n", "shop/asgi.py": "application = get_asgi_application()\n"},
+     "wsgi"),
+    ({"deploy/conf.d/web.conf": "[program:web]\ncommand=/srv/bin/gunicorn shop.wsgi:application\n"}, "wsgi"),
+    ({".docker/entrypoint.sh": "if [ \"$ROLE\" == \"web\" ]; then exec gunicorn shop.wsgi; fi\n"}, "wsgi"),
+    # Messages and pins name a server without running it.
+    ({"start.sh": "echo 'gunicorn, not uvicorn or daphne'\npip install gunicorn==22.0\nexec gunicorn shop.wsgi\n"},
+     "wsgi"),
+    # gunicorn's worker class set outside the command line (a config file, GUNICORN_CMD_ARGS), or an ASGI module.
+    ({"gunicorn.conf.py": "worker_class = 'uvicorn.workers.UvicornWorker'\n", "Procfile": "web: gunicorn shop.app\n"},
+     "asgi"),
+    ({"compose.yaml": "services:\n  web:\n    environment:\n      GUNICORN_CMD_ARGS: -k uvicorn.workers.UvicornWorker\n"
+      "    command: gunicorn shop.app\n"}, "asgi"),
+    ({"Procfile": "web: gunicorn shop.asgi:application\n"}, "asgi"),
 ])
 def test_detect(tmp_path, files, server):
     found = deployment.detect(_project(tmp_path, files))
@@ -138,6 +154,23 @@ def test_detect_is_kept_per_run_and_refreshed_by_invalidate(tmp_path):
         assert deployment.detect(root).server == "asgi"
     with using(RunContext()):
         assert deployment.detect(root).server == "asgi"
+
+def test_a_settings_module_that_nothing_serves_runs_under_runserver(tmp_path):
+    """No server command, router, daphne or ASGI_APPLICATION: a library's module stays unknown (its users
+    choose a server), the project's settings module is served by runserver (WSGI)."""
+    from asynclint.core.context import RunContext, using
+
+    root = _project(tmp_path, {"Procfile": "release: python manage.py migrate\n",
+                               "shop/asgi.py": "application = get_asgi_application()\n", "shop/settings.py": ""})
+    settings = str(root / "shop" / "settings.py")
+    with using(RunContext()):
+        assert deployment.server_for("auto", settings).server == "unknown"
+        assert deployment.server_for("auto", settings, settings=True).server == "wsgi"
+        assert deployment.server_for("asgi", settings, settings=True).server == "asgi"
+    (root / "shop" / "settings.py").write_text("INSTALLED_APPS = ['daphne']\n")
+    with using(RunContext()):
+        assert deployment.server_for("auto", settings, settings=True).server == "asgi"
+
 
 MIDDLEWARE = """
     class ClientIp:

@@ -11,7 +11,9 @@ to the side that runs.
 Memoised work is not a per-request bug: ``memoised(function, read)`` is True for a function under
 ``functools.lru_cache``/``cache`` and for a ``cached_property`` read on a long-lived object (an
 ``AppConfig``, a middleware instance, a module-level instance); ``reached`` skips the body of a
-module-level memo (``if _CACHE is None: _CACHE = ...``, ``if key not in _CACHE: _CACHE[key] = ...``).
+module-level memo (``if _CACHE is None: _CACHE = ...``, ``if key not in _CACHE: _CACHE[key] = ...``)
+and of the same memo on ``self`` in a method of a long-lived object (``if self._client is None:
+self._client = ...``, ``if not hasattr(self, "_x")``).
 """
 
 from __future__ import annotations
@@ -179,8 +181,27 @@ def _module_globals(function: nodes.FunctionDef) -> set[str]:
     return declared | {name for name in function.root().locals}
 
 
-def _is_memo(node: nodes.If, globals_: set[str], declared: set[str]) -> bool:
-    """``if _X is None: _X = ...`` / ``if not _X`` / ``if key not in _X: _X[key] = ...`` on a module global."""
+def _self_memo(node: nodes.If, long_lived) -> bool:
+    """``if self._x is None: self._x = ...`` (or ``if not self._x``, ``if not hasattr(self, "_x")``) in a
+    method of a long-lived object: the work runs on the first call of the process, not per request."""
+    tested = {a.attrname for a in node.test.nodes_of_class(nodes.Attribute)
+              if isinstance(a.expr, nodes.Name) and a.expr.name == "self"}
+    tested |= {c.args[1].value for c in node.test.nodes_of_class(nodes.Call)
+               if isinstance(c.func, nodes.Name) and c.func.name == "hasattr" and len(c.args) == 2
+               and isinstance(c.args[0], nodes.Name) and c.args[0].name == "self"
+               and isinstance(c.args[1], nodes.Const)}
+    if not tested:
+        return False
+    assigned = any(isinstance(target.expr, nodes.Name) and target.expr.name == "self" and target.attrname in tested
+                   for statement in node.body for target in statement.nodes_of_class(nodes.AssignAttr))
+    return assigned and long_lived()
+
+
+def _is_memo(node: nodes.If, globals_: set[str], declared: set[str], long_lived=lambda: False) -> bool:
+    """``if _X is None: _X = ...`` / ``if not _X`` / ``if key not in _X: _X[key] = ...`` on a module global,
+    or the same on ``self`` in a method of a long-lived object (``_self_memo``)."""
+    if _self_memo(node, long_lived):
+        return True
     tested = {n.name for n in node.test.nodes_of_class(nodes.Name)} & globals_
     if not tested:
         return False
@@ -201,6 +222,7 @@ def reached(function: nodes.FunctionDef, bindings: Bindings = NO_BINDINGS) -> It
     and classes are yielded but not entered), in source order."""
     walker = _Walker(dict(bindings), _module_globals(function),
                      {name for g in function.nodes_of_class(nodes.Global) for name in g.names})
+    walker.owner = function.parent if isinstance(function.parent, nodes.ClassDef) else None
     walker.statements(function.body, False)
     yield from walker.found
 
@@ -209,6 +231,13 @@ class _Walker:
     def __init__(self, values: dict, globals_: set[str], declared: set[str]) -> None:
         self.values, self.globals, self.declared = values, globals_, declared
         self.found: list[tuple[nodes.NodeNG, bool]] = []
+        self.owner: nodes.ClassDef | None = None  # the class of a method: memo on ``self`` if long-lived
+        self._long_lived: bool | None = None
+
+    def long_lived(self) -> bool:
+        if self._long_lived is None:
+            self._long_lived = self.owner is not None and _long_lived(self.owner)
+        return self._long_lived
 
     def node(self, node: nodes.NodeNG, conditional: bool) -> bool:
         """Walk ``node``; True when it certainly returns or raises."""
@@ -227,7 +256,7 @@ class _Walker:
             body, orelse = node.body, node.orelse
             body = body if isinstance(body, list) else [body]
             orelse = orelse if isinstance(orelse, list) else [orelse]
-            if isinstance(node, nodes.If) and _is_memo(node, self.globals, self.declared):
+            if isinstance(node, nodes.If) and _is_memo(node, self.globals, self.declared, self.long_lived):
                 body, decided = [], None
             if decided is True:
                 return self.statements(body, conditional)

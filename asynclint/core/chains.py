@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,14 +26,19 @@ from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
-    assigned_on_self, assuming, deferred_field_read, django_call, enclosing_class, find_method,
+    assigned_on_self, assuming, assuming_foreign_requests, deferred_field_read, django_call, enclosing_class, find_method,
     find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
-    kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
+    foreign_request_parameters, kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
 )
 from asynclint.core.evaluation import evaluations_at
-from asynclint.core.imports import definition_of, qualified_name
+from asynclint.core.imports import definition_of, has_decorator, qualified_name
 
 DEFAULT_DEPTH = 5
+
+#: The class ``self`` is exactly, while following a method called on a receiver built as exactly that
+#: class (``BookReport()``, ``report = BookReport(); report.load()``): its inherited methods' calls
+#: ``self.m()`` run that class's ``m`` (its MRO), a definite answer. None: ``self`` may be any subclass.
+_RECEIVER: ContextVar[nodes.ClassDef | None] = ContextVar("asynclint_receiver", default=None)
 
 #: Effects of table rows that must not run on the loop (the test client's are only wrong in tests).
 _LOOP_EFFECTS = frozenset(api.WORK_NOUNS) - {api.EVALUATION, api.REQUEST_USER, api.LOOP_RUNNER}
@@ -86,7 +92,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         if is_loop_runner(node):
             yield Operation(node, api.LOOP_RUNNER, describe(node))
     for evaluation in evaluations_at(node):
-        yield Operation(evaluation.node, api.EVALUATION, evaluation.describe())
+        if not evaluation.possible:  # a chain through a maybe-list value is not followed
+            yield Operation(evaluation.node, api.EVALUATION, evaluation.describe())
     if isinstance(node, nodes.With):
         for manager, _alias in node.items:
             target = manager.func if isinstance(manager, nodes.Call) else manager
@@ -128,13 +135,16 @@ def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.Clas
     """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, a model instance, or an
     instance (or the class) of a project class, however it was obtained."""
     if isinstance(receiver, nodes.Name) and receiver.name in ("self", "cls"):
-        return enclosing_class(receiver)
+        owner = enclosing_class(receiver)
+        exact = _RECEIVER.get() if receiver.name == "self" else None
+        return exact if exact is not None and _derives_from(exact, owner) else owner
     found = kind_of(receiver)
     if found is None:
         return None
     if found.name in INSTANCE_LIKE:
         return found.model
-    if found.name == PROJECT_OBJECT and not found.exact and name is not None and overridden(found.custom, name):
+    if found.name in (PROJECT_OBJECT, PROJECT_CLASS) and not found.exact and name is not None \
+            and overridden(found.custom, name):
         return None  # declared as the base class, maybe a subclass that overrides ``name``: unknown
     if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
         return found.custom
@@ -221,20 +231,27 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
 
 
 def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
-              bindings: branches.Bindings = branches.NO_BINDINGS) -> Chain | None:
+              bindings: branches.Bindings = branches.NO_BINDINGS,
+              receiver: nodes.ClassDef | None = None) -> Chain | None:
     """The first sync operation ``function`` performs, directly or through project calls, when called
-    with arguments that decide ``bindings`` (``branches.call_bindings``); a definite one if any."""
-    context = current()  # the run's caches: ``work`` ((function, bindings) -> chain) and ``computing``
-    key = (function, bindings)
+    with arguments that decide ``bindings`` (``branches.call_bindings``) on a ``self`` that is exactly
+    ``receiver`` (None: not known); a definite one if any."""
+    context = current()  # the run's caches: ``work`` ((function, bindings, receiver) -> chain), ``computing``
+    if receiver is not None and (not isinstance(function.parent, nodes.ClassDef)
+                                 or not _derives_from(receiver, function.parent)):
+        receiver = None
+    key = (function, bindings, receiver)
     if key in context.work:
         chain = context.work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
     if key in context.computing:
         return None  # a cycle: this path adds nothing new
     context.computing.add(key)
+    token = _RECEIVER.set(receiver)
     try:
         chain = _compute(function, bindings)
     finally:
+        _RECEIVER.reset(token)
         context.computing.discard(key)
     context.work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
@@ -244,7 +261,24 @@ def _better(chain: Chain, best: Chain | None) -> bool:
     return best is None or (chain.possible, len(chain.steps)) < (best.possible, len(best.steps))
 
 
+#: A binding: the call passes this parameter a non-Django request (``fastapi.Request``): its
+#: ``user`` and ``session`` are plain attributes in the callee too.
+_FOREIGN_REQUEST = ("non-django-request",)
+
+
+def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
+    """``branches.call_bindings`` plus the parameters the call passes a non-Django request."""
+    passed = branches.call_bindings(call, target, decided)
+    return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)}
+
+
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
+    foreign = frozenset(name for name, value in bindings if value == _FOREIGN_REQUEST)
+    with assuming_foreign_requests(function, foreign):
+        return _compute_bound(function, bindings)
+
+
+def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
     reached = list(branches.reached(function, bindings))
     decided = branches.values(function, bindings)
     best: Chain | None = None
@@ -261,10 +295,11 @@ def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain 
         if target is not None:
             if branches.memoised(target, node):
                 continue
-            passed = branches.call_bindings(node, target, decided)
-            if target is function and passed == bindings:
+            passed = _call_bindings(node, target, decided)
+            exact = receiver_class(node)
+            if target is function and passed == bindings and exact is _RECEIVER.get():
                 continue  # plain recursion adds nothing
-            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed)
+            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact)
             if deeper is not None:
                 chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
                 if _better(chain, best):
@@ -274,6 +309,48 @@ def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain 
         if chain is not None and _better(chain, best):
             best = chain
     return best
+
+
+def _is_abstract(method: nodes.FunctionDef) -> bool:
+    """``@abstractmethod``, or a body that only raises ``NotImplementedError`` (after a docstring)."""
+    if has_decorator(method, frozenset({"abc.abstractmethod"})):
+        return True
+    body = [statement for statement in method.body
+            if not (isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Const))]
+    if len(body) != 1 or not isinstance(body[0], nodes.Raise) or body[0].exc is None:
+        return False
+    raised = body[0].exc.func if isinstance(body[0].exc, nodes.Call) else body[0].exc
+    return isinstance(raised, nodes.Name) and raised.name == "NotImplementedError"
+
+
+def receiver_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class whose method a call (or property read) runs on an object that is exactly an instance
+    of it: a constructor call, a receiver built by calling the class, ``self`` while following such a
+    receiver. None when the object may be of any subclass."""
+    func = node.func if isinstance(node, nodes.Call) else node
+    if isinstance(node, nodes.Call) and isinstance(func, (nodes.Name, nodes.Attribute)):
+        found = definition_of(func)
+        if isinstance(found, nodes.ClassDef):
+            return found if is_project_file(found.root().file) else None
+    if not isinstance(func, nodes.Attribute):
+        return None
+    if isinstance(func.expr, nodes.Name) and func.expr.name == "self":
+        return _RECEIVER.get()
+    found = kind_of(func.expr)
+    return found.custom if found is not None and found.name == PROJECT_OBJECT and found.exact else None
+
+
+def _derives_from(cls: nodes.ClassDef, base: nodes.ClassDef | None, _depth: int = 0) -> bool:
+    """Whether ``cls`` is ``base`` or a project subclass of it (through the bases asynclint can read)."""
+    if base is None or _depth > 8:
+        return False
+    if cls is base:
+        return True
+    for parent in cls.bases:
+        found = definition_of(parent)
+        if isinstance(found, nodes.ClassDef) and found is not cls and _derives_from(found, base, _depth + 1):
+            return True
+    return False
 
 
 def _through_overrides(node: nodes.NodeNG, max_depth: int,
@@ -291,14 +368,36 @@ def _through_overrides(node: nodes.NodeNG, max_depth: int,
 
 def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
     """``self.hook()`` (or a read of a property ``self.x``): the sync overrides of ``hook`` in the project's
-    subclasses of the class whose method contains the call."""
+    subclasses of the class whose method contains the call. ``service.hook()`` where ``service`` is
+    declared (annotated, ``type[Service]`` instantiated) but not built as exactly a Service: its own
+    ``hook`` and the overrides, any of which may run."""
     func = node.func if isinstance(node, nodes.Call) else node
-    if not isinstance(func, nodes.Attribute) or not (isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
-        return []
-    owner = enclosing_class(func)
-    if owner is None or not is_project_file(owner.root().file):
+    if not isinstance(func, nodes.Attribute):
         return []
     found = []
+    if isinstance(func.expr, nodes.Name) and func.expr.name == "self":
+        if _RECEIVER.get() is not None:
+            return []  # ``self`` is exactly a known class: its own method was the callee
+        owner = enclosing_class(func)
+    else:
+        declared = kind_of(func.expr)
+        if declared is None or declared.exact or declared.returned or \
+                declared.name not in (PROJECT_OBJECT, PROJECT_CLASS):
+            return []
+        owner = declared.custom
+        own = find_method(owner, func.attrname)
+        if own is None or not overridden(owner, func.attrname) or isinstance(node.parent, nodes.Await):
+            return []  # not overridden: the method itself is the callee (definite); awaited: an async one is meant
+        if any(isinstance(defined, nodes.AsyncFunctionDef) for subclass in project_subclasses(owner)
+               for defined in subclass.locals.get(func.attrname, ())):
+            return []  # sync and async implementations: which kind the object is, is not known
+        if _is_abstract(own):
+            return []  # an interface's backends (a memory store, a database store) are chosen by configuration
+        if isinstance(node, nodes.Call) or is_property(own):
+            runnable = _runnable(own)
+            found.extend([runnable] if runnable is not None else [])
+    if owner is None or not is_project_file(owner.root().file):
+        return []
     for subclass in project_subclasses(owner):
         for defined in subclass.locals.get(func.attrname, ()):
             if isinstance(defined, nodes.FunctionDef):
@@ -321,8 +420,8 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
         return None
     chain = None
     if target is not None:
-        passed = branches.call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
-        deeper = sync_work(target, max_depth, passed)
+        passed = _call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
+        deeper = sync_work(target, max_depth, passed, receiver_class(call))
         if deeper is not None:
             chain = Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
         elif isinstance(call, nodes.Call):

@@ -52,6 +52,10 @@ class RunContext:
     #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
     deployment_roots: dict = field(default_factory=dict)
     deployments: dict = field(default_factory=dict)
+    #: ``middleware``: deployment root -> name -> the dotted paths files mentioning MIDDLEWARE name.
+    middleware_listings: dict = field(default_factory=dict)
+    #: ``event_loop``: (project root, private signal name) -> the receivers the project connects.
+    signal_receivers: dict = field(default_factory=dict)
 
     def reset_module(self) -> None:
         """Forget the per-module answers (between modules)."""
@@ -68,6 +72,7 @@ class RunContext:
         self.computing.clear()
         self.relations.clear()
         self.subclasses.clear()
+        self.signal_receivers.clear()
 
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
         """Forget what may depend on ``paths`` (changed, added or removed files); everything when None.
@@ -83,6 +88,8 @@ class RunContext:
         self.base_names.clear()
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()
+        self.middleware_listings.clear()  # a settings module may be among the paths
+        self.signal_receivers.clear()
         if paths is None:
             self.project_files.clear()
             self.project_roots.clear()

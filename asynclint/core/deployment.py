@@ -6,9 +6,12 @@ anything:
 
 - server commands in the project's deployment files (``Procfile``, ``Dockerfile``, docker compose
   files, ``fly.toml``, ``app.yaml``, ``render.yaml``, shell scripts, ``Makefile``, supervisor and
-  systemd units, uWSGI ``.ini``): ``uvicorn``, ``daphne``, ``hypercorn``, ``granian`` (ASGI unless
-  ``--interface wsgi``) and ``gunicorn -k uvicorn...`` serve ASGI; ``gunicorn`` without an ASGI worker,
-  ``uwsgi``, ``waitress-serve`` and ``mod_wsgi`` serve WSGI;
+  systemd units, uWSGI ``.ini``, supervisor programs in any ``.conf``, extension-less shell scripts;
+  continuation lines joined): ``uvicorn``, ``daphne``, ``hypercorn``, ``granian`` (ASGI unless
+  ``--interface wsgi``) and ``gunicorn`` with an uvicorn worker (``-k``, a config file's
+  ``worker_class``, ``GUNICORN_CMD_ARGS``) or an ``.asgi`` module serve ASGI; ``gunicorn`` without an ASGI
+  worker, ``uwsgi``, ``waitress-serve`` and ``mod_wsgi`` serve WSGI (an unused ``asgi.py`` beside them
+  changes nothing);
 - settings modules that install ``daphne`` or set ``ASGI_APPLICATION`` (``runserver`` then serves
   ASGI);
 - the ``asgi.py`` modules: a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
@@ -16,7 +19,8 @@ anything:
   with another app there, does not.
 
 ASGI commands only, or (with no server command at all) a router that serves Django's HTTP or an ASGI
-``runserver``: ``asgi``. WSGI commands only (and nothing that runs ASGI), or both kinds where the
+``runserver``: ``asgi``. Nothing at all: ``unknown`` for a module in general (a library's users choose
+their server), ``wsgi`` for the project's settings module (``runserver``; see ``server_for``). WSGI commands only (and nothing that runs ASGI), or both kinds where the
 router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the middleware findings are
 *possible*. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
 """
@@ -39,6 +43,10 @@ _DEPLOYMENT_FILES = re.compile(
     r".*\.service|uwsgi.*\.ini|.*\.uwsgi\.ini|gunicorn.*\.py|entrypoint.*|start.*|run.*)$", re.IGNORECASE)
 _SKIP_DIRS = frozenset({".git", ".hg", "node_modules", ".venv", "venv", ".tox", "__pycache__", "site-packages",
                         "dist", "build", ".mypy_cache", "static", "media", "locale", "migrations", "docs"})
+#: Hidden folders that hold deployment files (``.docker/entrypoint.sh``, Elastic Beanstalk's).
+_DEPLOYMENT_DOT_DIRS = frozenset({".docker", ".deploy", ".ebextensions", ".platform"})
+#: Test folders (their servers run the tests): ``tests``, ``e2e_tests``, ``test-env``; not ``latest``.
+_TEST_DIR = re.compile(r"(?i)(^|[_.-])tests?($|[_.-])|^testing$|^e2e$")
 _MAX_DEPTH = 6
 _MAX_SIZE = 200_000
 
@@ -48,7 +56,15 @@ _ASGI_COMMAND = re.compile(
     r"\bgunicorn\b[^\n]*(uvicorn|UvicornWorker|uvicorn_worker|-k\s*[\"']?uvicorn)")
 _WSGI_COMMAND = re.compile(r"\bgunicorn\b|\buwsgi\b|\bwaitress-serve\b|\bmod_wsgi\b|\bgranian\b[^\n]*--interface[= ]+wsgi")
 _COMMENT = re.compile(r"^\s*(#|//)")
-_UNSERVING = re.compile(r"\b(pip|poetry|uv|apt-get|apk|pipenv)\s+(install|add)\b|==|>=")
+#: Lines that name a server without running it: installs, version pins (``gunicorn==22.0``), messages
+#: (``echo "starting gunicorn"``, but not ``echo "gunicorn app.wsgi" > start.sh``, which writes a script).
+_UNSERVING = re.compile(r"\b(pip|poetry|uv|apt-get|apk|pipenv)\s+(install|add)\b|[=<>~]=\s*[\d*]|"
+                        r"^\s*(echo|printf)\b(?![^\n]*>)")
+#: gunicorn given an ASGI worker elsewhere (a config file's ``worker_class``, ``GUNICORN_CMD_ARGS``), or an
+#: ASGI module to serve (``gunicorn shop.asgi:application``): its commands serve ASGI.
+_GUNICORN_ASGI_WORKER = re.compile(r"(?i)worker[_-]?class[^\n]*uvicorn|GUNICORN_CMD_ARGS[^\n]*uvicorn")
+_GUNICORN_ASGI_MODULE = re.compile(r"\bgunicorn\b[^\n]*?\b(\w+\.)+asgi(:\w+)?\b")
+_SHELL_SHEBANG = re.compile(r"#!\S*\b(sh|bash|dash|zsh)\b|#!/usr/bin/env\s+(sh|bash|dash|zsh)\b")
 
 
 @dataclass(frozen=True)
@@ -91,7 +107,8 @@ def _files(root: Path):
     for directory, subdirs, files in os.walk(root):
         depth = len(Path(directory).relative_to(root).parts)
         subdirs[:] = [] if depth >= _MAX_DEPTH else sorted(
-            d for d in subdirs if d not in _SKIP_DIRS and not d.startswith(".") and "test" not in d.lower())
+            d for d in subdirs if d not in _SKIP_DIRS and (not d.startswith(".") or d in _DEPLOYMENT_DOT_DIRS)
+            and not _TEST_DIR.search(d))
         for name in sorted(files):
             yield Path(directory) / name
 
@@ -105,17 +122,50 @@ def _read(path: Path) -> str:
         return ""
 
 
+def _is_deployment_file(path: Path) -> bool:
+    """A file that may start the server: by name (``_DEPLOYMENT_FILES``), a supervisor program
+    (``conf.d/web.conf``), or an extension-less shell script (``bin/web``, ``docker/entrypoint``)."""
+    if _DEPLOYMENT_FILES.match(path.name):
+        return path.suffix != ".py" or path.name.startswith("gunicorn")
+    if path.suffix in (".conf", ".ini"):
+        return "[program:" in _read(path)
+    return not path.suffix and bool(_SHELL_SHEBANG.match(_read(path)[:100]))
+
+
+def _logical_lines(text: str):
+    """(first line number, line) with shell/Dockerfile continuations (a trailing ``\\``) joined."""
+    pending, first = "", 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if _COMMENT.match(line) and pending:
+            continue  # a comment inside a continued Dockerfile RUN/CMD
+        first = first if pending else number
+        if line.rstrip().endswith("\\"):
+            pending += line.rstrip()[:-1] + " "
+            continue
+        yield first, pending + line
+        pending = ""
+    if pending:
+        yield first, pending
+
+
 def _commands(root: Path, found: list[Path]) -> tuple[list[str], list[str]]:
     asgi, wsgi = [], []
-    for path in found:
-        if not _DEPLOYMENT_FILES.match(path.name) or path.suffix == ".py" and not path.name.startswith("gunicorn"):
-            continue
-        for number, line in enumerate(_read(path).splitlines(), 1):
+    files = [path for path in found if _is_deployment_file(path)]
+    asgi_worker = next((f"{path.relative_to(root).as_posix()}:{number}" for path in files
+                        for number, line in _logical_lines(_read(path))
+                        if not _COMMENT.match(line) and _GUNICORN_ASGI_WORKER.search(line)), None)
+    for path in files:
+        for number, line in _logical_lines(_read(path)):
             if _COMMENT.match(line) or _UNSERVING.search(line):
                 continue
             where = f"{path.relative_to(root).as_posix()}:{number}"
+            line = " ".join(line.split())
             if _ASGI_COMMAND.search(line):
                 asgi.append(f"{where} runs {_ASGI_COMMAND.search(line).group(0).strip()}")
+            elif _GUNICORN_ASGI_MODULE.search(line):
+                asgi.append(f"{where} runs {_GUNICORN_ASGI_MODULE.search(line).group(0).strip()}")
+            elif _WSGI_COMMAND.search(line) and asgi_worker and _WSGI_COMMAND.search(line).group(0) == "gunicorn":
+                asgi.append(f"{where} runs gunicorn with an ASGI worker ({asgi_worker})")
             elif _WSGI_COMMAND.search(line):
                 wsgi.append(f"{where} runs {_WSGI_COMMAND.search(line).group(0).strip()}")
     return asgi, wsgi
@@ -206,13 +256,24 @@ def _detect(root: Path) -> Deployment:
         return Deployment(WSGI, (*reasons, "the ASGI server only serves the router's other protocols"))
     if not wsgi and not asgi and (django_http or weak):
         return Deployment(ASGI, (*reasons, *weak[:3]))
-    return Deployment(UNKNOWN, tuple(reasons) or ("no server command or ASGI router found",))
+    return Deployment(UNKNOWN, tuple(reasons) or (_NOTHING_FOUND,))
 
 
-def server_for(option: str, path: str | None) -> Deployment:
-    """The deployment a module's project uses: the ``server`` option when set, else detected."""
+_NOTHING_FOUND = "no server command or ASGI router found"
+
+
+def server_for(option: str, path: str | None, settings: bool = False) -> Deployment:
+    """The deployment a module's project uses: the ``server`` option when set, else detected.
+
+    ``settings``: the module is the project's settings. When nothing in the repository serves it (no
+    server command, no ASGI router, no daphne or ``ASGI_APPLICATION``), the project runs with
+    ``manage.py runserver``, which serves WSGI: a boilerplate ``asgi.py`` from ``startproject`` says
+    nothing. (A library's middleware, checked where it is defined, stays unknown: its users choose.)"""
     if option in (ASGI, WSGI):
         return Deployment(option, (f"server = \"{option}\" in the configuration",))
     if not path:
         return Deployment(UNKNOWN, ("no file",))
-    return detect(project_root(path))
+    found = detect(project_root(path))
+    if settings and found.reasons == (_NOTHING_FOUND,):
+        return Deployment(WSGI, (f"{_NOTHING_FOUND}: the settings' project runs with runserver (WSGI)",))
+    return found

@@ -58,6 +58,12 @@ VIEW = "view"
 PROJECT_CLASS = "project class"
 PROJECT_OBJECT = "project object"
 REQUEST_CLASS = "request class"  # an annotation ``request: HttpRequest`` is a request; ``HttpRequest()`` is not
+#: A value annotated as a QuerySet or a plain collection (``Union[List[Book], QuerySet[Book]]``): only
+#: evaluating it is reported (as possible); no QuerySet method or element kind is derived from it.
+MAYBE_QUERYSET = "queryset or collection"
+#: A ``request`` annotated with another framework's class (``fastapi.Request``): its ``user`` and
+#: ``session`` are plain attributes. A kind (not None) so that a call passing it on tells the callee.
+FOREIGN_REQUEST = "non-Django request"
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
@@ -89,6 +95,10 @@ class Kind:
     #: PROJECT_OBJECT: built by calling the class itself (so its methods are the class's own); otherwise
     #: (an annotation, a return type) it may be an instance of any subclass.
     exact: bool = False
+    #: PROJECT_OBJECT known only from a function's return annotation (``def get_store() -> BaseStore``):
+    #: a factory's interface, whose implementation is often chosen by configuration (``import_string``),
+    #: so the overrides in the project's subclasses are not followed through it.
+    returned: bool = False
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -339,6 +349,8 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         annotated = _kind_of_annotation(annotation)
         if annotated is not None or target.name != "request":
             return annotated
+        if _is_foreign_annotation(annotation):
+            return Kind(FOREIGN_REQUEST)
     function = arguments.parent
     if not isinstance(function, nodes.FunctionDef):
         return None
@@ -347,11 +359,63 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         owner = function.parent
         if function.type == "method":
             return _kind_of_class_reference(owner, instance=True)
-        if function.type == "classmethod":
-            return _kind_of_class_reference(owner)
+        if function.type == "classmethod":  # ``cls`` may be any subclass
+            reference = _kind_of_class_reference(owner)
+            return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
     return None
+
+
+#: Annotations that name no class of a framework (``Any``, ``Optional[...]`` members are looked at).
+_UNDECIDED_ANNOTATION_ROOTS = frozenset({"typing", "typing_extensions", "builtins", "collections", "types"})
+
+
+def _is_foreign_annotation(annotation: nodes.NodeNG) -> bool:
+    """``request: fastapi.Request`` (``| None``, ``Optional[...]``, a string): every member names a
+    class outside Django and the packages built on its request (``api.DJANGO_REQUEST_PACKAGES``).
+    A name asynclint cannot resolve, or a project alias, decides nothing."""
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        members = [annotation.left, annotation.right]
+    elif isinstance(annotation, nodes.Subscript) and qualified_name(annotation.value) in ("typing.Optional",
+                                                                                          "typing.Union"):
+        inner = annotation.slice
+        members = list(inner.elts) if isinstance(inner, nodes.Tuple) else [inner]
+    else:
+        return _foreign_annotation_class(annotation)
+    members = [m for m in members if not (isinstance(m, nodes.Const) and m.value is None)]
+    return bool(members) and all(_is_foreign_annotation(member) for member in members)
+
+
+def _foreign_annotation_class(annotation: nodes.NodeNG) -> bool:
+    if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):  # ``"Request | None"``
+        members = [member.strip() for member in annotation.value.split("|")]
+        members = [member for member in members if member != "None"]
+        return bool(members) and all(_foreign_class_named(member, annotation) for member in members)
+    qualified = qualified_name(annotation) if isinstance(annotation, (nodes.Name, nodes.Attribute)) else None
+    return _foreign_class(qualified, annotation)
+
+
+def _foreign_class_named(dotted: str, context: nodes.NodeNG) -> bool:
+    """A name written in a string annotation (``"starlette.requests.Request"``, ``"Request"``)."""
+    first, _, rest = dotted.partition(".")
+    if not first.isidentifier() or not all(part.isidentifier() for part in rest.split(".") if rest):
+        return False
+    found = context.scope().lookup(first)[1]
+    if len(found) != 1 or not isinstance(found[0], (nodes.Import, nodes.ImportFrom)):
+        return False
+    qualified = imported_name(found[0], first)
+    return _foreign_class(f"{qualified}.{rest}" if qualified and rest else qualified, context)
+
+
+def _foreign_class(qualified: str | None, context: nodes.NodeNG) -> bool:
+    if not qualified:
+        return False
+    root = qualified.split(".", 1)[0]
+    if root in api.DJANGO_REQUEST_PACKAGES or root in _UNDECIDED_ANNOTATION_ROOTS:
+        return False
+    found = definition_of_qualified(qualified, context)
+    return found is None or isinstance(found, nodes.ClassDef)  # an installed package's class, or not loadable
 
 
 def _annotation_of(target: nodes.AssignName, arguments: nodes.Arguments) -> nodes.NodeNG | None:
@@ -367,27 +431,38 @@ def _annotation_of(target: nodes.AssignName, arguments: nodes.Arguments) -> node
     return None
 
 
+#: Wrappers whose (first) argument is the annotated type: ``ClassVar[Store]``, ``Final[Store]``...
+_TRANSPARENT_ANNOTATIONS = frozenset({
+    f"{module}.{name}" for module in ("typing", "typing_extensions")
+    for name in ("ClassVar", "Final", "Annotated", "Required", "NotRequired", "ReadOnly")
+})
+_UNION_ANNOTATIONS = frozenset({f"{module}.{name}" for module in ("typing", "typing_extensions")
+                                for name in ("Optional", "Union")})
+_CLASS_ANNOTATIONS = frozenset({"typing.Type", "typing_extensions.Type", "builtins.type"})
+_STRING_OPTIONAL = re.compile(r"^(?:typing\.)?Optional\[(.+)\]$")
+
+
 def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
-    """``book: Book`` is an instance, ``qs: QuerySet[Book]`` a QuerySet, ``Book | None`` an instance."""
+    """``book: Book`` is an instance, ``qs: QuerySet[Book]`` a QuerySet, ``Book | None`` an instance,
+    ``"Store"`` (a string, maybe of a ``TYPE_CHECKING`` import) a Store, ``ClassVar[Store]`` a Store,
+    ``type[Store]`` the class Store or any subclass of it."""
     if annotation is None:
         return None
     if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):
-        name = annotation.value.strip()
-        if not name.isidentifier():
-            return None
-        found = annotation.scope().lookup(name)[1]
-        if len(found) != 1:
-            return None
-        return _instance_of(_kind_of_reference_binding(found[0], name, annotation))
+        return _kind_of_string_annotation(annotation.value, annotation)
     if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
         return _agreed_annotation([annotation.left, annotation.right])
     if isinstance(annotation, nodes.Subscript):
         outer = kind_of(annotation.value)
-        qualified = qualified_name(annotation.value) or ""
-        if qualified in ("typing.Optional", "typing.Union"):
-            inner = annotation.slice
-            elements = inner.elts if isinstance(inner, nodes.Tuple) else [inner]
+        qualified = _annotation_name(annotation.value)
+        inner = annotation.slice
+        elements = inner.elts if isinstance(inner, nodes.Tuple) else [inner]
+        if qualified in _UNION_ANNOTATIONS:
             return _agreed_annotation(elements)
+        if qualified in _TRANSPARENT_ANNOTATIONS:
+            return _kind_of_annotation(elements[0]) if elements else None
+        if qualified in _CLASS_ANNOTATIONS:
+            return _annotated_class(inner)
         if outer is not None and outer.name in (QUERYSET_CLASS, MANAGER_CLASS):
             model = kind_of(annotation.slice)
             kind = _instance_of(outer)
@@ -398,15 +473,81 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
     return _instance_of(kind_of(annotation))
 
 
+def _annotation_name(node: nodes.NodeNG) -> str:
+    """The qualified name of an annotation's outer name; the builtin ``type`` even when unbound."""
+    qualified = qualified_name(node) or ""
+    if not qualified and isinstance(node, nodes.Name) and node.name == "type" and not bindings(node):
+        return "builtins.type"
+    return qualified
+
+
+def _annotated_class(inner: nodes.NodeNG) -> Kind | None:
+    """``type[Store]``: a project class (never known exactly: any subclass may be passed)."""
+    reference = _kind_of_string_annotation(inner.value, inner, instance=False) \
+        if isinstance(inner, nodes.Const) and isinstance(inner.value, str) else kind_of(inner)
+    if reference is None or reference.name != PROJECT_CLASS:
+        return None
+    return reference.but(exact=False)
+
+
+def _kind_of_string_annotation(text: str, annotation: nodes.NodeNG, instance: bool = True) -> Kind | None:
+    """``"Store"``, ``"app.store.Store"``, ``"Store | None"``, ``"Optional[Store]"``: looked up from
+    where the annotation is written (a ``TYPE_CHECKING`` import counts); anything else is unknown."""
+    text = text.strip()
+    optional = _STRING_OPTIONAL.match(text)
+    if optional:
+        text = optional.group(1)
+    members = [member.strip() for member in text.split("|") if member.strip() != "None"]
+    if len(members) != 1:
+        return None
+    parts = members[0].split(".")
+    if not all(part.isidentifier() for part in parts):
+        return None
+    found = annotation.scope().lookup(parts[0])[1]
+    if len(found) != 1:
+        return None
+    if len(parts) == 1:
+        reference = _kind_of_reference_binding(found[0], parts[0], annotation)
+    elif isinstance(found[0], (nodes.Import, nodes.ImportFrom)):  # ``"models.Store"`` after ``import``
+        qualified = imported_name(found[0], parts[0])
+        reference = _kind_of_qualified(".".join([qualified, *parts[1:]]), annotation) if qualified else None
+    else:
+        return None
+    return _instance_of(reference) if instance else reference
+
+
 def _agreed_annotation(members: list[nodes.NodeNG]) -> Kind | None:
-    """``Book | None`` is a Book; ``list | QuerySet`` is unknown: every member but None must agree."""
-    kinds = [
-        _kind_of_annotation(member) for member in members
-        if not (isinstance(member, nodes.Const) and member.value is None)
-    ]
-    if not kinds or any(kind is None or kind.name != kinds[0].name for kind in kinds):
+    """``Book | None`` is a Book; every member but None must agree. ``Union[List[Book], QuerySet[Book]]``
+    is a ``MAYBE_QUERYSET`` (only evaluating it is reported, as possible); anything else is unknown."""
+    members = [member for member in members if not (isinstance(member, nodes.Const) and member.value is None)]
+    kinds = [_kind_of_annotation(member) for member in members]
+    if not kinds:
+        return None
+    if any(kind is None or kind.name != kinds[0].name for kind in kinds):
+        querysets = [kind for kind in kinds if kind is not None and kind.name == api.QUERYSET]
+        if len(querysets) == 1 and all(kind is querysets[0] or _is_sequence_annotation(member)
+                                       for member, kind in zip(members, kinds)):
+            return querysets[0].but(name=MAYBE_QUERYSET)
         return None
     return kinds[0]
+
+
+_SEQUENCE_ANNOTATIONS = frozenset({
+    "builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset",
+    *(f"typing.{name}" for name in ("List", "Tuple", "Set", "FrozenSet", "Sequence", "Iterable", "Collection")),
+    *(f"collections.abc.{name}" for name in ("Sequence", "Iterable", "Collection")),
+})
+
+
+def _is_sequence_annotation(member: nodes.NodeNG) -> bool:
+    """``list``, ``List[Book]``, ``Sequence[Book]``, ``tuple[Book, ...]``: a plain collection."""
+    outer = member.value if isinstance(member, nodes.Subscript) else member
+    if not isinstance(outer, (nodes.Name, nodes.Attribute)):
+        return False
+    qualified = qualified_name(outer) or ""
+    if not qualified and isinstance(outer, nodes.Name) and not bindings(outer):
+        qualified = f"builtins.{outer.name}"
+    return qualified in _SEQUENCE_ANNOTATIONS
 
 
 def _kind_of_reference_binding(binding: nodes.NodeNG, name: str, context: nodes.NodeNG) -> Kind | None:
@@ -481,7 +622,7 @@ def _kind_of_class_reference(cls: nodes.ClassDef, instance: bool = False) -> Kin
     if reference is None:
         if not is_project_file(cls.root().file):
             return None
-        reference = Kind(PROJECT_CLASS, custom=cls)
+        reference = Kind(PROJECT_CLASS, custom=cls, exact=True)  # the class itself, named
     if reference.name == api.MODEL_CLASS:
         reference = reference.but(model=cls)
     elif reference.name in (MANAGER_CLASS, QUERYSET_CLASS) and reference.custom is None:
@@ -572,7 +713,33 @@ def _object_attribute(cls: nodes.ClassDef | None, name: str) -> Kind | None:
             return Kind(FACTORY, result=result) if result is not None else None
         return None
     value = assigned_on_self(cls, name)
-    return kind_of(value) if value is not None else None
+    found = kind_of(value) if value is not None else None
+    if found is None:  # ``store: "Store"`` in the class body, ``self.store: Store = make()``, a field
+        found = _kind_of_annotation(annotated_attribute(cls, name))
+    return found
+
+
+def annotated_attribute(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
+    """The annotation of the attribute ``name`` of ``cls`` or of its project bases: in the class body
+    (``store: "Store"``, a dataclass or pydantic field) or on ``self`` in a method (``self.x: Foo = ...``)."""
+    if cls is None or _depth > 8:
+        return None
+    for target in cls.locals.get(name, ()):
+        if isinstance(target, nodes.AssignName) and isinstance(target.parent, nodes.AnnAssign):
+            return target.parent.annotation
+    for method in cls.mymethods():
+        for statement in method.nodes_of_class(nodes.AnnAssign, skip_klass=(nodes.ClassDef, nodes.Lambda)):
+            target = statement.target
+            if isinstance(target, nodes.AssignAttr) and target.attrname == name and \
+                    isinstance(target.expr, nodes.Name) and target.expr.name == "self":
+                return statement.annotation
+    for base in cls.bases:
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls:
+            found = annotated_attribute(parent, name, _depth + 1)
+            if found is not None:
+                return found
+    return None
 
 
 def is_property(function: nodes.FunctionDef) -> bool:
@@ -691,10 +858,94 @@ def _related_model(field: nodes.Call, owner: nodes.ClassDef) -> nodes.ClassDef |
     )
     if isinstance(target, nodes.Const) and target.value == "self":
         return owner
+    if isinstance(target, nodes.Const) and isinstance(target.value, str):  # ``"library.Book"``, ``"Book"``
+        return _model_named(target.value, field)
     found = kind_of(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
     if found is not None and found.name == api.MODEL_CLASS:
         return found.model
     return None
+
+
+# --- models named by their label ("library.Book") ---------------------------------------------
+def _get_model_reference(call: nodes.Call) -> str:
+    """``"library.Book"`` from ``get_model("library", "Book")``, ``get_model("library.Book")`` or keywords."""
+    values = [*call.args, *(k.value for k in call.keywords or [] if k.arg in ("app_label", "model_name"))]
+    texts = [value.value for value in values if isinstance(value, nodes.Const) and isinstance(value.value, str)]
+    if len(texts) != len(values) or not 1 <= len(texts) <= 2:
+        return ""
+    return ".".join(texts)
+
+
+def _model_named(reference: str, context: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The model class a lazy reference names: ``"Book"`` (in the referring module) or
+    ``"library.Book"`` (the ``library`` app's models module: the package of that name, or the app
+    whose folder or ``AppConfig.label`` is ``library``). None when not exactly one is found."""
+    app, _, name = reference.rpartition(".")
+    if not name.isidentifier() or (app and not app.isidentifier()):
+        return None
+    modules = [context.root()] if not app else _app_models_modules(app, context)
+    found = [model for module in modules if (model := _model_in(module, name)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
+def _model_in(module: nodes.Module, name: str) -> nodes.ClassDef | None:
+    """The model class ``module`` defines or imports as ``name`` (model names ignore case)."""
+    names = [local for local in module.locals if local.lower() == name.lower()]
+    if len(names) != 1:
+        return None
+    found = module.locals[names[0]][-1]
+    if isinstance(found, (nodes.Import, nodes.ImportFrom)):  # re-exported (``models/__init__.py``)
+        target = imported_name(found, names[0])
+        found = definition_of_qualified(target, module) if target else None
+    if not isinstance(found, nodes.ClassDef):
+        return None
+    kind = _kind_of_class_reference(found)
+    return found if kind is not None and kind.name == api.MODEL_CLASS else None
+
+
+_APP_LABEL = re.compile(r"""^\s*label\s*=\s*["']([\w]+)["']""", re.MULTILINE)
+
+
+def _app_models_modules(app: str, context: nodes.NodeNG) -> list[nodes.Module]:
+    from astroid import MANAGER
+
+    folders = set()
+    for path in _candidate_files(context.root().file):
+        folder, base = os.path.split(path)
+        if base == "models.py" and os.path.basename(folder) == app:
+            folders.add(folder)
+        elif base == "apps.py" and app in _app_labels(path):
+            folders.add(folder)
+        elif base == "__init__.py" and os.path.basename(folder) == "models" and os.path.basename(
+                os.path.dirname(folder)) == app:
+            folders.add(os.path.dirname(folder))
+    modules = []
+    for folder in sorted(folders):
+        for path in (os.path.join(folder, "models.py"), os.path.join(folder, "models", "__init__.py")):
+            if os.path.isfile(path):
+                try:
+                    modules.append(MANAGER.ast_from_file(path))
+                except Exception:  # an unparsable module names no model
+                    pass
+    if not modules:  # the app is a top-level package on the path (``library.models``)
+        loaded = _import_module(f"{app}.models", context)
+        modules = [loaded] if loaded is not None else []
+    return modules
+
+
+def _app_labels(path: str) -> set[str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return set(_APP_LABEL.findall(handle.read()))
+    except OSError:
+        return set()
+
+
+def _import_module(modname: str, context: nodes.NodeNG) -> nodes.Module | None:
+    try:
+        return context.root().import_module(modname, relative_only=False)
+    except Exception:  # not importable: no model
+        return None
 
 
 # --- reverse relations, found anywhere in the project ------------------------------------------
@@ -886,7 +1137,7 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if instance is not None and instance.name in api.MANY_KINDS and _many_over_queryset(call):
             return instance.but(name=api.MANY_KINDS[instance.name])
         if instance is not None and instance.name == PROJECT_OBJECT and callee.name == PROJECT_CLASS:
-            return instance.but(exact=True)  # ``Foo()``: exactly a Foo, not a subclass
+            return instance.but(exact=callee.exact)  # ``Foo()``: exactly a Foo; ``cls()`` maybe a subclass
         return instance
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
@@ -940,6 +1191,121 @@ def _after_returning_check(statement: nodes.NodeNG, name: str) -> bool:
             return True
         previous = previous.previous_sibling()
     return False
+
+
+_ASYNC_FLAG_WORDS = ("async", "coro")
+
+
+def _names_async(text: str) -> bool:
+    return any(word in text.lower() for word in _ASYNC_FLAG_WORDS)
+
+
+def _async_flag_polarity(test: nodes.NodeNG) -> bool | None:
+    """Whether ``test`` is true when a callable is async (True), when it is sync (False), or is no such
+    flag (None): ``self.is_async``, ``info.get("is_async", True)``, ``meta["is_coroutine"]``, a local
+    ``is_async``, any of them under ``not``."""
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = _async_flag_polarity(test.operand)
+        return None if inner is None else not inner
+    if isinstance(test, nodes.Name):
+        return True if _names_async(test.name) else None
+    if isinstance(test, nodes.Attribute):
+        return True if _names_async(test.attrname) else None
+    if isinstance(test, nodes.Subscript):
+        key = test.slice
+        return True if isinstance(key, nodes.Const) and isinstance(key.value, str) and _names_async(key.value) \
+            else None
+    if isinstance(test, nodes.Call):
+        func = test.func
+        if isinstance(func, nodes.Attribute) and func.attrname == "get" and test.args and isinstance(
+                test.args[0], nodes.Const) and isinstance(test.args[0].value, str):
+            return True if _names_async(test.args[0].value) else None
+    return None  # ``iscoroutinefunction(f)`` itself: ``async_check_branch`` answers for a passed-in ``f``
+
+
+def _awaits_call_of(statements: list[nodes.NodeNG], shown: str) -> bool:
+    """Whether ``statements`` await a call of the callable spelled ``shown`` (``await handler(request)``)."""
+    for statement in statements:
+        for awaited in statement.nodes_of_class(nodes.Await, skip_klass=(nodes.FunctionDef, nodes.Lambda)):
+            value = awaited.value
+            if isinstance(value, nodes.Call) and value.func.as_string() == shown:
+                return True
+    return False
+
+
+def _offloaded_elsewhere(call: nodes.Call, shown: str) -> bool:
+    """Whether the function awaits a call that takes the callable as an argument (``await
+    sync_to_thread(handler, request)``, ``await sync_to_async(handler)(...)`` on another branch): the
+    code decides per callable which sync
+    ones to hand to a thread, so calling the others directly is a deliberate choice."""
+    for awaited in call.scope().nodes_of_class(nodes.Await, skip_klass=(nodes.FunctionDef, nodes.Lambda)):
+        for inner in awaited.value.nodes_of_class(nodes.Call):  # ``sync_to_async(f)(...)`` too
+            if any(isinstance(argument, (nodes.Name, nodes.Attribute)) and argument.as_string() == shown
+                   for argument in inner.args):
+                return True
+    return False
+
+
+def _following_siblings(statement: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+    following = statement.next_sibling()
+    while following is not None:
+        yield following
+        following = following.next_sibling()
+
+
+def sync_dispatch_test(call: nodes.Call) -> nodes.NodeNG | None:
+    """The test of ``if info.get("is_async"): return await handler(request)`` when ``call`` is the sync
+    branch's ``handler(request)`` (its ``else``, or a statement after such an ``if`` that returns): a
+    dispatch on whether the callable is async whose other branch awaits the same callable. Else None."""
+    func = call.func
+    if not isinstance(func, (nodes.Name, nodes.Attribute)):
+        return None
+    shown = func.as_string()
+    child, parent = call, call.parent
+    while parent is not None and not isinstance(child, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, nodes.If) and child is not parent.test:
+            polarity = _async_flag_polarity(parent.test)
+            if polarity is not None:
+                in_body = child in parent.body
+                awaiting = parent.orelse if in_body else parent.body
+                if in_body and not parent.orelse and isinstance(parent.body[-1], (nodes.Return, nodes.Raise)):
+                    awaiting = list(_following_siblings(parent))  # ``if not is_async: return f()`` then the rest
+                if in_body != polarity and _awaits_call_of(awaiting, shown) and not _offloaded_elsewhere(call, shown):
+                    return parent.test
+                return None
+        if child.is_statement:
+            previous = child.previous_sibling()
+            while previous is not None:
+                if isinstance(previous, nodes.If) and not previous.orelse and previous.body and isinstance(
+                        previous.body[-1], (nodes.Return, nodes.Raise)) \
+                        and _async_flag_polarity(previous.test) is True and _awaits_call_of(previous.body, shown) \
+                        and not _offloaded_elsewhere(call, shown):
+                    return previous.test
+                previous = previous.previous_sibling()
+        child, parent = parent, parent.parent
+    return None
+
+
+def sync_getattr_default(call: nodes.Call) -> nodes.FunctionDef | None:
+    """``await handler(request)`` where ``handler = getattr(self, name, self.fallback)`` and the fallback
+    is a plain project method (not one that returns a coroutine): the sync function the awaited call may
+    run. None otherwise."""
+    func = call.func
+    if not isinstance(func, nodes.Name) or not isinstance(call.parent, nodes.Await):
+        return None
+    found = bindings(func)
+    if len(found) != 1 or not isinstance(found[0], nodes.AssignName) or not isinstance(found[0].parent, nodes.Assign):
+        return None
+    value = found[0].parent.value
+    if not (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name) and value.func.name == "getattr"
+            and len(value.args) == 3 and qualified_name(value.func) in ("builtins.getattr", None)):
+        return None
+    fallback = _called_function(value.args[2])
+    if fallback is None or isinstance(fallback, nodes.AsyncFunctionDef) or fallback.is_generator() \
+            or is_adapter_decorated(fallback) or not is_project_file(fallback.root().file):
+        return None
+    returned = agreed_return(fallback)
+    return None if returned is not None and returned.name == api.COROUTINE else fallback
 
 
 def checked_coroutine_function(func: nodes.Name) -> bool:
@@ -1035,6 +1401,9 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return Kind(api.COROUTINE, origin="adapter")
     if qualified in api.USER_MODEL_FUNCTIONS:
         return Kind(api.MODEL_CLASS, user=True)
+    if qualified in api.GET_MODEL_FUNCTIONS:
+        model = _model_named(_get_model_reference(call), call)
+        return _kind_of_class_reference(model) if model is not None else None
     model = _model_argument(call)
     row = api.lookup(api.FUNCTION, qualified)
     if row is not None:
@@ -1059,7 +1428,8 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
-        if receiver.name == PROJECT_OBJECT and not receiver.exact and overridden(receiver.custom, name):
+        if not receiver.exact and receiver.name in (PROJECT_OBJECT, PROJECT_CLASS) and overridden(receiver.custom,
+                                                                                                   name):
             return None  # maybe a subclass's override: which method runs is not known
         method = find_method(receiver.custom, name)
         if method is not None:
@@ -1241,6 +1611,20 @@ def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.A
     }
 
 
+def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
+    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``)."""
+    if not isinstance(call, nodes.Call):
+        return frozenset()
+    return frozenset(param.name for param, kind in _bind_arguments(function, call).items()
+                     if kind.name == FOREIGN_REQUEST)
+
+
+def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str]):
+    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests."""
+    params = {param: Kind(FOREIGN_REQUEST) for param in function.args.arguments or () if param.name in names}
+    return assuming(params) if params else contextlib.nullcontext()
+
+
 @contextlib.contextmanager
 def assuming(bound: dict[nodes.AssignName, Kind]) -> Iterator[None]:
     """Answer kinds as if the parameters in ``bound`` had those kinds (a separate, dropped cache)."""
@@ -1312,7 +1696,10 @@ def agreed_return(function: nodes.FunctionDef) -> Kind | None:
     """What a call of ``function`` gives: its return annotation (``-> Optional[Book]``), else the kind
     its ``return`` statements agree on (``return None`` aside: an optional result is still that kind)."""
     if function.returns is not None:
-        return _kind_of_annotation(function.returns)
+        declared = _kind_of_annotation(function.returns)
+        if declared is not None and declared.name == PROJECT_OBJECT and not declared.exact:
+            declared = declared.but(returned=True)
+        return declared
     kinds = []
     for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
                                                                        nodes.ClassDef)):
@@ -1368,6 +1755,8 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business
             row = api.lookup(receiver.name, func.attrname)
+            if row is not None and (row.library or row.effect == api.BLOCKING_IO) and _result_awaited(call):
+                return None  # ``await self.client.chat.completions.create()``: the client is an async one
             if row is not None:
                 applies = not row.attribute and _condition_holds(row, receiver, call)
                 return ApiCall(call, row, func.expr, receiver) if applies else None
@@ -1375,18 +1764,51 @@ def django_call(call: nodes.Call) -> ApiCall | None:
         qualified = qualified_name(func)  # also ``Site.objects.get_current``: a manager without a row
         if qualified is not None:
             row = api.lookup(api.FUNCTION, qualified)
-            if row is not None:
+            if row is not None and _condition_holds(row, None, call):
                 return ApiCall(call, row, None, None)
     return None
 
 
-def _condition_holds(row: api.SyncApi, receiver: Kind, call: nodes.Call) -> bool:
+#: Callables that await what they are given (a coroutine passed to them is awaited).
+_AWAITING_CALLABLES = frozenset({"asyncio.gather", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
+                                 "asyncio.ensure_future"})
+
+
+def _result_awaited(call: nodes.Call) -> bool:
+    """The call's result is awaited (``await c.m()``, ``await asyncio.wait_for(c.m(), 5)``): whatever a
+    sync annotation said, its receiver is an async object."""
+    parent = call.parent
+    if isinstance(parent, nodes.Await):
+        return True
+    return (isinstance(parent, nodes.Call) and call in parent.args
+            and qualified_call_name(parent) in _AWAITING_CALLABLES)
+
+
+def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) -> bool:
     if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
-        return _validates_related_or_unique(receiver.custom)
+        return receiver is not None and _validates_related_or_unique(receiver.custom)
+    if row.only_if == api.IN_A_LOOP:
+        return _in_a_loop(call)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
     return True
+
+
+def _in_a_loop(node: nodes.NodeNG) -> bool:
+    """Whether ``node`` runs once per iteration of a loop of its function (a ``for``/``while`` body, a
+    comprehension's element or condition; not the iterable, which runs once)."""
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, nodes.For) and child is not parent.iter or isinstance(parent, nodes.While):
+            return True
+        if isinstance(parent, nodes.Comprehension) and child is not parent.iter:
+            return True
+        if isinstance(parent, (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)) \
+                and child is not parent.generators[0]:
+            return True
+        child, parent = parent, parent.parent
+    return False
 
 
 def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:

@@ -13,7 +13,7 @@ from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import kind_of
+from asynclint.core.django_kinds import MAYBE_QUERYSET, kind_of
 from asynclint.core.imports import qualified_name
 
 #: Builtins whose call on a QuerySet runs its query: ``iter()`` and ``reversed()`` (through ``len``) too.
@@ -38,14 +38,21 @@ class Evaluation:
     operation: str
     shown: dict = field(default_factory=dict)  # extra values for the row's templates
 
+    @property
+    def possible(self) -> bool:
+        """The value may be a plain collection instead (``Union[List[Book], QuerySet[Book]]``)."""
+        found = kind_of(self.queryset)
+        return found is not None and found.name == MAYBE_QUERYSET
+
     def describe(self) -> str:
         row = api.EVALUATIONS[self.operation]
         return row.shows.format(qs=describe(self.queryset), **self.shown)
 
 
 def is_queryset(node: nodes.NodeNG | None) -> bool:
+    """A QuerySet, or a value that may be one (``MAYBE_QUERYSET``: its evaluations are ``possible``)."""
     found = kind_of(node) if node is not None else None
-    return found is not None and found.name == api.QUERYSET
+    return found is not None and found.name in (api.QUERYSET, MAYBE_QUERYSET)
 
 
 def evaluations_at(node: nodes.NodeNG) -> Iterator[Evaluation]:

@@ -5,12 +5,16 @@ the bodies of nested sync ``def``s, ``lambda``s and classes do not, so neither d
 to ``sync_to_async``/``database_sync_to_async``/``asyncio.to_thread``/``run_in_executor``: it is
 always one of those. Comprehensions run inline in the function that contains them.
 Decorators, default values and annotations of a function run where the function is defined.
+A few sync functions run on the loop too, because a library calls them from its coroutines: the sync
+resolvers of a GraphQL schema served asynchronously (``asynclint.libraries.graphql``) and the
+``__call__(self, scope)`` of an old two-step Channels middleware (``asynclint.libraries.channels``).
 """
 
 from __future__ import annotations
 
 from astroid import nodes
 
+from asynclint.core.imports import qualified_name
 
 
 def enclosing_frame(node: nodes.NodeNG) -> nodes.NodeNG | None:
@@ -39,9 +43,321 @@ def enclosing_frame(node: nodes.NodeNG) -> nodes.NodeNG | None:
 
 def runs_on_event_loop(node: nodes.NodeNG) -> bool:
     """Whether ``node`` is executed by a coroutine, i.e. on the event loop."""
-    return isinstance(enclosing_frame(node), nodes.AsyncFunctionDef)
+    frame = enclosing_frame(node)
+    return isinstance(frame, nodes.AsyncFunctionDef) or (
+        isinstance(frame, nodes.FunctionDef) and library_runs_on_loop(frame))
+
+
+def library_runs_on_loop(function: nodes.FunctionDef) -> bool:
+    """Whether a library calls sync ``function`` from its coroutines, in the loop's thread."""
+    return library_loop_reason(function) is not None
+
+
+def library_loop_reason(function: nodes.NodeNG | None) -> str | None:
+    """Why a library runs sync ``function`` on the loop (one clause for a message), or None."""
+    if not isinstance(function, nodes.FunctionDef) or isinstance(function, nodes.AsyncFunctionDef):
+        return None
+    from asynclint.libraries import channels, graphql  # noqa: PLC0415 (the libraries import the core)
+
+    return channels.loop_reason(function) or graphql.loop_reason(function)
 
 
 def module_has_async_code(module: nodes.Module) -> bool:
     """Cheap gate: a module without ``async def`` has nothing on the event loop."""
     return next(module.nodes_of_class(nodes.AsyncFunctionDef), None) is not None
+
+
+def may_have_library_loop_code(text: str) -> bool:
+    """A cheap text test (the CLI's prefilter): the module may define sync code a library runs on the loop."""
+    from asynclint.libraries import channels, graphql  # noqa: PLC0415
+
+    return graphql.TEXT_HINT.search(text) is not None or channels.TEXT_HINT.search(text) is not None
+
+
+# --- failures a test asks for ------------------------------------------------------------------------
+#: The exception a test expects when it checks that a sync API refuses to run on the loop.
+_SYNC_ONLY_ERROR = "SynchronousOnlyOperation"
+_RAISES = frozenset({"pytest.raises"})
+_ASSERT_RAISES = frozenset({"assertRaises", "assertRaisesMessage", "assertRaisesRegex", "assertRaisesRegexp"})
+_PATCHES = frozenset({"unittest.mock.patch", "mock.patch", "unittest.mock.patch.object", "mock.patch.object",
+                      "pytest_mock.MockerFixture.patch"})
+
+
+def _expects_sync_only_error(manager: nodes.NodeNG) -> bool:
+    """``pytest.raises(SynchronousOnlyOperation)`` / ``self.assertRaises(SynchronousOnlyOperation)``."""
+    if not isinstance(manager, nodes.Call) or not manager.args:
+        return False
+    func = manager.func
+    named = (isinstance(func, nodes.Attribute) and func.attrname in _ASSERT_RAISES) or (
+        isinstance(func, (nodes.Name, nodes.Attribute)) and qualified_name(func) in _RAISES)
+    if not named:
+        return False
+    expected = manager.args[0]
+    candidates = expected.elts if isinstance(expected, nodes.Tuple) else [expected]
+    return any(getattr(c, "attrname", getattr(c, "name", None)) == _SYNC_ONLY_ERROR for c in candidates)
+
+
+def asserted_to_fail(node: nodes.NodeNG) -> bool:
+    """``node`` runs inside ``with pytest.raises(SynchronousOnlyOperation):`` (or ``assertRaises``) of its
+    own function: a test that calls a sync API on the loop on purpose, to check that it refuses."""
+    frame = enclosing_frame(node)
+    parent = node.parent
+    while parent is not None and parent is not frame:
+        if isinstance(parent, nodes.With) and any(_expects_sync_only_error(m) for m, _alias in parent.items):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _patch_targets(node: nodes.NodeNG) -> set[str]:
+    """What ``mock.patch`` replaces around ``node``: the dotted targets of ``@patch("a.b.f")`` on the
+    enclosing functions and classes and of ``with patch("a.b.f"):`` blocks around it; ``patch.object(C,
+    "m")`` as ``C.m`` (the class's name)."""
+    targets: set[str] = set()
+    managers: list[nodes.NodeNG] = []
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.With):
+            managers.extend(m for m, _alias in parent.items)
+        if isinstance(parent, (nodes.FunctionDef, nodes.ClassDef)) and parent.decorators:
+            managers.extend(parent.decorators.nodes)
+        parent = parent.parent
+    for manager in managers:
+        if not isinstance(manager, nodes.Call) or not manager.args:
+            continue
+        func = manager.func
+        name = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+        is_object = isinstance(func, nodes.Attribute) and func.attrname == "object"
+        if name not in _PATCHES and not (isinstance(func, nodes.Attribute) and func.attrname in ("patch", "object")
+                                         and getattr(func.expr, "name", getattr(func.expr, "attrname", "")) in
+                                         ("mock", "mocker", "patch")):
+            continue
+        first = manager.args[0]
+        if is_object and len(manager.args) >= 2 and isinstance(manager.args[1], nodes.Const):
+            owner = getattr(first, "name", getattr(first, "attrname", None))
+            if owner:
+                targets.add(f"{owner}.{manager.args[1].value}")
+        elif isinstance(first, nodes.Const) and isinstance(first.value, str):
+            targets.add(first.value)
+    return targets
+
+
+def _step_names(call: nodes.NodeNG, function: nodes.FunctionDef | None) -> set[str]:
+    """The dotted names a patch of this call's target could use."""
+    names = set()
+    func = call.func if isinstance(call, nodes.Call) else call
+    if isinstance(func, (nodes.Name, nodes.Attribute)):
+        qualified = qualified_name(func)
+        if qualified:
+            names.add(qualified)
+        if isinstance(func, nodes.Name):
+            names.add(f"{call.root().name}.{func.name}")  # patched where it is looked up
+    if function is not None:
+        owner = function.parent
+        if isinstance(owner, nodes.ClassDef):
+            names.add(f"{owner.name}.{function.name}")
+            names.add(f"{owner.root().name}.{owner.name}.{function.name}")
+        else:
+            names.add(f"{function.root().name}.{function.name}")
+    return names
+
+
+def mocked(node: nodes.NodeNG, chain) -> bool:
+    """A test patches (``mock.patch``) a function the chain from ``node`` goes through, or its operation:
+    the work the chain names does not run there."""
+    targets = _patch_targets(node)
+    if not targets:
+        return False
+    for step in chain.steps:
+        if _step_names(step.call, step.function) & targets:
+            return True
+    return bool(_step_names(chain.operation.node, None) & targets)
+
+
+# --- code that runs once per process, before (or instead of) serving requests ---------------------------
+_COMMAND_BASES = frozenset({
+    "django.core.management.base.BaseCommand", "django.core.management.BaseCommand",
+    "django.core.management.base.AppCommand", "django.core.management.base.LabelCommand",
+})
+_APP_CONFIGS = frozenset({"django.apps.config.AppConfig", "django.apps.AppConfig"})
+_CHECK_REGISTRATION = frozenset({"django.core.checks.register", "django.core.checks.registry.register"})
+_MAX_BASES = 6
+
+
+def _derives_from(cls: nodes.ClassDef, names: frozenset[str], depth: int = 0) -> bool:
+    from asynclint.core.imports import definition_of
+
+    if depth > _MAX_BASES:
+        return False
+    for base in cls.bases:
+        if not isinstance(base, (nodes.Name, nodes.Attribute)):
+            continue
+        if qualified_name(base) in names:
+            return True
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and _derives_from(parent, names, depth + 1):
+            return True
+    return False
+
+
+def startup_only(node: nodes.NodeNG) -> str | None:
+    """Why the code running ``node`` runs once per process rather than per request, or None: a management
+    command (its module is under ``management/commands/`` or its class derives from ``BaseCommand``), a
+    migration, a settings module, an ``AppConfig`` or a system check (``@checks.register``)."""
+    module = node.root()
+    parts = (module.file or "").replace("\\", "/").split("/")
+    name_parts = module.name.split(".")
+    if "migrations" in parts[:-1] or "migrations" in name_parts[:-1]:
+        return "a migration"
+    if any(a == "management" and b == "commands" for a, b in zip(parts, parts[1:])) or \
+            any(a == "management" and b == "commands" for a, b in zip(name_parts, name_parts[1:])):
+        return "a management command"
+    if name_parts[-1] == "settings" or (len(name_parts) > 1 and name_parts[-2] == "settings"):
+        return "a settings module"
+    scope = enclosing_frame(node)
+    while scope is not None and not isinstance(scope, nodes.Module):
+        if isinstance(scope, nodes.ClassDef):
+            if _derives_from(scope, _COMMAND_BASES):
+                return "a management command"
+            if _derives_from(scope, _APP_CONFIGS):
+                return "an AppConfig"
+        if isinstance(scope, nodes.FunctionDef) and scope.decorators and any(
+                qualified_name(d.func if isinstance(d, nodes.Call) else d) in _CHECK_REGISTRATION
+                for d in scope.decorators.nodes if isinstance(d.func if isinstance(d, nodes.Call) else d,
+                                                             (nodes.Name, nodes.Attribute))):
+            return "a system check"
+        scope = scope.parent.frame() if scope.parent is not None else None
+    return None
+
+
+# --- a documented choice ------------------------------------------------------------------------------
+_CHOICE_WORDS = ("sync_to_async", "to_thread", "run_in_executor", "event loop", "running loop")
+
+
+def documented_on_loop(node: nodes.NodeNG) -> bool:
+    """The docstring of the function running ``node`` says why sync code runs on the loop there (it names
+    the adapter it avoids, or the loop it needs: "sync callbacks run directly, not through
+    database_sync_to_async, because the state setters need the running event loop"): a design choice the
+    maintainers made on purpose, not a slip."""
+    frame = enclosing_frame(node)
+    doc = getattr(frame, "doc_node", None)
+    text = doc.value.lower() if doc is not None and isinstance(doc.value, str) else ""
+    return "sync" in text and any(word in text for word in _CHOICE_WORDS)
+
+
+# --- a private signal nobody but quiet receivers listens to --------------------------------------------
+_SENDS = frozenset({"send", "send_robust"})
+_MAX_RECEIVER_FILES = 3000
+
+
+def _signal_definition(signal: nodes.NodeNG) -> nodes.AssignName | None:
+    """The ``_name = Signal()`` a ``self._name``/``Class._name``/``_name`` refers to (in the project)."""
+    from asynclint import django_api as api
+    from asynclint.core.imports import definition_of
+
+    if isinstance(signal, nodes.Attribute):
+        owner = signal.expr
+        cls = None
+        if isinstance(owner, nodes.Name) and owner.name in ("self", "cls"):
+            cls = next((f.parent for f in [enclosing_frame(signal)] if f is not None and
+                        isinstance(f.parent, nodes.ClassDef)), None)
+        elif isinstance(owner, (nodes.Name, nodes.Attribute)):
+            found = definition_of(owner)
+            cls = found if isinstance(found, nodes.ClassDef) else None
+        candidates = cls.locals.get(signal.attrname, []) if cls is not None else []
+    elif isinstance(signal, nodes.Name):
+        candidates = signal.root().locals.get(signal.name, [])
+    else:
+        return None
+    for candidate in candidates:
+        value = getattr(candidate.parent, "value", None)
+        if isinstance(candidate, nodes.AssignName) and isinstance(value, nodes.Call) and \
+                isinstance(value.func, (nodes.Name, nodes.Attribute)) and qualified_name(value.func) in api.SIGNAL_CLASSES:
+            return candidate
+    return None
+
+
+def quiet_private_signal(call: nodes.NodeNG) -> bool:
+    """``self._created.send(...)`` of a private ``Signal()`` the project defines (users are not meant to
+    connect to it), whose receivers, all connected in the project by name (``_created.connect(f)``,
+    ``@receiver(..._created)``), do no sync work: the send runs nothing that matters on the loop."""
+    if not (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute) and call.func.attrname in _SENDS):
+        return False
+    signal = call.func.expr
+    name = signal.attrname if isinstance(signal, nodes.Attribute) else getattr(signal, "name", "")
+    if not name.startswith("_") or name.startswith("__") or _signal_definition(signal) is None:
+        return False
+    receivers = _receivers(call, name)
+    if receivers is None:
+        return False
+    from asynclint.core import chains
+
+    return all(chains.sync_work(receiver) is None for receiver in receivers)
+
+
+def _receivers(node: nodes.NodeNG, name: str) -> list[nodes.FunctionDef] | None:
+    """The functions the project connects to the signal attribute ``name`` (``X.name.connect(f)``,
+    ``@receiver(X.name)``); None when one is connected in a way this cannot follow (a lambda, a method,
+    a name it cannot find)."""
+    import os
+
+    from astroid import MANAGER
+
+    from asynclint.core import context, deployment
+
+    if not node.root().file:
+        return None
+    root = deployment.project_root(node.root().file)
+    key = (root, name)
+    known = context.current().signal_receivers
+    if key not in known:
+        known[key] = _find_receivers(root, name, node.root(), MANAGER, os)
+    return known[key]
+
+
+def _signal_named(expr: nodes.NodeNG, name: str) -> bool:
+    return (isinstance(expr, nodes.Attribute) and expr.attrname == name) or \
+        (isinstance(expr, nodes.Name) and expr.name == name)
+
+
+def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nodes.FunctionDef] | None:
+    found: list[nodes.FunctionDef] = []
+    seen = 0
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = [d for d in subdirs if not d.startswith(".") and d not in ("node_modules", "site-packages")]
+        for file in files:
+            if not file.endswith(".py"):
+                continue
+            seen += 1
+            if seen > _MAX_RECEIVER_FILES:
+                return None
+            path = os.path.join(directory, file)
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            if name not in text or (".connect(" not in text and "receiver(" not in text):
+                continue
+            try:
+                module = own if os.path.abspath(path) == os.path.abspath(own.file) else manager.ast_from_file(path)
+            except Exception:  # pylint: disable=broad-except  # an unparsable file: cannot follow
+                return None
+            functions = {}
+            for function in module.nodes_of_class(nodes.FunctionDef):
+                functions.setdefault(function.name, []).append(function)
+                for decorator in function.decorators.nodes if function.decorators else ():
+                    if isinstance(decorator, nodes.Call) and getattr(decorator.func, "name", getattr(
+                            decorator.func, "attrname", None)) == "receiver" and any(
+                            _signal_named(a, name) for a in decorator.args):
+                        found.append(function)
+            for call in module.nodes_of_class(nodes.Call):
+                func = call.func
+                if not (isinstance(func, nodes.Attribute) and func.attrname == "connect" and
+                        _signal_named(func.expr, name)):
+                    continue
+                target = call.args[0] if call.args else None
+                if not isinstance(target, nodes.Name) or target.name not in functions:
+                    return None
+                found.extend(functions[target.name])
+    return found

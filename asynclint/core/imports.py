@@ -34,14 +34,57 @@ def imported_name(binding: nodes.Import | nodes.ImportFrom, local: str) -> str |
         return None
     for name, alias in binding.names:
         if (alias or name) == local and name != "*":
-            module = binding.modname
-            if binding.level:
-                try:
-                    module = binding.root().relative_to_absolute_name(binding.modname, binding.level)
-                except AstroidError:
-                    return None
+            module = _absolute_module(binding)
+            if module is None:
+                return None
             return f"{module}.{name}" if module else name
+    if is_star_import(binding):
+        return _star_imported_name(binding, local)
     return None
+
+
+def _absolute_module(binding: nodes.ImportFrom) -> str | None:
+    if not binding.level:
+        return binding.modname
+    try:
+        return binding.root().relative_to_absolute_name(binding.modname, binding.level)
+    except AstroidError:
+        return None
+
+
+def is_star_import(binding: nodes.NodeNG) -> bool:
+    return isinstance(binding, nodes.ImportFrom) and any(name == "*" for name, _alias in binding.names)
+
+
+def _star_imported_name(binding: nodes.ImportFrom, local: str, _hops: int = 0) -> str | None:
+    """What ``local`` is after ``from module import *``: the name ``module`` binds it to (its own
+    class or function, or what it imported), or None when ``module`` cannot be read."""
+    module = _absolute_module(binding)
+    if not module or _hops > _MAX_HOPS:
+        return None
+    if is_django_name(module):  # Django's modules are never loaded; a star re-exports their names
+        return f"{module}.{local}"
+    loaded = _load_module(module, binding)
+    candidates = loaded.locals.get(local) if loaded is not None else None
+    if not candidates:
+        return None
+    found = candidates[-1]
+    if is_star_import(found):
+        return _star_imported_name(found, local, _hops + 1)
+    if isinstance(found, (nodes.Import, nodes.ImportFrom)):
+        return imported_name(found, local)
+    if isinstance(found, (nodes.ClassDef, nodes.FunctionDef, nodes.AssignName)) and found.parent.scope() is loaded:
+        return f"{module}.{local}"
+    return None
+
+
+def _earlier_import(star: nodes.ImportFrom, local: str) -> nodes.NodeNG | None:
+    """The explicit import of ``local`` before a star import in the same module (kept when the star's
+    module cannot be read)."""
+    earlier = [binding for binding in star.root().locals.get(local, ())
+               if isinstance(binding, (nodes.Import, nodes.ImportFrom)) and not is_star_import(binding)
+               and binding.fromlineno < star.fromlineno]
+    return earlier[-1] if earlier else None
 
 
 def qualified_name(node: nodes.NodeNG) -> str | None:
@@ -53,7 +96,13 @@ def qualified_name(node: nodes.NodeNG) -> str | None:
         return None
     names = set()
     for binding in bindings(node):
-        if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
+        if is_star_import(binding):
+            name = imported_name(binding, node.name)
+            earlier = _earlier_import(binding, node.name) if name is None else None
+            name = name or (imported_name(earlier, node.name) if earlier is not None else None)
+            if name is not None:
+                names.add(name)
+        elif isinstance(binding, (nodes.Import, nodes.ImportFrom)):
             names.add(imported_name(binding, node.name))
         elif isinstance(binding, (nodes.ClassDef, nodes.FunctionDef)) and binding.parent is binding.root():
             names.add(f"{binding.root().name}.{binding.name}")

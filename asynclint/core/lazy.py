@@ -5,7 +5,9 @@ one to a worker thread before anything evaluates it, and are safe:
 
 - ``qs = await sync_to_async(build)()`` where every later use of ``qs`` is evaluated in a thread
   (``await sync_to_async(list)(qs)``), by ``async for``/an async comprehension, or by an awaited
-  ``a*`` method; or where ``qs`` is overwritten before any use (``evaluated_later_safely``);
+  ``a*`` method; or where ``qs`` is overwritten before any use (``evaluated_later_safely``); or
+  where it is returned by a function the module only hands to other code (``use_query(fetch)``),
+  whose consumer decides where it is evaluated;
 - ``await sync_to_async(list)(qs.iterator())``, directly or through a local name: the generator is
   iterated by the thread (``iterated_in_thread``).
 """
@@ -54,7 +56,31 @@ def evaluated_later_safely(adapter: nodes.Call) -> bool:
     called = adapter.parent
     if not (isinstance(called, nodes.Call) and called.func is adapter and isinstance(called.parent, nodes.Await)):
         return False
-    return _assigned_and_used_safely(called.parent)
+    return _returned_to_a_consumer(called.parent) or _assigned_and_used_safely(called.parent)
+
+
+def _returned_to_a_consumer(value: nodes.NodeNG) -> bool:
+    """``return value`` in a module-level function the module only hands to other code by reference
+    (``use_query(fetch_items)``) and never calls: the consumer that calls it decides where the value is
+    evaluated (a data-fetching hook may evaluate it in a thread), which is unknown here."""
+    if not isinstance(value.parent, nodes.Return):
+        return False
+    function = value.parent.frame()
+    if not isinstance(function, nodes.FunctionDef) or not isinstance(function.parent, nodes.Module):
+        return False
+    handed = False
+    for name in function.root().nodes_of_class(nodes.Name):
+        if name.name != function.name:
+            continue
+        parent = name.parent
+        if isinstance(parent, nodes.Keyword):
+            parent = parent.parent
+        if not isinstance(parent, nodes.Call):
+            continue
+        if parent.func is name:
+            return False  # the project calls it and uses what it returns
+        handed = True
+    return handed
 
 
 def _assigned_and_used_safely(value: nodes.NodeNG) -> bool:
@@ -80,7 +106,7 @@ def _assigned_and_used_safely(value: nodes.NodeNG) -> bool:
             continue
         if until is not None and load.lineno > until:
             continue  # the value was overwritten first
-        if not (handed_to_thread(load) or _async_use(load)):
+        if not (handed_to_thread(load) or _async_use(load) or _returned_to_a_consumer(load)):
             return False
     return True
 

@@ -24,7 +24,10 @@ decorator it does not know on a function) makes ``factory()`` answer None: unkno
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from astroid import nodes
 
@@ -114,19 +117,29 @@ def _is_call_to(node: nodes.NodeNG, names: frozenset[str]) -> bool:
 def _imported_as_one_of(name: nodes.NodeNG, names: frozenset[str]) -> bool:
     """A name bound by several imports that all are one of ``names``: ``try: from inspect import f /
     except ImportError: from asgiref.sync import f``, the same under ``if sys.version_info >= ...``,
-    with a fallback ``def f`` shim in the ``except`` or ``else`` branch allowed."""
+    with a fallback in the ``except`` or ``else`` branch allowed: a ``def f`` shim, or ``f = g`` where
+    ``g`` is one of ``names`` too (``iscoroutinefunction = asyncio.iscoroutinefunction``)."""
     if not isinstance(name, nodes.Name):
         return False
     found = bindings(name)
     imports = [b for b in found if isinstance(b, (nodes.Import, nodes.ImportFrom))]
     if not imports or any(imported_name(b, name.name) not in names for b in imports):
         return False
-    return all(isinstance(b, nodes.FunctionDef) and _is_fallback(b) for b in found if b not in imports)
+    return all(_is_fallback(b, names) for b in found if b not in imports)
 
 
-def _is_fallback(definition_: nodes.FunctionDef) -> bool:
-    """A module-level shim defined in an ``except ImportError`` handler or an ``if``/``else`` branch."""
-    parent = definition_.parent
+def _is_fallback(binding: nodes.NodeNG, names: frozenset[str]) -> bool:
+    """A module-level shim defined in an ``except ImportError`` handler or an ``if``/``else`` branch: a
+    ``def``, or an assignment of another of ``names``."""
+    if isinstance(binding, nodes.FunctionDef):
+        statement = binding
+    elif isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign) and \
+            isinstance(binding.parent.value, (nodes.Name, nodes.Attribute)) and \
+            qualified_name(binding.parent.value) in names:
+        statement = binding.parent
+    else:
+        return False
+    parent = statement.parent
     return isinstance(parent, (nodes.ExceptHandler, nodes.If)) and isinstance(parent.scope(), nodes.Module)
 
 
@@ -404,6 +417,176 @@ def _sets_legacy_marker(method: nodes.FunctionDef) -> bool:
                 target.expr.name == "self":
             return True
     return False
+
+
+# --- is it Django's? ----------------------------------------------------------------------------------
+_PROTOCOLS = frozenset({"typing.Protocol", "typing_extensions.Protocol"})
+
+
+def django_evidence(found: Factory) -> str | None:
+    """Why ``found`` is Django middleware rather than a class or factory of another framework's
+    ``get_response`` pipeline (django-bolt, a gRPC interceptor chain...), or None: unknown means silent.
+
+    Evidence: a ``MiddlewareMixin`` base; Django's ``sync_capable``/``async_capable`` flags or mode
+    decorators; Django's sync contract (a sync middleware that calls ``get_response(request)`` without
+    awaiting it: the shape Django's defaults describe); Django's request/response API used in its code
+    (``django.http``, ``django.conf.settings``...); or a ``MIDDLEWARE`` setting of the project (or a
+    test's ``override_settings``, a docs page) naming it. A ``Protocol``, or a ``__call__`` whose request
+    is annotated with another framework's class, counts only when such a setting names it."""
+    if found.mixin:
+        return "MiddlewareMixin"
+    if found.flags.source != "Django's defaults":
+        return found.flags.source
+    functions = _code(found)
+    if not _foreign(found, functions):
+        if found.sync_path and _calls_get_response_sync(found, functions):
+            return "Django's get_response contract"
+        uses = _django_use(functions)
+        if uses:
+            return f"uses {uses}"
+    return _listed(found.node)
+
+
+def _code(found: Factory) -> list[nodes.FunctionDef]:
+    if not found.is_class:
+        return [found.node]
+    return _chain(found.node).methods()
+
+
+def _foreign(found: Factory, functions: list[nodes.FunctionDef]) -> bool:
+    """A ``Protocol`` (never loaded by anyone), or a ``__call__`` typed with another framework's request."""
+    if found.is_class:
+        for cls in _chain(found.node).classes:
+            if any(qualified_name(b) in _PROTOCOLS for b in cls.bases if isinstance(b, (nodes.Name, nodes.Attribute))):
+                return True
+    for function in functions:
+        if function.name != "__call__" or not function.args.args or len(function.args.args) < 2:
+            continue
+        annotations = function.args.annotations or []
+        annotation = annotations[1] if len(annotations) > 1 else None
+        if isinstance(annotation, (nodes.Name, nodes.Attribute)) and _foreign_type(annotation):
+            return True
+    return False
+
+
+_GENERIC_MODULES = frozenset({"typing", "typing_extensions", "builtins", "collections", "abc", "types"})
+
+
+def _foreign_type(annotation: nodes.Name | nodes.Attribute) -> bool:
+    """A request annotation naming another framework's class: not Django's, not a typing construct, and
+    not a project subclass of a Django class (``class ShopRequest(HttpRequest)``)."""
+    qualified = qualified_name(annotation)
+    if qualified is None or "." not in qualified or is_django_name(qualified):
+        return False
+    if qualified.split(".", 1)[0] in _GENERIC_MODULES:
+        return False
+    cls = definition_of(annotation)
+    if isinstance(cls, nodes.ClassDef):
+        try:
+            ancestors = list(cls.ancestors())
+        except Exception:  # pylint: disable=broad-except  # an ancestor astroid cannot infer
+            return False
+        if any(is_django_name(a.qname()) for a in ancestors):
+            return False
+    return True
+
+
+def _get_response_attributes(functions: list[nodes.FunctionDef]) -> set[str]:
+    """``self.<attr> = get_response`` in an ``__init__``."""
+    found = {api.MIDDLEWARE_PARAMETER}
+    for function in functions:
+        if function.name != "__init__":
+            continue
+        for target in function.nodes_of_class(nodes.AssignAttr):
+            value = getattr(target.parent, "value", None)
+            if isinstance(value, nodes.Name) and value.name == api.MIDDLEWARE_PARAMETER and \
+                    isinstance(target.expr, nodes.Name) and target.expr.name == "self":
+                found.add(target.attrname)
+    return found
+
+
+def _calls_get_response_sync(found: Factory, functions: list[nodes.FunctionDef]) -> bool:
+    """A sync function of the middleware calls ``get_response(...)``/``self.get_response(...)`` and uses the
+    result as a response (not awaited)."""
+    attributes = _get_response_attributes(functions)
+    for function in functions:
+        for call in function.nodes_of_class(nodes.Call):
+            func = call.func
+            named = (isinstance(func, nodes.Name) and func.name == api.MIDDLEWARE_PARAMETER) or (
+                isinstance(func, nodes.Attribute) and func.attrname in attributes and _is_self(func.expr))
+            if not named or isinstance(call.parent, nodes.Await):
+                continue
+            scope = call.scope()
+            if isinstance(scope, (nodes.FunctionDef, nodes.Lambda)) and not isinstance(scope, nodes.AsyncFunctionDef):
+                return True
+    return False
+
+
+def _django_use(functions: list[nodes.FunctionDef]) -> str | None:
+    """The first ``django.*`` name the middleware's code refers to (``Http404``, ``settings``...)."""
+    seen: set[str] = set()
+    for function in functions:
+        for name in function.nodes_of_class(nodes.Name):
+            if name.name in seen:
+                continue
+            seen.add(name.name)
+            qualified = qualified_name(name)
+            if qualified is not None and is_django_name(qualified):
+                return qualified
+    return None
+
+
+_LISTING_SUFFIXES = (".py", ".md", ".rst", ".txt")
+_LISTING_SKIP = frozenset({"node_modules", "site-packages", "dist-packages", "__pycache__", "build", "dist",
+                           "static", "media", "locale", "venv"})
+_DOTTED = re.compile(r"""["']([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)+)["']""")
+
+
+def _listed(node: nodes.FunctionDef | nodes.ClassDef) -> str | None:
+    """A ``MIDDLEWARE`` setting (or ``override_settings``/``modify_settings``, or a docs page) of the
+    project names ``node`` by its dotted path."""
+    from asynclint.core import deployment
+
+    if not node.root().file:
+        return None
+    root = deployment.project_root(node.root().file)
+    listings = _listings(root)
+    own = f"{node.root().name}.{node.name}"
+    for path, where in listings.get(node.name, ()):
+        if path == own or definition(path, node) is node:
+            return f"{where} names it in MIDDLEWARE"
+    return None
+
+
+def _listings(root: Path) -> dict[str, list[tuple[str, str]]]:
+    """Class or function name -> (dotted path, file) for every dotted string in the project's files that
+    mention ``MIDDLEWARE``; read once per run."""
+    from asynclint.core import context
+
+    known = context.current().middleware_listings
+    if root not in known:
+        found: dict[str, list[tuple[str, str]]] = {}
+        for directory, subdirs, files in os.walk(root):
+            depth = len(Path(directory).relative_to(root).parts)
+            subdirs[:] = [] if depth >= 8 else sorted(
+                d for d in subdirs if d not in _LISTING_SKIP and not d.startswith("."))
+            for name in files:
+                if not name.endswith(_LISTING_SUFFIXES):
+                    continue
+                path = Path(directory) / name
+                try:
+                    if path.stat().st_size > 500_000:
+                        continue
+                    text = path.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue
+                if api.MIDDLEWARE_SETTING not in text:
+                    continue
+                where = path.relative_to(root).as_posix()
+                for dotted in dict.fromkeys(_DOTTED.findall(text)):
+                    found.setdefault(dotted.rpartition(".")[2], []).append((dotted, where))
+        known[root] = found
+    return known[root]
 
 
 # --- settings ------------------------------------------------------------------------------------

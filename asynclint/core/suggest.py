@@ -13,7 +13,7 @@ from astroid import nodes
 from asynclint import django_api as api
 from asynclint.core.chains import Chain
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ApiCall, enclosing_class
+from asynclint.core.django_kinds import ApiCall, enclosing_class, kind_of
 from asynclint.core.versions import format_version
 
 SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
@@ -108,7 +108,7 @@ def _possibly(chain: Chain) -> str:
     """When a possible chain runs: through a subclass's override, or on a branch asynclint cannot decide."""
     overriding = _overriding_class(chain)
     if overriding:
-        return f" when self is a {overriding}"
+        return f" when {overriding}"
     if chain.operation.possible:
         return f" (possibly: {chain.operation.possible})"
     return " on a branch that may not run"
@@ -120,8 +120,12 @@ def _overriding_class(chain: Chain) -> str | None:
         owner = step.function.parent
         if isinstance(owner, nodes.ClassDef) and enclosing_class(step.call) is not owner:
             func = step.call.func if isinstance(step.call, nodes.Call) else step.call
-            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self":
-                return f"{owner.name} ({owner.name}.{step.function.name}() overrides it)"
+            if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
+                if func.expr.name == "self":
+                    return f"self is a {owner.name} ({owner.name}.{step.function.name}() overrides it)"
+                declared = kind_of(func.expr)  # a receiver declared as a base class: the object decides
+                if declared is not None and not declared.exact and declared.custom is not owner:
+                    return f"{func.expr.name} is a {owner.name} (its {owner.name}.{step.function.name}() runs)"
     return None
 
 

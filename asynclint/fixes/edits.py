@@ -207,7 +207,7 @@ def apply_edits(source: str, edits: Iterable[Edit]) -> str:
     node_edits = [e for e in edits if e.verb not in _MODULE_VERBS]
     module = cst.parse_module(source)
     if node_edits:
-        wrapper = MetadataWrapper(module)
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # parsed here, used nowhere else
         applier = _Applier(node_edits)
         module = wrapper.visit(applier)
         missing = [e for e in node_edits if e not in applier.applied]

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import tokenize
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -198,10 +198,12 @@ def keep_final_break(original: str, text: str) -> str:
     return text
 
 
-def parses(text: str, path: str = "<fixed>", compiles: bool = True) -> str | None:
-    """None when ``text`` is valid Python (libcst, ``ast`` and — if asked — the compiler agree), else why."""
+def parses(text: str, path: str = "<fixed>", compiles: bool = True, libcst: bool = True) -> str | None:
+    """None when ``text`` is valid Python (libcst — if asked —, ``ast`` and — if asked — the compiler
+    agree), else why."""
     try:
-        cst.parse_module(text)
+        if libcst:
+            cst.parse_module(text)
         ast.parse(text, filename=path)
         if compiles:
             compile(text, path, "exec", dont_inherit=True)
@@ -227,11 +229,12 @@ def select_symbols(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> li
 # --- linting -------------------------------------------------------------------------------------
 def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str] | None = None,
          django_version: str | None = None, options: dict[str, str] | None = None,
+         progress: Callable[[int, int], None] | None = None,
          ) -> tuple[list[Finding], list[Finding], api.Version]:
     """asynclint's structured findings for ``paths`` (only ``symbols``; each with its fix, chain, row
     and certainty, built while the rules ran), the setup errors (files that could not be analysed),
     and the targeted Django version. Each file is parsed once. ``overlay``: file contents to lint instead of
-    what is on disk, by real path."""
+    what is on disk, by real path. ``progress(done, total)``: after each chunk of files."""
     from asynclint import driver
     from asynclint.rules import ALL
 
@@ -245,7 +248,7 @@ def lint(paths: Sequence[str], symbols: Sequence[str], *, overlay: dict[str, str
     _forget(overlay)
     # The same run as ``check`` (the prefilter, one fresh context), so both agree exactly; built with
     # astroid's inference, as the fixers were written for.
-    result = driver.lint(paths, rules, target, options, buffers=overlay, lean=False)
+    result = driver.lint(paths, rules, target, options, buffers=overlay, lean=False, progress=progress)
     findings, errors = [], []
     for finding in collect(result.linter, result.messages):
         (errors if finding.symbol in SETUP_ERRORS else findings).append(finding)
@@ -290,7 +293,7 @@ def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple
     except cst.ParserSyntaxError as error:  # valid Python that libcst cannot read: no fix applies
         why = f"{NOT_PARSED}: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
         return text, [], {index: why for index in range(len(fixes))}
-    compiles = parses(text, path) is None
+    compiles = parses(text, path, libcst=False) is None  # libcst read it just now
 
     def attempt(indexes: list[int]) -> str | None:
         try:
@@ -315,11 +318,13 @@ def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple
 # --- the public entry points ---------------------------------------------------------------------
 def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False, select: Iterable[str] = (),
               ignore: Iterable[str] = (), django_version: str | None = None,
-              options: dict[str, str] | None = None) -> FixReport:
+              options: dict[str, str] | None = None, progress: Callable[[str], None] | None = None) -> FixReport:
     """Fix the findings of the selected rules under ``paths``; see the module docstring.
 
     ``django_version``: the targeted version ("5.2"), else pylint's option, the installed Django, the
     newest known. ``options``: more asynclint options for the run (``{"chain-depth": "3"}``).
+    ``progress(text)``: what the run is doing now (a round's analysis, a file's fixes), for a
+    progress line; the files are analysed in chunks (``driver.CHUNK``), as ``check`` does.
     """
     symbols = select_symbols(select, ignore)
     paths = python_files(paths)
@@ -331,9 +336,14 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
     findings: list[Finding] = []
     first: list[Finding] | None = None  # the findings before any fix (what a file not written keeps)
     not_applied: dict[Finding, str] = {}  # why a fix was refused (apply_fixes), by finding
-    for _round in range(MAX_ROUNDS):
+    for number in range(1, MAX_ROUNDS + 1):
+        def analysed(done: int, total: int, number: int = number) -> None:
+            progress(f"fix round {number}: analysed {done} of {total} files")  # type: ignore[misc]
+
+        if progress:
+            progress(f"fix round {number}: analysing {len(paths)} file{'s' if len(paths) != 1 else ''}")
         findings, errors, _target = lint(paths, symbols, overlay=overlay, django_version=django_version,
-                                        options=options)
+                                        options=options, progress=analysed if progress else None)
         first = findings if first is None else first
         for error in errors:
             if error.path not in broken:
@@ -359,6 +369,9 @@ def fix_paths(paths: Sequence[str], *, unsafe: bool = False, diff: bool = False,
                       if isinstance(finding.fix, Fix) and (finding.fix.safety == SAFE or unsafe)]
             if not wanted:
                 continue
+            if progress:
+                progress(f"fix round {number}: applying {len(wanted)} fix{'es' if len(wanted) != 1 else ''} "
+                         f"to {_shown(path)} ({text.count(chr(10)) + 1} lines)")
             with on_sys_path(_roots([path])):  # for the import sections (``edits._module_kind``)
                 new_text, applied, refused = apply_fixes(text, [f for _, f in wanted], path)
             for index, why in refused.items():  # the real reason, for the findings left

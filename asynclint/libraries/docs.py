@@ -10,7 +10,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from asynclint import django_api as api
-from asynclint.libraries import table
+from asynclint.libraries import channels, graphql, ninja, table
+
+#: The families that describe code a library runs on the loop (``COVERED``: library, what, rules, versions).
+RUNTIME_FAMILIES = (graphql, channels, ninja)
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 
@@ -75,19 +78,46 @@ grpc.aio, redis.asyncio and aiohttp. DRF permissions checked by hand are proven 
 (tests/fixtures/sync-auth-call-in-async/bad_drf_permissions.py), httpx.AsyncClient and Channels'
 in-memory layer left unawaited too (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
 
+## Code a library runs on the event loop
+
+Some libraries call the project's *sync* functions from their coroutines, in the loop's thread, or
+evaluate what an async function returns there. asynclint treats that code as code on the loop
+(`asynclint/core/event_loop.py`), so every rule applies inside it; the value a framework evaluates
+after the function returns is reported by sync-queryset-evaluation-in-async. Each case was read in
+the library's source and is proven under the real package (tests/runtime/test_graphql_channels.py).
+
+- GraphQL (`asynclint/libraries/graphql.py`): strawberry's async execution (`AsyncGraphQLView`, its
+  ASGI and Channels apps, `await schema.execute(...)`) and ariadne's (ASGI `GraphQL`, `await
+  graphql(...)`) call a sync resolver (`@strawberry.field`/`@strawberry.mutation` `def`,
+  `strawberry.field(resolver=f)`, a sync `BasePermission.has_permission`, ariadne's `@query.field`/
+  `set_field`) on the loop, and iterate a lazy QuerySet a resolver returns there (graphql-core before 3.3; 3.3+ uses `async for`: a
+  possible finding). A sync resolver
+  counts only when the project evidently serves the library asynchronously (a module imports one of
+  those servers, or awaits `schema.execute`); an async resolver always runs under async execution.
+  strawberry-graphql-django's fields and `django_resolver` run sync resolvers through
+  `sync_to_async`: silent. graphene-django: its only view is sync, and DjangoChannelsGraphqlWs runs
+  graphene resolvers through `sync_to_async`: silent.
+- Channels (`asynclint/libraries/channels.py`): an old two-step middleware's sync
+  `__call__(self, scope)` runs inside the server's coroutine (asgiref's
+  `guarantee_single_callable`, as daphne and uvicorn serve it). `BaseMiddleware` and `async def
+  __call__(self, scope, receive, send)` are async functions, already covered. A scope entry the
+  project's middleware sets to `SimpleLazyObject(lambda: async_to_sync(f)(...))` and an async
+  consumer reads (`self.scope["user"].id`) resolves on the loop, where `async_to_sync` raises
+  RuntimeError (async-to-sync-in-async); `AuthMiddlewareStack`'s `scope["user"]` is resolved
+  asynchronously by Channels, and sync consumers read in their worker thread: silent.
+- django-ninja (`asynclint/libraries/ninja.py`): `AsyncOperation.run` validates an async
+  operation's return value against its `response=` schema on the loop (0.22.2 to 1.7.1): a lazy
+  QuerySet, or a related manager a schema field reads without `prefetch_related`, raises there
+  (pydantic reports it as a ValidationError). Not flagged: `@paginate` operations (1.2+ pages them with
+  `apaginate_queryset`; before 1.2 `@paginate` made an async operation sync), and sync auth callbacks:
+  0.22 to 1.4.x call them on the loop (`AsyncOperation._run_authentication`), 1.5.0 (907224c) through
+  `sync_to_async`; asynclint does not read the project's ninja version yet, so they stay silent.
+
 ## Not covered yet
 
-GraphQL servers (strawberry, graphene-django, ariadne: sync resolvers run by an async schema),
-Channels' old two-step ASGI
-middleware (`__call__(scope)` returning an inner coroutine), a view's `filter_queryset()` and
-`check_permissions()` (see asynclint/libraries/drf.py for why), serializer `.data` of a single object. Channels' `BaseMiddleware` and
-`async def __call__(self, scope, receive, send)` are async functions, so the ORM rules already
-cover them (tests/fixtures/sync-orm-call-in-async/bad_channels_middleware.py).
-
-django-ninja needs no rows today: its async operations run sync auth callbacks through
-`sync_to_async` (`AsyncOperation._run_authentication`) and paginate with the paginator's
-`apaginate_queryset()` (a paginator without one is refused when the route is built), as read in
-vitalik/django-ninja at d524516 (2026-08). Older releases were not checked.
+DRF's `filter_queryset()` and `check_permissions()`, serializer `.data` of a single object.
+ninja-extra's controllers: current releases validate the response through `sync_to_async`
+(`AsyncControllerOperation.run`), older ones were not checked.
 """
 
 
@@ -129,6 +159,11 @@ def render() -> str:
     for row in table.SYNC_APIS:
         by_library[row.library].append(row)
     out = [INTRO, "## Covered calls\n"]
+    out += ["### Sync code and returned values a library runs on the loop\n",
+            "| library | what | rules | versions read |", "| --- | --- | --- | --- |"]
+    out += [f"| {library} | {what} | {rules} | {versions} |"
+            for family in RUNTIME_FAMILIES for library, what, rules, versions in family.COVERED]
+    out.append("")
     for library in sorted(by_library, key=str.lower):
         out.append(f"### {library}\n")
         out.append("| call | effect | rule | use instead |")
@@ -171,7 +206,9 @@ def summary() -> list[dict[str, str]]:
         "calls": str(len(rows)) if all(r.name != api.WILDCARD for r in rows) else "all methods",
         "rules": ", ".join(sorted({RULE_OF_EFFECT[r.effect] for r in rows})),
         "async since": ", ".join(sorted({r.library_since for r in rows if r.library_since})) or "-",
-    } for library, rows in sorted(by_library.items(), key=lambda item: item[0].lower())]
+    } for library, rows in sorted(by_library.items(), key=lambda item: item[0].lower())] + [{
+        "library": library, "calls": what, "rules": rules, "async since": versions,
+    } for family in RUNTIME_FAMILIES for library, what, rules, versions in family.COVERED]
 
 
 def main() -> int:

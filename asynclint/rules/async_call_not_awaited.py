@@ -3,7 +3,7 @@
 ## What it does
 Flags a call on the event loop to a coroutine-returning Django or asgiref API (`aget`, `asave`,
 `acount`, the cache's and auth's `a*` functions, `request.auser()`, `sync_to_async(f)(...)`,
-`asyncio.to_thread(...)`) or to the project's own `async def` (a function, a method through an
+`asyncio.to_thread(...)`, `asyncio.sleep(...)`, `asyncio.wait_for(...)`, `asyncio.wait(...)`) or to the project's own `async def` (a function, a method through an
 instance, a static or class method through its class, `super().get()` of an async parent, a coroutine
 function kept in a variable or a class attribute (`staticmethod(f)`), a `functools.partial` of one, a
 callback inside `if iscoroutinefunction(callback):`), or to an async library client's method (grpc.aio's
@@ -12,11 +12,15 @@ callback inside `if iscoroutinefunction(callback):`), or to an async library cli
 `group_add()`..., also as a consumer's `self.channel_layer`: docs/libraries.md; the object known from its constructor, factory or a parameter's
 annotation such as `context: grpc.aio.ServicerContext`) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
-`async def`, or one assigned to a name that is then used as a value or never used.
+`async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one
+assigned to a name that is then used as a value or never used (also when it is passed to the
+project's own `async def`, which only uses that parameter as a value and never awaits it).
 
 Also in sync code: a plain `def` that returns such a coroutine from inside `try`/`except` (its
-exceptions escape at the caller's `await`, past the handlers), and a sync helper that calls a
-parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.
+exceptions escape at the caller's `await`, past the handlers), one that tests such a coroutine as a
+condition (`return self.first.has_permission(x) and self.second.has_permission(x)`: the first is
+always true and never runs), and a sync helper that calls a parameter to which a caller in its
+module passes a `sync_to_async(f)` wrapper.
 
 ## Why is this bad?
 Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or
@@ -92,8 +96,10 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         return USED_AS_VALUE
     if isinstance(parent, (nodes.If, nodes.While, nodes.IfExp, nodes.Assert)) and node is parent.test:
         return USED_AS_VALUE
-    if isinstance(parent, nodes.BoolOp) and node is not parent.values[-1]:
-        return USED_AS_VALUE
+    if isinstance(parent, nodes.BoolOp):
+        # Tested for truth unless last; the last operand is the value the whole expression gives
+        # (``return await a() or b.acreate()`` returns the coroutine).
+        return USED_AS_VALUE if node is not parent.values[-1] else _misuse(parent)
     if isinstance(parent, (nodes.List, nodes.Tuple, nodes.Set, nodes.Starred)) or (
         isinstance(parent, nodes.Dict) and any(node is value for _key, value in parent.items)
     ):
@@ -106,7 +112,7 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         callee = qualified_call_name(parent)
         if callee is not None and is_django_name(callee):
             return USED_AS_VALUE  # Django's callables (JsonResponse, render...) never await their data
-        return None  # handed to an unknown callable, which may await it
+        return _misuse_in_project_coroutine(parent, node)  # else handed to an unknown callable, which may await it
     if isinstance(parent, nodes.Keyword):
         return _misuse(parent)
     if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and node is parent.value:
@@ -114,6 +120,36 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         if len(targets) == 1 and isinstance(targets[0], nodes.AssignName):
             return _misuse_of_name(targets[0])
     return None
+
+
+def _misuse_in_project_coroutine(call: nodes.Call, argument: nodes.NodeNG) -> str | None:
+    """``await self.serve(static_file, request)`` where ``serve`` is the project's ``async def`` and its
+    parameter is never awaited there, only used as a value (``static_file.aget_response(...)``, a
+    comparison): the coroutine passed in is misused. None when the callee may await it (or is unknown)."""
+    found = kind_of(call)
+    function = found.function if found is not None and found.name == api.COROUTINE else None
+    if not is_plain_coroutine_function(function) or isinstance(argument, nodes.Keyword):
+        return None
+    params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    if function.type in ("method", "classmethod") and isinstance(call.func, nodes.Attribute):
+        params = params[1:]
+    index = next((i for i, value in enumerate(call.args) if value is argument), None)
+    if index is None or index >= len(params) or any(isinstance(a, nodes.Starred) for a in call.args[:index + 1]):
+        return None
+    param = params[index]
+    uses = [name for name in function.nodes_of_class(nodes.Name) if name.name == param.name
+            and bindings(name) == [param]]
+    if not uses:
+        return NOT_AWAITED
+    return USED_AS_VALUE if all(_used_as_value_only(use) for use in uses) else None
+
+
+def _used_as_value_only(use: nodes.Name) -> bool:
+    """A use that reads the value and cannot await it: an attribute, a comparison, a truth test."""
+    parent = use.parent
+    if isinstance(parent, (nodes.Attribute, nodes.Compare, nodes.FormattedValue, nodes.Subscript)):
+        return True
+    return isinstance(parent, (nodes.If, nodes.While, nodes.IfExp)) and use is parent.test
 
 
 def _misuse_of_name(target: nodes.AssignName) -> str | None:
@@ -145,8 +181,8 @@ class AsyncCallNotAwaited(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        if not runs_on_event_loop(node):
-            self._check_sync_code(node)
+        if not runs_on_event_loop(node) or not isinstance(enclosing_frame(node), nodes.AsyncFunctionDef):
+            self._check_sync_code(node)  # sync code (a GraphQL library awaits what its sync resolvers return)
             return
         found = kind_of(node)
         if found is None or found.name != api.COROUTINE:
@@ -176,6 +212,10 @@ class AsyncCallNotAwaited(AsyncLintRule):
                                   f"sync function {frame.name}(): nothing in it runs until the caller awaits "
                                   f"it, so the exceptions it raises escape the handlers; make {frame.name} "
                                   f"an 'async def' and write 'return await {describe(node)}'")
+            elif _truth_tested(node):
+                self.report(node, f"{describe(node.func)}() returns a coroutine that the sync function "
+                                  f"{frame.name}() tests as a condition: a coroutine is always true and never "
+                                  f"runs; make {frame.name} an 'async def' and write 'await {describe(node)}'")
             return
         caller = _adapter_passed_in(node, frame)
         if caller is not None and _misuse(node) is not None:
@@ -187,6 +227,16 @@ class AsyncCallNotAwaited(AsyncLintRule):
 def _is_awaitable_origin(found) -> bool:
     return found.origin in ("django", "adapter", "checked", "library") or (
         found.origin == "project" and is_plain_coroutine_function(found.function))
+
+
+def _truth_tested(node: nodes.NodeNG) -> bool:
+    """``if check(x):``, ``check(x) and ...``, ``not check(x)``: the value is only tested for truth."""
+    parent = node.parent
+    if isinstance(parent, (nodes.If, nodes.While, nodes.IfExp, nodes.Assert)) and node is parent.test:
+        return True
+    if isinstance(parent, nodes.UnaryOp) and parent.op == "not":
+        return True
+    return isinstance(parent, nodes.BoolOp) and node is not parent.values[-1]
 
 
 def _guarding_handlers(node: nodes.NodeNG, frame: nodes.NodeNG) -> bool:

@@ -3,7 +3,9 @@
 ## What it does
 Flags `async_to_sync(f)(...)`, `asyncio.run(...)` and `loop.run_until_complete(...)` on the event
 loop — directly, or through project sync functions called from async code (then reported at the
-call site, with the chain).
+call site, with the chain). Also a read on the loop of a Channels scope entry that the project's
+middleware sets to `SimpleLazyObject(lambda: async_to_sync(f)(...))` (`self.scope["user"].id` in an
+async consumer): the read resolves the lazy object, whose factory then runs `async_to_sync` there.
 
 ## Why is this bad?
 They run a coroutine to completion from sync code. On a thread that already runs an event loop,
@@ -40,6 +42,7 @@ from asynclint.core.chains import chain_from, is_loop_runner
 from asynclint.core.describe import describe
 from asynclint.core.suggest import explain
 from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.libraries import channels
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
@@ -76,3 +79,14 @@ class AsyncToSyncInAsync(AsyncLintRule):
         if chain is not None and not chain.possible and chain.operation.effect == api.LOOP_RUNNER:
             self.report(node, f"{describe(node.func)}() {explain(chain)}, which raises RuntimeError inside "
                               f"the running loop; call the async function with await instead", chain.confidence, facts=Facts(chain=chain))
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_attribute(self, node: nodes.Attribute) -> None:
+        """``self.scope["user"].id`` on the loop, where the project's middleware made ``scope["user"]`` a
+        ``SimpleLazyObject(lambda: async_to_sync(...)(...))``: resolving it runs async_to_sync here."""
+        key = channels.lazy_scope_read(node)
+        if key is not None and runs_on_event_loop(node):
+            self.report(node, f"{describe(node.expr)} is a SimpleLazyObject whose factory calls async_to_sync() "
+                              f"(the project's middleware sets scope[{key!r}] so): reading {describe(node)} here "
+                              f"resolves it on the event loop, which raises RuntimeError; set scope[{key!r}] to "
+                              f"the awaited value in the middleware instead")

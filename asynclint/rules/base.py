@@ -14,9 +14,9 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
 from asynclint import finding as findings
-from asynclint.core import deployment, django_kinds, lazy, suggest, versions
+from asynclint.core import deployment, django_kinds, event_loop, lazy, suggest, versions
 from asynclint.core.describe import describe
-from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
@@ -105,6 +105,14 @@ class AsyncLintRule(BaseChecker):
         ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible. Once
         per position: nested expressions that start at the same place (``request.user`` inside
         ``request.user.has_perm()``) are one problem, one finding."""
+        if event_loop.asserted_to_fail(node) or (facts is not None and facts.chain is not None
+                                                  and event_loop.mocked(node, facts.chain)):
+            return  # a test that asks for the failure, or that patches the work away
+        if _effect(facts) in _STARTUP_TOLERATED and event_loop.startup_only(node):
+            return  # blocking once per process (a management command's set-up), not per request
+        if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
+                event_loop.quiet_private_signal(node):
+            return  # a private signal whose project receivers do no sync work, sent right here
         root = node.root()
         if self._reported_in is not root:
             self._reported_in, self._reported = root, set()
@@ -112,6 +120,8 @@ class AsyncLintRule(BaseChecker):
         if position in self._reported:
             return
         self._reported.add(position)
+        why = library_loop_reason(enclosing_frame(node))  # sync code a library runs on the loop: say so
+        message = f"{message} ({why})" if why else message
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
@@ -145,10 +155,12 @@ class AsyncLintRule(BaseChecker):
         except (RecursionError, LookupError, ValueError, AttributeError) as error:
             return findings.NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
 
-    def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None) -> None:
+    def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None,
+                          settings: bool = False) -> None:
         """Report a cost only ASGI pays: definite under ASGI, possible when the server is unknown,
-        not at all under WSGI (``asynclint.core.deployment``)."""
-        found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
+        not at all under WSGI (``asynclint.core.deployment``; ``settings``: ``node`` is in the project's
+        settings module)."""
+        found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file, settings)
         if found.server != deployment.WSGI:
             self.report(node, message, HIGH if found.server == deployment.ASGI else INFERENCE, facts=facts)
 
@@ -176,6 +188,20 @@ class SyncCallRule(AsyncLintRule):
             shown = describe(node)
             does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
             self.report(node, suggest.library(row, does, shown, describe(node.expr)), facts=Facts(row=row))
+
+
+#: Work that only blocks (never raises on the loop): tolerated in code that runs once per process.
+_STARTUP_TOLERATED = frozenset({api.BLOCKING_IO, api.CPU_BOUND})
+
+
+def _effect(facts: Facts | None) -> str | None:
+    """The effect of the work a finding is about: its chain's operation, or its table row's."""
+    if facts is None:
+        return None
+    if facts.chain is not None:
+        return facts.chain.operation.effect
+    row = facts.row if facts.row is not None else (facts.call.row if facts.call is not None else None)
+    return getattr(row, "effect", None)
 
 
 def _position(node: nodes.NodeNG) -> tuple[int, int, int | None, int | None]:

@@ -7,7 +7,7 @@ Flags blocking calls common in Django code made on the event loop: `time.sleep`,
 `communicate()`/`wait()`, `os.system`/`os.popen`, `open()`, `Path.read_*`/`write_*`/`open`/`rglob`
 (on any `pathlib.Path`: built with `/`, `.parent`, `.joinpath()`, `.resolve()`, kept in a module
 constant or an attribute, returned by a function annotated `-> Path`, or `settings.BASE_DIR / "x"`),
-`shutil` copies, moves and `rmtree`, `os.walk`, DNS lookups and connections (`socket.getaddrinfo`,
+`shutil` copies, moves and `rmtree`, DNS lookups and connections (`socket.getaddrinfo`,
 `socket.create_connection`, a socket's `recv`/`sendall`...), `smtplib.SMTP`, Django's `send_mail`/`send_mass_mail`/`mail_admins`/`mail_managers` and
 `EmailMessage.send()`, `input()`, and a `django.tasks` task's sync `enqueue()`/`get_result()`.
 Libraries too (docs/libraries.md): sync SDK and storage clients (urllib3, boto3, redis, psycopg,
@@ -17,12 +17,15 @@ async client, and task queues (Celery `delay()`/`apply_async()`/`send_task()`, d
 effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
 `sync-apis = ["shop.pdf.render_invoice -> cpu -> await sync_to_async(render_invoice)(...)"]`;
 the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with `blocking`.
+Code that runs once per process, not per request (a management command, a migration, a settings
+module, an `AppConfig`, a system check), is not checked.
 
-One file-system syscall (`os.path.exists`/`isfile`/`getsize`..., `os.stat`, `os.listdir`,
-`os.scandir`, `os.makedirs`, `os.remove`, `glob.glob`, `Path.exists()`/`is_file()`/`stat()`/
-`iterdir()`/`mkdir()`...) is a *possible* finding (confidence INFERENCE): cheap on local disk, so a
-maintainer may keep it, but projects did move such calls off the loop (a static-file server that
-stats candidate files per request), and on network storage each one stalls the loop.
+File-system calls that read no file are *possible* findings (confidence INFERENCE): a directory
+listing (`os.listdir`, `os.scandir`, `os.walk`, `glob.glob`, `Path.iterdir()`/`glob()`/`rglob()`),
+and one syscall on one path (`os.path.exists`/`isfile`/`getsize`..., `os.stat`, `os.makedirs`,
+`os.remove`, `Path.exists()`/`is_file()`/`stat()`/`mkdir()`...) only when it runs in a loop. Cheap
+on local disk, so maintainers keep a single `os.stat` on the loop, but they did move per-request
+searches that stat candidate files off it, and on network storage each call stalls the loop.
 
 ## Why is this bad?
 Nothing raises: the call simply holds the event loop, so every other request served by that worker

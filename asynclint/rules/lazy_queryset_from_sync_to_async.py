@@ -8,7 +8,9 @@ returns an unevaluated QuerySet. Iterating what comes back in the async caller i
 
 The value is followed to where it is evaluated: it stays silent when the awaited result is assigned
 to a name that is only evaluated safely afterwards (`await sync_to_async(list)(qs)`, `async for`, an
-awaited `a*` method) or that is overwritten before any use.
+awaited `a*` method) or that is overwritten before any use, and when it is returned by a fetcher the
+module only hands to other code by reference (`use_query(fetch_items)`): that consumer decides where
+it is evaluated.
 
 ## Why is this bad?
 Building a QuerySet runs no query: the thread returns a lazy QuerySet, and the query runs when the

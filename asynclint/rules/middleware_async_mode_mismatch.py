@@ -17,7 +17,12 @@ Flags middleware whose declared mode (`sync_capable`/`async_capable`, from the
   on the hook);
 - `sync_capable` and `async_capable` both False.
 
-Reported on the `def`/`class` line (hooks: on the hook's `def`).
+Reported on the `def`/`class` line (hooks: on the hook's `def`). Only Django middleware is checked:
+a `MiddlewareMixin` subclass, a factory with Django's flags or mode decorators, one that calls
+`get_response(request)` synchronously (Django's contract), one whose code uses Django's API
+(`django.http`, `django.conf.settings`...), or one the project's `MIDDLEWARE` setting (or a test's
+`override_settings`, a docs page) names. A `Protocol`, a `__call__` typed with another framework's
+request class, and other frameworks' async pipelines with the same `get_response` shape are left alone.
 
 ## Why is this bad?
 Django builds the chain from the flags, not from the code, and every layer is wrapped in
@@ -129,7 +134,7 @@ class MiddlewareAsyncModeMismatch(AsyncLintRule):
             return
         marked = found.marks or (found.legacy_marks and self.target < api.LEGACY_COROUTINE_MARKER_IGNORED_FROM)
         problem = _problem(found, marked)
-        if problem:
+        if problem and middleware.django_evidence(found):
             self.report(found.node, f"{found.node.name} {problem}")
 
 

@@ -4,7 +4,10 @@
 Flags a call on the event loop to a project sync function, method (`self._load()`,
 `cls.get_cached()`, `limiter.check(key)` on an instance of a project class however it was obtained:
 a module-level singleton, `self.limiter = RateLimiter()` in `__init__`, a class attribute, a
-constructor call, a factory's result, a `@contextmanager`'s yield, a list of permission classes),
+constructor call, a factory's result, a `@contextmanager`'s yield, a list of permission classes, an
+attribute known from its annotation: `store: "Store"` in the class body (also a `TYPE_CHECKING`
+import, `Optional[...]`, `ClassVar[...]`, a dataclass field), `self.store: Store = ...`, a
+`type[Store]` attribute or parameter instantiated later),
 static or class method through
 its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), constructor
 (`Agent()` whose `__init__` queries), property or `__getattr__` (`site_settings.title`) whose body —
@@ -14,18 +17,37 @@ callee and the chain down to the operation, with file and line. Calls are follow
 `chain-depth` hops deep (default 5). A QuerySet or model instance passed to the callee counts too:
 `Pagination().paginate(Book.objects.all(), 2)` where `paginate` evaluates its unannotated `queryset`.
 
+A receiver built as exactly a known class (`BookReport()`) resolves through that class's bases: an
+inherited `__init__` calling `self.compute()` runs `BookReport.compute`, a definite finding.
+
 Also, as *possible* findings (confidence INFERENCE): `self.compile()` in a base class whose own
 method does no sync work but whose override in a project subclass does (which runs depends on the
-subclass `self` is); and, in async code, the else branch of
-`if iscoroutinefunction(callback):` (or after such an `if` that returns) calling `callback(...)`
-directly, where `callback` is a parameter or loop variable: any sync implementation runs on the loop.
+subclass `self` is), and `service.before_action()` on a receiver declared as a base class (an
+annotation, `type[Service]` instantiated) whose method a project subclass overrides (not when the
+method is abstract — an interface's backends are chosen by configuration —, when the receiver is
+only known from a factory's return annotation, or when an override is async); and, in async
+code, the else branch of `if iscoroutinefunction(callback):` (or `elif callable(callback):`, or after
+such an `if` that returns) calling `callback(...)` directly, where `callback` is a parameter or loop
+variable, and the sync branch of a dispatch on a flag recorded earlier (`self.is_async =
+iscoroutinefunction(func)`, `meta["is_async"]`) whose other branch awaits the same callable: any sync
+implementation runs on the loop (not when the code hands some sync callables to a thread on another
+branch: then calling the others directly is its choice, nor when the
+function's docstring says it runs sync callables on the loop on purpose, naming the adapter it avoids or
+the event loop they need); and `await handler(...)` where `handler =
+getattr(self, name, self.fallback)` and the fallback is a plain method: for a missing name it runs on
+the loop and its result is awaited, which fails.
 
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not); a chain that reaches the work only
 through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
-`AppConfig`, a middleware instance, a module-level instance).
+`AppConfig`, a middleware instance, a module-level instance), or a memo on `self` of such an object
+(`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is work that only blocks (file or
+network I/O, CPU) in code that runs once per process rather than per request: a management command,
+a migration, a settings module, an `AppConfig`, a system check (queries there still raise, and are
+reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
+`assertRaises`) or patch a callee of the chain (`mock.patch`, `mock.patch.object`) are not reported.
 
 ## Why is this bad?
 Most `SynchronousOnlyOperation` bugs are not in the view: the view calls a helper that queries two
@@ -62,8 +84,8 @@ from asynclint import django_api as api
 from asynclint.core.chains import Chain, chain_from
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
-from asynclint.core.event_loop import runs_on_event_loop
-from asynclint.core.django_kinds import async_check_branch
+from asynclint.core.event_loop import documented_on_loop, runs_on_event_loop
+from asynclint.core.django_kinds import async_check_branch, sync_dispatch_test, sync_getattr_default
 from asynclint.core.imports import bindings, called_name
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
@@ -72,14 +94,21 @@ _SYMBOL = "missing-sync-to-async"
 
 
 def _is_passed_in(func: nodes.Name) -> bool:
-    """A parameter or a loop variable: a callable the caller chose, of any implementation."""
+    """A parameter or a loop variable (``for key, value in defaults.items()`` too): a callable the
+    caller chose, of any implementation."""
     found = bindings(func)
     return bool(found) and all(
         isinstance(binding, nodes.AssignName)
-        and (isinstance(binding.parent, nodes.Arguments)
-             or isinstance(binding.parent, (nodes.For, nodes.Comprehension)) and binding.parent.target is binding)
+        and (isinstance(binding.parent, nodes.Arguments) or _is_loop_target(binding))
         for binding in found
     )
+
+
+def _is_loop_target(binding: nodes.AssignName) -> bool:
+    child, parent = binding, binding.parent
+    while isinstance(parent, (nodes.Tuple, nodes.List)):
+        child, parent = parent, parent.parent
+    return isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is child
 
 
 class MissingSyncToAsync(AsyncLintRule):
@@ -110,7 +139,7 @@ class MissingSyncToAsync(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        if self._sync_branch_call(node):
+        if self._sync_branch_call(node) or self._sync_fallback_awaited(node):
             return
         chain = self._chain(node)
         if chain is not None:
@@ -122,16 +151,38 @@ class MissingSyncToAsync(AsyncLintRule):
 
     def _sync_branch_call(self, node: nodes.Call) -> bool:
         """``else: result = callback(request)`` after ``if iscoroutinefunction(callback):`` in async code:
-        a callback of any sync implementation runs on the loop. Possible: which one it is is unknown."""
+        a callback of any sync implementation runs on the loop. Possible: which one it is is unknown.
+        The same for a flag recorded earlier (``if info.get("is_async"): return await handler(request)``
+        then ``return handler(request)``)."""
         func = node.func
-        if not isinstance(func, nodes.Name) or not runs_on_event_loop(node):
+        if not isinstance(func, (nodes.Name, nodes.Attribute)) or not runs_on_event_loop(node):
             return False
-        if async_check_branch(func) != "else" or not _is_passed_in(func):
+        if isinstance(func, nodes.Name) and async_check_branch(func) == "else" and _is_passed_in(func):
+            branch = "the else branch of a check that it is a coroutine function"
+        else:
+            test = sync_dispatch_test(node)
+            if test is None:
+                return False
+            branch = f"the sync branch of 'if {test.as_string()}' (the other branch awaits it)"
+        if documented_on_loop(node):
+            return True  # the function's docstring says sync callables run on the loop on purpose
+        shown = describe(func)
+        self.report(node, f"{shown}() is called on the event loop in {branch}, so it is a sync callable: "
+                          f"whatever it does (queries, I/O) blocks the loop or raises SynchronousOnlyOperation; "
+                          f"call 'await sync_to_async({shown})({arguments(node)})'", INFERENCE)
+        return True
+
+    def _sync_fallback_awaited(self, node: nodes.Call) -> bool:
+        """``await handler(pk)`` where ``handler = getattr(self, name, self.not_allowed)`` and the fallback
+        is a plain method: for a name the object lacks, it runs on the loop and its result is awaited
+        (a TypeError). Possible: the fallback runs only for missing names."""
+        fallback = sync_getattr_default(node) if runs_on_event_loop(node) else None
+        if fallback is None:
             return False
-        self.report(node, f"{func.name}() is called on the event loop in the else branch of a check that "
-                          f"it is a coroutine function, so it is a sync callable: whatever it does (queries, "
-                          f"I/O) blocks the loop or raises SynchronousOnlyOperation; call "
-                          f"'await sync_to_async({func.name})({arguments(node)})'", INFERENCE)
+        shown = node.func.as_string()
+        self.report(node, f"{shown} may be {fallback.name}(), the getattr() fallback, a sync function: awaiting "
+                          f"{shown}(...) then runs it on the event loop and fails on its result (not awaitable); "
+                          f"make {fallback.name} an 'async def'", INFERENCE)
         return True
 
     @only_required_for_messages(_SYMBOL)

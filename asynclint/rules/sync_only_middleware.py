@@ -4,7 +4,9 @@
 Flags a middleware factory that can only run synchronously: a module-level function that takes
 `get_response` and returns a sync `def` (or `lambda`), or a module-level class whose `__init__` takes
 `get_response` and whose `__call__` is sync, with neither `@sync_and_async_middleware` /
-`@async_only_middleware` nor `async_capable = True`. Reported on the `def`/`class` line.
+`@async_only_middleware` nor `async_capable = True`. Reported on the `def`/`class` line. It must be
+Django middleware: its sync middleware calls `get_response(request)`, its code uses Django's API, or the
+project's `MIDDLEWARE` names it; a `__call__` typed with another framework's request class is not.
 
 It stays silent for middleware that is sync-only on purpose (`@sync_only_middleware`, or
 `async_capable = False` set explicitly, with or without `sync_capable = True`), for `MiddlewareMixin`
@@ -80,7 +82,7 @@ _COST = ("under ASGI every request pays a switch to a worker thread and back (wi
 def is_sync_only(found: middleware.Factory) -> bool:
     """Sync-only by default (not on purpose), not MiddlewareMixin-based, and sync code only."""
     return (found.flags.mode == api.SYNC_ONLY and not found.flags.chosen_sync_only and not found.mixin
-            and found.sync_path and not found.async_path)
+            and found.sync_path and not found.async_path and middleware.django_evidence(found) is not None)
 
 
 class SyncOnlyMiddleware(AsyncLintRule):

@@ -23,7 +23,9 @@ count as hybrid ("at least").
 Only projects that serve HTTP through Django's ASGI handler pay this cost: the finding is definite
 when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
 project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`; see the
-README's Configuration section and `asynclint check -v`).
+README's Configuration section and `asynclint check -v`). A project with nothing that serves it
+through ASGI (no server command, router, daphne or `ASGI_APPLICATION`; `startproject`'s `asgi.py`
+alone does not count) runs with `runserver`, under WSGI: not reported.
 
 ## Why is this bad?
 Under ASGI Django starts from the async handler and walks `MIDDLEWARE` from the innermost entry out;
@@ -100,7 +102,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
                     detail = f"{bound}{_times(without)} if this entry were async-capable"
                 self.report_under_asgi(found.node, f"'{found.path}' is sync-only middleware ({why}): under ASGI this "
                                         f"MIDDLEWARE list makes every request switch between async and sync "
-                                        f"{bound}{_times(total)} ({detail}); {_fix(found)}")
+                                        f"{bound}{_times(total)} ({detail}); {_fix(found)}", settings=True)
 
 def _why(found: middleware.Entry) -> str | None:
     """Why the entry is reported, or None when it is not."""

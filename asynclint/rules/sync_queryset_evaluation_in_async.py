@@ -4,7 +4,15 @@
 Flags code on the event loop that evaluates a lazy QuerySet implicitly: `for` loops and
 comprehensions over it, `list()`/`tuple()`/`set()`/`sorted()`/`len()`/`bool()`/`any()`/`sum()`...,
 `if qs:`/`not qs`/`qs or ...`, `x in qs`, an integer index `qs[0]`, a slice with a step, unpacking
-(`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it.
+(`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it. Also a lazy QuerySet returned by a GraphQL resolver that
+runs under async execution (an async strawberry or ariadne resolver, or a sync one the project serves
+asynchronously): graphql-core before 3.3 iterates it on the loop to complete the list field (a *possible*
+finding: 3.3 and later iterate a QuerySet with `async for`). And the value an async
+django-ninja operation returns for its `response=` schema, which ninja validates on the loop: a lazy
+QuerySet, or a model instance whose related manager a schema field reads (without `prefetch_related`).
+A value annotated as a QuerySet or a plain collection (`Union[List[Book], QuerySet[Book]]`,
+`list | QuerySet`) may be either: its evaluations are *possible* findings (confidence INFERENCE), with
+no automatic fix.
 
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
@@ -37,11 +45,16 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint.core import suggest
 from asynclint.core.describe import describe
 from asynclint.core.evaluation import evaluations_at, reported_evaluations
-from asynclint.core.event_loop import runs_on_event_loop
+from asynclint import django_api as api
+from asynclint.core.django_kinds import INSTANCE_LIKE, kind_of
+from asynclint.core.django_kinds import _instance_attribute as related_kind  # noqa: PLC2701 (a model's attribute)
+from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
+from asynclint.libraries import graphql, ninja
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
@@ -67,8 +80,61 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
+                if found.possible:  # maybe a plain list: possible, and no rewrite (``async for`` breaks a list)
+                    self.report(found.node, f"{describe(found.queryset)} may be a QuerySet (its annotation "
+                                            f"allows one): {message}", INFERENCE)
+                    continue
                 self.report(found.node, message, facts=Facts(evaluations=reported_evaluations(found.node)))
 
     visit_for = visit_comprehension = visit_call = visit_if = visit_while = visit_ifexp = visit_assert = \
         visit_unaryop = visit_boolop = visit_compare = visit_subscript = visit_starred = visit_assign = \
         visit_formattedvalue = visit_binop = only_required_for_messages(_SYMBOL)(_check)
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_return(self, node: nodes.Return) -> None:
+        """A value a library evaluates on the loop after the function returns it: a lazy QuerySet
+        returned by a GraphQL resolver that graphql-core completes there, or by an async django-ninja
+        operation whose ``response=`` schema validates it there (also the related managers it reads)."""
+        frame = enclosing_frame(node)
+        if node.value is None or not isinstance(frame, nodes.FunctionDef):
+            return
+        library = graphql.iterating_library(frame)
+        schema = ninja.response_schema(frame) if library is None else None
+        if library is None and schema is None:
+            return
+        found = kind_of(node.value)
+        if found is None:
+            return
+        shown = describe(node.value)
+        if found.name == api.QUERYSET:
+            if library is not None:
+                # graphql-core 3.3 completes a list from a value's __aiter__ first (a QuerySet has one
+                # from Django 4.1), so only projects on graphql-core 3.2 fail: a possible finding.
+                self.report(node.value, f"the lazy QuerySet {shown} may be iterated on the event loop: graphql-core "
+                                        f"before 3.3 completes the {library} resolver {frame.name}() with it "
+                                        f"there, where Django raises SynchronousOnlyOperation (3.3+ iterates it "
+                                        f"with 'async for'); return a list built with '[x async for x in qs]', "
+                                        f"or use a strawberry_django field", INFERENCE)
+                return
+            self.report(node.value, f"the lazy QuerySet {shown} is iterated on the event loop (django-ninja "
+                                    f"validates it against the response schema of {frame.name}()), where Django "
+                                    f"raises SynchronousOnlyOperation; return a list built with "
+                                    f"'[x async for x in qs]'")
+        elif schema is not None and found.name in INSTANCE_LIKE and not _prefetches(frame):
+            cls, fields = ninja.schema_fields(schema)
+            for name in sorted(fields):
+                related = related_kind(found, name)
+                if related is not None and related.name == api.RELATED_MANAGER:
+                    self.report(node.value, f"django-ninja validates {shown} against {cls.name} on the event loop, "
+                                            f"and its field '{name}' reads the related manager {shown}.{name} "
+                                            f"(a query), where Django raises SynchronousOnlyOperation; fetch it "
+                                            f"with prefetch_related('{name}') before returning it")
+                    return
+
+
+def _prefetches(function: nodes.FunctionDef) -> bool:
+    """Whether the function prefetches anything (then which relation it loads is its business)."""
+    return any(isinstance(call.func, nodes.Attribute) and call.func.attrname in ("prefetch_related", "aprefetch_related_objects")
+               or isinstance(call.func, nodes.Name) and call.func.name in ("prefetch_related_objects",
+                                                                              "aprefetch_related_objects")
+               for call in function.nodes_of_class(nodes.Call))

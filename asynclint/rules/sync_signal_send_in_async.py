@@ -3,7 +3,8 @@
 ## What it does
 Flags `Signal.send()`/`send_robust()` on the event loop, for Django's built-in signals
 (`post_save`, `request_started`, `user_logged_in`...) and for project signals (`Signal()` objects,
-also imported from other modules).
+also imported from other modules). Not for a private project signal (`_created = Signal()`: not for
+users to connect to) whose receivers, all connected in the project by name, do no sync work.
 
 ## Why is this bad?
 `send()` runs every sync receiver right there, on the loop: a receiver that touches the ORM raises

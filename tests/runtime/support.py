@@ -49,8 +49,11 @@ FOLDER_KEYS = frozenset({"harness", "reason", "raises", "message", "unawaited", 
                          "environment", "messages", "file"})
 #: Keys of a ``[file."..."]`` table besides its entries: ``skip`` (not run where the conditions hold;
 #: without any, never), ``missing`` (a condition: that module is not installed), ``same_as`` (the
-#: entries of another file of the folder that holds the same code, merged under this file's own).
-FILE_KEYS = frozenset({"skip", "missing", "same_as"}) | CONDITION_KEYS
+#: entries of another file of the folder that holds the same code, merged under this file's own),
+#: and how a library runs the file instead (tests/runtime/test_graphql_channels.py): ``operations``
+#: its GraphQL schema answers, ``routes`` its django-ninja API serves.
+LIBRARY_RUNS = ("operations", "routes")
+FILE_KEYS = frozenset({"skip", "missing", "same_as", *LIBRARY_RUNS}) | CONDITION_KEYS
 #: Keys an outcome may have, in every harness. ``runs = true``: it completes (no exception, no
 #: coroutine left unawaited); ``raises`` an exception (a builtin, or one of django.core.exceptions,
 #: django.db.transaction, django.http) whose text contains ``message`` (default: ``[messages]``) or
@@ -242,6 +245,17 @@ def entries(harness: str) -> dict[tuple[str, str], object]:
     return {(relative, name): value for relative, spec in file_specs(harness).items() for name, value in spec.entries.items()}
 
 
+def library_runs(key: str) -> dict[str, list[str]]:
+    """The fixture files a library runs (``key``: "operations" or "routes"), by tests/fixtures/-relative
+    path, with what it runs of each."""
+    return {
+        f"{folder}/{rest}": table[key]
+        for folder, spec in runtime_specs().items()
+        for rest, table in spec.get("file", {}).items()
+        if key in table
+    }
+
+
 def skipped(relative: str) -> str | None:
     """Why the fixture file ``relative`` is not run here (None: it runs)."""
     folder, rest = relative.split("/", 1)
@@ -307,6 +321,9 @@ def problems(folder: str) -> list[str]:
             found.append(f"{where}: {at} names no fixture file")
         if "same_as" in table and table["same_as"] not in spec["file"]:
             found.append(f"{where}: {at}: same_as names no [file] table of this folder")
+        for key in LIBRARY_RUNS:
+            if key in table and not (isinstance(table[key], list) and all(isinstance(x, str) for x in table[key])):
+                found.append(f"{where}: {at}: {key} is a list of strings")
         if has_conditions(table) and not table.get("skip"):
             found.append(f"{where}: {at}: conditions on a file only bound its skip (skip = \"why\")")
         for name, entry in table.items():
