@@ -518,6 +518,10 @@ LOOP_RUNNER_METHODS = frozenset({"run_until_complete"})
 SYNC_TO_ASYNC = frozenset({"asgiref.sync.sync_to_async", "asgiref.sync.SyncToAsync",
                            "channels.db.database_sync_to_async", "channels.db.DatabaseSyncToAsync"})
 ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.AsyncToSync"})
+#: Adapters that close the thread's obsolete database connections before and after each call
+#: (channels' ``DatabaseSyncToAsync.thread_handler`` runs ``close_old_connections()`` around it): a
+#: pool thread they use leaks no connection, whatever ``thread_sensitive`` says.
+CONNECTION_CLOSING_ADAPTERS = frozenset({"channels.db.database_sync_to_async", "channels.db.DatabaseSyncToAsync"})
 #: Calls that close Django's database connections (a thread-insensitive helper that runs them in a
 #: ``finally`` cleans up after itself).
 CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.connections.close_all",

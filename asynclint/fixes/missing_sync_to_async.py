@@ -13,4 +13,7 @@ from asynclint.fixes.calls import wrap_in_thread
 def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call):
         return NoFix(NO_FIX, "a property read has no automatic fix; read it in a sync function under sync_to_async")
+    if isinstance(node.parent, nodes.Await):
+        # ``await handler(pk)`` whose getattr() fallback is sync: the fallback must become async.
+        return NoFix(NO_FIX, "the call is already awaited; make the sync function it may be an 'async def'")
     return deferred_to_adapter_fix(node) or wrap_in_thread(node, ctx)

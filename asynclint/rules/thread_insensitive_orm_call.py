@@ -5,7 +5,8 @@ Flags ORM work run on an arbitrary thread: `sync_to_async(f, thread_sensitive=Fa
 decorator), `asyncio.to_thread(f)` and `loop.run_in_executor(executor, f)` where `f` — a function,
 a lambda, or a bound ORM method — queries or writes the database, directly or through project calls.
 Silent when `f` does no ORM work (Django itself hashes passwords this way) and when `f` closes the
-connections itself (`close_old_connections()`/`connections.close_all()` in a `finally`).
+connections itself (`close_old_connections()`/`connections.close_all()` in a `finally`), and for
+channels' `database_sync_to_async`, which runs `close_old_connections()` around every call.
 
 ## Why is this bad?
 Django's connections are per thread. The request cycle closes the connections of the thread-
@@ -48,6 +49,9 @@ _SYMBOL = "thread-insensitive-orm-call"
 
 
 def _thread_insensitive(node: nodes.Call) -> bool:
+    """``thread_sensitive=False`` on an adapter that leaves the pool thread's connection open."""
+    if called_name(node) in api.CONNECTION_CLOSING_ADAPTERS:
+        return False
     return any(k.arg == "thread_sensitive" and isinstance(k.value, nodes.Const) and k.value.value is False
                for k in node.keywords or [])
 

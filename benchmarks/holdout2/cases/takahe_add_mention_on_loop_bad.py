@@ -1,0 +1,27 @@
+"""An async state handler fans a post out to a local follower and, when the follower is mentioned,
+records a timeline entry through the model's sync classmethod (get_or_create): a query on the loop."""
+
+from asgiref.sync import sync_to_async
+from django.db import models
+
+
+class Entry(models.Model):
+    owner_id = models.IntegerField()
+    post_id = models.IntegerField()
+    kind = models.CharField(max_length=20)
+
+    @classmethod
+    def add_post(cls, owner_id, post_id):
+        return cls.objects.get_or_create(owner_id=owner_id, post_id=post_id, kind="post")[0]
+
+    @classmethod
+    def add_mention(cls, owner_id, post_id):
+        return cls.objects.get_or_create(owner_id=owner_id, post_id=post_id, kind="mention")[0]
+
+
+class Delivery:
+    @classmethod
+    async def handle_new(cls, owner_id: int, post_id: int, mentioned: set):
+        await sync_to_async(Entry.add_post)(owner_id, post_id)
+        if owner_id in mentioned:
+            Entry.add_mention(owner_id, post_id)  # [missing-sync-to-async]
