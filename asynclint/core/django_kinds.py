@@ -1403,7 +1403,9 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return Kind(api.MODEL_CLASS, user=True)
     if qualified in api.GET_MODEL_FUNCTIONS:
         model = _model_named(_get_model_reference(call), call)
-        return _kind_of_class_reference(model) if model is not None else None
+        # apps.get_model() returns a model class (or raises LookupError), even when which one is not
+        # known here: its manager's Django methods are still queries.
+        return _kind_of_class_reference(model) if model is not None else Kind(api.MODEL_CLASS)
     model = _model_argument(call)
     row = api.lookup(api.FUNCTION, qualified)
     if row is not None:
