@@ -665,7 +665,8 @@ def _declares_user_model(cls: nodes.ClassDef) -> bool:
 # --- attributes ----------------------------------------------------------------------------------
 def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     base = kind_of(node.expr)
-    if base is None and isinstance(node.expr, nodes.Name) and node.expr.name == "self":
+    if (base is None or base.name == PROJECT_OBJECT) and isinstance(node.expr, nodes.Name) and node.expr.name == "self":
+        # (a project object too: without the library installed, its library base is not known as one)
         client = _client_on_self(node)
         if client is not None:
             return client
