@@ -50,7 +50,7 @@ def sweep(root: Path, fix: bool) -> dict:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        proc = run(["check", ".", "-f", "json", "-o", str(report), "--exit-zero"], root)
+        proc = run(["check", ".", "--no-cache", "-f", "json", "-o", str(report), "--exit-zero"], root)
         findings = len(json.loads(report.read_text())) if report.exists() else 0
     errors = [line for line in proc.stderr.splitlines() if "could not be analysed" in line]
     syntax = [line for line in errors if "Parsing failed" in line]
