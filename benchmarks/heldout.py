@@ -1,0 +1,199 @@
+"""What the held-out evaluations (``holdout/run.py``, ``holdout2/run.py``) share: linting with the
+asynclint of a given interpreter, the reductions' recall and precision, and the upstream pre-/post-fix
+files read from the corpus checkouts or the mirrors."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+MIRRORS = Path("/work/.mirror")
+ANNOTATION = re.compile(r"#\s*\[([a-z0-9, -]+)\]")
+EXTRA: list[str] = []  # options passed to every `asynclint check` (e.g. --certainty definite)
+
+
+def load(folder: Path, name: str) -> dict:
+    with open(folder / name, "rb") as handle:
+        return tomllib.load(handle)
+
+
+def lint(python: str, paths: list[str], cwd: Path) -> list[dict]:
+    """asynclint's findings (JSON) for paths; exit status 2 (a file it could not analyse) still
+    yields the findings of the other files."""
+    if not paths:
+        return []
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [python, "-c", "import sys; from asynclint.cli import main; sys.exit(main())",
+         "check", "-f", "json", "--exit-zero", "--no-cache", "-j", "1", *EXTRA, *paths],
+        capture_output=True, text=True, cwd=cwd, env=env, check=False,
+    )
+    try:
+        return json.loads(result.stdout or "[]")
+    except json.JSONDecodeError:
+        sys.exit(f"asynclint failed ({result.returncode}): {result.stderr.strip()[-2000:]}")
+
+
+def annotations(path: Path) -> dict[int, set[str]]:
+    expected = {}
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        match = ANNOTATION.search(line)
+        if match:
+            expected[number] = {s.strip() for s in match.group(1).split(",")}
+    return expected
+
+
+def reductions(python: str, cases: list[dict], folder: Path, verbose: bool) -> dict:
+    """Recall and precision on the reductions in ``folder`` (``<id>_bad.py`` annotated, ``<id>_good.py``)."""
+    files = sorted(folder.glob("*.py"))
+    findings = lint(python, [f.name for f in files], folder)
+    by_file: dict[str, list[dict]] = {}
+    for finding in findings:
+        by_file.setdefault(Path(finding["path"]).name, []).append(finding)
+    out = {"cases": len(cases), "strict": 0, "lenient": 0, "right": 0, "all": len(findings),
+           "good_silent": 0, "missed": [], "wrong": []}
+    for case in cases:
+        bad, good = folder / f"{case['id']}_bad.py", folder / f"{case['id']}_good.py"
+        expected = annotations(bad)
+        found = by_file.get(bad.name, [])
+        hits = {(f["line"], f["symbol"]) for f in found}
+        lines = {f["line"] for f in found}
+        strict = all((line, s) in hits for line, symbols in expected.items() for s in symbols)
+        lenient = all(line in lines for line in expected)
+        out["strict"] += strict
+        out["lenient"] += lenient
+        for f in found:
+            if f["line"] in expected:
+                out["right"] += 1
+            else:
+                out["wrong"].append(f"{bad.name}:{f['line']} {f['symbol']}")
+        silent = not by_file.get(good.name)
+        out["good_silent"] += silent
+        for f in by_file.get(good.name, []):
+            out["wrong"].append(f"{good.name}:{f['line']} {f['symbol']}")
+        if not strict:
+            got = sorted({f"{f['line']}:{f['symbol']}" for f in found})
+            out["missed"].append(f"{case['id']} ({case['rule']}){' flagged by another rule' if lenient else ''} got {got or 'nothing'}")
+        if verbose:
+            print(f"  {'caught' if strict else 'lenient' if lenient else 'MISSED'} {case['id']} ({case['rule']})"
+                  f"{'' if silent else '  [good file not silent]'}")
+    return out
+
+
+def git_dir(repo: str, corpus: Path) -> Path | None:
+    name = repo.replace("/", "+")
+    for candidate in (corpus / name, MIRRORS / name / "repo"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def show(gitdir: Path, commit: str, path: str) -> str | None:
+    result = subprocess.run(["git", "-C", str(gitdir), "show", f"{commit}:{path}"],
+                            capture_output=True, text=True, check=False)
+    return result.stdout if result.returncode == 0 else None
+
+
+def spans(source: str, qualname: str) -> list[tuple[int, int]]:
+    """Line spans of every def/class whose dotted name (nested defs and classes) is qualname."""
+    found = []
+
+    def walk(node, prefix):
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                name = prefix + child.name
+                if name == qualname:
+                    found.append((child.lineno, child.end_lineno))
+                walk(child, name + ".")
+            else:
+                walk(child, prefix)
+
+    walk(ast.parse(source), "")
+    return found
+
+
+def real_files(python: str, cases: list[dict], corpus: Path, verbose: bool) -> dict:
+    out = {"pre": 0, "pre_flagged": 0, "post": 0, "post_silent": 0, "skipped": []}
+    with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
+        jobs = []
+        for case in cases:
+            gitdir = git_dir(case["repo"], corpus)
+            if gitdir is None:
+                out["skipped"].append(case["id"])
+                continue
+            for side, commit in (("pre", case["parent"]), ("post", case["fix"])):
+                text = show(gitdir, commit, case["file"])
+                if text is None:
+                    continue
+                folder = Path(tmp) / f"{case['id']}_{side}"
+                folder.mkdir()
+                target = folder / Path(case["file"]).name
+                target.write_text(text)
+                jobs.append((case, side, target, text))
+        findings = lint(python, [str(j[2]) for j in jobs], Path(tmp))
+        by_path: dict[str, list[dict]] = {}
+        for finding in findings:
+            by_path.setdefault(str((Path(tmp) / finding["path"]).resolve()), []).append(finding)
+        for case, side, target, text in jobs:
+            ranges = spans(text, case["function"])
+            hit = any(f["symbol"] == case["rule"] and any(a <= f["line"] <= b for a, b in ranges)
+                      for f in by_path.get(str(target.resolve()), []))
+            tally(out, case, side, hit, verbose)
+    return out
+
+
+def tally(out: dict, case: dict, side: str, hit: bool, verbose: bool, where: str = "") -> None:
+    """Count one upstream file: a pre-fix file must be flagged in the function, a post-fix one not."""
+    out[side] += 1
+    if side == "pre":
+        out["pre_flagged"] += hit
+    else:
+        out["post_silent"] += not hit
+    if verbose:
+        good = hit if side == "pre" else not hit
+        print(f"  {side:4} {'ok ' if good else 'NO '} {case['id']}{where} ({case['rule']} in {case['function']})")
+
+
+def lines_of(root: Path) -> int:
+    """Lines of the Python files at or below root."""
+    total = 0
+    for path in ([root] if root.is_file() else root.rglob("*.py")):
+        try:
+            total += sum(1 for _ in path.open(encoding="utf-8", errors="replace"))
+        except OSError:
+            pass
+    return total
+
+
+def describe(python: str, folder: Path) -> str:
+    """Where the asynclint that runs comes from, and its git commit (when it is a checkout)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    found = subprocess.run([python, "-c", "import asynclint, os; print(os.path.dirname(asynclint.__file__))"],
+                           capture_output=True, text=True, env=env, cwd=folder, check=False).stdout.strip()
+    if not found:
+        return "not importable"
+    commit = subprocess.run(["git", "-C", found, "log", "-1", "--format=%h %cd", "--date=iso", "--", "."],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    return f"{found} (last change to the package: {commit})".strip()
+
+
+def interpreter(value: str) -> str:
+    """An absolute path for --python: a relative path is resolved against the current folder (the
+    linter runs from other folders), a bare name is looked up on PATH."""
+    if os.sep in value or (os.altsep and os.altsep in value):
+        path = Path(value).expanduser()
+        # keep a venv's bin/python symlink as is (resolving it would leave the venv)
+        return str(path if path.is_absolute() else Path.cwd() / path)
+    found = shutil.which(value)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"no interpreter {value!r} on PATH")
+    return found
