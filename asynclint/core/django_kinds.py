@@ -1686,6 +1686,9 @@ def is_adapter_decorated(function: nodes.FunctionDef) -> bool:
 def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:
     if not isinstance(function, nodes.AsyncFunctionDef) and is_adapter_decorated(function):
         return Kind(api.COROUTINE, origin="adapter", result=agreed_return(function))
+    if not isinstance(function, nodes.AsyncFunctionDef) and function.decorators is not None \
+            and is_plain_coroutine_function(function):  # a ``def`` turned into a coroutine function
+        return Kind(api.COROUTINE, origin="project", function=function)
     if isinstance(function, nodes.AsyncFunctionDef):
         if function.is_generator():
             return Kind(api.ASYNC_ITERATOR, origin="project")
@@ -1719,14 +1722,42 @@ _TRANSPARENT_DECORATORS = frozenset({"staticmethod", "classmethod", "abstractmet
 
 
 def is_plain_coroutine_function(function: nodes.FunctionDef | None) -> bool:
-    """An ``async def`` of the project whose call certainly makes a coroutine (no unknown decorator)."""
-    if not isinstance(function, nodes.AsyncFunctionDef) or function.is_generator():
+    """A function of the project whose call certainly makes a coroutine: an ``async def`` with no
+    unknown decorator, or a ``def``/``async def`` whose outermost decorator that is not transparent is
+    a project decorator returning an ``async def`` wrapper (``@swallow_errors`` with ``functools.wraps``)."""
+    if not isinstance(function, nodes.FunctionDef) or function.is_generator():
+        return False
+    if not is_project_file(function.root().file):
         return False
     for decorator in function.decorators.nodes if function.decorators else ():
         name = decorator.attrname if isinstance(decorator, nodes.Attribute) else getattr(decorator, "name", "")
-        if name not in _TRANSPARENT_DECORATORS:
+        if name in _TRANSPARENT_DECORATORS:
+            continue
+        return async_wrapping_decorator(decorator)  # it decides what calling the function makes
+    return isinstance(function, nodes.AsyncFunctionDef)
+
+
+def async_wrapping_decorator(decorator: nodes.NodeNG) -> bool:
+    """``@swallow_errors`` (not called): a project function whose every ``return`` gives the
+    ``async def`` (not a generator) defined in its own body, so the decorated function's calls make
+    coroutines. Decorator factories and anything else are unknown."""
+    if not isinstance(decorator, (nodes.Name, nodes.Attribute)):
+        return False
+    found = definition_of(decorator)
+    if not isinstance(found, nodes.FunctionDef) or isinstance(found, nodes.AsyncFunctionDef) \
+            or not is_project_file(found.root().file):
+        return False
+    returns = list(found.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)))
+    if not returns:
+        return False
+    for statement in returns:
+        if not isinstance(statement.value, nodes.Name):
             return False
-    return is_project_file(function.root().file)
+        bound = bindings(statement.value)
+        if len(bound) != 1 or not isinstance(bound[0], nodes.AsyncFunctionDef) or bound[0].parent is not found \
+                or bound[0].is_generator():
+            return False
+    return True
 
 
 # --- subscripts ----------------------------------------------------------------------------------
