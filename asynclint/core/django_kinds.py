@@ -303,8 +303,32 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
                 entered = kind_of(manager)
                 if entered is not None and entered.name in api.SELF_ENTERING_KINDS:
                     return entered
+                if _enters_as_itself(entered):
+                    return entered
                 return _yielded_object(manager)
     return None
+
+
+def _enters_as_itself(entered: Kind | None) -> bool:
+    """``with ProgressReport(...) as pb``: a model instance or project object whose class's own
+    ``__enter__`` (the project's, inherited too) returns ``self`` on every path."""
+    if entered is None:
+        return False
+    if entered.name in INSTANCE_LIKE:
+        cls = entered.model
+    elif entered.name in OBJECT_LIKE:
+        cls = entered.custom
+    else:
+        return False
+    enter = find_method(cls, "__enter__") if cls is not None else None
+    if enter is None or isinstance(enter, nodes.AsyncFunctionDef) or not is_project_file(enter.root().file):
+        return False
+    positional = [*(enter.args.posonlyargs or []), *(enter.args.args or [])]
+    if not positional:
+        return False
+    returns = list(enter.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)))
+    return bool(returns) and all(isinstance(r.value, nodes.Name) and r.value.name == positional[0].name
+                                 for r in returns)
 
 
 _CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
