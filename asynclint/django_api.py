@@ -609,6 +609,12 @@ ONE_TO_ONE_FIELDS = frozenset({
     "django.db.models.OneToOneField",
     "django.db.models.fields.related.OneToOneField",
 })
+#: Where Django's model fields live, and how their names end (``models.UUIDField``, ``models.ForeignKey``,
+#: ``GenericRelation``): a class declaring one is a model (``forms.CharField`` and DRF's
+#: ``serializers.CharField`` live elsewhere).
+MODEL_FIELD_MODULES = ("django.db.models.", "django.contrib.postgres.fields.", "django.contrib.contenttypes.fields.",
+                       "django.contrib.gis.db.models.")
+MODEL_FIELD_SUFFIXES = ("Field", "ForeignKey", "Relation")
 #: Suffix of the default reverse accessor of a foreign key or many-to-many field (``author.book_set``).
 REVERSE_ACCESSOR_SUFFIX = "_set"
 

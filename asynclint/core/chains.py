@@ -148,6 +148,9 @@ def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.Clas
         return None  # declared as the base class, maybe a subclass that overrides ``name``: unknown
     if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
         return found.custom
+    if found.name in QUERYSET_LIKE and found.manager is not None and name is not None \
+            and find_method(found.custom, name) is None and find_method(found.manager, name) is not None:
+        return found.manager  # ``M.from_queryset(QS)()``: a method of the manager class M itself
     if found.name in QUERYSET_LIKE and found.custom is not None:  # ``Item.objects.visible_to(user)``
         return found.custom if find_method(found.custom, "get_queryset") is None else None
     return None

@@ -99,6 +99,9 @@ class Kind:
     #: a factory's interface, whose implementation is often chosen by configuration (``import_string``),
     #: so the overrides in the project's subclasses are not followed through it.
     returned: bool = False
+    #: MANAGER built by ``ArtifactManager.from_queryset(TouchQuerySet)()``: the project manager class,
+    #: whose own methods it has besides the QuerySet's (``custom``).
+    manager: nodes.ClassDef | None = None
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -591,7 +594,7 @@ def _instance_of(reference: Kind | None) -> Kind | None:
         return Kind(api.USER if reference.user else api.INSTANCE, model=reference.model, user=reference.user)
     if reference.name == MANAGER_CLASS:
         return Kind(api.USER_MANAGER if reference.user else api.MANAGER, custom=reference.custom,
-                    user=reference.user)
+                    user=reference.user, manager=reference.manager)
     if reference.name == QUERYSET_CLASS:
         return Kind(api.QUERYSET, custom=reference.custom)
     if reference.name == PAGINATOR_CLASS:
@@ -679,7 +682,64 @@ def _classify(cls: nodes.ClassDef) -> Kind | None:
             continue
         if found.name == FACTORY and found.result is not None and found.result.name in api.SUBCLASS_KINDS:
             return found.but(result=found.result.but(custom=cls))  # a library base (ModelSerializer...)
+    if view is None and _model_over_unknown_base(cls):
+        return Kind(api.MODEL_CLASS, user=_declares_user_model(cls))
     return view
+
+
+def _model_over_unknown_base(cls: nodes.ClassDef) -> bool:
+    """``class BaseModel(LifecycleModel)`` with ``pulp_id = models.UUIDField(...)``: a project class
+    whose base chain reaches an imported class that cannot be loaded (a library not installed) and
+    that (or a project class in between) declares Django model fields is a model. A class with a
+    base that loads as anything else is decided by that base."""
+    return is_project_file(cls.root().file) and _reaches_unknown_base(cls) and _declares_model_fields(cls)
+
+
+def _reaches_unknown_base(cls: nodes.ClassDef, _depth: int = 0) -> bool:
+    if _depth > 8:
+        return False
+    unknown = False
+    for base in cls.bases:
+        if not isinstance(base, (nodes.Name, nodes.Attribute)):
+            return False
+        found = definition_of(base)
+        if found is None:
+            if kind_of(base) is not None or not _imported(base):
+                return False
+            unknown = True
+        elif not isinstance(found, nodes.ClassDef) or not is_project_file(found.root().file):
+            return False
+        elif _reaches_unknown_base(found, _depth + 1):
+            unknown = True
+        elif found.bases:
+            return False  # a project base over loadable classes: it decides (a mixin over object aside)
+    return unknown
+
+
+def _imported(base: nodes.Name | nodes.Attribute) -> bool:
+    root = base
+    while isinstance(root, nodes.Attribute):
+        root = root.expr
+    return isinstance(root, nodes.Name) and any(isinstance(b, (nodes.Import, nodes.ImportFrom))
+                                                for b in bindings(root))
+
+
+def _declares_model_fields(cls: nodes.ClassDef, _depth: int = 0) -> bool:
+    """A Django model field assigned in the body of ``cls`` or of one of its project bases."""
+    for statement in cls.body:
+        if isinstance(statement, (nodes.Assign, nodes.AnnAssign)) and isinstance(statement.value, nodes.Call) \
+                and isinstance(statement.value.func, (nodes.Name, nodes.Attribute)):
+            field = qualified_name(statement.value.func) or ""
+            if field.startswith(api.MODEL_FIELD_MODULES) and field.endswith(api.MODEL_FIELD_SUFFIXES):
+                return True
+    if _depth > 8:
+        return False
+    for base in cls.bases:
+        found = definition_of(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
+        if isinstance(found, nodes.ClassDef) and is_project_file(found.root().file) \
+                and _declares_model_fields(found, _depth + 1):
+            return True
+    return False
 
 
 def _declares_user_model(cls: nodes.ClassDef) -> bool:
@@ -1465,7 +1525,7 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         method = find_method_in_bases(receiver.custom, name)
         return _returned_kind(method, call) if method is not None else None
     if receiver.name in QUERYSET_LIKE:
-        custom = find_method(receiver.custom, name)
+        custom = find_method(receiver.custom, name) or find_method(receiver.manager, name)
         if custom is not None:
             result = _returned_kind(custom, call)
             if result is not None and result.name in QUERYSET_LIKE:
@@ -1483,7 +1543,7 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if receiver.name == MANAGER_CLASS and name in api.MANAGER_CLASS_FACTORIES:
         queryset = kind_of(call.args[0]) if call.args else None
         custom = queryset.custom if queryset is not None and queryset.name == QUERYSET_CLASS else None
-        return Kind(MANAGER_CLASS, custom=custom, user=receiver.user)
+        return Kind(MANAGER_CLASS, custom=custom, user=receiver.user, manager=receiver.custom)
     row = api.lookup(receiver.name, name)
     if row is not None:
         if row.returns is None:
