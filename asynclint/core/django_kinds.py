@@ -391,7 +391,50 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
             return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
-    return None
+    return _kind_from_callers(target, function)
+
+
+def _kind_from_callers(target: nodes.AssignName, function: nodes.FunctionDef) -> Kind | None:
+    """``async def _repair(content_artifact)``, called only as ``_repair(ca)`` for rows ``ca`` of a
+    QuerySet: a module-private function (``_name``, module level) that its module only calls (never
+    passes on or exports), every call passing this parameter a value of the same ORM kind."""
+    if not isinstance(function.parent, nodes.Module) or not function.name.startswith("_") \
+            or function.name.startswith("__"):
+        return None
+    calls = _only_calls_of(function)
+    found = argument_kinds(function).get(target.name, []) if calls else []
+    if not calls or len(found) != len(calls) or {id(call) for call, _kind in found} != {id(c) for c in calls}:
+        return None  # a call leaves it at its default, or passes it twice
+    kinds = [kind for _call, kind in found]
+    first = kinds[0]
+    if first is None or first.name not in QUERYSET_LIKE | INSTANCE_LIKE | {api.MODEL_CLASS} \
+            or any(kind is None or kind.name != first.name for kind in kinds):
+        return None
+    models = {kind.model for kind in kinds}
+    return first if len(set(kinds)) == 1 else Kind(first.name, model=models.pop() if len(models) == 1 else None,
+                                                  user=all(kind.user for kind in kinds))
+
+
+def _only_calls_of(function: nodes.FunctionDef) -> list[nodes.Call]:
+    """The calls of a module-level function in its module, or [] when the module uses its name
+    otherwise (a callback, a re-export in ``__all__``, an alias) or exports it by a star import."""
+    key = (function, "calls")
+    cache = current().arguments
+    if key in cache:
+        return cache[key]
+    cache[key] = []
+    calls = []
+    module = function.root()
+    for name in module.nodes_of_class(nodes.Name):
+        if name.name != function.name:
+            continue
+        if not (isinstance(name.parent, nodes.Call) and name is name.parent.func) or bindings(name) != [function]:
+            return []
+        calls.append(name.parent)
+    if "__all__" in module.locals:
+        return []
+    cache[key] = calls
+    return calls
 
 
 #: Annotations that name no class of a framework (``Any``, ``Optional[...]`` members are looked at).
@@ -801,7 +844,28 @@ def _object_attribute(cls: nodes.ClassDef | None, name: str) -> Kind | None:
     found = kind_of(value) if value is not None else None
     if found is None:  # ``store: "Store"`` in the class body, ``self.store: Store = make()``, a field
         found = _kind_of_annotation(annotated_attribute(cls, name))
+    if found is None and cls is not None and (value is None or isinstance(value, nodes.Const) and value.value is None):
+        found = _model_class_of_subclasses(cls, name)
     return found
+
+
+def _model_class_of_subclasses(cls: nodes.ClassDef, name: str) -> Kind | None:
+    """``distribution_model = None`` in a base handler and a model class in every project subclass that
+    sets it (``distribution_model = FileDistribution``): where the attribute is used as a class
+    (``self.distribution_model.objects``) it is one of those models. Any other value: unknown."""
+    kinds = []
+    for subclass in project_subclasses(cls):
+        for target in subclass.locals.get(name, ()):
+            if isinstance(target, nodes.AssignName) and isinstance(target.parent, (nodes.Assign, nodes.AnnAssign)):
+                value = target.parent.value
+                if isinstance(value, nodes.Const) and value.value is None:
+                    continue
+                kinds.append(kind_of(value) if value is not None else None)
+    if not kinds or any(kind is None or kind.name != api.MODEL_CLASS for kind in kinds):
+        return None
+    models = {kind.model for kind in kinds}
+    return Kind(api.MODEL_CLASS, model=models.pop() if len(models) == 1 else None,
+                user=all(kind.user for kind in kinds))
 
 
 def annotated_attribute(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
@@ -1479,6 +1543,11 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         wrapped = _called_function(call.args[0])
         result = _returned_kind(wrapped, None) if wrapped is not None else None
         return Kind(FACTORY, result=result) if result is not None else None
+    if qualified == "builtins.type" and len(call.args) == 1 and not call.keywords:  # ``type(book)``
+        instance = kind_of(call.args[0])
+        if instance is not None and instance.name in INSTANCE_LIKE:
+            return Kind(api.MODEL_CLASS, model=instance.model, user=instance.user)
+        return None
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
