@@ -60,7 +60,8 @@ A class sets `sync_capable = async_capable = True`, calls `markcoroutinefunction
 No automatic fix: the async path has to be written (and must not call sync APIs on the event loop).
 
 ## Django versions
-Middleware modes exist from 3.1. `markcoroutinefunction` comes from `asgiref.sync` (asgiref 3.6+,
+Middleware modes exist from 3.1; the rule is silent when the targeted Django is older (a project
+whose requirement admits only 2.x or 3.0). `markcoroutinefunction` comes from `asgiref.sync` (asgiref 3.6+,
 Django 4.2+) or `inspect` (Python 3.12+); Django 3.1-4.1 set `self._is_coroutine` by hand.
 """
 
@@ -89,7 +90,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     msgid = "W5720"
     symbol = _SYMBOL
     prefilter = (MIDDLEWARE,)
-    django_versions = DjangoVersions("Middleware modes exist from 3.1", since=(3, 1))
+    django_versions = DjangoVersions("Middleware modes exist from 3.1", since=(3, 1), silent_before=True)
     summary = (
         "A middleware can only run synchronously (no async_capable); under ASGI every request switches "
         "to a worker thread and back. Make it hybrid."

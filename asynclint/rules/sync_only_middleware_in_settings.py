@@ -52,7 +52,8 @@ the ASGI server or a CDN).
 No automatic fix.
 
 ## Django versions
-3.1 to 6.1 (the mode logic is unchanged). The third-party modes are those of the release named in
+3.1 to 6.1 (the mode logic is unchanged); silent when the targeted Django is older (no middleware
+modes). The third-party modes are those of the release named in
 the table; other releases may differ.
 """
 
@@ -77,7 +78,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
     msgid = "W5722"
     symbol = _SYMBOL
     prefilter = (MIDDLEWARE,)
-    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1))
+    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1), silent_before=True)
     summary = (
         "A MIDDLEWARE entry is sync-only middleware; under ASGI the stack switches between async and "
         "sync on every request."
