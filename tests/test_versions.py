@@ -127,3 +127,41 @@ def test_middleware_rules_follow_the_projects_django(tmp_path, monkeypatch, caps
     cli.main(["check", "-f", "json", "--no-cache", "--exit-zero", "--select", "sync-only-middleware"])
     found = json.loads(capsys.readouterr().out or "[]")
     assert bool(found) is reported
+
+
+NINJA_API = '''from ninja import NinjaAPI
+
+from shop.models import Reader
+
+
+def reader_key(request):
+    return Reader.objects.filter(key=request.headers.get("X-Key")).first()
+
+
+api = NinjaAPI(auth=reader_key)
+
+
+@api.get("/me")
+async def me(request):
+    return {"id": request.auth.pk}
+'''
+
+
+@pytest.mark.parametrize(("requirement", "certainty"), [
+    ("django-ninja>=1.0,<1.5", "definite"),  # every targeted release runs the callback on the loop
+    ("django-ninja>=1.0", "possible"),  # some do, 1.5.0+ does not
+    ("django-ninja>=1.5", None),  # every targeted release bridges it
+    ("requests", None),  # the version is unknown: silent
+])
+def test_ninja_auth_callbacks_follow_the_projects_ninja(tmp_path, monkeypatch, capsys, requirement, certainty):
+    real = versions.installed_release
+    monkeypatch.setattr(versions, "installed_release", lambda name: None if "ninja" in name else real(name))
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"requirements.txt": f"{requirement}\n", "shop/__init__.py": "", "shop/api.py": NINJA_API,
+                     "shop/models.py": "from django.db import models\n\n\nclass Reader(models.Model):\n"
+                                       "    key = models.CharField(max_length=40)\n"})
+    cli.main(["check", "-f", "json", "--no-cache", "--exit-zero", "-j", "1", "--select", "sync-orm-call-in-async"])
+    found = json.loads(capsys.readouterr().out or "[]")
+    assert [f["certainty"] for f in found] == ([certainty] if certainty else [])
+    if certainty:
+        assert "django-ninja before 1.5.0 calls on the event loop" in found[0]["message"]

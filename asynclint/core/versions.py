@@ -521,18 +521,19 @@ def library(distribution: str, start, configured: dict[str, tuple[int, ...]] | N
     requirement admits it (or declares none), else the range the requirement declares, else None."""
     name = normalized(distribution)
     if configured and name in configured:
-        return _exact(configured[name], f"{distribution} set by the library-versions option")
+        return _exact(configured[name], f"{distribution} {'.'.join(map(str, configured[name]))}, set by the "
+                                        f"library-versions option")
     release = installed_release(name)
     try:
         found = declared(name, start) if start is not None else None
         if found is not None and (release is None or not admits(found[0], release)):
             low, high = _bounds(found[0])
             if low is not None or high is not None:
-                return LibraryVersion(low, high, f"{distribution} {found[0]} required in {found[1]}")
+                return LibraryVersion(low, high, f"{distribution} {found[0]}, required in {found[1]}")
     except InvalidRequirement:
         found = None
     if release is not None:
-        return _exact(release, f"the installed {distribution} ({'.'.join(map(str, release))})")
+        return _exact(release, f"the installed {distribution} {'.'.join(map(str, release))}")
     return None
 
 

@@ -132,8 +132,11 @@ class AsyncLintRule(BaseChecker):
         if position in self._reported:
             return
         self._reported.add(position)
-        why = library_loop_reason(enclosing_frame(node))  # sync code a library runs on the loop: say so
+        frame = enclosing_frame(node)
+        why = library_loop_reason(frame)  # sync code a library runs on the loop: say so
         message = f"{message} ({why})" if why else message
+        if why and event_loop.library_loop_possible(frame):
+            confidence = INFERENCE  # only some of the targeted library releases run it on the loop
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
