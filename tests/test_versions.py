@@ -129,6 +129,19 @@ def test_middleware_rules_follow_the_projects_django(tmp_path, monkeypatch, caps
     assert bool(found) is reported
 
 
+def check_project(tmp_path, monkeypatch, capsys, library: str, requirement: str, module: str, source: str) -> list:
+    """``asynclint check`` (sync-orm-call-in-async) on a small ``shop`` project that requires ``requirement``
+    and has no ``library`` installed."""
+    real = versions.installed_release
+    monkeypatch.setattr(versions, "installed_release", lambda name: None if name == library else real(name))
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"requirements.txt": f"{requirement}\n", "shop/__init__.py": "", f"shop/{module}.py": source,
+                     "shop/models.py": "from django.db import models\n\n\nclass Reader(models.Model):\n"
+                                       "    key = models.CharField(max_length=40)\n"})
+    cli.main(["check", "-f", "json", "--no-cache", "--exit-zero", "-j", "1", "--select", "sync-orm-call-in-async"])
+    return json.loads(capsys.readouterr().out or "[]")
+
+
 NINJA_API = '''from ninja import NinjaAPI
 
 from shop.models import Reader
@@ -154,14 +167,32 @@ async def me(request):
     ("requests", None),  # the version is unknown: silent
 ])
 def test_ninja_auth_callbacks_follow_the_projects_ninja(tmp_path, monkeypatch, capsys, requirement, certainty):
-    real = versions.installed_release
-    monkeypatch.setattr(versions, "installed_release", lambda name: None if "ninja" in name else real(name))
-    monkeypatch.chdir(tmp_path)
-    write(tmp_path, {"requirements.txt": f"{requirement}\n", "shop/__init__.py": "", "shop/api.py": NINJA_API,
-                     "shop/models.py": "from django.db import models\n\n\nclass Reader(models.Model):\n"
-                                       "    key = models.CharField(max_length=40)\n"})
-    cli.main(["check", "-f", "json", "--no-cache", "--exit-zero", "-j", "1", "--select", "sync-orm-call-in-async"])
-    found = json.loads(capsys.readouterr().out or "[]")
+    found = check_project(tmp_path, monkeypatch, capsys, "django-ninja", requirement, "api", NINJA_API)
     assert [f["certainty"] for f in found] == ([certainty] if certainty else [])
     if certainty:
         assert "django-ninja before 1.5.0 calls on the event loop" in found[0]["message"]
+
+
+ADRF_VIEW = '''from adrf.generics import GenericAPIView
+from rest_framework.response import Response
+
+from shop.models import Reader
+
+
+class ReaderDetail(GenericAPIView):
+    queryset = Reader.objects.all()
+
+    async def get(self, request, *args, **kwargs):
+        reader = self.get_object()
+        return Response({"key": reader.key})
+'''
+
+
+@pytest.mark.parametrize(("requirement", "suggested"), [
+    ("adrf==0.1.6", "the targeted adrf (adrf ==0.1.6, required in"),  # aget_object arrives in 0.1.7
+    ("adrf>=0.1.7", "await self.aget_object("),
+    ("adrf>=0.1.0", "await self.aget_object("),  # some targeted releases have it: named, with its release
+])
+def test_library_replacements_exist_in_the_targeted_release(tmp_path, monkeypatch, capsys, requirement, suggested):
+    found = check_project(tmp_path, monkeypatch, capsys, "adrf", requirement, "views", ADRF_VIEW)
+    assert len(found) == 1 and suggested in found[0]["message"], found

@@ -103,6 +103,11 @@ def _release(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in match.group(1).split("."))
 
 
+def release(text: str) -> tuple[int, ...]:
+    """``"0.1.7"`` to ``(0, 1, 7)`` (InvalidRequirement for text that is no version)."""
+    return _release(text)
+
+
 def _padded(release: tuple[int, ...], length: int = 3) -> tuple[int, ...]:
     return release + (0,) * (length - len(release))
 

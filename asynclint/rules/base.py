@@ -204,7 +204,8 @@ class SyncCallRule(AsyncLintRule):
         if row is not None and row.effect in self.effects and runs_on_event_loop(node):
             shown = describe(node)
             does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
-            self.report(node, suggest.library(row, does, shown, describe(node.expr)), facts=Facts(row=row))
+            self.report(node, suggest.library(row, does, shown, describe(node.expr), module_file=node.root().file),
+                        facts=Facts(row=row))
 
 
 #: Work that only blocks (never raises on the loop): tolerated in code that runs once per process.
