@@ -834,3 +834,30 @@ def _calls_get_response(call: nodes.Call) -> bool:
     func = call.func
     return (isinstance(func, nodes.Name) and func.name == "get_response") or \
         (isinstance(func, nodes.Attribute) and func.attrname == "get_response")
+
+
+# --- sync on purpose: state of the worker thread --------------------------------------------------
+_THREAD_LOCAL_FACTORIES = frozenset({"threading.local", "_threading_local.local"})
+_THREAD_STATE = re.compile(r"thread_?(?:local|context|data)s?$|^_?thread_?locals?$", re.IGNORECASE)
+
+
+def thread_bound(found: Factory) -> bool:
+    """The middleware keeps or clears state of the thread it runs in (a ``threading.local()`` of its
+    module, or an attribute such as ``_thread_locals``/``thread_context``): it only works sync, in the
+    worker thread the sync view runs in (under ASGI that is the thread it is adapted into), so being
+    sync-only is its design, not a slip."""
+    module = found.node.root()
+    local_names = set()
+    for statement in module.body:
+        value = getattr(statement, "value", None)
+        if isinstance(statement, (nodes.Assign, nodes.AnnAssign)) and isinstance(value, nodes.Call) and \
+                isinstance(value.func, (nodes.Name, nodes.Attribute)) and \
+                qualified_name(value.func) in _THREAD_LOCAL_FACTORIES:
+            targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
+            local_names |= {t.name for t in targets if isinstance(t, nodes.AssignName)}
+    for function in _code(found):
+        for node in function.nodes_of_class((nodes.Name, nodes.Attribute, nodes.AssignAttr)):
+            name = node.name if isinstance(node, nodes.Name) else node.attrname
+            if name in local_names or _THREAD_STATE.search(name):
+                return True
+    return False

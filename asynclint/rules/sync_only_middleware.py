@@ -10,7 +10,10 @@ project's `MIDDLEWARE` names it; a `__call__` typed with another framework's req
 
 It stays silent for middleware that is sync-only on purpose (`@sync_only_middleware`, or
 `async_capable = False` set explicitly, with or without `sync_capable = True`), for `MiddlewareMixin`
-subclasses (they are hybrid), and for a factory whose code already has an async path (one that
+subclasses (they are hybrid), for middleware whose job is the state of its worker thread (it sets,
+reads or clears a `threading.local()` of its module, or an attribute such as `_thread_locals` or
+`thread_context`: it only works in the thread the sync view runs in), and for a factory whose code
+already has an async path (one that
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
 `sync-only-middleware-in-settings` reports it where it is installed).
 
@@ -83,7 +86,8 @@ _COST = ("under ASGI every request pays a switch to a worker thread and back (wi
 def is_sync_only(found: middleware.Factory) -> bool:
     """Sync-only by default (not on purpose), not MiddlewareMixin-based, and sync code only."""
     return (found.flags.mode == api.SYNC_ONLY and not found.flags.chosen_sync_only and not found.mixin
-            and found.sync_path and not found.async_path and middleware.django_evidence(found) is not None)
+            and found.sync_path and not found.async_path and middleware.django_evidence(found) is not None
+            and not middleware.thread_bound(found))
 
 
 class SyncOnlyMiddleware(AsyncLintRule):
