@@ -493,6 +493,42 @@ def parameter_work(function: nodes.FunctionDef, param: nodes.AssignName, kind) -
     return found
 
 
+def deferred_read_in_coroutine(call: nodes.Call, _depth: int = 0) -> tuple[nodes.Attribute, nodes.FunctionDef] | None:
+    """``await describe(book)`` where ``book`` was loaded with ``.only()``/``.defer()`` and the
+    project coroutine ``describe`` (in any module, a function or a method) reads a field left out of
+    that query: the read (a sync query, on the loop like the coroutine) and the coroutine doing it.
+    Followed into the coroutines it hands the instance on to, ``DEFAULT_DEPTH`` deep."""
+    found = kind_of(call)
+    target = found.function if found is not None and found.name == api.COROUTINE else None
+    if target is None or _depth >= DEFAULT_DEPTH or not is_project_file(target.root().file):
+        return None
+    memo = current().parameter_work
+    for param, kind in orm_arguments(target, call).items():
+        if kind.name not in INSTANCE_LIKE or (kind.only is None and not kind.deferred):
+            continue
+        key = ("deferred read", target, param, kind)
+        if key not in memo:
+            memo[key] = _deferred_read(target, param, kind, _depth)
+        if memo[key] is not None:
+            return memo[key]
+    return None
+
+
+def _deferred_read(function: nodes.FunctionDef, param: nodes.AssignName, kind,
+                   depth: int) -> tuple[nodes.Attribute, nodes.FunctionDef] | None:
+    with assuming({param: kind}):
+        for node in body_nodes(function):
+            if isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Name) \
+                    and node.expr.name == param.name and deferred_field_read(node) is not None:
+                return node, function
+            if isinstance(node, nodes.Call) and any(isinstance(argument, nodes.Name) and argument.name == param.name
+                                                    for argument in [*node.args, *(k.value for k in node.keywords or [])]):
+                deeper = deferred_read_in_coroutine(node, depth + 1)
+                if deeper is not None:
+                    return deeper
+    return None
+
+
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:
     """The callable handed to sync_to_async/database_sync_to_async/to_thread/run_in_executor."""
     func = call.func
