@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from astroid import nodes
 
+from asynclint.core.context import current
 from asynclint.core.imports import qualified_name
 
 
@@ -43,10 +44,15 @@ def enclosing_frame(node: nodes.NodeNG) -> nodes.NodeNG | None:
 
 
 def runs_on_event_loop(node: nodes.NodeNG) -> bool:
-    """Whether ``node`` is executed by a coroutine, i.e. on the event loop."""
-    frame = enclosing_frame(node)
-    return isinstance(frame, nodes.AsyncFunctionDef) or (
-        isinstance(frame, nodes.FunctionDef) and library_runs_on_loop(frame))
+    """Whether ``node`` is executed by a coroutine, i.e. on the event loop. Every rule asks it of the
+    nodes it visits: the answers are kept for the module being checked (``RunContext.on_loop``)."""
+    known = current().on_loop
+    found = known.get(node)
+    if found is None:
+        frame = enclosing_frame(node)
+        found = known[node] = isinstance(frame, nodes.AsyncFunctionDef) or (
+            isinstance(frame, nodes.FunctionDef) and library_runs_on_loop(frame))
+    return found
 
 
 def library_runs_on_loop(function: nodes.FunctionDef) -> bool:
