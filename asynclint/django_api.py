@@ -154,6 +154,9 @@ class SyncApi:
     library_since: str = ""
     #: Reached by reading an attribute (``serializer.data``), not by calling a method.
     attribute: bool = False
+    #: An attribute that, read on the event loop, is an awaitable: ``await <attribute>`` is its async
+    #: form (django-constance's ``await config.NAME``, ``library_since`` on), silent.
+    awaitable: bool = False
     #: A condition on the receiver's class that must hold for the row to apply (``core.django_kinds``
     #: knows each by name), e.g. ``RELATED_OR_UNIQUE_FIELDS``.
     only_if: str = ""

@@ -1847,7 +1847,9 @@ def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:
     if receiver is None or find_method(receiver.custom, node.attrname) is not None:
         return None
     row = api.lookup(receiver.name, node.attrname)
-    return row if row is not None and row.attribute else None
+    if row is None or not row.attribute or (row.awaitable and isinstance(node.parent, nodes.Await)):
+        return None
+    return row
 
 
 def qualified_call_name(call: nodes.Call) -> str | None:
