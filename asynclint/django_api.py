@@ -817,6 +817,9 @@ ASYNC_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_METHODS)
 #: ``self.<attribute>`` in a class derived from one of the library classes: an object of a kind
 #: (``self.channel_layer`` of a Channels consumer).
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_libraries.INHERITED_ATTRIBUTE_KINDS)
+#: An unannotated parameter of an ``async def`` after another (``(request, context)`` of a gRPC
+#: handler): its kind, when the file imports a package whose name contains the library's.
+HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = dict(_libraries.HANDLER_PARAMETER_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------
