@@ -34,6 +34,8 @@ class RunContext:
     #: ``django_kinds.argument_kinds``: module-level function -> the kinds its callers in its module
     #: pass for each parameter, valid for one module.
     arguments: dict = field(default_factory=dict)
+    #: ``event_loop.runs_on_event_loop``: node -> whether it runs on the loop, valid for one module.
+    on_loop: dict = field(default_factory=dict)
     #: ``chains``: function -> its first sync work (a chain), for the whole run.
     work: dict = field(default_factory=dict)
     #: ``chains.parameter_work``: (function, parameter, kind) -> the sync work the function does with
@@ -66,6 +68,7 @@ class RunContext:
         self.kinds.clear()
         self.classes.clear()
         self.arguments.clear()
+        self.on_loop.clear()
 
     def release(self) -> None:
         """Forget every answer that holds astroid nodes (the run drops the trees), keeping the file

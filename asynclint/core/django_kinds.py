@@ -732,12 +732,9 @@ def annotated_attribute(cls: nodes.ClassDef | None, name: str, _depth: int = 0) 
     for target in cls.locals.get(name, ()):
         if isinstance(target, nodes.AssignName) and isinstance(target.parent, nodes.AnnAssign):
             return target.parent.annotation
-    for method in cls.mymethods():
-        for statement in method.nodes_of_class(nodes.AnnAssign, skip_klass=(nodes.ClassDef, nodes.Lambda)):
-            target = statement.target
-            if isinstance(target, nodes.AssignAttr) and target.attrname == name and \
-                    isinstance(target.expr, nodes.Name) and target.expr.name == "self":
-                return statement.annotation
+    found = _self_annotations(cls).get(name)
+    if found is not None:
+        return found
     for base in cls.bases:
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
@@ -800,6 +797,37 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
     return None
 
 
+def _self_assignments(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
+    """Attribute name -> the value of the first ``self.<name> = value`` anywhere in ``cls``, in
+    ``nodes_of_class`` order. Built once per class tree and kept on the node (a tree does not change
+    while it is analysed; walking the class again for every attribute asked was a third of a run)."""
+    found = cls.__dict__.get("_asynclint_self_assignments")
+    if found is None:
+        found = {}
+        for target in cls.nodes_of_class(nodes.AssignAttr):
+            if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
+                    and isinstance(target.parent, nodes.Assign):
+                found.setdefault(target.attrname, target.parent.value)
+        cls._asynclint_self_assignments = found  # pylint: disable=protected-access
+    return found
+
+
+def _self_annotations(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
+    """Attribute name -> the annotation of the first ``self.<name>: T ...`` in a method of ``cls``
+    (not in nested classes or lambdas); built once per class, like ``_self_assignments``."""
+    found = cls.__dict__.get("_asynclint_self_annotations")
+    if found is None:
+        found = {}
+        for method in cls.mymethods():
+            for statement in method.nodes_of_class(nodes.AnnAssign, skip_klass=(nodes.ClassDef, nodes.Lambda)):
+                target = statement.target
+                if isinstance(target, nodes.AssignAttr) and isinstance(target.expr, nodes.Name) and \
+                        target.expr.name == "self":
+                    found.setdefault(target.attrname, statement.annotation)
+        cls._asynclint_self_annotations = found  # pylint: disable=protected-access
+    return found
+
+
 def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
     """The value of ``self.<name> = value`` (or a class attribute) in ``cls`` or its project bases."""
     if cls is None or _depth > 8:
@@ -807,10 +835,9 @@ def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> 
     value = _class_attribute(cls, name)
     if value is not None:
         return value
-    for target in cls.nodes_of_class(nodes.AssignAttr):
-        if target.attrname == name and isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
-                and isinstance(target.parent, nodes.Assign):
-            return target.parent.value
+    value = _self_assignments(cls).get(name)
+    if value is not None:
+        return value
     for base in cls.bases:
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:

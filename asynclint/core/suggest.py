@@ -32,8 +32,19 @@ def replacement(found: ApiCall) -> str:
     return f"await {describe(found.receiver)}.{row.async_name}({args})"
 
 
-def library(row: api.SyncApi, does: str, func: str, receiver: str, args: str = "...") -> str:
-    """A message for a library row: what the call does, and the library's async form (with its release)."""
+def library(row: api.SyncApi, does: str, func: str, receiver: str, args: str = "...", module_file: str | None = None) \
+        -> str:
+    """A message for a library row: what the call does, and the library's async form (with its release);
+    when every targeted release of the library (``versions.library`` for the project of ``module_file``)
+    is older than the one that added the async form, ``sync_to_async`` instead."""
+    if row.library_since and module_file:
+        from asynclint.core import versions
+
+        targeted = versions.library_for(row.library, module_file)
+        if targeted is not None and targeted.before(versions.release(row.library_since)) is True:
+            return (f"{does}; the targeted {row.library} ({targeted.reason}) has no async form of it "
+                    f"(it arrives in {row.library} {row.library_since}), so use "
+                    f"'await sync_to_async({func})({args})'")
     if row.replacement:
         use = row.replacement.format(func=func, receiver=receiver)
     else:
@@ -49,7 +60,7 @@ def sync_call(found: ApiCall, target: api.Version) -> str:
     does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
     if row.library:
         receiver = describe(found.receiver) if found.receiver is not None else ""
-        return library(row, does, describe(found.call.func), receiver, arguments(found.call))
+        return library(row, does, describe(found.call.func), receiver, arguments(found.call), found.call.root().file)
     if row.since is not None and target < row.since:
         arrives = f"{api.short_name(row.async_name)}() arrives" if row.async_name else "it arrives"
         return (
