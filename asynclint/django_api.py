@@ -222,6 +222,13 @@ SYNC_APIS: tuple[SyncApi, ...] = (
             note="AsyncPaginator replaces Paginator"),
     SyncApi(PAGINATOR, "get_page", QUERY, "aget_page", (6, 0), fix=UNSAFE,
             note="AsyncPaginator replaces Paginator"),
+    # Cached properties that count the QuerySet (a COUNT query); page_range reads num_pages. Possible:
+    # a page() run in a thread before may have cached them (validate_number reads num_pages, except
+    # for a number below 1).
+    *(SyncApi(PAGINATOR, name, QUERY, None, None, fix=None, attribute=True, possible=True,
+              replacement=f"await sync_to_async(lambda: {{receiver}}.{name})()",
+              note="a cached property that counts the QuerySet; AsyncPaginator (Django 6.0) has acount()/anum_pages()")
+      for name in ("count", "num_pages", "page_range")),
     SyncApi(CONNECTION, "cursor", RAW_SQL, None, None, fix=None),
     SyncApi(CONNECTION, "chunked_cursor", RAW_SQL, None, None, fix=None),
     # BaseDatabaseWrapper: @async_unsafe (raises on the loop's thread whatever the connection's state),

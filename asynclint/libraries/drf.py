@@ -84,6 +84,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # the backends. Possible: no credentials in the request means no query.
     _drf(AUTHENTICATION, "authenticate", AUTH, possible=True,
          note="it loads the session and the user, or looks the credentials up in the database"),
+    # The credentials check itself, called by hand (a Channels middleware checking a token sent in the
+    # websocket's subprotocols): Token looks the token and its user up, Basic runs Django's authenticate().
+    _drf(AUTHENTICATION, "authenticate_credentials", AUTH,
+         note="it looks the token or the user up in the database"),
     # django-filter's backend validates the FilterSet's form: its model choice filters query. Possible:
     # a FilterSet without such filters does not.
     _drf(FILTER_BACKEND, "filter_queryset", QUERY, possible=True, library="django-filter",
