@@ -17,25 +17,59 @@ from __future__ import annotations
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.django_kinds import qualified_call_name
+from asynclint.core.django_kinds import ADAPTED_CALLABLE, is_project_file, kind_of, qualified_call_name
+from asynclint.core.imports import definition_of
 
 
 def _adapter_call(node: nodes.NodeNG) -> bool:
-    """``sync_to_async(f)`` / ``database_sync_to_async(f)`` (the adapter, not its result)."""
-    return isinstance(node, nodes.Call) and qualified_call_name(node) in api.SYNC_TO_ASYNC
+    """``sync_to_async(f)`` / ``database_sync_to_async(f)`` (the adapter, not its result), or a name
+    bound to one (``iter_async = sync_to_async(iter)``)."""
+    if isinstance(node, nodes.Call):
+        return qualified_call_name(node) in api.SYNC_TO_ASYNC
+    found = kind_of(node) if isinstance(node, (nodes.Name, nodes.Attribute)) else None
+    return found is not None and found.name == ADAPTED_CALLABLE
 
 
-def handed_to_thread(node: nodes.NodeNG) -> bool:
+def handed_to_thread(node: nodes.NodeNG, _depth: int = 0) -> bool:
     """``node`` is an argument of ``sync_to_async(f)(...)`` or ``asyncio.to_thread(f, ...)``: the
-    thread receives it unevaluated."""
+    thread receives it unevaluated. Also an argument of a project function that only hands the
+    parameter on that way (pulpcore's ``sync_to_async_iterable(qs.iterator())``)."""
     parent = node.parent
+    keyword = None
     if isinstance(parent, nodes.Keyword):
+        keyword = parent.arg
         node, parent = parent, parent.parent
     if not isinstance(parent, nodes.Call) or node is parent.func:
         return False
     if _adapter_call(parent.func):
         return True
-    return qualified_call_name(parent) == "asyncio.to_thread" and bool(parent.args) and node is not parent.args[0]
+    if qualified_call_name(parent) == "asyncio.to_thread" and bool(parent.args) and node is not parent.args[0]:
+        return True
+    return _depth < 3 and _offloading_parameter(parent, node, keyword, _depth)
+
+
+def _offloading_parameter(call: nodes.Call, argument: nodes.NodeNG, keyword: str | None, depth: int) -> bool:
+    """The parameter of the called project function that ``argument`` binds is only ever handed to a
+    thread inside it (every read of it is ``handed_to_thread``)."""
+    function = definition_of(call.func) if isinstance(call.func, (nodes.Name, nodes.Attribute)) else None
+    if not isinstance(function, nodes.FunctionDef) or not is_project_file(function.root().file):
+        return False
+    params = function.args
+    if keyword is not None:
+        names = [p.name for p in [*(params.posonlyargs or []), *(params.args or []), *(params.kwonlyargs or [])]]
+        name = keyword if keyword in names else None
+    else:
+        positional = [*(params.posonlyargs or []), *(params.args or [])]
+        if function.type in ("method", "classmethod") and isinstance(call.func, nodes.Attribute):
+            positional = positional[1:]
+        index = next((i for i, arg in enumerate(call.args) if arg is argument), None)
+        if index is None or any(isinstance(arg, nodes.Starred) for arg in call.args[:index + 1]):
+            return False
+        name = positional[index].name if index < len(positional) else None
+    if name is None:
+        return False
+    loads = [load for load in function.nodes_of_class(nodes.Name) if load.name == name]
+    return bool(loads) and all(handed_to_thread(load, depth + 1) for load in loads)
 
 
 def _async_use(load: nodes.Name) -> bool:
