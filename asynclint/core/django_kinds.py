@@ -398,7 +398,8 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
             return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
-    return _kind_of_handler_parameter(target, positional, function) or _kind_from_callers(target, function)
+    return _kind_of_handler_parameter(target, positional, function) or _kind_from_docstring(target, function) \
+        or _kind_from_callers(target, function)
 
 
 def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> Kind | None:
@@ -425,6 +426,27 @@ def _imports_package_named(module: nodes.Module, fragment: str) -> bool:
         if any(fragment in name.split(".", 1)[0] for name in names):
             return True
     return False
+
+
+_GOOGLE_ARGUMENT = re.compile(r"^\s*(\w+)\s*\(\s*([\w.]+)\s*(?:,\s*optional\s*)?\)\s*:")
+_SPHINX_TYPE = re.compile(r"^\s*:type\s+(\w+)\s*:\s*([\w.]+)\s*$")
+
+
+def _kind_from_docstring(target: nodes.AssignName, function: nodes.FunctionDef) -> Kind | None:
+    """``publication (Publication): ...`` in a Google-style ``Args:`` section, or ``:type publication:
+    Publication``: the documented class, looked up where the function is defined. Only a model
+    instance or a QuerySet counts; a name that does not resolve is unknown."""
+    doc = function.doc_node
+    if doc is None or not isinstance(doc.value, str):
+        return None
+    for line in doc.value.splitlines():
+        match = _GOOGLE_ARGUMENT.match(line) or _SPHINX_TYPE.match(line)
+        if match and match.group(1) == target.name:
+            found = _kind_of_string_annotation(match.group(2), doc)
+            if found is not None and (found.name in INSTANCE_LIKE or found.name in QUERYSET_LIKE):
+                return found
+            return None
+    return None
 
 
 def _kind_from_callers(target: nodes.AssignName, function: nodes.FunctionDef) -> Kind | None:
