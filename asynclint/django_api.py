@@ -27,6 +27,8 @@ RELATED_MANAGER = "related manager"
 INSTANCE = "model instance"
 INSTANCE_TUPLE = "(instance, created) tuple"
 CONNECTION = "database connection"
+#: ``connection.connection``: the DB-API connection Django wraps (psycopg's, sqlite3's).
+DBAPI_CONNECTION = "DB-API connection"
 PAGINATOR = "paginator"
 CACHE = "cache"
 REQUEST = "request"
@@ -230,6 +232,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
               note="a cached property that counts the QuerySet; AsyncPaginator (Django 6.0) has acount()/anum_pages()")
       for name in ("count", "num_pages", "page_range")),
     SyncApi(CONNECTION, "cursor", RAW_SQL, None, None, fix=None),
+    # The raw driver connection's cursor (pulpcore's pg_notify): the driver's blocking I/O in the
+    # loop's thread, past Django's async-safety check (on the loop it is None unless opened there).
+    SyncApi(DBAPI_CONNECTION, "cursor", RAW_SQL, None, None, fix=None,
+            note="the DB-API connection of the loop's thread: blocking driver I/O, or None when not opened there"),
     SyncApi(CONNECTION, "chunked_cursor", RAW_SQL, None, None, fix=None),
     # BaseDatabaseWrapper: @async_unsafe (raises on the loop's thread whatever the connection's state),
     # or ensure_connection() first (get_autocommit, set_autocommit). Not listed: close_if_unusable_or_obsolete()
@@ -419,6 +425,7 @@ BLOCKING_APIS: tuple[SyncApi, ...] = (
 #: What a pathlib operation that does no I/O returns: another path (``Path(__file__).parent / "x"``).
 #: Keys are (kind, attribute) for attributes, (kind, "name()") for methods, (kind, "/") for operators.
 DERIVED_KINDS: dict[tuple[str, str], str] = {
+    (CONNECTION, "connection"): DBAPI_CONNECTION,
     (PATH, "parent"): PATH,
     **{(PATH, f"{name}()"): PATH for name in ("joinpath", "with_name", "with_suffix", "with_stem", "with_segments",
                                                 "relative_to", "absolute", "resolve", "expanduser")},
