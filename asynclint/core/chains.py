@@ -25,7 +25,7 @@ from asynclint.core import branches
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
+    ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     foreign_request_parameters, kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
@@ -189,6 +189,8 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
                 return _runnable(method)
         if isinstance(func, (nodes.Name, nodes.Attribute)):
             found = definition_of(func)
+            if not isinstance(found, (nodes.FunctionDef, nodes.ClassDef)):  # a variable holding a callable
+                found = _partial_of(func) or found
             if found is None:  # ``resolver(...)``: an instance of a project class with ``__call__``
                 instance = kind_of(func)
                 if instance is not None and instance.name == PROJECT_OBJECT:
@@ -234,6 +236,12 @@ def runs_for_some_object(cls: nodes.ClassDef, name: str, method: nodes.FunctionD
     ``name``: some such class resolves the name to it and may be built as exactly that class."""
     return any(find_method(candidate, name) is method and built_directly(candidate)
                for candidate in (cls, *project_subclasses(cls)))
+
+
+def _partial_of(func: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """``count = functools.partial(count_for, title)``: the project function ``count()`` runs."""
+    found = kind_of(func)
+    return found.function if found is not None and found.name == FACTORY and found.origin == "partial" else None
 
 
 def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
@@ -300,7 +308,11 @@ _FOREIGN_REQUEST = ("non-django-request",)
 
 
 def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
-    """``branches.call_bindings`` plus the parameters the call passes a non-Django request."""
+    """``branches.call_bindings`` plus the parameters the call passes a non-Django request; none
+    through a ``functools.partial`` (its own arguments come first)."""
+    if isinstance(call, nodes.Call) and isinstance(call.func, (nodes.Name, nodes.Attribute)) \
+            and _partial_of(call.func) is target:
+        return branches.NO_BINDINGS
     passed = branches.call_bindings(call, target, decided)
     return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)}
 

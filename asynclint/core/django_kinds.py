@@ -87,7 +87,8 @@ class Kind:
     api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
     origin: str = ""  # COROUTINE: "django", "adapter", "library" or "project"
-    function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
+    function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called;
+    # FACTORY made by ``functools.partial(f, ...)`` (``origin="partial"``): ``f``
     # QUERYSET/ASYNC_ITERATOR/INSTANCE: the fields ``.only(...)`` loads (None: all, or not known) and
     # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
     only: frozenset[str] | None = None
@@ -1529,6 +1530,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if qualified in ("builtins.staticmethod", "functools.partial") and call.args:
         wrapped = _called_function(call.args[0])
         result = _returned_kind(wrapped, None) if wrapped is not None else None
+        if qualified == "functools.partial" and wrapped is not None:  # calling it runs ``wrapped``
+            return Kind(FACTORY, result=result, function=wrapped, origin="partial")
         return Kind(FACTORY, result=result) if result is not None else None
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None

@@ -9,7 +9,8 @@ attribute known from its annotation: `store: "Store"` in the class body (also a 
 import, `Optional[...]`, `ClassVar[...]`, a dataclass field), `self.store: Store = ...`, a
 `type[Store]` attribute or parameter instantiated later),
 static or class method through
-its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), constructor
+its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), `functools.partial`
+of one (kept in a variable, at module level too), constructor
 (`Agent()` whose `__init__` queries), property or `__getattr__` (`site_settings.title`) whose body —
 directly, or through further project calls — does work that must not run on the loop: anything the
 ORM, cache, template, auth/session, transaction or blocking-I/O rules report. The message names the
