@@ -210,6 +210,9 @@ def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
     """A literal of project objects or classes (``[IsOwner, IsStaff]``): what iterating it yields."""
     if not kinds or any(k is None or k.name != kinds[0].name for k in kinds):
         return None
+    if kinds[0].name == FACTORY:  # library classes (``[DjangoFilterBackend]``): instances of one kind
+        results = {k.result.name if k.result is not None else None for k in kinds}
+        return Kind(SEQUENCE, result=kinds[0]) if len(results) == 1 and None not in results else None
     if kinds[0].name not in (PROJECT_CLASS, PROJECT_OBJECT, SEQUENCE) or len({k.custom for k in kinds}) > 1:
         return None  # elements of several project classes: which method runs is not one answer
     return Kind(SEQUENCE, result=kinds[0])
@@ -369,7 +372,33 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
             return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
-    return None
+    return _kind_of_handler_parameter(target, positional, function)
+
+
+def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> Kind | None:
+    """``context`` of ``async def Method(self, request, context)`` in a gRPC project's module: the
+    handler signature a library calls (``api.HANDLER_PARAMETER_KINDS``)."""
+    if not isinstance(function, nodes.AsyncFunctionDef) or target not in positional:
+        return None
+    index = positional.index(target)
+    known = api.HANDLER_PARAMETER_KINDS.get((positional[index - 1].name, target.name)) if index else None
+    if known is None or not _imports_package_named(function.root(), known[1]):
+        return None
+    return Kind(known[0])
+
+
+def _imports_package_named(module: nodes.Module, fragment: str) -> bool:
+    """Whether a top-level import of ``module`` names a package whose name contains ``fragment``."""
+    for node in module.body:
+        if isinstance(node, nodes.Import):
+            names = [name for name, _alias in node.names]
+        elif isinstance(node, nodes.ImportFrom):
+            names = [node.modname or ""]
+        else:
+            continue
+        if any(fragment in name.split(".", 1)[0] for name in names):
+            return True
+    return False
 
 
 #: Annotations that name no class of a framework (``Any``, ``Optional[...]`` members are looked at).
@@ -1521,6 +1550,10 @@ def _many_over_queryset(call: nodes.Call) -> bool:
     return found is not None and found.name in QUERYSET_LIKE
 
 
+#: Builtins that make a new sequence of the same elements.
+_COPYING_BUILTINS = frozenset({"builtins.list", "builtins.tuple", "builtins.sorted", "builtins.reversed"})
+
+
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if qualified == "typing.cast" and len(call.args) == 2:  # ``cast(AsyncOperation, op)``: what it says
         return _kind_of_annotation(call.args[0])
@@ -1533,6 +1566,9 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         if qualified == "functools.partial" and wrapped is not None:  # calling it runs ``wrapped``
             return Kind(FACTORY, result=result, function=wrapped, origin="partial")
         return Kind(FACTORY, result=result) if result is not None else None
+    if qualified in _COPYING_BUILTINS and len(call.args) == 1 and not call.keywords:
+        copied = kind_of(call.args[0])  # ``list(self.filter_backends)``: the same elements
+        return copied if copied is not None and copied.name == SEQUENCE else None
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -2047,7 +2083,9 @@ def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:
     if receiver is None or find_method(receiver.custom, node.attrname) is not None:
         return None
     row = api.lookup(receiver.name, node.attrname)
-    return row if row is not None and row.attribute else None
+    if row is None or not row.attribute or (row.awaitable and isinstance(node.parent, nodes.Await)):
+        return None
+    return row
 
 
 def qualified_call_name(call: nodes.Call) -> str | None:
