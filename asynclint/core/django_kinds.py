@@ -728,12 +728,9 @@ def annotated_attribute(cls: nodes.ClassDef | None, name: str, _depth: int = 0) 
     for target in cls.locals.get(name, ()):
         if isinstance(target, nodes.AssignName) and isinstance(target.parent, nodes.AnnAssign):
             return target.parent.annotation
-    for method in cls.mymethods():
-        for statement in method.nodes_of_class(nodes.AnnAssign, skip_klass=(nodes.ClassDef, nodes.Lambda)):
-            target = statement.target
-            if isinstance(target, nodes.AssignAttr) and target.attrname == name and \
-                    isinstance(target.expr, nodes.Name) and target.expr.name == "self":
-                return statement.annotation
+    found = _self_annotations(cls).get(name)
+    if found is not None:
+        return found
     for base in cls.bases:
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
@@ -796,6 +793,37 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
     return None
 
 
+def _self_assignments(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
+    """Attribute name -> the value of the first ``self.<name> = value`` anywhere in ``cls``, in
+    ``nodes_of_class`` order. Built once per class tree and kept on the node (a tree does not change
+    while it is analysed; walking the class again for every attribute asked was a third of a run)."""
+    found = cls.__dict__.get("_asynclint_self_assignments")
+    if found is None:
+        found = {}
+        for target in cls.nodes_of_class(nodes.AssignAttr):
+            if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
+                    and isinstance(target.parent, nodes.Assign):
+                found.setdefault(target.attrname, target.parent.value)
+        cls._asynclint_self_assignments = found  # pylint: disable=protected-access
+    return found
+
+
+def _self_annotations(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
+    """Attribute name -> the annotation of the first ``self.<name>: T ...`` in a method of ``cls``
+    (not in nested classes or lambdas); built once per class, like ``_self_assignments``."""
+    found = cls.__dict__.get("_asynclint_self_annotations")
+    if found is None:
+        found = {}
+        for method in cls.mymethods():
+            for statement in method.nodes_of_class(nodes.AnnAssign, skip_klass=(nodes.ClassDef, nodes.Lambda)):
+                target = statement.target
+                if isinstance(target, nodes.AssignAttr) and isinstance(target.expr, nodes.Name) and \
+                        target.expr.name == "self":
+                    found.setdefault(target.attrname, statement.annotation)
+        cls._asynclint_self_annotations = found  # pylint: disable=protected-access
+    return found
+
+
 def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
     """The value of ``self.<name> = value`` (or a class attribute) in ``cls`` or its project bases."""
     if cls is None or _depth > 8:
@@ -803,10 +831,9 @@ def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> 
     value = _class_attribute(cls, name)
     if value is not None:
         return value
-    for target in cls.nodes_of_class(nodes.AssignAttr):
-        if target.attrname == name and isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
-                and isinstance(target.parent, nodes.Assign):
-            return target.parent.value
+    value = _self_assignments(cls).get(name)
+    if value is not None:
+        return value
     for base in cls.bases:
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls:
@@ -1057,6 +1084,110 @@ def _files_naming_base(cls: nodes.ClassDef) -> list[str]:
                         names[name].append(path)
         index[root] = names
     return index[root].get(cls.name, [])
+
+
+def is_test_module(path: str) -> bool:
+    """A test module of its project (the folders below the project root, and the file's name)."""
+    if not path:
+        return False
+    path = os.path.abspath(path)
+    parts = os.path.relpath(path, _project_root(os.path.dirname(path))).replace(os.sep, "/").split("/")
+    name = parts[-1] if parts else ""
+    return any(part in ("tests", "test", "testing") for part in parts[:-1]) or name.startswith("test_") \
+        or name.endswith("_test.py") or name in ("tests.py", "conftest.py")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z]\w*")
+
+
+def built_directly(cls: nodes.ClassDef) -> bool:
+    """Whether the project (its tests aside) may hold an object that is exactly a ``cls``, not a
+    subclass. A class without project subclasses may be: something builds it (a framework from a
+    setting, a registry). A base class only when its name is used as a value somewhere (called,
+    passed, stored, returned, its classmethod called): a name used only in class statements' bases,
+    ``isinstance``/``issubclass``/``super`` arguments and annotations builds no object of it."""
+    subclasses = project_subclasses(cls)
+    if not subclasses or len(subclasses) >= 50 or not cls.name[:1].isupper():
+        return True  # a leaf, an index cut short, or a name the index below does not hold
+    memo = current().built
+    if cls not in memo:
+        memo[cls] = False
+        own = os.path.abspath(cls.root().file or "")
+        for path in _files_mentioning(cls):
+            if os.path.abspath(path) == own:
+                module = cls.root()
+            else:
+                try:
+                    from astroid import MANAGER
+
+                    module = MANAGER.ast_from_file(path)
+                except Exception:  # an unreadable or unparsable file is simply not part of the index
+                    continue
+            if any(_used_as_value(node, cls) for node in module.nodes_of_class((nodes.Name, nodes.Attribute))):
+                memo[cls] = True
+                break
+    return memo[cls]
+
+
+def _files_mentioning(cls: nodes.ClassDef) -> list[str]:
+    """Project files (test modules aside) whose text holds ``cls``'s (capitalised) name: a text
+    index of capitalised words, built once per run."""
+    index = current().class_names
+    root = _project_root(os.path.dirname(os.path.abspath(cls.root().file or ".")))
+    if root not in index:
+        names: dict[str, list[str]] = {}
+        for path in _candidate_files(cls.root().file):
+            if is_test_module(path):
+                continue
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            for name in set(_CAPITALISED.findall(text)):
+                names.setdefault(name, []).append(path)
+        index[root] = names
+    return index[root].get(cls.name, [])
+
+
+_NOT_BUILDING_CALLS = frozenset({"isinstance", "issubclass", "super"})
+
+
+def _used_as_value(node: nodes.Name | nodes.Attribute, cls: nodes.ClassDef) -> bool:
+    """Whether this use of ``cls``'s name may build an object of it (a name that may not be ``cls``
+    counts, unless it is another class)."""
+    if (node.name if isinstance(node, nodes.Name) else node.attrname) != cls.name:
+        return False
+    found = definition_of(node)
+    if isinstance(found, nodes.ClassDef) and found is not cls:
+        return False
+    parent = node.parent
+    if isinstance(parent, nodes.ClassDef) and node in parent.bases:
+        return False
+    if isinstance(parent, nodes.Attribute):  # ``Base.LABEL``; ``Base.create()`` may run ``cls()``
+        method = find_method(cls, parent.attrname)
+        return method is not None and method.type == "classmethod"
+    holder = parent.parent if isinstance(parent, nodes.Tuple) else parent
+    if isinstance(holder, nodes.Call) and isinstance(holder.func, nodes.Name) \
+            and holder.func.name in _NOT_BUILDING_CALLS and node is not holder.func:
+        return False
+    return not _in_annotation(node)
+
+
+def _in_annotation(node: nodes.NodeNG) -> bool:
+    """Whether ``node`` is (part of) an annotation: of a parameter, a return or an assignment."""
+    child, parent = node, node.parent
+    while isinstance(parent, (nodes.Subscript, nodes.Tuple, nodes.BinOp, nodes.Attribute, nodes.List)):
+        child, parent = parent, parent.parent
+    if isinstance(parent, nodes.AnnAssign):
+        return child is parent.annotation
+    if isinstance(parent, nodes.FunctionDef):
+        return child is parent.returns
+    if isinstance(parent, nodes.Arguments):
+        annotations = [*parent.annotations, *parent.posonlyargs_annotations, *parent.kwonlyargs_annotations,
+                       parent.varargannotation, parent.kwargannotation]
+        return any(child is annotation for annotation in annotations)
+    return False
 
 
 def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:

@@ -13,7 +13,8 @@ finds no connection of its own and does nothing).
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
 managers, loop variables and annotated parameters. Also a read of a field that `.only(...)`/`.defer(...)`
 left out of the query that loaded the instance (`(await Book.objects.only("id").aget(pk=1)).title`):
-Django loads it with another, sync query.
+Django loads it with another, sync query. Also where the instance is handed to a project coroutine
+(a function or method, in any module) that reads such a field: the call is reported, naming the read.
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
 generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,
@@ -51,10 +52,13 @@ replacement follows `django-version`.
 
 from __future__ import annotations
 
+import os
+
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
+from asynclint.core.chains import deferred_read_in_coroutine
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import deferred_field_read
 from asynclint.core.event_loop import runs_on_event_loop
@@ -80,6 +84,14 @@ class SyncOrmCallInAsync(SyncCallRule):
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
+        found = deferred_read_in_coroutine(node)
+        if found is not None and runs_on_event_loop(node):
+            read, coroutine = found
+            where = f"{os.path.basename(read.root().file or '?')}:{read.lineno}"
+            self.report(node, f"{coroutine.name}() reads {describe(read)} ({where}), a field that .only()/.defer() "
+                              f"left out of the query that loaded the instance passed to it here, so Django loads "
+                              f"it with a sync query on the event loop; load it up front (add '{read.attrname}' "
+                              f"to .only(...), or do not defer it)")
 
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_attribute(self, node: nodes.Attribute) -> None:
