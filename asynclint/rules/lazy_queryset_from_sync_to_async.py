@@ -8,7 +8,9 @@ returns an unevaluated QuerySet. Iterating what comes back in the async caller i
 
 The value is followed to where it is evaluated: it stays silent when the awaited result is assigned
 to a name that is only evaluated safely afterwards (`await sync_to_async(list)(qs)`, `async for`, an
-awaited `a*` method) or that is overwritten before any use, and when it is returned by a fetcher the
+awaited `a*` method, lazy refinements such as `qs.filter(...).order_by(...)` whose result is used
+that way, or a project coroutine it is passed to that only uses it that way) or that is overwritten
+before any use, and when it is returned by a fetcher the
 module only hands to other code by reference (`use_query(fetch_items)`): that consumer decides where
 it is evaluated.
 
