@@ -32,7 +32,9 @@ _LOOP_RUNNERS = frozenset({"asyncio.run", "asyncio.runners.run"})
 _RUN_METHODS = frozenset({"run_until_complete"})
 _AWAITING = frozenset({"asyncio.gather", "asyncio.tasks.gather", "asyncio.wait_for", "asyncio.tasks.wait_for",
                        "asyncio.shield", "asyncio.tasks.shield"})
-_MAX_FILES = 5000
+#: The project index's own limit (``django_kinds._python_files_under``): an index that long may be cut
+#: short, and a missing file may import the script's modules, so the program is unknown.
+_MAX_FILES = 3000
 _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+([\w., \t()]+)|import[ \t]+([\w., \t]+))",
                      re.MULTILINE)
 
