@@ -29,6 +29,7 @@ from asynclint.core.django_kinds import (
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     foreign_request_parameters, kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
+    unloaded_relation_read,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, has_decorator, qualified_name
@@ -101,6 +102,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
                 yield Operation(node, api.TRANSACTION, f"with {describe(manager)}")
     if isinstance(node, nodes.Attribute) and deferred_field_read(node) is not None:
         yield Operation(node, api.QUERY, f"{describe(node)} (a field deferred by .only()/.defer())")
+    if isinstance(node, nodes.Attribute) and unloaded_relation_read(node) is not None:
+        yield Operation(node, api.QUERY, f"{describe(node)} (a relation the query did not select_related)")
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
         if receiver is not None and receiver.name == api.REQUEST:
@@ -504,7 +507,7 @@ def deferred_read_in_coroutine(call: nodes.Call, _depth: int = 0) -> tuple[nodes
         return None
     memo = current().parameter_work
     for param, kind in orm_arguments(target, call).items():
-        if kind.name not in INSTANCE_LIKE or (kind.only is None and not kind.deferred):
+        if kind.name not in INSTANCE_LIKE or (kind.only is None and not kind.deferred and kind.related is None):
             continue
         key = ("deferred read", target, param, kind)
         if key not in memo:
@@ -518,8 +521,8 @@ def _deferred_read(function: nodes.FunctionDef, param: nodes.AssignName, kind,
                    depth: int) -> tuple[nodes.Attribute, nodes.FunctionDef] | None:
     with assuming({param: kind}):
         for node in body_nodes(function):
-            if isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Name) \
-                    and node.expr.name == param.name and deferred_field_read(node) is not None:
+            if isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Name) and node.expr.name == param.name \
+                    and (deferred_field_read(node) is not None or unloaded_relation_read(node) is not None):
                 return node, function
             if isinstance(node, nodes.Call) and any(isinstance(argument, nodes.Name) and argument.name == param.name
                                                     for argument in [*node.args, *(k.value for k in node.keywords or [])]):
