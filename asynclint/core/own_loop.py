@@ -5,7 +5,8 @@ ASGI server, messages of a consumer, jobs of a worker. Two kinds of coroutines r
 else does, and a maintainer would not move a file read off their loop:
 
 - **async tests**: every coroutine of a test module (``tests.py``, ``test_*.py``, ``*_tests.py``,
-  ``conftest.py``): the test runner gives each test a loop of its own;
+  ``conftest.py``): the test runner gives each test a loop of its own; unless the module drives an
+  application on that loop (a Channels communicator, a live server) or starts tasks there;
 - **batch scripts**: a coroutine reached only from a script's own ``asyncio.run(...)`` /
   ``loop.run_until_complete(...)`` (a module with an ``if __name__ == "__main__":`` block), through
   awaits (or ``asyncio.gather``) in coroutines reached the same way. Every reference to the coroutine
@@ -51,11 +52,32 @@ def own_loop_reason(node: nodes.NodeNG) -> str | None:
     if not isinstance(frame, nodes.AsyncFunctionDef):
         return None
     if is_test_module(node.root()):
-        return "an async test"
+        return None if _runs_an_application(node.root()) else "an async test"
     program = _script_program(node.root())
     if program is not None and _reached_only_from_own_loop(frame, program, set()):
         return "a script's own event loop"
     return None
+
+
+#: What makes a test's loop serve something else while the test runs: an application driven in-process
+#: (a Channels communicator runs the consumer as a task on the test's loop; a live server), or tasks the
+#: test starts. A blocking wait there (``time.sleep`` while a communicator's consumer should progress)
+#: stalls the application under test.
+_CONCURRENT_NAMES = ("Communicator", "LiveServer")
+_CONCURRENT_CALLS = frozenset({"create_task", "ensure_future", "TaskGroup", "gather", "start_server", "serve"})
+
+
+def _runs_an_application(module: nodes.Module) -> bool:
+    found = getattr(module, "_asynclint_concurrent", None)
+    if found is None:
+        found = False
+        for name in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            text = name.name if isinstance(name, nodes.Name) else name.attrname
+            if any(part in text for part in _CONCURRENT_NAMES) or text in _CONCURRENT_CALLS:
+                found = True
+                break
+        module._asynclint_concurrent = found  # pylint: disable=protected-access
+    return found
 
 
 # --- the program a script runs --------------------------------------------------------------------------
