@@ -61,6 +61,7 @@ from asynclint.core.django_kinds import _instance_attribute as related_kind  # n
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.libraries import graphql, ninja
 from asynclint.prefilter import ASYNC
+from asynclint.core.prefetch import served_from_prefetch
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-queryset-evaluation-in-async"
@@ -89,6 +90,8 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
                               f"SynchronousOnlyOperation; iterate it there with 'async for', or pass a list built "
                               f"with '[x async for x in qs]'", INFERENCE if work.possible else HIGH)
         for found in evaluations_at(node):
+            if served_from_prefetch(found.queryset):
+                continue  # instance.tags.all() on an instance loaded with prefetch_related("tags")
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
