@@ -82,10 +82,10 @@ below is a test dependency, proven under the real package:
 - blocks the loop (no exception: the loop stands still): urllib3 and Django's file storage (a
   blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py); the SDK
   clients (boto3, redis, elasticsearch, stripe, openai, anthropic, psycopg) and task queues
-  (dramatiq, RQ, django-rq) against local stand-ins behind a proxy that holds every request: the
-  loop's heartbeat never ticks while a sync client's request is held, and keeps ticking for the
-  async clients and `sync_to_async` (tests/runtime/test_held_services.py); Celery's `delay()`,
-  `apply_async()` and `send_task()` against a local broker (tests/test_runtime_libraries.py);
+  (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local
+  stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
+  client's request is held, and keeps ticking for the async clients and `sync_to_async`
+  (tests/runtime/test_held_services.py);
 - left unawaited: httpx.AsyncClient and Channels' in-memory layer
   (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
 
