@@ -168,7 +168,7 @@ def _reading(path: str):
     from asynclint.core.django_kinds import is_project_file
 
     cache._install()  # pylint: disable=protected-access  # its hook on astroid's module lookups
-    cache._recording.append({path})  # pylint: disable=protected-access
+    cache._recording.append(cache._Reads({path}))  # pylint: disable=protected-access
     read: set[str] = set()
     try:
         yield read

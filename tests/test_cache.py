@@ -122,6 +122,45 @@ def test_the_entries_record_reverse_dependencies(capsys, project):
     assert recorded.dependents(views) == []
 
 
+API = VIEW.replace("async def report", "async def api")
+
+
+def test_an_answer_memoised_for_another_module_carries_what_it_read(capsys, project, monkeypatch):
+    """api.py is analysed first; views.py reuses the memoised chain of helpers.summary() without
+    reading queries.py itself (summary's result does not come from it), and must still depend on it."""
+    (project / "shop" / "api.py").write_text(API)
+    (project / "shop" / "helpers.py").write_text(HELPERS.replace("return queries.totals()",
+                                                                 "queries.totals()\n    return {}"))
+    memo_hits = []
+    used = cache._Memo._used  # pylint: disable=protected-access
+
+    def noting(memo, key):
+        memo_hits.append(key)
+        used(memo, key)
+
+    monkeypatch.setattr(cache._Memo, "_used", noting)  # pylint: disable=protected-access
+    cold = check(capsys, ".")
+    assert memo_hits  # the memo was used across modules (else this test proves nothing)
+    assert sorted(f["path"] for f in cold[1]) == ["shop/api.py", "shop/other.py", "shop/views.py"]
+    (project / "shop" / "queries.py").write_text(QUERIES_PURE)
+    code, found, counts = check(capsys, ".")
+    assert counts == (1, 3, 2)  # both views, not other.py
+    assert [f["path"] for f in found] == ["shop/other.py"]
+    assert check(capsys, ".", "--no-cache")[:2] == (code, found)
+
+
+def test_a_module_depends_on_what_its_analysis_read_not_on_every_import(capsys, project):
+    """views.py's chain goes through helpers.py and queries.py; models.py is read too (Book), but a
+    module the helpers import and the analysis never opens is no dependency."""
+    (project / "shop" / "unused.py").write_text("X = 1\n")
+    (project / "shop" / "helpers.py").write_text("from shop import unused\n" + HELPERS)
+    check(capsys, ".")
+    (project / "shop" / "unused.py").write_text("X = 2\n")
+    assert check(capsys, ".")[2] == (2, 2, 0)
+    (project / "shop" / "models.py").write_text(MODELS.replace("max_length=10", "max_length=11"))
+    assert check(capsys, ".")[2] == (1, 2, 1)
+
+
 @pytest.mark.parametrize("damage", ["delete", "truncate", "garbage", "wrong-shape", "empty"])
 def test_broken_cache_files_are_rebuilt(capsys, project, damage):
     cold = check(capsys, ".")

@@ -34,6 +34,8 @@ class RunContext:
     #: ``django_kinds.argument_kinds``: module-level function -> the kinds its callers in its module
     #: pass for each parameter, valid for one module.
     arguments: dict = field(default_factory=dict)
+    #: ``event_loop.runs_on_event_loop``: node -> whether it runs on the loop, valid for one module.
+    on_loop: dict = field(default_factory=dict)
     #: ``chains``: function -> its first sync work (a chain), for the whole run.
     work: dict = field(default_factory=dict)
     #: ``chains.parameter_work``: (function, parameter, kind) -> the sync work the function does with
@@ -49,6 +51,10 @@ class RunContext:
     #: name -> the files with a class statement naming it among its bases.
     subclasses: dict = field(default_factory=dict)
     base_names: dict = field(default_factory=dict)
+    #: ``django_kinds.built_directly``: class -> whether the project builds objects of exactly it;
+    #: project root -> capitalised name -> the files (tests aside) whose text holds it.
+    built: dict = field(default_factory=dict)
+    class_names: dict = field(default_factory=dict)
     #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
     deployment_roots: dict = field(default_factory=dict)
     deployments: dict = field(default_factory=dict)
@@ -62,6 +68,7 @@ class RunContext:
         self.kinds.clear()
         self.classes.clear()
         self.arguments.clear()
+        self.on_loop.clear()
 
     def release(self) -> None:
         """Forget every answer that holds astroid nodes (the run drops the trees), keeping the file
@@ -72,6 +79,7 @@ class RunContext:
         self.computing.clear()
         self.relations.clear()
         self.subclasses.clear()
+        self.built.clear()
         self.signal_receivers.clear()
 
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
@@ -86,6 +94,8 @@ class RunContext:
         self.computing.clear()
         self.subclasses.clear()
         self.base_names.clear()
+        self.built.clear()
+        self.class_names.clear()
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()
         self.middleware_listings.clear()  # a settings module may be among the paths

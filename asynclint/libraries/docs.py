@@ -124,9 +124,13 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   operation's return value against its `response=` schema on the loop (0.22.2 to 1.7.1): a lazy
   QuerySet, or a related manager a schema field reads without `prefetch_related`, raises there
   (pydantic reports it as a ValidationError). Not flagged: `@paginate` operations (1.2+ pages them with
-  `apaginate_queryset`; before 1.2 `@paginate` made an async operation sync), and sync auth callbacks:
-  0.22 to 1.4.x call them on the loop (`AsyncOperation._run_authentication`), 1.5.0 (907224c) through
-  `sync_to_async`; asynclint does not read the project's ninja version yet, so they stay silent.
+  `apaginate_queryset`; before 1.2 `@paginate` made an async operation sync). Sync `auth=` callbacks
+  of async operations (a function, or a `HttpBearer`/`APIKey*` subclass's `authenticate`): 0.16 to
+  1.4.x call them on the loop (`AsyncOperation._run_authentication`), 1.5.0 (907224c) through
+  `sync_to_async`. asynclint reads the project's ninja version (`library-versions`, else the installed
+  release the requirement admits, else the requirement's range): every loop rule applies to the
+  callback before 1.5.0, possible findings when the range spans 1.5.0, silent from 1.5.0 or when the
+  version is unknown.
 
 ## Not covered yet
 

@@ -43,7 +43,7 @@ def lint(python: str, paths: list[Path], cwd: Path) -> list[dict]:
     if not paths:
         return []
     result = subprocess.run(
-        [python, "-c", "import sys; from asynclint.cli import main; sys.exit(main())", "check", "-f", "json", "--exit-zero", *map(str, paths)],
+        [python, "-c", "import sys; from asynclint.cli import main; sys.exit(main())", "check", "-f", "json", "--exit-zero", "--no-cache", *map(str, paths)],
         capture_output=True, text=True, cwd=cwd, check=False,
     )
     if result.returncode != 0:

@@ -72,7 +72,7 @@ def scan(corpus: Path, repos: list[dict], certainty: str | None) -> dict:
             files, lines = _lines(root, paths)
             result["files"] += files
             result["lines"] += lines
-            command = [sys.executable, "-c", "import sys; from asynclint.cli import main; sys.exit(main())", "check", *paths, "-f", "json", "--exit-zero",
+            command = [sys.executable, "-c", "import sys; from asynclint.cli import main; sys.exit(main())", "check", *paths, "-f", "json", "--exit-zero", "--no-cache",
                        "--config", str(HERE / "asynclint.toml")]
             if certainty:
                 command += ["--certainty", certainty]
