@@ -131,10 +131,17 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   release the requirement admits, else the requirement's range): every loop rule applies to the
   callback before 1.5.0, possible findings when the range spans 1.5.0, silent from 1.5.0 or when the
   version is unknown.
+- pydantic models, django-ninja's `Schema`/`ModelSchema` among them (`asynclint/libraries/pydantic_models.py`):
+  constructing one runs its validators (`@validator`, `@root_validator`, `@field_validator`,
+  `@model_validator`) in the calling thread, so `Schema(...)` in an async function runs a validator
+  that queries on the loop (missing-sync-to-async; the first validator of the class is followed).
+  Proven under ninja's pydantic 2 (tests/fixtures/missing-sync-to-async/bad_schema_validator_queries.py).
 
 ## Not covered yet
 
-DRF's `filter_queryset()` and `check_permissions()`, serializer `.data` of a single object.
+DRF's `filter_queryset()` and `check_permissions()`, serializer `.data` of a single object, and a
+view's `authentication_classes`/`filter_backends` whose classes the project sets elsewhere (an empty
+list, `None`). Of a pydantic model's validators only the first is followed.
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """
