@@ -1,0 +1,47 @@
+"""The first stage queues declarative manifests for the pipeline, then waits for each to be saved
+and reads the saved manifest's single artifact through its many-to-many relation (`.get()`) on the
+event loop to parse the manifest's blobs."""
+
+import json
+
+from django.db import models
+
+
+class Artifact(models.Model):
+    file = models.FileField()
+
+
+class Manifest(models.Model):
+    digest = models.CharField(max_length=255)
+    _artifacts = models.ManyToManyField(Artifact)
+
+
+class Declarative:
+    def __init__(self, content):
+        self.content = content
+
+    async def resolution(self):
+        return self.content
+
+
+class FirstStage:
+    async def put(self, item):
+        return None
+
+    def create_manifest(self, data):
+        return Declarative(Manifest(digest=data["digest"]))
+
+    async def handle_blobs(self, manifest, data):
+        return None
+
+    async def run(self, listed):
+        pending = []
+        for data in listed:
+            man_dc = self.create_manifest(data)
+            await self.put(man_dc)
+            pending.append(man_dc)
+        for man_dc in pending:
+            man = await man_dc.resolution()
+            with man._artifacts.get().file.open() as fh:  # [sync-orm-call-in-async]
+                data = json.loads(fh.read())
+            await self.handle_blobs(man, data)

@@ -1,0 +1,87 @@
+"""Fixed: select_related("artifact", "content") on the awaited get, and the cast awaited through
+sync_to_async."""
+
+from asgiref.sync import sync_to_async
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+
+
+class Content(models.Model):
+    pulp_type = models.CharField(max_length=64)
+
+    def cast(self):
+        return Manifest.objects.get(pk=self.pk)
+
+
+class Artifact(models.Model):
+    file = models.FileField()
+
+
+class Manifest(Content):
+    digest = models.CharField(max_length=255)
+    media_type = models.CharField(max_length=80)
+    _artifacts = models.ManyToManyField(Artifact)
+
+
+class Tag(Content):
+    name = models.CharField(max_length=255)
+    tagged_manifest = models.ForeignKey(Manifest, null=True, related_name="tags", on_delete=models.CASCADE)
+
+
+class ContentArtifact(models.Model):
+    artifact = models.ForeignKey(Artifact, null=True, on_delete=models.SET_NULL)
+    content = models.ForeignKey(Content, on_delete=models.CASCADE)
+    relative_path = models.TextField()
+
+
+class RepositoryVersion(models.Model):
+    number = models.IntegerField()
+    contents = models.ManyToManyField(Content)
+
+    @property
+    def content(self):
+        return self.contents.all()
+
+
+class Distribution(models.Model):
+    base_path = models.TextField(unique=True)
+    repository_version = models.ForeignKey(RepositoryVersion, null=True, on_delete=models.SET_NULL)
+
+    def get_repository_version(self):
+        return RepositoryVersion.objects.get(pk=self.repository_version_id)
+
+
+class PathNotResolved(Exception):
+    pass
+
+
+class Handler:
+    def _match_distribution(self, path):
+        return Distribution.objects.get(base_path=path)
+
+    async def _dispatch(self, file, headers):
+        return (file, headers)
+
+    async def _stream(self, request, content_artifact):
+        return content_artifact
+
+
+class Registry(Handler):
+    async def get_by_digest(self, request):
+        path = request.match_info["path"]
+        digest = "sha256:" + request.match_info["digest"]
+        distribution = await sync_to_async(self._match_distribution)(path)
+        repository_version = await sync_to_async(distribution.get_repository_version)()
+        try:
+            ca = await sync_to_async(ContentArtifact.objects.select_related("artifact", "content").get)(
+                content__in=repository_version.content, relative_path=digest
+            )
+            ca_content = await sync_to_async(ca.content.cast)()
+            headers = {"Content-Type": ca_content.media_type}
+        except ObjectDoesNotExist:
+            raise PathNotResolved(path)
+        artifact = ca.artifact
+        if artifact:
+            return await self._dispatch(artifact.file, headers)
+        return await self._stream(request, ca)
