@@ -154,6 +154,9 @@ class SyncApi:
     library_since: str = ""
     #: Reached by reading an attribute (``serializer.data``), not by calling a method.
     attribute: bool = False
+    #: An attribute that, read on the event loop, is an awaitable: ``await <attribute>`` is its async
+    #: form (django-constance's ``await config.NAME``, ``library_since`` on), silent.
+    awaitable: bool = False
     #: A condition on the receiver's class that must hold for the row to apply (``core.django_kinds``
     #: knows each by name), e.g. ``RELATED_OR_UNIQUE_FIELDS``.
     only_if: str = ""
@@ -814,6 +817,9 @@ ASYNC_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_METHODS)
 #: ``self.<attribute>`` in a class derived from one of the library classes: an object of a kind
 #: (``self.channel_layer`` of a Channels consumer).
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_libraries.INHERITED_ATTRIBUTE_KINDS)
+#: An unannotated parameter of an ``async def`` after another (``(request, context)`` of a gRPC
+#: handler): its kind, when the file imports a package whose name contains the library's.
+HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = dict(_libraries.HANDLER_PARAMETER_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------

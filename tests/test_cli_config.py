@@ -88,7 +88,7 @@ def test_installed_django_wins_over_requirements(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(versions, "installed", lambda: (5, 0))
     monkeypatch.setattr(versions.metadata, "version", lambda name: "5.0.3")
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "requirements.txt").write_text("django>=4.2,<5\n")
+    (tmp_path / "requirements.txt").write_text("django>=4.2\n")  # admits the installed 5.0.3
     (tmp_path / "views.py").write_text(VIEW)
     _code, _findings, err = verbose_check(capsys)
     assert "targeting Django 5.0: the installed Django (5.0.3)" in err

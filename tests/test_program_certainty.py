@@ -20,6 +20,8 @@ EVALUATIONS = FIXTURES / "sync-queryset-evaluation-in-async"
     ("bad_dispatch_on_declared_receivers.py", {25: "possible", 47: "definite"}),
     ("bad_sync_dispatch_on_stored_flags.py", {29: "possible", 39: "possible", 49: "possible"}),
     ("bad_sync_getattr_default_awaited.py", {18: "possible"}),
+    ("bad_bases_built_directly.py", {69: "possible", 74: "possible"}),
+    ("bad_optional_value_left_out.py", {22: "definite", 30: "possible"}),
     ("bad_annotated_attributes.py", {28: "definite", 31: "definite", 34: "definite", 37: "definite",
                                      63: "definite"}),
 ])

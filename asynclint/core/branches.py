@@ -30,6 +30,8 @@ NO_BINDINGS: Bindings = frozenset()
 #: ``__call__`` entered from async code takes its async side (``middleware.async_mode_test``).
 ON_LOOP = ("<on the loop>", ("const", True))
 _NOT_NONE = ("not-none",)
+#: A variable passed explicitly to an optional parameter: not None, and truthy (``_given``).
+GIVEN = ("given",)
 _NOT_NONE_NODES = (nodes.List, nodes.Dict, nodes.Tuple, nodes.Set, nodes.JoinedStr, nodes.Lambda, nodes.ListComp,
                    nodes.DictComp, nodes.SetComp, nodes.GeneratorExp)
 _SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)
@@ -74,11 +76,12 @@ def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict 
     if any(isinstance(a, nodes.Starred) for a in call.args):
         return NO_BINDINGS  # *args: which parameter gets what is unknown
     forwarded = any(k.arg is None for k in call.keywords or [])  # ``**kwargs``: maybe any keyword
+    optional = _none_defaults(function)
     for parameter, argument in zip(positional, call.args):
-        value = _value(argument, caller)
+        value = _value(argument, caller) or _given(argument, parameter.name in optional)
         (found.__setitem__(parameter.name, value) if value else unknown.add(parameter.name))
     for keyword in call.keywords or []:
-        value = _value(keyword.value, caller)
+        value = _value(keyword.value, caller) or _given(keyword.value, keyword.arg in optional)
         (found.__setitem__(keyword.arg, value) if value else unknown.add(keyword.arg))
     passed = {p.name for p in positional[:len(call.args)]} | {k.arg for k in call.keywords or []}
     defaults = args.defaults or []
@@ -95,6 +98,34 @@ def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict 
     if forwarded:  # a parameter left out may come through **kwargs: only an "off" default is assumed
         found = {name: value for name, value in found.items() if name in passed or _off(value)}
     return frozenset((name, value) for name, value in found.items() if name not in unknown)
+
+
+def _none_defaults(function: nodes.FunctionDef) -> set[str]:
+    """The parameters of ``function`` whose default is None: optional, None meaning "not given"."""
+    args = function.args
+    positional = [*(args.posonlyargs or []), *(args.args or [])]
+    pairs = [*zip(positional[len(positional) - len(args.defaults or []):], args.defaults or []),
+             *zip(args.kwonlyargs or [], args.kw_defaults or [])]
+    return {parameter.name for parameter, default in pairs
+            if isinstance(default, nodes.Const) and default.value is None}
+
+
+def _given(argument: nodes.NodeNG, optional: bool):
+    """``GIVEN`` for a variable or attribute passed explicitly to an optional parameter (default
+    None): the caller has the value, so ``if p:``/``if p is None`` in the callee take the given side
+    (its fallback is for callers that leave it out). Not a parameter of the caller that is optional
+    itself, nor a local variable ever set to None there: those may forward an absent value."""
+    if not optional or not isinstance(argument, (nodes.Name, nodes.Attribute)):
+        return None
+    if isinstance(argument, nodes.Name):
+        frame = argument.frame()
+        if isinstance(frame, nodes.FunctionDef) and argument.name in _none_defaults(frame):
+            return None
+        if any(isinstance(assigned.parent, nodes.Assign) and isinstance(assigned.parent.value, nodes.Const)
+               and assigned.parent.value.value is None
+               for assigned in frame.nodes_of_class(nodes.AssignName) if assigned.name == argument.name):
+            return None
+    return GIVEN
 
 
 def _off(value) -> bool:
@@ -119,7 +150,7 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
             return True
     if isinstance(test, nodes.Name) and test.name in bindings:
         value = bindings[test.name]
-        return bool(value[1]) if value[0] == "const" else None
+        return bool(value[1]) if value[0] == "const" else True if value == GIVEN else None
     if isinstance(test, nodes.UnaryOp) and test.op == "not":
         inner = decide(test.operand, bindings)
         return None if inner is None else not inner

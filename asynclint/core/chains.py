@@ -26,9 +26,10 @@ from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
-    assigned_on_self, assuming, assuming_foreign_requests, deferred_field_read, django_call, enclosing_class, find_method,
-    find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
+    assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
+    enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     foreign_request_parameters, kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
+    unloaded_relation_read,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, has_decorator, qualified_name
@@ -101,6 +102,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
                 yield Operation(node, api.TRANSACTION, f"with {describe(manager)}")
     if isinstance(node, nodes.Attribute) and deferred_field_read(node) is not None:
         yield Operation(node, api.QUERY, f"{describe(node)} (a field deferred by .only()/.defer())")
+    if isinstance(node, nodes.Attribute) and unloaded_relation_read(node) is not None:
+        yield Operation(node, api.QUERY, f"{describe(node)} (a relation the query did not select_related)")
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
         if receiver is not None and receiver.name == api.REQUEST:
@@ -178,7 +181,7 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
         if isinstance(func, nodes.Attribute):
             method = _method(func.expr, func.attrname)
             if method is not None:
-                return _runnable(method)
+                return _runnable(method) if _self_may_run(func, method) else None
             if _method_owner(func.expr) is not None:
                 return None
             method = _class_method(func.expr, func.attrname)
@@ -197,10 +200,40 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
         if called:
             return None
         prop = _method(node.expr, node.attrname)
-        if prop is not None:
-            return _runnable(prop) if is_property(prop) else None  # print(self.total) reads it
+        if prop is not None:  # print(self.total) reads it
+            return _runnable(prop) if is_property(prop) and _self_may_run(node, prop) else None
         return _dynamic_attribute(node)
     return None
+
+
+def _self_may_run(func: nodes.Attribute, method: nodes.FunctionDef) -> bool:
+    """Whether ``self.<name>`` (``func``, in a method of a class C, ``self`` not known exactly) may run
+    ``method``, what C resolves the name to: False when every object ``self`` may be runs an override
+    instead (each subclass of C that inherits ``method`` and C itself is a base the project never
+    builds directly, ``built_directly``). Other receivers: True."""
+    if not (isinstance(func.expr, nodes.Name) and func.expr.name == "self") or _RECEIVER.get() is not None:
+        return True
+    owner = enclosing_class(func)
+    return owner is None or runs_for_some_object(owner, func.attrname, method)
+
+
+def self_dispatch_undecided(node: nodes.NodeNG, method: nodes.FunctionDef) -> bool:
+    """``self.<name>`` (``self`` not known exactly) runs ``method`` for some objects and a project
+    subclass's override for others: whether the sync work in ``method`` runs depends on the object."""
+    func = node.func if isinstance(node, nodes.Call) else node
+    if not isinstance(func, nodes.Attribute) or not isinstance(func.expr, nodes.Name) \
+            or func.expr.name != "self" or _RECEIVER.get() is not None:
+        return False
+    owner = enclosing_class(func)
+    return owner is not None and any(find_method(subclass, func.attrname) is not method and built_directly(subclass)
+                                     for subclass in project_subclasses(owner))
+
+
+def runs_for_some_object(cls: nodes.ClassDef, name: str, method: nodes.FunctionDef) -> bool:
+    """Whether an object of ``cls`` or of one of its project subclasses may run ``method`` for
+    ``name``: some such class resolves the name to it and may be built as exactly that class."""
+    return any(find_method(candidate, name) is method and built_directly(candidate)
+               for candidate in (cls, *project_subclasses(cls)))
 
 
 def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
@@ -301,7 +334,8 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
                 continue  # plain recursion adds nothing
             deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact)
             if deeper is not None:
-                chain = Chain((Step(node, target), *deeper.steps), deeper.operation, conditional or deeper.possible)
+                chain = Chain((Step(node, target), *deeper.steps), deeper.operation,
+                              conditional or deeper.possible or self_dispatch_undecided(node, target))
                 if _better(chain, best):
                     best = chain
                 continue
@@ -393,7 +427,7 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
             return []  # sync and async implementations: which kind the object is, is not known
         if _is_abstract(own):
             return []  # an interface's backends (a memory store, a database store) are chosen by configuration
-        if isinstance(node, nodes.Call) or is_property(own):
+        if (isinstance(node, nodes.Call) or is_property(own)) and runs_for_some_object(owner, func.attrname, own):
             runnable = _runnable(own)
             found.extend([runnable] if runnable is not None else [])
     if owner is None or not is_project_file(owner.root().file):
@@ -404,6 +438,8 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
                 is_read = not isinstance(node, nodes.Call)
                 if is_read and not is_property(defined):
                     continue
+                if not runs_for_some_object(subclass, func.attrname, defined):
+                    continue  # every object that would run it runs a further override
                 runnable = _runnable(defined)
                 if runnable is not None:
                     found.append(runnable)
@@ -423,7 +459,8 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
         passed = _call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
         deeper = sync_work(target, max_depth, passed, receiver_class(call))
         if deeper is not None:
-            chain = Chain((Step(call, target), *deeper.steps), deeper.operation, deeper.possible)
+            chain = Chain((Step(call, target), *deeper.steps), deeper.operation,
+                          deeper.possible or self_dispatch_undecided(call, target))
         elif isinstance(call, nodes.Call):
             for param, kind in orm_arguments(target, call).items():
                 work = parameter_work(target, param, kind)
@@ -457,6 +494,42 @@ def parameter_work(function: nodes.FunctionDef, param: nodes.AssignName, kind) -
     if key is not None:
         memo[key] = found
     return found
+
+
+def deferred_read_in_coroutine(call: nodes.Call, _depth: int = 0) -> tuple[nodes.Attribute, nodes.FunctionDef] | None:
+    """``await describe(book)`` where ``book`` was loaded with ``.only()``/``.defer()`` and the
+    project coroutine ``describe`` (in any module, a function or a method) reads a field left out of
+    that query: the read (a sync query, on the loop like the coroutine) and the coroutine doing it.
+    Followed into the coroutines it hands the instance on to, ``DEFAULT_DEPTH`` deep."""
+    found = kind_of(call)
+    target = found.function if found is not None and found.name == api.COROUTINE else None
+    if target is None or _depth >= DEFAULT_DEPTH or not is_project_file(target.root().file):
+        return None
+    memo = current().parameter_work
+    for param, kind in orm_arguments(target, call).items():
+        if kind.name not in INSTANCE_LIKE or (kind.only is None and not kind.deferred and kind.related is None):
+            continue
+        key = ("deferred read", target, param, kind)
+        if key not in memo:
+            memo[key] = _deferred_read(target, param, kind, _depth)
+        if memo[key] is not None:
+            return memo[key]
+    return None
+
+
+def _deferred_read(function: nodes.FunctionDef, param: nodes.AssignName, kind,
+                   depth: int) -> tuple[nodes.Attribute, nodes.FunctionDef] | None:
+    with assuming({param: kind}):
+        for node in body_nodes(function):
+            if isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Name) and node.expr.name == param.name \
+                    and (deferred_field_read(node) is not None or unloaded_relation_read(node) is not None):
+                return node, function
+            if isinstance(node, nodes.Call) and any(isinstance(argument, nodes.Name) and argument.name == param.name
+                                                    for argument in [*node.args, *(k.value for k in node.keywords or [])]):
+                deeper = deferred_read_in_coroutine(node, depth + 1)
+                if deeper is not None:
+                    return deeper
+    return None
 
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:

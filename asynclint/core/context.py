@@ -51,6 +51,10 @@ class RunContext:
     #: name -> the files with a class statement naming it among its bases.
     subclasses: dict = field(default_factory=dict)
     base_names: dict = field(default_factory=dict)
+    #: ``django_kinds.built_directly``: class -> whether the project builds objects of exactly it;
+    #: project root -> capitalised name -> the files (tests aside) whose text holds it.
+    built: dict = field(default_factory=dict)
+    class_names: dict = field(default_factory=dict)
     #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
     deployment_roots: dict = field(default_factory=dict)
     deployments: dict = field(default_factory=dict)
@@ -75,6 +79,7 @@ class RunContext:
         self.computing.clear()
         self.relations.clear()
         self.subclasses.clear()
+        self.built.clear()
         self.signal_receivers.clear()
 
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
@@ -89,6 +94,8 @@ class RunContext:
         self.computing.clear()
         self.subclasses.clear()
         self.base_names.clear()
+        self.built.clear()
+        self.class_names.clear()
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()
         self.middleware_listings.clear()  # a settings module may be among the paths

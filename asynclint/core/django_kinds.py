@@ -92,6 +92,10 @@ class Kind:
     # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
     only: frozenset[str] | None = None
     deferred: frozenset[str] = frozenset()
+    #: QUERYSET/ASYNC_ITERATOR/INSTANCE from a plain manager's query: the relations it loads with
+    #: ``select_related``/``prefetch_related`` (None: not known); reading another forward relation of
+    #: such an instance is a query.
+    related: frozenset[str] | None = None
     #: PROJECT_OBJECT: built by calling the class itself (so its methods are the class's own); otherwise
     #: (an annotation, a return type) it may be an instance of any subclass.
     exact: bool = False
@@ -205,6 +209,9 @@ def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
     """A literal of project objects or classes (``[IsOwner, IsStaff]``): what iterating it yields."""
     if not kinds or any(k is None or k.name != kinds[0].name for k in kinds):
         return None
+    if kinds[0].name == FACTORY:  # library classes (``[DjangoFilterBackend]``): instances of one kind
+        results = {k.result.name if k.result is not None else None for k in kinds}
+        return Kind(SEQUENCE, result=kinds[0]) if len(results) == 1 and None not in results else None
     if kinds[0].name not in (PROJECT_CLASS, PROJECT_OBJECT, SEQUENCE) or len({k.custom for k in kinds}) > 1:
         return None  # elements of several project classes: which method runs is not one answer
     return Kind(SEQUENCE, result=kinds[0])
@@ -333,10 +340,10 @@ def element_kind(iterated: Kind | None) -> Kind | None:
         return iterated.result
     if iterated.name == api.QUERYSET and not iterated.rows:
         return Kind(api.USER if iterated.user else api.INSTANCE, model=iterated.model, user=iterated.user,
-                    only=iterated.only, deferred=iterated.deferred)
+                    only=iterated.only, deferred=iterated.deferred, related=iterated.related)
     if iterated.name == api.ASYNC_ITERATOR and iterated.api is not None and not iterated.rows:
         return Kind(api.INSTANCE, model=iterated.model, user=iterated.user, only=iterated.only,
-                    deferred=iterated.deferred)
+                    deferred=iterated.deferred, related=iterated.related)
     return None
 
 
@@ -364,7 +371,33 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
             return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
-    return None
+    return _kind_of_handler_parameter(target, positional, function)
+
+
+def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> Kind | None:
+    """``context`` of ``async def Method(self, request, context)`` in a gRPC project's module: the
+    handler signature a library calls (``api.HANDLER_PARAMETER_KINDS``)."""
+    if not isinstance(function, nodes.AsyncFunctionDef) or target not in positional:
+        return None
+    index = positional.index(target)
+    known = api.HANDLER_PARAMETER_KINDS.get((positional[index - 1].name, target.name)) if index else None
+    if known is None or not _imports_package_named(function.root(), known[1]):
+        return None
+    return Kind(known[0])
+
+
+def _imports_package_named(module: nodes.Module, fragment: str) -> bool:
+    """Whether a top-level import of ``module`` names a package whose name contains ``fragment``."""
+    for node in module.body:
+        if isinstance(node, nodes.Import):
+            names = [name for name, _alias in node.names]
+        elif isinstance(node, nodes.ImportFrom):
+            names = [node.modname or ""]
+        else:
+            continue
+        if any(fragment in name.split(".", 1)[0] for name in names):
+            return True
+    return False
 
 
 #: Annotations that name no class of a framework (``Any``, ``Optional[...]`` members are looked at).
@@ -1086,6 +1119,110 @@ def _files_naming_base(cls: nodes.ClassDef) -> list[str]:
     return index[root].get(cls.name, [])
 
 
+def is_test_module(path: str) -> bool:
+    """A test module of its project (the folders below the project root, and the file's name)."""
+    if not path:
+        return False
+    path = os.path.abspath(path)
+    parts = os.path.relpath(path, _project_root(os.path.dirname(path))).replace(os.sep, "/").split("/")
+    name = parts[-1] if parts else ""
+    return any(part in ("tests", "test", "testing") for part in parts[:-1]) or name.startswith("test_") \
+        or name.endswith("_test.py") or name in ("tests.py", "conftest.py")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z]\w*")
+
+
+def built_directly(cls: nodes.ClassDef) -> bool:
+    """Whether the project (its tests aside) may hold an object that is exactly a ``cls``, not a
+    subclass. A class without project subclasses may be: something builds it (a framework from a
+    setting, a registry). A base class only when its name is used as a value somewhere (called,
+    passed, stored, returned, its classmethod called): a name used only in class statements' bases,
+    ``isinstance``/``issubclass``/``super`` arguments and annotations builds no object of it."""
+    subclasses = project_subclasses(cls)
+    if not subclasses or len(subclasses) >= 50 or not cls.name[:1].isupper():
+        return True  # a leaf, an index cut short, or a name the index below does not hold
+    memo = current().built
+    if cls not in memo:
+        memo[cls] = False
+        own = os.path.abspath(cls.root().file or "")
+        for path in _files_mentioning(cls):
+            if os.path.abspath(path) == own:
+                module = cls.root()
+            else:
+                try:
+                    from astroid import MANAGER
+
+                    module = MANAGER.ast_from_file(path)
+                except Exception:  # an unreadable or unparsable file is simply not part of the index
+                    continue
+            if any(_used_as_value(node, cls) for node in module.nodes_of_class((nodes.Name, nodes.Attribute))):
+                memo[cls] = True
+                break
+    return memo[cls]
+
+
+def _files_mentioning(cls: nodes.ClassDef) -> list[str]:
+    """Project files (test modules aside) whose text holds ``cls``'s (capitalised) name: a text
+    index of capitalised words, built once per run."""
+    index = current().class_names
+    root = _project_root(os.path.dirname(os.path.abspath(cls.root().file or ".")))
+    if root not in index:
+        names: dict[str, list[str]] = {}
+        for path in _candidate_files(cls.root().file):
+            if is_test_module(path):
+                continue
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            for name in set(_CAPITALISED.findall(text)):
+                names.setdefault(name, []).append(path)
+        index[root] = names
+    return index[root].get(cls.name, [])
+
+
+_NOT_BUILDING_CALLS = frozenset({"isinstance", "issubclass", "super"})
+
+
+def _used_as_value(node: nodes.Name | nodes.Attribute, cls: nodes.ClassDef) -> bool:
+    """Whether this use of ``cls``'s name may build an object of it (a name that may not be ``cls``
+    counts, unless it is another class)."""
+    if (node.name if isinstance(node, nodes.Name) else node.attrname) != cls.name:
+        return False
+    found = definition_of(node)
+    if isinstance(found, nodes.ClassDef) and found is not cls:
+        return False
+    parent = node.parent
+    if isinstance(parent, nodes.ClassDef) and node in parent.bases:
+        return False
+    if isinstance(parent, nodes.Attribute):  # ``Base.LABEL``; ``Base.create()`` may run ``cls()``
+        method = find_method(cls, parent.attrname)
+        return method is not None and method.type == "classmethod"
+    holder = parent.parent if isinstance(parent, nodes.Tuple) else parent
+    if isinstance(holder, nodes.Call) and isinstance(holder.func, nodes.Name) \
+            and holder.func.name in _NOT_BUILDING_CALLS and node is not holder.func:
+        return False
+    return not _in_annotation(node)
+
+
+def _in_annotation(node: nodes.NodeNG) -> bool:
+    """Whether ``node`` is (part of) an annotation: of a parameter, a return or an assignment."""
+    child, parent = node, node.parent
+    while isinstance(parent, (nodes.Subscript, nodes.Tuple, nodes.BinOp, nodes.Attribute, nodes.List)):
+        child, parent = parent, parent.parent
+    if isinstance(parent, nodes.AnnAssign):
+        return child is parent.annotation
+    if isinstance(parent, nodes.FunctionDef):
+        return child is parent.returns
+    if isinstance(parent, nodes.Arguments):
+        annotations = [*parent.annotations, *parent.posonlyargs_annotations, *parent.kwonlyargs_annotations,
+                       parent.varargannotation, parent.kwargannotation]
+        return any(child is annotation for annotation in annotations)
+    return False
+
+
 def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:
     relations = current().relations
     if path not in relations:
@@ -1412,6 +1549,10 @@ def _many_over_queryset(call: nodes.Call) -> bool:
     return found is not None and found.name in QUERYSET_LIKE
 
 
+#: Builtins that make a new sequence of the same elements.
+_COPYING_BUILTINS = frozenset({"builtins.list", "builtins.tuple", "builtins.sorted", "builtins.reversed"})
+
+
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if qualified == "typing.cast" and len(call.args) == 2:  # ``cast(AsyncOperation, op)``: what it says
         return _kind_of_annotation(call.args[0])
@@ -1422,6 +1563,9 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         wrapped = _called_function(call.args[0])
         result = _returned_kind(wrapped, None) if wrapped is not None else None
         return Kind(FACTORY, result=result) if result is not None else None
+    if qualified in _COPYING_BUILTINS and len(call.args) == 1 and not call.keywords:
+        copied = kind_of(call.args[0])  # ``list(self.filter_backends)``: the same elements
+        return copied if copied is not None and copied.name == SEQUENCE else None
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -1478,7 +1622,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
             only, deferred = _loaded_fields(receiver, name, call)
             return Kind(api.QUERYSET, model=receiver.model, user=receiver.user,
                         custom=_queryset_class(receiver),
-                        rows=receiver.rows or name in api.ROW_QUERYSET_METHODS, only=only, deferred=deferred)
+                        rows=receiver.rows or name in api.ROW_QUERYSET_METHODS, only=only, deferred=deferred,
+                        related=_loaded_relations(receiver, name, call))
     if receiver.name == CONNECTION_HANDLER and name in api.CONNECTION_LISTS:
         return Kind(SEQUENCE, result=Kind(api.CONNECTION))
     if receiver.name == QUERYSET_CLASS and name in api.MANAGER_FACTORY_METHODS:
@@ -1492,19 +1637,80 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         if row.returns is None:
             return None
         return Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
-                    only=receiver.only, deferred=receiver.deferred)
+                    only=receiver.only, deferred=receiver.deferred, related=_fetched_relations(receiver, row))
     row = api.lookup_async(receiver.name, name)
     if row is not None:
         if row.async_returns == api.ASYNC_ITERATOR:
             return Kind(api.ASYNC_ITERATOR, api=row, model=receiver.model, rows=receiver.rows,
-                        only=receiver.only, deferred=receiver.deferred)
+                        only=receiver.only, deferred=receiver.deferred, related=_relations_of(receiver))
         result = Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
-                      only=receiver.only, deferred=receiver.deferred) if row.returns else None
+                      only=receiver.only, deferred=receiver.deferred,
+                      related=_fetched_relations(receiver, row)) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
     if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
         return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
     return Kind(derived) if derived is not None else None
+
+
+def _relations_of(receiver: Kind) -> frozenset[str] | None:
+    """The relations a query built from ``receiver`` loads: none from a model's plain manager (one
+    whose ``get_queryset`` the project does not override), what the QuerySet recorded; else not known."""
+    if receiver.related is not None:
+        return receiver.related
+    if receiver.name == api.MANAGER and receiver.model is not None and not receiver.user \
+            and find_method(receiver.custom, "get_queryset") is None:
+        return frozenset()
+    return None
+
+
+def _fetched_relations(receiver: Kind, row: api.SyncApi) -> frozenset[str] | None:
+    """The relations loaded with the instance a fetch (``get``/``first``/``latest``... and their async
+    forms) returns; None for what creates instances (their relations are the ones passed in)."""
+    if row.effect != api.QUERY or row.returns != api.INSTANCE or receiver.name not in (api.MANAGER, api.QUERYSET):
+        return None
+    return _relations_of(receiver)
+
+
+def _loaded_relations(receiver: Kind, name: str, call: nodes.Call) -> frozenset[str] | None:
+    """What ``.select_related(...)``/``.prefetch_related(...)`` add to the relations a QuerySet loads;
+    no argument, or one that is not a string (a ``Prefetch``), makes them not known."""
+    loaded = _relations_of(receiver)
+    if name not in ("select_related", "prefetch_related") or loaded is None:
+        return loaded
+    if not call.args or call.keywords or not all(
+            isinstance(argument, nodes.Const) and isinstance(argument.value, str) for argument in call.args):
+        return None
+    return loaded | frozenset(argument.value.split("__", 1)[0] for argument in call.args)
+
+
+def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
+    """The related model when ``node`` reads a forward ForeignKey/OneToOne of an instance fetched by a
+    query that did not ``select_related``/``prefetch_related`` it (Django loads it with another,
+    sync query); else None. Not for a nullable relation (None needs no query), nor after the function
+    assigned the relation on that variable."""
+    if isinstance(node.parent, nodes.Call) and node.parent.func is node:
+        return None
+    instance = kind_of(node.expr)
+    if instance is None or instance.name != api.INSTANCE or instance.related is None or instance.model is None \
+            or node.attrname in instance.related:
+        return None
+    field = _class_attribute(instance.model, node.attrname)
+    if not isinstance(field, nodes.Call) or \
+            (qualified_name(field.func) or "") not in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS:
+        return None
+    if any(keyword.arg == "null" and not (isinstance(keyword.value, nodes.Const) and keyword.value.value is False)
+           for keyword in field.keywords or []):
+        return None
+    if isinstance(node.expr, nodes.Name):
+        same = [other for other in node.frame().nodes_of_class((nodes.AssignAttr, nodes.Attribute))
+                if other.attrname == node.attrname and isinstance(other.expr, nodes.Name)
+                and other.expr.name == node.expr.name]
+        if any(isinstance(other, nodes.AssignAttr) for other in same):
+            return None  # assigned here: the relation is the object assigned
+        if any((other.fromlineno, other.col_offset) < (node.fromlineno, node.col_offset) for other in same):
+            return None  # read before: loaded (and cached) by that first read
+    return _related_model(field, instance.model)
 
 
 def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
@@ -1767,7 +1973,7 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
         if base.rows:
             return None
         return Kind(api.USER if base.user else api.INSTANCE, model=base.model, user=base.user, only=base.only,
-                    deferred=base.deferred)
+                    deferred=base.deferred, related=base.related)
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:
@@ -1874,7 +2080,9 @@ def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:
     if receiver is None or find_method(receiver.custom, node.attrname) is not None:
         return None
     row = api.lookup(receiver.name, node.attrname)
-    return row if row is not None and row.attribute else None
+    if row is None or not row.attribute or (row.awaitable and isinstance(node.parent, nodes.Await)):
+        return None
+    return row
 
 
 def qualified_call_name(call: nodes.Call) -> str | None:

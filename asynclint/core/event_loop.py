@@ -6,8 +6,9 @@ to ``sync_to_async``/``database_sync_to_async``/``asyncio.to_thread``/``run_in_e
 always one of those. Comprehensions run inline in the function that contains them.
 Decorators, default values and annotations of a function run where the function is defined.
 A few sync functions run on the loop too, because a library calls them from its coroutines: the sync
-resolvers of a GraphQL schema served asynchronously (``asynclint.libraries.graphql``) and the
-``__call__(self, scope)`` of an old two-step Channels middleware (``asynclint.libraries.channels``).
+resolvers of a GraphQL schema served asynchronously (``asynclint.libraries.graphql``), the
+``__call__(self, scope)`` of an old two-step Channels middleware (``asynclint.libraries.channels``)
+and the sync auth callbacks of async django-ninja operations before 1.5 (``asynclint.libraries.ninja``).
 """
 
 from __future__ import annotations
@@ -65,7 +66,32 @@ def library_loop_reason(function: nodes.NodeNG | None) -> str | None:
         return None
     from asynclint.libraries import channels, graphql  # noqa: PLC0415 (the libraries import the core)
 
-    return channels.loop_reason(function) or graphql.loop_reason(function)
+    found = channels.loop_reason(function) or graphql.loop_reason(function)
+    if found:
+        return found
+    auth = _ninja_auth(function)
+    return auth[0] if auth else None
+
+
+def library_loop_possible(function: nodes.NodeNG | None) -> bool:
+    """Whether the library runs sync ``function`` on the loop in only some of the targeted releases
+    (django-ninja's auth callbacks under a requirement that spans 1.5): its findings are possible."""
+    if not isinstance(function, nodes.FunctionDef) or isinstance(function, nodes.AsyncFunctionDef):
+        return False
+    auth = _ninja_auth(function)
+    return auth is not None and not auth[1]
+
+
+def _ninja_auth(function: nodes.FunctionDef) -> tuple[str, bool] | None:
+    """``ninja.auth_loop_reason``, once per function per run."""
+    from asynclint.core.context import current
+    from asynclint.libraries import ninja  # noqa: PLC0415
+
+    cache = current().deployments
+    key = ("ninja-auth", function)
+    if key not in cache:
+        cache[key] = ninja.auth_loop_reason(function)
+    return cache[key]
 
 
 def module_has_async_code(module: nodes.Module) -> bool:
@@ -75,9 +101,9 @@ def module_has_async_code(module: nodes.Module) -> bool:
 
 def may_have_library_loop_code(text: str) -> bool:
     """A cheap text test (the CLI's prefilter): the module may define sync code a library runs on the loop."""
-    from asynclint.libraries import channels, graphql  # noqa: PLC0415
+    from asynclint.libraries import channels, graphql, ninja  # noqa: PLC0415
 
-    return graphql.TEXT_HINT.search(text) is not None or channels.TEXT_HINT.search(text) is not None
+    return any(hint.search(text) is not None for hint in (graphql.TEXT_HINT, channels.TEXT_HINT, ninja.TEXT_HINT))
 
 
 # --- failures a test asks for ------------------------------------------------------------------------

@@ -696,3 +696,168 @@ def async_mode_test(test: nodes.NodeNG) -> bool:
     return any(target.attrname == test.attrname and isinstance(target.expr, nodes.Name) and target.expr.name == "self"
                and isinstance(target.parent, nodes.Assign) and _checks_coroutine(target.parent.value)
                for target in cls.nodes_of_class(nodes.AssignAttr))
+
+
+# --- the user, resolved before the views ---------------------------------------------------------
+#: The MiddlewareMixin hooks that Django runs before the view, in a worker thread under ASGI too
+#: (``MiddlewareMixin.__acall__`` runs ``process_request`` with ``sync_to_async``; the handler adapts a
+#: sync ``process_view``).
+_BEFORE_VIEW_HOOKS = ("process_request", "process_view")
+
+
+def user_resolved_before_views(module: nodes.Module) -> str | None:
+    """A project middleware, listed in a ``MIDDLEWARE`` setting of the project of ``module``, whose
+    sync code reads ``request.user`` on every request before the view runs (in a worker thread under
+    ASGI): the lazy user is loaded there, so a view's later ``request.user`` queries nothing. Its dotted
+    path, or None. Once per project per run."""
+    from asynclint.core import context, deployment
+
+    if not module.file:
+        return None
+    root = deployment.project_root(module.file)
+    cache = context.current().deployments
+    key = ("user-resolved-before-views", root)
+    if key not in cache:
+        cache[key] = next((path for path in _listed_middleware(root) if _resolves_user(path, module)), None)
+    return cache[key]
+
+
+def _listed_middleware(root: Path) -> list[str]:
+    """The project middleware paths (not Django's) that the project's Python files put in ``MIDDLEWARE``
+    (``MIDDLEWARE = [...]``, ``+=``, ``.append(...)``, ``.insert(i, ...)``)."""
+    import ast
+
+    from asynclint.core import deployment
+
+    found: dict[str, None] = {}
+    for _name, entries in _listings(root).items():
+        for dotted, where in entries:
+            if where.endswith(".py") and not dotted.startswith("django.") and dotted not in api.KNOWN_MIDDLEWARE:
+                found.setdefault(where, None)
+    found = {where: None for where in found if deployment.project_root(root / where) == root}  # not a nested project
+    paths: dict[str, None] = {}
+    for where in found:
+        try:
+            tree = ast.parse((root / where).read_text(encoding="utf-8", errors="replace"))
+        except (OSError, SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            values = []
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(_names_middleware(t) for t in targets) and node.value is not None:
+                    values = [node.value]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr in ("append", "insert") and _names_middleware(node.func.value):
+                values = node.args[-1:]
+            for value in values:
+                for item in ast.walk(value):
+                    if isinstance(item, ast.Constant) and isinstance(item.value, str) and "." in item.value \
+                            and not item.value.startswith("django.") and item.value not in api.KNOWN_MIDDLEWARE:
+                        paths.setdefault(item.value, None)
+    return list(paths)
+
+
+def _names_middleware(node) -> bool:
+    import ast
+
+    return (isinstance(node, ast.Name) and node.id == api.MIDDLEWARE_SETTING) or \
+        (isinstance(node, ast.Attribute) and node.attr == api.MIDDLEWARE_SETTING)
+
+
+def _resolves_user(path: str, context_node: nodes.NodeNG) -> bool:
+    try:
+        found = definition(path, context_node)
+    except Exception:  # pylint: disable=broad-except  # an unloadable module: nothing known
+        return False
+    if not isinstance(found, (nodes.ClassDef, nodes.FunctionDef)):
+        return False
+    analysed = factory(found)
+    if analysed is None:
+        return False
+    if not analysed.is_class:
+        inner = [item for item in found.body if isinstance(item, nodes.FunctionDef)
+                 and not isinstance(item, nodes.AsyncFunctionDef)]
+        return analysed.flags.mode == api.SYNC_ONLY and any(_reads_user_first(f, stop_at_get_response=True)
+                                                            for f in inner)
+    methods = {method.name: method for method in reversed(_chain(found).methods())}
+    if analysed.mixin and not analysed.overrides_mixin_call:
+        return any(isinstance(methods.get(name), nodes.FunctionDef) and not isinstance(
+            methods[name], nodes.AsyncFunctionDef) and _reads_user_first(methods[name], stop_at_get_response=False)
+            for name in _BEFORE_VIEW_HOOKS)
+    call = methods.get("__call__")
+    return analysed.flags.mode == api.SYNC_ONLY and isinstance(call, nodes.FunctionDef) and \
+        not isinstance(call, nodes.AsyncFunctionDef) and _reads_user_first(call, stop_at_get_response=True)
+
+
+def _reads_user_first(function: nodes.FunctionDef, stop_at_get_response: bool) -> bool:
+    """Whether ``function`` reads ``request.user`` (its request parameter) in a statement that every
+    call runs, before anything can return and (``stop_at_get_response``) before it calls the view."""
+    params = [arg.name for arg in function.args.args]
+    params = params[1:] if params and params[0] == "self" else params
+    if not params:
+        return False
+    request = params[0]
+    for statement in function.body:
+        unconditional = [statement.test] if isinstance(statement, nodes.If) else \
+            [] if isinstance(statement, (nodes.For, nodes.While, nodes.Try, nodes.With, nodes.FunctionDef,
+                                         nodes.ClassDef)) else [statement]
+        for part in unconditional:
+            if _reads_user(part, request):
+                return True
+        if stop_at_get_response and any(_calls_get_response(call) for call in statement.nodes_of_class(nodes.Call)):
+            return False
+        if isinstance(statement, (nodes.Return, nodes.Raise)) or \
+                next(statement.nodes_of_class((nodes.Return, nodes.Raise)), None) is not None:
+            return False  # an early exit: what follows does not run on every request
+    return False
+
+
+def _reads_user(node: nodes.NodeNG, request: str) -> bool:
+    """``request.user`` (or ``getattr(request, "user", ...)``) evaluated whenever ``node`` is (not in
+    a lambda, comprehension, conditional expression or the right side of ``and``/``or``)."""
+    if isinstance(node, (nodes.Lambda, nodes.ComprehensionScope, nodes.IfExp)):
+        return False
+    if isinstance(node, nodes.BoolOp):
+        return _reads_user(node.values[0], request)
+    if isinstance(node, nodes.Attribute) and node.attrname == "user" and isinstance(node.expr, nodes.Name) \
+            and node.expr.name == request:
+        return True
+    if isinstance(node, nodes.Call) and isinstance(node.func, nodes.Name) and node.func.name == "getattr" and \
+            len(node.args) >= 2 and isinstance(node.args[0], nodes.Name) and node.args[0].name == request and \
+            isinstance(node.args[1], nodes.Const) and node.args[1].value == "user":
+        return True
+    return any(_reads_user(child, request) for child in node.get_children())
+
+
+def _calls_get_response(call: nodes.Call) -> bool:
+    func = call.func
+    return (isinstance(func, nodes.Name) and func.name == "get_response") or \
+        (isinstance(func, nodes.Attribute) and func.attrname == "get_response")
+
+
+# --- sync on purpose: state of the worker thread --------------------------------------------------
+_THREAD_LOCAL_FACTORIES = frozenset({"threading.local", "_threading_local.local"})
+_THREAD_STATE = re.compile(r"thread_?(?:local|context|data)s?$|^_?thread_?locals?$", re.IGNORECASE)
+
+
+def thread_bound(found: Factory) -> bool:
+    """The middleware keeps or clears state of the thread it runs in (a ``threading.local()`` of its
+    module, or an attribute such as ``_thread_locals``/``thread_context``): it only works sync, in the
+    worker thread the sync view runs in (under ASGI that is the thread it is adapted into), so being
+    sync-only is its design, not a slip."""
+    module = found.node.root()
+    local_names = set()
+    for statement in module.body:
+        value = getattr(statement, "value", None)
+        if isinstance(statement, (nodes.Assign, nodes.AnnAssign)) and isinstance(value, nodes.Call) and \
+                isinstance(value.func, (nodes.Name, nodes.Attribute)) and \
+                qualified_name(value.func) in _THREAD_LOCAL_FACTORIES:
+            targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
+            local_names |= {t.name for t in targets if isinstance(t, nodes.AssignName)}
+    for function in _code(found):
+        for node in function.nodes_of_class((nodes.Name, nodes.Attribute, nodes.AssignAttr)):
+            name = node.name if isinstance(node, nodes.Name) else node.attrname
+            if name in local_names or _THREAD_STATE.search(name):
+                return True
+    return False

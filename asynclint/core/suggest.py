@@ -11,9 +11,9 @@ import os
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.chains import Chain
+from asynclint.core.chains import Chain, self_dispatch_undecided
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ApiCall, enclosing_class, kind_of
+from asynclint.core.django_kinds import ApiCall, enclosing_class, find_method, kind_of, project_subclasses
 from asynclint.core.versions import format_version
 
 SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
@@ -32,8 +32,19 @@ def replacement(found: ApiCall) -> str:
     return f"await {describe(found.receiver)}.{row.async_name}({args})"
 
 
-def library(row: api.SyncApi, does: str, func: str, receiver: str, args: str = "...") -> str:
-    """A message for a library row: what the call does, and the library's async form (with its release)."""
+def library(row: api.SyncApi, does: str, func: str, receiver: str, args: str = "...", module_file: str | None = None) \
+        -> str:
+    """A message for a library row: what the call does, and the library's async form (with its release);
+    when every targeted release of the library (``versions.library`` for the project of ``module_file``)
+    is older than the one that added the async form, ``sync_to_async`` instead."""
+    if row.library_since and module_file:
+        from asynclint.core import versions
+
+        targeted = versions.library_for(row.library, module_file)
+        if targeted is not None and targeted.before(versions.release(row.library_since)) is True:
+            return (f"{does}; the targeted {row.library} ({targeted.reason}) has no async form of it "
+                    f"(it arrives in {row.library} {row.library_since}), so use "
+                    f"'await sync_to_async({func})({args})'")
     if row.replacement:
         use = row.replacement.format(func=func, receiver=receiver)
     else:
@@ -49,7 +60,7 @@ def sync_call(found: ApiCall, target: api.Version) -> str:
     does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
     if row.library:
         receiver = describe(found.receiver) if found.receiver is not None else ""
-        return library(row, does, describe(found.call.func), receiver, arguments(found.call))
+        return library(row, does, describe(found.call.func), receiver, arguments(found.call), found.call.root().file)
     if row.since is not None and target < row.since:
         arrives = f"{api.short_name(row.async_name)}() arrives" if row.async_name else "it arrives"
         return (
@@ -126,10 +137,19 @@ def _overriding_class(chain: Chain) -> str | None:
                 declared = kind_of(func.expr)  # a receiver declared as a base class: the object decides
                 if declared is not None and not declared.exact and declared.custom is not owner:
                     return f"{func.expr.name} is a {owner.name} (its {owner.name}.{step.function.name}() runs)"
+    for step in chain.steps:  # ``self.m()`` running the class's own m(), which some subclasses override
+        if self_dispatch_undecided(step.call, step.function):
+            others = [subclass.name for subclass in project_subclasses(enclosing_class(step.call))
+                      if find_method(subclass, step.function.name) is not step.function]
+            named = ", ".join(others[:2]) + (" and others" if len(others) > 2 else "")
+            return f"self's class keeps {_shown(step.function)}() ({named} override{'s' if len(others) == 1 else ''} it)"
     return None
 
 
+def _shown(function: nodes.FunctionDef) -> str:
+    owner = function.parent
+    return f"{owner.name}.{function.name}" if isinstance(owner, nodes.ClassDef) else function.name
+
+
 def _step(step) -> str:
-    owner = step.function.parent
-    shown = f"{owner.name}.{step.function.name}" if isinstance(owner, nodes.ClassDef) else step.function.name
-    return f"{shown}() ({os.path.basename(step.call.root().file or '?')}:{step.call.lineno})"
+    return f"{_shown(step.function)}() ({os.path.basename(step.call.root().file or '?')}:{step.call.lineno})"

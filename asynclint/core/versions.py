@@ -1,4 +1,21 @@
-"""The Django version asynclint targets: the option, else the installed Django, else the newest known."""
+"""The Django (and library) versions asynclint targets.
+
+Django: the ``django-version`` option wins; else the installed Django when the project's own
+``django`` requirement admits it (or declares none); else the lowest Django release that requirement
+admits (the oldest the project supports: a replacement is suggested only when every supported
+version has it, and a rule about something newer stays silent); else the installed Django; else the
+newest known. A requirement that admits only releases older than 3.0 (no async views, no
+middleware modes) targets 3.0, the oldest asynclint reasons about.
+
+Libraries (``library``): the ``library-versions`` option wins; else the installed distribution when
+the project's requirement admits it (or declares none); else the range the requirement declares;
+else unknown (None), and what depends on the version stays silent.
+
+The project's requirement is read, walking up from the checked folder to the project's root, from
+``pyproject.toml`` (``[project] dependencies``, ``[tool.poetry.dependencies]``), ``setup.cfg``
+(``[options] install_requires``), ``setup.py`` (a literal ``install_requires=[...]``), ``Pipfile``
+(``[packages]``) and ``requirements*.txt`` / ``requirements/*.txt`` (following ``-r``).
+"""
 
 from __future__ import annotations
 
@@ -86,6 +103,11 @@ def _release(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in match.group(1).split("."))
 
 
+def release(text: str) -> tuple[int, ...]:
+    """``"0.1.7"`` to ``(0, 1, 7)`` (InvalidRequirement for text that is no version)."""
+    return _release(text)
+
+
 def _padded(release: tuple[int, ...], length: int = 3) -> tuple[int, ...]:
     return release + (0,) * (length - len(release))
 
@@ -163,17 +185,18 @@ def _poetry_specifier(constraint: str) -> str:
     return ",".join(parts)
 
 
-def _is_django(name: str) -> bool:
-    return re.sub(r"[-_.]+", "-", name).lower() == "django"
+def normalized(name: str) -> str:
+    """A distribution name as PEP 503 compares them (``Django``, ``django_ninja`` → ``django``, ``django-ninja``)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _requirement_specifier(line: str) -> str | None:
-    """The specifier of a PEP 508 ``django`` requirement line, or None for another package."""
+def _requirement_specifier(line: str, package: str = "django") -> str | None:
+    """The specifier of a PEP 508 requirement line for ``package``, or None for another package."""
     line = line.split(";", 1)[0].split(" #", 1)[0].strip()
     if not line or line.startswith(("#", "-")):
         return None
     match = _NAME.match(line)
-    if not match or not _is_django(match.group(1)):
+    if not match or normalized(match.group(1)) != normalized(package):
         return None
     rest = match.group(3).strip()
     if rest.startswith("@"):
@@ -183,29 +206,89 @@ def _requirement_specifier(line: str) -> str | None:
     return rest
 
 
-def _from_pyproject(path) -> tuple[str, str] | None:
-    """(specifier, where) of the ``django`` dependency in a pyproject.toml, or None."""
+def _first(entries, package: str, where: str) -> tuple[str, str] | None:
+    for entry in entries or ():
+        specifier = _requirement_specifier(str(entry), package)
+        if specifier is not None:
+            return specifier, f"{where}: {str(entry).strip()!r}"
+    return None
+
+
+def _from_pyproject(path, package: str = "django") -> tuple[str, str] | None:
+    """(specifier, where) of ``package`` in a pyproject.toml's dependencies, or None."""
     try:
         data = _load_toml(path)
     except (OSError, ValueError):
         return None
-    for entry in data.get("project", {}).get("dependencies", []) or []:
-        specifier = _requirement_specifier(str(entry))
-        if specifier is not None:
-            return specifier, f"{path} [project] dependencies: {entry!r}"
+    found = _first(data.get("project", {}).get("dependencies", []), package, f"{path} [project] dependencies")
+    if found is not None:
+        return found
     poetry = data.get("tool", {}).get("poetry", {}).get("dependencies", {}) or {}
     for name, constraint in poetry.items():
-        if _is_django(name):
+        if normalized(name) == normalized(package):
             if isinstance(constraint, dict):
                 constraint = constraint.get("version", "")
             if isinstance(constraint, list):  # multiple-constraint form: the first one
                 constraint = constraint[0].get("version", "") if constraint else ""
             return _poetry_specifier(str(constraint)), \
-                f"{path} [tool.poetry.dependencies] django = {constraint!r}"
+                f"{path} [tool.poetry.dependencies] {name} = {constraint!r}"
     return None
 
 
-def _from_requirements(path, _seen=None) -> tuple[str, str] | None:
+def _from_setup_cfg(path, package: str) -> tuple[str, str] | None:
+    """``[options] install_requires`` of a setup.cfg (one requirement a line)."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+        value = parser.get("options", "install_requires", fallback="")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return None
+    return _first(value.splitlines(), package, f"{path} [options] install_requires")
+
+
+def _from_setup_py(path, package: str) -> tuple[str, str] | None:
+    """A literal ``install_requires=[...]`` of ``setup(...)`` in a setup.py (or a module-level list of
+    strings it names); the file is parsed, never run."""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, SyntaxError, ValueError):
+        return None
+    lists = {target.id: node.value for node in tree.body if isinstance(node, ast.Assign)
+             for target in node.targets if isinstance(target, ast.Name)}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        for keyword in node.keywords:
+            if keyword.arg != "install_requires":
+                continue
+            value = lists.get(keyword.value.id) if isinstance(keyword.value, ast.Name) else keyword.value
+            if isinstance(value, (ast.List, ast.Tuple)):
+                strings = [item.value for item in value.elts
+                           if isinstance(item, ast.Constant) and isinstance(item.value, str)]
+                return _first(strings, package, f"{path} install_requires")
+    return None
+
+
+def _from_pipfile(path, package: str) -> tuple[str, str] | None:
+    """``[packages]`` of a Pipfile (``django = ">=4.2,<5"``, ``"*"`` or ``{version = "..."}``)."""
+    try:
+        data = _load_toml(path)
+    except (OSError, ValueError):
+        return None
+    for name, constraint in (data.get("packages", {}) or {}).items():
+        if normalized(name) == normalized(package):
+            if isinstance(constraint, dict):
+                constraint = constraint.get("version", "")
+            specifier = "" if str(constraint).strip() == "*" else str(constraint)
+            return specifier, f"{path} [packages] {name} = {constraint!r}"
+    return None
+
+
+def _from_requirements(path, package: str = "django", _seen=None) -> tuple[str, str] | None:
     seen = _seen if _seen is not None else set()
     if path in seen:
         return None
@@ -218,13 +301,244 @@ def _from_requirements(path, _seen=None) -> tuple[str, str] | None:
         line = raw.strip()
         if line.startswith(("-r", "--requirement")):
             included = line.split(None, 1)[1] if " " in line else line[2:]
-            found = _from_requirements(path.parent / included.strip(), seen)
+            found = _from_requirements(path.parent / included.strip(), package, seen)
             if found is not None:
                 return found
             continue
-        specifier = _requirement_specifier(line)
+        specifier = _requirement_specifier(line, package)
         if specifier is not None:
             return specifier, f"{path}: {line!r}"
+    return None
+
+
+def declared(package: str, start) -> tuple[str, str] | None:
+    """(specifier, where) of the project's requirement on ``package``, walking up from ``start`` to
+    the project's root (a folder with ``pyproject.toml``, ``setup.py``, ``setup.cfg`` or ``.git``):
+    in each folder ``pyproject.toml``, ``setup.cfg``, ``setup.py``, ``Pipfile``, then
+    ``requirements.txt``, the other ``requirements*.txt`` and ``requirements/*.txt``. The specifier is
+    PEP 440 (Poetry's constraints translated), ``""`` when the requirement names no version."""
+    from pathlib import Path
+
+    directory = Path(start).resolve()
+    if directory.is_file():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        readers = ((folder / "pyproject.toml", _from_pyproject), (folder / "setup.cfg", _from_setup_cfg),
+                   (folder / "setup.py", _from_setup_py), (folder / "Pipfile", _from_pipfile))
+        for path, reader in readers:
+            if path.is_file():
+                found = reader(path, package)
+                if found is not None:
+                    return found
+        files = sorted(folder.glob("requirements*.txt"), key=lambda p: (p.name != "requirements.txt", p.name))
+        files += sorted((folder / "requirements").glob("*.txt")) if (folder / "requirements").is_dir() else []
+        for candidate in files:
+            found = _from_requirements(candidate, package)
+            if found is not None:
+                return found
+        if any(path.is_file() for path, _reader in readers[:3]) or (folder / ".git").exists():
+            return None  # the project's root: do not look above it
+    return None
+
+
+def admits(specifier: str, release: tuple[int, ...]) -> bool:
+    """Whether the final release ``release`` satisfies the PEP 440 ``specifier`` (``""`` admits all).
+
+    Raises InvalidRequirement for a specifier that cannot be read."""
+    candidate = _padded(release)
+    for clause in (part for part in specifier.split(",") if part.strip()):
+        match = _CLAUSE.match(clause)
+        if not match:
+            raise InvalidRequirement(f"unreadable version specifier {clause.strip()!r}")
+        if not _admits(match.group(1), match.group(2), candidate):
+            return False
+    return True
+
+
+def _older_only(specifier: str) -> bool:
+    """Whether every release the specifier admits is older than ``OLDEST`` (``>=2.1,<2.3``)."""
+    _low, high = _bounds(specifier)
+    return high is not None and _padded(high, 6) <= _padded(OLDEST, 6)
+
+
+def requirement(start) -> tuple[Version, str] | None:
+    """The lowest Django version that the project's ``django`` requirement admits, and where it was
+    found (``declared``). None when there is no such requirement, it names no version, or it admits no
+    version asynclint knows; a requirement that admits only releases older than 3.0 gives 3.0.
+
+    Raises InvalidRequirement for a specifier that cannot be read.
+    """
+    found = declared("django", start)
+    if found is None:
+        return None
+    specifier, where = found
+    try:
+        version = lowest_admitted(specifier)
+        if version is None and specifier and _older_only(specifier):
+            return OLDEST, f"{where} (only releases older than {format_version(OLDEST)}: no async views " \
+                           f"or middleware modes)"
+    except InvalidRequirement as error:
+        raise InvalidRequirement(f"{where}: {error}") from None
+    if version is None:
+        return None  # no version bound (``django``, ``*``, a URL) or none asynclint knows
+    return version, where
+
+
+def installed_release(distribution: str) -> tuple[int, ...] | None:
+    """The installed release of a distribution (``(1, 4, 5)``), from its metadata; None when absent."""
+    try:
+        return _release(metadata.version(distribution))
+    except (metadata.PackageNotFoundError, InvalidRequirement, ValueError):
+        return None
+
+
+def detect(option: str | None, project=None) -> Target:
+    """The targeted Django version and why (see the module's docstring); ``project`` is where to start
+    looking for the project's requirement."""
+    if option:
+        return Target(parse(option), "set by the django-version option")
+    found = installed()
+    if project is not None:
+        try:
+            declared_found = declared("django", project)
+            if declared_found is not None and found is not None:
+                release = installed_release("django") or found
+                if admits(declared_found[0], release):
+                    return Target(found, f"the installed Django ({metadata.version('django')}), which the "
+                                         f"django requirement in {declared_found[1]} admits")
+            required = requirement(project) if declared_found is not None else None
+        except InvalidRequirement:
+            if found is None:
+                raise
+            required = None  # an unreadable requirement: the installed Django
+        if required is not None:
+            version, where = required
+            why = f"the installed Django ({metadata.version('django')}) is not admitted" if found is not None \
+                else "no Django installed"
+            return Target(version, f"{why}: the lowest version admitted by the django requirement in {where}")
+    if found is not None:
+        return Target(found, f"the installed Django ({metadata.version('django')})")
+    return Target(NEWEST, "no Django installed, no django-version set and no django requirement found: "
+                          "the newest known")
+
+
+# --- library versions --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LibraryVersion:
+    """The releases of a library the project may run: from ``low`` (inclusive, None: unbounded) to
+    ``high`` (exclusive, None: unbounded), and why. An exact release has ``high`` just above ``low``."""
+
+    low: tuple[int, ...] | None
+    high: tuple[int, ...] | None
+    reason: str
+
+    def before(self, release: tuple[int, ...]) -> bool | None:
+        """True when every targeted release is older than ``release``, False when none is, None when
+        the targeted range straddles it (or is unbounded on the side that matters)."""
+        if self.high is not None and _padded(self.high, 6) <= _padded(release, 6):
+            return True
+        if self.low is not None and _padded(self.low, 6) >= _padded(release, 6):
+            return False
+        return None
+
+
+def _exact(release: tuple[int, ...], reason: str) -> LibraryVersion:
+    return LibraryVersion(release, (*_padded(release, 5), 1), reason)
+
+
+def _bumped(release: tuple[int, ...]) -> tuple[int, ...]:
+    return (*release[:-1], release[-1] + 1)
+
+
+def _bounds(specifier: str) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
+    """The (inclusive low, exclusive high) release bounds of a PEP 440 specifier (``!=`` ignored)."""
+    low = high = None
+
+    def raise_low(value):
+        nonlocal low
+        low = value if low is None or _padded(value, 6) > _padded(low, 6) else low
+
+    def lower_high(value):
+        nonlocal high
+        high = value if high is None or _padded(value, 6) < _padded(high, 6) else high
+
+    for clause in (part for part in specifier.split(",") if part.strip()):
+        match = _CLAUSE.match(clause)
+        if not match:
+            raise InvalidRequirement(f"unreadable version specifier {clause.strip()!r}")
+        operator, spec = match.groups()
+        release = _release(spec)
+        if operator in (">=", ">"):
+            raise_low(release)
+        elif operator in ("<", "<="):
+            lower_high(release if operator == "<" else (*_padded(release, 5), 1))
+        elif operator in ("==", "==="):
+            raise_low(release)
+            lower_high(_bumped(release) if spec.endswith(".*") else (*_padded(release, 5), 1))
+        elif operator == "~=":
+            raise_low(release)
+            lower_high(_bumped(release[:-1]) if len(release) > 1 else _bumped(release))
+    return low, high
+
+
+def configured_versions(option) -> dict[str, tuple[int, ...]]:
+    """The ``library-versions`` option (``"django-ninja==1.4.5"`` items, a list or comma-separated)
+    as distribution -> release; raises InvalidRequirement for an item that cannot be read."""
+    items = option.split(",") if isinstance(option, str) else list(option or ())
+    found = {}
+    for item in (str(i).strip() for i in items):
+        if not item:
+            continue
+        name, sep, value = item.partition("==")
+        if not sep or not name.strip():
+            raise InvalidRequirement(f"library-versions: expected 'distribution==version', not {item!r}")
+        found[normalized(name.strip())] = _release(value.strip())
+    return found
+
+
+#: This run's ``library-versions`` option, and the versions already looked up ((name, folder) -> found).
+_CONFIGURED: dict[str, tuple[int, ...]] = {}
+_LOOKED_UP: dict[tuple, LibraryVersion | None] = {}
+
+
+def configure_libraries(option) -> None:
+    """Set this run's ``library-versions`` option (and forget earlier look-ups: files may have changed)."""
+    _CONFIGURED.clear()
+    _CONFIGURED.update(configured_versions(option))
+    _LOOKED_UP.clear()
+
+
+def library_for(distribution: str, module_file: str | None) -> LibraryVersion | None:
+    """``library`` for the project of the linted module ``module_file`` with this run's option, cached
+    per folder for the run."""
+    from pathlib import Path
+
+    folder = str(Path(module_file).resolve().parent) if module_file else None
+    key = (normalized(distribution), folder)
+    if key not in _LOOKED_UP:
+        _LOOKED_UP[key] = library(distribution, folder, _CONFIGURED)
+    return _LOOKED_UP[key]
+
+
+def library(distribution: str, start, configured: dict[str, tuple[int, ...]] | None = None) -> LibraryVersion | None:
+    """The targeted releases of ``distribution`` (PyPI name, e.g. ``"django-ninja"``) for the project
+    at ``start``: the ``library-versions`` option, else the installed release if the project's
+    requirement admits it (or declares none), else the range the requirement declares, else None."""
+    name = normalized(distribution)
+    if configured and name in configured:
+        return _exact(configured[name], f"{distribution} {'.'.join(map(str, configured[name]))}, set by the "
+                                        f"library-versions option")
+    release = installed_release(name)
+    try:
+        found = declared(name, start) if start is not None else None
+        if found is not None and (release is None or not admits(found[0], release)):
+            low, high = _bounds(found[0])
+            if low is not None or high is not None:
+                return LibraryVersion(low, high, f"{distribution} {found[0]}, required in {found[1]}")
+    except InvalidRequirement:
+        found = None
+    if release is not None:
+        return _exact(release, f"the installed {distribution} {'.'.join(map(str, release))}")
     return None
 
 
@@ -237,58 +551,3 @@ def _load_toml(path) -> dict:
         return tomllib.load(handle)
 
 
-def requirement(start) -> tuple[Version, str] | None:
-    """The lowest Django version that the project's ``django`` requirement admits, and where it was
-    found: ``project.dependencies`` or Poetry's dependencies in the nearest ``pyproject.toml`` above
-    ``start``, else the nearest ``requirements*.txt`` (or ``requirements/*.txt``). None when there is
-    no such requirement or it admits no version asynclint knows.
-
-    Raises InvalidRequirement for a specifier that cannot be read.
-    """
-    from pathlib import Path
-
-    directory = Path(start).resolve()
-    if directory.is_file():
-        directory = directory.parent
-    for folder in (directory, *directory.parents):
-        found = None
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            found = _from_pyproject(pyproject)
-        if found is None:
-            files = sorted(folder.glob("requirements*.txt"), key=lambda p: (p.name != "requirements.txt", p.name))
-            files += sorted((folder / "requirements").glob("*.txt")) if (folder / "requirements").is_dir() else []
-            for candidate in files:
-                found = _from_requirements(candidate)
-                if found is not None:
-                    break
-        if found is not None:
-            specifier, where = found
-            try:
-                version = lowest_admitted(specifier)
-            except InvalidRequirement as error:
-                raise InvalidRequirement(f"{where}: {error}") from None
-            if version is None:
-                return None  # no version bound (``django``, ``*``, a URL) or none asynclint knows
-            return version, where
-        if pyproject.is_file() or (folder / ".git").exists():
-            return None  # the project's root: do not look above it
-    return None
-
-
-def detect(option: str | None, project=None) -> Target:
-    """Like ``resolve``, with the project's ``django`` requirement (see ``requirement``) between the
-    installed Django and the newest known version; ``project`` is where to start looking."""
-    if option:
-        return Target(parse(option), "set by the django-version option")
-    found = installed()
-    if found is not None:
-        return Target(found, f"the installed Django ({metadata.version('django')})")
-    if project is not None:
-        required = requirement(project)
-        if required is not None:
-            version, where = required
-            return Target(version, f"no Django installed: the lowest version admitted by the django "
-                                   f"requirement in {where}")
-    return Target(NEWEST, "no Django installed, no django-version set and no django requirement found: "
-                          "the newest known")

@@ -164,3 +164,9 @@ _CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
     "generic.http": ("AsyncHttpConsumer",),
 }.items() for name in names)
 INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER)}
+#: Unannotated parameters of an ``async def`` known by the handler signature a library calls: by
+#: (previous parameter, parameter), the kind and the library whose import (a module of the file
+#: importing a package whose name contains it) makes the signature that library's. grpc.aio calls
+#: every servicer method (and a generic handler) as ``(request, context)``; django-socio-grpc's
+#: services and proxies keep that signature.
+HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}

@@ -56,27 +56,42 @@ Entries are comma-separated by pylint, so a replacement cannot contain a comma.
 The criterion: among the most downloaded Django packages on PyPI, those whose documented, commonly
 called *functions* (not views, admin, management commands or middleware) read the database or the
 cache on every call, so that an async view calling them runs a query or a cache round trip on the
-event loop. Feature flags (django-waffle), runtime settings stores (django-constance) and object
-permissions (django-guardian) meet it. Considered and left out: django-allauth (its public API is
-views, forms and adapters that Django runs in threads), django-taggit (its manager would need
+event loop. The resulting list: feature flags (django-waffle), runtime settings stores
+(django-constance), object permissions (django-guardian), two-factor devices (django-otp:
+`user_has_device()`, `match_token()`, `verify_token()`), django-filter's DRF backend (a possible
+finding: only model choice filters query), and Django's own `Site.objects.get_current()`,
+`get_current_site()`, `ContentType.objects.get_for_model()`/`get_for_models()`/`get_for_id()` and
+`user.has_perm()` and friends. Considered and left out: django-allauth (its public API is views,
+forms and adapters that Django runs in threads), django-taggit (its manager would need
 taggit-specific replacements, Django's `aadd()` does not exist there), django-simple-history and
-django-reversion (history managers are lazy QuerySets, already covered by the ORM rows), and
-django-filter (its FilterSet queries only through a form's model choice fields: not certain enough).
-The download ranking was not re-measured in this session; the list is the one above.
+django-reversion (history managers are lazy QuerySets, already covered by the ORM rows),
+social-auth's storage and django-axes (called by their own views, backends and signal handlers, not
+by project code). The download ranking was not re-measured in this session; the list is the one above.
 
 ## Proofs
 
-Fixtures for every family live under `tests/fixtures/<rule>/` (bad and good). Runtime proofs, under
-the real package: urllib3 and Django's file storage (a blocking socket connect or `open()` in the
-loop's thread), DRF and adrf (SynchronousOnlyOperation), `ContentType.objects.get_for_model()`,
-`sync-apis` declarations (tests/test_runtime.py); Celery's `delay()`, `apply_async()` and
-`send_task()` against a local broker (tests/test_runtime_libraries.py). Fixtures only (the package or
-its service is not available to the tests): boto3, redis, psycopg, elasticsearch, stripe, openai,
-anthropic, dramatiq, RQ, django-q, django-constance, django-waffle, django-guardian, and
-`Site.objects.get_current()` (django.contrib.sites is not in the runtime project), django-filter,
-grpc.aio, redis.asyncio and aiohttp. DRF permissions checked by hand are proven under real DRF
-(tests/fixtures/sync-auth-call-in-async/bad_drf_permissions.py), httpx.AsyncClient and Channels'
-in-memory layer left unawaited too (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
+Fixtures for every family live under `tests/fixtures/<rule>/` (bad and good), and every library
+below is a test dependency, proven under the real package:
+
+- raises `SynchronousOnlyOperation` (tests/runtime/test_calls.py; a fixture file's own Django apps
+  and settings come from its folder's `runtime.toml`): DRF and adrf, `Site.objects.get_current()`
+  and `get_current_site()` (django.contrib.sites installed for the file), `ContentType` lookups on a
+  cold cache, django-waffle, django-guardian, django-otp, django-constance's database backend,
+  django-q2's ORM broker, django-filter's backend (a model choice filter), DRF permissions checked by
+  hand, `sync-apis` declarations;
+- blocks the loop (no exception: the loop stands still): urllib3 and Django's file storage (a
+  blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py); the SDK
+  clients (boto3, redis, elasticsearch, stripe, openai, anthropic, psycopg) and task queues
+  (dramatiq, RQ, django-rq) against local stand-ins behind a proxy that holds every request: the
+  loop's heartbeat never ticks while a sync client's request is held, and keeps ticking for the
+  async clients and `sync_to_async` (tests/runtime/test_held_services.py); Celery's `delay()`,
+  `apply_async()` and `send_task()` against a local broker (tests/test_runtime_libraries.py);
+- left unawaited: httpx.AsyncClient and Channels' in-memory layer
+  (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
+
+Fixtures only: grpc.aio (its servicer context needs a gRPC server), aiohttp's session and
+redis.asyncio left unawaited, and psycopg's `conn.execute()` (the stand-in refuses the connection, so
+only the blocking `connect()` is proven).
 
 ## Code a library runs on the event loop
 
@@ -109,9 +124,13 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   operation's return value against its `response=` schema on the loop (0.22.2 to 1.7.1): a lazy
   QuerySet, or a related manager a schema field reads without `prefetch_related`, raises there
   (pydantic reports it as a ValidationError). Not flagged: `@paginate` operations (1.2+ pages them with
-  `apaginate_queryset`; before 1.2 `@paginate` made an async operation sync), and sync auth callbacks:
-  0.22 to 1.4.x call them on the loop (`AsyncOperation._run_authentication`), 1.5.0 (907224c) through
-  `sync_to_async`; asynclint does not read the project's ninja version yet, so they stay silent.
+  `apaginate_queryset`; before 1.2 `@paginate` made an async operation sync). Sync `auth=` callbacks
+  of async operations (a function, or a `HttpBearer`/`APIKey*` subclass's `authenticate`): 0.16 to
+  1.4.x call them on the loop (`AsyncOperation._run_authentication`), 1.5.0 (907224c) through
+  `sync_to_async`. asynclint reads the project's ninja version (`library-versions`, else the installed
+  release the requirement admits, else the requirement's range): every loop rule applies to the
+  callback before 1.5.0, possible findings when the range spans 1.5.0, silent from 1.5.0 or when the
+  version is unknown.
 
 ## Not covered yet
 

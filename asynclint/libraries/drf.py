@@ -9,7 +9,8 @@ DRF's serializers and generic views are sync: ``serializer.save()`` runs the mod
 that added it (read in adrf's source: ``adata``/``asave`` 0.1.2, ``aget_object``/``apaginate_queryset``
 0.1.7, ``afilter_queryset`` 0.1.12; 0.1.14 has no async ``is_valid``).
 
-Possible findings: a DRF permission's ``has_permission()``/``has_object_permission()`` called by hand
+Possible findings: an authentication class's ``authenticate()`` called by hand (a view's
+``authentication_classes`` run by an adapter), a DRF permission's ``has_permission()``/``has_object_permission()`` called by hand
 (every built-in class but ``AllowAny`` reads ``request.user``, which authenticates a DRF request not
 yet authenticated; the ``Django*Permissions`` query permissions), and django-filter's
 ``DjangoFilterBackend().filter_queryset()`` (its FilterSet's model choice filters query).
@@ -35,6 +36,7 @@ ADRF_MODEL_SERIALIZER = "adrf model serializer"
 ADRF_SERIALIZER_OVER_QUERYSET = "adrf serializer over a QuerySet (many=True)"
 GENERIC_VIEW = "DRF generic view"
 PERMISSION = "DRF permission"
+AUTHENTICATION = "DRF authentication"
 FILTER_BACKEND = "django-filter DRF backend"
 ADRF_GENERIC_VIEW = "adrf generic view"
 
@@ -76,6 +78,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(_drf(PERMISSION, name, AUTH, possible=True,
            note="it reads request.user (authenticating a DRF request that is not yet) and may query permissions")
       for name in ("has_permission", "has_object_permission")),
+    # An authentication class run by hand (a view's ``authentication_classes`` iterated by an adapter):
+    # SessionAuthentication resolves request.user (the session and the user are loaded), Basic checks
+    # the password against the user table, Token looks the token up, RemoteUser authenticates through
+    # the backends. Possible: no credentials in the request means no query.
+    _drf(AUTHENTICATION, "authenticate", AUTH, possible=True,
+         note="it loads the session and the user, or looks the credentials up in the database"),
     # django-filter's backend validates the FilterSet's form: its model choice filters query. Possible:
     # a FilterSet without such filters does not.
     _drf(FILTER_BACKEND, "filter_queryset", QUERY, possible=True, library="django-filter",
@@ -102,6 +110,9 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys((f"{_DRF}.permissions.{name}" for name in (
         "BasePermission", "IsAuthenticated", "IsAdminUser", "IsAuthenticatedOrReadOnly", "DjangoModelPermissions",
         "DjangoModelPermissionsOrAnonReadOnly", "DjangoObjectPermissions")), PERMISSION),
+    **dict.fromkeys((f"{_DRF}.authentication.{name}" for name in (
+        "BaseAuthentication", "SessionAuthentication", "BasicAuthentication", "TokenAuthentication",
+        "RemoteUserAuthentication")), AUTHENTICATION),
     **dict.fromkeys(("django_filters.rest_framework.DjangoFilterBackend",
                      "django_filters.rest_framework.backends.DjangoFilterBackend"), FILTER_BACKEND),
 }

@@ -192,16 +192,9 @@ def served_async(library: str, module: nodes.Module) -> bool:
 
 
 def _is_test_module(path: str) -> bool:
-    """A test module of its project (the folders below the project root, and the file's name)."""
-    from asynclint.core.django_kinds import _project_root  # noqa: PLC2701 (the project index's root)
+    from asynclint.core.django_kinds import is_test_module  # noqa: PLC0415 (core imports the libraries)
 
-    if not path:
-        return False
-    path = os.path.abspath(path)
-    parts = os.path.relpath(path, _project_root(os.path.dirname(path))).replace(os.sep, "/").split("/")
-    name = parts[-1] if parts else ""
-    return any(part in ("tests", "test", "testing") for part in parts[:-1]) or name.startswith("test_") \
-        or name.endswith("_test.py") or name in ("tests.py", "conftest.py")
+    return is_test_module(path)
 
 
 def _async_servers_in(path: str) -> frozenset[str]:

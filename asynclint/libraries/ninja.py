@@ -8,13 +8,22 @@ there, and a field of the schema that names a related manager of the returned mo
 ``ValidationError``). Read in django-ninja 0.22.2, 1.0, 1.4.5, 1.5.0 and 1.7.1; proven under 1.7.1 in
 tests/runtime/test_graphql_channels.py.
 
+Sync auth callbacks: ``AsyncOperation._run_authentication`` (0.12 to 1.4.x; ``_run_checks`` before
+0.21) calls a sync ``auth=`` callable (a function, or an object whose ``__call__`` is sync, such as a
+``HttpBearer`` subclass whose ``authenticate`` it calls) directly on the loop; 1.5.0 (commit 907224c)
+runs it with ``sync_to_async``. ``auth_loop_reason`` follows the project's ninja version
+(``asynclint.core.versions.library``): definite when every targeted release is older than 1.5.0,
+possible when the targeted range straddles it, silent from 1.5.0 or when the version is unknown.
+Proven under the installed release in tests/runtime/test_ninja_auth.py.
+
 Not flagged, on purpose: ``@paginate`` operations (1.2+ pages an async operation with the
-paginator's ``apaginate_queryset``, which evaluates the page with ``async for``), and the sync auth
-callbacks (1.5.0, commit 907224c, runs them with ``sync_to_async``; 0.22 to 1.4.x call them on the loop,
-but asynclint does not know the project's ninja version yet).
+paginator's ``apaginate_queryset``, which evaluates the page with ``async for``).
 """
 
 from __future__ import annotations
+
+import os
+import re
 
 from astroid import nodes
 
@@ -69,8 +78,163 @@ def schema_fields(schema: nodes.NodeNG) -> tuple[nodes.ClassDef | None, frozense
              if isinstance(item, nodes.AnnAssign) and isinstance(item.target, nodes.AssignName)}
     return found, frozenset(names)
 
+# --- sync auth callbacks of async operations -----------------------------------------------------------
+#: The first release that runs a sync auth callback of an async operation with ``sync_to_async``.
+AUTH_BRIDGED_FROM = (1, 5, 0)
+#: The methods ninja's auth objects implement (``__call__``; ninja's own ``__call__`` calls ``authenticate``).
+AUTH_METHODS = frozenset({"__call__", "authenticate"})
+_AUTH_ARGUMENT = re.compile(r"\bauth\s*=\s*(\[[^\]]*\]|\([^)]*\)|[\w.]+)")
+#: A module that may define an auth callback (the CLI's prefilter: such a module has no async code).
+TEXT_HINT = re.compile(r"\bdef\s+authenticate\s*\(|\bfrom\s+ninja\b|\bimport\s+ninja\b")
+
+
+def _auth_candidate(function: nodes.FunctionDef) -> nodes.NodeNG | None:
+    """What ``auth=`` would name for sync ``function`` to run as an auth callback: the function itself
+    (module level), or its class (``__call__``, or ``authenticate`` of a ninja security class)."""
+    if isinstance(function, nodes.AsyncFunctionDef):
+        return None
+    parent = function.parent
+    if isinstance(parent, nodes.Module):
+        return function
+    if not isinstance(parent, nodes.ClassDef) or function.name not in AUTH_METHODS \
+            or not isinstance(parent.parent, nodes.Module):
+        return None
+    if function.name == "authenticate" and not _ninja_security_class(parent):
+        return None
+    return parent
+
+
+def _ninja_security_class(cls: nodes.ClassDef, depth: int = 0) -> bool:
+    """A class deriving (through project classes) from a sync ``ninja.security`` class."""
+    from asynclint.core.imports import definition_of, qualified_name
+
+    if depth > 5:
+        return False
+    for base in cls.bases:
+        name = qualified_name(base) or ""
+        if name.startswith("ninja.security") or name in ("ninja.HttpBearer", "ninja.APIKeyHeader"):
+            return "Async" not in name  # 1.5's AsyncHttpBearer & co. await an async authenticate
+        found = definition_of(base)
+        if isinstance(found, nodes.ClassDef) and found is not cls and _ninja_security_class(found, depth + 1):
+            return True
+    return False
+
+
+def _same(a: nodes.NodeNG, b: nodes.NodeNG) -> bool:
+    return a is b or (a.root().file == b.root().file and a.lineno == b.lineno and getattr(a, "name", None) ==
+                      getattr(b, "name", None))
+
+
+def _names(expr: nodes.NodeNG | None, target: nodes.NodeNG, depth: int = 0) -> bool:
+    """Whether the ``auth=`` value ``expr`` is (or holds) ``target``: the function, the class, an
+    instance made by calling the class, or a module-level name bound once to one of those."""
+    from asynclint.core.imports import bindings, definition_of
+
+    if expr is None or depth > 3:
+        return False
+    if isinstance(expr, (nodes.List, nodes.Tuple)):
+        return any(_names(item, target, depth + 1) for item in expr.elts)
+    if isinstance(expr, nodes.Call):
+        return isinstance(target, nodes.ClassDef) and _names(expr.func, target, depth + 1)
+    if isinstance(expr, nodes.Name):
+        found = bindings(expr)
+        if len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(found[0].parent, nodes.Assign):
+            return _names(found[0].parent.value, target, depth + 1)
+    if isinstance(expr, (nodes.Name, nodes.Attribute)):
+        found = definition_of(expr)
+        return found is not None and _same(found, target)
+    return False
+
+
+def _router_auth(router: nodes.Name) -> nodes.NodeNG | None:
+    from asynclint.core.imports import bindings
+
+    call = bindings(router)[0].parent.value
+    return next((k.value for k in call.keywords or () if k.arg == "auth"), None)
+
+
+def _async_operation_uses(module: nodes.Module, target: nodes.NodeNG) -> bool:
+    """Whether an async ninja operation of ``module`` authenticates with ``target`` (its own ``auth=``,
+    else its ``NinjaAPI(auth=...)``/``Router(auth=...)``'s)."""
+    for function in module.nodes_of_class(nodes.AsyncFunctionDef):
+        for decorator in function.decorators.nodes if function.decorators else ():
+            if not (isinstance(decorator, nodes.Call) and isinstance(decorator.func, nodes.Attribute)
+                    and decorator.func.attrname in ROUTE_METHODS and _is_router(decorator.func.expr)):
+                continue
+            own = next((k for k in decorator.keywords or () if k.arg == "auth"), None)
+            auth = own.value if own is not None else _router_auth(decorator.func.expr)
+            if _names(auth, target):
+                return True
+    return False
+
+
+def _files_naming(module: nodes.Module, name: str) -> list[str]:
+    """The project's files (``module``'s own first) where ``auth=`` mentions ``name``, once per run."""
+    from asynclint.core.context import current
+    from asynclint.core.django_kinds import _candidate_files  # noqa: PLC2701 (the project index)
+
+    path = module.file or ""
+    files = _candidate_files(path) or ((path,) if path else ())
+    key = ("ninja-auth-names", files[0] if files else path)
+    cache = current().deployments
+    if key not in cache:
+        index: dict[str, list[str]] = {}
+        for file in dict.fromkeys((path, *files)):
+            try:
+                with open(file, encoding="utf-8", errors="replace") as stream:
+                    text = stream.read(500_000)
+            except OSError:
+                continue
+            if "ninja" not in text or "async def" not in text:
+                continue
+            words = {word for value in _AUTH_ARGUMENT.findall(text) for word in re.findall(r"\w+", value)}
+            for word in list(words):  # ``bearer = ReaderToken()`` ... ``auth=bearer``: the class too
+                made = re.search(rf"^{word}\s*=\s*(?:[\w.]+\.)?(\w+)\s*\(", text, re.MULTILINE)
+                if made:
+                    words.add(made.group(1))
+            for word in words:
+                index.setdefault(word, []).append(file)
+        cache[key] = index
+    return cache[key].get(name, [])
+
+
+def auth_loop_reason(function: nodes.FunctionDef) -> tuple[str, bool] | None:
+    """(why, definite) when sync ``function`` is an auth callback that the project's django-ninja calls
+    on the loop for an async operation; None when it is not one, or the targeted ninja bridges it (1.5+)
+    or is unknown."""
+    target = _auth_candidate(function)
+    if target is None:
+        return None
+    module = function.root()
+    files = _files_naming(module, target.name)
+    if not files:
+        return None
+    from asynclint.core import versions
+
+    version = versions.library_for(NINJA, module.file)
+    before = version.before(AUTH_BRIDGED_FROM) if version is not None else None
+    if version is None or before is False:
+        return None
+    from astroid import MANAGER
+
+    for file in files:
+        try:
+            other = module if module.file and os.path.abspath(file) == os.path.abspath(module.file) \
+                else MANAGER.ast_from_file(file)
+        except Exception:  # pylint: disable=broad-except  # an unparsable file: cannot follow
+            continue
+        if _async_operation_uses(other, target):
+            shown = f"{target.name}.{function.name}()" if target is not function else f"{function.name}()"
+            return (f"{shown} is the sync auth callback of an async django-ninja operation, which django-ninja "
+                    f"before 1.5.0 calls on the event loop (targeting {version.reason}): make it async, or "
+                    f"upgrade to django-ninja 1.5.0+, which runs it with sync_to_async", before is True)
+    return None
+
+
 #: What ``asynclint rules --libraries`` and docs/libraries.md say (see ``graphql.COVERED``).
 COVERED = (
     (NINJA, "response= validation of async operations (returned QuerySets, related managers)",
      "sync-queryset-evaluation-in-async", "0.22.2-1.7.1 (@paginate pages async operations from 1.2)"),
+    (NINJA, "sync auth= callbacks (functions, HttpBearer/APIKey subclasses) of async operations",
+     "every loop rule", "0.16-1.4.x run them on the loop; 1.5.0+ bridge them (silent)"),
 )

@@ -29,10 +29,17 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(_row(FUNCTION, f"guardian.shortcuts.{name}", "django-guardian", effect=WRITE)
       for name in ("assign_perm", "remove_perm")),
     *(_row(GUARDIAN_CHECKER, name, "django-guardian") for name in ("has_perm", "get_perms")),
-    # django-constance: every ``config.NAME`` read asks the backend (Redis, or the database).
-    SyncApi(CONSTANCE_CONFIG, WILDCARD, BLOCKING_IO, None, None, fix=None, attribute=True,
-            replacement="await sync_to_async(lambda: {func})()", library="django-constance",
-            note="constance's database backend raises SynchronousOnlyOperation there"),
+    # django-otp: whether a user has a device reads every device table; token checks lock the user's
+    # devices in a transaction and save each one's throttling state.
+    _row(FUNCTION, "django_otp.user_has_device", "django-otp"),
+    *(_row(FUNCTION, f"django_otp.{name}", "django-otp", effect=WRITE) for name in ("match_token", "verify_token")),
+    # django-constance: every ``config.NAME`` read asks the backend (Redis, or the database). 4.3.5
+    # (its "async support") makes the attribute an awaitable proxy on the loop: ``await config.NAME``
+    # reads it asynchronously; used as a value (bool(), str(), a comparison) it still reads synchronously.
+    SyncApi(CONSTANCE_CONFIG, WILDCARD, BLOCKING_IO, None, None, fix=None, attribute=True, awaitable=True,
+            replacement="await {func}", library="django-constance", library_since="4.3.5",
+            note="before 4.3.5, read it in 'await sync_to_async(lambda: ...)()'; constance's database backend "
+                 "raises SynchronousOnlyOperation there"),
 )
 
 OBJECT_KINDS = {"constance.config": CONSTANCE_CONFIG}

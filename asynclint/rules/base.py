@@ -41,6 +41,9 @@ class DjangoVersions:
 
     text: str
     since: tuple[int, int] | None = None
+    #: True when what the rule is about does not exist before ``since`` (middleware modes arrived in
+    #: 3.1): the rule stays silent when the targeted version is older.
+    silent_before: bool = False
 
     def __str__(self) -> str:
         return self.text
@@ -85,6 +88,11 @@ class AsyncLintRule(BaseChecker):
         self.target = target_version(self.linter)
         self._reported_in = None
         declared.declare(self.linter.config)  # the project's sync-apis/blocking-calls rows, for this run
+        try:
+            versions.configure_libraries(getattr(self.linter.config, "library_versions", ()) or ())
+        except versions.InvalidRequirement as error:
+            print(f"asynclint: error: {error}", file=sys.stderr)
+            sys.exit(2)
 
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
@@ -106,6 +114,9 @@ class AsyncLintRule(BaseChecker):
         ``confidence``: ``HIGH`` when the finding is definite, ``INFERENCE`` when it is possible. Once
         per position: nested expressions that start at the same place (``request.user`` inside
         ``request.user.has_perm()``) are one problem, one finding."""
+        versions_ = self.django_versions
+        if versions_.silent_before and versions_.since is not None and self.target < versions_.since:
+            return  # the targeted Django has no such thing (no middleware modes before 3.1)
         if event_loop.asserted_to_fail(node) or (facts is not None and facts.chain is not None
                                                   and event_loop.mocked(node, facts.chain)):
             return  # a test that asks for the failure, or that patches the work away
@@ -121,8 +132,11 @@ class AsyncLintRule(BaseChecker):
         if position in self._reported:
             return
         self._reported.add(position)
-        why = library_loop_reason(enclosing_frame(node))  # sync code a library runs on the loop: say so
+        frame = enclosing_frame(node)
+        why = library_loop_reason(frame)  # sync code a library runs on the loop: say so
         message = f"{message} ({why})" if why else message
+        if why and event_loop.library_loop_possible(frame):
+            confidence = INFERENCE  # only some of the targeted library releases run it on the loop
         self.add_message(self.symbol, node=node, args=(message,), confidence=confidence)
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
@@ -190,7 +204,8 @@ class SyncCallRule(AsyncLintRule):
         if row is not None and row.effect in self.effects and runs_on_event_loop(node):
             shown = describe(node)
             does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
-            self.report(node, suggest.library(row, does, shown, describe(node.expr)), facts=Facts(row=row))
+            self.report(node, suggest.library(row, does, shown, describe(node.expr), module_file=node.root().file),
+                        facts=Facts(row=row))
 
 
 #: Work that only blocks (never raises on the loop): tolerated in code that runs once per process.
@@ -270,8 +285,20 @@ class Options(BaseChecker):
                 "type": "string",
                 "metavar": "<major.minor>",
                 "help": "The Django version the code targets, e.g. 5.2. Messages only suggest async "
-                "APIs that exist in it. Default: the installed Django's version, else the newest "
-                "version asynclint knows.",
+                "APIs that exist in it. Default: the installed Django's version when the project's "
+                "django requirement admits it, else the lowest version the requirement admits, else "
+                "the installed one, else the newest version asynclint knows.",
+            },
+        ),
+        (
+            "library-versions",
+            {
+                "default": (),
+                "type": "csv",
+                "metavar": "<distribution==version,...>",
+                "help": "The releases of libraries the code targets, e.g. 'django-ninja==1.4.5', where "
+                "what asynclint reports depends on them. Default: the installed release when the "
+                "project's requirement admits it, else the range the requirement declares.",
             },
         ),
         (
@@ -348,7 +375,7 @@ def target_version(linter) -> tuple[int, int]:
         return cached[1]
     try:
         target = versions.detect(option, Path.cwd())
-    except versions.InvalidDjangoVersion as error:
+    except (versions.InvalidDjangoVersion, versions.InvalidRequirement) as error:
         print(f"asynclint: error: {error}", file=sys.stderr)
         sys.exit(2)
     linter._asynclint_target = (option, target.version)  # pylint: disable=protected-access

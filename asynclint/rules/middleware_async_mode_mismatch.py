@@ -78,7 +78,8 @@ class BlockInternal:
 No automatic fix: which mode the middleware should have is the author's decision.
 
 ## Django versions
-3.1 to 6.1 (the mode logic is unchanged). `markcoroutinefunction` is in `asgiref.sync` from asgiref 3.6
+3.1 to 6.1 (the mode logic is unchanged); silent when the targeted Django is older (no middleware
+modes). `markcoroutinefunction` is in `asgiref.sync` from asgiref 3.6
 (Django 4.2+) and in `inspect` from Python 3.12. Setting `self._is_coroutine` by hand (what Django
 3.1-4.1 did) is accepted below Django 6.0: only `asyncio.iscoroutinefunction` reads it, and Django
 6.0+ runs on Python 3.12+, where Django and asgiref use `inspect.iscoroutinefunction`.
@@ -109,7 +110,7 @@ class MiddlewareAsyncModeMismatch(AsyncLintRule):
     msgid = "E5721"
     symbol = _SYMBOL
     prefilter = (MIDDLEWARE,)
-    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1))
+    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1), silent_before=True)
     summary = (
         "A middleware's declared sync/async mode does not match its code; Django builds the chain from "
         "the flags and the middleware breaks (TypeError, coroutine responses, escaped exceptions)."

@@ -37,8 +37,14 @@ the event loop they need); and `await handler(...)` where `handler =
 getattr(self, name, self.fallback)` and the fallback is a plain method: for a missing name it runs on
 the loop and its result is awaited, which fails.
 
+A base class's method that every object skips is not followed: when each project subclass that
+would inherit it overrides it and the project (its tests aside) never builds the base class itself
+(its name appears only among bases, in `isinstance`/`super` and in annotations), only the overrides
+run. `self.m()` that runs the class's own `m` for some subclasses and an override for others is possible.
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
-query behind `if limit is None: return []`, `titles()` does not); a chain that reaches the work only
+query behind `if limit is None: return []`, `titles()` does not; a variable passed to an optional
+parameter whose default is None takes the given side of `if name:`, its fallback being for callers
+that leave it out); a chain that reaches the work only
 through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an

@@ -12,7 +12,10 @@ instance of a built-in class, or a value annotated `BasePermission`: it reads `r
 authenticates a DRF request that is not yet; `AllowAny` is silent). It is silent after the function
 binds `request.user` itself (`request.user = await request.auser()`), and for Channels'
 `self.scope["user"]`, which Channels resolves asynchronously. `request.user` is reported once per
-function, at its first read.
+function, at its first read; not at all when a sync middleware that the project lists in `MIDDLEWARE`
+reads `request.user` on every request before the view (its `__call__` before `get_response`, or
+a `MiddlewareMixin`'s `process_request`/`process_view`): it loads the user in its worker thread, so
+the view's read queries nothing.
 
 ## Why is this bad?
 `request.user` is a lazy object: its first read loads the session and queries the user table. On
@@ -51,6 +54,7 @@ from asynclint import django_api as api
 from asynclint.core import suggest
 from asynclint.core.django_kinds import ADAPTED_CALLABLE, is_request_user_getattr, kind_of
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
+from asynclint.core.middleware import user_resolved_before_views
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
 
@@ -103,7 +107,8 @@ class SyncAuthCallInAsync(SyncCallRule):
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
-        if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node):
+        if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node) and \
+                not user_resolved_before_views(node.root()):
             self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
 
     @only_required_for_messages(_SYMBOL)
@@ -118,5 +123,7 @@ class SyncAuthCallInAsync(SyncCallRule):
             return
         if _read_before(frame, node):
             return  # one finding per function: one 'user = await request.auser()' fixes every read
+        if user_resolved_before_views(node.root()):
+            return  # a sync middleware of the project loads the user in its thread before every view
         row = api.lookup(api.REQUEST, "user")
         self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))

@@ -10,7 +10,10 @@ project's `MIDDLEWARE` names it; a `__call__` typed with another framework's req
 
 It stays silent for middleware that is sync-only on purpose (`@sync_only_middleware`, or
 `async_capable = False` set explicitly, with or without `sync_capable = True`), for `MiddlewareMixin`
-subclasses (they are hybrid), and for a factory whose code already has an async path (one that
+subclasses (they are hybrid), for middleware whose job is the state of its worker thread (it sets,
+reads or clears a `threading.local()` of its module, or an attribute such as `_thread_locals` or
+`thread_context`: it only works in the thread the sync view runs in), and for a factory whose code
+already has an async path (one that
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
 `sync-only-middleware-in-settings` reports it where it is installed).
 
@@ -60,7 +63,8 @@ A class sets `sync_capable = async_capable = True`, calls `markcoroutinefunction
 No automatic fix: the async path has to be written (and must not call sync APIs on the event loop).
 
 ## Django versions
-Middleware modes exist from 3.1. `markcoroutinefunction` comes from `asgiref.sync` (asgiref 3.6+,
+Middleware modes exist from 3.1; the rule is silent when the targeted Django is older (a project
+whose requirement admits only 2.x or 3.0). `markcoroutinefunction` comes from `asgiref.sync` (asgiref 3.6+,
 Django 4.2+) or `inspect` (Python 3.12+); Django 3.1-4.1 set `self._is_coroutine` by hand.
 """
 
@@ -82,14 +86,15 @@ _COST = ("under ASGI every request pays a switch to a worker thread and back (wi
 def is_sync_only(found: middleware.Factory) -> bool:
     """Sync-only by default (not on purpose), not MiddlewareMixin-based, and sync code only."""
     return (found.flags.mode == api.SYNC_ONLY and not found.flags.chosen_sync_only and not found.mixin
-            and found.sync_path and not found.async_path and middleware.django_evidence(found) is not None)
+            and found.sync_path and not found.async_path and middleware.django_evidence(found) is not None
+            and not middleware.thread_bound(found))
 
 
 class SyncOnlyMiddleware(AsyncLintRule):
     msgid = "W5720"
     symbol = _SYMBOL
     prefilter = (MIDDLEWARE,)
-    django_versions = DjangoVersions("Middleware modes exist from 3.1", since=(3, 1))
+    django_versions = DjangoVersions("Middleware modes exist from 3.1", since=(3, 1), silent_before=True)
     summary = (
         "A middleware can only run synchronously (no async_capable); under ASGI every request switches "
         "to a worker thread and back. Make it hybrid."

@@ -14,7 +14,8 @@ entry that is sync-only middleware:
   `simple_history`, `django_browser_reload`, `csp` are hybrid).
 
 Django's own middleware is hybrid. Entries that are sync-only on purpose (`@sync_only_middleware`,
-`async_capable = False`) are not reported, but count in the total. One finding per entry, on its
+`async_capable = False`, or project middleware that keeps the state of its worker thread, see
+`sync-only-middleware`) are not reported, but count in the total. One finding per entry, on its
 line in the list; the message says how many times the whole stack switches between async and sync
 per request under ASGI, computed the way `load_middleware` builds the chain, and which entries are
 sync-only (or, when the entry is the only one, how many switches remain without it). Unknown entries
@@ -52,7 +53,8 @@ the ASGI server or a CDN).
 No automatic fix.
 
 ## Django versions
-3.1 to 6.1 (the mode logic is unchanged). The third-party modes are those of the release named in
+3.1 to 6.1 (the mode logic is unchanged); silent when the targeted Django is older (no middleware
+modes). The third-party modes are those of the release named in
 the table; other releases may differ.
 """
 
@@ -77,7 +79,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
     msgid = "W5722"
     symbol = _SYMBOL
     prefilter = (MIDDLEWARE,)
-    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1))
+    django_versions = DjangoVersions("3.1 to 6.1 (the mode logic is unchanged)", since=(3, 1), silent_before=True)
     summary = (
         "A MIDDLEWARE entry is sync-only middleware; under ASGI the stack switches between async and "
         "sync on every request."
@@ -111,8 +113,8 @@ def _why(found: middleware.Entry) -> str | None:
     if found.known is not None:
         return found.known.checked
     factory = found.factory
-    if factory is None or factory.mixin:
-        return None
+    if factory is None or factory.mixin or middleware.thread_bound(factory):
+        return None  # unknown; hybrid; or sync on purpose (it works on its worker thread's state)
     if factory.async_path and factory.sync_path:
         return (f"{factory.node.name} has an async path, but without @sync_and_async_middleware or "
                 f"async_capable = True Django never takes it")

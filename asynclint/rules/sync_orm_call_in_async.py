@@ -13,7 +13,11 @@ finds no connection of its own and does nothing).
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
 managers, loop variables and annotated parameters. Also a read of a field that `.only(...)`/`.defer(...)`
 left out of the query that loaded the instance (`(await Book.objects.only("id").aget(pk=1)).title`):
-Django loads it with another, sync query.
+Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneToOneField` (not
+nullable) of an instance fetched from a model's plain manager by a query without
+`select_related`/`prefetch_related` of it (`(await Book.objects.aget(pk=1)).author`), its first read
+in the function. Also where the instance is handed to a project coroutine
+(a function or method, in any module) that reads such a field: the call is reported, naming the read.
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
 generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,
@@ -51,12 +55,15 @@ replacement follows `django-version`.
 
 from __future__ import annotations
 
+import os
+
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
+from asynclint.core.chains import deferred_read_in_coroutine
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import deferred_field_read
+from asynclint.core.django_kinds import deferred_field_read, unloaded_relation_read
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, SyncCallRule
@@ -80,11 +87,30 @@ class SyncOrmCallInAsync(SyncCallRule):
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
+        found = deferred_read_in_coroutine(node)
+        if found is not None and runs_on_event_loop(node):
+            read, coroutine = found
+            where = f"{os.path.basename(read.root().file or '?')}:{read.lineno}"
+            self.report(node, f"{coroutine.name}() reads {describe(read)} ({where}), {_unloaded(read)} the query "
+                              f"that loaded the instance passed to it here, so Django loads it with a sync query "
+                              f"on the event loop; {_load_up_front(read)}")
 
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_attribute(self, node: nodes.Attribute) -> None:
         self.check_sync_attribute(node)
-        if runs_on_event_loop(node) and deferred_field_read(node) is not None:
-            self.report(node, f"{describe(node)} reads a field that .only()/.defer() left out of the query "
-                              f"that loaded the instance, so Django loads it with a sync query on the event "
-                              f"loop; load it up front (add '{node.attrname}' to .only(...), or do not defer it)")
+        if runs_on_event_loop(node) and (deferred_field_read(node) is not None
+                                         or unloaded_relation_read(node) is not None):
+            self.report(node, f"{describe(node)} reads {_unloaded(node)} the query that loaded the instance, so "
+                              f"Django loads it with a sync query on the event loop; {_load_up_front(node)}")
+
+
+def _unloaded(read: nodes.Attribute) -> str:
+    if deferred_field_read(read) is not None:
+        return "a field that .only()/.defer() left out of"
+    return "a relation not loaded with"
+
+
+def _load_up_front(read: nodes.Attribute) -> str:
+    if deferred_field_read(read) is not None:
+        return f"load it up front (add '{read.attrname}' to .only(...), or do not defer it)"
+    return f"load it up front (add .select_related('{read.attrname}') to that query)"

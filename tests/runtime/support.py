@@ -51,9 +51,14 @@ FOLDER_KEYS = frozenset({"harness", "reason", "raises", "message", "unawaited", 
 #: without any, never), ``missing`` (a condition: that module is not installed), ``same_as`` (the
 #: entries of another file of the folder that holds the same code, merged under this file's own),
 #: and how a library runs the file instead (tests/runtime/test_graphql_channels.py): ``operations``
-#: its GraphQL schema answers, ``routes`` its django-ninja API serves.
-LIBRARY_RUNS = ("operations", "routes")
-FILE_KEYS = frozenset({"skip", "missing", "same_as", *LIBRARY_RUNS}) | CONDITION_KEYS
+#: its GraphQL schema answers, ``routes`` its django-ninja API serves, ``held`` the modules its calls
+#: need to reach services through tests/runtime/test_held_services.py's holding proxy.
+LIBRARY_RUNS = ("operations", "routes", "held")
+#: What a file needs of Django beyond the common settings: ``apps`` (a package's Django apps, added to
+#: INSTALLED_APPS and migrated for each run) and ``settings`` (a table of settings), applied by
+#: ``file_environment()`` in every harness that runs the file.
+FILE_SETUP = ("apps", "settings")
+FILE_KEYS = frozenset({"skip", "missing", "same_as", *LIBRARY_RUNS, *FILE_SETUP}) | CONDITION_KEYS
 #: Keys an outcome may have, in every harness. ``runs = true``: it completes (no exception, no
 #: coroutine left unawaited); ``raises`` an exception (a builtin, or one of django.core.exceptions,
 #: django.db.transaction, django.http) whose text contains ``message`` (default: ``[messages]``) or
@@ -256,6 +261,41 @@ def library_runs(key: str) -> dict[str, list[str]]:
     }
 
 
+@contextlib.contextmanager
+def file_environment(relative: str):
+    """Django set up for the fixture file ``relative``: its ``apps`` installed and migrated, its
+    ``settings`` applied (see FILE_SETUP)."""
+    folder, rest = relative.split("/", 1)
+    table = runtime_specs().get(folder, {}).get("file", {}).get(rest, {})
+    apps, extra = table.get("apps", []), table.get("settings", {})
+    if not apps and not extra:
+        yield
+        return
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    installed = [*settings.INSTALLED_APPS, *(app for app in apps if app not in settings.INSTALLED_APPS)]
+    # Settings first: Django installs the apps (and runs their ready()) before it applies the rest.
+    from django.apps import apps as registry
+
+    with override_settings(**extra), override_settings(INSTALLED_APPS=installed):
+        # Installing apps does not expire the relations Django cached on the models already there
+        # (Permission's, without guardian's): expire them now that the registry is ready again.
+        registry.clear_cache()
+        if apps:
+            call_command("migrate", run_syncdb=True, verbosity=0)
+        try:
+            yield
+        finally:
+            # Their tables outlive the run: empty them while Django still knows their models (a row
+            # that points at a user would stop the next seed() from deleting the users).
+            for config in registry.get_app_configs():
+                if config.name in apps:
+                    for model in config.get_models():
+                        model._base_manager.all().delete()
+
+
 def skipped(relative: str) -> str | None:
     """Why the fixture file ``relative`` is not run here (None: it runs)."""
     folder, rest = relative.split("/", 1)
@@ -324,6 +364,8 @@ def problems(folder: str) -> list[str]:
         for key in LIBRARY_RUNS:
             if key in table and not (isinstance(table[key], list) and all(isinstance(x, str) for x in table[key])):
                 found.append(f"{where}: {at}: {key} is a list of strings")
+        if not (isinstance(table.get("apps", []), list) and isinstance(table.get("settings", {}), dict)):
+            found.append(f"{where}: {at}: apps is a list of Django apps, settings a table")
         if has_conditions(table) and not table.get("skip"):
             found.append(f"{where}: {at}: conditions on a file only bound its skip (skip = \"why\")")
         for name, entry in table.items():

@@ -68,6 +68,7 @@ from tests.runtime.support import (  # noqa: E402
     Outcome as Expected,
     entries,
     exception_named,
+    file_environment,
     file_specs,
     folders_proven_by,
     load_module,
@@ -697,7 +698,7 @@ def test_fixture_function_behaves_as_annotated(local_services, relative, name):
     expected = FAILURE_OVERRIDES.get((relative, name), EXPECTED_FAILURES[fixture.rule])
     probed = fixture.rule in PROBED_RULES or expected.blocks
 
-    with rule_environment(fixture.rule, local_services):
+    with rule_environment(fixture.rule, local_services), file_environment(relative):
         seed()
         function = getattr(load_module(relative), name)
         arguments = arguments_for(function, where, fixture.rule)

@@ -1,0 +1,39 @@
+"""An async GraphQL resolver (strawberry-django) pages through the programs of the current user. It
+counts with the async API, then materialises the page with list() of a sliced QuerySet and builds
+id sets with set() of values_list QuerySets: three queries evaluated synchronously on the event loop
+(SynchronousOnlyOperation)."""
+
+import strawberry
+import strawberry_django
+from django.db import models
+from django.db.models import Q
+
+
+class Program(models.Model):
+    name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+
+class ProgramAdmin(models.Model):
+    program = models.ForeignKey(Program, related_name="admins", on_delete=models.CASCADE)
+    user_id = models.IntegerField()
+
+
+@strawberry.type
+class ProgramQuery:
+    @strawberry_django.field
+    async def my_programs(self, info: strawberry.Info, search: str = "", page: int = 1,
+                          limit: int = 24) -> list[str]:
+        user = await info.context.request.auser()
+        admin_program_ids = ProgramAdmin.objects.filter(user_id=user.pk).values_list("program_id", flat=True)
+        queryset = Program.objects.filter(Q(id__in=admin_program_ids)).distinct()
+        if search:
+            queryset = queryset.filter(name__icontains=search)
+        total = await queryset.acount()
+        offset = (max(1, min(page, total)) - 1) * limit
+        paginated = list(queryset.order_by("-created_at")[offset: offset + limit])  # [sync-queryset-evaluation-in-async]
+        page_ids = [program.id for program in paginated]
+        admin_ids = set(  # [sync-queryset-evaluation-in-async]
+            ProgramAdmin.objects.filter(user_id=user.pk, program_id__in=page_ids).values_list("program_id", flat=True)
+        )
+        return [f"{p.name}:{'admin' if p.id in admin_ids else 'member'}" for p in paginated]

@@ -1,0 +1,56 @@
+"""A Stages API stage swaps unsaved artifacts for the ones already in the database. It builds a
+QuerySet with a custom QuerySet method (`touch()`, an UPDATE of a timestamp) and then walks the
+QuerySet in a plain `for` loop inside the async stage: two database round-trips on the loop. The
+process had set DJANGO_ALLOW_ASYNC_UNSAFE, so nothing raised; Django opened a new connection per
+coroutine instead."""
+
+from collections import defaultdict
+
+from django.db import models
+from django.utils import timezone
+
+
+class TouchQuerySet(models.QuerySet):
+    def touch(self):
+        return self.update(timestamp_of_interest=timezone.now())
+
+
+class Artifact(models.Model):
+    sha256 = models.CharField(max_length=64, null=True)
+    sha512 = models.CharField(max_length=128, null=True)
+    timestamp_of_interest = models.DateTimeField(auto_now=True)
+
+    objects = TouchQuerySet.as_manager()
+
+    DIGEST_FIELDS = ("sha512", "sha256")
+
+
+class Stage:
+    async def batches(self):
+        yield []
+
+    async def put(self, item):
+        return item
+
+
+class QueryExistingArtifacts(Stage):
+    async def run(self):
+        async for batch in self.batches():
+            digests_by_type = defaultdict(list)
+            for unit in batch:
+                for digest_type in Artifact.DIGEST_FIELDS:
+                    value = getattr(unit.artifact, digest_type)
+                    if value:
+                        digests_by_type[digest_type].append(value)
+                        break
+            for digest_type, digests in digests_by_type.items():
+                existing = Artifact.objects.filter(**{f"{digest_type}__in": digests}).only(digest_type)
+                existing.touch()  # [missing-sync-to-async]
+                for unit in batch:
+                    wanted = getattr(unit.artifact, digest_type)
+                    for result in existing:  # [sync-queryset-evaluation-in-async]
+                        if getattr(result, digest_type) == wanted:
+                            unit.artifact = result
+                            break
+            for unit in batch:
+                await self.put(unit)

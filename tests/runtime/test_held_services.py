@@ -1,0 +1,255 @@
+"""Runtime proof for library calls that block the loop on a *service* (a web API, Redis, PostgreSQL, a
+task broker): the SDK clients and task queues of asynclint.libraries.clients and .tasks.
+
+Nothing raises when a sync client runs on the event loop: the loop just stands still until the
+service answers. So the proof is the loop's own heartbeat. Every connection to a stand-in service
+goes through a *holding proxy* on 127.0.0.1 that keeps each request HOLD seconds before it forwards
+it (to a small JSON web service, or to fakeredis' TCP server; with no upstream it hangs up, as a
+PostgreSQL server that refuses the client would). Meanwhile a task on the loop ticks every few
+milliseconds. A call that blocks the loop's thread leaves its request's hold without a single tick;
+a call that awaits (an async client, or the sync client in ``sync_to_async``'s worker thread) leaves
+ticks in every hold. This holds whatever the client does inside (a blocking socket, libpq's own
+wait, retries with ``time.sleep``), and it is deterministic for the blocking side.
+
+- In a ``bad_`` file, every top-level ``async def`` with an annotated line (or that uses an
+  annotated class) must send at least one request, and no hold may see a tick. An exception after
+  the block (a client that cannot parse the stand-in's answer) does not matter.
+- In a ``good_`` file, every top-level ``async def`` must send at least one request, every hold must
+  see ticks, and the function must complete.
+
+A file is run here when its folder's runtime.toml gives it ``held = [modules it needs]`` (and
+``skip`` for the calls harness). Its services' addresses come from settings, as a project's do:
+``SERVICE_URL`` (the web API), ``REDIS_URL``, ``POSTGRES_HOST``/``POSTGRES_PORT``, and
+``RQ_QUEUES`` for django-rq. Django is configured by ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import select
+import socket
+import socketserver
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from tests.runtime.support import FIXTURES, file_environment, library_runs, load_module, seed
+from tests.runtime.test_calls import arguments_for, read_fixture
+
+pytestmark = pytest.mark.django_runtime
+
+#: How long the proxy keeps each request; the first and last MARGIN of it do not count.
+HOLD = 0.4
+MARGIN = 0.05
+TICK = 0.005
+#: Seconds after which the servers stop by themselves, should the session never tear them down.
+LIFETIME = 900
+
+FILES = library_runs("held")
+
+
+class _WebService(BaseHTTPRequestHandler):
+    """Any request gets a small JSON document (with the header Elasticsearch's client insists on); a
+    PUT (S3's uploads) an empty body."""
+
+    protocol_version = "HTTP/1.1"
+
+    def _answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        body = b"" if self.command == "PUT" else json.dumps({"id": "stand-in", "acknowledged": True}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Elastic-Product", "Elasticsearch")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _answer  # noqa: N815
+
+    def log_message(self, *args):
+        pass
+
+
+class _Holding(socketserver.BaseRequestHandler):
+    """Keeps each burst of bytes from the client HOLD seconds (recording when), then forwards it."""
+
+    def handle(self):
+        client, holds = self.request, self.server.holds
+        upstream = socket.create_connection(self.server.upstream, timeout=5) if self.server.upstream else None
+        try:
+            while True:
+                readable, _, _ = select.select([client] + ([upstream] if upstream else []), [], [], 10)
+                if not readable:
+                    return
+                if upstream in readable:
+                    data = upstream.recv(65536)
+                    if not data:
+                        return
+                    client.sendall(data)
+                if client in readable:
+                    data = client.recv(65536)
+                    if not data:
+                        return
+                    start = time.monotonic()
+                    time.sleep(HOLD)
+                    while select.select([client], [], [], 0)[0]:  # what arrived meanwhile: the same request
+                        more = client.recv(65536)
+                        if not more:
+                            break
+                        data += more
+                    holds.append((start, time.monotonic()))
+                    if upstream is None:
+                        return  # nothing to answer with: hang up
+                    upstream.sendall(data)
+        except OSError:
+            return
+        finally:
+            if upstream is not None:
+                upstream.close()
+
+
+class _HoldingProxy(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, upstream):
+        super().__init__(("127.0.0.1", 0), _Holding)
+        self.upstream = upstream
+        self.holds: list[tuple[float, float]] = []
+
+    @property
+    def port(self) -> int:
+        return self.server_address[1]
+
+
+@dataclass
+class Services:
+    proxies: tuple[_HoldingProxy, ...]
+
+    def settings(self) -> dict:
+        web, redis, postgres = self.proxies
+        return {
+            "SERVICE_URL": f"http://127.0.0.1:{web.port}",
+            "REDIS_URL": f"redis://127.0.0.1:{redis.port}/0",
+            "RQ_QUEUES": {"default": {"URL": f"redis://127.0.0.1:{redis.port}/0"}},
+            "POSTGRES_HOST": "127.0.0.1",
+            "POSTGRES_PORT": postgres.port,
+        }
+
+    def holds(self) -> list[tuple[float, float]]:
+        return sorted(hold for proxy in self.proxies for hold in proxy.holds)
+
+    def forget(self) -> None:
+        for proxy in self.proxies:
+            proxy.holds.clear()
+
+
+def _serve(server) -> None:
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+    timer = threading.Timer(LIFETIME, server.shutdown)
+    timer.daemon = True
+    timer.start()
+
+
+@pytest.fixture(scope="session")
+def held_services():
+    fakeredis = pytest.importorskip("fakeredis")
+    web = ThreadingHTTPServer(("127.0.0.1", 0), _WebService)
+    web.daemon_threads = True
+    redis = fakeredis.TcpFakeServer(("127.0.0.1", 0), server_type="redis")
+    upstreams = (web, redis)
+    proxies = (_HoldingProxy(web.server_address), _HoldingProxy(redis.server_address), _HoldingProxy(None))
+    for server in (*upstreams, *proxies):
+        _serve(server)
+    try:
+        yield Services(proxies)
+    finally:
+        for server in (*proxies, *upstreams):
+            server.shutdown()
+            server.server_close()
+
+
+def _cases():
+    for relative, modules in sorted(FILES.items()):
+        fixture = read_fixture(relative)
+        for function in fixture.functions:
+            runs = function.is_async and not fixture.is_helper(function)
+            if runs and (not fixture.is_bad or fixture.annotated_lines_in(function)):
+                marks = [pytest.mark.skipif(not _installed(modules), reason=f"needs {', '.join(modules)}")]
+                yield pytest.param(relative, function.name, id=f"{relative}::{function.name}", marks=marks)
+
+
+def _installed(modules) -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(module) is not None for module in modules)
+
+
+@dataclass
+class Run:
+    holds: list[tuple[float, float]]
+    ticks: list[float]
+    error: str | None
+
+    def ticks_in(self, hold: tuple[float, float]) -> int:
+        start, end = hold
+        return sum(start + MARGIN < tick < end - MARGIN for tick in self.ticks)
+
+
+def _run(function, arguments, services: Services) -> Run:
+    """Await ``function(**arguments)`` on a loop whose heartbeat ticks meanwhile."""
+    ticks: list[float] = []
+
+    async def heartbeat():
+        while True:
+            ticks.append(time.monotonic())
+            await asyncio.sleep(TICK)
+
+    async def main():
+        beating = asyncio.ensure_future(heartbeat())
+        await asyncio.sleep(TICK)
+        try:
+            await function(**arguments)
+        finally:
+            await asyncio.sleep(TICK)
+            beating.cancel()
+
+    services.forget()
+    error = None
+    try:
+        asyncio.run(main())
+    except Exception as exception:  # noqa: BLE001 - the outcome is read from the holds and ticks
+        error = "".join(traceback.format_exception_only(type(exception), exception)).strip()
+    return Run(services.holds(), ticks, error)
+
+
+@pytest.mark.parametrize(("relative", "name"), list(_cases()))
+def test_call_blocks_or_awaits_the_service(held_services, relative, name):
+    from django.test.utils import override_settings
+
+    fixture = read_fixture(relative)
+    info = fixture.function(name)
+    where = f"{relative}::{name}"
+    with override_settings(**held_services.settings()), file_environment(relative):
+        seed()
+        function = getattr(load_module(relative), name)
+        run = _run(function, arguments_for(function, where), held_services)
+    assert run.holds, f"{where} sent no request to the stand-in services (error: {run.error})"
+    ticks = [run.ticks_in(hold) for hold in run.holds]
+    if fixture.is_bad and fixture.annotated_lines_in(info):
+        assert not any(ticks), f"{where}: the loop ran while a request was held (ticks per hold: {ticks})"
+    else:
+        assert all(ticks), f"{where}: a request held the loop still (ticks per hold: {ticks}; error: {run.error})"
+        assert run.error is None, f"{where} must complete, but raised {run.error}"
+
+
+def test_held_files_exist():
+    missing = [relative for relative in FILES if not (FIXTURES / relative).is_file()]
+    assert not missing, missing

@@ -1,0 +1,77 @@
+"""Runtime proof for django-ninja's sync auth callbacks (asynclint.libraries.ninja.auth_loop_reason).
+
+django-ninja before 1.5.0 runs a sync ``auth=`` callback of an async operation with a plain
+``result = callback(request)`` inside ``AsyncOperation._run_authentication`` (read in 0.22.2, 1.0.1 and
+1.4.5): on the event loop. 1.5.0 (commit 907224c) awaits ``sync_to_async(callback)(request)``.
+
+- The callbacks of ninja-1.4/bad_ninja_sync_auth_callbacks.py, called the way ninja before 1.5 calls
+  them (from a coroutine, in the loop's thread), raise SynchronousOnlyOperation at an annotated line.
+- Each fixture's routes are requested through the installed django-ninja's real ``AsyncOperation``
+  (``TestAsyncClient``): what happens must be what asynclint's version knowledge says for the
+  installed release (bridged from 1.5.0: 200; before: SynchronousOnlyOperation).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.metadata
+import importlib.util
+
+import pytest
+
+if importlib.util.find_spec("ninja") is None:  # the test extra installs it (ninja needs Django's settings)
+    pytest.skip("needs django-ninja", allow_module_level=True)
+
+from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
+
+from asynclint.core import versions  # noqa: E402
+from asynclint.libraries.ninja import AUTH_BRIDGED_FROM  # noqa: E402
+from tests.runtime.support import FIXTURES, load_module, seed  # noqa: E402
+from tests.runtime.test_calls import annotated_lines  # noqa: E402
+from tests.runtime.test_graphql_channels import _raised_at  # noqa: E402
+
+pytestmark = pytest.mark.django_runtime
+
+BAD = "sync-orm-call-in-async/ninja-1.4/bad_ninja_sync_auth_callbacks.py"
+GOOD = "sync-orm-call-in-async/ninja-1.5/good_ninja_sync_auth_callbacks_bridged.py"
+HEADERS = {"Authorization": "Bearer Ursula K. Le Guin", "X-Author": "1"}
+#: fixture -> the async routes whose sync auth callback the fixture is about.
+ROUTES = {BAD: ["/me", "/known"], GOOD: ["/readers/me", "/known"]}
+
+
+def _bridged() -> bool:
+    installed = versions._release(importlib.metadata.version("django-ninja"))  # noqa: SLF001
+    return versions._padded(installed, 3) >= AUTH_BRIDGED_FROM  # noqa: SLF001
+
+
+def test_callbacks_called_on_the_loop_raise_at_the_annotated_lines():
+    """What ``AsyncOperation._run_authentication`` of django-ninja before 1.5 does: call it in the loop."""
+    seed()
+    module = load_module(BAD)
+    path = FIXTURES / BAD
+    request = RequestFactory().get("/", HTTP_X_AUTHOR="1")
+
+    async def like_ninja_before_1_5(callback):
+        return callback(request)
+
+    for callback in (lambda r: module.ReaderToken().authenticate(r, "Ursula K. Le Guin"), module.known_author):
+        with pytest.raises(SynchronousOnlyOperation) as raised:
+            asyncio.run(like_ninja_before_1_5(callback))
+        assert _raised_at(raised.value, path) in annotated_lines(path.read_text(encoding="utf-8"))
+    assert module.audit_key(request) is True  # the sync operation's callback: its own thread, no loop
+
+
+@pytest.mark.parametrize(("relative", "route"), [(relative, route) for relative, routes in ROUTES.items()
+                                                  for route in routes])
+def test_the_installed_ninja_behaves_as_asynclint_says(relative, route):
+    from ninja.testing import TestAsyncClient
+
+    seed()
+    client = TestAsyncClient(load_module(relative).api)
+    if _bridged():  # 1.5.0+: the callback runs in a worker thread, the operation answers
+        response = asyncio.run(client.get(route, headers=HEADERS))
+        assert response.status_code == 200, response.content
+    else:  # before 1.5.0: the callback runs on the loop
+        with pytest.raises(SynchronousOnlyOperation):
+            asyncio.run(client.get(route, headers=HEADERS))
