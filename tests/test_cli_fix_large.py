@@ -15,15 +15,40 @@ HELPER = "\n\n@staticmethod\ndef helper_{n}(value):  # trailing comment\n    tot
 FEED = "\n\x0c\n# a comment between statements\n"
 
 
-def module(lines: int, newline: str, final: bool) -> str:
-    parts, n = [TOP], 0
+# No import at all: sync_to_async's goes after the docstring, below the comments that open the file.
+BARE = '# a comment\n\n"""A large module."""\nX = 1\n'
+READ = "\n\ndef read_{n}():\n    with open('x') as handle:\n        return handle.read()\n\n\nasync def total_{n}(request):\n    return read_{n}()\n"
+
+
+def module(lines: int, newline: str, final: bool, top: str = TOP) -> str:
+    parts, n = [top], 0
     while sum(part.count("\n") for part in parts) < lines:
-        template = VIEW if n % 37 == 0 else BLOCKING if n % 41 == 1 else FEED if n % 23 == 0 else HELPER
+        if top == BARE:
+            template = READ if n % 41 == 1 else FEED if n % 23 == 0 else HELPER
+        else:
+            template = VIEW if n % 37 == 0 else BLOCKING if n % 41 == 1 else FEED if n % 23 == 0 else HELPER
         parts.append(template.format(n=n))
         n += 1
-    parts.append(VIEW.format(n=n))
+    parts.append(VIEW.format(n=n) if top == TOP else READ.format(n=n))
     text = "".join(parts).replace("\n", newline)
     return text if final else text.rstrip("\r\n") + "  # no final newline"
+
+
+def both_routes(path, monkeypatch) -> str:
+    reports = []
+    for large in (200, 10**9):  # the parts route, then the whole module
+        monkeypatch.setattr(engine, "LARGE", large)
+        report = engine.fix_paths([str(path)], unsafe=True, diff=True)
+        reports.append((report.diff, report.render()))
+    assert reports[0] == reports[1]
+    return reports[0][0]
+
+
+def test_an_import_goes_where_the_whole_module_route_puts_it(tmp_path, monkeypatch):
+    path = tmp_path / "big.py"
+    path.write_text(module(700, "\n", True, top=BARE))
+    diff = both_routes(path, monkeypatch)
+    assert "+from asgiref.sync import sync_to_async" in diff and "+    return await sync_to_async(read_" in diff
 
 
 @pytest.mark.parametrize("newline, final", [("\n", True), ("\r\n", False)])
@@ -31,13 +56,7 @@ def test_parts_give_the_whole_module_text(tmp_path, monkeypatch, newline, final)
     path = tmp_path / "big.py"
     text = module(700, newline, final)
     path.write_bytes(text.encode())
-    reports = []
-    for large in (200, 10**9):  # the parts route, then the whole module
-        monkeypatch.setattr(engine, "LARGE", large)
-        report = engine.fix_paths([str(path)], unsafe=True, diff=True)
-        reports.append((report.diff, report.render()))
-    assert reports[0] == reports[1]
-    diff = reports[0][0]
+    diff = both_routes(path, monkeypatch)
     assert diff.count("+    user = await User.objects.aget(pk=") >= 3
     assert "+from asgiref.sync import sync_to_async" in diff and "+    return await sync_to_async(count_" in diff
     removed = [line[1:] for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]

@@ -291,7 +291,8 @@ def _apply_in_parts(text: str, edits: Sequence[edit_verbs.Edit], path: str, comp
     of the statements touched. Imports (``ensure_import``) go to the part from the first line to the
     statement after the last top-level import, which holds every import it reads or places.
     None when this route does not apply (``remove_unused_import`` reads the whole module's names; a
-    span across statements; a part libcst cannot read): the caller applies them to the whole text.
+    span across statements; a part libcst cannot read, or cannot write back byte for byte on its
+    own): the caller applies them to the whole text.
     Raises what ``apply_edits`` raises; the result is checked as ``parses`` would check it, libcst
     reading each rewritten part."""
     if any(edit.verb == "remove_unused_import" for edit in edits):
@@ -309,9 +310,11 @@ def _apply_in_parts(text: str, edits: Sequence[edit_verbs.Edit], path: str, comp
         if first > starts[-1]:
             starts.append(first)
     head = 0
-    if any(edit.verb == "ensure_import" for edit in edits):
-        imports = [bisect.bisect_right(starts, s.lineno) - 1 for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
-        head = min(len(starts) - 1, max(imports, default=0) + 1)
+    if any(edit.verb == "ensure_import" for edit in edits) and tree.body:
+        # the statement after the last top-level import, or after the first statement (a docstring)
+        last = max((i for i, s in enumerate(tree.body) if isinstance(s, (ast.Import, ast.ImportFrom))), default=0)
+        after = tree.body[min(len(tree.body) - 1, last + 1)]
+        head = bisect.bisect_right(starts, after.lineno) - 1
     groups: dict[int, list] = defaultdict(list)  # first part -> its edits
     for edit in edits:
         if edit.span is None:
@@ -330,7 +333,8 @@ def _apply_in_parts(text: str, edits: Sequence[edit_verbs.Edit], path: str, comp
             for edit in groups[part]]
         original = "".join(lines[first - 1:after - 1])
         try:
-            cst.parse_module(original)
+            if cst.parse_module(original).code != original:  # libcst loses a blank line before a
+                return None  # form feed at the end of a module: such a part is not its own module
         except cst.ParserSyntaxError:
             return None
         rewritten = edit_verbs.apply_edits(original, shifted)
