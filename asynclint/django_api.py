@@ -377,8 +377,10 @@ PATH_METHODS = ("read_text", "read_bytes", "write_text", "write_bytes", "open")
 PATH_LISTINGS = ("iterdir", "glob", "rglob", "walk")
 PATH_FILE_SYSTEM_METHODS = ("exists", "is_file", "is_dir", "is_symlink", "is_mount", "stat", "lstat", "mkdir",
                             "touch", "unlink", "rmdir", "rename", "replace", "chmod", "samefile", "owner", "group")
-#: Sockets (``socket.socket()``, ``socket.create_connection()``): each call waits for the peer.
-SOCKET_METHODS = ("connect", "accept", "recv", "recv_into", "recvfrom", "send", "sendall", "sendto", "sendfile")
+#: Sockets (``socket.socket()``, ``socket.create_connection()``): each call waits for the peer. Not
+#: ``sendto``: a datagram (UDP, raw ICMP) send returns once the kernel has queued it; the wait is the
+#: ``recv``/``recvfrom`` that follows.
+SOCKET_METHODS = ("connect", "accept", "recv", "recv_into", "recvfrom", "send", "sendall", "sendfile")
 #: A started child process (``subprocess.Popen``): waiting for it.
 PROCESS_METHODS = ("communicate", "wait")
 #: ``http.client`` connections: sending the request and reading the response.

@@ -41,3 +41,12 @@ def test_maybe_queryset_evaluation_is_possible(capsys):
     found = json.loads(capsys.readouterr().out)
     assert {(f["line"], f["certainty"]) for f in found} == {(13, "possible"), (19, "possible")}
     assert not any(f.get("fix") for f in found)
+
+
+def test_querysets_handed_to_project_coroutines(capsys):
+    """A QuerySet a project coroutine evaluates: definite, possible where only an undecided branch does."""
+    with on_sys_path(FIXTURES, EVALUATIONS):
+        cli.main(["check", "--no-cache", "-f", "json", "--exit-zero", "--select", "sync-queryset-evaluation-in-async",
+                  str(EVALUATIONS / "bad_queryset_handed_to_project_coroutines.py")])
+    found = {finding["line"]: finding["certainty"] for finding in json.loads(capsys.readouterr().out)}
+    assert found == {11: "definite", 16: "definite", 20: "definite", 24: "possible"}

@@ -19,6 +19,7 @@ self._client = ...``, ``if not hasattr(self, "_x")``).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import ge, gt, le, lt
 
 from astroid import nodes
 
@@ -139,6 +140,9 @@ def _reassigned(function: nodes.FunctionDef) -> set[str]:
     return {n.name for n in function.nodes_of_class(nodes.AssignName) if not isinstance(n.parent, nodes.Arguments)}
 
 
+_ORDERINGS = {"<": lt, "<=": le, ">": gt, ">=": ge}
+
+
 def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
     """The truth value of ``test`` under ``bindings`` (parameter -> value), or None."""
     if isinstance(test, nodes.Const):
@@ -168,6 +172,9 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
             return is_none if operator == "is" else not is_none
         if operator in ("==", "!=") and isinstance(right, nodes.Const) and value[0] == "const":
             return (value[1] == right.value) == (operator == "==")
+        if operator in _ORDERINGS and isinstance(right, nodes.Const) and value[0] == "const" \
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (value[1], right.value)):
+            return _ORDERINGS[operator](value[1], right.value)
     return None
 
 

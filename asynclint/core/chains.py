@@ -24,8 +24,9 @@ from asynclint import django_api as api
 from asynclint.core import branches
 from asynclint.core.context import current
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
+from asynclint.core.django_kinds import (  # noqa: I001
+    _has_library_base,
+    ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     foreign_request_parameters, kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
@@ -33,6 +34,7 @@ from asynclint.core.django_kinds import (
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, has_decorator, qualified_name
+from asynclint.libraries import pydantic_models
 
 DEFAULT_DEPTH = 5
 
@@ -126,7 +128,12 @@ def is_loop_runner(call: nodes.Call) -> bool:
 def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     """The sync project function whose body a call of ``found`` runs right away."""
     if isinstance(found, nodes.ClassDef):
-        found = find_method(found, "__init__")
+        cls, found = found, find_method(found, "__init__")
+        library_init = found is None or not is_project_file(found.root().file)
+        if library_init and _has_library_base(cls, pydantic_models.MODEL_BASES):
+            # a pydantic model (a ninja Schema) validates on construction: its (first) validator runs
+            validators = (m for m in cls.mymethods() if has_decorator(m, pydantic_models.VALIDATORS))
+            found = next(validators, None)
     if not isinstance(found, nodes.FunctionDef) or isinstance(found, nodes.AsyncFunctionDef):
         return None
     if found.is_generator() or is_adapter_decorated(found) or not is_project_file(found.root().file):
@@ -189,6 +196,8 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
                 return _runnable(method)
         if isinstance(func, (nodes.Name, nodes.Attribute)):
             found = definition_of(func)
+            if not isinstance(found, (nodes.FunctionDef, nodes.ClassDef)):  # a variable holding a callable
+                found = _partial_of(func) or found
             if found is None:  # ``resolver(...)``: an instance of a project class with ``__call__``
                 instance = kind_of(func)
                 if instance is not None and instance.name == PROJECT_OBJECT:
@@ -234,6 +243,12 @@ def runs_for_some_object(cls: nodes.ClassDef, name: str, method: nodes.FunctionD
     ``name``: some such class resolves the name to it and may be built as exactly that class."""
     return any(find_method(candidate, name) is method and built_directly(candidate)
                for candidate in (cls, *project_subclasses(cls)))
+
+
+def _partial_of(func: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """``count = functools.partial(count_for, title)``: the project function ``count()`` runs."""
+    found = kind_of(func)
+    return found.function if found is not None and found.name == FACTORY and found.origin == "partial" else None
 
 
 def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
@@ -300,7 +315,11 @@ _FOREIGN_REQUEST = ("non-django-request",)
 
 
 def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
-    """``branches.call_bindings`` plus the parameters the call passes a non-Django request."""
+    """``branches.call_bindings`` plus the parameters the call passes a non-Django request; none
+    through a ``functools.partial`` (its own arguments come first)."""
+    if isinstance(call, nodes.Call) and isinstance(call.func, (nodes.Name, nodes.Attribute)) \
+            and _partial_of(call.func) is target:
+        return branches.NO_BINDINGS
     passed = branches.call_bindings(call, target, decided)
     return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)}
 
@@ -496,40 +515,82 @@ def parameter_work(function: nodes.FunctionDef, param: nodes.AssignName, kind) -
     return found
 
 
-def deferred_read_in_coroutine(call: nodes.Call, _depth: int = 0) -> tuple[nodes.Attribute, nodes.FunctionDef] | None:
-    """``await describe(book)`` where ``book`` was loaded with ``.only()``/``.defer()`` and the
-    project coroutine ``describe`` (in any module, a function or a method) reads a field left out of
-    that query: the read (a sync query, on the loop like the coroutine) and the coroutine doing it.
-    Followed into the coroutines it hands the instance on to, ``DEFAULT_DEPTH`` deep."""
+@dataclass(frozen=True)
+class CoroutineWork:
+    """Sync work a project coroutine does, on the loop, with a value a call hands it."""
+
+    operation: Operation
+    coroutine: nodes.FunctionDef
+    possible: bool  # only on a branch the call's arguments do not decide
+    #: the operation reads an attribute of the instance: "field" (deferred by .only()/.defer()) or
+    #: "relation" (not selected); "" otherwise
+    unloaded: str = ""
+
+
+def coroutine_work(call: nodes.Call, _depth: int = 0) -> CoroutineWork | None:
+    """``await titles(Book.objects.all())``: what a project coroutine (a function or method, in any
+    module) does on the loop with a QuerySet or model instance the call passes it, which the analysis
+    of the coroutine alone cannot see: evaluating the QuerySet, a query or write on it, reading a field
+    ``.only()``/``.defer()`` left out or a relation not selected. Work it does without that value is
+    reported in the coroutine itself. Followed into the coroutines it hands the value on to,
+    ``DEFAULT_DEPTH`` deep; a definite one first."""
     found = kind_of(call)
     target = found.function if found is not None and found.name == api.COROUTINE else None
     if target is None or _depth >= DEFAULT_DEPTH or not is_project_file(target.root().file):
         return None
+    bindings = branches.call_bindings(call, target)
     memo = current().parameter_work
+    best = None
     for param, kind in orm_arguments(target, call).items():
-        if kind.name not in INSTANCE_LIKE or (kind.only is None and not kind.deferred and kind.related is None):
-            continue
-        key = ("deferred read", target, param, kind)
+        key = ("coroutine work", target, param, kind, bindings)
         if key not in memo:
-            memo[key] = _deferred_read(target, param, kind, _depth)
-        if memo[key] is not None:
-            return memo[key]
-    return None
+            memo[key] = _work_with(target, param, kind, bindings, _depth)
+        work = memo[key]
+        if work is not None and not work.possible:
+            return work
+        best = best or work
+    return best
 
 
-def _deferred_read(function: nodes.FunctionDef, param: nodes.AssignName, kind,
-                   depth: int) -> tuple[nodes.Attribute, nodes.FunctionDef] | None:
+def _work_with(function: nodes.FunctionDef, param: nodes.AssignName, kind, bindings: branches.Bindings,
+               depth: int) -> CoroutineWork | None:
+    best = None
+    reached = list(branches.reached(function, bindings))
+    candidates: list[tuple[nodes.NodeNG, bool, Operation, str]] = []
     with assuming({param: kind}):
-        for node in body_nodes(function):
-            if isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Name) and node.expr.name == param.name \
-                    and (deferred_field_read(node) is not None or unloaded_relation_read(node) is not None):
-                return node, function
-            if isinstance(node, nodes.Call) and any(isinstance(argument, nodes.Name) and argument.name == param.name
-                                                    for argument in [*node.args, *(k.value for k in node.keywords or [])]):
-                deeper = deferred_read_in_coroutine(node, depth + 1)
+        for node, conditional in reached:
+            for operation in operations_at(node):
+                if _mentions(operation.node, param.name):
+                    unloaded = "field" if isinstance(operation.node, nodes.Attribute) and \
+                        deferred_field_read(operation.node) is not None else "relation" if \
+                        isinstance(operation.node, nodes.Attribute) and unloaded_relation_read(operation.node) else ""
+                    candidates.append((node, conditional, operation, unloaded))
+            if isinstance(node, nodes.Call) and any(_mentions(argument, param.name) for argument in
+                                                    [*node.args, *(k.value for k in node.keywords or [])]):
+                deeper = coroutine_work(node, depth + 1)
                 if deeper is not None:
-                    return deeper
-    return None
+                    deeper = CoroutineWork(deeper.operation, deeper.coroutine, deeper.possible or conditional,
+                                           deeper.unloaded)
+                    if not deeper.possible:
+                        return deeper
+                    best = best or deeper
+    for node, conditional, operation, unloaded in candidates:
+        if any(other.effect == operation.effect and other.node is operation.node for other in operations_at(node)) \
+                or operation.effect == api.EVALUATION and any(e.node is operation.node for e in evaluations_at(node)):
+            continue  # reported in the coroutine itself (a possible evaluation too), whatever the value is
+        work = CoroutineWork(operation, function, conditional or bool(operation.possible), unloaded)
+        if not work.possible:
+            return work
+        best = best or work
+    return best
+
+
+def _mentions(node: nodes.NodeNG, name: str) -> bool:
+    """Whether ``node`` reads the variable ``name`` (outside nested functions)."""
+    if isinstance(node, nodes.Name):
+        return node.name == name
+    return any(found.name == name for found in node.nodes_of_class(nodes.Name, skip_klass=(nodes.FunctionDef,
+                                                                                              nodes.Lambda)))
 
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:

@@ -62,6 +62,9 @@ class RunContext:
     middleware_listings: dict = field(default_factory=dict)
     #: ``event_loop``: (project root, private signal name) -> the receivers the project connects.
     signal_receivers: dict = field(default_factory=dict)
+    #: ``own_loop``: project root -> (import graph, dotted names in strings); (root, file) -> the
+    #: files of the script program the file belongs to (or None).
+    own_loop_programs: dict = field(default_factory=dict)
 
     def reset_module(self) -> None:
         """Forget the per-module answers (between modules)."""
@@ -81,6 +84,7 @@ class RunContext:
         self.subclasses.clear()
         self.built.clear()
         self.signal_receivers.clear()
+        self.own_loop_programs.clear()
 
     def invalidate(self, paths: Iterable[str] | None = None) -> None:
         """Forget what may depend on ``paths`` (changed, added or removed files); everything when None.
@@ -99,7 +103,9 @@ class RunContext:
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()
         self.middleware_listings.clear()  # a settings module may be among the paths
+        self.own_loop_programs.clear()  # a script or an import may be among the paths
         self.signal_receivers.clear()
+        self.own_loop_programs.clear()
         if paths is None:
             self.project_files.clear()
             self.project_roots.clear()

@@ -87,7 +87,8 @@ class Kind:
     api: api.SyncApi | None = None  # COROUTINE/ASYNC_ITERATOR: the table row whose async form made it
     result: Kind | None = None  # COROUTINE: the kind of the awaited value
     origin: str = ""  # COROUTINE: "django", "adapter", "library" or "project"
-    function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called
+    function: nodes.FunctionDef | None = None  # COROUTINE from the project: the ``async def`` called;
+    # FACTORY made by ``functools.partial(f, ...)`` (``origin="partial"``): ``f``
     # QUERYSET/ASYNC_ITERATOR/INSTANCE: the fields ``.only(...)`` loads (None: all, or not known) and
     # the ones ``.defer(...)`` leaves out; reading any other field of the instance is a query.
     only: frozenset[str] | None = None
@@ -1562,6 +1563,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if qualified in ("builtins.staticmethod", "functools.partial") and call.args:
         wrapped = _called_function(call.args[0])
         result = _returned_kind(wrapped, None) if wrapped is not None else None
+        if qualified == "functools.partial" and wrapped is not None:  # calling it runs ``wrapped``
+            return Kind(FACTORY, result=result, function=wrapped, origin="partial")
         return Kind(FACTORY, result=result) if result is not None else None
     if qualified in _COPYING_BUILTINS and len(call.args) == 1 and not call.keywords:
         copied = kind_of(call.args[0])  # ``list(self.filter_backends)``: the same elements
@@ -2033,11 +2036,13 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
 
 def _in_a_loop(node: nodes.NodeNG) -> bool:
     """Whether ``node`` runs once per iteration of a loop of its function (a ``for``/``while`` body, a
-    comprehension's element or condition; not the iterable, which runs once)."""
+    comprehension's element or condition; not the iterable, which runs once), calls that pile up: not
+    a loop whose every iteration awaits (``while ...: os.path.exists(p) ...; await asyncio.sleep(1)``,
+    a poll: one call between two awaits, as cheap as a single one)."""
     child, parent = node, node.parent
     while parent is not None and not isinstance(parent, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
         if isinstance(parent, nodes.For) and child is not parent.iter or isinstance(parent, nodes.While):
-            return True
+            return not _every_iteration_awaits(parent) or child in parent.orelse
         if isinstance(parent, nodes.Comprehension) and child is not parent.iter:
             return True
         if isinstance(parent, (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)) \
@@ -2045,6 +2050,15 @@ def _in_a_loop(node: nodes.NodeNG) -> bool:
             return True
         child, parent = parent, parent.parent
     return False
+
+
+def _every_iteration_awaits(loop: nodes.For | nodes.While) -> bool:
+    """A statement of the loop's body itself (not in a branch) awaits, and no ``continue`` skips it:
+    each iteration yields the loop."""
+    awaits = any(isinstance(getattr(statement, "value", None), nodes.Await) for statement in loop.body
+                 if isinstance(statement, (nodes.Expr, nodes.Assign, nodes.AnnAssign)))
+    return awaits and not any(True for statement in loop.body
+                              for _ in statement.nodes_of_class(nodes.Continue, skip_klass=(nodes.For, nodes.While)))
 
 
 def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:

@@ -5,7 +5,8 @@ one to a worker thread before anything evaluates it, and are safe:
 
 - ``qs = await sync_to_async(build)()`` where every later use of ``qs`` is evaluated in a thread
   (``await sync_to_async(list)(qs)``), by ``async for``/an async comprehension, or by an awaited
-  ``a*`` method; or where ``qs`` is overwritten before any use (``evaluated_later_safely``); or
+  ``a*`` method, possibly after lazy refinements (``qs.filter(...)``: no query) or inside a project
+  coroutine it is passed to; or where ``qs`` is overwritten before any use (``evaluated_later_safely``); or
   where it is returned by a function the module only hands to other code (``use_query(fetch)``),
   whose consumer decides where it is evaluated;
 - ``await sync_to_async(list)(qs.iterator())``, directly or through a local name: the generator is
@@ -50,13 +51,15 @@ def _async_use(load: nodes.Name) -> bool:
     return False
 
 
-def evaluated_later_safely(adapter: nodes.Call) -> bool:
+def evaluated_later_safely(adapter: nodes.Call, unknown: bool = False) -> bool:
     """``adapter`` (``sync_to_async(build)``) is called, awaited and assigned to a local name whose
-    value is only evaluated safely, or never used before it is overwritten."""
+    value is only evaluated safely, or never used before it is overwritten. ``unknown``: count a value
+    passed to an awaited coroutine that cannot be loaded (a module that does not parse here) as safe
+    too (the caller then reports a *possible* finding)."""
     called = adapter.parent
     if not (isinstance(called, nodes.Call) and called.func is adapter and isinstance(called.parent, nodes.Await)):
         return False
-    return _returned_to_a_consumer(called.parent) or _assigned_and_used_safely(called.parent)
+    return _returned_to_a_consumer(called.parent) or _assigned_and_used_safely(called.parent, unknown=unknown)
 
 
 def _returned_to_a_consumer(value: nodes.NodeNG) -> bool:
@@ -83,14 +86,20 @@ def _returned_to_a_consumer(value: nodes.NodeNG) -> bool:
     return handed
 
 
-def _assigned_and_used_safely(value: nodes.NodeNG) -> bool:
-    """``value`` is assigned to a local name (``x = value``) that is only evaluated safely later (handed to a
-    thread, ``async for``, an awaited ``a*`` method), or overwritten first."""
+def _assigned_and_used_safely(value: nodes.NodeNG, depth: int = 0, unknown: bool = False) -> bool:
+    """``value`` is assigned to a local name (``x = value``, ``x: T = value``) that is only evaluated
+    safely later (handed to a thread, ``async for``, an awaited ``a*`` method, refined into another
+    value used safely, passed to a project coroutine that only evaluates it safely), or overwritten first."""
     statement = value.parent
-    if not (isinstance(statement, nodes.Assign) and statement.value is value and len(statement.targets) == 1
-            and isinstance(statement.targets[0], nodes.AssignName)):
+    if isinstance(statement, nodes.AnnAssign) and statement.value is value and \
+            isinstance(statement.target, nodes.AssignName):
+        target = statement.target
+    elif isinstance(statement, nodes.Assign) and statement.value is value and len(statement.targets) == 1 \
+            and isinstance(statement.targets[0], nodes.AssignName):
+        target = statement.targets[0]
+    else:
         return False
-    name = statement.targets[0].name
+    name = target.name
     scope = statement.frame()
     # Overwritten only by a later statement of the same block (not one that may be skipped).
     later = sorted(
@@ -106,9 +115,99 @@ def _assigned_and_used_safely(value: nodes.NodeNG) -> bool:
             continue
         if until is not None and load.lineno > until:
             continue  # the value was overwritten first
-        if not (handed_to_thread(load) or _async_use(load) or _returned_to_a_consumer(load)):
+        if not (handed_to_thread(load) or _async_use(load) or _returned_to_a_consumer(load)
+                or _refined_and_used_safely(load, depth, unknown)):
             return False
     return True
+
+
+_MAX_DEPTH = 4
+
+
+def _refined_and_used_safely(load: nodes.NodeNG, depth: int, unknown: bool = False) -> bool:
+    """``load.filter(...).annotate(...)`` (lazy refinements only: no query) whose result is evaluated
+    safely (``async for``, an awaited ``a*`` method), assigned to a name used safely, or passed to a
+    project coroutine that evaluates its parameter only safely. Also ``load`` itself passed that way."""
+    if depth > _MAX_DEPTH:
+        return False
+    chain = load
+    while isinstance(chain.parent, nodes.Attribute) and chain.parent.attrname in api.LAZY_QUERYSET_METHODS and \
+            isinstance(chain.parent.parent, nodes.Call) and chain.parent.parent.func is chain.parent:
+        chain = chain.parent.parent
+    if chain is not load and (_async_use(chain) or _assigned_and_used_safely(chain, depth + 1, unknown)):
+        return True
+    return _passed_to_safe_coroutine(chain, depth + 1, unknown)
+
+
+def _passed_to_safe_coroutine(value: nodes.NodeNG, depth: int, unknown: bool = False) -> bool:
+    """``await helper(value)`` / ``await helper(queryset=value)``: a project coroutine whose parameter
+    is only evaluated safely in its body (the same test, there)."""
+    from asynclint.core.imports import definition_of
+
+    keyword = value.parent if isinstance(value.parent, nodes.Keyword) else None
+    call = (keyword or value).parent
+    if not (isinstance(call, nodes.Call) and isinstance(call.parent, nodes.Await) and
+            isinstance(call.func, (nodes.Name, nodes.Attribute)) and call.func is not value):
+        return False
+    function = definition_of(call.func)
+    if function is None and unknown:
+        return _names_a_project_import(call.func)
+    if not isinstance(function, nodes.AsyncFunctionDef):
+        return False
+    names = [arg.name for arg in function.args.args or []]
+    if keyword is not None:
+        parameter = keyword.arg
+    elif value in call.args and not any(isinstance(arg, nodes.Starred) for arg in call.args):
+        offset = 1 if names and names[0] in ("self", "cls") and isinstance(call.func, nodes.Attribute) else 0
+        index = call.args.index(value) + offset
+        parameter = names[index] if index < len(names) else None
+    else:
+        return False
+    if parameter is None or parameter not in names + [arg.name for arg in function.args.kwonlyargs or []]:
+        return False
+    loads = [n for n in function.nodes_of_class(nodes.Name) if n.name == parameter]
+    if any(n.frame() is not function for n in loads) or any(
+            t.frame() is function and t.parent is not function.args
+            for t in function.nodes_of_class(nodes.AssignName) if t.name == parameter):
+        return False  # a closure, or the parameter is reassigned
+    return all(handed_to_thread(n) or _async_use(n) or _refined_and_used_safely(n, depth, unknown) for n in loads)
+
+
+def _names_a_project_import(func: nodes.NodeNG) -> bool:
+    """``helper`` imported (``from apps.common.utils import helper``) from a project module asynclint
+    cannot load: what it does with its argument is unknown."""
+    from asynclint.core.django_kinds import is_project_file
+
+    if not isinstance(func, nodes.Name):
+        return False
+    found = func.lookup(func.name)[1]
+    if len(found) != 1 or not isinstance(found[0], nodes.ImportFrom):
+        return False
+    module_name = found[0].modname
+    try:
+        module = func.root().import_module(module_name, level=found[0].level)
+    except Exception:  # pylint: disable=broad-except  # cannot be loaded: a project module?
+        module = None
+    if module is not None:
+        return False  # loaded, and the function is not there as a coroutine: not unknown
+    top = module_name.split(".")[0]
+    root = func.root()
+    return bool(found[0].level) or (root.file is not None and top and is_project_file(root.file) and
+                                    _project_has_package(root.file, top))
+
+
+def _project_has_package(path: str, top: str) -> bool:
+    """A folder or module named ``top`` sits in a folder above ``path`` (the import is the project's)."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    while True:
+        if os.path.isdir(os.path.join(folder, top)) or os.path.isfile(os.path.join(folder, f"{top}.py")):
+            return True
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
 
 
 def iterated_in_thread(call: nodes.Call) -> bool:

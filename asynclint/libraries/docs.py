@@ -82,10 +82,10 @@ below is a test dependency, proven under the real package:
 - blocks the loop (no exception: the loop stands still): urllib3 and Django's file storage (a
   blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py); the SDK
   clients (boto3, redis, elasticsearch, stripe, openai, anthropic, psycopg) and task queues
-  (dramatiq, RQ, django-rq) against local stand-ins behind a proxy that holds every request: the
-  loop's heartbeat never ticks while a sync client's request is held, and keeps ticking for the
-  async clients and `sync_to_async` (tests/runtime/test_held_services.py); Celery's `delay()`,
-  `apply_async()` and `send_task()` against a local broker (tests/test_runtime_libraries.py);
+  (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local
+  stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
+  client's request is held, and keeps ticking for the async clients and `sync_to_async`
+  (tests/runtime/test_held_services.py);
 - left unawaited: httpx.AsyncClient and Channels' in-memory layer
   (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
 
@@ -131,10 +131,17 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   release the requirement admits, else the requirement's range): every loop rule applies to the
   callback before 1.5.0, possible findings when the range spans 1.5.0, silent from 1.5.0 or when the
   version is unknown.
+- pydantic models, django-ninja's `Schema`/`ModelSchema` among them (`asynclint/libraries/pydantic_models.py`):
+  constructing one runs its validators (`@validator`, `@root_validator`, `@field_validator`,
+  `@model_validator`) in the calling thread, so `Schema(...)` in an async function runs a validator
+  that queries on the loop (missing-sync-to-async; the first validator of the class is followed).
+  Proven under ninja's pydantic 2 (tests/fixtures/missing-sync-to-async/bad_schema_validator_queries.py).
 
 ## Not covered yet
 
-DRF's `filter_queryset()` and `check_permissions()`, serializer `.data` of a single object.
+DRF's `filter_queryset()` and `check_permissions()`, serializer `.data` of a single object, and a
+view's `authentication_classes`/`filter_backends` whose classes the project sets elsewhere (an empty
+list, `None`). Of a pydantic model's validators only the first is followed.
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """

@@ -18,6 +18,7 @@ from asynclint.core import deployment, django_kinds, event_loop, lazy, suggest, 
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.core.mocks import is_patched
+from asynclint.core.own_loop import own_loop_reason
 from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
@@ -120,8 +121,8 @@ class AsyncLintRule(BaseChecker):
         if event_loop.asserted_to_fail(node) or (facts is not None and facts.chain is not None
                                                   and event_loop.mocked(node, facts.chain)):
             return  # a test that asks for the failure, or that patches the work away
-        if _effect(facts) in _STARTUP_TOLERATED and event_loop.startup_only(node):
-            return  # blocking once per process (a management command's set-up), not per request
+        if _effect(facts) in _STARTUP_TOLERATED and (event_loop.startup_only(node) or own_loop_reason(node)):
+            return  # blocking once per process (a management command's set-up), or on a loop of its own
         if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
                 event_loop.quiet_private_signal(node):
             return  # a private signal whose project receivers do no sync work, sent right here

@@ -18,7 +18,10 @@ effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
 `sync-apis = ["shop.pdf.render_invoice -> cpu -> await sync_to_async(render_invoice)(...)"]`;
 the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with `blocking`.
 Code that runs once per process, not per request (a management command, a migration, a settings
-module, an `AppConfig`, a system check), is not checked.
+module, an `AppConfig`, a system check), is not checked; nor is a coroutine on a loop that serves
+nothing else: one of a test module, or one reached only through awaits from a script's own
+`asyncio.run()` (`asynclint.core.own_loop`). One file-system call per iteration of a loop whose every
+iteration awaits (a poll) counts as a single call.
 
 File-system calls that read no file are *possible* findings (confidence INFERENCE): a directory
 listing (`os.listdir`, `os.scandir`, `os.walk`, `glob.glob`, `Path.iterdir()`/`glob()`/`rglob()`),

@@ -8,7 +8,10 @@ returns an unevaluated QuerySet. Iterating what comes back in the async caller i
 
 The value is followed to where it is evaluated: it stays silent when the awaited result is assigned
 to a name that is only evaluated safely afterwards (`await sync_to_async(list)(qs)`, `async for`, an
-awaited `a*` method) or that is overwritten before any use, and when it is returned by a fetcher the
+awaited `a*` method, lazy refinements such as `qs.filter(...).order_by(...)` whose result is used
+that way, or a project coroutine it is passed to that only uses it that way) or that is overwritten
+before any use (a *possible* finding when it is passed to a project coroutine asynclint cannot
+load), and when it is returned by a fetcher the
 module only hands to other code by reference (`use_query(fetch_items)`): that consumer decides where
 it is evaluated.
 
@@ -42,6 +45,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core import lazy
@@ -74,8 +78,14 @@ class LazyQuerysetFromSyncToAsync(AsyncLintRule):
     def visit_call(self, node: nodes.Call) -> None:
         if not node.args or called_name(node) not in api.SYNC_TO_ASYNC:
             return
-        if _is_queryset(callable_result(node.args[0], node)) and not lazy.evaluated_later_safely(node):
-            self.report(node, f"{describe(node.args[0])} returns a lazy QuerySet from the thread: {_ADVICE}")
+        if not _is_queryset(callable_result(node.args[0], node)) or lazy.evaluated_later_safely(node):
+            return
+        if lazy.evaluated_later_safely(node, unknown=True):  # handed to a coroutine asynclint cannot load
+            self.report(node, f"{describe(node.args[0])} returns a lazy QuerySet from the thread, which is then "
+                              f"handed to code asynclint cannot read: if that code iterates it synchronously, "
+                              f"{_ADVICE}", INFERENCE)
+            return
+        self.report(node, f"{describe(node.args[0])} returns a lazy QuerySet from the thread: {_ADVICE}")
 
     @only_required_for_messages(_SYMBOL)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:

@@ -9,7 +9,8 @@ attribute known from its annotation: `store: "Store"` in the class body (also a 
 import, `Optional[...]`, `ClassVar[...]`, a dataclass field), `self.store: Store = ...`, a
 `type[Store]` attribute or parameter instantiated later),
 static or class method through
-its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), constructor
+its class (`Catalogue.titles()`, a model's classmethod, a custom QuerySet method), `functools.partial`
+of one (kept in a variable, at module level too), constructor
 (`Agent()` whose `__init__` queries), property or `__getattr__` (`site_settings.title`) whose body —
 directly, or through further project calls — does work that must not run on the loop: anything the
 ORM, cache, template, auth/session, transaction or blocking-I/O rules report. The message names the
@@ -51,7 +52,8 @@ module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-liv
 `AppConfig`, a middleware instance, a module-level instance), or a memo on `self` of such an object
 (`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is work that only blocks (file or
 network I/O, CPU) in code that runs once per process rather than per request: a management command,
-a migration, a settings module, an `AppConfig`, a system check (queries there still raise, and are
+a migration, a settings module, an `AppConfig`, a system check, an async test module, or a coroutine
+reached only through awaits from a script's own `asyncio.run()` (queries there still raise, and are
 reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
 `assertRaises`) or patch a callee of the chain (`mock.patch`, `mock.patch.object`) are not reported.
 

@@ -16,8 +16,10 @@ left out of the query that loaded the instance (`(await Book.objects.only("id").
 Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneToOneField` (not
 nullable) of an instance fetched from a model's plain manager by a query without
 `select_related`/`prefetch_related` of it (`(await Book.objects.aget(pk=1)).author`), its first read
-in the function. Also where the instance is handed to a project coroutine
-(a function or method, in any module) that reads such a field: the call is reported, naming the read.
+in the function. Also where a QuerySet or instance is handed to a project coroutine
+(a function or method, in any module) that does such a read, or a query or write with it, on the loop:
+the call is reported, naming what the coroutine does (possible when only a branch the call does not
+decide does it).
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
 generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,
@@ -59,9 +61,10 @@ import os
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import HIGH, INFERENCE
 
 from asynclint import django_api as api
-from asynclint.core.chains import deferred_read_in_coroutine
+from asynclint.core.chains import coroutine_work
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import deferred_field_read, unloaded_relation_read
 from asynclint.core.event_loop import runs_on_event_loop
@@ -87,30 +90,35 @@ class SyncOrmCallInAsync(SyncCallRule):
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
-        found = deferred_read_in_coroutine(node)
-        if found is not None and runs_on_event_loop(node):
-            read, coroutine = found
+        work = coroutine_work(node)
+        if work is not None and work.operation.effect in self.effects and runs_on_event_loop(node):
+            read = work.operation.node
             where = f"{os.path.basename(read.root().file or '?')}:{read.lineno}"
-            self.report(node, f"{coroutine.name}() reads {describe(read)} ({where}), {_unloaded(read)} the query "
-                              f"that loaded the instance passed to it here, so Django loads it with a sync query "
-                              f"on the event loop; {_load_up_front(read)}")
+            if work.unloaded:
+                message = (f"{work.coroutine.name}() reads {describe(read)} ({where}), {_UNLOADED[work.unloaded]} "
+                           f"the query that loaded the instance passed to it here, so Django loads it with a sync "
+                           f"query on the event loop; {_load_up_front(read, work.unloaded)}")
+            else:
+                message = (f"{work.coroutine.name}() {api.WORK_NOUNS[work.operation.effect]} on the event loop with "
+                           f"the value passed to it here ({where}: {work.operation.shown}), where Django raises "
+                           f"SynchronousOnlyOperation; use the async form there (await it)")
+            self.report(node, message, INFERENCE if work.possible else HIGH)
 
     @only_required_for_messages("sync-orm-call-in-async")
     def visit_attribute(self, node: nodes.Attribute) -> None:
         self.check_sync_attribute(node)
         if runs_on_event_loop(node) and (deferred_field_read(node) is not None
                                          or unloaded_relation_read(node) is not None):
-            self.report(node, f"{describe(node)} reads {_unloaded(node)} the query that loaded the instance, so "
-                              f"Django loads it with a sync query on the event loop; {_load_up_front(node)}")
+            unloaded = "field" if deferred_field_read(node) is not None else "relation"
+            self.report(node, f"{describe(node)} reads {_UNLOADED[unloaded]} the query that loaded the instance, "
+                              f"so Django loads it with a sync query on the event loop; "
+                              f"{_load_up_front(node, unloaded)}")
 
 
-def _unloaded(read: nodes.Attribute) -> str:
-    if deferred_field_read(read) is not None:
-        return "a field that .only()/.defer() left out of"
-    return "a relation not loaded with"
+_UNLOADED = {"field": "a field that .only()/.defer() left out of", "relation": "a relation not loaded with"}
 
 
-def _load_up_front(read: nodes.Attribute) -> str:
-    if deferred_field_read(read) is not None:
+def _load_up_front(read: nodes.Attribute, unloaded: str) -> str:
+    if unloaded == "field":
         return f"load it up front (add '{read.attrname}' to .only(...), or do not defer it)"
     return f"load it up front (add .select_related('{read.attrname}') to that query)"

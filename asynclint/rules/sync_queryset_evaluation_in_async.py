@@ -12,7 +12,9 @@ django-ninja operation returns for its `response=` schema, which ninja validates
 QuerySet, or a model instance whose related manager a schema field reads (without `prefetch_related`).
 A value annotated as a QuerySet or a plain collection (`Union[List[Book], QuerySet[Book]]`,
 `list | QuerySet`) may be either: its evaluations are *possible* findings (confidence INFERENCE), with
-no automatic fix.
+no automatic fix. A lazy QuerySet handed to a project coroutine (a function or method, in any module)
+that evaluates it so, directly or through the coroutines it hands it on to, is reported at the call
+(possible when only a branch the call does not decide evaluates it).
 
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
@@ -43,11 +45,14 @@ Fires for every version; `async for` and the `a*` methods exist from Django 4.1.
 
 from __future__ import annotations
 
+import os
+
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
-from pylint.interfaces import INFERENCE
+from pylint.interfaces import HIGH, INFERENCE
 
 from asynclint.core import suggest
+from asynclint.core.chains import coroutine_work
 from asynclint.core.describe import describe
 from asynclint.core.evaluation import evaluations_at, reported_evaluations
 from asynclint import django_api as api
@@ -56,6 +61,7 @@ from asynclint.core.django_kinds import _instance_attribute as related_kind  # n
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.libraries import graphql, ninja
 from asynclint.prefilter import ASYNC
+from asynclint.core.prefetch import served_from_prefetch
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-queryset-evaluation-in-async"
@@ -76,7 +82,16 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
     def _check(self, node: nodes.NodeNG) -> None:
         if not runs_on_event_loop(node):
             return  # cheap, and it spares the kind analysis of every sync node
+        work = coroutine_work(node) if isinstance(node, nodes.Call) else None
+        if work is not None and work.operation.effect == api.EVALUATION:
+            where = f"{os.path.basename(work.operation.node.root().file or '?')}:{work.operation.node.lineno}"
+            self.report(node, f"{work.coroutine.name}() evaluates the lazy QuerySet passed to it here on the event "
+                              f"loop ({where}: {work.operation.shown}), where Django raises "
+                              f"SynchronousOnlyOperation; iterate it there with 'async for', or pass a list built "
+                              f"with '[x async for x in qs]'", INFERENCE if work.possible else HIGH)
         for found in evaluations_at(node):
+            if served_from_prefetch(found.queryset):
+                continue  # instance.tags.all() on an instance loaded with prefetch_related("tags")
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)

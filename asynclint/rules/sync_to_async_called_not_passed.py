@@ -64,7 +64,32 @@ def _callable_kind(found) -> bool:
     defines ``__call__`` (``sync_to_async(Tool(name))``): the value is itself the callable to pass."""
     if found.name in (api.MODEL_CLASS, PROJECT_CLASS):
         return True
-    return found.name == PROJECT_OBJECT and find_method(found.custom, "__call__") is not None
+    return found.name == PROJECT_OBJECT and (find_method(found.custom, "__call__") is not None or
+                                             _instances_may_be_callable(found.custom))
+
+
+def _instances_may_be_callable(cls: nodes.ClassDef | None) -> bool:
+    """Whether a base of project class ``cls`` outside the project may define ``__call__``: a library
+    class that does (``sync_to_async(DocketFeed())``, a syndication ``Feed``, whose ``__call__`` renders
+    the feed), or one asynclint cannot load (unknown: maybe callable)."""
+    if cls is None:
+        return True
+    for base in cls.bases:
+        if isinstance(base, nodes.Call):
+            continue  # ``Manager.from_queryset(QS)``: find_method looked there
+        parent = definition_of(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
+        if not isinstance(parent, nodes.ClassDef):
+            return True  # a base that cannot be loaded
+        if parent.qname() in ("builtins.object", "object"):
+            continue
+        try:
+            ancestors = [parent, *parent.ancestors()]
+        except Exception:  # pylint: disable=broad-except  # astroid could not follow a base
+            return True
+        if any("__call__" in ancestor.locals for ancestor in ancestors
+               if ancestor.qname() not in ("builtins.object", "builtins.type")):
+            return True
+    return False
 
 
 def _certainly_not_callable(call: nodes.Call) -> bool:

@@ -1,0 +1,294 @@
+"""Coroutines that run on an event loop of their own, one that serves no requests.
+
+Blocking I/O on the loop costs something only when other work waits on that loop: requests of an
+ASGI server, messages of a consumer, jobs of a worker. Two kinds of coroutines run where nothing
+else does, and a maintainer would not move a file read off their loop:
+
+- **async tests**: every coroutine of a test module (``tests.py``, ``test_*.py``, ``*_tests.py``,
+  ``conftest.py``): the test runner gives each test a loop of its own; unless the module drives an
+  application on that loop (a Channels communicator, a live server) or starts tasks there;
+- **batch scripts**: a coroutine reached only from a script's own ``asyncio.run(...)`` /
+  ``loop.run_until_complete(...)`` (a module with an ``if __name__ == "__main__":`` block), through
+  awaits (or ``asyncio.gather``) in coroutines reached the same way. Every reference to the coroutine
+  in the script's program (the script and the project modules only it imports) must be such a call;
+  a coroutine passed as a value (a handler registered with a bot, a server's callback), a module
+  imported by any other project module, or a project too large to index is unknown: the finding stays.
+
+Only blocking work is tolerated there (``rules.base``): the sync ORM raises
+``SynchronousOnlyOperation`` whenever a loop runs in the thread, tests and scripts included.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from astroid import nodes
+
+from asynclint.core import context
+from asynclint.core.event_loop import enclosing_frame
+from asynclint.core.imports import qualified_name
+
+_LOOP_RUNNERS = frozenset({"asyncio.run", "asyncio.runners.run"})
+_RUN_METHODS = frozenset({"run_until_complete"})
+_AWAITING = frozenset({"asyncio.gather", "asyncio.tasks.gather", "asyncio.wait_for", "asyncio.tasks.wait_for",
+                       "asyncio.shield", "asyncio.tasks.shield"})
+#: The project index's own limit (``django_kinds._python_files_under``): an index that long may be cut
+#: short, and a missing file may import the script's modules, so the program is unknown.
+_MAX_FILES = 3000
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+([\w., \t()]+)|import[ \t]+([\w., \t]+))",
+                     re.MULTILINE)
+
+
+def is_test_module(module: nodes.Module) -> bool:
+    """A module the test runner collects (by its file's name)."""
+    last = module.name.rpartition(".")[2]
+    return last in ("tests", "test", "conftest") or last.startswith("test_") or last.endswith(("_test", "_tests"))
+
+
+def own_loop_reason(node: nodes.NodeNG) -> str | None:
+    """Why the coroutine running ``node`` runs on a loop that serves nothing else, or None."""
+    frame = enclosing_frame(node)
+    if not isinstance(frame, nodes.AsyncFunctionDef):
+        return None
+    if is_test_module(node.root()):
+        return None if _runs_an_application(node.root()) else "an async test"
+    program = _script_program(node.root())
+    if program is not None and _reached_only_from_own_loop(frame, program, set()):
+        return "a script's own event loop"
+    return None
+
+
+#: What makes a test's loop serve something else while the test runs: an application driven in-process
+#: (a Channels communicator runs the consumer as a task on the test's loop; a live server), or tasks the
+#: test starts. A blocking wait there (``time.sleep`` while a communicator's consumer should progress)
+#: stalls the application under test.
+_CONCURRENT_NAMES = ("Communicator", "LiveServer")
+_CONCURRENT_CALLS = frozenset({"create_task", "ensure_future", "TaskGroup", "gather", "start_server", "serve"})
+
+
+def _runs_an_application(module: nodes.Module) -> bool:
+    found = getattr(module, "_asynclint_concurrent", None)
+    if found is None:
+        found = False
+        for name in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            text = name.name if isinstance(name, nodes.Name) else name.attrname
+            if any(part in text for part in _CONCURRENT_NAMES) or text in _CONCURRENT_CALLS:
+                found = True
+                break
+        module._asynclint_concurrent = found  # pylint: disable=protected-access
+    return found
+
+
+# --- the program a script runs --------------------------------------------------------------------------
+def _is_script(module: nodes.Module) -> bool:
+    """The module has an ``if __name__ == "__main__":`` block."""
+    for statement in module.body:
+        test = getattr(statement, "test", None)
+        if isinstance(statement, nodes.If) and isinstance(test, nodes.Compare) and \
+                isinstance(test.left, nodes.Name) and test.left.name == "__name__" and \
+                any(isinstance(value, nodes.Const) and value.value == "__main__" for _op, value in test.ops):
+            return True
+    return False
+
+
+def _module_names(path: str) -> set[str]:
+    """The dotted names a file may be imported by: every suffix of its path without ``.py``."""
+    parts = os.path.normpath(path)[:-3].split(os.sep)
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return {".".join(parts[i:]) for i in range(1, len(parts))} | {parts[-1]}
+
+
+def _imported_names(path: str, text: str) -> set[str]:
+    """The dotted module names a file imports (relative imports resolved against its folder, as
+    absolute path-suffix names; ``from a import b`` counts as ``a`` and ``a.b``)."""
+    found: set[str] = set()
+    folder = os.path.dirname(os.path.normpath(path)).split(os.sep)
+    for match in _IMPORT.finditer(text):
+        dots, module, names, plain = match.groups()
+        if plain is not None:
+            found.update(name.split(" as ")[0].strip() for name in plain.split(","))
+            continue
+        if dots:
+            base = folder[:len(folder) - (len(dots) - 1)] if len(dots) > 1 else folder
+            module = ".".join([*base[1:], module] if module else base[1:])
+        found.add(module)
+        for name in names.replace("(", "").replace(")", "").split(","):
+            name = name.split(" as ")[0].strip()
+            if name:
+                found.add(f"{module}.{name}")
+    return found
+
+
+def _script_program(module: nodes.Module) -> frozenset[str] | None:
+    """The files of the program ``module`` belongs to when every project module importing it (and, in
+    turn, each of those) is a script or only imported by scripts; None otherwise or when unknown."""
+    from asynclint.core import deployment
+    from asynclint.core.django_kinds import _python_files_under
+
+    if not module.file:
+        return None
+    root = str(deployment.project_root(module.file))
+    cache = context.current().own_loop_programs
+    key = (root, os.path.abspath(module.file))
+    if key in cache:
+        return cache[key]
+    files = _python_files_under(root, _MAX_FILES)
+    if len(files) >= _MAX_FILES:
+        cache[key] = None
+        return None
+    importers, mentioned = _import_graph(root, files)
+    program: set[str] = set()
+    pending = [os.path.abspath(module.file)]
+    result: frozenset[str] | None = None
+    while pending:
+        path = pending.pop()
+        if path in program:
+            continue
+        program.add(path)
+        if any(name in mentioned for name in _module_names(path) if "." in name):
+            break  # named in a string ("app.tasks.job" in settings): loaded by name, callers unknown
+        users = importers.get(path, set())
+        if not users and not _file_is_script(path, module):
+            break  # imported by nobody and not a script: the application may load it by name
+        pending.extend(users)
+    else:
+        result = frozenset(program)
+    cache[key] = result
+    return result
+
+
+def _file_is_script(path: str, module: nodes.Module) -> bool:
+    if path == os.path.abspath(module.file):
+        return _is_script(module)
+    try:
+        from astroid import MANAGER
+
+        return _is_script(MANAGER.ast_from_file(path))
+    except Exception:  # pylint: disable=broad-except  # an unparsable file: unknown
+        return False
+
+
+_DOTTED_STRING = re.compile(r"""["']([A-Za-z_]\w*(?:\.\w+)+)(?::\w+)?["']""")
+
+
+def _import_graph(root: str, files) -> tuple[dict[str, set[str]], set[str]]:
+    """File -> the project files that import it (by a name that is a suffix of its path); and the
+    dotted names written in strings anywhere in the project, with every prefix (``"a.b.c"`` gives
+    ``a.b`` and ``a.b.c``): what Django settings, Celery or a URLconf may import by name."""
+    cache = context.current().own_loop_programs
+    if root in cache:
+        return cache[root]
+    mentioned: set[str] = set()
+    by_name: dict[str, set[str]] = {}
+    for path in files:
+        for name in _module_names(os.path.abspath(path)):
+            by_name.setdefault(name, set()).add(os.path.abspath(path))
+    graph: dict[str, set[str]] = {}
+    from asynclint.driver import InputError, read_text
+
+    for path in files:
+        try:
+            text = read_text(path)
+        except InputError:
+            continue  # unreadable: imports nothing this can see
+        for dotted in _DOTTED_STRING.findall(text):
+            parts = dotted.split(".")
+            mentioned.update(".".join(parts[:i]) for i in range(2, len(parts) + 1))
+        for name in _imported_names(os.path.abspath(path), text):
+            for target in by_name.get(name, ()):
+                if target != os.path.abspath(path):
+                    graph.setdefault(target, set()).add(os.path.abspath(path))
+    cache[root] = graph, mentioned
+    return graph, mentioned
+
+
+# --- the references to a coroutine ----------------------------------------------------------------------
+def _reached_only_from_own_loop(function: nodes.AsyncFunctionDef, program: frozenset[str], seen: set) -> bool:
+    if function in seen:
+        return True  # a cycle: the other references decide
+    seen.add(function)
+    references = list(_references(function, program))
+    if references is None or not references:
+        return False  # never referenced: the application (or a framework) may call it by name
+    for reference in references:
+        if reference is None or not _own_loop_use(reference, program, seen):
+            return False
+    return True
+
+
+def _references(function: nodes.FunctionDef, program: frozenset[str]):
+    """Every use of ``function``'s name where it can be reached from: the enclosing function's body for a
+    nested coroutine, else every module of the program (a method by any attribute of its name)."""
+    from astroid import MANAGER
+
+    scope = function.parent.frame() if function.parent is not None else None
+    if isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
+        yield from (n for n in scope.nodes_of_class(nodes.Name) if n.name == function.name)
+        return
+    method = isinstance(scope, nodes.ClassDef)
+    own = function.root()
+    for path in sorted(program):
+        try:
+            module = own if path == os.path.abspath(own.file or "") else MANAGER.ast_from_file(path)
+        except Exception:  # pylint: disable=broad-except
+            yield None
+            return
+        for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            if isinstance(node, nodes.Attribute) and node.attrname == function.name:
+                if not _names_something_else(node, function, scope if method else None):
+                    yield node
+            elif isinstance(node, nodes.Name) and node.name == function.name and not method:
+                yield node
+
+
+def _names_something_else(node: nodes.Attribute, function: nodes.FunctionDef, cls: nodes.ClassDef | None) -> bool:
+    """``asyncio.run`` for a method ``run``, ``Other(...).run`` of an unrelated class: provably not
+    ``function``. Anything uncertain may be it."""
+    qualified = qualified_name(node)
+    if qualified is not None and qualified.rpartition(".")[0].rpartition(".")[2] not in (
+            function.root().name.rpartition(".")[2], getattr(cls, "name", None)):
+        return True
+    if cls is None:
+        return False
+    from astroid.helpers import safe_infer
+
+    try:
+        value = safe_infer(node.expr)
+    except Exception:  # pylint: disable=broad-except
+        return False
+    owner = getattr(value, "_proxied", None)  # an Instance's class
+    if not isinstance(owner, nodes.ClassDef) or owner is cls:
+        return False
+    try:
+        related = cls in owner.ancestors() or owner in cls.ancestors()
+    except Exception:  # pylint: disable=broad-except
+        return False
+    return not related
+
+
+def _own_loop_use(reference: nodes.NodeNG, program: frozenset[str], seen: set) -> bool:
+    """The reference is called and the coroutine it makes is run by a fresh loop, or awaited by a
+    coroutine that itself runs only there."""
+    call = reference.parent
+    if not (isinstance(call, nodes.Call) and call.func is reference):
+        return False
+    item, holder = call, call.parent
+    while isinstance(holder, (nodes.GeneratorExp, nodes.ListComp, nodes.List, nodes.Tuple, nodes.Starred)) and (
+            item is getattr(holder, "elt", None) or item is getattr(holder, "value", None) or
+            item in getattr(holder, "elts", ())):
+        item, holder = holder, holder.parent  # asyncio.gather(*(load(p) for p in paths))
+    if isinstance(holder, nodes.Call) and item in holder.args:
+        func = holder.func
+        if isinstance(func, nodes.Attribute) and func.attrname in _RUN_METHODS:
+            return True
+        name = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+        if name in _LOOP_RUNNERS:
+            return True
+        if name not in _AWAITING or not isinstance(holder.parent, nodes.Await):
+            return False
+    elif item is not call or not isinstance(holder, nodes.Await):
+        return False
+    caller = enclosing_frame(call)
+    return isinstance(caller, nodes.AsyncFunctionDef) and _reached_only_from_own_loop(caller, program, seen)

@@ -1,0 +1,113 @@
+"""Related managers whose ``.all()`` is served from the prefetch cache.
+
+``issue = await Issue.objects.prefetch_related("assignees").filter(...).afirst()`` loads the issue's
+assignees with the issue; ``issue.assignees.all()`` then returns a QuerySet whose result cache is
+already filled, so its iteration, ``len()`` and truth value run no query, on the loop or anywhere.
+Only ``.all()`` (with nothing after it) is served from the cache: ``.filter()`` or any other
+refinement builds a new query. ``Prefetch("assignees", to_attr="x")`` fills ``x``, not the manager.
+
+This module answers "is this QuerySet expression such an ``.all()``" for the instance names of one
+function: every assignment of the name must load it through a query that prefetches the relation
+(a chain ending in ``afirst()``/``aget()``/... or the target of ``async for`` over such a chain).
+Anything else (a parameter, an instance from elsewhere, a helper's result) is unknown: not served.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from asynclint.core.event_loop import enclosing_frame
+
+#: QuerySet methods that return one instance (the loaded instance keeps the prefetched objects).
+_SINGLE = frozenset({"afirst", "alast", "aget", "aearliest", "alatest", "first", "last", "get", "earliest",
+                     "latest"})
+_PREFETCH = "prefetch_related"
+_PREFETCH_CLASSES = frozenset({"Prefetch"})
+
+
+def served_from_prefetch(queryset: nodes.NodeNG) -> bool:
+    """``queryset`` is ``instance.<relation>.all()`` (directly, or a local name assigned only that)
+    on an instance loaded with ``prefetch_related("<relation>")``."""
+    values = _assigned_values(queryset) if isinstance(queryset, nodes.Name) else [queryset]
+    return bool(values) and all(_prefetched_all(value) for value in values)
+
+
+def _assigned_values(name: nodes.Name) -> list[nodes.NodeNG] | None:
+    """The values assigned to a local name in its function (None when one is not a plain assignment)."""
+    frame = enclosing_frame(name)
+    if not isinstance(frame, nodes.FunctionDef):
+        return None
+    values = []
+    for target in frame.nodes_of_class(nodes.AssignName):
+        if target.name != name.name or enclosing_frame(target) is not frame:
+            continue
+        parent = target.parent
+        if isinstance(parent, nodes.Assign) and target in parent.targets:
+            values.append(parent.value)
+        elif isinstance(parent, nodes.AnnAssign) and parent.value is not None:
+            values.append(parent.value)
+        elif isinstance(parent, nodes.AsyncFor) and parent.target is target:
+            values.append(parent)  # the loop itself: its iterable loads the instance
+        else:
+            return None  # a parameter, a for target, a with target, an unpacking...
+    if name.name in frame.argnames():
+        return None
+    return values
+
+
+def _prefetched_all(value: nodes.NodeNG) -> bool:
+    if not (isinstance(value, nodes.Call) and not value.args and not value.keywords and
+            isinstance(value.func, nodes.Attribute) and value.func.attrname == "all" and
+            isinstance(value.func.expr, nodes.Attribute)):
+        return False
+    relation = value.func.expr.attrname
+    instance = value.func.expr.expr
+    if not isinstance(instance, nodes.Name):
+        return False
+    loads = _assigned_values(instance)
+    return bool(loads) and all(_loads_with_prefetch(load, relation) for load in loads) and \
+        not _cache_cleared(instance, relation)
+
+
+def _cache_cleared(instance: nodes.Name, relation: str) -> bool:
+    """The function calls another method of ``instance.<relation>`` (``add()``, ``aset()``, ``clear()``...:
+    a write empties the prefetch cache, so a later ``.all()`` queries again)."""
+    frame = enclosing_frame(instance)
+    for call in frame.nodes_of_class(nodes.Call):
+        func = call.func
+        if isinstance(func, nodes.Attribute) and func.attrname != "all" and isinstance(func.expr, nodes.Attribute) \
+                and func.expr.attrname == relation and isinstance(func.expr.expr, nodes.Name) and \
+                func.expr.expr.name == instance.name:
+            return True
+    return False
+
+
+def _loads_with_prefetch(load: nodes.NodeNG, relation: str) -> bool:
+    """``await <chain>.afirst()`` / ``<chain>.get()`` / ``async for x in <chain>`` whose chain calls
+    ``prefetch_related("<relation>", ...)``."""
+    if isinstance(load, nodes.AsyncFor):
+        chain = load.iter
+    else:
+        if isinstance(load, nodes.Await):
+            load = load.value
+        if not (isinstance(load, nodes.Call) and isinstance(load.func, nodes.Attribute) and
+                load.func.attrname in _SINGLE):
+            return False
+        chain = load.func.expr
+    while isinstance(chain, nodes.Call) and isinstance(chain.func, nodes.Attribute):
+        if chain.func.attrname == _PREFETCH and any(_names_relation(arg, relation) for arg in chain.args):
+            return True
+        chain = chain.func.expr
+    return False
+
+
+def _names_relation(argument: nodes.NodeNG, relation: str) -> bool:
+    """``"tags"``/``"tags__owner"``, or ``Prefetch("tags", queryset=...)`` without ``to_attr``."""
+    if isinstance(argument, nodes.Const) and isinstance(argument.value, str):
+        return argument.value.split("__")[0] == relation
+    if isinstance(argument, nodes.Call) and getattr(argument.func, "name", getattr(argument.func, "attrname", None)) \
+            in _PREFETCH_CLASSES and argument.args:
+        first = argument.args[0]
+        return isinstance(first, nodes.Const) and first.value == relation and not any(
+            keyword.arg == "to_attr" for keyword in argument.keywords or [])
+    return False
