@@ -589,9 +589,12 @@ class _Memo(dict):
             reads.unsure = reads.unsure or origin.unsure
 
 
-#: The run context's memos that outlive one module (``RunContext.reset_module`` clears the others).
-MEMOS = ("work", "parameter_work", "subclasses", "relations", "base_names", "signal_receivers",
-         "middleware_listings")
+#: The run context's dictionaries that are not memos of answers one module's analysis can hand to
+#: another's: the per-module ones (``RunContext.reset_module`` clears them between modules), where
+#: files are (not what they say), and the deployment answers (recorded per module by ``detect``).
+#: Every other dictionary of the context is a ``_Memo`` while modules are recorded, a new one too.
+NOT_MEMOS = frozenset({"kinds", "classes", "arguments", "on_loop", "project_files", "project_roots",
+                       "deployment_roots", "deployments"})
 
 
 def _attribute_memos() -> None:
@@ -599,10 +602,10 @@ def _attribute_memos() -> None:
     from asynclint.core import context
 
     run = context.current()
-    for name in MEMOS:
-        memo = getattr(run, name, None)
-        if type(memo) is dict:  # pylint: disable=unidiomatic-typecheck  # not yet a _Memo
-            setattr(run, name, _Memo(memo))
+    for found in dataclasses.fields(run):
+        memo = getattr(run, found.name, None)
+        if found.name not in NOT_MEMOS and type(memo) is dict:  # pylint: disable=unidiomatic-typecheck
+            setattr(run, found.name, _Memo(memo))
 
 
 def _forget_inferences() -> None:

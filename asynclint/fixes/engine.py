@@ -16,11 +16,13 @@
 from __future__ import annotations
 
 import ast
+import bisect
 import contextlib
 import dataclasses
 import difflib
 import errno
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -276,6 +278,76 @@ def _claims(fix: Fix) -> dict[edit_verbs.Span, frozenset]:
     return {span: frozenset(found) for span, found in by_span.items()}
 
 
+#: A file of at least this many lines has its fixes applied to the top-level statements they touch
+#: (``_apply_in_parts``): libcst on a whole 200,000-line module takes minutes.
+LARGE = 2000
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _apply_in_parts(text: str, edits: Sequence[edit_verbs.Edit], path: str, compiles: bool) -> str | None:
+    """``edits`` applied to each top-level statement they touch, parsed with libcst on its own: the
+    text ``edits.apply_edits`` gives for the whole module (a top-level statement is never on the
+    loop, so an edit is always inside one; code generation reproduces untouched text), at the cost
+    of the statements touched. Imports (``ensure_import``) go to the part from the first line to the
+    statement after the last top-level import, which holds every import it reads or places.
+    None when this route does not apply (``remove_unused_import`` reads the whole module's names; a
+    span across statements; a part libcst cannot read, or cannot write back byte for byte on its
+    own): the caller applies them to the whole text.
+    Raises what ``apply_edits`` raises; the result is checked as ``parses`` would check it, libcst
+    reading each rewritten part."""
+    if any(edit.verb == "remove_unused_import" for edit in edits):
+        return None
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return None
+    lines = _LINE.findall(text)
+    if "".join(lines) != text:
+        return None
+    starts = [1]  # the first line of each part: a top-level statement with its decorators
+    for statement in tree.body:
+        first = min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", ()))])
+        if first > starts[-1]:
+            starts.append(first)
+    head = 0
+    if any(edit.verb == "ensure_import" for edit in edits) and tree.body:
+        # the statement after the last top-level import, or after the first statement (a docstring)
+        last = max((i for i, s in enumerate(tree.body) if isinstance(s, (ast.Import, ast.ImportFrom))), default=0)
+        after = tree.body[min(len(tree.body) - 1, last + 1)]
+        head = bisect.bisect_right(starts, after.lineno) - 1
+    groups: dict[int, list] = defaultdict(list)  # first part -> its edits
+    for edit in edits:
+        if edit.span is None:
+            groups[0].append(edit)
+            continue
+        part = bisect.bisect_right(starts, edit.span.line) - 1
+        if part < 0 or bisect.bisect_right(starts, edit.span.end_line) - 1 != part:
+            return None
+        groups[0 if part <= head else part].append(edit)
+    bounds = [*starts, len(lines) + 1]
+    pieces, done = [], 1  # done: the next line of the original not yet in pieces
+    for part in sorted(groups):
+        first, after = bounds[part], bounds[head + 1 if part == 0 else part + 1]
+        shifted = [edit if edit.span is None else dataclasses.replace(edit, span=edit_verbs.Span(
+            edit.span.line - first + 1, edit.span.column, edit.span.end_line - first + 1, edit.span.end_column))
+            for edit in groups[part]]
+        original = "".join(lines[first - 1:after - 1])
+        try:
+            if cst.parse_module(original).code != original:  # libcst loses a blank line before a
+                return None  # form feed at the end of a module: such a part is not its own module
+        except cst.ParserSyntaxError:
+            return None
+        rewritten = edit_verbs.apply_edits(original, shifted)
+        cst.parse_module(rewritten)
+        pieces += [*lines[done - 1:first - 1], rewritten]
+        done = after
+    pieces += lines[done - 1:]
+    result = "".join(pieces)
+    if parses(result, path, compiles, libcst=False) is not None:
+        raise ValueError("the edited file does not parse")
+    return result
+
+
 def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple[str, list[int], dict[int, str]]:
     """Apply the fixes that fit together. Returns the new text, the indexes of the fixes applied,
     and why the others were not."""
@@ -288,20 +360,38 @@ def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple
             continue
         claimed.update(claims)
         chosen.append(index)
-    try:
-        cst.parse_module(text)
-    except cst.ParserSyntaxError as error:  # valid Python that libcst cannot read: no fix applies
-        why = f"{NOT_PARSED}: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
-        return text, [], {index: why for index in range(len(fixes))}
-    compiles = parses(text, path, libcst=False) is None  # libcst read it just now
+    compiles = parses(text, path, libcst=False) is None
+    large = text.count("\n") >= LARGE
+    whole = [not large]  # whether libcst read the whole text (a large file's only when its parts do not do)
 
     def attempt(indexes: list[int]) -> str | None:
+        edits = [e for i in indexes for e in fixes[i].edits]
         try:
-            result = edit_verbs.apply_edits(text, [e for i in indexes for e in fixes[i].edits])
+            result = _apply_in_parts(text, edits, path, compiles) if large else None
+            if result is not None:
+                return result
+        except (edit_verbs.EditError, cst.ParserSyntaxError, ValueError, TypeError):
+            return None
+        if not whole[0]:
+            cst.parse_module(text)  # a ParserSyntaxError here: no fix applies (below)
+            whole[0] = True
+        try:
+            result = edit_verbs.apply_edits(text, edits)
         except (edit_verbs.EditError, cst.ParserSyntaxError, ValueError, TypeError):
             return None
         return result if parses(result, path, compiles) is None else None
 
+    try:
+        if not large:
+            cst.parse_module(text)
+        return _attempts(text, attempt, chosen, refused)
+    except cst.ParserSyntaxError as error:  # valid Python that libcst cannot read: no fix applies
+        why = f"{NOT_PARSED}: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
+        return text, [], {index: why for index in range(len(fixes))}
+
+
+def _attempts(text: str, attempt, chosen: list[int], refused: dict[int, str]) -> tuple[str, list[int], dict[int, str]]:
+    """The chosen fixes applied together, or those that apply one at a time (``apply_fixes``)."""
     result = attempt(chosen)
     if result is None:  # find the fixes that do not apply, one at a time
         accepted = []

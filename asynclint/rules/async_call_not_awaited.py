@@ -204,10 +204,12 @@ class AsyncCallNotAwaited(AsyncLintRule):
         frame = enclosing_frame(node)
         if not isinstance(frame, nodes.FunctionDef) or isinstance(frame, nodes.AsyncFunctionDef):
             return
+        returned = isinstance(node.parent, nodes.Return) and _guarding_handlers(node, frame)
+        if not returned and not _truth_tested(node) and _parameter_called(node, frame) is None:
+            return  # nothing below can report it: its kind is not needed (most calls of sync code)
         found = kind_of(node)
         if found is not None and found.name == api.COROUTINE and _is_awaitable_origin(found):
-            handlers = _guarding_handlers(node, frame)
-            if handlers and isinstance(node.parent, nodes.Return):
+            if returned:
                 self.report(node, f"{describe(node.func)}() returns a coroutine from inside try/except in the "
                                   f"sync function {frame.name}(): nothing in it runs until the caller awaits "
                                   f"it, so the exceptions it raises escape the handlers; make {frame.name} "
@@ -249,13 +251,21 @@ def _guarding_handlers(node: nodes.NodeNG, frame: nodes.NodeNG) -> bool:
     return False
 
 
-def _adapter_passed_in(node: nodes.Call, frame: nodes.FunctionDef) -> nodes.Call | None:
-    """The call of ``frame`` that passes a ``sync_to_async(...)`` wrapper as the parameter ``node`` calls."""
+def _parameter_called(node: nodes.Call, frame: nodes.FunctionDef) -> nodes.Name | None:
+    """The name ``node`` calls when it is a parameter of ``frame``."""
     func = node.func
     if not isinstance(func, nodes.Name):
         return None
     binding = bindings(func)
     if len(binding) != 1 or not isinstance(binding[0], nodes.AssignName) or binding[0].parent is not frame.args:
+        return None
+    return func
+
+
+def _adapter_passed_in(node: nodes.Call, frame: nodes.FunctionDef) -> nodes.Call | None:
+    """The call of ``frame`` that passes a ``sync_to_async(...)`` wrapper as the parameter ``node`` calls."""
+    func = _parameter_called(node, frame)
+    if func is None:
         return None
     for call, kind in argument_kinds(frame).get(func.name, ()):
         if kind is not None and kind.name == ADAPTED_CALLABLE:
