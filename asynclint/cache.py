@@ -15,6 +15,10 @@ What is stored, one JSON file per analysed module (never pickles: nothing of ast
   modules depend on ``core/exceptions.py``, which none of them reads). The project's relation index
   (``django_kinds.reverse_relations``: the files that declare a ``related_name``) is added when it
   was used;
+- what the project's text indexes answered (``TEXT_QUERIES``: the files naming a class among their
+  bases, the files naming a class, the files connecting a signal's receivers): a file that starts
+  subclassing, building or connecting is read by no earlier analysis, so it is no dependency; the
+  entry is stale when an index now answers otherwise;
 - the answer of ``core.deployment.detect`` (how the project serves HTTP, read from its Procfile,
   Dockerfile, ``asgi.py``...) when the module's analysis asked for it.
 
@@ -242,6 +246,7 @@ class Cache:
         self._relations: dict[str, bool] = {}  # whether a file read in this run declares a related_name
         self._declaring: dict[str, list[str]] = {}  # relations_under()
         self._deployed: dict[str, object] = {}  # _deployment()
+        self._texts: dict[tuple, object] = {}  # _text_answer()
         self._ready = False
 
     # -- content hashes ------------------------------------------------------------------------
@@ -282,6 +287,8 @@ class Cache:
                 return None
             if any(self._deployment(root) != answer for root, answer in entry.get("deployments", {}).items()):
                 return None
+            if any(self._text_answer(*key.split("\0")) != answer for key, answer in entry.get("texts", {}).items()):
+                return None
             return [CachedMessage.load(item) for item in entry["messages"]]
         except (AttributeError, KeyError, TypeError, ValueError):
             return None
@@ -294,6 +301,21 @@ class Cache:
             with context.using(context.RunContext()):
                 self._deployed[root] = encode(deployment.detect(Path(root)))
         return self._deployed[root]
+
+    def _text_answer(self, kind: str, root: str, name: str):
+        """What the project's text index ``kind`` says of ``name`` now (see ``TEXT_QUERIES``)."""
+        from asynclint.core import context, django_kinds, event_loop
+
+        if kind == "receivers":
+            if (kind, root, name) not in self._texts:
+                with context.using(context.RunContext()):
+                    self._texts[(kind, root, name)] = _paths(event_loop.receiver_files(root, name))
+            return self._texts[(kind, root, name)]
+        if root not in self._texts:
+            with context.using(context.RunContext()):
+                self._texts[root] = django_kinds.text_indexes(root)
+        bases, names = self._texts[root]
+        return _paths((bases if kind == "bases" else names).get(name, []))
 
     def _index_unchanged(self, index: dict) -> bool:
         """The relation index: the same files declare a ``related_name`` (among those read)."""
@@ -322,12 +344,14 @@ class Cache:
             return False
 
     def store(self, path: str, content_hash: str, rules, messages, dependencies: dict[str, str | None],
-              index: dict | None = None, deployments: dict[str, object] | None = None) -> None:
+              index: dict | None = None, deployments: dict[str, object] | None = None,
+              texts: dict[str, object] | None = None) -> None:
         """Record ``messages`` (pylint ``Message`` or ``CachedMessage``) for the module at ``path``."""
         entry = {
             "path": os.path.abspath(path), "hash": content_hash, "rules": sorted(rules),
             "messages": [(m if isinstance(m, CachedMessage) else CachedMessage.of(m)).dump() for m in messages],
-            "dependencies": dependencies, "index": index, "deployments": deployments or {}, "stored": time.time(),
+            "dependencies": dependencies, "index": index, "deployments": deployments or {},
+            "texts": texts or {}, "stored": time.time(),
         }
         self._write(self._entry(path), entry)
 
@@ -529,6 +553,10 @@ class _Reads(set):
 
     unsure = False
 
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.texts: dict[str, object] = {}  # what the project's text indexes answered (TEXT_QUERIES)
+
 
 class _Memo(dict):
     """A memo of the run's context (``core.context.RunContext.work``...) that remembers which module's
@@ -586,6 +614,7 @@ class _Memo(dict):
             reads.unsure = True
         elif origin is not reads:
             reads |= origin
+            reads.texts.update(origin.texts)
             reads.unsure = reads.unsure or origin.unsure
 
 
@@ -618,6 +647,20 @@ def _forget_inferences() -> None:
     clear_inference_tip_cache()
 
 
+#: The text indexes of the project the analysis asks (files read, never parsed), as (kind, the
+#: function asked, how its arguments give (project root, name); None: a class's). A file that starts
+#: naming a base class, a class name or a signal is no recorded dependency of the modules whose
+#: answers it changes: each entry keeps what these indexes answered, and is stale when they now
+#: answer otherwise (``Cache._text_answer``).
+TEXT_QUERIES = (("bases", "_files_naming_base", None), ("names", "_files_mentioning", None),
+                ("receivers", "receiver_files", lambda root, name: (root, name)))
+
+
+def _paths(answer):
+    """A text index's answer as stored: sorted absolute paths (None stays None)."""
+    return None if answer is None else sorted(os.path.abspath(path) for path in answer)
+
+
 _recording: list[_Reads] = []  # the project files handed out while each module is analysed
 _index_used: list[set[str]] = []  # the project roots whose relation index was used
 _deployments: list[dict[str, object]] = []  # deployment roots asked about, and the (encoded) answers
@@ -638,7 +681,7 @@ def _install() -> None:
         return
     from astroid.manager import AstroidManager
 
-    from asynclint.core import deployment, django_kinds
+    from asynclint.core import deployment, django_kinds, event_loop
 
     by_name = AstroidManager.ast_from_module_name
     detected = deployment.detect
@@ -669,6 +712,22 @@ def _install() -> None:
             _deployments[-1][str(root)] = encode(found)
         return found
 
+    def noting(kind, function, key):
+        def asked(*args):
+            answer = function(*args)
+            if _recording:
+                root, name = key(*args)
+                _recording[-1].texts[f"{kind}\0{root}\0{name}"] = _paths(answer)
+            return answer
+        return asked
+
+    def class_key(cls):
+        return django_kinds._project_root(  # pylint: disable=protected-access
+            os.path.dirname(os.path.abspath(cls.root().file or "."))), cls.name
+
+    for kind, attribute, key in TEXT_QUERIES:
+        owner = event_loop if kind == "receivers" else django_kinds
+        setattr(owner, attribute, noting(kind, getattr(owner, attribute), key or class_key))
     AstroidManager.ast_from_module_name = ast_from_module_name
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
@@ -724,7 +783,8 @@ class Recorder:
                 if isinstance(sink, list) else {}
             messages = [CachedMessage.of(message, structured.get(_key(message)))
                         for message in reporter.messages[before:]]
-            self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index, deployments)
+            self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index, deployments,
+                             read.texts)
         except Exception:  # pylint: disable=broad-except  # never lose a result over the cache
             return
 

@@ -431,3 +431,86 @@ def test_the_source_hash_ignores_what_is_left_beside_the_modules(tmp_path):
     (package / "sub" / "b.py").write_text("B = 3\n")
     assert cache.sources_hash(package, "1.0") != before
     assert cache.sources_hash(package, "1.1") != cache.sources_hash(package, "1.0")
+
+
+def make_shop(root: Path, monkeypatch, files: dict[str, str]) -> None:
+    """A ``shop`` package with these modules under ``root``, the current directory, default cache."""
+    (root / "shop").mkdir()
+    for name, text in files.items():
+        (root / "shop" / name).write_text(text)
+    monkeypatch.chdir(root)
+    monkeypatch.delenv(cache.ENVIRONMENT, raising=False)
+
+
+HANDLERS = textwrap.dedent("""\
+    class Handler:
+        async def handle(self, request):
+            return self.fetch()
+
+        def fetch(self):
+            return None
+""")
+SPECIAL = textwrap.dedent("""\
+    from shop.handlers import Handler
+    from shop.models import Book
+
+
+    class Special(Handler):
+        def fetch(self):
+            return Book.objects.get(pk=1)
+""")
+
+
+def test_a_new_file_that_subclasses_a_project_class_reanalyses_the_modules_dispatching_to_it(
+        capsys, tmp_path, monkeypatch):
+    """``self.fetch()`` reaches the overrides the project's text index of class bases finds: a file
+    that starts naming ``Handler`` among its bases is read by no earlier analysis, so it is no recorded
+    dependency; the entry's recorded index answers go stale instead (``cache.TEXT_QUERIES``)."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "models.py": MODELS, "handlers.py": HANDLERS})
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "special.py").write_text(SPECIAL)
+    code, found, _counts = check(capsys, ".")
+    assert [(f["path"], f["symbol"]) for f in found] == [("shop/handlers.py", "missing-sync-to-async")]
+    assert check(capsys, ".", "--no-cache")[:2] == (code, found)
+    assert check(capsys, ".")[:2] == (code, found)
+    (tmp_path / "shop" / "special.py").write_text(SPECIAL.replace("(Handler)", ""))  # no longer a subclass
+    assert check(capsys, ".")[1] == []
+
+
+LEDGER = textwrap.dedent("""\
+    from django.dispatch import Signal
+
+
+    class Ledger:
+        _closed = Signal()
+
+
+    async def close_ledger(request):
+        Ledger._closed.send(sender=Ledger)
+        return True
+""")
+HOOKS = textwrap.dedent("""\
+    from django.dispatch import receiver
+
+    from shop.ledger import Ledger
+    from shop.models import Book
+
+
+    @receiver(Ledger._closed)
+    def count_books(sender, **kwargs):
+        return Book.objects.count()
+""")
+
+
+def test_a_new_file_that_connects_a_receiver_reanalyses_the_modules_sending_the_signal(
+        capsys, tmp_path, monkeypatch):
+    """A private signal without receivers that query is quiet; a new file connecting one is found by
+    the text index of receivers, not through any import of the sending module."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "models.py": MODELS, "ledger.py": LEDGER})
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "hooks.py").write_text(HOOKS)
+    code, found, _counts = check(capsys, ".")
+    assert [(f["path"], f["symbol"]) for f in found] == [("shop/ledger.py", "sync-signal-send-in-async")]
+    assert check(capsys, ".", "--no-cache")[:2] == (code, found)
+    (tmp_path / "shop" / "hooks.py").write_text(HOOKS.replace("Ledger._closed", "Ledger._opened"))
+    assert check(capsys, ".")[1] == []

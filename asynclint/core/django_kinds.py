@@ -1271,23 +1271,42 @@ def overridden(cls: nodes.ClassDef | None, name: str) -> bool:
 
 def _files_naming_base(cls: nodes.ClassDef) -> list[str]:
     """Project files with a ``class X(... <cls.name> ...)`` statement (a text index, built once per run)."""
-    index = current().base_names
+    return _text_answer("bases", cls)
+
+
+def _text_answer(kind: str, cls: nodes.ClassDef) -> list[str]:
+    """``cls``'s name looked up in the project's text index ``kind`` (``text_indexes``), built once per run."""
+    run = current()
     root = _project_root(os.path.dirname(os.path.abspath(cls.root().file or ".")))
-    if root not in index:
-        names: dict[str, list[str]] = {}
-        for path in _candidate_files(cls.root().file):
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read()
-            except OSError:
-                continue
-            for bases in _CLASS_BASES.findall(text):
-                for name in re.findall(r"\w+", bases):
-                    names.setdefault(name, [])
-                    if not names[name] or names[name][-1] != path:
-                        names[name].append(path)
-        index[root] = names
+    if root not in (run.base_names if kind == "bases" else run.class_names):
+        run.base_names[root], run.class_names[root] = text_indexes(root)
+    index = run.base_names if kind == "bases" else run.class_names
     return index[root].get(cls.name, [])
+
+
+def text_indexes(root: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The text indexes of the project at ``root`` (files are read once, never parsed): each name used
+    among a class statement's bases -> the files doing so (``"bases"``); each capitalised word -> the
+    files, test modules aside, holding it (``"names"``). The persistent cache asks them again to check
+    that an entry's answers still hold (``asynclint.cache``)."""
+    bases: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    for path in _python_files_under(root):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        if "class" in text:
+            for listed in _CLASS_BASES.findall(text):
+                for name in re.findall(r"\w+", listed):
+                    found = bases.setdefault(name, [])
+                    if not found or found[-1] != path:
+                        found.append(path)
+        if not is_test_module(path):
+            for name in set(_CAPITALISED.findall(text)):
+                names.setdefault(name, []).append(path)
+    return bases, names
 
 
 def is_test_module(path: str) -> bool:
@@ -1336,22 +1355,7 @@ def built_directly(cls: nodes.ClassDef) -> bool:
 def _files_mentioning(cls: nodes.ClassDef) -> list[str]:
     """Project files (test modules aside) whose text holds ``cls``'s (capitalised) name: a text
     index of capitalised words, built once per run."""
-    index = current().class_names
-    root = _project_root(os.path.dirname(os.path.abspath(cls.root().file or ".")))
-    if root not in index:
-        names: dict[str, list[str]] = {}
-        for path in _candidate_files(cls.root().file):
-            if is_test_module(path):
-                continue
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read()
-            except OSError:
-                continue
-            for name in set(_CAPITALISED.findall(text)):
-                names.setdefault(name, []).append(path)
-        index[root] = names
-    return index[root].get(cls.name, [])
+    return _text_answer("names", cls)
 
 
 _NOT_BUILDING_CALLS = frozenset({"isinstance", "issubclass", "super"})

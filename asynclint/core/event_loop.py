@@ -352,12 +352,17 @@ def _signal_named(expr: nodes.NodeNG, name: str) -> bool:
         (isinstance(expr, nodes.Name) and expr.name == name)
 
 
-def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nodes.FunctionDef] | None:
-    found: list[nodes.FunctionDef] = []
+def receiver_files(root, name: str) -> list[str] | None:
+    """The Python files under ``root`` whose text may connect a receiver to the signal ``name``
+    (None: more files than are searched). Read, never parsed; the persistent cache asks it again to
+    check that an entry's answers still hold (``asynclint.cache``)."""
+    import os
+
+    found: list[str] = []
     seen = 0
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = [d for d in subdirs if not d.startswith(".") and d not in ("node_modules", "site-packages")]
-        for file in files:
+        for file in sorted(files):
             if not file.endswith(".py"):
                 continue
             seen += 1
@@ -369,27 +374,36 @@ def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nod
                     text = handle.read()
             except OSError:
                 continue
-            if name not in text or (".connect(" not in text and "receiver(" not in text):
+            if name in text and (".connect(" in text or "receiver(" in text):
+                found.append(path)
+    return found
+
+
+def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nodes.FunctionDef] | None:
+    found: list[nodes.FunctionDef] = []
+    paths = receiver_files(root, name)
+    if paths is None:
+        return None
+    for path in paths:
+        try:
+            module = own if os.path.abspath(path) == os.path.abspath(own.file) else manager.ast_from_file(path)
+        except Exception:  # pylint: disable=broad-except  # an unparsable file: cannot follow
+            return None
+        functions = {}
+        for function in module.nodes_of_class(nodes.FunctionDef):
+            functions.setdefault(function.name, []).append(function)
+            for decorator in function.decorators.nodes if function.decorators else ():
+                if isinstance(decorator, nodes.Call) and getattr(decorator.func, "name", getattr(
+                        decorator.func, "attrname", None)) == "receiver" and any(
+                        _signal_named(a, name) for a in decorator.args):
+                    found.append(function)
+        for call in module.nodes_of_class(nodes.Call):
+            func = call.func
+            if not (isinstance(func, nodes.Attribute) and func.attrname == "connect" and
+                    _signal_named(func.expr, name)):
                 continue
-            try:
-                module = own if os.path.abspath(path) == os.path.abspath(own.file) else manager.ast_from_file(path)
-            except Exception:  # pylint: disable=broad-except  # an unparsable file: cannot follow
+            target = call.args[0] if call.args else None
+            if not isinstance(target, nodes.Name) or target.name not in functions:
                 return None
-            functions = {}
-            for function in module.nodes_of_class(nodes.FunctionDef):
-                functions.setdefault(function.name, []).append(function)
-                for decorator in function.decorators.nodes if function.decorators else ():
-                    if isinstance(decorator, nodes.Call) and getattr(decorator.func, "name", getattr(
-                            decorator.func, "attrname", None)) == "receiver" and any(
-                            _signal_named(a, name) for a in decorator.args):
-                        found.append(function)
-            for call in module.nodes_of_class(nodes.Call):
-                func = call.func
-                if not (isinstance(func, nodes.Attribute) and func.attrname == "connect" and
-                        _signal_named(func.expr, name)):
-                    continue
-                target = call.args[0] if call.args else None
-                if not isinstance(target, nodes.Name) or target.name not in functions:
-                    return None
-                found.extend(functions[target.name])
+            found.extend(functions[target.name])
     return found
