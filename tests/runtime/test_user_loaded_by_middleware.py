@@ -19,6 +19,7 @@ import sys
 import types
 
 import pytest
+from asgiref.sync import sync_to_async
 from django.core.exceptions import SynchronousOnlyOperation
 
 from tests.runtime.support import seed
@@ -47,7 +48,7 @@ def _served(project: str, name: str):
 
     async def request():
         client = AsyncClient()
-        await client.aforce_login(reader)
+        await sync_to_async(client.force_login)(reader)  # AsyncClient.aforce_login is Django 5.0+
         return await client.get(f"/{name}/")
 
     with override_settings(ROOT_URLCONF=urlconf.__name__, MIDDLEWARE=list(middleware),
