@@ -197,3 +197,15 @@ def interpreter(value: str) -> str:
     if found is None:
         raise argparse.ArgumentTypeError(f"no interpreter {value!r} on PATH")
     return found
+
+
+def run_like_holdout2(here: Path, doc: str) -> int:
+    """Run holdout2/run.py's measurements on the set in ``here`` (its cases.toml, verdicts.toml and
+    cases/): the later held-out sets share that runner, not a copy of it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("holdout2_run", Path(__file__).resolve().parent / "holdout2" / "run.py")
+    holdout2 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(holdout2)
+    holdout2.HERE, holdout2.CASES, holdout2.__doc__ = here, here / "cases", doc
+    return holdout2.main()

@@ -14,20 +14,13 @@ Precision = (right findings on reductions + judged TPs) / (all findings on reduc
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-_spec = importlib.util.spec_from_file_location("holdout2_run", HERE.parent / "holdout2" / "run.py")
-holdout2 = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(holdout2)
+from heldout import run_like_holdout2  # noqa: E402  (benchmarks/ is put on the path above)
 
 if __name__ == "__main__":
-    # holdout2's main() reads cases.toml / verdicts.toml / cases/ from its HERE and CASES: point them here
-    holdout2.HERE = HERE
-    holdout2.CASES = HERE / "cases"
-    holdout2.__doc__ = __doc__
-    sys.exit(holdout2.main())
+    sys.exit(run_like_holdout2(HERE, __doc__))
