@@ -60,6 +60,7 @@ def _last(names: Iterable[str]) -> set[str]:
     return {name.rpartition(".")[2] for name in names}
 
 
+@functools.cache
 def _adapter_names() -> dict[str, set[str]]:
     """Last name component -> the first components it must come with (``run`` needs ``asyncio``).
 
@@ -95,6 +96,36 @@ _MIDDLEWARE_WORDS = ("get_response", "MIDDLEWARE")
 
 def _has_async_def(text: str) -> bool:
     return "async" in text and _ASYNC_DEF.search(text) is not None
+
+
+def _runs_async(text: str) -> bool:
+    """The ``ASYNC`` fact of one module's text."""
+    return _has_async_def(text) or may_have_library_loop_code(text)
+
+
+def _names_adapter(text: str) -> bool:
+    """The ``ADAPTERS`` fact of one module's text."""
+    return any(_mentions(text, last) and any(not first or _mentions(text, first) for first in firsts)
+               for last, firsts in _adapter_names().items())
+
+
+#: The facts a module's own text decides (the others need the whole set of checked files). A rule that
+#: needs only these skips the other modules in every route, the pylint plugin's too (``rules.base``).
+LOCAL_FACTS = {ASYNC: _runs_async, ADAPTERS: _names_adapter}
+#: Set (to anything but "" or "0") in a pylint run's environment, every rule visits every module: the
+#: tests compare that with ``asynclint check`` to prove that the prefilter drops no finding.
+EVERY_MODULE = "ASYNCLINT_EVERY_MODULE"
+
+
+def every_module() -> bool:
+    import os  # noqa: PLC0415
+
+    return os.environ.get(EVERY_MODULE, "") not in ("", "0")
+
+
+def local_facts(text: str) -> set[str]:
+    """The ``LOCAL_FACTS`` that ``text`` has."""
+    return {fact for fact, test in LOCAL_FACTS.items() if test(text)}
 
 
 def _names_middleware(text: str) -> bool:
@@ -359,16 +390,12 @@ def _facts(modules: list[Module], rules) -> Scan:
     if ANY in wanted:
         return result
     # Sync GraphQL resolvers and two-step Channels middleware run on the loop too (core.event_loop).
-    async_modules = [m for m in modules if m.remember(
-        "async", lambda m=m: _has_async_def(m.text) or may_have_library_loop_code(m.text))]
+    async_modules = [m for m in modules if m.remember("async", lambda m=m: _runs_async(m.text))]
     for module in async_modules:
         result.facts[module.path].add(ASYNC)
     if ADAPTERS in wanted:
-        adapters = _adapter_names()
         for module in modules:
-            if module.remember("adapters", lambda m=module: any(
-                    _mentions(m.text, last) and any(not first or _mentions(m.text, first) for first in firsts)
-                    for last, firsts in adapters.items())):
+            if module.remember("adapters", lambda m=module: _names_adapter(m.text)):
                 result.facts[module.path].add(ADAPTERS)
     if MIDDLEWARE in wanted:
         seeds = set()

@@ -2,7 +2,8 @@
 
 The CLI hands pylint only the modules its prefilter lets through and builds them without astroid's
 own inference (``asynclint.lean``); the pylint route (``pylint --load-plugins=asynclint
---disable=all --enable=asynclint``) lints every module the usual way. Both must find the same
+--disable=all --enable=asynclint``, with ``ASYNCLINT_EVERY_MODULE`` so its rules skip no module) lints
+every module the usual way. Both must find the same
 (file, line, column, id, message) on the example project and on every fixture file, each fixture
 folder with its own ``options.toml`` (passed to pylint as options, to the CLI as ``[tool.asynclint]``).
 
@@ -19,6 +20,7 @@ from collections import defaultdict
 
 import pytest
 
+from asynclint.prefilter import EVERY_MODULE
 from tests.lint import FIXTURES, ROOT
 from tests.test_fixtures import fixture_files, options_for
 
@@ -56,7 +58,8 @@ print(json.dumps(out))
 
 
 def _run(driver: str, groups: list) -> set[tuple]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(FIXTURES), os.environ.get("PYTHONPATH", "")])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(FIXTURES), os.environ.get("PYTHONPATH", "")]),
+           EVERY_MODULE: "1"}  # the pylint route without the prefilter's gate: what the CLI must equal
     proc = subprocess.run([sys.executable, "-c", driver], input=json.dumps(groups), cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=1800, check=False)
     assert proc.returncode == 0, proc.stderr[-5000:]

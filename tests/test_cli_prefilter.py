@@ -7,6 +7,7 @@ class; these cases are checked against the pylint route on a small project."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -109,11 +110,46 @@ def test_cross_module_findings_match_the_pylint_route(tmp_path):
     mine = {(str(Path(f["path"])), f["line"], f["id"]) for f in json.loads(cli.stdout)}
     pylint = subprocess.run([sys.executable, "-m", "pylint", "--recursive=y", "--load-plugins=asynclint",
                              "--disable=all", "--enable=asynclint", "--persistent=n", "--output-format=json2", "."],
-                            cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300)
+                            cwd=tmp_path, capture_output=True, text=True, check=False, timeout=300,
+                            env={**os.environ, prefilter.EVERY_MODULE: "1"})  # its rules skip no module
     theirs = {(m["path"], m["line"], m["messageId"]) for m in json.loads(pylint.stdout)["messages"]}
     assert mine == theirs
     assert {(path, rule) for path, _line, rule in mine} >= {("shop/report.py", "E5705"),
                                                             ("shop/more_views.py", "E5718")}
+
+
+def _probe():
+    from asynclint.rules.base import AsyncLintRule
+
+    class Probe(AsyncLintRule):
+        msgid, symbol, summary, prefilter = "W5799", "probe", "A probe.", (prefilter.ASYNC,)
+
+        def visit_call(self, node):
+            self.seen.append(node.as_string())
+
+    return Probe
+
+
+@pytest.mark.parametrize("every_module", [False, True])
+def test_the_pylint_route_skips_the_modules_the_prefilter_drops(monkeypatch, every_module):
+    """A rule that needs only facts a module's own text decides is not run where the module lacks them
+    (``asynclint check`` does not hand it such a module either), unless ``ASYNCLINT_EVERY_MODULE``."""
+    import astroid
+    from pylint.lint import PyLinter
+
+    if every_module:
+        monkeypatch.setenv(prefilter.EVERY_MODULE, "1")
+    rule = _probe()(PyLinter())
+    sync = astroid.parse("def f():\n    g()\n")
+    async_ = astroid.parse("async def f():\n    g()\n")
+    seen = []
+    for module in (sync, async_, sync):
+        rule.seen = []
+        for call in module.nodes_of_class(astroid.nodes.Call):
+            rule.visit_call(call)
+        rule.leave_module(module)
+        seen.append(rule.seen)
+    assert seen == ([["g()"], ["g()"], ["g()"]] if every_module else [[], ["g()"], []])
 
 
 # --- the cached scan (asynclint.cache keeps each text's answers by content hash) ----------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import sys
 import tokenize
@@ -14,6 +15,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
 from asynclint import finding as findings
+from asynclint import prefilter
 from asynclint.core import deployment, django_kinds, event_loop, lazy, suggest, versions
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
@@ -84,10 +86,15 @@ class AsyncLintRule(BaseChecker):
         super().__init_subclass__(**kwargs)
         if "msgid" in cls.__dict__:  # a rule, not an intermediate base such as SyncCallRule
             cls.msgs = {cls.msgid: ("%s", cls.symbol, cls.summary)}
+            if set(prefilter.needs(cls)) <= prefilter.LOCAL_FACTS.keys() and not prefilter.every_module():
+                for name in dir(cls):
+                    if name.startswith(("visit_", "leave_")) and name not in ("visit_module", "leave_module"):
+                        setattr(cls, name, _gated(getattr(cls, name)))
 
     def open(self) -> None:
         self.target = target_version(self.linter)
         self._reported_in = None
+        self._fires_here = None
         declared.declare(self.linter.config)  # the project's sync-apis/blocking-calls rows, for this run
         try:
             versions.configure_libraries(getattr(self.linter.config, "library_versions", ()) or ())
@@ -98,6 +105,7 @@ class AsyncLintRule(BaseChecker):
     def leave_module(self, node: nodes.Module) -> None:  # pylint: disable=unused-argument
         django_kinds.reset()
         self._reported_in = None  # a long-lived linter (the editor server) checks the same tree again
+        self._fires_here = None
 
     @classmethod
     def fixer(cls):
@@ -107,6 +115,8 @@ class AsyncLintRule(BaseChecker):
         return importlib.import_module(f"asynclint.fixes.{cls.symbol.replace('-', '_')}")
 
     _reported_in: nodes.Module | None = None
+    #: Whether the module being checked has a fact the rule needs (``_gated``), None before its first node.
+    _fires_here: bool | None = None
     _reported: set = set()
 
     def report(self, node: nodes.NodeNG, message: str, confidence: Confidence = HIGH, *,
@@ -259,6 +269,28 @@ def module_source(module: nodes.Module) -> Source:
         found = Source(text, source_lines(text))
         module._asynclint_source = found  # pylint: disable=protected-access
     return found
+
+
+def _local_facts(module: nodes.Module) -> set[str]:
+    """The prefilter's facts that the module's own text decides (kept on the tree, asked once)."""
+    found = getattr(module, "_asynclint_local_facts", None)
+    if found is None:
+        found = module._asynclint_local_facts = prefilter.local_facts(module_source(module).text)  # pylint: disable=protected-access
+    return found
+
+
+def _gated(method):
+    """``method`` run only in modules that have one of the rule's prefilter facts, as ``asynclint check``
+    hands a module only the rules that can fire there; so a plain pylint run (``--load-plugins``) skips
+    the same modules, where most of Django code is sync and no rule needing ``ASYNC`` can fire."""
+    @functools.wraps(method)
+    def gated(self, node):
+        fires = self._fires_here
+        if fires is None:
+            fires = self._fires_here = not _local_facts(node.root()).isdisjoint(prefilter.needs(type(self)))
+        if fires:
+            method(self, node)
+    return gated
 
 
 def chain_steps(chain) -> tuple[findings.Step, ...]:
