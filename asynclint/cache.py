@@ -289,8 +289,10 @@ class Cache:
                 return None
             if any(self._text_answer(*key.split("\0")) != answer for key, answer in entry.get("texts", {}).items()):
                 return None
+            if any(os.path.exists(path) for path in entry.get("absent", [])):
+                return None  # a module an import did not find exists now
             return [CachedMessage.load(item) for item in entry["messages"]]
-        except (AttributeError, KeyError, TypeError, ValueError):
+        except (AttributeError, KeyError, TypeError, ValueError, StopIteration):
             return None
 
     def _deployment(self, root: str):
@@ -303,13 +305,14 @@ class Cache:
         return self._deployed[root]
 
     def _text_answer(self, kind: str, root: str, name: str):
-        """What the project's text index ``kind`` says of ``name`` now (see ``TEXT_QUERIES``)."""
-        from asynclint.core import context, django_kinds, event_loop
+        """What the project's text query ``kind`` says of ``name`` now (see ``TEXT_QUERIES``)."""
+        from asynclint.core import context, django_kinds
 
-        if kind == "receivers":
+        query = next(query for query in TEXT_QUERIES if query.kind == kind)  # StopIteration: not ours
+        if query.ask is not None:
             if (kind, root, name) not in self._texts:
                 with context.using(context.RunContext()):
-                    self._texts[(kind, root, name)] = _paths(event_loop.receiver_files(root, name))
+                    self._texts[(kind, root, name)] = query.stored(query.ask(root, name), root)
             return self._texts[(kind, root, name)]
         if root not in self._texts:
             with context.using(context.RunContext()):
@@ -345,13 +348,13 @@ class Cache:
 
     def store(self, path: str, content_hash: str, rules, messages, dependencies: dict[str, str | None],
               index: dict | None = None, deployments: dict[str, object] | None = None,
-              texts: dict[str, object] | None = None) -> None:
+              texts: dict[str, object] | None = None, absent: list[str] | None = None) -> None:
         """Record ``messages`` (pylint ``Message`` or ``CachedMessage``) for the module at ``path``."""
         entry = {
             "path": os.path.abspath(path), "hash": content_hash, "rules": sorted(rules),
             "messages": [(m if isinstance(m, CachedMessage) else CachedMessage.of(m)).dump() for m in messages],
             "dependencies": dependencies, "index": index, "deployments": deployments or {},
-            "texts": texts or {}, "stored": time.time(),
+            "texts": texts or {}, "absent": absent or [], "stored": time.time(),
         }
         self._write(self._entry(path), entry)
 
@@ -556,6 +559,7 @@ class _Reads(set):
     def __init__(self, *args) -> None:
         super().__init__(*args)
         self.texts: dict[str, object] = {}  # what the project's text indexes answered (TEXT_QUERIES)
+        self.absent: set[str] = set()  # project paths whose appearance would resolve a failed import
 
 
 class _Memo(dict):
@@ -615,15 +619,18 @@ class _Memo(dict):
         elif origin is not reads:
             reads |= origin
             reads.texts.update(origin.texts)
+            reads.absent |= origin.absent
             reads.unsure = reads.unsure or origin.unsure
 
 
 #: The run context's dictionaries that are not memos of answers one module's analysis can hand to
-#: another's: the per-module ones (``RunContext.reset_module`` clears them between modules), where
-#: files are (not what they say), and the deployment answers (recorded per module by ``detect``).
-#: Every other dictionary of the context is a ``_Memo`` while modules are recorded, a new one too.
+#: another's: the per-module ones (``RunContext.reset_module`` clears them between modules) and where
+#: files are (not what they say). Every other dictionary of the context is a ``_Memo`` while modules
+#: are recorded, a new one too; ``deployments`` as well, which besides ``detect``'s answers (recorded
+#: per module by ``detect``, so they carry no reads) keeps other once-per-run answers (Channels' lazy
+#: scope keys, the middleware that resolves the user): a module that uses one read what it read.
 NOT_MEMOS = frozenset({"kinds", "classes", "arguments", "on_loop", "project_files", "project_roots",
-                       "deployment_roots", "deployments"})
+                       "deployment_roots"})
 
 
 def _attribute_memos() -> None:
@@ -647,18 +654,54 @@ def _forget_inferences() -> None:
     clear_inference_tip_cache()
 
 
-#: The text indexes of the project the analysis asks (files read, never parsed), as (kind, the
-#: function asked, how its arguments give (project root, name); None: a class's). A file that starts
-#: naming a base class, a class name or a signal is no recorded dependency of the modules whose
-#: answers it changes: each entry keeps what these indexes answered, and is stale when they now
-#: answer otherwise (``Cache._text_answer``).
-TEXT_QUERIES = (("bases", "_files_naming_base", None), ("names", "_files_mentioning", None),
-                ("receivers", "receiver_files", lambda root, name: (root, name)))
-
-
-def _paths(answer):
+def _paths(answer, _root=None):
     """A text index's answer as stored: sorted absolute paths (None stays None)."""
     return None if answer is None else sorted(os.path.abspath(path) for path in answer)
+
+
+def _listings(answer, root):
+    """``core.middleware._listings``' answer as stored, with the hash of each file it names (the files
+    whose ``MIDDLEWARE`` assignments the analysis parses)."""
+    files = sorted({where for entries in answer.values() for _, where in entries})
+    return {"names": {name: sorted(map(list, entries)) for name, entries in answer.items()},
+            "files": {where: file_hash(os.path.join(root, where)) for where in files}}
+
+
+@dataclass(frozen=True)
+class TextQuery:
+    """A question the analysis asks of the project's files as text (read, never parsed, so astroid's
+    lookups do not record them): ``attribute`` of the module ``owner``; ``key``, how its arguments
+    give (project root, name), None for a class's; ``stored``, its answer as the entry keeps it
+    (JSON); ``ask``, the function asked again by (root, name) (None: ``django_kinds.text_indexes``)."""
+
+    kind: str
+    owner: str
+    attribute: str
+    key: object = None
+    stored: object = _paths
+    ask: object = None
+
+
+#: A file that starts naming a base class, a class name, a signal, a lazy Channels scope entry or a
+#: middleware is no recorded dependency of the modules whose answers it changes: each entry keeps what
+#: these queries answered, and is stale when they now answer otherwise (``Cache._text_answer``).
+TEXT_QUERIES = (
+    TextQuery("bases", "asynclint.core.django_kinds", "_files_naming_base"),
+    TextQuery("names", "asynclint.core.django_kinds", "_files_mentioning"),
+    TextQuery("receivers", "asynclint.core.event_loop", "receiver_files", lambda root, name: (root, name),
+              ask=lambda root, name: _owner("asynclint.core.event_loop").receiver_files(root, name)),
+    TextQuery("lazy-scope-keys", "asynclint.libraries.channels", "project_lazy_loop_runner_keys",
+              lambda root: (root, ""), stored=lambda answer, _root: sorted(answer),
+              ask=lambda root, _name: _owner("asynclint.libraries.channels").project_lazy_loop_runner_keys(root)),
+    TextQuery("middleware-listings", "asynclint.core.middleware", "_listings", lambda root: (str(root), ""),
+              stored=_listings, ask=lambda root, _name: _owner("asynclint.core.middleware")._listings(Path(root))),
+)
+
+
+def _owner(name: str):
+    import importlib
+
+    return importlib.import_module(name)
 
 
 _recording: list[_Reads] = []  # the project files handed out while each module is analysed
@@ -674,14 +717,33 @@ def _note(module) -> None:
             _recording[-1].add(path)
 
 
+def _missing(modname, context_file) -> None:
+    """Note the project paths where a module astroid did not find would be found if it appeared (a
+    new file would change what the analysis sees; no earlier analysis read it)."""
+    if not _recording or not modname:
+        return
+    from asynclint.core.django_kinds import is_project_file
+
+    parts = modname.split(".")
+    folders = [os.path.dirname(context_file)] if context_file else []
+    for folder in dict.fromkeys([*folders, *sys.path]):
+        if not os.path.isdir(folder or "."):
+            continue  # a zip archive, a folder that is gone
+        base = os.path.join(os.path.abspath(folder or "."), *parts)
+        for candidate in (base + ".py", base):  # a module, or a package (regular or namespace)
+            if is_project_file(base + ".py") and not os.path.exists(candidate):
+                _recording[-1].absent.add(candidate)
+
+
 def _install() -> None:
     """Wrap astroid's module lookups and django_kinds' relation index so they note what is read."""
     global _installed  # pylint: disable=global-statement
     if _installed:
         return
+    from astroid.exceptions import AstroidBuildingError
     from astroid.manager import AstroidManager
 
-    from asynclint.core import deployment, django_kinds, event_loop
+    from asynclint.core import context, deployment, django_kinds
 
     by_name = AstroidManager.ast_from_module_name
     detected = deployment.detect
@@ -689,7 +751,11 @@ def _install() -> None:
     relations = django_kinds.reverse_relations
 
     def ast_from_module_name(self, modname, *args, **kwargs):
-        module = by_name(self, modname, *args, **kwargs)
+        try:
+            module = by_name(self, modname, *args, **kwargs)
+        except AstroidBuildingError:
+            _missing(modname, kwargs.get("context_file", args[0] if args else None))
+            raise
         _note(module)
         return module
 
@@ -710,14 +776,19 @@ def _install() -> None:
         found = detected(root)
         if _deployments:
             _deployments[-1][str(root)] = encode(found)
+            known = context.current().deployments
+            if isinstance(known, _Memo) and root in known.origins:
+                known.origins[root] = _Reads()  # recorded per module as it is asked: it carries no reads
         return found
 
-    def noting(kind, function, key):
+    def noting(query, function):
+        key = query.key or class_key
+
         def asked(*args):
             answer = function(*args)
             if _recording:
                 root, name = key(*args)
-                _recording[-1].texts[f"{kind}\0{root}\0{name}"] = _paths(answer)
+                _recording[-1].texts[f"{query.kind}\0{root}\0{name}"] = query.stored(answer, root)
             return answer
         return asked
 
@@ -725,9 +796,9 @@ def _install() -> None:
         return django_kinds._project_root(  # pylint: disable=protected-access
             os.path.dirname(os.path.abspath(cls.root().file or "."))), cls.name
 
-    for kind, attribute, key in TEXT_QUERIES:
-        owner = event_loop if kind == "receivers" else django_kinds
-        setattr(owner, attribute, noting(kind, getattr(owner, attribute), key or class_key))
+    for query in TEXT_QUERIES:
+        owner = _owner(query.owner)
+        setattr(owner, query.attribute, noting(query, getattr(owner, query.attribute)))
     AstroidManager.ast_from_module_name = ast_from_module_name
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
@@ -784,7 +855,7 @@ class Recorder:
             messages = [CachedMessage.of(message, structured.get(_key(message)))
                         for message in reporter.messages[before:]]
             self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index, deployments,
-                             read.texts)
+                             read.texts, sorted(read.absent))
         except Exception:  # pylint: disable=broad-except  # never lose a result over the cache
             return
 

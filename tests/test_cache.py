@@ -514,3 +514,87 @@ def test_a_new_file_that_connects_a_receiver_reanalyses_the_modules_sending_the_
     assert check(capsys, ".", "--no-cache")[:2] == (code, found)
     (tmp_path / "shop" / "hooks.py").write_text(HOOKS.replace("Ledger._closed", "Ledger._opened"))
     assert check(capsys, ".")[1] == []
+
+
+# --- inputs the analysis reads that are neither astroid lookups nor the recorded text indexes --------
+def _warm_equals_no_cache(capsys) -> list[dict]:
+    warm = check(capsys, ".")
+    assert warm[:2] == check(capsys, ".", "--no-cache")[:2]
+    return warm[1]
+
+
+def test_a_module_an_import_did_not_find_appearing_reanalyses_the_importer(capsys, tmp_path, monkeypatch):
+    """``from shop import helpers`` without ``shop/helpers.py`` resolves to nothing (silent); the file
+    appearing later is no file any analysis read, so the entry records where it would be found."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "views.py": VIEW, "queries.py": QUERIES_ORM,
+                                      "models.py": MODELS})
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "helpers.py").write_text(HELPERS)
+    found = _warm_equals_no_cache(capsys)
+    assert [(f["path"], f["symbol"]) for f in found] == [("shop/views.py", "missing-sync-to-async")]
+
+
+LAZY_CONSUMER = textwrap.dedent("""\
+    async def greet(scope, receive, send):
+        return scope["author"].name
+""")
+LAZY_MIDDLEWARE = textwrap.dedent("""\
+    from asgiref.sync import async_to_sync
+    from channels.db import database_sync_to_async
+    from django.utils.functional import SimpleLazyObject
+
+    from shop.models import Book
+
+
+    class LazyBookMiddleware:
+        def __init__(self, inner):
+            self.inner = inner
+
+        async def __call__(self, scope, receive, send):
+            scope["author"] = SimpleLazyObject(lambda: async_to_sync(database_sync_to_async(Book.objects.get))(pk=1))
+            return await self.inner(scope, receive, send)
+""")
+
+
+def test_a_new_lazy_channels_scope_entry_reanalyses_the_modules_reading_scope(capsys, tmp_path, monkeypatch):
+    """The scope keys a project makes lazy through ``async_to_sync`` are read from every project file's
+    text (``channels.project_lazy_loop_runner_keys``): a consumer's entry keeps that answer."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "models.py": MODELS, "consumers.py": LAZY_CONSUMER})
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "middleware.py").write_text(LAZY_MIDDLEWARE)
+    found = _warm_equals_no_cache(capsys)
+    assert ("shop/consumers.py", "async-to-sync-in-async") in [(f["path"], f["symbol"]) for f in found]
+
+
+LAST_SEEN = textwrap.dedent("""\
+    class LastSeenMiddleware:
+        def __init__(self, get_response):
+            self.get_response = get_response
+
+        def __call__(self, request):
+            request.seen = request.user.pk
+            return self.get_response(request)
+""")
+PROFILE = textwrap.dedent("""\
+    async def profile(request):
+        return request.user.is_authenticated
+""")
+SETTINGS = 'MIDDLEWARE = [\n    "django.contrib.auth.middleware.AuthenticationMiddleware",\n]\n'
+
+
+def _in_views(found: list[dict]) -> list[str]:
+    return [f["symbol"] for f in found if f["path"] == "shop/views.py"]
+
+
+def test_a_middleware_newly_listed_in_settings_reanalyses_the_views(capsys, tmp_path, monkeypatch):
+    """A project middleware listed in ``MIDDLEWARE`` that reads ``request.user`` before every view loads
+    the user in a thread: the settings are read as text (``core.middleware._listings``), so a view's
+    entry keeps that answer and the hashes of the files it names."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "middleware.py": LAST_SEEN, "views.py": PROFILE,
+                                      "settings.py": SETTINGS})
+    (tmp_path / "Procfile").write_text("web: uvicorn shop.asgi:application\n")
+    assert _in_views(check(capsys, ".")[1]) == ["sync-auth-call-in-async"]
+    (tmp_path / "shop" / "settings.py").write_text(SETTINGS + 'MIDDLEWARE += ["shop.middleware.LastSeenMiddleware"]\n')
+    assert _in_views(_warm_equals_no_cache(capsys)) == []
+    (tmp_path / "shop" / "settings.py").write_text(SETTINGS + 'OTHER = ["shop.middleware.LastSeenMiddleware"]\n')
+    assert _in_views(_warm_equals_no_cache(capsys)) == ["sync-auth-call-in-async"]

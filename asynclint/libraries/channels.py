@@ -77,20 +77,33 @@ COVERED = (
 def lazy_loop_runner_keys(module: nodes.Module) -> frozenset[str]:
     """The scope keys that the project of ``module`` sets to a lazy object resolved through
     ``async_to_sync`` (its non-test modules, and ``module`` itself); once per project per run."""
+    import os  # noqa: PLC0415
+
     from asynclint.core.context import current
-    from asynclint.core.django_kinds import _candidate_files  # noqa: PLC2701 (the project index)
-    from asynclint.libraries.graphql import _is_test_module  # noqa: PLC2701
+    from asynclint.core.django_kinds import _project_root  # noqa: PLC2701 (the project index)
 
     path = module.file or ""
-    files = _candidate_files(path) or ((path,) if path else ())
-    key = ("channels-lazy-loop-runner-keys", files[0] if files else path)
+    if not path:
+        return frozenset()
     cache = current().deployments
+    key = ("channels-lazy-loop-runner-keys-in", path)
     if key not in cache:
-        found: set[str] = set()
-        for file in dict.fromkeys((*files, path)):
-            if file and (file == path or not _is_test_module(file)):
-                found |= _keys_in(file)
-        cache[key] = frozenset(found)
+        cache[key] = frozenset(_keys_in(path))
+    return project_lazy_loop_runner_keys(_project_root(os.path.dirname(os.path.abspath(path)))) | cache[key]
+
+
+def project_lazy_loop_runner_keys(root: str) -> frozenset[str]:
+    """``lazy_loop_runner_keys`` of the project's non-test modules under ``root`` (read once per run; the
+    persistent cache asks it again to check that an entry's answer still holds)."""
+    from asynclint.core.context import current
+    from asynclint.core.django_kinds import _python_files_under  # noqa: PLC2701 (the project index)
+    from asynclint.libraries.graphql import _is_test_module  # noqa: PLC2701
+
+    cache = current().deployments
+    key = ("channels-lazy-loop-runner-keys", root)
+    if key not in cache:
+        cache[key] = frozenset(found for file in _python_files_under(root) if not _is_test_module(file)
+                               for found in _keys_in(file))
     return cache[key]
 
 
