@@ -695,6 +695,10 @@ TEXT_QUERIES = (
               ask=lambda root, _name: _owner("asynclint.libraries.channels").project_lazy_loop_runner_keys(root)),
     TextQuery("middleware-listings", "asynclint.core.middleware", "_listings", lambda root: (str(root), ""),
               stored=_listings, ask=lambda root, _name: _owner("asynclint.core.middleware")._listings(Path(root))),
+    TextQuery("library-version", "asynclint.core.versions", "library_for",
+              lambda distribution, module_file: (os.path.dirname(os.path.abspath(module_file or ".")), distribution),
+              stored=lambda answer, _root: encode(answer),
+              ask=lambda folder, name: _owner("asynclint.core.versions").library_for(name, os.path.join(folder, "_"))),
 )
 
 

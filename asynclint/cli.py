@@ -10,6 +10,7 @@ Exit status: 0 no findings, 1 findings, 2 usage error or a file that could not b
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -317,6 +318,11 @@ def _open_cache(option: str | None, config, rules, target):
     """The cache for this configuration (``asynclint.cache``)."""
     from asynclint import cache
 
+    from asynclint.core import versions
+
+    with contextlib.suppress(versions.InvalidRequirement):  # the rules report it, once they are set up
+        # the library versions an entry recorded are asked again (``cache.TEXT_QUERIES``) with this option
+        versions.configure_libraries(config.linter.get("library-versions", ()) or ())
     version = f"{target.version[0]}.{target.version[1]}"
     return cache.Cache(_cache_directory(option, config), cache.settings_key(rules, version, config.linter))
 

@@ -133,8 +133,9 @@ def main() -> int:
     load = os.getloadavg()
     for i in range(args.repeat):  # interleaved, so load drift hits every variant
         for name, extra in variants:
-            print(f"run {i + 1}/{args.repeat}: {name} ...", flush=True)
+            print(f"run {i + 1}/{args.repeat}: {name} ...", end=" ", flush=True)
             runs[name].append(run_pylint(name, extra, paths, args.jobs))
+            print(f"{runs[name][-1]['time']:.1f} s wall, {runs[name][-1]['cpu']:.1f} s cpu", flush=True)
     results = [median_of(r) for r in runs.values()]
 
     base, base_cpu = results[0]["time"], results[0]["cpu"]

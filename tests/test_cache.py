@@ -598,3 +598,25 @@ def test_a_middleware_newly_listed_in_settings_reanalyses_the_views(capsys, tmp_
     assert _in_views(_warm_equals_no_cache(capsys)) == []
     (tmp_path / "shop" / "settings.py").write_text(SETTINGS + 'OTHER = ["shop.middleware.LastSeenMiddleware"]\n')
     assert _in_views(_warm_equals_no_cache(capsys)) == ["sync-auth-call-in-async"]
+
+
+BANNER = textwrap.dedent("""\
+    from constance import config
+
+
+    async def banner(request):
+        return str(config.BANNER_TEXT)
+""")
+
+
+def test_a_changed_library_requirement_reanalyses_the_modules_whose_messages_name_its_release(
+        capsys, tmp_path, monkeypatch):
+    """The targeted release of a library comes from the project's requirement files (``versions.library``),
+    read as text: an entry keeps the answer, so pinning a release without the async form changes the
+    suggestion in a warm run too."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "views.py": BANNER})
+    cold = check(capsys, ".")[1]
+    assert len(cold) == 1 and "has no async form of it" not in cold[0]["message"]
+    (tmp_path / "requirements.txt").write_text("django-constance==4.2.0\n")
+    found = _warm_equals_no_cache(capsys)
+    assert len(found) == 1 and "has no async form of it" in found[0]["message"]
