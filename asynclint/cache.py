@@ -247,6 +247,7 @@ class Cache:
         self._declaring: dict[str, list[str]] = {}  # relations_under()
         self._deployed: dict[str, object] = {}  # _deployment()
         self._texts: dict[tuple, object] = {}  # _text_answer()
+        self._asking = None  # the run context _text_answer() asks in
         self._ready = False
 
     # -- content hashes ------------------------------------------------------------------------
@@ -309,13 +310,15 @@ class Cache:
         from asynclint.core import context, django_kinds
 
         query = next(query for query in TEXT_QUERIES if query.kind == kind)  # StopIteration: not ours
+        if self._asking is None:  # one context for every answer asked again (the project read once)
+            self._asking = context.RunContext()
         if query.ask is not None:
             if (kind, root, name) not in self._texts:
-                with context.using(context.RunContext()):
+                with context.using(self._asking):
                     self._texts[(kind, root, name)] = query.stored(query.ask(root, name), root)
             return self._texts[(kind, root, name)]
         if root not in self._texts:
-            with context.using(context.RunContext()):
+            with context.using(self._asking):
                 self._texts[root] = django_kinds.text_indexes(root)
         bases, names = self._texts[root]
         return _paths((bases if kind == "bases" else names).get(name, []))
@@ -695,6 +698,9 @@ TEXT_QUERIES = (
               ask=lambda root, _name: _owner("asynclint.libraries.channels").project_lazy_loop_runner_keys(root)),
     TextQuery("middleware-listings", "asynclint.core.middleware", "_listings", lambda root: (str(root), ""),
               stored=_listings, ask=lambda root, _name: _owner("asynclint.core.middleware")._listings(Path(root))),
+    TextQuery("own-loop-program", "asynclint.core.own_loop", "script_program",
+              lambda root, path, _module=None: (root, path), stored=lambda answer, _root: _paths(answer),
+              ask=lambda root, path: _owner("asynclint.core.own_loop").script_program(root, path)),
     TextQuery("library-version", "asynclint.core.versions", "library_for",
               lambda distribution, module_file: (os.path.dirname(os.path.abspath(module_file or ".")), distribution),
               stored=lambda answer, _root: encode(answer),

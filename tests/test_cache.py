@@ -620,3 +620,28 @@ def test_a_changed_library_requirement_reanalyses_the_modules_whose_messages_nam
     (tmp_path / "requirements.txt").write_text("django-constance==4.2.0\n")
     found = _warm_equals_no_cache(capsys)
     assert len(found) == 1 and "has no async form of it" in found[0]["message"]
+
+
+FETCH_SCRIPT = textwrap.dedent("""\
+    import asyncio
+    import time
+
+
+    async def main():
+        time.sleep(1)
+
+
+    if __name__ == "__main__":
+        asyncio.run(main())
+""")
+
+
+def test_a_new_importer_of_a_script_reanalyses_the_script(capsys, tmp_path, monkeypatch):
+    """Blocking in a script's own event loop is tolerated while only scripts import it; whether anything
+    else does is read from every project file's text (``own_loop.script_program``), so the script's entry
+    keeps that answer: a new module importing it makes the blocking call a finding again."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "fetch.py": FETCH_SCRIPT})
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "web.py").write_text("from shop.fetch import main\n\nRUN = main\n")
+    found = _warm_equals_no_cache(capsys)
+    assert [(f["path"], f["symbol"]) for f in found] == [("shop/fetch.py", "blocking-call-in-async")]

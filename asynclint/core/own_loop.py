@@ -125,13 +125,19 @@ def _script_program(module: nodes.Module) -> frozenset[str] | None:
     """The files of the program ``module`` belongs to when every project module importing it (and, in
     turn, each of those) is a script or only imported by scripts; None otherwise or when unknown."""
     from asynclint.core import deployment
-    from asynclint.core.django_kinds import _python_files_under
 
     if not module.file:
         return None
-    root = str(deployment.project_root(module.file))
+    return script_program(str(deployment.project_root(module.file)), os.path.abspath(module.file), module)
+
+
+def script_program(root: str, path: str, module: nodes.Module | None = None) -> frozenset[str] | None:
+    """``_script_program`` of the file at ``path`` (its tree ``module`` if at hand) in the project at
+    ``root``: read from the project's text, so the persistent cache asks it again to check an entry."""
+    from asynclint.core.django_kinds import _python_files_under
+
     cache = context.current().own_loop_programs
-    key = (root, os.path.abspath(module.file))
+    key = (root, path)
     if key in cache:
         return cache[key]
     files = _python_files_under(root, _MAX_FILES)
@@ -140,17 +146,17 @@ def _script_program(module: nodes.Module) -> frozenset[str] | None:
         return None
     importers, mentioned = _import_graph(root, files)
     program: set[str] = set()
-    pending = [os.path.abspath(module.file)]
+    pending = [path]
     result: frozenset[str] | None = None
     while pending:
-        path = pending.pop()
-        if path in program:
+        current = pending.pop()
+        if current in program:
             continue
-        program.add(path)
-        if any(name in mentioned for name in _module_names(path) if "." in name):
+        program.add(current)
+        if any(name in mentioned for name in _module_names(current) if "." in name):
             break  # named in a string ("app.tasks.job" in settings): loaded by name, callers unknown
-        users = importers.get(path, set())
-        if not users and not _file_is_script(path, module):
+        users = importers.get(current, set())
+        if not users and not _file_is_script(current, module if current == path else None):
             break  # imported by nobody and not a script: the application may load it by name
         pending.extend(users)
     else:
@@ -159,8 +165,8 @@ def _script_program(module: nodes.Module) -> frozenset[str] | None:
     return result
 
 
-def _file_is_script(path: str, module: nodes.Module) -> bool:
-    if path == os.path.abspath(module.file):
+def _file_is_script(path: str, module: nodes.Module | None) -> bool:
+    if module is not None:
         return _is_script(module)
     try:
         from astroid import MANAGER
