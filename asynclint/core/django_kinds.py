@@ -294,6 +294,8 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         if parent.value is None:  # ``x: Book`` without a value
             return _kind_of_annotation(parent.annotation) if isinstance(parent, nodes.AnnAssign) else None
         if isinstance(parent, nodes.AnnAssign) or target in parent.targets:
+            if isinstance(parent.value, nodes.List) and not parent.value.elts and isinstance(parent, nodes.Assign):
+                return _appended(target)  # ``pending = []`` then ``pending.append(dc)``
             if isinstance(parent.value, (nodes.Name, nodes.Attribute)):
                 stored = _called_function(parent.value)  # ``check = can_publish``: called later
                 if is_plain_coroutine_function(stored):
@@ -322,6 +324,43 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
                     return entered
                 return _yielded_object(manager)
     return None
+
+
+def _appended(target: nodes.AssignName) -> Kind | None:
+    """``pending = []`` that its function only fills with ``pending.append(x)`` and reads (iterates,
+    indexes, tests, returns): a sequence of what the appended values agree on (a project object or a
+    model instance). Any other use that may change it (passed to a call, extended, bound again)
+    makes it unknown."""
+    frame = target.frame()
+    if any(other is not target and other.name == target.name for other in frame.nodes_of_class(nodes.AssignName)):
+        return None
+    appended = []
+    for use in frame.nodes_of_class(nodes.Name):
+        if use.name != target.name:
+            continue
+        parent = use.parent
+        if isinstance(parent, nodes.Attribute) and parent.attrname == "append" and isinstance(parent.parent, nodes.Call) \
+                and parent.parent.func is parent and len(parent.parent.args) == 1 and not parent.parent.keywords:
+            appended.append(kind_of(parent.parent.args[0]))
+        elif not (isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.iter is use
+                  or isinstance(parent, (nodes.If, nodes.While, nodes.IfExp)) and parent.test is use
+                  or isinstance(parent, (nodes.Return, nodes.UnaryOp, nodes.BoolOp))
+                  or isinstance(parent, nodes.Subscript) and parent.value is use
+                  or isinstance(parent, nodes.Call) and isinstance(parent.func, nodes.Name)
+                  and parent.func.name in ("len", "bool")):
+            return None
+    if not appended or any(kind is None for kind in appended):
+        return None
+    first = appended[0]
+    if first.name != PROJECT_OBJECT and first.name not in INSTANCE_LIKE or any(
+            (kind.name, kind.custom, kind.model, kind.user) != (first.name, first.custom, first.model, first.user)
+            for kind in appended):
+        return None
+    if len(set(appended)) > 1:  # what they all carry, no more (fields loaded, relations selected: unknown)
+        first = Kind(first.name, model=first.model, custom=first.custom, user=first.user,
+                     exact=all(kind.exact for kind in appended),
+                     attributes=tuple(pair for pair in first.attributes if all(pair in k.attributes for k in appended)))
+    return Kind(SEQUENCE, result=first)
 
 
 def _enters_as_itself(entered: Kind | None) -> bool:
@@ -866,7 +905,7 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     if base.name == api.MODEL_CLASS:
         return _model_class_attribute(base, name)
     if base.name in INSTANCE_LIKE:
-        return _instance_attribute(base, name)
+        return _instance_attribute(base, name, node)
     if base.name == api.REQUEST:
         if name == "session":
             return Kind(api.SESSION)
@@ -1215,7 +1254,7 @@ def _model_class_attribute(model: Kind, name: str) -> Kind | None:
     return None
 
 
-def _instance_attribute(instance: Kind, name: str) -> Kind | None:
+def _instance_attribute(instance: Kind, name: str, node: nodes.NodeNG | None = None) -> Kind | None:
     model = instance.model
     if model is not None:
         value = _class_attribute(model, name)
@@ -1229,7 +1268,9 @@ def _instance_attribute(instance: Kind, name: str) -> Kind | None:
         if value is not None:
             return None
     if name.endswith(api.REVERSE_ACCESSOR_SUFFIX) and len(name) > len(api.REVERSE_ACCESSOR_SUFFIX):
-        return Kind(api.RELATED_MANAGER)
+        source = _reverse_accessor_model(model, name[:-len(api.REVERSE_ACCESSOR_SUFFIX)], node) \
+            if model is not None and node is not None else None
+        return Kind(api.RELATED_MANAGER, model=source)
     if model is not None:
         for related_name, field, source in reverse_relations(model):
             if related_name == name:
@@ -1237,6 +1278,29 @@ def _instance_attribute(instance: Kind, name: str) -> Kind | None:
                     return Kind(api.INSTANCE, model=source)
                 return Kind(api.RELATED_MANAGER, model=source)
     return None
+
+
+def _reverse_accessor_model(model: nodes.ClassDef, prefix: str, use: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The model behind ``unit.unitartifact_set``: the one model class named ``UnitArtifact`` (any
+    case) in the target model's module or in the module reading it whose relation field without a
+    ``related_name`` points at ``model``. None when not exactly one is found."""
+    found = []
+    for module in dict.fromkeys([model.root(), use.root()]):
+        for cls in module.nodes_of_class(nodes.ClassDef):
+            if cls.name.lower() != prefix:
+                continue
+            reference = _kind_of_class_reference(cls)
+            if reference is None or reference.name != api.MODEL_CLASS:
+                continue
+            for statement in cls.body:
+                field = statement.value if isinstance(statement, nodes.Assign) else None
+                if isinstance(field, nodes.Call) and (qualified_name(field.func) or "") in \
+                        api.FOREIGN_KEY_FIELDS | api.MANY_TO_MANY_FIELDS \
+                        and not any(keyword.arg == "related_name" for keyword in field.keywords or []) \
+                        and _related_model(field, cls) is model:
+                    found.append(cls)
+                    break
+    return found[0] if len(found) == 1 else None
 
 
 def _related_model(field: nodes.Call, owner: nodes.ClassDef) -> nodes.ClassDef | None:
@@ -2011,7 +2075,40 @@ def _relations_of(receiver: Kind) -> frozenset[str] | None:
     if receiver.name == api.MANAGER and receiver.model is not None and not receiver.user \
             and find_method(receiver.custom, "get_queryset") is None:
         return frozenset()
+    if receiver.name == api.RELATED_MANAGER and receiver.model is not None and not receiver.user \
+            and _plain_default_manager(receiver.model):
+        return frozenset()  # a related manager queries through the related model's default manager
     return None
+
+
+def _plain_default_manager(model: nodes.ClassDef) -> bool:
+    """Whether every manager ``model`` (or a project base) declares is Django's or one whose class does
+    not override ``get_queryset`` (so its queries select no relation); an unknown call named like a
+    manager (``TreeManager()`` of a library) makes it not known."""
+    for cls in [model, *_project_bases(model)]:
+        for statement in cls.body:
+            if not isinstance(statement, nodes.Assign) or not isinstance(statement.value, nodes.Call):
+                continue
+            declared = kind_of(statement.value)
+            if declared is None:
+                func = statement.value.func
+                called = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", "")
+                if called.endswith("Manager") or called == "as_manager":
+                    return False
+            elif declared.name in (api.MANAGER, api.USER_MANAGER) and (
+                    find_method(declared.custom, "get_queryset") is not None
+                    or find_method(declared.manager, "get_queryset") is not None):
+                return False
+    return True
+
+
+def _project_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[nodes.ClassDef]:
+    found = []
+    for base in cls.bases if _depth < 8 else ():
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and is_project_file(parent.root().file):
+            found += [parent, *_project_bases(parent, _depth + 1)]
+    return found
 
 
 def _fetched_relations(receiver: Kind, row: api.SyncApi) -> frozenset[str] | None:
