@@ -52,9 +52,10 @@ module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-liv
 `AppConfig`, a middleware instance, a module-level instance), or a memo on `self` of such an object
 (`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is work that only blocks (file or
 network I/O, CPU) in code that runs once per process rather than per request: a management command,
-a migration, a settings module, an `AppConfig`, a system check, an async test module, or a coroutine
-reached only through awaits from a script's own `asyncio.run()` (queries there still raise, and are
-reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
+a migration, a settings module, an `AppConfig`, a system check, an async test module, a coroutine
+reached only through awaits from a script's own `asyncio.run()`, or one reached only from a loop a
+worker runs for one task (a sync task's `asyncio.run()`, a pulpcore `Stage.run()`: see
+blocking-call-in-async) (queries there still raise, and are reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
 `assertRaises`) or patch a callee of the chain (`mock.patch`, `mock.patch.object`) are not reported.
 
 Silent when the work at the end of the chain is a function the calling test patches with
