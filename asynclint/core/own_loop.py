@@ -315,18 +315,31 @@ def _own_loop_use(reference: nodes.NodeNG, program: frozenset[str], seen: set) -
 # --- loops that a sync task starts or a library runs in a worker ----------------------------------------
 _SCHEDULERS = frozenset({"create_task", "ensure_future", "gather", "wait", "wait_for", "shield", "as_completed"})
 _ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync"})
-_FRESH_LOOP = "a loop of its own that sync code starts"
+#: The roots: why the loop serves nothing else. ``asyncio.run()`` also shuts down the loop's default
+#: executor when the coroutine returns (its pool threads end with it).
+ASYNCIO_RUN = "a loop of its own that sync code starts with asyncio.run()"
+_RUN_UNTIL_COMPLETE = "a loop that sync code runs with run_until_complete()"
+_ASYNC_TO_SYNC_LOOP = "a loop of its own that async_to_sync() starts in a task"
+_NONE: frozenset[str] = frozenset()
 
 
 def worker_loop_reason(function: nodes.AsyncFunctionDef) -> str | None:
-    """What loop of its own runs ``function`` (a task's, a library's worker loop), or None (once per
-    coroutine per run)."""
+    """What loop of its own runs ``function`` (a task's, a library's worker loop), or None."""
+    roots = worker_loop_roots(function)
+    return "; ".join(sorted(roots)) if roots else None
+
+
+def worker_loop_roots(function: nodes.NodeNG | None) -> frozenset[str]:
+    """Every root (``ASYNCIO_RUN``...) of the worker loops that run coroutine ``function``, empty unless
+    the project runs it on such loops only (once per coroutine per run)."""
+    if not isinstance(function, nodes.AsyncFunctionDef):
+        return _NONE
     cache = context.current().own_loop_programs
     key = ("worker", function)
     if key not in cache:
         index = _project_words(function)
-        found = _reached_from_worker_loop(function, index, set()) if index is not None else (False, None)
-        cache[key] = found[1] if found[0] else None
+        ok, roots = _reached_from_worker_loop(function, index, set()) if index is not None else (False, _NONE)
+        cache[key] = roots if ok else _NONE
     return cache[key]
 
 
@@ -345,29 +358,29 @@ def _project_words(function: nodes.NodeNG) -> tuple[dict[str, set[str]], str] | 
     return _import_graph(root, files)[2], os.path.abspath(own)
 
 
-def _reached_from_worker_loop(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[bool, str | None]:
+def _reached_from_worker_loop(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[bool, frozenset[str]]:
     """(every way the project runs ``function`` is on a worker loop, which loop); a cycle answers
-    (True, None): the other references decide."""
+    (True, _NONE): the other references decide."""
     if function in seen:
-        return True, None
+        return True, _NONE
     seen.add(function)
     root = _library_worker_method(function)
     if root is not None:
-        return True, root
+        return True, frozenset({root})
     words, own = index
     files = frozenset(words.get(function.name, set()) | {own})
     references = list(_references(function, files))
     if any(reference is None for reference in references):
-        return False, None
+        return False, _NONE
     if not references:
         return _library_hook(function, index, seen)
-    reason = None
+    reasons = _NONE
     for reference in references:
         ok, why = _worker_use(reference, index, seen)
         if not ok:
-            return False, None
-        reason = reason or why
-    return True, reason
+            return False, _NONE
+        reasons |= why
+    return True, reasons
 
 
 def _library_worker_method(function: nodes.AsyncFunctionDef) -> str | None:
@@ -403,7 +416,7 @@ def _library_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[str]:
     return found
 
 
-def _library_hook(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[bool, str | None]:
+def _library_hook(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[bool, frozenset[str]]:
     """A coroutine method the project never calls, on a class deriving from a library's (the library
     calls it, as bandersnatch's ``Mirror.synchronize()`` calls ``determine_packages_to_sync()``): on a
     worker loop when every construction of the class is in a coroutine on one, and the class is used
@@ -412,40 +425,40 @@ def _library_hook(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[b
 
     cls = function.parent.frame() if function.parent is not None else None
     if not isinstance(cls, nodes.ClassDef) or not any(_library_bases(cls)) or project_subclasses(cls):
-        return False, None
+        return False, _NONE
     words, own = index
     files = sorted(words.get(cls.name, set()) | {own})
     from astroid import MANAGER
 
-    reason, used = None, False
+    reasons, used = _NONE, False
     for path in files:
         try:
             module = function.root() if path == own else MANAGER.ast_from_file(path)
         except Exception:  # pylint: disable=broad-except
-            return False, None
+            return False, _NONE
         for name in module.nodes_of_class(nodes.Name):
             if name.name != cls.name:
                 continue
             call = name.parent
             caller = enclosing_frame(name)
             if not (isinstance(call, nodes.Call) and call.func is name and isinstance(caller, nodes.AsyncFunctionDef)):
-                return False, None
+                return False, _NONE
             ok, why = _caller_on_worker_loop(caller, index, seen)
             if not ok:
-                return False, None
-            reason, used = reason or why, True
-    return used, reason
+                return False, _NONE
+            reasons, used = reasons | why, True
+    return used, reasons
 
 
-def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, str | None]:
+def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, frozenset[str]]:
     """The reference is called and its coroutine runs on a worker loop: run by a fresh loop that sync code
     starts, or awaited, iterated, scheduled or collected by a coroutine that itself runs only there."""
     call = reference.parent
     if isinstance(call, nodes.Call) and reference in call.args and qualified_name(call.func) in _ASYNC_TO_SYNC:
-        return (True, _FRESH_LOOP) if _task_code(enclosing_frame(call)) else (False, None)
+        return (True, frozenset({_ASYNC_TO_SYNC_LOOP})) if _task_code(enclosing_frame(call)) else (False, _NONE)
     if not (isinstance(call, nodes.Call) and call.func is reference):
         # a test that replaces or inspects it (``stage.fetch = AsyncMock()``) runs it nowhere else
-        return (True, None) if is_test_module(reference.root()) else (False, None)
+        return (True, _NONE) if is_test_module(reference.root()) else (False, _NONE)
     item, holder = call, call.parent
     while isinstance(holder, (nodes.GeneratorExp, nodes.ListComp, nodes.List, nodes.Tuple, nodes.Starred)) and (
             item is getattr(holder, "elt", None) or item is getattr(holder, "value", None) or
@@ -456,17 +469,18 @@ def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, str | 
         func = holder.func
         name = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
         if (isinstance(func, nodes.Attribute) and func.attrname in _RUN_METHODS) or name in _LOOP_RUNNERS:
-            return (True, _FRESH_LOOP) if not isinstance(caller, nodes.AsyncFunctionDef) else (False, None)
+            root = ASYNCIO_RUN if name in _LOOP_RUNNERS else _RUN_UNTIL_COMPLETE
+            return (True, frozenset({root})) if not isinstance(caller, nodes.AsyncFunctionDef) else (False, _NONE)
         last = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
         scheduled = last in _SCHEDULERS and (name is None or name.startswith("asyncio."))
         collected = isinstance(func, nodes.Attribute) and func.attrname == "append" and isinstance(func.expr, nodes.Name)
         if not (scheduled or collected):
-            return False, None
+            return False, _NONE
     elif isinstance(holder, nodes.Assign) and item is not call and all(
             isinstance(target, nodes.AssignName) for target in holder.targets):
         pass  # a list of coroutines kept in a local name (``todo = [self.fetch(u) for u in urls]``)
     elif not (item is call and (isinstance(holder, nodes.Await) or _async_iterated(call))):
-        return False, None
+        return False, _NONE
     return _caller_on_worker_loop(caller, index, seen)
 
 
@@ -477,31 +491,31 @@ def _async_iterated(call: nodes.Call) -> bool:
         isinstance(parent, nodes.Comprehension) and parent.is_async and parent.iter is call)
 
 
-def _caller_on_worker_loop(caller: nodes.NodeNG, index, seen: set) -> tuple[bool, str | None]:
+def _caller_on_worker_loop(caller: nodes.NodeNG, index, seen: set) -> tuple[bool, frozenset[str]]:
     """The function that makes the coroutine runs on a worker loop: a coroutine reached only from one (or
     an async test), or a sync helper that collects coroutines for its callers (``coros.append(self.fetch(x));
     return coros``) called only by such coroutines."""
     if isinstance(caller, nodes.AsyncFunctionDef):
         if is_test_module(caller.root()) and not _runs_an_application(caller.root()):
-            return True, None  # an async test's own loop
+            return True, _NONE  # an async test's own loop
         return _reached_from_worker_loop(caller, index, seen)
     if not isinstance(caller, nodes.FunctionDef) or caller in seen:
-        return (True, None) if caller in seen else (False, None)
+        return (True, _NONE) if caller in seen else (False, _NONE)
     seen.add(caller)
     words, own = index
     references = list(_references(caller, frozenset(words.get(caller.name, set()) | {own})))
     if not references or any(reference is None for reference in references):
-        return False, None
-    reason = None
+        return False, _NONE
+    reasons = _NONE
     for reference in references:
         call = reference.parent
         if not (isinstance(call, nodes.Call) and call.func is reference):
-            return False, None
+            return False, _NONE
         ok, why = _caller_on_worker_loop(enclosing_frame(call), index, seen)
         if not ok:
-            return False, None
-        reason = reason or why
-    return True, reason
+            return False, _NONE
+        reasons |= why
+    return True, reasons
 
 
 def _task_code(frame: nodes.NodeNG | None) -> bool:
