@@ -390,14 +390,14 @@ def _library_worker_method(function: nodes.AsyncFunctionDef) -> str | None:
     cls = function.parent.frame() if function.parent is not None else None
     if not isinstance(cls, nodes.ClassDef):
         return None
-    for base in _library_bases(cls):
+    for base in library_bases(cls):
         method, reason = WORKER_LOOP_METHODS.get(base, (None, None))
         if method == function.name:
             return reason
     return None
 
 
-def _library_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[str]:
+def library_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[str]:
     """The qualified names of the bases of ``cls`` and of its project base classes that are not project
     classes (a library's, or unresolved)."""
     from asynclint.core.django_kinds import is_project_file
@@ -409,7 +409,7 @@ def _library_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[str]:
     for base in cls.bases:
         parent = definition_of(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
         if isinstance(parent, nodes.ClassDef) and parent is not cls and is_project_file(parent.root().file):
-            found.extend(_library_bases(parent, _depth + 1))
+            found.extend(library_bases(parent, _depth + 1))
         else:
             name = qualified_name(base) or ""
             found.append("" if name in ("builtins.object", "object") else name)
@@ -424,7 +424,7 @@ def _library_hook(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[b
     from asynclint.core.django_kinds import project_subclasses
 
     cls = function.parent.frame() if function.parent is not None else None
-    if not isinstance(cls, nodes.ClassDef) or not any(_library_bases(cls)) or project_subclasses(cls):
+    if not isinstance(cls, nodes.ClassDef) or not any(library_bases(cls)) or project_subclasses(cls):
         return False, _NONE
     words, own = index
     files = sorted(words.get(cls.name, set()) | {own})
@@ -534,3 +534,50 @@ def _task_code(frame: nodes.NodeNG | None) -> bool:
         if name in DECORATOR_KINDS or (isinstance(target, nodes.Attribute) and target.attrname == "task"):
             return True
     return False
+
+
+# --- a coroutine function the project only awaits ----------------------------------------------------------
+def awaited_everywhere(function: nodes.AsyncFunctionDef) -> bool:
+    """A module-level coroutine function that the project calls, every call awaited on the spot (under
+    its name or an import alias): no URLconf routes it, nothing takes it as a value, so it is no view.
+    An attribute ``x.name`` counts when it resolves through imports (``auth.authenticate``); an
+    unresolved one is an object's method of the same name (``backend.authenticate``)."""
+    if not isinstance(function.parent, nodes.Module):
+        return False
+    index = _project_words(function)
+    if index is None:
+        return False
+    from astroid import MANAGER
+
+    words, own = index
+    called = False
+    for path in sorted(words.get(function.name, set()) | {own}):
+        try:
+            module = function.root() if path == own else MANAGER.ast_from_file(path)
+        except Exception:  # pylint: disable=broad-except
+            return False
+        local = {function.name} | {alias for statement in module.nodes_of_class(nodes.ImportFrom)
+                                   for name, alias in statement.names if name == function.name and alias}
+        for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            if isinstance(node, nodes.Name) and node.name not in local:
+                continue
+            if isinstance(node, nodes.Attribute) and (node.attrname != function.name or qualified_name(node) is None):
+                continue
+            if _defined_elsewhere(node, function):
+                continue
+            call = node.parent
+            if not (isinstance(call, nodes.Call) and call.func is node and isinstance(call.parent, nodes.Await)):
+                return False
+            called = True
+    return called
+
+
+def _defined_elsewhere(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    """``node`` resolves through imports to a function of another module (Django's ``authenticate``
+    beside the project's own)."""
+    qualified = qualified_name(node)
+    if qualified is None:
+        return False
+    module, _, name = qualified.rpartition(".")
+    own = function.root().name
+    return name != function.name or not (module == own or own.endswith(f".{module}") or module.endswith(f".{own}"))
