@@ -106,7 +106,8 @@ the library's source and is proven under the real package (tests/runtime/test_gr
 - GraphQL (`asynclint/libraries/graphql.py`): strawberry's async execution (`AsyncGraphQLView`, its
   ASGI and Channels apps, `await schema.execute(...)`) and ariadne's (ASGI `GraphQL`, `await
   graphql(...)`) call a sync resolver (`@strawberry.field`/`@strawberry.mutation` `def`,
-  `strawberry.field(resolver=f)`, a sync `BasePermission.has_permission`, ariadne's `@query.field`/
+  `strawberry.field(resolver=f)`, a sync `BasePermission.has_permission`, a sync `SchemaExtension`
+  hook such as `on_execute` or `resolve`, ariadne's `@query.field`/
   `set_field`) on the loop, and iterate a lazy QuerySet a resolver returns there (graphql-core before 3.3; 3.3+ uses `async for`: a
   possible finding). A sync resolver
   counts only when the project evidently serves the library asynchronously (a module imports one of
