@@ -274,7 +274,8 @@ def loop_reason(function: nodes.FunctionDef) -> str | None:
     library = resolver_library(function)
     if library is None or not served_async(library, function.root()):
         return None
-    what = "permission check" if _callback_method(function) is not None else "resolver"
+    what = "resolver" if _callback_method(function) is None else \
+        "permission check" if function.name == "has_permission" else "schema extension hook"
     return (f"{function.name}() is a sync {library} {what}, which the project's async execution calls on "
             f"the event loop: make it 'async def'")
 
