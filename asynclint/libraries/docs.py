@@ -146,6 +146,11 @@ A view's own `filter_queryset()` whose `filter_backends` come from settings (DRF
 `DEFAULT_FILTER_BACKENDS`; with `[DjangoFilterBackend]` in the class the backend's possible finding
 is followed into it), `check_permissions()`, serializer `.data` of a single object, and a view's
 `authentication_classes` whose classes the project sets elsewhere (an empty list, `None`). Of a pydantic model's validators only the first is followed.
+graphene's own async execution (`await schema.execute_async(...)` runs sync `resolve_*` methods
+on the loop): not modelled, and graphene-django is not a test dependency (graphene 3.4 pins
+graphql-core below 3.3, which the strawberry and ariadne proofs run on). A project's own async
+`dispatch` that awaits DRF's sync `options()`/`http_method_not_allowed()` (a TypeError: adrf 0.1.14
+runs sync handlers through `sync_to_async`) is not reported: no rule covers awaiting a sync call.
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """

@@ -70,44 +70,43 @@ async def _serve(servicer, method: str, streaming: bool, pk: int):
 
 
 def _run(relative: str, method: str, streaming: bool, pk: int = 1):
-    """The replies, status, unawaited coroutines and the servicer's Redis after one call."""
+    """The replies, status, unawaited coroutines and the servicer's ``streams`` counter after one call."""
     module = load_module(relative)
-    servicer = module.BookStream()
-    servicer.redis = fakeredis.FakeAsyncRedis()
+
+    async def call():
+        servicer = module.BookStream()
+        servicer.redis = fakeredis.FakeAsyncRedis()  # made in the loop it is used in
+        replies, code = await _serve(servicer, method, streaming, pk)
+        return replies, code, await servicer.redis.get("streams")
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        replies, code = asyncio.run(_serve(servicer, method, streaming, pk))
+        replies, code, streams = asyncio.run(call())
         gc.collect()
     unawaited = sorted(str(w.message) for w in caught if "never awaited" in str(w.message))
-    return replies, code, unawaited, servicer.redis
-
-
-def _streams(redis) -> bytes | None:
-    async def read():
-        return await redis.get("streams")
-    return asyncio.run(read())
+    return replies, code, unawaited, streams
 
 
 def test_unawaited_context_writes_and_redis_commands_do_nothing():
-    replies, code, unawaited, redis = _run(BAD, "ListBooks", streaming=True)
+    replies, code, unawaited, streams = _run(BAD, "ListBooks", streaming=True)
     assert code == grpc.StatusCode.OK
     assert replies == [], "context.write() without await must send nothing"
     assert unawaited == ["coroutine 'Redis.execute_command' was never awaited",
                          "coroutine '_ServicerContext.write' was never awaited",
                          "coroutine '_ServicerContext.write' was never awaited"]
-    assert _streams(redis) is None, "redis.incr() without await must not count"
+    assert streams is None, "redis.incr() without await must not count"
 
 
 def test_unawaited_abort_does_not_abort():
-    replies, code, unawaited, _redis = _run(BAD, "GetBook", streaming=False, pk=0)
+    replies, code, unawaited, _streams = _run(BAD, "GetBook", streaming=False, pk=0)
     assert unawaited == ["coroutine '_ServicerContext.abort' was never awaited"]
     assert code == grpc.StatusCode.OK, "context.abort() without await must leave the call to succeed"
     assert replies == [b""]
 
 
 def test_awaited_context_and_redis_calls_run():
-    replies, code, unawaited, redis = _run(GOOD, "ListBooks", streaming=True)
+    replies, code, unawaited, streams = _run(GOOD, "ListBooks", streaming=True)
     assert unawaited == []
     assert code == grpc.StatusCode.OK
     assert replies == [b"The Dispossessed", b"The Word for World Is Forest"]
-    assert _streams(redis) == b"1"
+    assert streams == b"1"
