@@ -319,6 +319,12 @@ def _rank(chain: Chain) -> tuple[bool, bool, int]:
     return chain.possible, chain.possible and chain.operation.effect == api.LOOP_RUNNER, len(chain.steps)
 
 
+def _operation_rank(operation: Operation) -> tuple[bool, bool]:
+    """Among a function's own operations on branches: not a nested loop first (see ``_rank``), then a
+    definite row before a possible one (a file read behind a check beats the check)."""
+    return operation.effect == api.LOOP_RUNNER, bool(operation.possible)
+
+
 #: A binding: the call passes this parameter a non-Django request (``fastapi.Request``): its
 #: ``user`` and ``session`` are plain attributes in the callee too.
 _FOREIGN_REQUEST = ("non-django-request",)
@@ -348,8 +354,7 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
         for operation in operations_at(node):
             if not conditional and not operation.possible:
                 return Chain((), operation)
-            if best is None or best.operation.possible and not operation.possible \
-                    or _rank(Chain((), operation, possible=True)) < _rank(best):
+            if best is None or _operation_rank(operation) < _operation_rank(best.operation):
                 best = Chain((), operation, possible=True)  # a file read behind a check beats the check
     for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
