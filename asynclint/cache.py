@@ -701,6 +701,8 @@ TEXT_QUERIES = (
     TextQuery("own-loop-program", "asynclint.core.own_loop", "script_program",
               lambda root, path, _module=None: (root, path), stored=lambda answer, _root: _paths(answer),
               ask=lambda root, path: _owner("asynclint.core.own_loop").script_program(root, path)),
+    TextQuery("files-naming", "asynclint.core.own_loop", "files_naming", lambda root, name: (root, name),
+              ask=lambda root, name: _owner("asynclint.core.own_loop").files_naming(root, name)),
     TextQuery("library-version", "asynclint.core.versions", "library_for",
               lambda distribution, module_file: (os.path.dirname(os.path.abspath(module_file or ".")), distribution),
               stored=lambda answer, _root: encode(answer),

@@ -645,3 +645,28 @@ def test_a_new_importer_of_a_script_reanalyses_the_script(capsys, tmp_path, monk
     (tmp_path / "shop" / "web.py").write_text("from shop.fetch import main\n\nRUN = main\n")
     found = _warm_equals_no_cache(capsys)
     assert [(f["path"], f["symbol"]) for f in found] == [("shop/fetch.py", "blocking-call-in-async")]
+
+
+JOBS = textwrap.dedent("""\
+    import asyncio
+    import time
+
+
+    async def fetch():
+        time.sleep(1)
+
+
+    def refresh():
+        asyncio.run(fetch())
+""")
+
+
+def test_a_new_module_awaiting_a_worker_loop_coroutine_reanalyses_it(capsys, tmp_path, monkeypatch):
+    """A coroutine only a sync function runs (``asyncio.run``) blocks nothing else; which files name it is
+    read from the project's text (``own_loop.files_naming``), so a new view awaiting it is seen warm too."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "jobs.py": JOBS})
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "views.py").write_text("from shop.jobs import fetch\n\n\nasync def page(request):\n"
+                                                "    await fetch()\n")
+    found = _warm_equals_no_cache(capsys)
+    assert ("shop/jobs.py", "blocking-call-in-async") in [(f["path"], f["symbol"]) for f in found]

@@ -364,7 +364,25 @@ def _project_words(function: nodes.NodeNG) -> tuple[dict[str, set[str]], str] | 
     files = _python_files_under(root, _MAX_FILES)
     if len(files) >= _MAX_FILES:
         return None
-    return _import_graph(root, files)[2], os.path.abspath(own)
+    return _Words(root), os.path.abspath(own)
+
+
+class _Words:
+    """The project's identifier -> files index, each look-up through ``files_naming``."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+
+    def get(self, name: str, _default=None) -> set[str]:
+        return files_naming(self.root, name)
+
+
+def files_naming(root: str, name: str) -> set[str]:
+    """The project files under ``root`` whose text holds the identifier ``name`` (read, never parsed, so
+    the persistent cache asks it again to check an entry's answer)."""
+    from asynclint.core.django_kinds import _python_files_under
+
+    return _import_graph(root, _python_files_under(root, _MAX_FILES))[2].get(name, set())
 
 
 def _reached_from_worker_loop(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[bool, frozenset[str]]:
