@@ -53,6 +53,7 @@ class Operation:
     effect: str
     shown: str  # ``Book.objects.filter(...).count()``, ``iteration over qs``
     possible: str = ""  # why a row reported only as possible is (its note: ``os.path.exists``); "" if definite
+    local_disk: bool = False  # its row's ``local_disk``: work on the local file system only
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         found = django_call(node)
         if found is not None and found.row.effect in _LOOP_EFFECTS:
             yield Operation(node, found.row.effect, f"{describe(node)}",
-                            found.row.note if found.row.possible else "")
+                            found.row.note if found.row.possible else "", found.row.local_disk)
         if is_loop_runner(node):
             yield Operation(node, api.LOOP_RUNNER, describe(node))
     for evaluation in evaluations_at(node):
