@@ -310,7 +310,20 @@ def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
 
 
 def _better(chain: Chain, best: Chain | None) -> bool:
-    return best is None or (chain.possible, len(chain.steps)) < (best.possible, len(best.steps))
+    return best is None or _rank(chain) < _rank(best)
+
+
+def _rank(chain: Chain) -> tuple[bool, bool, int]:
+    """Definite first, shorter first; among possible chains, a nested loop (``async_to_sync`` on a branch)
+    last: async-to-sync-in-async reports only definite ones, so a possible one would hide the other work
+    (a sync filter backend behind ``if iscoroutinefunction(backend.filter_queryset)``) from every rule."""
+    return chain.possible, chain.possible and chain.operation.effect == api.LOOP_RUNNER, len(chain.steps)
+
+
+def _operation_rank(operation: Operation) -> tuple[bool, bool]:
+    """Among a function's own operations on branches: not a nested loop first (see ``_rank``), then a
+    definite row before a possible one (a file read behind a check beats the check)."""
+    return operation.effect == api.LOOP_RUNNER, bool(operation.possible)
 
 
 #: A binding: the call passes this parameter a non-Django request (``fastapi.Request``): its
@@ -342,7 +355,7 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
         for operation in operations_at(node):
             if not conditional and not operation.possible:
                 return Chain((), operation)
-            if best is None or best.operation.possible and not operation.possible:
+            if best is None or _operation_rank(operation) < _operation_rank(best.operation):
                 best = Chain((), operation, possible=True)  # a file read behind a check beats the check
     for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):
