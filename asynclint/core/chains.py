@@ -575,6 +575,7 @@ def _work_with(function: nodes.FunctionDef, param: nodes.AssignName, kind, bindi
     best = None
     reached = list(branches.reached(function, bindings))
     candidates: list[tuple[nodes.NodeNG, bool, Operation, str]] = []
+    handed_on: list[tuple[nodes.Call, CoroutineWork]] = []
     with assuming({param: kind}):
         for node, conditional in reached:
             for operation in operations_at(node):
@@ -587,11 +588,14 @@ def _work_with(function: nodes.FunctionDef, param: nodes.AssignName, kind, bindi
                                                     [*node.args, *(k.value for k in node.keywords or [])]):
                 deeper = coroutine_work(node, depth + 1)
                 if deeper is not None:
-                    deeper = CoroutineWork(deeper.operation, deeper.coroutine, deeper.possible or conditional,
-                                           deeper.unloaded)
-                    if not deeper.possible:
-                        return deeper
-                    best = best or deeper
+                    handed_on.append((node, CoroutineWork(deeper.operation, deeper.coroutine,
+                                                          deeper.possible or conditional, deeper.unloaded)))
+    for node, deeper in sorted(handed_on, key=lambda pair: pair[1].possible):
+        if coroutine_work(node, depth + 1) is not None:
+            continue  # reported in the coroutine itself (its parameter's kind is known there), whatever the value is
+        if not deeper.possible:
+            return deeper
+        best = best or deeper
     for node, conditional, operation, unloaded in candidates:
         if any(other.effect == operation.effect and other.node is operation.node for other in operations_at(node)) \
                 or operation.effect == api.EVALUATION and any(e.node is operation.node for e in evaluations_at(node)):
