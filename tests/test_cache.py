@@ -649,11 +649,11 @@ def test_a_new_importer_of_a_script_reanalyses_the_script(capsys, tmp_path, monk
 
 JOBS = textwrap.dedent("""\
     import asyncio
-    import time
+    from pathlib import Path
 
 
     async def fetch():
-        time.sleep(1)
+        return Path("feed.xml").read_text()
 
 
     def refresh():
@@ -662,7 +662,7 @@ JOBS = textwrap.dedent("""\
 
 
 def test_a_new_module_awaiting_a_worker_loop_coroutine_reanalyses_it(capsys, tmp_path, monkeypatch):
-    """A coroutine only a sync function runs (``asyncio.run``) blocks nothing else; which files name it is
+    """A coroutine only a sync function runs (``asyncio.run``) may read a local file; which files name it is
     read from the project's text (``own_loop.files_naming``), so a new view awaiting it is seen warm too."""
     make_shop(tmp_path, monkeypatch, {"__init__.py": "", "jobs.py": JOBS})
     assert check(capsys, ".")[1] == []
