@@ -186,14 +186,23 @@ def script_program(root: str, path: str, module: nodes.Module | None = None) -> 
 
 
 def _file_is_script(path: str, module: nodes.Module | None) -> bool:
+    """``_is_script`` of the file at ``path``: its tree when at hand, else its text parsed with ``ast``
+    (cheap, and the answer is part of ``script_program``'s, which the persistent cache keeps)."""
     if module is not None:
         return _is_script(module)
-    try:
-        from astroid import MANAGER
+    import ast
 
-        return _is_script(MANAGER.ast_from_file(path))
-    except Exception:  # pylint: disable=broad-except  # an unparsable file: unknown
+    from asynclint.driver import InputError, read_text
+
+    try:
+        tree = ast.parse(read_text(path))
+    except (InputError, SyntaxError, ValueError, RecursionError, MemoryError):  # unparsable: unknown
         return False
+    return any(isinstance(statement, ast.If) and isinstance(statement.test, ast.Compare)
+               and isinstance(statement.test.left, ast.Name) and statement.test.left.id == "__name__"
+               and any(isinstance(value, ast.Constant) and value.value == "__main__"
+                       for value in statement.test.comparators)
+               for statement in tree.body)
 
 
 _WORD = re.compile(r"[A-Za-z_]\w*")
