@@ -2560,10 +2560,11 @@ def _every_iteration_awaits(loop: nodes.For | nodes.While) -> bool:
 
 
 def _filterset_may_query(call: nodes.Call) -> bool:
-    """``DjangoFilterBackend().filter_queryset(request, queryset, view)``: False when ``view`` is of a known
-    project class that has no FilterSet (neither ``filterset_class`` nor ``filterset_fields``: the backend
-    returns the QuerySet untouched) or whose ``filterset_fields`` are a literal of plain fields of the
-    QuerySet's model (char, date... filters: their form validates without a query). Else True."""
+    """``DjangoFilterBackend().filter_queryset(request, queryset, view)``: False when ``view`` is exactly an
+    instance of a project class that has no FilterSet (neither ``filterset_class`` nor ``filterset_fields``:
+    the backend returns the QuerySet untouched), or of a class whose ``filterset_fields`` are a literal of
+    plain fields of the QuerySet's model (char, date... filters: their form validates without a query).
+    Else True (``self`` in a generic base class: the subclasses choose the FilterSet)."""
     arguments = list(call.args) + [k.value for k in call.keywords or () if k.arg in ("queryset", "view")]
     if len(arguments) < 3:
         return True
@@ -2574,7 +2575,7 @@ def _filterset_may_query(call: nodes.Call) -> bool:
         return True
     fields = assigned_on_self(view.custom, "filterset_fields")
     if fields is None:
-        return False
+        return not view.exact  # ``self`` of a generic base: its subclasses set the FilterSet
     queryset = kind_of(arguments[1])
     model = queryset.model if queryset is not None and queryset.name in QUERYSET_LIKE else None
     names = fields.elts if isinstance(fields, (nodes.List, nodes.Tuple)) else \
