@@ -338,7 +338,10 @@ def worker_loop_roots(function: nodes.NodeNG | None) -> frozenset[str]:
     key = ("worker", function)
     if key not in cache:
         index = _project_words(function)
-        ok, roots = _reached_from_worker_loop(function, index, set()) if index is not None else (False, _NONE)
+        try:
+            ok, roots = _reached_from_worker_loop(function, index, set()) if index is not None else (False, _NONE)
+        except RecursionError:  # a call graph too deep to walk: unknown
+            ok, roots = False, _NONE
         cache[key] = roots if ok else _NONE
     return cache[key]
 
