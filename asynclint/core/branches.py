@@ -148,10 +148,12 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
     if isinstance(test, nodes.Const):
         return bool(test.value)
     if ON_LOOP[0] in bindings:
-        from asynclint.core import middleware
+        from asynclint.core import event_loop, middleware
 
         if middleware.async_mode_test(test):
             return True
+        if event_loop.loop_running_test(test) is not None:  # get_event_loop().is_running(): known on the loop
+            return event_loop.loop_running_test(test)
     if isinstance(test, nodes.Name) and test.name in bindings:
         value = bindings[test.name]
         return bool(value[1]) if value[0] == "const" else True if value == GIVEN else None

@@ -29,8 +29,8 @@ from asynclint.core.django_kinds import (  # noqa: I001
     ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
-    foreign_request_parameters, kind_of, orm_arguments, overridden, project_subclasses, qualified_call_name,
-    unloaded_relation_read,
+    foreign_request_parameters, kind_of, NULLABLE_NOTE, nullable_relation, orm_arguments, overridden, project_subclasses,
+    qualified_call_name, unloaded_relation_read,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.imports import definition_of, has_decorator, qualified_name
@@ -105,7 +105,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
     if isinstance(node, nodes.Attribute) and deferred_field_read(node) is not None:
         yield Operation(node, api.QUERY, f"{describe(node)} (a field deferred by .only()/.defer())")
     if isinstance(node, nodes.Attribute) and unloaded_relation_read(node) is not None:
-        yield Operation(node, api.QUERY, f"{describe(node)} (a relation the query did not select_related)")
+        yield Operation(node, api.QUERY, f"{describe(node)} (a relation the query did not select_related)",
+                        NULLABLE_NOTE if nullable_relation(node) else "")
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
         if receiver is not None and receiver.name == api.REQUEST:
@@ -309,7 +310,20 @@ def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
 
 
 def _better(chain: Chain, best: Chain | None) -> bool:
-    return best is None or (chain.possible, len(chain.steps)) < (best.possible, len(best.steps))
+    return best is None or _rank(chain) < _rank(best)
+
+
+def _rank(chain: Chain) -> tuple[bool, bool, int]:
+    """Definite first, shorter first; among possible chains, a nested loop (``async_to_sync`` on a branch)
+    last: async-to-sync-in-async reports only definite ones, so a possible one would hide the other work
+    (a sync filter backend behind ``if iscoroutinefunction(backend.filter_queryset)``) from every rule."""
+    return chain.possible, chain.possible and chain.operation.effect == api.LOOP_RUNNER, len(chain.steps)
+
+
+def _operation_rank(operation: Operation) -> tuple[bool, bool]:
+    """Among a function's own operations on branches: not a nested loop first (see ``_rank``), then a
+    definite row before a possible one (a file read behind a check beats the check)."""
+    return operation.effect == api.LOOP_RUNNER, bool(operation.possible)
 
 
 #: A binding: the call passes this parameter a non-Django request (``fastapi.Request``): its
@@ -341,7 +355,7 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
         for operation in operations_at(node):
             if not conditional and not operation.possible:
                 return Chain((), operation)
-            if best is None or best.operation.possible and not operation.possible:
+            if best is None or _operation_rank(operation) < _operation_rank(best.operation):
                 best = Chain((), operation, possible=True)  # a file read behind a check beats the check
     for node, conditional in reached:
         if not isinstance(node, (nodes.Call, nodes.Attribute)):

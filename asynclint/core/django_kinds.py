@@ -107,6 +107,10 @@ class Kind:
     #: MANAGER built by ``ArtifactManager.from_queryset(TouchQuerySet)()``: the project manager class,
     #: whose own methods it has besides the QuerySet's (``custom``).
     manager: nodes.ClassDef | None = None
+    #: PROJECT_OBJECT built by calling its class (``Holder(Art())``): the attributes that its
+    #: ``__init__`` (or, for a dataclass, the generated one) sets from the call's arguments, with the
+    #: kinds of those arguments at that call, by attribute name.
+    attributes: tuple[tuple[str, Kind], ...] = ()
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -290,6 +294,8 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         if parent.value is None:  # ``x: Book`` without a value
             return _kind_of_annotation(parent.annotation) if isinstance(parent, nodes.AnnAssign) else None
         if isinstance(parent, nodes.AnnAssign) or target in parent.targets:
+            if isinstance(parent.value, nodes.List) and not parent.value.elts and isinstance(parent, nodes.Assign):
+                return _appended(target)  # ``pending = []`` then ``pending.append(dc)``
             if isinstance(parent.value, (nodes.Name, nodes.Attribute)):
                 stored = _called_function(parent.value)  # ``check = can_publish``: called later
                 if is_plain_coroutine_function(stored):
@@ -318,6 +324,43 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
                     return entered
                 return _yielded_object(manager)
     return None
+
+
+def _appended(target: nodes.AssignName) -> Kind | None:
+    """``pending = []`` that its function only fills with ``pending.append(x)`` and reads (iterates,
+    indexes, tests, returns): a sequence of what the appended values agree on (a project object or a
+    model instance). Any other use that may change it (passed to a call, extended, bound again)
+    makes it unknown."""
+    frame = target.frame()
+    if any(other is not target and other.name == target.name for other in frame.nodes_of_class(nodes.AssignName)):
+        return None
+    appended = []
+    for use in frame.nodes_of_class(nodes.Name):
+        if use.name != target.name:
+            continue
+        parent = use.parent
+        if isinstance(parent, nodes.Attribute) and parent.attrname == "append" and isinstance(parent.parent, nodes.Call) \
+                and parent.parent.func is parent and len(parent.parent.args) == 1 and not parent.parent.keywords:
+            appended.append(kind_of(parent.parent.args[0]))
+        elif not (isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.iter is use
+                  or isinstance(parent, (nodes.If, nodes.While, nodes.IfExp)) and parent.test is use
+                  or isinstance(parent, (nodes.Return, nodes.UnaryOp, nodes.BoolOp))
+                  or isinstance(parent, nodes.Subscript) and parent.value is use
+                  or isinstance(parent, nodes.Call) and isinstance(parent.func, nodes.Name)
+                  and parent.func.name in ("len", "bool")):
+            return None
+    if not appended or any(kind is None for kind in appended):
+        return None
+    first = appended[0]
+    if first.name != PROJECT_OBJECT and first.name not in INSTANCE_LIKE or any(
+            (kind.name, kind.custom, kind.model, kind.user) != (first.name, first.custom, first.model, first.user)
+            for kind in appended):
+        return None
+    if len(set(appended)) > 1:  # what they all carry, no more (fields loaded, relations selected: unknown)
+        first = Kind(first.name, model=first.model, custom=first.custom, user=first.user,
+                     exact=all(kind.exact for kind in appended),
+                     attributes=tuple(pair for pair in first.attributes if all(pair in k.attributes for k in appended)))
+    return Kind(SEQUENCE, result=first)
 
 
 def _enters_as_itself(entered: Kind | None) -> bool:
@@ -862,7 +905,7 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     if base.name == api.MODEL_CLASS:
         return _model_class_attribute(base, name)
     if base.name in INSTANCE_LIKE:
-        return _instance_attribute(base, name)
+        return _instance_attribute(base, name, node)
     if base.name == api.REQUEST:
         if name == "session":
             return Kind(api.SESSION)
@@ -881,27 +924,178 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
         return Kind(api.ATTRIBUTE_KINDS[base.name])
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
-        return _object_attribute(base.custom, name)
+        constructed = _constructed_attribute(base, node)
+        return constructed if constructed is not None else _object_attribute(base.custom, name, base)
     return None
 
 
-def _object_attribute(cls: nodes.ClassDef | None, name: str) -> Kind | None:
+def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | None = None) -> Kind | None:
     """``limiter.window`` of a project object: a property's result, a bound method (called later:
     its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``)."""
     method = find_method(cls, name)
     if method is not None:
         if is_property(method):
-            return _returned_kind(method, None)
+            return _returned_kind(method, None, receiver)
         if method.type == "method" or method.type == "classmethod" or method.type == "staticmethod":
-            result = _returned_kind(method, None)
+            result = _returned_kind(method, None, receiver)
             return Kind(FACTORY, result=result) if result is not None else None
         return None
     value = assigned_on_self(cls, name)
     found = kind_of(value) if value is not None else None
+    if found is None and value is not None:  # ``self.report = report`` in ``__init__``: what its callers pass
+        found = _constructions_agree(cls, name)
     if found is None:  # ``store: "Store"`` in the class body, ``self.store: Store = make()``, a field
         found = _kind_of_annotation(annotated_attribute(cls, name))
     if found is None and cls is not None and (value is None or isinstance(value, nodes.Const) and value.value is None):
         found = _model_class_of_subclasses(cls, name)
+    return found
+
+
+_DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen",
+                                   "attr.mutable", "attrs.define", "attrs.frozen", "attrs.mutable"})
+
+
+def _constructed_attributes(cls: nodes.ClassDef | None, call: nodes.Call) -> tuple[tuple[str, Kind], ...]:
+    """The attributes of the object ``call`` builds that its class sets from the call's arguments
+    (``self.content = content`` in the project ``__init__`` the call runs, or a dataclass field), with
+    the kind of the argument each is given, where known. Only attributes that no other statement of
+    the class or its project bases assigns on ``self``: the object keeps what it was built with."""
+    if cls is None:
+        return ()
+    init = find_method(cls, "__init__")
+    if init is not None:
+        stored = _stored_parameters(init) if is_project_file(init.root().file) else {}
+        if not stored:
+            return ()
+        bound = {param.name: kind for param, kind in _bind_arguments(init, call, constructor=True).items()}
+        pairs = [(attribute, bound[param]) for attribute, param in stored.items() if param in bound]
+    elif has_decorator(cls, _DATACLASS_DECORATORS):
+        fields = _dataclass_fields(cls)
+        positional = call.args if not any(isinstance(a, nodes.Starred) for a in call.args) \
+            and not any(_is_project_class(definition_of(base)) for base in cls.bases) else []
+        pairs = [(field, kind_of(argument)) for field, argument in zip(fields, positional)]
+        pairs += [(keyword.arg, kind_of(keyword.value)) for keyword in call.keywords or [] if keyword.arg in fields]
+    else:
+        return ()
+    return tuple((attribute, kind) for attribute, kind in pairs
+                 if kind is not None and _self_assignment_counts(cls).get(attribute, 0) <= 1)
+
+
+def _is_project_class(found: nodes.NodeNG | None) -> bool:
+    return isinstance(found, nodes.ClassDef) and is_project_file(found.root().file)
+
+
+def _stored_parameters(init: nodes.FunctionDef) -> dict[str, str]:
+    """Attribute name -> parameter name for each ``self.<attribute> = <parameter>`` in ``__init__``
+    (the parameter as passed, not rebound before)."""
+    positional = [*(init.args.posonlyargs or []), *(init.args.args or [])]
+    if not positional:
+        return {}
+    own = positional[0].name
+    params = {param.name for param in [*positional[1:], *(init.args.kwonlyargs or [])]}
+    stored: dict[str, str] = {}
+    for target in init.nodes_of_class(nodes.AssignAttr, skip_klass=(nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)):
+        statement = target.parent
+        if not (isinstance(target.expr, nodes.Name) and target.expr.name == own
+                and isinstance(statement, (nodes.Assign, nodes.AnnAssign)) and isinstance(statement.value, nodes.Name)
+                and statement.value.name in params):
+            continue
+        if all(isinstance(found, nodes.AssignName) and isinstance(found.parent, nodes.Arguments)
+               for found in bindings(statement.value)):
+            stored.setdefault(target.attrname, statement.value.name)
+    return stored
+
+
+def _dataclass_fields(cls: nodes.ClassDef) -> list[str]:
+    """The ``__init__`` parameters a dataclass declares, in order (``ClassVar``, ``InitVar`` and
+    ``field(init=False)`` aside)."""
+    fields = []
+    for statement in cls.body:
+        if not isinstance(statement, nodes.AnnAssign) or not isinstance(statement.target, nodes.AssignName):
+            continue
+        if any(word in statement.annotation.as_string() for word in ("ClassVar", "InitVar")):
+            continue
+        value = statement.value
+        if isinstance(value, nodes.Call) and any(keyword.arg == "init" and isinstance(keyword.value, nodes.Const)
+                                                 and keyword.value.value is False for keyword in value.keywords or []):
+            continue
+        fields.append(statement.target.name)
+    return fields
+
+
+def _self_assignment_counts(cls: nodes.ClassDef, _depth: int = 0) -> dict[str, int]:
+    """Attribute name -> how many statements of ``cls`` and its project bases assign ``self.<name>``
+    (kept on the class node, like ``_self_assignments``)."""
+    found = cls.__dict__.get("_asynclint_self_assignment_counts")
+    if found is None:
+        found = {}
+        for target in cls.nodes_of_class(nodes.AssignAttr):
+            if isinstance(target.expr, nodes.Name) and target.expr.name == "self":
+                found[target.attrname] = found.get(target.attrname, 0) + 1
+        for base in cls.bases if _depth < 8 else ():
+            parent = definition_of(base)
+            if isinstance(parent, nodes.ClassDef) and parent is not cls:
+                for name, count in _self_assignment_counts(parent, _depth + 1).items():
+                    found[name] = found.get(name, 0) + count
+        cls._asynclint_self_assignment_counts = found  # pylint: disable=protected-access
+    return found
+
+
+def _constructed_attribute(base: Kind, node: nodes.Attribute) -> Kind | None:
+    """``da.artifact`` of an object built with ``DeclarativeArtifact(Artifact(...), url)``: the kind its
+    constructor was given, unless the function assigns that attribute of the same variable itself."""
+    found = next((kind for attribute, kind in base.attributes if attribute == node.attrname), None)
+    if found is None or find_method(base.custom, node.attrname) is not None:
+        return None
+    if isinstance(node.expr, nodes.Name) and any(
+            isinstance(other.expr, nodes.Name) and other.expr.name == node.expr.name
+            and other.attrname == node.attrname for other in node.frame().nodes_of_class(nodes.AssignAttr)):
+        return None
+    return found
+
+
+#: What an attribute set from a constructor argument may be known as from the class's constructions.
+_CONSTRUCTED_KINDS = QUERYSET_LIKE | INSTANCE_LIKE | {api.MODEL_CLASS}
+
+
+def _constructions_agree(cls: nodes.ClassDef | None, name: str) -> Kind | None:
+    """``self.progress_report`` in a method of a class whose ``__init__`` sets it from a parameter:
+    the kind every construction of the class in the project (its tests aside) passes there, when they
+    all agree on a model instance, QuerySet, manager or model class. Unknown when the class has
+    project subclasses, when its name is used otherwise than called, built or not (passed, stored,
+    a classmethod), or when a construction passes something else or nothing known."""
+    if cls is None or not is_project_file(cls.root().file):
+        return None
+    memo = current().constructions
+    if cls not in memo:
+        memo[cls] = {}  # cycle guard
+        memo[cls] = _agreed_constructions(cls)
+    return memo[cls].get(name)
+
+
+def _agreed_constructions(cls: nodes.ClassDef) -> dict[str, Kind]:
+    if project_subclasses(cls) or not cls.name[:1].isupper():
+        return {}
+    calls = []
+    for module in _modules_at(cls, [cls.root().file or "", *_files_mentioning(cls)]):
+        for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            if (node.name if isinstance(node, nodes.Name) else node.attrname) != cls.name \
+                    or not _used_as_value(node, cls):
+                continue
+            if definition_of(node) is not cls or not (isinstance(node.parent, nodes.Call) and node.parent.func is node):
+                return {}  # passed on, stored, or a name that may be the class: who builds it is not known
+            calls.append(node.parent)
+    agreed: dict[str, list[Kind]] = {}
+    for number, call in enumerate(calls):
+        for attribute, kind in _constructed_attributes(cls, call):
+            if kind.name in _CONSTRUCTED_KINDS and len(agreed.setdefault(attribute, [])) == number:
+                agreed[attribute].append(kind)
+    found = {}
+    for attribute, kinds in agreed.items():
+        if len(kinds) != len(calls) or len({(k.name, k.model, k.custom, k.user) for k in kinds}) != 1:
+            continue
+        found[attribute] = kinds[0] if len(set(kinds)) == 1 else \
+            Kind(kinds[0].name, model=kinds[0].model, custom=kinds[0].custom, user=kinds[0].user)
     return found
 
 
@@ -1060,7 +1254,7 @@ def _model_class_attribute(model: Kind, name: str) -> Kind | None:
     return None
 
 
-def _instance_attribute(instance: Kind, name: str) -> Kind | None:
+def _instance_attribute(instance: Kind, name: str, node: nodes.NodeNG | None = None) -> Kind | None:
     model = instance.model
     if model is not None:
         value = _class_attribute(model, name)
@@ -1074,7 +1268,9 @@ def _instance_attribute(instance: Kind, name: str) -> Kind | None:
         if value is not None:
             return None
     if name.endswith(api.REVERSE_ACCESSOR_SUFFIX) and len(name) > len(api.REVERSE_ACCESSOR_SUFFIX):
-        return Kind(api.RELATED_MANAGER)
+        source = _reverse_accessor_model(model, name[:-len(api.REVERSE_ACCESSOR_SUFFIX)], node) \
+            if model is not None and node is not None else None
+        return Kind(api.RELATED_MANAGER, model=source)
     if model is not None:
         for related_name, field, source in reverse_relations(model):
             if related_name == name:
@@ -1082,6 +1278,29 @@ def _instance_attribute(instance: Kind, name: str) -> Kind | None:
                     return Kind(api.INSTANCE, model=source)
                 return Kind(api.RELATED_MANAGER, model=source)
     return None
+
+
+def _reverse_accessor_model(model: nodes.ClassDef, prefix: str, use: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The model behind ``unit.unitartifact_set``: the one model class named ``UnitArtifact`` (any
+    case) in the target model's module or in the module reading it whose relation field without a
+    ``related_name`` points at ``model``. None when not exactly one is found."""
+    found = []
+    for module in dict.fromkeys([model.root(), use.root()]):
+        for cls in module.nodes_of_class(nodes.ClassDef):
+            if cls.name.lower() != prefix:
+                continue
+            reference = _kind_of_class_reference(cls)
+            if reference is None or reference.name != api.MODEL_CLASS:
+                continue
+            for statement in cls.body:
+                field = statement.value if isinstance(statement, nodes.Assign) else None
+                if isinstance(field, nodes.Call) and (qualified_name(field.func) or "") in \
+                        api.FOREIGN_KEY_FIELDS | api.MANY_TO_MANY_FIELDS \
+                        and not any(keyword.arg == "related_name" for keyword in field.keywords or []) \
+                        and _related_model(field, cls) is model:
+                    found.append(cls)
+                    break
+    return found[0] if len(found) == 1 else None
 
 
 def _related_model(field: nodes.Call, owner: nodes.ClassDef) -> nodes.ClassDef | None:
@@ -1243,17 +1462,7 @@ def project_subclasses(cls: nodes.ClassDef, limit: int = 50) -> tuple[nodes.Clas
         return known[cls]
     known[cls] = ()  # cycle guard
     found: list[nodes.ClassDef] = []
-    own = os.path.abspath(cls.root().file or "")
-    for path in _files_naming_base(cls):
-        if os.path.abspath(path) == own:
-            module = cls.root()  # the tree being linted (a fresh parse would hold other nodes)
-        else:
-            try:
-                from astroid import MANAGER
-
-                module = MANAGER.ast_from_file(path)
-            except Exception:  # an unreadable or unparsable file is simply not part of the index
-                continue
+    for module in _modules_at(cls, _files_naming_base(cls)):
         for candidate in module.nodes_of_class(nodes.ClassDef):
             if candidate is not cls and any(definition_of(base) is cls for base in candidate.bases):
                 found.append(candidate)
@@ -1262,6 +1471,23 @@ def project_subclasses(cls: nodes.ClassDef, limit: int = 50) -> tuple[nodes.Clas
             break
     known[cls] = tuple(dict.fromkeys(found))[:limit]
     return known[cls]
+
+
+def _modules_at(cls: nodes.ClassDef, paths: list[str]) -> Iterator[nodes.Module]:
+    """The parsed modules of ``paths`` (once each): ``cls``'s own tree for its file (a fresh parse
+    would hold other nodes); an unreadable or unparsable file is simply not part of the index."""
+    own = os.path.abspath(cls.root().file or "")
+    for path in dict.fromkeys(os.path.abspath(path) for path in paths if path):
+        if path == own:
+            yield cls.root()
+            continue
+        try:
+            from astroid import MANAGER
+
+            module = MANAGER.ast_from_file(path)
+        except Exception:  # noqa: BLE001 - see the docstring
+            continue
+        yield module
 
 
 def overridden(cls: nodes.ClassDef | None, name: str) -> bool:
@@ -1335,17 +1561,7 @@ def built_directly(cls: nodes.ClassDef) -> bool:
     memo = current().built
     if cls not in memo:
         memo[cls] = False
-        own = os.path.abspath(cls.root().file or "")
-        for path in _files_mentioning(cls):
-            if os.path.abspath(path) == own:
-                module = cls.root()
-            else:
-                try:
-                    from astroid import MANAGER
-
-                    module = MANAGER.ast_from_file(path)
-                except Exception:  # an unreadable or unparsable file is simply not part of the index
-                    continue
+        for module in _modules_at(cls, _files_mentioning(cls)):
             if any(_used_as_value(node, cls) for node in module.nodes_of_class((nodes.Name, nodes.Attribute))):
                 memo[cls] = True
                 break
@@ -1467,7 +1683,12 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
     callee = kind_of(func)
     if callee is not None:
         if callee.name == ADAPTED_CALLABLE:
-            return Kind(api.COROUTINE, origin="adapter", result=callee.result)
+            result = callee.result
+            if result is None and isinstance(func, nodes.Call) and func.args and len(call.args) == 1 \
+                    and not call.keywords and isinstance(func.args[0], nodes.Name) \
+                    and qualified_name(func.args[0]) in _COPYING_BUILTINS:  # ``await sync_to_async(list)(qs)``
+                result = _copied(kind_of(call.args[0]))
+            return Kind(api.COROUTINE, origin="adapter", result=result)
         if callee.name == PAGINATOR_CLASS:
             first = kind_of(call.args[0]) if call.args else None
             return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
@@ -1477,7 +1698,9 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if instance is not None and instance.name in api.MANY_KINDS and _many_over_queryset(call):
             return instance.but(name=api.MANY_KINDS[instance.name])
         if instance is not None and instance.name == PROJECT_OBJECT and callee.name == PROJECT_CLASS:
-            return instance.but(exact=callee.exact)  # ``Foo()``: exactly a Foo; ``cls()`` maybe a subclass
+            if not callee.exact:  # ``cls()``: maybe a subclass
+                return instance.but(exact=False)
+            return instance.but(exact=True, attributes=_constructed_attributes(instance.custom, call))
         return instance
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
@@ -1728,6 +1951,16 @@ def _many_over_queryset(call: nodes.Call) -> bool:
 _COPYING_BUILTINS = frozenset({"builtins.list", "builtins.tuple", "builtins.sorted", "builtins.reversed"})
 
 
+def _copied(copied: Kind | None) -> Kind | None:
+    """What ``list(x)`` (``tuple``, ``sorted``...) holds: the same elements (``list(self.filter_backends)``);
+    for a QuerySet of model instances (not ``values()`` rows), those instances, loaded by that query."""
+    if copied is not None and copied.name == SEQUENCE:
+        return copied
+    if copied is not None and copied.name == api.QUERYSET and not copied.rows:
+        return Kind(SEQUENCE, result=element_kind(copied))
+    return None
+
+
 def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if qualified == "typing.cast" and len(call.args) == 2:  # ``cast(AsyncOperation, op)``: what it says
         return _kind_of_annotation(call.args[0])
@@ -1746,8 +1979,7 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
             return Kind(api.MODEL_CLASS, model=instance.model, user=instance.user)
         return None
     if qualified in _COPYING_BUILTINS and len(call.args) == 1 and not call.keywords:
-        copied = kind_of(call.args[0])  # ``list(self.filter_backends)``: the same elements
-        return copied if copied is not None and copied.name == SEQUENCE else None
+        return _copied(kind_of(call.args[0]))
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -1789,7 +2021,7 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
             return None  # maybe a subclass's override: which method runs is not known
         method = find_method(receiver.custom, name)
         if method is not None:
-            return _returned_kind(method, call)
+            return _returned_kind(method, call, receiver)
     if receiver.name == SUPER:
         method = find_method_in_bases(receiver.custom, name)
         return _returned_kind(method, call) if method is not None else None
@@ -1843,7 +2075,40 @@ def _relations_of(receiver: Kind) -> frozenset[str] | None:
     if receiver.name == api.MANAGER and receiver.model is not None and not receiver.user \
             and find_method(receiver.custom, "get_queryset") is None:
         return frozenset()
+    if receiver.name == api.RELATED_MANAGER and receiver.model is not None and not receiver.user \
+            and _plain_default_manager(receiver.model):
+        return frozenset()  # a related manager queries through the related model's default manager
     return None
+
+
+def _plain_default_manager(model: nodes.ClassDef) -> bool:
+    """Whether every manager ``model`` (or a project base) declares is Django's or one whose class does
+    not override ``get_queryset`` (so its queries select no relation); an unknown call named like a
+    manager (``TreeManager()`` of a library) makes it not known."""
+    for cls in [model, *_project_bases(model)]:
+        for statement in cls.body:
+            if not isinstance(statement, nodes.Assign) or not isinstance(statement.value, nodes.Call):
+                continue
+            declared = kind_of(statement.value)
+            if declared is None:
+                func = statement.value.func
+                called = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", "")
+                if called.endswith("Manager") or called == "as_manager":
+                    return False
+            elif declared.name in (api.MANAGER, api.USER_MANAGER) and (
+                    find_method(declared.custom, "get_queryset") is not None
+                    or find_method(declared.manager, "get_queryset") is not None):
+                return False
+    return True
+
+
+def _project_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[nodes.ClassDef]:
+    found = []
+    for base in cls.bases if _depth < 8 else ():
+        parent = definition_of(base)
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and is_project_file(parent.root().file):
+            found += [parent, *_project_bases(parent, _depth + 1)]
+    return found
 
 
 def _fetched_relations(receiver: Kind, row: api.SyncApi) -> frozenset[str] | None:
@@ -1869,8 +2134,9 @@ def _loaded_relations(receiver: Kind, name: str, call: nodes.Call) -> frozenset[
 def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
     """The related model when ``node`` reads a forward ForeignKey/OneToOne of an instance fetched by a
     query that did not ``select_related``/``prefetch_related`` it (Django loads it with another,
-    sync query); else None. Not for a nullable relation (None needs no query), nor after the function
-    assigned the relation on that variable."""
+    sync query); else None. Not after the function assigned the relation on that variable. A nullable
+    relation counts too (Django queries whenever its ``_id`` is set; only a NULL id skips the query):
+    ``nullable_relation`` tells it apart, for a *possible* finding."""
     if isinstance(node.parent, nodes.Call) and node.parent.func is node:
         return None
     instance = kind_of(node.expr)
@@ -1881,9 +2147,6 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
     if not isinstance(field, nodes.Call) or \
             (qualified_name(field.func) or "") not in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS:
         return None
-    if any(keyword.arg == "null" and not (isinstance(keyword.value, nodes.Const) and keyword.value.value is False)
-           for keyword in field.keywords or []):
-        return None
     if isinstance(node.expr, nodes.Name):
         same = [other for other in node.frame().nodes_of_class((nodes.AssignAttr, nodes.Attribute))
                 if other.attrname == node.attrname and isinstance(other.expr, nodes.Name)
@@ -1893,6 +2156,20 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
         if any((other.fromlineno, other.col_offset) < (node.fromlineno, node.col_offset) for other in same):
             return None  # read before: loaded (and cached) by that first read
     return _related_model(field, instance.model)
+
+
+def nullable_relation(node: nodes.Attribute) -> bool:
+    """Whether the forward relation ``node`` reads is declared ``null=True`` (an instance whose ``_id``
+    is NULL reads None without a query)."""
+    instance = kind_of(node.expr)
+    field = _class_attribute(instance.model, node.attrname) if instance is not None and instance.model else None
+    return isinstance(field, nodes.Call) and any(
+        keyword.arg == "null" and not (isinstance(keyword.value, nodes.Const) and keyword.value.value is False)
+        for keyword in field.keywords or [])
+
+
+#: Why the read of a nullable relation is a *possible* finding (the note of its operation).
+NULLABLE_NOTE = "a nullable relation: Django queries whenever its _id is set; only a NULL id skips the query"
 
 
 def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
@@ -2001,14 +2278,19 @@ def find_method(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes
     return None
 
 
-def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None) -> Kind | None:
+def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None, receiver: Kind | None = None) -> Kind | None:
     """What calling a project function or custom method gives: the kind its returns agree on.
 
     The parameters take the kinds of the call's arguments, so ``await aget_or_404(Book.objects, pk=1)``
-    is a Book even though the helper's ``queryset`` parameter has no annotation. Answers computed
-    under such bindings go to a separate cache, dropped afterwards.
+    is a Book even though the helper's ``queryset`` parameter has no annotation; ``self`` takes the
+    receiver's kind when that object carries what its constructor was given (``await dc.resolution()``
+    returning ``self.content``). Answers computed under such bindings go to a separate cache, dropped
+    afterwards.
     """
     bound = _bind_arguments(function, call) if call is not None else {}
+    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    if receiver is not None and receiver.attributes and function.type == "method" and positional:
+        bound[positional[0]] = receiver
     if not bound:
         return _returned_kind_unbound(function)
     context = current()
@@ -2056,11 +2338,12 @@ def assuming(bound: dict[nodes.AssignName, Kind]) -> Iterator[None]:
         context.kinds = saved
 
 
-def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName, Kind]:
+def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call,
+                    constructor: bool = False) -> dict[nodes.AssignName, Kind]:
     params = function.args
     positional = [*(params.posonlyargs or []), *(params.args or [])]
-    if function.type in ("method", "classmethod") and isinstance(call.func, nodes.Attribute):
-        positional = positional[1:]  # self/cls is the receiver
+    if constructor or function.type in ("method", "classmethod") and isinstance(call.func, nodes.Attribute):
+        positional = positional[1:]  # self/cls is the receiver (``Holder(x)`` runs ``__init__(self, x)``)
     bound: dict[nodes.AssignName, Kind] = {}
     for param, argument in zip(positional, call.args):
         if isinstance(argument, nodes.Starred):
@@ -2187,6 +2470,9 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
             return None
         return Kind(api.USER if base.user else api.INSTANCE, model=base.model, user=base.user, only=base.only,
                     deferred=base.deferred, related=base.related)
+    if base.name == SEQUENCE and base.result is not None and base.result.name in INSTANCE_LIKE:
+        # ``rows[0]`` of ``list(qs)``; a slice (``rows[:3]``) keeps the elements
+        return base if isinstance(node.slice, nodes.Slice) else base.result
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:

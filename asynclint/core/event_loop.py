@@ -50,9 +50,42 @@ def runs_on_event_loop(node: nodes.NodeNG) -> bool:
     found = known.get(node)
     if found is None:
         frame = enclosing_frame(node)
-        found = known[node] = isinstance(frame, nodes.AsyncFunctionDef) or (
+        found = known[node] = (isinstance(frame, nodes.AsyncFunctionDef) and not _off_loop_branch(node, frame)) or (
             isinstance(frame, nodes.FunctionDef) and library_runs_on_loop(frame))
     return found
+
+
+#: Functions that return the loop running in this thread: inside a coroutine, that loop is running.
+_RUNNING_LOOP_GETTERS = frozenset({"asyncio.get_event_loop", "asyncio.get_running_loop", "asyncio.events.get_event_loop",
+                                   "asyncio.events.get_running_loop"})
+
+
+def loop_running_test(test: nodes.NodeNG) -> bool | None:
+    """``asyncio.get_event_loop().is_running()`` (or ``get_running_loop()``): True; its negation: False;
+    anything else: None. Code that a coroutine runs always runs while its loop runs, so the test's answer
+    there is known (strawberry-django-jwt's ``... if asyncio.get_event_loop().is_running() else
+    create_refresh_token(user)`` inside ``async def``: the sync arm never runs)."""
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = loop_running_test(test.operand)
+        return None if inner is None else not inner
+    if isinstance(test, nodes.Call) and isinstance(test.func, nodes.Attribute) and test.func.attrname == "is_running" \
+            and isinstance(test.func.expr, nodes.Call) and qualified_name(test.func.expr.func) in _RUNNING_LOOP_GETTERS:
+        return True
+    return None
+
+
+def _off_loop_branch(node: nodes.NodeNG, frame: nodes.AsyncFunctionDef) -> bool:
+    """``node`` is in the arm of an ``if``/conditional expression, inside coroutine ``frame``, that runs
+    only when no loop is running (``loop_running_test``): never."""
+    child, parent = node, node.parent
+    while parent is not None and parent is not frame:
+        if isinstance(parent, (nodes.If, nodes.IfExp)) and child is not parent.test:
+            running = loop_running_test(parent.test)
+            in_body = child is parent.body if isinstance(parent, nodes.IfExp) else child in parent.body
+            if running is not None and running != in_body:
+                return True
+        child, parent = parent, parent.parent
+    return False
 
 
 def library_runs_on_loop(function: nodes.FunctionDef) -> bool:

@@ -20,6 +20,7 @@ from astroid import nodes
 from asynclint import django_api as api
 from asynclint.core.django_kinds import ADAPTED_CALLABLE, is_project_file, kind_of, qualified_call_name
 from asynclint.core.imports import definition_of
+from asynclint.libraries.loops import THREAD_CONSUMERS
 
 
 def _adapter_call(node: nodes.NodeNG) -> bool:
@@ -34,7 +35,8 @@ def _adapter_call(node: nodes.NodeNG) -> bool:
 def handed_to_thread(node: nodes.NodeNG, _depth: int = 0) -> bool:
     """``node`` is an argument of ``sync_to_async(f)(...)`` or ``asyncio.to_thread(f, ...)``: the
     thread receives it unevaluated. Also an argument of a project function that only hands the
-    parameter on that way (pulpcore's ``sync_to_async_iterable(qs.iterator())``)."""
+    parameter on that way, or of a library function that iterates it in a thread
+    (``asynclint.libraries.loops``: pulpcore's ``sync_to_async_iterable(qs.iterator())``)."""
     parent = node.parent
     keyword = None
     if isinstance(parent, nodes.Keyword):
@@ -46,6 +48,9 @@ def handed_to_thread(node: nodes.NodeNG, _depth: int = 0) -> bool:
         return True
     if qualified_call_name(parent) == "asyncio.to_thread" and bool(parent.args) and node is not parent.args[0]:
         return True
+    consumed = THREAD_CONSUMERS.get(qualified_call_name(parent) or "")
+    if consumed is not None and keyword is None and consumed < len(parent.args) and parent.args[consumed] is node:
+        return True  # a library helper that iterates it in a worker thread (libraries.loops)
     return _depth < 3 and _offloading_parameter(parent, node, keyword, _depth)
 
 

@@ -14,6 +14,19 @@ else does, and a maintainer would not move a file read off their loop:
   a coroutine passed as a value (a handler registered with a bot, a server's callback), a module
   imported by any other project module, or a project too large to index is unknown: the finding stays.
 
+- **worker loops**: a coroutine reached only from a loop that a sync task starts or that a library
+  runs in a worker (``_reached_from_worker_loop``). The roots: a coroutine passed to ``asyncio.run``
+  / ``loop.run_until_complete`` by sync code (a task, a sync function: the fresh loop runs that
+  coroutine and what it schedules, nothing else), or to ``async_to_sync`` in a task queue's task or a
+  management command (asgiref runs it on a new loop; from a sync view under ASGI it would run on the
+  server's loop, so only those); and the methods that a library runs on a loop of its own in a worker
+  (``asynclint.libraries.loops``: the ``run()`` of a pulpcore ``Stage`` subclass). Every reference to
+  the coroutine in the project must be such a root or a call awaited, iterated (``async for``),
+  scheduled (``create_task``, ``gather``...) or collected into a list by a coroutine reached the same
+  way (or by an async test); a coroutine method the project never calls, on a class deriving from a
+  library's (a hook the library calls), counts when every construction of the class is in such a
+  coroutine. A coroutine passed as a value (an aiohttp/ASGI handler, a callback) is served: unknown.
+
 Only blocking work is tolerated there (``rules.base``): the sync ORM raises
 ``SynchronousOnlyOperation`` whenever a loop runs in the thread, tests and scripts included.
 """
@@ -56,7 +69,7 @@ def own_loop_reason(node: nodes.NodeNG) -> str | None:
     program = _script_program(node.root())
     if program is not None and _reached_only_from_own_loop(frame, program, set()):
         return "a script's own event loop"
-    return None
+    return worker_loop_reason(frame)
 
 
 #: What makes a test's loop serve something else while the test runs: an application driven in-process
@@ -138,7 +151,7 @@ def _script_program(module: nodes.Module) -> frozenset[str] | None:
     if len(files) >= _MAX_FILES:
         cache[key] = None
         return None
-    importers, mentioned = _import_graph(root, files)
+    importers, mentioned, _words = _import_graph(root, files)
     program: set[str] = set()
     pending = [os.path.abspath(module.file)]
     result: frozenset[str] | None = None
@@ -170,17 +183,20 @@ def _file_is_script(path: str, module: nodes.Module) -> bool:
         return False
 
 
+_WORD = re.compile(r"[A-Za-z_]\w*")
 _DOTTED_STRING = re.compile(r"""["']([A-Za-z_]\w*(?:\.\w+)+)(?::\w+)?["']""")
 
 
-def _import_graph(root: str, files) -> tuple[dict[str, set[str]], set[str]]:
-    """File -> the project files that import it (by a name that is a suffix of its path); and the
+def _import_graph(root: str, files) -> tuple[dict[str, set[str]], set[str], dict[str, set[str]]]:
+    """File -> the project files that import it (by a name that is a suffix of its path); the
     dotted names written in strings anywhere in the project, with every prefix (``"a.b.c"`` gives
-    ``a.b`` and ``a.b.c``): what Django settings, Celery or a URLconf may import by name."""
+    ``a.b`` and ``a.b.c``): what Django settings, Celery or a URLconf may import by name; and each
+    identifier -> the files whose text contains it (where a coroutine's references may be)."""
     cache = context.current().own_loop_programs
     if root in cache:
         return cache[root]
     mentioned: set[str] = set()
+    words: dict[str, set[str]] = {}
     by_name: dict[str, set[str]] = {}
     for path in files:
         for name in _module_names(os.path.abspath(path)):
@@ -193,6 +209,8 @@ def _import_graph(root: str, files) -> tuple[dict[str, set[str]], set[str]]:
             text = read_text(path)
         except InputError:
             continue  # unreadable: imports nothing this can see
+        for word in set(_WORD.findall(text)):
+            words.setdefault(word, set()).add(os.path.abspath(path))
         for dotted in _DOTTED_STRING.findall(text):
             parts = dotted.split(".")
             mentioned.update(".".join(parts[:i]) for i in range(2, len(parts) + 1))
@@ -200,8 +218,8 @@ def _import_graph(root: str, files) -> tuple[dict[str, set[str]], set[str]]:
             for target in by_name.get(name, ()):
                 if target != os.path.abspath(path):
                     graph.setdefault(target, set()).add(os.path.abspath(path))
-    cache[root] = graph, mentioned
-    return graph, mentioned
+    cache[root] = graph, mentioned, words
+    return graph, mentioned, words
 
 
 # --- the references to a coroutine ----------------------------------------------------------------------
@@ -292,3 +310,274 @@ def _own_loop_use(reference: nodes.NodeNG, program: frozenset[str], seen: set) -
         return False
     caller = enclosing_frame(call)
     return isinstance(caller, nodes.AsyncFunctionDef) and _reached_only_from_own_loop(caller, program, seen)
+
+
+# --- loops that a sync task starts or a library runs in a worker ----------------------------------------
+_SCHEDULERS = frozenset({"create_task", "ensure_future", "gather", "wait", "wait_for", "shield", "as_completed"})
+_ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync"})
+#: The roots: why the loop serves nothing else. ``asyncio.run()`` also shuts down the loop's default
+#: executor when the coroutine returns (its pool threads end with it).
+ASYNCIO_RUN = "a loop of its own that sync code starts with asyncio.run()"
+_RUN_UNTIL_COMPLETE = "a loop that sync code runs with run_until_complete()"
+_ASYNC_TO_SYNC_LOOP = "a loop of its own that async_to_sync() starts in a task"
+_NONE: frozenset[str] = frozenset()
+
+
+def worker_loop_reason(function: nodes.AsyncFunctionDef) -> str | None:
+    """What loop of its own runs ``function`` (a task's, a library's worker loop), or None."""
+    roots = worker_loop_roots(function)
+    return "; ".join(sorted(roots)) if roots else None
+
+
+def worker_loop_roots(function: nodes.NodeNG | None) -> frozenset[str]:
+    """Every root (``ASYNCIO_RUN``...) of the worker loops that run coroutine ``function``, empty unless
+    the project runs it on such loops only (once per coroutine per run)."""
+    if not isinstance(function, nodes.AsyncFunctionDef):
+        return _NONE
+    cache = context.current().own_loop_programs
+    key = ("worker", function)
+    if key not in cache:
+        index = _project_words(function)
+        ok, roots = _reached_from_worker_loop(function, index, set()) if index is not None else (False, _NONE)
+        cache[key] = roots if ok else _NONE
+    return cache[key]
+
+
+def _project_words(function: nodes.NodeNG) -> tuple[dict[str, set[str]], str] | None:
+    """The project's identifier -> files index and the function's own file, or None when unknown."""
+    from asynclint.core import deployment
+    from asynclint.core.django_kinds import _python_files_under
+
+    own = function.root().file
+    if not own or not own.endswith(".py"):
+        return None
+    root = str(deployment.project_root(own))
+    files = _python_files_under(root, _MAX_FILES)
+    if len(files) >= _MAX_FILES:
+        return None
+    return _import_graph(root, files)[2], os.path.abspath(own)
+
+
+def _reached_from_worker_loop(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[bool, frozenset[str]]:
+    """(every way the project runs ``function`` is on a worker loop, which loop); a cycle answers
+    (True, _NONE): the other references decide."""
+    if function in seen:
+        return True, _NONE
+    seen.add(function)
+    root = _library_worker_method(function)
+    if root is not None:
+        return True, frozenset({root})
+    words, own = index
+    files = frozenset(words.get(function.name, set()) | {own})
+    references = list(_references(function, files))
+    if any(reference is None for reference in references):
+        return False, _NONE
+    if not references:
+        return _library_hook(function, index, seen)
+    reasons = _NONE
+    for reference in references:
+        ok, why = _worker_use(reference, index, seen)
+        if not ok:
+            return False, _NONE
+        reasons |= why
+    return True, reasons
+
+
+def _library_worker_method(function: nodes.AsyncFunctionDef) -> str | None:
+    """The loop a library runs ``function`` on: a method of a subclass of a ``WORKER_LOOP_METHODS`` base."""
+    from asynclint.libraries.loops import WORKER_LOOP_METHODS
+
+    cls = function.parent.frame() if function.parent is not None else None
+    if not isinstance(cls, nodes.ClassDef):
+        return None
+    for base in library_bases(cls):
+        method, reason = WORKER_LOOP_METHODS.get(base, (None, None))
+        if method == function.name:
+            return reason
+    return None
+
+
+def library_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[str]:
+    """The qualified names of the bases of ``cls`` and of its project base classes that are not project
+    classes (a library's, or unresolved)."""
+    from asynclint.core.django_kinds import is_project_file
+    from asynclint.core.imports import definition_of
+
+    found: list[str] = []
+    if _depth > 8:
+        return found
+    for base in cls.bases:
+        parent = definition_of(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and is_project_file(parent.root().file):
+            found.extend(library_bases(parent, _depth + 1))
+        else:
+            name = qualified_name(base) or ""
+            found.append("" if name in ("builtins.object", "object") else name)
+    return found
+
+
+def _library_hook(function: nodes.AsyncFunctionDef, index, seen: set) -> tuple[bool, frozenset[str]]:
+    """A coroutine method the project never calls, on a class deriving from a library's (the library
+    calls it, as bandersnatch's ``Mirror.synchronize()`` calls ``determine_packages_to_sync()``): on a
+    worker loop when every construction of the class is in a coroutine on one, and the class is used
+    no other way (no subclass, never passed as a value)."""
+    from asynclint.core.django_kinds import project_subclasses
+
+    cls = function.parent.frame() if function.parent is not None else None
+    if not isinstance(cls, nodes.ClassDef) or not any(library_bases(cls)) or project_subclasses(cls):
+        return False, _NONE
+    words, own = index
+    files = sorted(words.get(cls.name, set()) | {own})
+    from astroid import MANAGER
+
+    reasons, used = _NONE, False
+    for path in files:
+        try:
+            module = function.root() if path == own else MANAGER.ast_from_file(path)
+        except Exception:  # pylint: disable=broad-except
+            return False, _NONE
+        for name in module.nodes_of_class(nodes.Name):
+            if name.name != cls.name:
+                continue
+            call = name.parent
+            caller = enclosing_frame(name)
+            if not (isinstance(call, nodes.Call) and call.func is name and isinstance(caller, nodes.AsyncFunctionDef)):
+                return False, _NONE
+            ok, why = _caller_on_worker_loop(caller, index, seen)
+            if not ok:
+                return False, _NONE
+            reasons, used = reasons | why, True
+    return used, reasons
+
+
+def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, frozenset[str]]:
+    """The reference is called and its coroutine runs on a worker loop: run by a fresh loop that sync code
+    starts, or awaited, iterated, scheduled or collected by a coroutine that itself runs only there."""
+    call = reference.parent
+    if isinstance(call, nodes.Call) and reference in call.args and qualified_name(call.func) in _ASYNC_TO_SYNC:
+        return (True, frozenset({_ASYNC_TO_SYNC_LOOP})) if _task_code(enclosing_frame(call)) else (False, _NONE)
+    if not (isinstance(call, nodes.Call) and call.func is reference):
+        # a test that replaces or inspects it (``stage.fetch = AsyncMock()``) runs it nowhere else
+        return (True, _NONE) if is_test_module(reference.root()) else (False, _NONE)
+    item, holder = call, call.parent
+    while isinstance(holder, (nodes.GeneratorExp, nodes.ListComp, nodes.List, nodes.Tuple, nodes.Starred)) and (
+            item is getattr(holder, "elt", None) or item is getattr(holder, "value", None) or
+            item in getattr(holder, "elts", ())):
+        item, holder = holder, holder.parent  # asyncio.gather(*(load(p) for p in paths))
+    caller = enclosing_frame(call)
+    if isinstance(holder, nodes.Call) and item in holder.args:
+        func = holder.func
+        name = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
+        if (isinstance(func, nodes.Attribute) and func.attrname in _RUN_METHODS) or name in _LOOP_RUNNERS:
+            root = ASYNCIO_RUN if name in _LOOP_RUNNERS else _RUN_UNTIL_COMPLETE
+            return (True, frozenset({root})) if not isinstance(caller, nodes.AsyncFunctionDef) else (False, _NONE)
+        last = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+        scheduled = last in _SCHEDULERS and (name is None or name.startswith("asyncio."))
+        collected = isinstance(func, nodes.Attribute) and func.attrname == "append" and isinstance(func.expr, nodes.Name)
+        if not (scheduled or collected):
+            return False, _NONE
+    elif isinstance(holder, nodes.Assign) and item is not call and all(
+            isinstance(target, nodes.AssignName) for target in holder.targets):
+        pass  # a list of coroutines kept in a local name (``todo = [self.fetch(u) for u in urls]``)
+    elif not (item is call and (isinstance(holder, nodes.Await) or _async_iterated(call))):
+        return False, _NONE
+    return _caller_on_worker_loop(caller, index, seen)
+
+
+def _async_iterated(call: nodes.Call) -> bool:
+    """``async for x in call`` / ``[x async for x in call]``: an async generator run by its iterator."""
+    parent = call.parent
+    return (isinstance(parent, nodes.AsyncFor) and parent.iter is call) or (
+        isinstance(parent, nodes.Comprehension) and parent.is_async and parent.iter is call)
+
+
+def _caller_on_worker_loop(caller: nodes.NodeNG, index, seen: set) -> tuple[bool, frozenset[str]]:
+    """The function that makes the coroutine runs on a worker loop: a coroutine reached only from one (or
+    an async test), or a sync helper that collects coroutines for its callers (``coros.append(self.fetch(x));
+    return coros``) called only by such coroutines."""
+    if isinstance(caller, nodes.AsyncFunctionDef):
+        if is_test_module(caller.root()) and not _runs_an_application(caller.root()):
+            return True, _NONE  # an async test's own loop
+        return _reached_from_worker_loop(caller, index, seen)
+    if not isinstance(caller, nodes.FunctionDef) or caller in seen:
+        return (True, _NONE) if caller in seen else (False, _NONE)
+    seen.add(caller)
+    words, own = index
+    references = list(_references(caller, frozenset(words.get(caller.name, set()) | {own})))
+    if not references or any(reference is None for reference in references):
+        return False, _NONE
+    reasons = _NONE
+    for reference in references:
+        call = reference.parent
+        if not (isinstance(call, nodes.Call) and call.func is reference):
+            return False, _NONE
+        ok, why = _caller_on_worker_loop(enclosing_frame(call), index, seen)
+        if not ok:
+            return False, _NONE
+        reasons |= why
+    return True, reasons
+
+
+def _task_code(frame: nodes.NodeNG | None) -> bool:
+    """Sync code that runs in a task worker or a management command, never on a server's thread: a
+    function decorated as a task queue's task (``@shared_task``, ``@dramatiq.actor``, ``@job``)."""
+    from asynclint.core.event_loop import startup_only
+    from asynclint.libraries.tasks import DECORATOR_KINDS
+
+    if not isinstance(frame, nodes.FunctionDef) or isinstance(frame, nodes.AsyncFunctionDef):
+        return False
+    if startup_only(frame) == "a management command":
+        return True
+    for decorator in frame.decorators.nodes if frame.decorators else ():
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        name = qualified_name(target) if isinstance(target, (nodes.Name, nodes.Attribute)) else None
+        if name in DECORATOR_KINDS or (isinstance(target, nodes.Attribute) and target.attrname == "task"):
+            return True
+    return False
+
+
+# --- a coroutine function the project only awaits ----------------------------------------------------------
+def awaited_everywhere(function: nodes.AsyncFunctionDef) -> bool:
+    """A module-level coroutine function that the project calls, every call awaited on the spot (under
+    its name or an import alias): no URLconf routes it, nothing takes it as a value, so it is no view.
+    An attribute ``x.name`` counts when it resolves through imports (``auth.authenticate``); an
+    unresolved one is an object's method of the same name (``backend.authenticate``)."""
+    if not isinstance(function.parent, nodes.Module):
+        return False
+    index = _project_words(function)
+    if index is None:
+        return False
+    from astroid import MANAGER
+
+    words, own = index
+    called = False
+    for path in sorted(words.get(function.name, set()) | {own}):
+        try:
+            module = function.root() if path == own else MANAGER.ast_from_file(path)
+        except Exception:  # pylint: disable=broad-except
+            return False
+        local = {function.name} | {alias for statement in module.nodes_of_class(nodes.ImportFrom)
+                                   for name, alias in statement.names if name == function.name and alias}
+        for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            if isinstance(node, nodes.Name) and node.name not in local:
+                continue
+            if isinstance(node, nodes.Attribute) and (node.attrname != function.name or qualified_name(node) is None):
+                continue
+            if _defined_elsewhere(node, function):
+                continue
+            call = node.parent
+            if not (isinstance(call, nodes.Call) and call.func is node and isinstance(call.parent, nodes.Await)):
+                return False
+            called = True
+    return called
+
+
+def _defined_elsewhere(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    """``node`` resolves through imports to a function of another module (Django's ``authenticate``
+    beside the project's own)."""
+    qualified = qualified_name(node)
+    if qualified is None:
+        return False
+    module, _, name = qualified.rpartition(".")
+    own = function.root().name
+    return name != function.name or not (module == own or own.endswith(f".{module}") or module.endswith(f".{own}"))

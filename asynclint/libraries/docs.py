@@ -86,12 +86,14 @@ below is a test dependency, proven under the real package:
   stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
   client's request is held, and keeps ticking for the async clients and `sync_to_async`
   (tests/runtime/test_held_services.py);
-- left unawaited: httpx.AsyncClient and Channels' in-memory layer
-  (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py).
+- left unawaited: httpx.AsyncClient, aiohttp's ClientSession and Channels' in-memory layer
+  (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py); grpc.aio's servicer
+  context, served by a real grpc.aio server, and redis.asyncio (fakeredis' async client): nothing is
+  streamed, the abort does not abort, the counter stays unset (tests/runtime/test_async_clients.py).
 
-Fixtures only: grpc.aio (its servicer context needs a gRPC server), aiohttp's session and
-redis.asyncio left unawaited, and psycopg's `conn.execute()` (the stand-in refuses the connection, so
-only the blocking `connect()` is proven).
+Fixtures only: the servicer context reached through django-socio-grpc's proxy (that package is not
+a test dependency), and psycopg's `conn.execute()` (the stand-in refuses the connection, so only the
+blocking `connect()` is proven).
 
 ## Code a library runs on the event loop
 
@@ -104,7 +106,8 @@ the library's source and is proven under the real package (tests/runtime/test_gr
 - GraphQL (`asynclint/libraries/graphql.py`): strawberry's async execution (`AsyncGraphQLView`, its
   ASGI and Channels apps, `await schema.execute(...)`) and ariadne's (ASGI `GraphQL`, `await
   graphql(...)`) call a sync resolver (`@strawberry.field`/`@strawberry.mutation` `def`,
-  `strawberry.field(resolver=f)`, a sync `BasePermission.has_permission`, ariadne's `@query.field`/
+  `strawberry.field(resolver=f)`, a sync `BasePermission.has_permission`, a sync `SchemaExtension`
+  hook such as `on_execute` or `resolve`, ariadne's `@query.field`/
   `set_field`) on the loop, and iterate a lazy QuerySet a resolver returns there (graphql-core before 3.3; 3.3+ uses `async for`: a
   possible finding). A sync resolver
   counts only when the project evidently serves the library asynchronously (a module imports one of
@@ -139,9 +142,15 @@ the library's source and is proven under the real package (tests/runtime/test_gr
 
 ## Not covered yet
 
-DRF's `filter_queryset()` and `check_permissions()`, serializer `.data` of a single object, and a
-view's `authentication_classes`/`filter_backends` whose classes the project sets elsewhere (an empty
-list, `None`). Of a pydantic model's validators only the first is followed.
+A view's own `filter_queryset()` whose `filter_backends` come from settings (DRF's
+`DEFAULT_FILTER_BACKENDS`; with `[DjangoFilterBackend]` in the class the backend's possible finding
+is followed into it), `check_permissions()`, serializer `.data` of a single object, and a view's
+`authentication_classes` whose classes the project sets elsewhere (an empty list, `None`). Of a pydantic model's validators only the first is followed.
+graphene's own async execution (`await schema.execute_async(...)` runs sync `resolve_*` methods
+on the loop): not modelled, and graphene-django is not a test dependency (graphene 3.4 pins
+graphql-core below 3.3, which the strawberry and ariadne proofs run on). A project's own async
+`dispatch` that awaits DRF's sync `options()`/`http_method_not_allowed()` (a TypeError: adrf 0.1.14
+runs sync handlers through `sync_to_async`) is not reported: no rule covers awaiting a sync call.
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """

@@ -4,7 +4,8 @@ graphql-core's async execution calls a sync resolver directly, in the loop's thr
 whatever it returns. So under strawberry's ``AsyncGraphQLView``/ASGI ``GraphQL``/Channels consumers,
 or ``await schema.execute(...)``, a ``@strawberry.field``/``@strawberry.mutation`` ``def`` (or a
 ``strawberry.field(resolver=f)``) that queries raises ``SynchronousOnlyOperation``; so does the
-``has_permission`` of a sync ``BasePermission`` (strawberry's permission extension calls it there),
+``has_permission`` of a sync ``BasePermission`` (strawberry's permission extension calls it there)
+and the sync hooks of a ``SchemaExtension`` (``on_execute``..., ``resolve``),
 and a resolver ariadne's ASGI ``GraphQL`` or ``await graphql(...)`` runs (``@query.field("x")``,
 ``query.set_field("x", f)``). Proven under the real packages in tests/runtime/test_graphql_channels.py.
 
@@ -53,10 +54,16 @@ THREAD_WRAPPERS = frozenset({
     "strawberry_django.fields.field.field", "strawberry_django.mutations.mutation",
     "strawberry_django.django_resolver", "strawberry_django.resolvers.django_resolver",
 })
-#: Base classes whose sync method the library calls in the executing thread, and that method.
+#: Base classes whose sync methods the library calls in the executing thread, and those methods: a
+#: permission's check, and a schema extension's hooks (strawberry's extensions runner iterates a sync
+#: ``on_operation``/``on_parse``/``on_validate``/``on_execute`` generator, and calls a sync ``resolve``
+#: and ``get_results``, in the loop's thread under async execution; read in 0.341).
+_EXTENSION_HOOKS = frozenset({"on_operation", "on_parse", "on_validate", "on_execute", "resolve", "get_results"})
 CALLBACK_BASES = {
-    "strawberry.permission.BasePermission": (STRAWBERRY, "has_permission"),
-    "strawberry.BasePermission": (STRAWBERRY, "has_permission"),
+    **dict.fromkeys(("strawberry.permission.BasePermission", "strawberry.BasePermission"),
+                    (STRAWBERRY, frozenset({"has_permission"}))),
+    **dict.fromkeys(("strawberry.extensions.SchemaExtension", "strawberry.extensions.base_extension.SchemaExtension"),
+                    (STRAWBERRY, _EXTENSION_HOOKS)),
 }
 #: ariadne's bindable types: ``@query.field("name")`` and ``query.set_field("name", f)`` bind a resolver.
 ARIADNE_BINDABLES = frozenset(
@@ -136,8 +143,8 @@ def _callback_method(function: nodes.FunctionDef) -> str | None:
     if not isinstance(owner, nodes.ClassDef):
         return None
     for base in owner.bases:
-        library, method = CALLBACK_BASES.get(qualified_name(base) or "", (None, None))
-        if library is not None and function.name == method:
+        library, methods = CALLBACK_BASES.get(qualified_name(base) or "", (None, ()))
+        if library is not None and function.name in methods:
             return library
     return None
 
@@ -267,7 +274,8 @@ def loop_reason(function: nodes.FunctionDef) -> str | None:
     library = resolver_library(function)
     if library is None or not served_async(library, function.root()):
         return None
-    what = "permission check" if _callback_method(function) is not None else "resolver"
+    what = "resolver" if _callback_method(function) is None else \
+        "permission check" if function.name == "has_permission" else "schema extension hook"
     return (f"{function.name}() is a sync {library} {what}, which the project's async execution calls on "
             f"the event loop: make it 'async def'")
 
@@ -285,7 +293,8 @@ def iterating_library(function: nodes.FunctionDef) -> str | None:
 #: What ``asynclint rules --libraries`` and docs/libraries.md say about this family: (library, what runs on
 #: the loop, the rules that report it, the versions read).
 COVERED = (
-    ("strawberry-graphql", "sync resolvers, sync permissions and returned QuerySets under async execution",
+    ("strawberry-graphql", "sync resolvers, sync permissions, sync schema extension hooks and returned QuerySets "
+     "under async execution",
      "every loop rule; sync-queryset-evaluation-in-async", "0.327 (strawberry-graphql-django 0.91: its fields are silent)"),
     ("ariadne", "sync resolvers and returned QuerySets under ASGI GraphQL / await graphql()",
      "every loop rule; sync-queryset-evaluation-in-async", "1.1"),

@@ -19,9 +19,17 @@ effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
 the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with `blocking`.
 Code that runs once per process, not per request (a management command, a migration, a settings
 module, an `AppConfig`, a system check), is not checked; nor is a coroutine on a loop that serves
-nothing else: one of a test module, or one reached only through awaits from a script's own
-`asyncio.run()` (`asynclint.core.own_loop`). One file-system call per iteration of a loop whose every
-iteration awaits (a poll) counts as a single call.
+nothing else (`asynclint.core.own_loop`): one of a test module; one reached only through awaits from a
+script's own `asyncio.run()`; or one reached only from a loop that a worker runs for one task: a
+coroutine that sync code hands to `asyncio.run()`/`loop.run_until_complete()`, or that a task queue's
+task or a management command hands to `async_to_sync()`, and the methods a library runs on a loop of
+its own in a worker (the `run()` of a pulpcore `Stage` subclass: the Stages API pipeline of a Pulp
+task; the table is `asynclint.libraries.loops`), with every coroutine that they await, iterate,
+schedule (`create_task`, `gather`) or collect, and nothing else in the project calls or registers (a
+coroutine also served as an aiohttp or ASGI handler stays reported; so does `async_to_sync()` from a
+view, which under ASGI runs on the server's loop). The sync ORM is reported there all the same: it
+raises wherever a loop runs. One file-system call per iteration of a loop whose every iteration
+awaits (a poll) counts as a single call.
 
 File-system calls that read no file are *possible* findings (confidence INFERENCE): a directory
 listing (`os.listdir`, `os.scandir`, `os.walk`, `glob.glob`, `Path.iterdir()`/`glob()`/`rglob()`),
@@ -29,6 +37,10 @@ and one syscall on one path (`os.path.exists`/`isfile`/`getsize`..., `os.stat`, 
 `os.remove`, `Path.exists()`/`is_file()`/`stat()`/`mkdir()`...) only when it runs in a loop. Cheap
 on local disk, so maintainers keep a single `os.stat` on the loop, but they did move per-request
 searches that stat candidate files off it, and on network storage each call stalls the loop.
+`open()` stays definite although most files a request reads are small: its cost grows with the file
+(a template, an upload, a downloaded index) and maintainers did move such reads off request-serving
+loops (reactpy-django read its web modules in a thread); where nothing else waits on the loop
+(above), it is not reported at all.
 
 Silent where an async test replaces the function with `unittest.mock.patch` (a decorator on the test
 or its class, or a `with patch("requests.get"):` block around the call): the mock does no I/O.

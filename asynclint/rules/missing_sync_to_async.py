@@ -45,16 +45,18 @@ run. `self.m()` that runs the class's own `m` for some subclasses and an overrid
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not; a variable passed to an optional
 parameter whose default is None takes the given side of `if name:`, its fallback being for callers
-that leave it out); a chain that reaches the work only
+that leave it out; `if asyncio.get_event_loop().is_running():` is true on the loop, so its sync `else`
+arm, in a coroutine or below one, never runs there); a chain that reaches the work only
 through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
 `AppConfig`, a middleware instance, a module-level instance), or a memo on `self` of such an object
 (`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is work that only blocks (file or
 network I/O, CPU) in code that runs once per process rather than per request: a management command,
-a migration, a settings module, an `AppConfig`, a system check, an async test module, or a coroutine
-reached only through awaits from a script's own `asyncio.run()` (queries there still raise, and are
-reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
+a migration, a settings module, an `AppConfig`, a system check, an async test module, a coroutine
+reached only through awaits from a script's own `asyncio.run()`, or one reached only from a loop a
+worker runs for one task (a sync task's `asyncio.run()`, a pulpcore `Stage.run()`: see
+blocking-call-in-async) (queries there still raise, and are reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
 `assertRaises`) or patch a callee of the chain (`mock.patch`, `mock.patch.object`) are not reported.
 
 Silent when the work at the end of the chain is a function the calling test patches with

@@ -5,7 +5,12 @@ Flags a decorator that cannot wrap an `async def` view in the targeted Django ve
 `csrf_exempt`, `never_cache`, `cache_page`, `require_POST`, `vary_on_headers`... before 5.0;
 `login_required`/`permission_required`/`user_passes_test`/`staff_member_required` before 5.1;
 `method_decorator` on an `async def` handler before 5.2 (not on `async def dispatch`: `as_view()`
-decides from the handlers); DRF's `@api_view` on an `async def` (never).
+decides from the handlers; and `method_decorator(csrf_exempt)` there neither, when the handlers are
+async or the view derives from a library view whose `as_view()` is async, strawberry's
+`AsyncGraphQLView`: `csrf_exempt` passes the coroutine through and Django awaits it, runtime-proven
+on 4.2); DRF's `@api_view` on an `async def` (never). Not on a module-level coroutine function that
+the project only ever calls and awaits on the spot (a helper, no view: `@sensitive_variables` on an
+async `authenticate()` helper returns the coroutine its callers await).
 Also a class decorated with `method_decorator(..., name="dispatch")` whose handlers are async while
 its `dispatch` is not an `async def` (any version), unless every wrapped decorator passes the
 coroutine through untouched (`csrf_exempt`). `@transaction.atomic` is reported by
@@ -47,7 +52,7 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
-from asynclint.core import views
+from asynclint.core import own_loop, views
 from asynclint.core.imports import called_name
 from asynclint.core.versions import format_version
 from asynclint.prefilter import ASYNC, ASYNC_VIEW
@@ -55,6 +60,21 @@ from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-decorator-on-async-view"
 _METHOD_DECORATOR = "django.utils.decorators.method_decorator"
+
+
+def _async_view(cls: nodes.NodeNG) -> bool:
+    """``cls.as_view()`` returns a coroutine function, so Django awaits whatever ``dispatch`` returns: its
+    handlers are async (``View.view_is_async``), or it derives from a library view that marks its
+    ``as_view()`` so (strawberry's ``AsyncGraphQLView``: ``libraries.graphql.ASYNC_SERVERS``)."""
+    if not isinstance(cls, nodes.ClassDef):
+        return False
+    view = views.analyse(cls)
+    if view is not None and view.handlers and all(h.is_async for h in view.handlers.values()
+                                                  if h.name != "options"):
+        return True
+    from asynclint.libraries.graphql import ASYNC_SERVERS
+
+    return any(base in ASYNC_SERVERS for base in own_loop.library_bases(cls))
 
 
 class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
@@ -84,6 +104,8 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
+        if node.decorators and own_loop.awaited_everywhere(node):
+            return  # a coroutine helper, no view: the wrapper's coroutine is awaited by every caller
         for decorator in node.decorators.nodes if node.decorators else ():
             qualified = called_name(decorator)
             if qualified is None:
@@ -96,7 +118,8 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
                 inner = decorator.args[0]
                 for wrapped in inner.elts if isinstance(inner, (nodes.List, nodes.Tuple)) else [inner]:
                     inner_name = called_name(wrapped)
-                    if inner_name is not None:
+                    if inner_name is not None and not (wraps_dispatch and inner_name in api.PASS_THROUGH_VIEW_DECORATORS
+                                                       and _async_view(node.parent.frame())):
                         reasons.append(self._too_old(inner_name))
             reasons = [reason for reason in reasons if reason]
             if reasons:

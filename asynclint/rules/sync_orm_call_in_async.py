@@ -13,10 +13,13 @@ finds no connection of its own and does nothing).
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
 managers, loop variables and annotated parameters. Also a read of a field that `.only(...)`/`.defer(...)`
 left out of the query that loaded the instance (`(await Book.objects.only("id").aget(pk=1)).title`):
-Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneToOneField` (not
-nullable) of an instance fetched from a model's plain manager by a query without
-`select_related`/`prefetch_related` of it (`(await Book.objects.aget(pk=1)).author`), its first read
-in the function. Also where a QuerySet or instance is handed to a project coroutine
+Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneToOneField` of an
+instance fetched from a model's plain manager by a query without `select_related`/`prefetch_related`
+of it (`(await Book.objects.aget(pk=1)).author`, the rows of `await sync_to_async(list)(qs)`), its
+first read in the function; a nullable one (`null=True`) as *possible*: Django queries whenever its
+`_id` is set, only a NULL id reads None without a query. Values handed to a project object keep
+their kind: `Holder(book).item`, `await holder.resolution()` returning `self.item`, and `self.item`
+in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
 (a function or method, in any module) that does such a read, or a query or write with it, on the loop:
 the call is reported, naming what the coroutine does (possible when only a branch the call does not
 decide does it).
@@ -66,7 +69,7 @@ from pylint.interfaces import HIGH, INFERENCE
 from asynclint import django_api as api
 from asynclint.core.chains import coroutine_work
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import deferred_field_read, unloaded_relation_read
+from asynclint.core.django_kinds import NULLABLE_NOTE, deferred_field_read, nullable_relation, unloaded_relation_read
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, SyncCallRule
@@ -97,7 +100,9 @@ class SyncOrmCallInAsync(SyncCallRule):
             if work.unloaded:
                 message = (f"{work.coroutine.name}() reads {describe(read)} ({where}), {_UNLOADED[work.unloaded]} "
                            f"the query that loaded the instance passed to it here, so Django loads it with a sync "
-                           f"query on the event loop; {_load_up_front(read, work.unloaded)}")
+                           f"query on the event loop"
+                           f"{f' ({work.operation.possible})' if work.operation.possible else ''}; "
+                           f"{_load_up_front(read, work.unloaded)}")
             else:
                 message = (f"{work.coroutine.name}() {api.WORK_NOUNS[work.operation.effect]} on the event loop with "
                            f"the value passed to it here ({where}: {work.operation.shown}), where Django raises "
@@ -110,9 +115,11 @@ class SyncOrmCallInAsync(SyncCallRule):
         if runs_on_event_loop(node) and (deferred_field_read(node) is not None
                                          or unloaded_relation_read(node) is not None):
             unloaded = "field" if deferred_field_read(node) is not None else "relation"
+            nullable = unloaded == "relation" and nullable_relation(node)
             self.report(node, f"{describe(node)} reads {_UNLOADED[unloaded]} the query that loaded the instance, "
-                              f"so Django loads it with a sync query on the event loop; "
-                              f"{_load_up_front(node, unloaded)}")
+                              f"so Django loads it with a sync query on the event loop"
+                              f"{f' ({NULLABLE_NOTE})' if nullable else ''}; {_load_up_front(node, unloaded)}",
+                        INFERENCE if nullable else HIGH)
 
 
 _UNLOADED = {"field": "a field that .only()/.defer() left out of", "relation": "a relation not loaded with"}

@@ -6,7 +6,11 @@ decorator), `asyncio.to_thread(f)` and `loop.run_in_executor(executor, f)` where
 a lambda, or a bound ORM method — queries or writes the database, directly or through project calls.
 Silent when `f` does no ORM work (Django itself hashes passwords this way) and when `f` closes the
 connections itself (`close_old_connections()`/`connections.close_all()` in a `finally`), and for
-channels' `database_sync_to_async`, which runs `close_old_connections()` around every call.
+channels' `database_sync_to_async`, which runs `close_old_connections()` around every call. Silent
+too on the loop's default executor (`to_thread`, `run_in_executor(None, f)`, `sync_to_async` without
+an executor) in a coroutine that only sync code's `asyncio.run()` runs (a sync task fanning work out
+to threads, `asynclint.core.own_loop`): `asyncio.run` shuts that executor down when it returns, its
+threads end and their connections with them.
 
 ## Why is this bad?
 Django's connections are per thread. The request cycle closes the connections of the thread-
@@ -39,7 +43,9 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core.chains import adapted_callable, body_nodes, operations_at, sync_work
+from asynclint.core import own_loop
 from asynclint.core.describe import describe
+from asynclint.core.event_loop import enclosing_frame
 from asynclint.core.django_kinds import QUERYSET_LIKE, kind_of
 from asynclint.core.imports import called_name, definition_of
 from asynclint.prefilter import ADAPTERS
@@ -62,6 +68,19 @@ def _closes_connections(function: nodes.FunctionDef) -> bool:
             if called_name(call) in api.CONNECTION_CLOSERS:
                 return True
     return False
+
+
+def _pool_ends_with_its_loop(node: nodes.Call, qualified: str | None) -> bool:
+    """The call runs ``f`` on the loop's default executor (``to_thread``, ``run_in_executor(None, f)``,
+    ``sync_to_async(f, thread_sensitive=False)``) of a loop that only sync code's ``asyncio.run()`` runs:
+    ``asyncio.run`` shuts that executor down when it returns, so its threads, and their connections,
+    end with the one-shot run (a sync task fanning out to threads), nothing lingers."""
+    if isinstance(node.func, nodes.Attribute) and node.func.attrname == "run_in_executor":
+        default = bool(node.args) and isinstance(node.args[0], nodes.Const) and node.args[0].value is None
+    else:
+        default = qualified == "asyncio.to_thread" or (qualified in api.SYNC_TO_ASYNC and not any(
+            k.arg == "executor" for k in node.keywords or []))
+    return default and own_loop.worker_loop_roots(enclosing_frame(node)) == {own_loop.ASYNCIO_RUN}
 
 
 def orm_work(wrapped: nodes.NodeNG | None) -> str | None:
@@ -113,7 +132,7 @@ class ThreadInsensitiveOrmCall(AsyncLintRule):
         if wrapped is None:
             return
         work = orm_work(wrapped)
-        if work is not None:
+        if work is not None and not _pool_ends_with_its_loop(node, qualified):
             how = f"{describe(node.func)}(..., thread_sensitive=False)" if qualified in api.SYNC_TO_ASYNC else \
                 f"{describe(node.func)}()"
             self._report(node, how, work)
