@@ -165,6 +165,11 @@ class SyncApi:
     #: Reported as a *possible* finding only: a cost a maintainer may reasonably keep on the loop (one
     #: metadata syscall on local disk, ``os.path.exists``); ``note`` says when it does hurt.
     possible: bool = False
+    #: Work on the local file system only (reading a file, listing or copying a directory): it waits on
+    #: the disk, never on a peer. A worker's loop of its own tolerates it (``core.own_loop``), not a
+    #: request to another machine or a sleep, which stall that loop's other coroutines for as long as the
+    #: peer takes.
+    local_disk: bool = False
 
 
 def _rows(receiver, effect, since, names, **extra):
@@ -370,6 +375,7 @@ _BLOCKING_FUNCTIONS = {
     "smtplib.SMTP": "await sync_to_async(send_mail)(...)",
     "smtplib.SMTP_SSL": "await sync_to_async(send_mail)(...)",
 }
+_LOCAL_DISK_FUNCTIONS = frozenset({*OPEN_FUNCTIONS, *(name for name in _BLOCKING_FUNCTIONS if name.startswith("shutil."))})
 #: File-system calls that read no file: only *possible* findings. A directory listing (its cost grows with
 #: the directory) always; one syscall on one path (metadata, an entry created or removed) only when made
 #: in a loop: maintainers kept a single ``os.stat`` on the loop (reactpy-django's web-module view, after
@@ -402,20 +408,21 @@ HTTP_CONNECTION_METHODS = ("request", "getresponse", "connect")
 _BLOCKING_RESULTS = {"subprocess.Popen": PROCESS, "socket.create_connection": SOCKET}
 BLOCKING_APIS: tuple[SyncApi, ...] = (
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name in _ASYNC_CALLABLES else None,
-              replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name), returns=_BLOCKING_RESULTS.get(name))
+              replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name), returns=_BLOCKING_RESULTS.get(name),
+              local_disk=name in _LOCAL_DISK_FUNCTIONS)
       for name, replacement in _BLOCKING_FUNCTIONS.items()),
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=None, replacement=_IN_THREAD.format(name=name),
-              possible=True, note=_FILE_SYSTEM_NOTE) for name in _DIRECTORY_LISTINGS),
+              possible=True, note=_FILE_SYSTEM_NOTE, local_disk=True) for name in _DIRECTORY_LISTINGS),
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=None, replacement=_IN_THREAD.format(name=name),
-              possible=True, note=_FILE_SYSTEM_NOTE, only_if=IN_A_LOOP) for name in _FILE_SYSTEM_CALLS),
+              possible=True, note=_FILE_SYSTEM_NOTE, local_disk=True, only_if=IN_A_LOOP) for name in _FILE_SYSTEM_CALLS),
     *(SyncApi(HTTP_CLIENT, name, BLOCKING_IO, None, None, fix=None,
               replacement=f"await httpx.AsyncClient().{name}(...)") for name in HTTP_CLIENT_METHODS),
     *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None,
-              replacement=f"await asyncio.to_thread(path.{name}, ...)") for name in PATH_METHODS),
+              replacement=f"await asyncio.to_thread(path.{name}, ...)", local_disk=True) for name in PATH_METHODS),
     *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None, replacement=f"await asyncio.to_thread(path.{name}, ...)",
-              possible=True, note=_FILE_SYSTEM_NOTE) for name in PATH_LISTINGS),
+              possible=True, note=_FILE_SYSTEM_NOTE, local_disk=True) for name in PATH_LISTINGS),
     *(SyncApi(PATH, name, BLOCKING_IO, None, None, fix=None, replacement=f"await asyncio.to_thread(path.{name}, ...)",
-              possible=True, note=_FILE_SYSTEM_NOTE, only_if=IN_A_LOOP) for name in PATH_FILE_SYSTEM_METHODS),
+              possible=True, note=_FILE_SYSTEM_NOTE, local_disk=True, only_if=IN_A_LOOP) for name in PATH_FILE_SYSTEM_METHODS),
     *(SyncApi(SOCKET, name, BLOCKING_IO, None, None, fix=None,
               replacement="asyncio.open_connection() streams, or 'await loop.sock_{name}(sock, ...)'".replace(
                   "{name}", name)) for name in SOCKET_METHODS),

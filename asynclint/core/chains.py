@@ -53,6 +53,7 @@ class Operation:
     effect: str
     shown: str  # ``Book.objects.filter(...).count()``, ``iteration over qs``
     possible: str = ""  # why a row reported only as possible is (its note: ``os.path.exists``); "" if definite
+    local_disk: bool = False  # its row's ``local_disk``: work on the local file system only
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         found = django_call(node)
         if found is not None and found.row.effect in _LOOP_EFFECTS:
             yield Operation(node, found.row.effect, f"{describe(node)}",
-                            found.row.note if found.row.possible else "")
+                            found.row.note if found.row.possible else "", found.row.local_disk)
         if is_loop_runner(node):
             yield Operation(node, api.LOOP_RUNNER, describe(node))
     for evaluation in evaluations_at(node):
@@ -574,6 +575,7 @@ def _work_with(function: nodes.FunctionDef, param: nodes.AssignName, kind, bindi
     best = None
     reached = list(branches.reached(function, bindings))
     candidates: list[tuple[nodes.NodeNG, bool, Operation, str]] = []
+    handed_on: list[tuple[nodes.Call, CoroutineWork]] = []
     with assuming({param: kind}):
         for node, conditional in reached:
             for operation in operations_at(node):
@@ -586,11 +588,14 @@ def _work_with(function: nodes.FunctionDef, param: nodes.AssignName, kind, bindi
                                                     [*node.args, *(k.value for k in node.keywords or [])]):
                 deeper = coroutine_work(node, depth + 1)
                 if deeper is not None:
-                    deeper = CoroutineWork(deeper.operation, deeper.coroutine, deeper.possible or conditional,
-                                           deeper.unloaded)
-                    if not deeper.possible:
-                        return deeper
-                    best = best or deeper
+                    handed_on.append((node, CoroutineWork(deeper.operation, deeper.coroutine,
+                                                          deeper.possible or conditional, deeper.unloaded)))
+    for node, deeper in sorted(handed_on, key=lambda pair: pair[1].possible):
+        if coroutine_work(node, depth + 1) is not None:
+            continue  # reported in the coroutine itself (its parameter's kind is known there), whatever the value is
+        if not deeper.possible:
+            return deeper
+        best = best or deeper
     for node, conditional, operation, unloaded in candidates:
         if any(other.effect == operation.effect and other.node is operation.node for other in operations_at(node)) \
                 or operation.effect == api.EVALUATION and any(e.node is operation.node for e in evaluations_at(node)):

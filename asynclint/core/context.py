@@ -55,9 +55,10 @@ class RunContext:
     #: project root -> capitalised name -> the files (tests aside) whose text holds it.
     built: dict = field(default_factory=dict)
     class_names: dict = field(default_factory=dict)
-    #: ``django_kinds._constructions_agree``: project class -> attribute -> the kind every construction
-    #: of the class in the project gives it.
-    constructions: dict = field(default_factory=dict)
+    #: ``django_kinds``: project class -> attribute -> the kind every construction of the class in the
+    #: project gives it (``_constructions_agree``); ("calls", method) -> parameter -> the kinds its
+    #: calls in the project pass (``_kind_from_method_callers``).
+    callers: dict = field(default_factory=dict)
     #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
     deployment_roots: dict = field(default_factory=dict)
     deployments: dict = field(default_factory=dict)
@@ -86,7 +87,7 @@ class RunContext:
         self.relations.clear()
         self.subclasses.clear()
         self.built.clear()
-        self.constructions.clear()
+        self.callers.clear()
         self.signal_receivers.clear()
         self.own_loop_programs.clear()
 
@@ -103,7 +104,7 @@ class RunContext:
         self.subclasses.clear()
         self.base_names.clear()
         self.built.clear()
-        self.constructions.clear()
+        self.callers.clear()
         self.class_names.clear()
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()

@@ -443,7 +443,7 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
     if target.name == "request":
         return Kind(api.REQUEST)
     return _kind_of_handler_parameter(target, positional, function) or _kind_from_docstring(target, function) \
-        or _kind_from_callers(target, function)
+        or _kind_from_callers(target, function) or _kind_from_method_callers(target, function)
 
 
 def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> Kind | None:
@@ -504,14 +504,62 @@ def _kind_from_callers(target: nodes.AssignName, function: nodes.FunctionDef) ->
     found = argument_kinds(function).get(target.name, []) if calls else []
     if not calls or len(found) != len(calls) or {id(call) for call, _kind in found} != {id(c) for c in calls}:
         return None  # a call leaves it at its default, or passes it twice
-    kinds = [kind for _call, kind in found]
-    first = kinds[0]
+    return _agreed_argument([kind for _call, kind in found])
+
+
+def _agreed_argument(kinds: list[Kind | None]) -> Kind | None:
+    """The ORM kind (QuerySet, manager, model instance or class) every call passes, or None."""
+    first = kinds[0] if kinds else None
     if first is None or first.name not in QUERYSET_LIKE | INSTANCE_LIKE | {api.MODEL_CLASS} \
             or any(kind is None or kind.name != first.name for kind in kinds):
         return None
     models = {kind.model for kind in kinds}
     return first if len(set(kinds)) == 1 else Kind(first.name, model=models.pop() if len(models) == 1 else None,
                                                   user=all(kind.user for kind in kinds))
+
+
+def _kind_from_method_callers(target: nodes.AssignName, function: nodes.FunctionDef) -> Kind | None:
+    """``tag`` of ``async def dispatch_tag(self, request, tag)``: the ORM kind every call of the method
+    in the project passes (``self.dispatch_tag(request, tag)``), looked for in the class's module and
+    the files naming the class (where its objects are built, typed or subclassed). Unknown when the
+    method's name is used otherwise (a callback), on a receiver of unknown class, or a call leaves
+    the parameter out."""
+    cls = function.parent
+    if not isinstance(cls, nodes.ClassDef) or function.type != "method" or function.name.startswith("__") \
+            or not is_project_file(cls.root().file) or not cls.name[:1].isupper():
+        return None
+    memo = current().callers
+    key = ("calls", function)
+    if key not in memo:
+        memo[key] = {}  # cycle guard
+        memo[key] = _method_call_arguments(cls, function)
+    found = memo[key]
+    return _agreed_argument(found[target.name]) if found and target.name in found else None
+
+
+def _method_call_arguments(cls: nodes.ClassDef, function: nodes.FunctionDef) -> dict[str, list[Kind | None]] | None:
+    calls = []
+    for module in _modules_at(cls, [cls.root().file or "", *_files_mentioning(cls)]):
+        for node in module.nodes_of_class(nodes.Attribute):
+            if node.attrname != function.name:
+                continue
+            if not (isinstance(node.parent, nodes.Call) and node.parent.func is node):
+                return None  # passed on (a callback, a route): who calls it with what is not known
+            receiver = kind_of(node.expr)
+            if receiver is None or receiver.name not in OBJECT_LIKE and receiver.name != SUPER:
+                return None
+            method = find_method_in_bases(receiver.custom, function.name) if receiver.name == SUPER \
+                else find_method(receiver.custom, function.name)
+            if method is function:
+                calls.append(node.parent)
+    if not calls:
+        return None
+    found: dict[str, list[Kind | None]] = {}
+    for call in calls:
+        bound = {param.name: kind for param, kind in _bind_arguments(function, call).items()}
+        for param in [*(function.args.posonlyargs or []), *(function.args.args or [])][1:]:
+            found.setdefault(param.name, []).append(bound.get(param.name))
+    return found
 
 
 def _only_calls_of(function: nodes.FunctionDef) -> list[nodes.Call]:
@@ -1066,7 +1114,7 @@ def _constructions_agree(cls: nodes.ClassDef | None, name: str) -> Kind | None:
     a classmethod), or when a construction passes something else or nothing known."""
     if cls is None or not is_project_file(cls.root().file):
         return None
-    memo = current().constructions
+    memo = current().callers
     if cls not in memo:
         memo[cls] = {}  # cycle guard
         memo[cls] = _agreed_constructions(cls)

@@ -27,8 +27,11 @@ else does, and a maintainer would not move a file read off their loop:
   library's (a hook the library calls), counts when every construction of the class is in such a
   coroutine. A coroutine passed as a value (an aiohttp/ASGI handler, a callback) is served: unknown.
 
-Only blocking work is tolerated there (``rules.base``): the sync ORM raises
-``SynchronousOnlyOperation`` whenever a loop runs in the thread, tests and scripts included.
+Only blocking work is tolerated there (``rules.base``), and on worker loops only work on this machine
+(CPU, the local file system: ``SyncApi.local_disk``): a worker loop runs its coroutines side by side
+(a pipeline's stages, gathered downloads, ``wait_for`` timeouts), and a request to a peer or a sleep
+stalls them all for as long as the peer takes, where a small file read does not. Never the sync ORM:
+it raises ``SynchronousOnlyOperation`` whenever a loop runs in the thread, tests and scripts included.
 """
 
 from __future__ import annotations
@@ -59,8 +62,12 @@ def is_test_module(module: nodes.Module) -> bool:
     return last in ("tests", "test", "conftest") or last.startswith("test_") or last.endswith(("_test", "_tests"))
 
 
-def own_loop_reason(node: nodes.NodeNG) -> str | None:
-    """Why the coroutine running ``node`` runs on a loop that serves nothing else, or None."""
+def own_loop_reason(node: nodes.NodeNG, local_work: bool = True) -> str | None:
+    """Why the coroutine running ``node`` runs on a loop that serves nothing else, or None.
+
+    A worker's loop counts only for ``local_work`` (CPU, the local file system): the coroutines it runs
+    side by side (a pipeline's stages, gathered downloads, a ``wait_for`` timeout) wait while a request
+    to a peer or a sleep holds the thread."""
     frame = enclosing_frame(node)
     if not isinstance(frame, nodes.AsyncFunctionDef):
         return None
@@ -69,7 +76,7 @@ def own_loop_reason(node: nodes.NodeNG) -> str | None:
     program = _script_program(node.root())
     if program is not None and _reached_only_from_own_loop(frame, program, set()):
         return "a script's own event loop"
-    return worker_loop_reason(frame)
+    return worker_loop_reason(frame) if local_work else None
 
 
 #: What makes a test's loop serve something else while the test runs: an application driven in-process
@@ -338,7 +345,10 @@ def worker_loop_roots(function: nodes.NodeNG | None) -> frozenset[str]:
     key = ("worker", function)
     if key not in cache:
         index = _project_words(function)
-        ok, roots = _reached_from_worker_loop(function, index, set()) if index is not None else (False, _NONE)
+        try:
+            ok, roots = _reached_from_worker_loop(function, index, set()) if index is not None else (False, _NONE)
+        except RecursionError:  # a call graph too deep to walk: unknown
+            ok, roots = False, _NONE
         cache[key] = roots if ok else _NONE
     return cache[key]
 

@@ -121,7 +121,8 @@ class AsyncLintRule(BaseChecker):
         if event_loop.asserted_to_fail(node) or (facts is not None and facts.chain is not None
                                                   and event_loop.mocked(node, facts.chain)):
             return  # a test that asks for the failure, or that patches the work away
-        if _effect(facts) in _STARTUP_TOLERATED and (event_loop.startup_only(node) or own_loop_reason(node)):
+        if _effect(facts) in _STARTUP_TOLERATED and (event_loop.startup_only(node) or
+                                                      own_loop_reason(node, _local_work(facts))):
             return  # blocking once per process (a management command's set-up), or on a loop of its own
         if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
                 event_loop.quiet_private_signal(node):
@@ -211,6 +212,18 @@ class SyncCallRule(AsyncLintRule):
 
 #: Work that only blocks (never raises on the loop): tolerated in code that runs once per process.
 _STARTUP_TOLERATED = frozenset({api.BLOCKING_IO, api.CPU_BOUND})
+
+
+def _local_work(facts: Facts | None) -> bool:
+    """The work waits on this machine only (CPU, the local file system), never on a peer."""
+    if _effect(facts) == api.CPU_BOUND:
+        return True
+    if facts is None:
+        return False
+    if facts.chain is not None:
+        return facts.chain.operation.local_disk
+    row = facts.row if facts.row is not None else (facts.call.row if facts.call is not None else None)
+    return bool(getattr(row, "local_disk", False))
 
 
 def _effect(facts: Facts | None) -> str | None:

@@ -27,8 +27,11 @@ its own in a worker (the `run()` of a pulpcore `Stage` subclass: the Stages API 
 task; the table is `asynclint.libraries.loops`), with every coroutine that they await, iterate,
 schedule (`create_task`, `gather`) or collect, and nothing else in the project calls or registers (a
 coroutine also served as an aiohttp or ASGI handler stays reported; so does `async_to_sync()` from a
-view, which under ASGI runs on the server's loop). The sync ORM is reported there all the same: it
-raises wherever a loop runs. One file-system call per iteration of a loop whose every iteration
+view, which under ASGI runs on the server's loop). On a worker's loop only work on this machine is
+tolerated (CPU, the local file system: reading a file the task just wrote); a request to another
+machine, a child process or a sleep there stays reported: the loop runs its coroutines side by side
+(pipeline stages, gathered downloads, `wait_for` timeouts) and all of them wait for the peer. The sync
+ORM is reported there all the same: it raises wherever a loop runs. One file-system call per iteration of a loop whose every iteration
 awaits (a poll) counts as a single call.
 
 File-system calls that read no file are *possible* findings (confidence INFERENCE): a directory

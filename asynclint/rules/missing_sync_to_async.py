@@ -56,7 +56,7 @@ network I/O, CPU) in code that runs once per process rather than per request: a 
 a migration, a settings module, an `AppConfig`, a system check, an async test module, a coroutine
 reached only through awaits from a script's own `asyncio.run()`, or one reached only from a loop a
 worker runs for one task (a sync task's `asyncio.run()`, a pulpcore `Stage.run()`: see
-blocking-call-in-async) (queries there still raise, and are reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
+blocking-call-in-async; there only CPU and local file work, not requests to a peer or sleeps) (queries there still raise, and are reported). Tests that ask for the failure (`with pytest.raises(SynchronousOnlyOperation):`,
 `assertRaises`) or patch a callee of the chain (`mock.patch`, `mock.patch.object`) are not reported.
 
 Silent when the work at the end of the chain is a function the calling test patches with

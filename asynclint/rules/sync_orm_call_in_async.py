@@ -22,7 +22,8 @@ their kind: `Holder(book).item`, `await holder.resolution()` returning `self.ite
 in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
 (a function or method, in any module) that does such a read, or a query or write with it, on the loop:
 the call is reported, naming what the coroutine does (possible when only a branch the call does not
-decide does it).
+decide does it); a method that every call in the project passes such a value (an unannotated
+parameter its callers type) is reported in the method itself, once, not at the calls.
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
 generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_for_model()`,

@@ -76,7 +76,7 @@ class Registry(Handler):
         tag = await sync_to_async(Tag.objects.select_related("tagged_manifest").get)(
             pk__in=repository_version.content, name=request.match_info["tag"]
         )
-        return await self.dispatch_tag(request, tag, {"Content-Type": tag.tagged_manifest.media_type})  # [sync-orm-call-in-async]
+        return await self.dispatch_tag(request, tag, {"Content-Type": tag.tagged_manifest.media_type})
 
     async def dispatch_tag(self, request, tag, response_headers):
         try:
