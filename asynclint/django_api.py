@@ -76,6 +76,10 @@ CPU_BOUND = "CPU-bound work"
 RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"
 #: The call is not ``save(commit=False)`` (a model form's save that writes nothing).
 UNLESS_COMMIT_FALSE = "not save(commit=False)"
+#: django-filter's backend over a view (its third argument) that may filter through a relation: not a
+#: view of a known class with neither ``filterset_class`` nor ``filterset_fields`` (no FilterSet at all),
+#: or with ``filterset_fields`` naming only plain fields of the QuerySet's model (no model choice filter).
+FILTERSET_MAY_QUERY = "the view's FilterSet may look rows up"
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
 #: per item, a cost that grows with the input.
 IN_A_LOOP = "called in a loop"

@@ -2572,6 +2572,8 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
         return receiver is not None and _validates_related_or_unique(receiver.custom)
     if row.only_if == api.IN_A_LOOP:
         return _in_a_loop(call)
+    if row.only_if == api.FILTERSET_MAY_QUERY:
+        return _filterset_may_query(call)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
@@ -2603,6 +2605,39 @@ def _every_iteration_awaits(loop: nodes.For | nodes.While) -> bool:
                  if isinstance(statement, (nodes.Expr, nodes.Assign, nodes.AnnAssign)))
     return awaits and not any(True for statement in loop.body
                               for _ in statement.nodes_of_class(nodes.Continue, skip_klass=(nodes.For, nodes.While)))
+
+
+def _filterset_may_query(call: nodes.Call) -> bool:
+    """``DjangoFilterBackend().filter_queryset(request, queryset, view)``: False when ``view`` is exactly an
+    instance of a project class that has no FilterSet (neither ``filterset_class`` nor ``filterset_fields``:
+    the backend returns the QuerySet untouched), or of a class whose ``filterset_fields`` are a literal of
+    plain fields of the QuerySet's model (char, date... filters: their form validates without a query).
+    Else True (``self`` in a generic base class: the subclasses choose the FilterSet)."""
+    arguments = list(call.args) + [k.value for k in call.keywords or () if k.arg in ("queryset", "view")]
+    if len(arguments) < 3:
+        return True
+    view = kind_of(arguments[2])
+    if view is None or view.name not in (PROJECT_OBJECT, PROJECT_CLASS) or view.custom is None:
+        return True
+    if assigned_on_self(view.custom, "filterset_class") is not None:
+        return True
+    fields = assigned_on_self(view.custom, "filterset_fields")
+    if fields is None:
+        return not view.exact  # ``self`` of a generic base: its subclasses set the FilterSet
+    queryset = kind_of(arguments[1])
+    model = queryset.model if queryset is not None and queryset.name in QUERYSET_LIKE else None
+    names = fields.elts if isinstance(fields, (nodes.List, nodes.Tuple)) else \
+        fields.keys if isinstance(fields, nodes.Dict) else None
+    if model is None or names is None:
+        return True
+    relations = api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS | api.MANY_TO_MANY_FIELDS
+    for name in names:
+        if not isinstance(name, nodes.Const) or not isinstance(name.value, str) or "__" in name.value:
+            return True  # a computed name, or a lookup across a relation
+        declared = _class_attribute(model, name.value)
+        if not isinstance(declared, nodes.Call) or (qualified_name(declared.func) or "") in relations:
+            return True  # unknown, or a relation (a model choice filter)
+    return False
 
 
 def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:

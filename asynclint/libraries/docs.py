@@ -92,8 +92,8 @@ below is a test dependency, proven under the real package:
   streamed, the abort does not abort, the counter stays unset (tests/runtime/test_async_clients.py).
 
 Fixtures only: the servicer context reached through django-socio-grpc's proxy (that package is not
-a test dependency), and psycopg's `conn.execute()` (the stand-in refuses the connection, so only the
-blocking `connect()` is proven).
+a test dependency). psycopg's `conn.execute()` is proven with its `connect()`: the PostgreSQL
+stand-in speaks enough of the wire protocol for the statement itself to be held.
 
 ## Code a library runs on the event loop
 

@@ -13,7 +13,8 @@ Possible findings: an authentication class's ``authenticate()`` called by hand (
 ``authentication_classes`` run by an adapter), a DRF permission's ``has_permission()``/``has_object_permission()`` called by hand
 (every built-in class but ``AllowAny`` reads ``request.user``, which authenticates a DRF request not
 yet authenticated; the ``Django*Permissions`` query permissions), and django-filter's
-``DjangoFilterBackend().filter_queryset()`` (its FilterSet's model choice filters query).
+``DjangoFilterBackend().filter_queryset()`` (its FilterSet's model choice filters query; silent over a
+view of a known class with no FilterSet, or whose ``filterset_fields`` are plain fields of the model).
 
 Not flagged, on purpose: ``.data`` of a single object (it queries only through related fields), a
 view's ``filter_queryset()`` (only some filter backends query), ``check_permissions()``/
@@ -25,7 +26,7 @@ is not a literal list naming a relation or a ``unique=True`` field of its model.
 
 from __future__ import annotations
 
-from asynclint.django_api import AUTH, QUERY, RELATED_OR_UNIQUE_FIELDS, WRITE, SyncApi
+from asynclint.django_api import AUTH, FILTERSET_MAY_QUERY, QUERY, RELATED_OR_UNIQUE_FIELDS, WRITE, SyncApi
 
 # --- kinds ---------------------------------------------------------------------------------------
 SERIALIZER = "DRF serializer"
@@ -91,7 +92,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # django-filter's backend validates the FilterSet's form: its model choice filters query. Possible:
     # a FilterSet without such filters does not.
     _drf(FILTER_BACKEND, "filter_queryset", QUERY, possible=True, library="django-filter",
-         note="the FilterSet's form validation queries through its model choice filters"),
+         note="the FilterSet's form validation queries through its model choice filters",
+         only_if=FILTERSET_MAY_QUERY),
 )
 
 _DRF = "rest_framework"

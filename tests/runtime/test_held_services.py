@@ -4,8 +4,8 @@ task broker): the SDK clients and task queues of asynclint.libraries.clients and
 Nothing raises when a sync client runs on the event loop: the loop just stands still until the
 service answers. So the proof is the loop's own heartbeat. Every connection to a stand-in service
 goes through a *holding proxy* on 127.0.0.1 that keeps each request HOLD seconds before it forwards
-it (to a small JSON web service, or to fakeredis' TCP server; with no upstream it hangs up, as a
-PostgreSQL server that refuses the client would). Meanwhile a task on the loop ticks every few
+it (to a small JSON web service, to fakeredis' TCP server, or to a PostgreSQL stand-in that
+speaks just enough of the wire protocol for psycopg to connect and run a statement). Meanwhile a task on the loop ticks every few
 milliseconds. A call that blocks the loop's thread leaves its request's hold without a single tick;
 a call that awaits (an async client, or the sync client in ``sync_to_async``'s worker thread) leaves
 ticks in every hold. This holds whatever the client does inside (a blocking socket, libpq's own
@@ -30,6 +30,7 @@ import json
 import select
 import socket
 import socketserver
+import struct
 import threading
 import time
 import traceback
@@ -77,12 +78,79 @@ class _WebService(BaseHTTPRequestHandler):
         pass
 
 
+class _PostgresStandIn(socketserver.BaseRequestHandler):
+    """Just enough of PostgreSQL's wire protocol (v3) for psycopg to connect and run a statement: no SSL,
+    trust authentication, and every statement succeeds with no rows. The statements it was sent are
+    kept (``server.statements``), so a proof can tell the query itself went through the proxy."""
+
+    def _message(self, kind: bytes, body: bytes = b"") -> bytes:
+        return kind + struct.pack("!i", len(body) + 4) + body
+
+    def _receive(self, size: int) -> bytes:
+        data = b""
+        while len(data) < size:
+            chunk = self.request.recv(size - len(data))
+            if not chunk:
+                raise ConnectionError
+            data += chunk
+        return data
+
+    def handle(self):
+        try:
+            self._startup()
+            in_transaction = False
+            while True:
+                kind = self._receive(1)
+                body = self._receive(struct.unpack("!i", self._receive(4))[0] - 4)
+                if kind == b"X":
+                    return
+                if kind in (b"Q", b"P"):
+                    statement = body.split(b"\0", 2)[0 if kind == b"Q" else 1].decode()
+                    self.server.statements.append(statement)
+                    verb = statement.split()[0].upper() if statement.split() else ""
+                    in_transaction = (in_transaction or verb == "BEGIN") and verb not in ("COMMIT", "ROLLBACK")
+                status = b"T" if in_transaction else b"I"
+                done = self._message(b"C", b"SELECT 0\0")
+                ready = self._message(b"Z", status)
+                reply = {b"Q": done + ready, b"P": self._message(b"1"), b"B": self._message(b"2"),
+                         b"D": self._message(b"n"), b"E": done, b"S": ready}.get(kind, b"")
+                if reply:
+                    self.request.sendall(reply)
+        except (ConnectionError, OSError, struct.error):
+            return
+
+    def _startup(self):
+        while True:
+            length = struct.unpack("!i", self._receive(4))[0]
+            code = struct.unpack("!i", self._receive(4))[0]
+            self._receive(length - 8)
+            if code in (80877103, 80877104):  # SSLRequest, GSSENCRequest: not here
+                self.request.sendall(b"N")
+                continue
+            break
+        parameters = b"".join(self._message(b"S", name + b"\0" + value + b"\0") for name, value in (
+            (b"server_version", b"16.0"), (b"client_encoding", b"UTF8"), (b"server_encoding", b"UTF8"),
+            (b"standard_conforming_strings", b"on"), (b"integer_datetimes", b"on"), (b"DateStyle", b"ISO, MDY")))
+        self.request.sendall(self._message(b"R", struct.pack("!i", 0)) + parameters
+                             + self._message(b"K", struct.pack("!ii", 4242, 1)) + self._message(b"Z", b"I"))
+
+
+class _PostgresServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _PostgresStandIn)
+        self.statements: list[str] = []
+
+
 class _Holding(socketserver.BaseRequestHandler):
     """Keeps each burst of bytes from the client HOLD seconds (recording when), then forwards it."""
 
     def handle(self):
         client, holds = self.request, self.server.holds
         upstream = socket.create_connection(self.server.upstream, timeout=5) if self.server.upstream else None
+        token = None
         try:
             while True:
                 readable, _, _ = select.select([client] + ([upstream] if upstream else []), [], [], 10)
@@ -98,6 +166,8 @@ class _Holding(socketserver.BaseRequestHandler):
                     if not data:
                         return
                     start = time.monotonic()
+                    token = object()
+                    self.server.in_flight.add(token)  # set.add/discard are atomic: no lock between threads
                     time.sleep(HOLD)
                     while select.select([client], [], [], 0)[0]:  # what arrived meanwhile: the same request
                         more = client.recv(65536)
@@ -105,12 +175,14 @@ class _Holding(socketserver.BaseRequestHandler):
                             break
                         data += more
                     holds.append((start, time.monotonic()))
+                    self.server.in_flight.discard(token)
                     if upstream is None:
                         return  # nothing to answer with: hang up
                     upstream.sendall(data)
         except OSError:
             return
         finally:
+            self.server.in_flight.discard(token)
             if upstream is not None:
                 upstream.close()
 
@@ -123,6 +195,7 @@ class _HoldingProxy(socketserver.ThreadingTCPServer):
         super().__init__(("127.0.0.1", 0), _Holding)
         self.upstream = upstream
         self.holds: list[tuple[float, float]] = []
+        self.in_flight: set[object] = set()  # holds begun, not yet recorded (a client's last message as it closes)
 
     @property
     def port(self) -> int:
@@ -132,6 +205,7 @@ class _HoldingProxy(socketserver.ThreadingTCPServer):
 @dataclass
 class Services:
     proxies: tuple[_HoldingProxy, ...]
+    postgres: _PostgresServer
 
     def settings(self) -> dict:
         web, redis, postgres = self.proxies
@@ -147,6 +221,11 @@ class Services:
         return sorted(hold for proxy in self.proxies for hold in proxy.holds)
 
     def forget(self) -> None:
+        """Start a new run: wait for the holds still running (psycopg's Terminate, sent as the last run's
+        connection closed) so they are not counted in the next run, then clear them all."""
+        deadline = time.monotonic() + 5 * HOLD
+        while any(proxy.in_flight for proxy in self.proxies) and time.monotonic() < deadline:
+            time.sleep(TICK)
         for proxy in self.proxies:
             proxy.holds.clear()
 
@@ -164,12 +243,14 @@ def held_services():
     web = ThreadingHTTPServer(("127.0.0.1", 0), _WebService)
     web.daemon_threads = True
     redis = fakeredis.TcpFakeServer(("127.0.0.1", 0), server_type="redis")
-    upstreams = (web, redis)
-    proxies = (_HoldingProxy(web.server_address), _HoldingProxy(redis.server_address), _HoldingProxy(None))
+    postgres = _PostgresServer()
+    upstreams = (web, redis, postgres)
+    proxies = (_HoldingProxy(web.server_address), _HoldingProxy(redis.server_address),
+               _HoldingProxy(postgres.server_address))
     for server in (*upstreams, *proxies):
         _serve(server)
     try:
-        yield Services(proxies)
+        yield Services(proxies, postgres)
     finally:
         for server in (*proxies, *upstreams):
             server.shutdown()
@@ -253,3 +334,18 @@ def test_call_blocks_or_awaits_the_service(held_services, relative, name):
 def test_held_files_exist():
     missing = [relative for relative in FILES if not (FIXTURES / relative).is_file()]
     assert not missing, missing
+
+
+def test_psycopg_statement_is_held_as_well_as_the_connect(held_services):
+    """``conn.execute()`` of a sync psycopg connection blocks the loop too, not only ``connect()``: the
+    statement reaches the PostgreSQL stand-in through the proxy, and no hold sees a tick."""
+    from django.test.utils import override_settings
+
+    relative = "blocking-call-in-async/bad_sdk_clients.py"
+    held_services.postgres.statements.clear()
+    with override_settings(**held_services.settings()), file_environment(relative):
+        function = load_module(relative).raw_report
+        run = _run(function, arguments_for(function, f"{relative}::raw_report"), held_services)
+    assert "SELECT 1" in held_services.postgres.statements, (held_services.postgres.statements, run.error)
+    assert len(run.holds) >= 2, f"the startup and the statement are held separately: {run.holds}"
+    assert not any(run.ticks_in(hold) for hold in run.holds), f"the loop ran while psycopg waited: {run.error}"
