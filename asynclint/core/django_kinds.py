@@ -2521,6 +2521,8 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
     if base.name == SEQUENCE and base.result is not None and base.result.name in INSTANCE_LIKE:
         # ``rows[0]`` of ``list(qs)``; a slice (``rows[:3]``) keeps the elements
         return base if isinstance(node.slice, nodes.Slice) else base.result
+    if base.name in (MANAGER_CLASS, QUERYSET_CLASS):
+        return base  # ``models.Manager[Book]``: Django's classes take type arguments (``__class_getitem__``)
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:
