@@ -2452,34 +2452,28 @@ def agreed_return(function: nodes.FunctionDef) -> Kind | None:
         if declared is not None and declared.name == PROJECT_OBJECT and not declared.exact:
             declared = declared.but(returned=True)
         return declared
-    kinds = []
-    for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
-                                                                       nodes.ClassDef)):
-        if statement.value is None or isinstance(statement.value, nodes.Const) and statement.value.value is None:
-            continue
-        kinds.append(kind_of(statement.value))
+    returns = [statement for statement in function.nodes_of_class(nodes.Return, skip_klass=(
+                   nodes.FunctionDef, nodes.Lambda, nodes.ClassDef))
+               if not (statement.value is None or isinstance(statement.value, nodes.Const)
+                       and statement.value.value is None)]
+    kinds = [kind_of(statement.value) for statement in returns]
     if not kinds or kinds[0] is None or any(k is None or k.name != kinds[0].name for k in kinds):
         return None
-    return _with_relations_read(function, kinds[0])
+    return _with_relations_read(function, returns, kinds[0])
 
 
-def _with_relations_read(function: nodes.FunctionDef, kind: Kind) -> Kind:
+def _with_relations_read(function: nodes.FunctionDef, returns: list[nodes.Return], kind: Kind) -> Kind:
     """``kind`` of the instance ``function`` returns, with the relations the function read on it before
     every ``return`` of it: the read loaded and cached them (``if task.creator: return task`` in a
     ``sync_to_async`` helper, so that the loop's ``task.creator`` needs no query)."""
-    if kind.name != api.INSTANCE or kind.related is None:
+    if kind.name != api.INSTANCE or kind.related is None or \
+            not all(isinstance(statement.value, nodes.Name) for statement in returns):
         return kind
+    reads = [node for node in function.nodes_of_class(nodes.Attribute, skip_klass=(
+                 nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)) if isinstance(node.expr, nodes.Name)]
     loaded = None
-    for statement in function.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
-                                                                       nodes.ClassDef)):
-        if statement.value is None or isinstance(statement.value, nodes.Const) and statement.value.value is None:
-            continue
-        if not isinstance(statement.value, nodes.Name):
-            return kind
-        name = statement.value.name
-        read = {node.attrname for node in function.nodes_of_class(nodes.Attribute, skip_klass=(
-                    nodes.FunctionDef, nodes.Lambda, nodes.ClassDef))
-                if isinstance(node.expr, nodes.Name) and node.expr.name == name
+    for statement in returns:
+        read = {node.attrname for node in reads if node.expr.name == statement.value.name
                 and (node.fromlineno, node.col_offset) < (statement.fromlineno, statement.col_offset)}
         loaded = read if loaded is None else loaded & read
     return kind.but(related=kind.related | loaded) if loaded else kind

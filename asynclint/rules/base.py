@@ -228,22 +228,23 @@ def _local_work(facts: Facts | None) -> bool:
     """The work waits on this machine only (CPU, the local file system), never on a peer."""
     if _effect(facts) == api.CPU_BOUND:
         return True
-    if facts is None:
-        return False
-    if facts.chain is not None:
+    if facts is not None and facts.chain is not None:
         return facts.chain.operation.local_disk
-    row = facts.row if facts.row is not None else (facts.call.row if facts.call is not None else None)
-    return bool(getattr(row, "local_disk", False))
+    return bool(getattr(_row(facts), "local_disk", False))
 
 
 def _effect(facts: Facts | None) -> str | None:
     """The effect of the work a finding is about: its chain's operation, or its table row's."""
+    if facts is not None and facts.chain is not None:
+        return facts.chain.operation.effect
+    return getattr(_row(facts), "effect", None)
+
+
+def _row(facts: Facts | None):
+    """The table row a finding without a chain is about (its own, or its call's), or None."""
     if facts is None:
         return None
-    if facts.chain is not None:
-        return facts.chain.operation.effect
-    row = facts.row if facts.row is not None else (facts.call.row if facts.call is not None else None)
-    return getattr(row, "effect", None)
+    return facts.row if facts.row is not None else (facts.call.row if facts.call is not None else None)
 
 
 def _position(node: nodes.NodeNG) -> tuple[int, int, int | None, int | None]:
