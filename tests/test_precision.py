@@ -134,6 +134,29 @@ ROUTER = """
     ({"compose.yaml": "services:\n  web:\n    environment:\n      GUNICORN_CMD_ARGS: -k uvicorn.workers.UvicornWorker\n"
       "    command: gunicorn shop.app\n"}, "asgi"),
     ({"Procfile": "web: gunicorn shop.asgi:application\n"}, "asgi"),
+    # nginx in front of both: HTTP to WSGI, only websockets to ASGI, so the router's "http" is never used
+    # (uwsgi_pass; a proxy_pass to where gunicorn listens; a `set` variable; an upstream named daphne).
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: uwsgi --ini uwsgi.ini\n"
+      "ws: daphne -u /run/ws.sock shop.asgi:application\n",
+      "deploy/nginx.conf": "location ~ ^/ws/ { proxy_pass http://unix:/run/ws.sock; }\n"
+      "location / { uwsgi_pass 127.0.0.1:3031; }\n"}, "wsgi"),
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: gunicorn -b :8000 shop.wsgi\n"
+      "ws: uvicorn --port 8383 shop.asgi:application\n",
+      "docker/nginx/entrypoint.sh": "cat <<EOF > /etc/nginx/conf.d/site.conf\nserver {\n"
+      "  location /websocket/ { set \\$ws http://ws:8383; proxy_pass \\$ws; }\n"
+      "  location / { proxy_pass http://web:8000; }\n}\nEOF\n"}, "wsgi"),
+    ({"Makefile": "web:\n\tuwsgi /etc/uwsgi.ini\nws:\n\tdaphne -b 127.0.0.1 -p 8051 shop.asgi:app\n",
+      "templates/nginx.locations.conf.j2": "location ~ ^{{ prefix }}/websocket/ { proxy_pass http://daphne; }\n"
+      "location {{ prefix }} { uwsgi_pass uwsgi; }\n"}, "wsgi"),
+    # ... unless some HTTP path also goes to the ASGI server (or nothing serves websockets there): as before.
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: gunicorn -b :8000 shop.wsgi\n"
+      "api: uvicorn --port 8383 shop.asgi:application\n",
+      "nginx/site.conf": "location /ws/ { proxy_pass http://127.0.0.1:8383; }\n"
+      "location /api/ { proxy_pass http://127.0.0.1:8383; }\nlocation / { proxy_pass http://127.0.0.1:8000; }\n"},
+     "unknown"),
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: uwsgi --ini uwsgi.ini\n"
+      "ws: daphne -u /run/ws.sock shop.asgi:application\n", "nginx/site.conf": "location / { uwsgi_pass web; }\n"},
+     "unknown"),
 ])
 def test_detect(tmp_path, files, server):
     found = deployment.detect(_project(tmp_path, files))
