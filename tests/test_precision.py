@@ -178,6 +178,21 @@ def test_detect_is_kept_per_run_and_refreshed_by_invalidate(tmp_path):
     with using(RunContext()):
         assert deployment.detect(root).server == "asgi"
 
+def test_a_demo_project_in_a_test_folder_is_its_own_root(tmp_path):
+    """A library's repository whose demo project lives under tests/ (not read from the repository's top):
+    the demo's folder is the root; a monorepo whose top has the deployment keeps the top."""
+    from asynclint.core.context import RunContext, using
+
+    root = _project(tmp_path / "lib", {"tests/manage.py": "", "tests/demo/settings.py": "INSTALLED_APPS = ['daphne']\n"})
+    (root / ".git").mkdir()
+    mono = _project(tmp_path / "mono", {"api/manage.py": "", "api/shop/settings.py": "INSTALLED_APPS = ['daphne']\n",
+                                        "Procfile": "web: gunicorn shop.wsgi\n"})
+    (mono / ".git").mkdir()
+    with using(RunContext()):
+        assert deployment.project_root(root / "tests" / "demo" / "settings.py") == root / "tests"
+        assert deployment.project_root(mono / "api" / "shop" / "settings.py") == mono
+
+
 def test_a_settings_module_that_nothing_serves_runs_under_runserver(tmp_path):
     """No server command, router, daphne or ASGI_APPLICATION: a library's module stays unknown (its users
     choose a server), the project's settings module is served by runserver (WSGI)."""

@@ -94,20 +94,26 @@ def project_root(path: str | os.PathLike) -> Path:
     key = str(Path(path).resolve())
     roots = context.current().deployment_roots
     if key not in roots:
-        roots[key] = _root(key)
+        root, project = _root(key)
+        # A demo or test project inside a library's repository (``tests/manage.py``): the repository's
+        # top says nothing (test folders are not read), the project's own folder may.
+        roots[key] = project if project is not None and detect(root).reasons == (_NOTHING_FOUND,) else root
     return roots[key]
 
 
-def _root(path: str) -> Path:
+def _root(path: str) -> tuple[Path, Path | None]:
+    """(the root, the nearest folder below it with ``manage.py`` when the root is a repository's top)."""
     start = Path(path)
     start = start if start.is_dir() else start.parent
-    marker = None
+    marker = project = None
     for folder in (start, *start.parents):
         if any((folder / name).exists() for name in _ROOT_MARKERS):
-            return folder
+            return folder, project
+        if project is None and (folder / "manage.py").is_file():
+            project = folder
         if marker is None and ((folder / "manage.py").is_file() or (folder / "pyproject.toml").is_file()):
             marker = folder
-    return marker or start
+    return marker or start, None
 
 
 def _files(root: Path):
