@@ -25,7 +25,7 @@ from asynclint.core import branches
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (  # noqa: I001
-    _has_library_base,
+    has_library_base,
     ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
@@ -132,7 +132,7 @@ def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     if isinstance(found, nodes.ClassDef):
         cls, found = found, find_method(found, "__init__")
         library_init = found is None or not is_project_file(found.root().file)
-        if library_init and _has_library_base(cls, pydantic_models.MODEL_BASES):
+        if library_init and has_library_base(cls, pydantic_models.MODEL_BASES):
             # a pydantic model (a ninja Schema) validates on construction: its (first) validator runs
             validators = (m for m in cls.mymethods() if has_decorator(m, pydantic_models.VALIDATORS))
             found = next(validators, None)

@@ -297,7 +297,7 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
             if isinstance(parent.value, nodes.List) and not parent.value.elts and isinstance(parent, nodes.Assign):
                 return _appended(target)  # ``pending = []`` then ``pending.append(dc)``
             if isinstance(parent.value, (nodes.Name, nodes.Attribute)):
-                stored = _called_function(parent.value)  # ``check = can_publish``: called later
+                stored = called_function(parent.value)  # ``check = can_publish``: called later
                 if is_plain_coroutine_function(stored):
                     return Kind(FACTORY, result=_returned_kind(stored, None))
             return kind_of(parent.value)
@@ -392,7 +392,7 @@ def _yielded_object(manager: nodes.NodeNG) -> Kind | None:
     """``with self._prep_run(request) as ctx``: the project object a ``@contextmanager`` yields."""
     if not isinstance(manager, nodes.Call):
         return None
-    function = _called_function(manager.func)
+    function = called_function(manager.func)
     if function is None or not has_decorator(function, _CONTEXT_MANAGER_DECORATORS):
         return None
     kinds = [kind_of(y.value) for y in function.nodes_of_class(nodes.Yield, skip_klass=(nodes.FunctionDef,
@@ -999,7 +999,7 @@ def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | No
     return found
 
 
-_DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen",
+DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen",
                                    "attr.mutable", "attrs.define", "attrs.frozen", "attrs.mutable"})
 
 
@@ -1017,8 +1017,8 @@ def _constructed_attributes(cls: nodes.ClassDef | None, call: nodes.Call) -> tup
             return ()
         bound = {param.name: kind for param, kind in _bind_arguments(init, call, constructor=True).items()}
         pairs = [(attribute, bound[param]) for attribute, param in stored.items() if param in bound]
-    elif has_decorator(cls, _DATACLASS_DECORATORS):
-        fields = _dataclass_fields(cls)
+    elif has_decorator(cls, DATACLASS_DECORATORS):
+        fields = dataclass_fields(cls)
         positional = call.args if not any(isinstance(a, nodes.Starred) for a in call.args) \
             and not any(_is_project_class(definition_of(base)) for base in cls.bases) else []
         pairs = [(field, kind_of(argument)) for field, argument in zip(fields, positional)]
@@ -1054,7 +1054,7 @@ def _stored_parameters(init: nodes.FunctionDef) -> dict[str, str]:
     return stored
 
 
-def _dataclass_fields(cls: nodes.ClassDef) -> list[str]:
+def dataclass_fields(cls: nodes.ClassDef) -> list[str]:
     """The ``__init__`` parameters a dataclass declares, in order (``ClassVar``, ``InitVar`` and
     ``field(init=False)`` aside)."""
     fields = []
@@ -1205,12 +1205,12 @@ def _client_on_self(node: nodes.Attribute) -> Kind | None:
     found = kind_of(value) if value is not None else None
     if found is None and value is None:  # ``self.channel_layer`` of a Channels consumer: set by its base
         inherited = api.INHERITED_ATTRIBUTE_KINDS.get(node.attrname)
-        if inherited is not None and _has_library_base(owner, inherited[0]):
+        if inherited is not None and has_library_base(owner, inherited[0]):
             return Kind(inherited[1])
     return found if found is not None and found.name in api.CLIENT_KINDS else None
 
 
-def _has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 0) -> bool:
+def has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 0) -> bool:
     """Whether ``cls`` derives, through project classes, from one of the library classes ``bases``."""
     if _depth > 8:
         return False
@@ -1218,7 +1218,7 @@ def _has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 
         if qualified_name(base) in bases:
             return True
         parent = definition_of(base)
-        if isinstance(parent, nodes.ClassDef) and parent is not cls and _has_library_base(parent, bases, _depth + 1):
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and has_library_base(parent, bases, _depth + 1):
             return True
     return False
 
@@ -1911,7 +1911,7 @@ def sync_getattr_default(call: nodes.Call) -> nodes.FunctionDef | None:
     if not (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name) and value.func.name == "getattr"
             and len(value.args) == 3 and qualified_name(value.func) in ("builtins.getattr", None)):
         return None
-    fallback = _called_function(value.args[2])
+    fallback = called_function(value.args[2])
     if fallback is None or isinstance(fallback, nodes.AsyncFunctionDef) or fallback.is_generator() \
             or is_adapter_decorated(fallback) or not is_project_file(fallback.root().file):
         return None
@@ -1949,7 +1949,7 @@ def argument_kinds(function: nodes.FunctionDef) -> dict[str, list[tuple[nodes.Ca
     return found
 
 
-def _called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+def called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project function or method a callable expression (``f``, ``self.m``, ``Cls.m``) is."""
     if isinstance(node, nodes.Attribute):
         receiver = kind_of(node.expr)
@@ -2016,7 +2016,7 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         owner = enclosing_class(call)
         return Kind(SUPER, custom=owner) if owner is not None and is_project_file(owner.root().file) else None
     if qualified in ("builtins.staticmethod", "functools.partial") and call.args:
-        wrapped = _called_function(call.args[0])
+        wrapped = called_function(call.args[0])
         result = _returned_kind(wrapped, None) if wrapped is not None else None
         if qualified == "functools.partial" and wrapped is not None:  # calling it runs ``wrapped``
             return Kind(FACTORY, result=result, function=wrapped, origin="partial")
