@@ -37,6 +37,7 @@ from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.context import current
+from asynclint.libraries.clients import CONSUMER_SCOPE
 from asynclint.core.imports import (
     bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
 )
@@ -65,6 +66,9 @@ MAYBE_QUERYSET = "queryset or collection"
 #: ``session`` are plain attributes. A kind (not None) so that a call passing it on tells the callee.
 FOREIGN_REQUEST = "non-Django request"
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
+#: The ``**kwargs`` of a function a call is followed into: the kinds of the keyword arguments it collects
+#: (``attributes``: by keyword), read back with ``kwargs.pop("user")``, ``kwargs.get(...)``, ``kwargs[...]``.
+KEYWORD_ARGUMENTS = "keyword arguments"
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
 OBJECT_LIKE = frozenset({PROJECT_OBJECT, VIEW, TEST_CASE})
@@ -258,6 +262,9 @@ def _in_duck_typing_fallback(node: nodes.Name) -> bool:
 
 
 def _kind_of_binding(binding: nodes.NodeNG, use: nodes.Name) -> Kind | None:
+    if isinstance(binding, nodes.Arguments):  # ``**kwargs`` of a function a call is followed into
+        bound = current().bound
+        return bound[-1].get(binding) if bound and use.name == binding.kwarg else None
     if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
         qualified = qualified_name(use)
         return _kind_of_qualified(qualified, use) if qualified else None
@@ -974,6 +981,10 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
         constructed = _constructed_attribute(base, node)
         return constructed if constructed is not None else _object_attribute(base.custom, name, base)
+    if isinstance(node.expr, nodes.Name) and node.expr.name == "self" and _is_project_class(base.custom):
+        # ``self.user`` in a project form (a library kind with the project's class): what the class assigns
+        value = _self_assignments(base.custom).get(name)
+        return kind_of(value) if value is not None else None
     return None
 
 
@@ -1203,7 +1214,8 @@ def _client_on_self(node: nodes.Attribute) -> Kind | None:
         return None
     value = assigned_on_self(owner, node.attrname)
     found = kind_of(value) if value is not None else None
-    if found is None and value is None:  # ``self.channel_layer`` of a Channels consumer: set by its base
+    if found is None and (value is None or not is_project_file(value.root().file)):
+        # ``self.channel_layer``, ``self.scope`` of a Channels consumer: set by its (installed or not) base
         inherited = api.INHERITED_ATTRIBUTE_KINDS.get(node.attrname)
         if inherited is not None and has_library_base(owner, inherited[0]):
             return Kind(inherited[1])
@@ -2063,6 +2075,8 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
+    if receiver.name == KEYWORD_ARGUMENTS:
+        return _keyword_argument(receiver, call.args[0] if name in ("pop", "get") and call.args else None)
     if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
         if not receiver.exact and receiver.name in (PROJECT_OBJECT, PROJECT_CLASS) and overridden(receiver.custom,
                                                                                                    name):
@@ -2351,12 +2365,19 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None, receive
         context.kinds = saved
 
 
-def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName, Kind]:
-    """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance."""
+def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName | nodes.Arguments, Kind]:
+    """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance (its
+    ``**kwargs`` when it collects such a keyword argument: ``Form(data, user=self.user)``)."""
+    constructor = function.name == "__init__" and not (isinstance(call.func, nodes.Attribute)
+                                                      and call.func.attrname == "__init__")
     return {
-        param: kind for param, kind in _bind_arguments(function, call).items()
-        if kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
+        param: kind for param, kind in _bind_arguments(function, call, constructor).items()
+        if _orm_kind(kind) or kind.name == KEYWORD_ARGUMENTS and any(_orm_kind(k) for _, k in kind.attributes)
     }
+
+
+def _orm_kind(kind: Kind) -> bool:
+    return kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
 
 
 def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
@@ -2400,12 +2421,16 @@ def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call,
         if found is not None:
             bound[param] = found
     by_name = {param.name: param for param in [*positional, *(params.kwonlyargs or [])]}
+    collected: list[tuple[str, Kind]] = []  # by ``**kwargs``
     for keyword in call.keywords or []:
         param = by_name.get(keyword.arg)
-        if param is not None:
-            found = kind_of(keyword.value)
-            if found is not None:
-                bound[param] = found
+        found = kind_of(keyword.value) if param is not None or params.kwarg and keyword.arg else None
+        if found is not None and param is not None:
+            bound[param] = found
+        elif found is not None:
+            collected.append((keyword.arg, found))
+    if collected:
+        bound[params] = Kind(KEYWORD_ARGUMENTS, attributes=tuple(collected))
     return bound
 
 
@@ -2523,6 +2548,13 @@ def async_wrapping_decorator(decorator: nodes.NodeNG) -> bool:
 
 
 # --- subscripts ----------------------------------------------------------------------------------
+def _keyword_argument(keywords: Kind, key: nodes.NodeNG | None) -> Kind | None:
+    """The kind of the keyword argument ``key`` (a string constant) among ``**kwargs``."""
+    if not isinstance(key, nodes.Const) or not isinstance(key.value, str):
+        return None
+    return dict(keywords.attributes).get(key.value)
+
+
 def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
     base = kind_of(node.value)
     if base is None:
@@ -2539,6 +2571,10 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
         return base if isinstance(node.slice, nodes.Slice) else base.result
     if base.name in (MANAGER_CLASS, QUERYSET_CLASS):
         return base  # ``models.Manager[Book]``: Django's classes take type arguments (``__class_getitem__``)
+    if base.name == KEYWORD_ARGUMENTS:
+        return _keyword_argument(base, node.slice)
+    if base.name == CONSUMER_SCOPE and isinstance(node.slice, nodes.Const) and node.slice.value == "user":
+        return Kind(api.USER, user=True)  # resolved by AuthMiddlewareStack: a user instance, not a lazy read
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:
