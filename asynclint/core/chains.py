@@ -126,6 +126,14 @@ def is_loop_runner(call: nodes.Call) -> bool:
     return qualified_call_name(call) == "asyncio.run"
 
 
+def is_run_by_loop_runner(node: nodes.NodeNG) -> bool:
+    """The coroutine ``node`` makes is run by ``asyncio.run(node)`` / ``loop.run_until_complete(node)``:
+    its body runs on that loop, in this thread, even in sync code."""
+    parent = node.parent
+    return isinstance(parent, nodes.Call) and node in parent.args and is_loop_runner(parent) \
+        and not isinstance(parent.func, nodes.Call)  # ``async_to_sync(f)(node)``: ``node`` is an argument of f
+
+
 # --- what a call runs --------------------------------------------------------------------------------
 def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     """The sync project function whose body a call of ``found`` runs right away."""

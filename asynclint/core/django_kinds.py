@@ -201,7 +201,12 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
     if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
         return _sequence_of([kind_of(element) for element in node.elts])
     if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
-        return _sequence_of([kind_of(node.elt)])
+        element = kind_of(node.elt)
+        if element is not None and element.name in INSTANCE_LIKE and isinstance(node.elt, nodes.Name) \
+                and any(isinstance(c.target, nodes.AssignName) and c.target.name == node.elt.name
+                        for c in node.generators):
+            return Kind(SEQUENCE, result=element)  # ``[a for a in agents if ...]``: the instances themselves
+        return _sequence_of([element])
     return None
 
 
@@ -2084,6 +2089,10 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         method = find_method(receiver.custom, name)
         if method is not None:
             return _returned_kind(method, call, receiver)
+    if receiver.name in INSTANCE_LIKE and receiver.model is not None:
+        method = find_method(receiver.model, name)  # ``await agent.nats_cmd(...)``: the model's own coroutine
+        if isinstance(method, nodes.AsyncFunctionDef) and is_plain_coroutine_function(method):
+            return _returned_kind(method, call, receiver)
     if receiver.name == SUPER:
         method = find_method_in_bases(receiver.custom, name)
         return _returned_kind(method, call) if method is not None else None
@@ -2370,10 +2379,26 @@ def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.A
     ``**kwargs`` when it collects such a keyword argument: ``Form(data, user=self.user)``)."""
     constructor = function.name == "__init__" and not (isinstance(call.func, nodes.Attribute)
                                                       and call.func.attrname == "__init__")
-    return {
+    found: dict[nodes.AssignName | nodes.Arguments, Kind] = {
         param: kind for param, kind in _bind_arguments(function, call, constructor).items()
         if _orm_kind(kind) or kind.name == KEYWORD_ARGUMENTS and any(_orm_kind(k) for _, k in kind.attributes)
     }
+    receiver = _partly_loaded_receiver(function, call)
+    if receiver is not None:
+        found[function.args.args[0]] = receiver
+    return found
+
+
+def _partly_loaded_receiver(function: nodes.FunctionDef, call: nodes.Call) -> Kind | None:
+    """``agent.nats_cmd()`` on an instance loaded with ``.only(...)``/``.defer(...)``: the instance, for
+    the method's ``self`` (its deferred fields follow it into its own methods)."""
+    if function.type != "method" or not function.args.args or not isinstance(call.func, nodes.Attribute) \
+            or call.func.attrname != function.name:
+        return None
+    receiver = kind_of(call.func.expr)
+    if receiver is None or receiver.name not in INSTANCE_LIKE or (receiver.only is None and not receiver.deferred):
+        return None
+    return receiver
 
 
 def _orm_kind(kind: Kind) -> bool:

@@ -22,7 +22,9 @@ their kind: `Holder(book).item`, `await holder.resolution()` returning `self.ite
 in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
 (a function or method, in any module) that does such a read, or a query or write with it, on the loop:
 the call is reported, naming what the coroutine does (possible when only a branch the call does not
-decide does it); a method that every call in the project passes such a value (an unannotated
+decide does it); likewise an instance loaded with `.only()`/`.defer()` whose own coroutine method reads
+a field left out (`await agent.nats_cmd()` reading `self.agent_id`), also when sync code runs that
+coroutine with `asyncio.run(...)`/`loop.run_until_complete(...)` (a Celery task); a method that every call in the project passes such a value (an unannotated
 parameter its callers type) is reported in the method itself, once, not at the calls.
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
@@ -68,7 +70,7 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
 from asynclint import django_api as api
-from asynclint.core.chains import coroutine_work
+from asynclint.core.chains import coroutine_work, is_run_by_loop_runner
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import NULLABLE_NOTE, deferred_field_read, nullable_relation, unloaded_relation_read
 from asynclint.core.event_loop import runs_on_event_loop
@@ -95,12 +97,14 @@ class SyncOrmCallInAsync(SyncCallRule):
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
         work = coroutine_work(node)
-        if work is not None and work.operation.effect in self.effects and runs_on_event_loop(node):
+        if work is not None and work.operation.effect in self.effects and (
+                runs_on_event_loop(node) or is_run_by_loop_runner(node)):
             read = work.operation.node
             where = f"{os.path.basename(read.root().file or '?')}:{read.lineno}"
             if work.unloaded:
+                instance = "it is called on" if _reads_self(read) else "passed to it here"
                 message = (f"{work.coroutine.name}() reads {describe(read)} ({where}), {_UNLOADED[work.unloaded]} "
-                           f"the query that loaded the instance passed to it here, so Django loads it with a sync "
+                           f"the query that loaded the instance {instance}, so Django loads it with a sync "
                            f"query on the event loop"
                            f"{f' ({work.operation.possible})' if work.operation.possible else ''}; "
                            f"{_load_up_front(read, work.unloaded)}")
@@ -121,6 +125,11 @@ class SyncOrmCallInAsync(SyncCallRule):
                               f"so Django loads it with a sync query on the event loop"
                               f"{f' ({NULLABLE_NOTE})' if nullable else ''}; {_load_up_front(node, unloaded)}",
                         INFERENCE if nullable else HIGH)
+
+
+def _reads_self(read: nodes.NodeNG) -> bool:
+    """``self.agent_id``: the coroutine reads the instance it is a method of."""
+    return isinstance(read, nodes.Attribute) and isinstance(read.expr, nodes.Name) and read.expr.name == "self"
 
 
 _UNLOADED = {"field": "a field that .only()/.defer() left out of", "relation": "a relation not loaded with"}
