@@ -29,7 +29,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
-    foreign_request_parameters, kind_of, NULLABLE_NOTE, nullable_relation, orm_arguments, overridden, project_subclasses,
+    foreign_request_parameters, kind_of, orm_arguments, relation_read_note, overridden, project_subclasses,
     qualified_call_name, unloaded_relation_read,
 )
 from asynclint.core.evaluation import evaluations_at
@@ -107,7 +107,7 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         yield Operation(node, api.QUERY, f"{describe(node)} (a field deferred by .only()/.defer())")
     if isinstance(node, nodes.Attribute) and unloaded_relation_read(node) is not None:
         yield Operation(node, api.QUERY, f"{describe(node)} (a relation the query did not select_related)",
-                        NULLABLE_NOTE if nullable_relation(node) else "")
+                        relation_read_note(node))
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
         if receiver is not None and receiver.name == api.REQUEST:

@@ -115,6 +115,10 @@ class Kind:
     #: ``__init__`` (or, for a dataclass, the generated one) sets from the call's arguments, with the
     #: kinds of those arguments at that call, by attribute name.
     attributes: tuple[tuple[str, Kind], ...] = ()
+    #: INSTANCE/USER known only from an annotation (``async def f(m: Member)``, a request class's
+    #: ``user: User``): which relations its query loaded is not known, so reading a forward relation
+    #: of it *may* query (a possible finding).
+    assumed: bool = False
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -436,7 +440,7 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         return bound[-1][target]
     annotation = _annotation_of(target, arguments)
     if annotation is not None:
-        annotated = _kind_of_annotation(annotation)
+        annotated = _assumed_instance(_kind_of_annotation(annotation))
         if annotated is not None or target.name != "request":
             return annotated
         if _is_foreign_annotation(annotation):
@@ -700,6 +704,13 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
             return kind
         return None
     return _instance_of(kind_of(annotation))
+
+
+def _assumed_instance(kind: Kind | None) -> Kind | None:
+    """A model instance known from an annotation: its relations are not known loaded (``assumed``)."""
+    if kind is not None and kind.name in INSTANCE_LIKE and kind.model is not None and kind.related is None:
+        return kind.but(assumed=True)
+    return kind
 
 
 def _annotation_name(node: nodes.NodeNG) -> str:
@@ -995,7 +1006,14 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
 
 def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | None = None) -> Kind | None:
     """``limiter.window`` of a project object: a property's result, a bound method (called later:
-    its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``)."""
+    its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``).
+    An annotation in a project class body (``user: User`` of a request class) says what a library's
+    attribute of that name holds (DRF's ``Request.user`` property)."""
+    declared = _class_body_annotation(cls, name)
+    if declared is not None:
+        found = _assumed_instance(_kind_of_annotation(declared))
+        if found is not None and found.name in INSTANCE_LIKE:
+            return found
     method = find_method(cls, name)
     if method is not None:
         if is_property(method):
@@ -1180,6 +1198,18 @@ def _model_class_of_subclasses(cls: nodes.ClassDef, name: str) -> Kind | None:
     models = {kind.model for kind in kinds}
     return Kind(api.MODEL_CLASS, model=models.pop() if len(models) == 1 else None,
                 user=all(kind.user for kind in kinds))
+
+
+def _class_body_annotation(cls: nodes.ClassDef | None, name: str) -> nodes.NodeNG | None:
+    """``user: User`` (no value) in the body of a project class whose library base has that attribute."""
+    if cls is None or not is_project_file(cls.root().file) or name in cls.locals and any(
+            isinstance(found, nodes.FunctionDef) for found in cls.locals[name]):
+        return None
+    for statement in cls.body:
+        if isinstance(statement, nodes.AnnAssign) and statement.value is None \
+                and isinstance(statement.target, nodes.AssignName) and statement.target.name == name:
+            return statement.annotation
+    return None
 
 
 def annotated_attribute(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
@@ -2146,6 +2176,10 @@ def _relations_of(receiver: Kind) -> frozenset[str] | None:
     if receiver.name == api.MANAGER and receiver.model is not None and not receiver.user \
             and find_method(receiver.custom, "get_queryset") is None:
         return frozenset()
+    if receiver.name in (api.MANAGER, api.USER_MANAGER) and receiver.model is not None and receiver.user \
+            and is_project_file(receiver.model.root().file) and find_method(receiver.custom, "get_queryset") is None \
+            and _plain_default_manager(receiver.model):
+        return frozenset()  # the project's own user model: a model like any other
     if receiver.name == api.RELATED_MANAGER and receiver.model is not None and not receiver.user \
             and _plain_default_manager(receiver.model):
         return frozenset()  # a related manager queries through the related model's default manager
@@ -2185,7 +2219,8 @@ def _project_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[nodes.ClassDef]
 def _fetched_relations(receiver: Kind, row: api.SyncApi) -> frozenset[str] | None:
     """The relations loaded with the instance a fetch (``get``/``first``/``latest``... and their async
     forms) returns; None for what creates instances (their relations are the ones passed in)."""
-    if row.effect != api.QUERY or row.returns != api.INSTANCE or receiver.name not in (api.MANAGER, api.QUERYSET):
+    if row.effect != api.QUERY or row.returns != api.INSTANCE or \
+            receiver.name not in (api.MANAGER, api.USER_MANAGER, api.QUERYSET):
         return None
     return _relations_of(receiver)
 
@@ -2211,8 +2246,8 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
     if isinstance(node.parent, nodes.Call) and node.parent.func is node:
         return None
     instance = kind_of(node.expr)
-    if instance is None or instance.name != api.INSTANCE or instance.related is None or instance.model is None \
-            or node.attrname in instance.related:
+    if instance is None or instance.name not in INSTANCE_LIKE or instance.model is None \
+            or (instance.related is None and not instance.assumed) or node.attrname in (instance.related or ()):
         return None
     field = _class_attribute(instance.model, node.attrname)
     if not isinstance(field, nodes.Call) or \
@@ -2226,7 +2261,34 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
             return None  # assigned here: the relation is the object assigned
         if any((other.fromlineno, other.col_offset) < (node.fromlineno, node.col_offset) for other in same):
             return None  # read before: loaded (and cached) by that first read
-    return _related_model(field, instance.model)
+    related = _related_model(field, instance.model)
+    if related is None and _names_auth_model(field):
+        return instance.model  # ``ForeignKey(Group)`` without Django importable: a relation all the same
+    return related
+
+
+def _names_auth_model(field: nodes.Call) -> bool:
+    """``ForeignKey(Group)``, ``ForeignKey(settings.AUTH_USER_MODEL)``, ``ForeignKey(get_user_model())``,
+    ``ForeignKey("auth.Group")``: a relation to a model of ``django.contrib.auth``."""
+    target = field.args[0] if field.args else next(
+        (keyword.value for keyword in field.keywords or [] if keyword.arg == "to"), None)
+    if isinstance(target, nodes.Const) and isinstance(target.value, str):
+        return target.value.startswith("auth.")
+    if isinstance(target, nodes.Call):
+        return qualified_name(target.func) == "django.contrib.auth.get_user_model" if isinstance(
+            target.func, (nodes.Name, nodes.Attribute)) else False
+    if isinstance(target, (nodes.Name, nodes.Attribute)):
+        qualified = qualified_name(target) or ""
+        return qualified.startswith("django.contrib.auth.models.") or qualified == "django.conf.settings.AUTH_USER_MODEL"
+    return False
+
+
+def relation_read_note(node: nodes.Attribute) -> str:
+    """Why a read of an unloaded relation is only a *possible* query, or "" when it is a definite one."""
+    if nullable_relation(node):
+        return NULLABLE_NOTE
+    instance = kind_of(node.expr)
+    return ANNOTATED_NOTE if instance is not None and instance.assumed else ""
 
 
 def nullable_relation(node: nodes.Attribute) -> bool:
@@ -2241,6 +2303,9 @@ def nullable_relation(node: nodes.Attribute) -> bool:
 
 #: Why the read of a nullable relation is a *possible* finding (the note of its operation).
 NULLABLE_NOTE = "a nullable relation: Django queries whenever its _id is set; only a NULL id skips the query"
+#: Why the read of a relation of an instance known from an annotation is a *possible* finding.
+ANNOTATED_NOTE = ("an instance known from an annotation: Django queries unless the query that loaded it "
+                  "selected the relation (select_related)")
 
 
 def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:

@@ -17,7 +17,11 @@ Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneTo
 instance fetched from a model's plain manager by a query without `select_related`/`prefetch_related`
 of it (`(await Book.objects.aget(pk=1)).author`, the rows of `await sync_to_async(list)(qs)`), its
 first read in the function; a nullable one (`null=True`) as *possible*: Django queries whenever its
-`_id` is set, only a NULL id reads None without a query. Values handed to a project object keep
+`_id` is set, only a NULL id reads None without a query. The project's own user model (an
+`AbstractUser`/`AbstractBaseUser` subclass) is a model like any other, and relations to
+`django.contrib.auth`'s models (`Group`, `settings.AUTH_USER_MODEL`, `get_user_model()`) are relations
+like any other. An instance known only from an annotation (a parameter `member: Member`, a request
+class that declares `user: Member`) may or may not have its relations loaded: reading one is *possible*. Values handed to a project object keep
 their kind: `Holder(book).item`, `await holder.resolution()` returning `self.item`, and `self.item`
 in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
 (a function or method, in any module) that does such a read, or a query or write with it, on the loop:
@@ -72,7 +76,7 @@ from pylint.interfaces import HIGH, INFERENCE
 from asynclint import django_api as api
 from asynclint.core.chains import coroutine_work, is_run_by_loop_runner
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import NULLABLE_NOTE, deferred_field_read, nullable_relation, unloaded_relation_read
+from asynclint.core.django_kinds import deferred_field_read, relation_read_note, unloaded_relation_read
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, SyncCallRule
@@ -120,11 +124,11 @@ class SyncOrmCallInAsync(SyncCallRule):
         if runs_on_event_loop(node) and (deferred_field_read(node) is not None
                                          or unloaded_relation_read(node) is not None):
             unloaded = "field" if deferred_field_read(node) is not None else "relation"
-            nullable = unloaded == "relation" and nullable_relation(node)
+            note = relation_read_note(node) if unloaded == "relation" else ""
             self.report(node, f"{describe(node)} reads {_UNLOADED[unloaded]} the query that loaded the instance, "
                               f"so Django loads it with a sync query on the event loop"
-                              f"{f' ({NULLABLE_NOTE})' if nullable else ''}; {_load_up_front(node, unloaded)}",
-                        INFERENCE if nullable else HIGH)
+                              f"{f' ({note})' if note else ''}; {_load_up_front(node, unloaded)}",
+                        INFERENCE if note else HIGH)
 
 
 def _reads_self(read: nodes.NodeNG) -> bool:
