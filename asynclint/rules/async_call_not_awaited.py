@@ -17,7 +17,8 @@ assigned to a name that is then used as a value or never used, or one handed to 
 callable that never awaits it: an `async def` or plain `def` that only uses that parameter as a value
 (formats, compares, reads an attribute of it, passes it to another such callable), a class whose
 `__init__` does so or stores it on `self` where the class only reads it as a value, a dataclass or
-pydantic field annotated with a value type (`Info(token=self.get_token())` where `token: str`).
+pydantic field annotated with a value type (`Info(token=self.get_token())` where `token: str`), the
+data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(coro)`).
 Handed to `asyncio.gather`/`create_task`/`wait_for`..., `async_to_sync`, a callable that awaits,
 schedules, returns or passes it on, or one asynclint cannot read, it stays silent.
 
@@ -64,12 +65,13 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, DATACLASS_DECORATORS, argument_kinds, called_function, dataclass_fields, find_method,
-    has_library_base, is_plain_coroutine_function, is_project_file, kind_of, qualified_call_name,
+    ADAPTED_CALLABLE, DATACLASS_DECORATORS, argument_kinds, called_function, dataclass_fields, enclosing_class,
+    find_method, has_library_base, is_plain_coroutine_function, is_project_file, kind_of, qualified_call_name,
 )
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
 from asynclint.libraries import pydantic_models
+from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
@@ -121,6 +123,8 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         callee = qualified_call_name(parent)
         if callee is not None and is_django_name(callee):
             return USED_AS_VALUE  # Django's callables (JsonResponse, render...) never await their data
+        if _sent_by_consumer(parent, node):
+            return USED_AS_VALUE
         return _misuse_in_project_callee(parent, node)  # else handed to an unknown callable, which may await it
     if isinstance(parent, nodes.Keyword):
         return _misuse(parent)
@@ -161,6 +165,19 @@ def _misuse_in_project_callee(call: nodes.Call, argument: nodes.NodeNG, _depth: 
         return NOT_AWAITED
     owner = function.parent if cls is not None else None
     return USED_AS_VALUE if all(_used_as_value_only(use, owner, _depth) for use in uses) else None
+
+
+def _sent_by_consumer(call: nodes.Call, argument: nodes.NodeNG) -> bool:
+    """``await self.send(text_data=coro)`` in a Channels consumer: the data is serialised, never awaited."""
+    func = call.func
+    if not (isinstance(func, nodes.Attribute) and func.attrname in CONSUMER_SENT_VALUES
+            and isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
+        return False
+    sent = CONSUMER_SENT_VALUES[func.attrname]
+    if not (argument.arg in sent if isinstance(argument, nodes.Keyword) else call.args[:1] == [argument]):
+        return False
+    owner = enclosing_class(call)
+    return owner is not None and has_library_base(owner, CONSUMERS)
 
 
 def _project_class_called(call: nodes.Call) -> nodes.ClassDef | None:
