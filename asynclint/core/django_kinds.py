@@ -458,8 +458,18 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
             return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
+    if _is_asgi_scope(target, positional, function):
+        return Kind(CONSUMER_SCOPE)
     return _kind_of_handler_parameter(target, positional, function) or _kind_from_docstring(target, function) \
         or _kind_from_callers(target, function) or _kind_from_method_callers(target, function)
+
+
+def _is_asgi_scope(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> bool:
+    """``scope`` of an ASGI application or middleware (``async def __call__(self, scope, receive, send)``):
+    a ``"user"`` there was put by Channels' AuthMiddleware, which resolves it before calling on."""
+    names = [param.name for param in positional]
+    return isinstance(function, nodes.AsyncFunctionDef) and names[-3:] == ["scope", "receive", "send"] \
+        and target is positional[-3]
 
 
 def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> Kind | None:
@@ -2112,6 +2122,8 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if receiver.name == KEYWORD_ARGUMENTS:
         return _keyword_argument(receiver, call.args[0] if name in ("pop", "get") and call.args else None)
+    if receiver.name == CONSUMER_SCOPE:
+        return _scope_user(call.args[0] if name == "get" and call.args else None)
     if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
         if not receiver.exact and receiver.name in (PROJECT_OBJECT, PROJECT_CLASS) and overridden(receiver.custom,
                                                                                                    name):
@@ -2638,6 +2650,12 @@ def async_wrapping_decorator(decorator: nodes.NodeNG) -> bool:
 
 
 # --- subscripts ----------------------------------------------------------------------------------
+def _scope_user(key: nodes.NodeNG | None) -> Kind | None:
+    """``scope["user"]``, ``scope.get("user")``: resolved by AuthMiddlewareStack, a user instance (not a
+    lazy read: its fields are loaded, its permission checks query)."""
+    return Kind(api.USER, user=True) if isinstance(key, nodes.Const) and key.value == "user" else None
+
+
 def _keyword_argument(keywords: Kind, key: nodes.NodeNG | None) -> Kind | None:
     """The kind of the keyword argument ``key`` (a string constant) among ``**kwargs``."""
     if not isinstance(key, nodes.Const) or not isinstance(key.value, str):
@@ -2663,8 +2681,8 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
         return base  # ``models.Manager[Book]``: Django's classes take type arguments (``__class_getitem__``)
     if base.name == KEYWORD_ARGUMENTS:
         return _keyword_argument(base, node.slice)
-    if base.name == CONSUMER_SCOPE and isinstance(node.slice, nodes.Const) and node.slice.value == "user":
-        return Kind(api.USER, user=True)  # resolved by AuthMiddlewareStack: a user instance, not a lazy read
+    if base.name == CONSUMER_SCOPE:
+        return _scope_user(node.slice)
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:
