@@ -115,7 +115,7 @@ class Kind:
     #: ``__init__`` (or, for a dataclass, the generated one) sets from the call's arguments, with the
     #: kinds of those arguments at that call, by attribute name.
     attributes: tuple[tuple[str, Kind], ...] = ()
-    #: INSTANCE/USER known only from an annotation (``async def f(m: Member)``, a request class's
+    #: USER known only from an annotation (``async def f(user: Member)``, a request class's
     #: ``user: User``): which relations its query loaded is not known, so reading a forward relation
     #: of it *may* query (a possible finding).
     assumed: bool = False
@@ -717,8 +717,13 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
 
 
 def _assumed_instance(kind: Kind | None) -> Kind | None:
-    """A model instance known from an annotation: its relations are not known loaded (``assumed``)."""
-    if kind is not None and kind.name in INSTANCE_LIKE and kind.model is not None and kind.related is None:
+    """A user known from an annotation (``user: User`` of the project's user model): the user that
+    authentication loads (``request.user``, a consumer's ``scope["user"]``) comes from a plain query by
+    pk, so its relations are not loaded unless the code that passes it reloaded it (``assumed``: a
+    read of one is *possible*). Other models' annotated instances stay not known: the code that loads
+    them often selects what its callees read (khoj's conversations prefetch their agent)."""
+    if kind is not None and kind.name in INSTANCE_LIKE and kind.user and kind.model is not None \
+            and kind.related is None:
         return kind.but(assumed=True)
     return kind
 
@@ -2133,8 +2138,11 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
             return _returned_kind(method, call, receiver)
     if receiver.name in INSTANCE_LIKE and receiver.model is not None:
         method = find_method(receiver.model, name)  # ``await agent.nats_cmd(...)``: the model's own coroutine
-        if isinstance(method, nodes.AsyncFunctionDef) and is_plain_coroutine_function(method):
-            return _returned_kind(method, call, receiver)
+        if isinstance(method, nodes.AsyncFunctionDef) and is_plain_coroutine_function(method) \
+                and not method.is_generator():
+            # What it returns is left unknown: takahe's ``await post.afetch_full()`` is annotated ``-> "Post"``
+            # but returns the post with its relations prefetched.
+            return Kind(api.COROUTINE, origin="project", function=method)
     if receiver.name == SUPER:
         method = find_method_in_bases(receiver.custom, name)
         return _returned_kind(method, call) if method is not None else None
@@ -2315,8 +2323,8 @@ def nullable_relation(node: nodes.Attribute) -> bool:
 
 #: Why the read of a nullable relation is a *possible* finding (the note of its operation).
 NULLABLE_NOTE = "a nullable relation: Django queries whenever its _id is set; only a NULL id skips the query"
-#: Why the read of a relation of an instance known from an annotation is a *possible* finding.
-ANNOTATED_NOTE = ("an instance known from an annotation: Django queries unless the query that loaded it "
+#: Why the read of a relation of a user known from an annotation is a *possible* finding.
+ANNOTATED_NOTE = ("a user known from an annotation: Django queries unless the code that loaded it "
                   "selected the relation (select_related)")
 
 

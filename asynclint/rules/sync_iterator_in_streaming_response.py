@@ -9,7 +9,8 @@ by a sync view (a plain `def` that returns the response, directly or through a n
 project is known to serve HTTP through Django's ASGI handler (`asynclint.core.deployment`: only a
 server command, a uvicorn/daphne/hypercorn/granian one or gunicorn with an uvicorn worker, or
 `server = "asgi"`; an ASGI router or an ASGI `runserver` alone is not enough): Django's ASGI handler consumes every streaming response the same
-way, whichever kind of view built it. Silent for sync views when the server is WSGI or unknown.
+way, whichever kind of view built it. Silent for sync views when the server is WSGI or unknown, and
+when the content is already whole in memory (`io.BytesIO(...)`, bytes, `decrypted(file.read())`).
 
 ## Why is this bad?
 Under ASGI, Django 4.2+ cannot stream a sync iterator: it warns "StreamingHttpResponse must consume
@@ -109,7 +110,8 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
             return
         shown = f"{describe(node.func)}({describe(content) if content is not None else ''})"
         if not on_loop:
-            self._check_sync_view(node, shown)
+            if not _in_memory(content):
+                self._check_sync_view(node, shown)
             return
         if self.target >= (4, 2):
             effect = ("under ASGI Django consumes the sync iterator by buffering the whole body in memory "
@@ -153,3 +155,29 @@ def _returning_sync_function(node: nodes.Call) -> nodes.FunctionDef | None:
         if isinstance(returned.value, nodes.Name) and target in bindings(returned.value):
             return frame
     return None
+
+
+#: Calls whose result is the whole content, in memory: buffering it again costs nothing more.
+_IN_MEMORY_CALLS = frozenset({"io.BytesIO", "io.StringIO", "builtins.bytes", "builtins.str", "builtins.bytearray"})
+_IN_MEMORY_METHODS = frozenset({"read", "getvalue", "encode", "tobytes", "decode"})
+
+
+def _in_memory(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
+    """Whether a sync view's streamed content is already whole in memory (``FileResponse(io.BytesIO(data))``,
+    ``FileResponse(decrypted(file.read()))``): the ASGI handler's buffering copies what is there."""
+    if node is None or _depth > 4:
+        return False
+    if isinstance(node, nodes.Const):
+        return isinstance(node.value, (str, bytes))
+    if isinstance(node, nodes.Name):
+        found = bindings(node)
+        return len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(
+            found[0].parent, nodes.Assign) and _in_memory(found[0].parent.value, _depth + 1)
+    if not isinstance(node, nodes.Call):
+        return False
+    if isinstance(node.func, nodes.Attribute) and node.func.attrname in _IN_MEMORY_METHODS:
+        return True
+    if isinstance(node.func, (nodes.Name, nodes.Attribute)) and qualified_name(node.func) in _IN_MEMORY_CALLS:
+        return True
+    # ``decrypted(file.read())``: a transformation of content already read whole
+    return len(node.args) == 1 and not node.keywords and _in_memory(node.args[0], _depth + 1)

@@ -20,8 +20,10 @@ first read in the function; a nullable one (`null=True`) as *possible*: Django q
 `_id` is set, only a NULL id reads None without a query. The project's own user model (an
 `AbstractUser`/`AbstractBaseUser` subclass) is a model like any other, and relations to
 `django.contrib.auth`'s models (`Group`, `settings.AUTH_USER_MODEL`, `get_user_model()`) are relations
-like any other. An instance known only from an annotation (a parameter `member: Member`, a request
-class that declares `user: Member`) may or may not have its relations loaded: reading one is *possible*. Values handed to a project object keep
+like any other. A user known only from an annotation (a parameter annotated with the project's user
+model, a request class that declares `user: Member`) is most often the one authentication loaded by pk,
+without its relations: reading one is *possible*. An instance of another model known only from an
+annotation stays silent (its caller often selected what it reads). Values handed to a project object keep
 their kind: `Holder(book).item`, `await holder.resolution()` returning `self.item`, and `self.item`
 in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
 (a function or method, in any module) that does such a read, or a query or write with it, on the loop:
