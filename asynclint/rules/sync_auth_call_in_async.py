@@ -11,8 +11,11 @@ directly or through a name only compared that way: `SimpleLazyObject` loads noth
 Django REST framework permission's `has_permission()`/`has_object_permission()` called by hand (an
 instance of a built-in class, or a value annotated `BasePermission`: it reads `request.user`, which
 authenticates a DRF request that is not yet; `AllowAny` is silent). It is silent after the function
-binds `request.user` itself (`request.user = await request.auser()`), and for Channels'
-`self.scope["user"]`, which Channels resolves asynchronously. `request.user` is reported once per
+binds `request.user` itself (`request.user = await request.auser()`), and for reading Channels'
+`self.scope["user"]` (or `scope["user"]` in an ASGI middleware's `__call__(self, scope, receive, send)`),
+which Channels' `AuthMiddleware` resolves asynchronously; that user is a user instance all the same,
+so its permission checks (`self.scope["user"].has_perm(...)`, also through `self.user` set from it)
+are reported. `request.user` is reported once per
 function, at its first read; not at all when a sync middleware that the project lists in `MIDDLEWARE`
 reads `request.user` on every request before the view (its `__call__` before `get_response`, or
 a `MiddlewareMixin`'s `process_request`/`process_view`): it loads the user in its worker thread, so
