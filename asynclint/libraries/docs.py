@@ -10,10 +10,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from asynclint import django_api as api
-from asynclint.libraries import channels, graphql, ninja, table
+from asynclint.libraries import channels, graphql, loops, ninja, table
 
 #: The families that describe code a library runs on the loop (``COVERED``: library, what, rules, versions).
 RUNTIME_FAMILIES = (graphql, channels, ninja)
+#: The families that describe loops and threads a library runs the project's code on (``loops.COVERED``).
+LOOP_FAMILIES = (loops,)
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 
@@ -199,8 +201,13 @@ def render() -> str:
     out += [f"| {library} | {what} | {rules} | {versions} |"
             for family in RUNTIME_FAMILIES for library, what, rules, versions in family.COVERED]
     out.append("")
+    out += ["### Loops and threads a library runs the project's code on\n",
+            "| library | what | rules | versions read |", "| --- | --- | --- | --- |"]
+    out += [f"| {library} | {what} | {rules} | {versions} |"
+            for family in LOOP_FAMILIES for library, what, rules, versions in family.COVERED]
+    out.append("")
     for library in sorted(by_library, key=str.lower):
-        out.append(f"### {library}\n")
+        out.append(f"### {library} (checked with {table.VERSIONS[library]})\n")
         out.append("| call | effect | rule | use instead |")
         out.append("| --- | --- | --- | --- |")
         for rows in _groups(by_library[library]):
@@ -241,9 +248,10 @@ def summary() -> list[dict[str, str]]:
         "calls": str(len(rows)) if all(r.name != api.WILDCARD for r in rows) else "all methods",
         "rules": ", ".join(sorted({RULE_OF_EFFECT[r.effect] for r in rows})),
         "async since": ", ".join(sorted({r.library_since for r in rows if r.library_since})) or "-",
+        "versions": table.VERSIONS[library],
     } for library, rows in sorted(by_library.items(), key=lambda item: item[0].lower())] + [{
-        "library": library, "calls": what, "rules": rules, "async since": versions,
-    } for family in RUNTIME_FAMILIES for library, what, rules, versions in family.COVERED]
+        "library": library, "calls": what, "rules": rules, "async since": "-", "versions": versions,
+    } for family in (*RUNTIME_FAMILIES, *LOOP_FAMILIES) for library, what, rules, versions in family.COVERED]
 
 
 def main() -> int:

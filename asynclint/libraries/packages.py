@@ -46,3 +46,7 @@ OBJECT_KINDS = {"constance.config": CONSTANCE_CONFIG}
 CALL_RESULT_KINDS = {
     **dict.fromkeys(("guardian.core.ObjectPermissionChecker",), GUARDIAN_CHECKER),
 }
+
+#: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
+#: --libraries``); older releases were read where a row says so.
+VERSIONS = {"django-waffle": "5.0.0", "django-guardian": "3.5.2", "django-otp": "1.7.5", "django-constance": "4.4.0"}

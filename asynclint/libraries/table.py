@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from asynclint.libraries import clients, contrib, drf, packages, tasks
+from asynclint.libraries import clients, contrib, drf, files, packages, tasks
 
 #: The families, in the order the docs list them.
-FAMILIES = (clients, tasks, drf, contrib, packages)
+FAMILIES = (clients, files, tasks, drf, contrib, packages)
 
 
 def _merged(attribute: str) -> dict:
@@ -29,3 +29,5 @@ HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = _merged("HANDL
 SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
 SELF_ENTERING_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SELF_ENTERING_KINDS", ()))
 CLIENT_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "CLIENT_KINDS", ()))
+#: Library -> the release its rows were checked with (read in its source, proven by the runtime tests).
+VERSIONS: dict[str, str] = _merged("VERSIONS")
