@@ -847,6 +847,8 @@ NO_IO_METHODS: dict[str, frozenset[str]] = dict(_libraries.NO_IO_METHODS)
 #: Library objects whose methods return coroutines (``context.abort()`` of grpc.aio): by kind, the method
 #: names, or ``WILDCARD`` for every public method but the kind's ``NO_IO_METHODS``.
 ASYNC_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_METHODS)
+#: Library kinds -> their methods that are async generators (``async for``, never ``await``).
+ASYNC_ITERATOR_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_ITERATOR_METHODS)
 #: ``self.<attribute>`` in a class derived from one of the library classes: an object of a kind
 #: (``self.channel_layer`` of a Channels consumer).
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_libraries.INHERITED_ATTRIBUTE_KINDS)
@@ -912,6 +914,8 @@ def _wildcard(kind: str, name: str) -> SyncApi | None:
 def is_library_coroutine(kind: str, name: str) -> bool:
     """Whether ``name`` called on a library object of ``kind`` returns a coroutine (``ASYNC_METHODS``)."""
     names = ASYNC_METHODS.get(kind, frozenset())
+    if name in ASYNC_ITERATOR_METHODS.get(kind, ()):
+        return False
     if name in names:
         return True
     return WILDCARD in names and not name.startswith("_") and name not in NO_IO_METHODS.get(kind, ())

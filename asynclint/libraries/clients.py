@@ -143,6 +143,12 @@ ASYNC_METHODS = {
                               "close"}),
 }
 NO_IO_METHODS[ASYNC_REDIS_CLIENT] = NO_IO_METHODS[REDIS_CLIENT] - {"close"}
+#: Methods of async clients that are async generators (``async def`` with ``yield``): called, they give an
+#: async iterator to consume with ``async for``; a plain ``for`` or ``await`` raises TypeError. Read in
+#: redis 8.2 (``redis.commands.core.AsyncScanCommands``; ``scan_iter`` is an async generator since 4.2).
+ASYNC_ITERATOR_METHODS = {
+    ASYNC_REDIS_CLIENT: frozenset({"scan_iter", "sscan_iter", "hscan_iter", "zscan_iter"}),
+}
 CALL_RESULT_KINDS.update({
     **dict.fromkeys(("grpc.aio.ServicerContext", "grpc.aio._base_server.ServicerContext"), GRPC_AIO_CONTEXT),
     **dict.fromkeys(("redis.asyncio.Redis", "redis.asyncio.StrictRedis", "redis.asyncio.client.Redis",

@@ -223,17 +223,22 @@ def _async_clients() -> str:
     """The library objects whose methods return coroutines (``ASYNC_METHODS``), and how each is known."""
     out = ["## Async clients whose calls must be awaited\n",
            "A call of one of these methods whose result is dropped or used as a value is "
-           "async-call-not-awaited: the coroutine never runs. The object is known from its constructor, "
-           "its factory or a parameter's annotation.\n",
+           "async-call-not-awaited: the coroutine never runs. Methods that are async generators are "
+           "consumed with `async for`: a plain `for` over one is async-iterator-in-sync-loop (a TypeError). "
+           "The object is known from its constructor, its factory or a parameter's annotation.\n",
            "| object | known from | methods |", "| --- | --- | --- |"]
     for kind, names in table.ASYNC_METHODS.items():
         known = ", ".join([f"`{name}`" for name, result in table.CALL_RESULT_KINDS.items() if result == kind]
                           + [f"`self.{name}` in a subclass of {', '.join(sorted(f'`{b}`' for b in bases))}"
                              for name, (bases, result) in table.INHERITED_ATTRIBUTE_KINDS.items() if result == kind])
+        generators = sorted(table.ASYNC_ITERATOR_METHODS.get(kind, ()))
         if api.WILDCARD in names:
-            shown = "every public method but " + ", ".join(f"`{n}()`" for n in sorted(table.NO_IO_METHODS[kind]))
+            shown = "every public method but " + ", ".join(
+                f"`{n}()`" for n in sorted({*table.NO_IO_METHODS[kind], *generators}))
         else:
             shown = ", ".join(f"`{n}()`" for n in sorted(names))
+        if generators:
+            shown += "; async generators: " + ", ".join(f"`{n}()`" for n in generators)
         out.append(f"| {kind} | {known} | {shown} |")
     return "\n".join(out) + "\n"
 

@@ -24,6 +24,7 @@ DECORATOR_METHOD_KINDS: dict[tuple[str, str], str] = _merged("DECORATOR_METHOD_K
 MANY_KINDS: dict[str, str] = _merged("MANY_KINDS")
 NO_IO_METHODS: dict[str, frozenset[str]] = _merged("NO_IO_METHODS")
 ASYNC_METHODS: dict[str, frozenset[str]] = _merged("ASYNC_METHODS")
+ASYNC_ITERATOR_METHODS: dict[str, frozenset[str]] = _merged("ASYNC_ITERATOR_METHODS")
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = _merged("INHERITED_ATTRIBUTE_KINDS")
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = _merged("HANDLER_PARAMETER_KINDS")
 SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
