@@ -70,6 +70,25 @@ django-reversion (history managers are lazy QuerySets, already covered by the OR
 social-auth's storage and django-axes (called by their own views, backends and signal handlers, not
 by project code). The download ranking was not re-measured in this session; the list is the one above.
 
+## How the file libraries were chosen
+
+The criterion: among the 1,000 most downloaded packages on PyPI (the download ranking of the package
+index's list, read on 6 December 2026), the libraries Django projects use for uploads and exports
+whose documented entry points take a path (or a file object) and read or write the *whole* document
+there, with no async API: pandas (rank 37: `read_csv()` and the other readers, and the `DataFrame`
+writers that always take a destination, `to_excel()`, `to_parquet()`, `to_pickle()`...), Pillow (78:
+`Image.open()`, `Image.save()`), openpyxl (129: `load_workbook()`, `Workbook.save()`), pypdf (421) and
+PyPDF2 (841: `PdfReader()`, `PdfWriter.write()`), python-docx (456: `Document()`, `Document.save()`);
+and pydicom (about 2,500th: `dcmread()`, `dcmwrite()`, `Dataset.save_as()`), the library of a
+measured bug (holdout5's adit_received_file_blocking). These rows are content work, never metadata:
+definite findings (blocking-call-in-async; missing-sync-to-async for a project helper that makes
+them), `local_disk` like `open()` (a worker's loop of its own tolerates them, `asynclint/core/own_loop.py`),
+and their replacement runs the call in a thread (`await asyncio.to_thread(f, ...)` or
+`sync_to_async`). Left out: `DataFrame.to_csv()`/`to_json()` (without a path they return a string:
+CPU work that grows with the frame, not I/O), Pillow's in-memory transforms (`thumbnail()`,
+`resize()`...), `pandas.read_sql()` (a query through the project's own connection), lxml,
+matplotlib, numpy's `load()`/`save()` (used for data files far more than in Django request code).
+
 ## Proofs
 
 Fixtures for every family live under `tests/fixtures/<rule>/` (bad and good), and every library
@@ -82,7 +101,9 @@ below is a test dependency, proven under the real package:
   django-q2's ORM broker, django-filter's backend (a model choice filter), DRF permissions checked by
   hand, `sync-apis` declarations;
 - blocks the loop (no exception: the loop stands still): urllib3 and Django's file storage (a
-  blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py); the SDK
+  blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py), the file
+  libraries (each flagged call of pandas, Pillow, openpyxl, pypdf, python-docx and pydicom opens its
+  file in the loop's thread, tests/fixtures/blocking-call-in-async/bad_document_files.py); the SDK
   clients (boto3, redis, elasticsearch, stripe, openai, anthropic, psycopg) and task queues
   (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local
   stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
@@ -93,8 +114,13 @@ below is a test dependency, proven under the real package:
   context, served by a real grpc.aio server, and redis.asyncio (fakeredis' async client): nothing is
   streamed, the abort does not abort, the counter stays unset (tests/runtime/test_async_clients.py).
 
+- an async generator iterated with a plain `for`: redis.asyncio's `scan_iter()` raises TypeError
+  (tests/fixtures/async-iterator-in-sync-loop/bad_redis_scan_iter.py).
+
 Fixtures only: the servicer context reached through django-socio-grpc's proxy (that package is not
-a test dependency). psycopg's `conn.execute()` is proven with its `connect()`: the PostgreSQL
+a test dependency); PyPDF2 (pypdf's former name, the same calls); graphene (3.4 pins graphql-core
+below 3.3, which the strawberry and ariadne proofs run on): `benchmarks/graphene_proof.py` proves its
+rows by hand against graphene 3.4.3 and graphql-core 3.2.6 installed beside the venv. psycopg's `conn.execute()` is proven with its `connect()`: the PostgreSQL
 stand-in speaks enough of the wire protocol for the statement itself to be held.
 
 ## Code a library runs on the event loop
@@ -115,8 +141,11 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   counts only when the project evidently serves the library asynchronously (a module imports one of
   those servers, or awaits `schema.execute`); an async resolver always runs under async execution.
   strawberry-graphql-django's fields and `django_resolver` run sync resolvers through
-  `sync_to_async`: silent. graphene-django: its only view is sync, and DjangoChannelsGraphqlWs runs
-  graphene resolvers through `sync_to_async`: silent.
+  `sync_to_async`: silent. graphene's `await schema.execute_async(...)` (in a module that imports
+  graphene) calls the sync `resolve_<field>` methods of `ObjectType`/`DjangoObjectType` subclasses and
+  `mutate` of a `Mutation` on the loop, and iterates a returned QuerySet there for certain (graphene
+  3.4 pins graphql-core below 3.3). graphene-django: its only view is sync, and DjangoChannelsGraphqlWs
+  runs graphene resolvers through `sync_to_async`: silent.
 - Channels (`asynclint/libraries/channels.py`): an old two-step middleware's sync
   `__call__(self, scope)` runs inside the server's coroutine (asgiref's
   `guarantee_single_callable`, as daphne and uvicorn serve it). `BaseMiddleware` and `async def
@@ -148,11 +177,21 @@ A view's own `filter_queryset()` whose `filter_backends` come from settings (DRF
 `DEFAULT_FILTER_BACKENDS`; with `[DjangoFilterBackend]` in the class the backend's possible finding
 is followed into it), `check_permissions()`, serializer `.data` of a single object, and a view's
 `authentication_classes` whose classes the project sets elsewhere (an empty list, `None`). Of a pydantic model's validators only the first is followed.
-graphene's own async execution (`await schema.execute_async(...)` runs sync `resolve_*` methods
-on the loop): not modelled, and graphene-django is not a test dependency (graphene 3.4 pins
-graphql-core below 3.3, which the strawberry and ariadne proofs run on). A project's own async
-`dispatch` that awaits DRF's sync `options()`/`http_method_not_allowed()` (a TypeError: adrf 0.1.14
-runs sync handlers through `sync_to_async`) is not reported: no rule covers awaiting a sync call.
+A project's own async `dispatch` over DRF's `APIView` that awaits the handler the method names:
+for OPTIONS that is DRF's sync `options()`, whose `Response` cannot be awaited (TypeError;
+`http_method_not_allowed()` raises its 405 before anything is awaited). The sync call does no I/O,
+so it is no row; what fails is awaiting a non-awaitable, which no rule models
+(tests/runtime/test_drf_async_dispatch.py proves both, and that adrf 0.1.14's `APIView` runs the same
+handler through `sync_to_async`). A serializer class left `None` by a library base and set by the
+project's subclasses (django-socio-grpc's mixins calling `is_valid()` on the loop): the call is in the
+library's code and its serializer unknown there, so silent.
+
+An async generator of a library client that is not installed (codecov's `shared.torngit` clients:
+`for d in gh.list_webhook_deliveries()` in a coroutine): the project's own code says only that the
+object is a `Github` (its import and annotations name the class, never what a method returns), and
+other call sites prove nothing (one of them may be the bug). So it is unknown, and silent. What is
+known comes from the table: the async generators of the async clients below (redis.asyncio's
+`scan_iter()`...), with or without the library installed, and the project's own async generators.
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """
