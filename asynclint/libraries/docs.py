@@ -77,7 +77,8 @@ index's list, read on 6 December 2026), the libraries Django projects use for up
 whose documented entry points take a path (or a file object) and read or write the *whole* document
 there, with no async API: pandas (rank 37: `read_csv()` and the other readers, and the `DataFrame`
 writers that always take a destination, `to_excel()`, `to_parquet()`, `to_pickle()`...), Pillow (78:
-`Image.open()`, `Image.save()`), openpyxl (129: `load_workbook()`, `Workbook.save()`), pypdf (421) and
+`Image.save()`, which encodes the whole image; `Image.open()` reads only the header, often of bytes
+already in memory), openpyxl (129: `load_workbook()`, `Workbook.save()`), pypdf (421) and
 PyPDF2 (841: `PdfReader()`, `PdfWriter.write()`), python-docx (456: `Document()`, `Document.save()`);
 and pydicom (about 2,500th: `dcmread()`, `dcmwrite()`, `Dataset.save_as()`), the library of a
 measured bug (holdout5's adit_received_file_blocking). These rows are content work, never metadata:
@@ -102,7 +103,7 @@ below is a test dependency, proven under the real package:
   hand, `sync-apis` declarations;
 - blocks the loop (no exception: the loop stands still): urllib3 and Django's file storage (a
   blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py), the file
-  libraries (each flagged call of pandas, Pillow, openpyxl, pypdf, python-docx and pydicom opens its
+  libraries (each flagged call of pandas, Pillow, openpyxl, pypdf, python-docx and pydicom opens a
   file in the loop's thread, tests/fixtures/blocking-call-in-async/bad_document_files.py); the SDK
   clients (boto3, redis, elasticsearch, stripe, openai, anthropic, psycopg) and task queues
   (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local

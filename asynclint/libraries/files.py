@@ -4,7 +4,7 @@ How they were chosen (the criterion, also in docs/libraries.md): among the 1,000
 packages on PyPI, the libraries that Django projects use for uploads and exports whose documented
 entry points take a path (or a file object) and read or write the whole document there: pandas
 (its ``read_*`` functions and the ``DataFrame.to_*`` writers that always take a destination), Pillow
-(``Image.open``, ``Image.save``), openpyxl (``load_workbook``, ``Workbook.save``),
+(``Image.save``; ``Image.open`` reads only the header), openpyxl (``load_workbook``, ``Workbook.save``),
 pypdf and PyPDF2 (``PdfReader``, ``PdfWriter.write``), python-docx (``Document``,
 ``Document.save``); and pydicom (``dcmread``, ``dcmwrite``, ``Dataset.save_as``), below that rank
 (about 2,500th) but the library of a measured bug (holdout5's adit_received_file_blocking).
@@ -48,9 +48,9 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # pandas 3.1: every reader opens the path (or URL) and parses the whole document.
     *(_row(FUNCTION, f"pandas.read_{name}", "pandas", returns=DATAFRAME) for name in _PANDAS_READERS),
     *(_row(DATAFRAME, name, "pandas") for name in _PANDAS_WRITERS),
-    # Pillow 13: open() opens the path and reads the header (the pixels come with whatever needs them,
-    # from the file it keeps open); save() encodes and writes the image.
-    *(_row(FUNCTION, name, "Pillow", returns=PIL_IMAGE) for name in ("PIL.Image.open",)),
+    # Pillow 13: save() encodes the whole image (decoding it first when it came from open()) and writes
+    # it. open() is no row: it reads only the header, often of bytes already in memory (khoj's
+    # screenshots: Image.open(io.BytesIO(...)) costs next to nothing; the save() after it is the work).
     _row(PIL_IMAGE, "save", "Pillow"),
     # openpyxl 3.1: the workbook is a zip of XML parts, read or written whole.
     *(_row(FUNCTION, name, "openpyxl", returns=WORKBOOK)
@@ -77,7 +77,7 @@ SYNC_APIS: tuple[SyncApi, ...] = (
 #: Constructors (and annotations: ``ds: Dataset``) of the objects whose methods are rows.
 CALL_RESULT_KINDS = {
     **dict.fromkeys(("pandas.DataFrame", "pandas.core.frame.DataFrame"), DATAFRAME),
-    **dict.fromkeys(("PIL.Image.Image", "PIL.Image.new"), PIL_IMAGE),
+    **dict.fromkeys(("PIL.Image.Image", "PIL.Image.new", "PIL.Image.open"), PIL_IMAGE),
     **dict.fromkeys(("openpyxl.Workbook", "openpyxl.workbook.Workbook", "openpyxl.workbook.workbook.Workbook"),
                     WORKBOOK),
     **dict.fromkeys(("pypdf.PdfWriter", "PyPDF2.PdfWriter", "PyPDF2.PdfFileWriter"), PDF_WRITER),
@@ -85,6 +85,12 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys(("pydicom.Dataset", "pydicom.dataset.Dataset", "pydicom.FileDataset",
                      "pydicom.dataset.FileDataset"), DICOM_DATASET),
 }
+
+#: Methods that return another object of the same kind: ``Image.open(f).convert("RGB").save(out)``.
+DERIVED_KINDS = {(PIL_IMAGE, f"{name}()"): PIL_IMAGE
+                 for name in ("convert", "resize", "rotate", "crop", "copy", "transpose", "filter", "quantize")}
+#: ``with Image.open(f) as image``: the image itself.
+SELF_ENTERING_KINDS = frozenset({PIL_IMAGE})
 
 #: The release each library's rows were read in and proven with (docs/libraries.md, ``asynclint rules --libraries``).
 VERSIONS = {"pandas": "3.1.1", "Pillow": "13.0.0", "openpyxl": "3.1.5", "pypdf": "7.1.1", "PyPDF2": "3.0.1",
