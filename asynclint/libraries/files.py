@@ -12,8 +12,9 @@ pypdf and PyPDF2 (``PdfReader``, ``PdfWriter.write``), python-docx (``Document``
 Every row is content work on the local file system (``local_disk``): the call opens the file and
 parses or encodes all of it, so it blocks the loop for as long as the document takes, never as
 little as one metadata syscall; none is a *possible* finding. Like ``open()``, a worker's loop of its
-own tolerates it (``core.own_loop``). None of these libraries has an async API: the replacement runs
-the call in a thread. Not listed: ``DataFrame.to_csv()``/``to_json()`` (without a path they return a
+own tolerates it (``core.own_loop``; pandas' readers also take URLs, which such a loop then tolerates
+too: whether the path is local is unknown, and unknown is silent). None of these libraries has an
+async API: the replacement runs the call in a thread. Not listed: ``DataFrame.to_csv()``/``to_json()`` (without a path they return a
 string, CPU work that grows with the frame), Pillow's in-memory transforms (``thumbnail``,
 ``resize``...), ``pandas.read_sql`` (a database query through the project's connection).
 """
