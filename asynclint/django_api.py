@@ -829,6 +829,7 @@ SYNC_APIS += _libraries.SYNC_APIS
 OBJECT_KINDS.update(_libraries.OBJECT_KINDS)
 CALL_RESULT_KINDS.update(_libraries.CALL_RESULT_KINDS)
 DERIVED_KINDS.update(_libraries.DERIVED_KINDS)
+VIEW_DECORATORS_ASYNC_SINCE.update(_libraries.VIEW_DECORATORS_ASYNC_SINCE)
 #: Receiver kinds whose every attribute is another object of a kind (``client.chat.completions``).
 ATTRIBUTE_KINDS: dict[str, str] = dict(_libraries.ATTRIBUTE_KINDS)
 #: Decorators (qualified) that make a function an object of a kind (``@shared_task``: a Celery task)...
