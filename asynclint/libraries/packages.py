@@ -47,7 +47,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
 )
 
 #: View decorators whose wrapper is sync in every release read (Django's ``VIEW_DECORATORS_ASYNC_SINCE``
-#: with None): ``@ratelimit`` on an ``async def`` hands Django the coroutine unawaited (4.1.0).
+#: with None): ``@ratelimit`` on an ``async def`` hands Django the coroutine unawaited, in every release up
+#: to 4.1.0 (the latest, July 2023). The repository's main branch adds an async wrapper and
+#: ``ais_ratelimited()``, unreleased: once a release ships them, this entry (and the rows' replacement)
+#: must read the project's django-ratelimit version, as ``ninja`` does for its auth callbacks.
 VIEW_DECORATORS_ASYNC_SINCE = dict.fromkeys(("django_ratelimit.decorators.ratelimit",), None)
 
 OBJECT_KINDS = {"constance.config": CONSTANCE_CONFIG}
