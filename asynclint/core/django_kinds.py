@@ -2182,6 +2182,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
                       only=receiver.only, deferred=receiver.deferred,
                       related=_fetched_relations(receiver, row)) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
+    if name in api.ASYNC_ITERATOR_METHODS.get(receiver.name, ()):  # redis.asyncio's ``scan_iter()``
+        return Kind(api.ASYNC_ITERATOR, origin="library")
     if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
         return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
