@@ -248,6 +248,7 @@ class Cache:
         self._deployed: dict[str, object] = {}  # _deployment()
         self._texts: dict[tuple, object] = {}  # _text_answer()
         self._asking = None  # the run context _text_answer() asks in
+        self.unparsable: dict[str, int] = {}  # what the entries reused in this run could not parse
         self._ready = False
 
     # -- content hashes ------------------------------------------------------------------------
@@ -292,7 +293,9 @@ class Cache:
                 return None
             if any(os.path.exists(path) for path in entry.get("absent", [])):
                 return None  # a module an import did not find exists now
-            return [CachedMessage.load(item) for item in entry["messages"]]
+            found = [CachedMessage.load(item) for item in entry["messages"]]
+            self.unparsable.update({str(where): int(line) for where, line in entry.get("unparsable", {}).items()})
+            return found
         except (AttributeError, KeyError, TypeError, ValueError, StopIteration):
             return None
 
@@ -351,13 +354,14 @@ class Cache:
 
     def store(self, path: str, content_hash: str, rules, messages, dependencies: dict[str, str | None],
               index: dict | None = None, deployments: dict[str, object] | None = None,
-              texts: dict[str, object] | None = None, absent: list[str] | None = None) -> None:
+              texts: dict[str, object] | None = None, absent: list[str] | None = None,
+              unparsable: dict[str, int] | None = None) -> None:
         """Record ``messages`` (pylint ``Message`` or ``CachedMessage``) for the module at ``path``."""
         entry = {
             "path": os.path.abspath(path), "hash": content_hash, "rules": sorted(rules),
             "messages": [(m if isinstance(m, CachedMessage) else CachedMessage.of(m)).dump() for m in messages],
             "dependencies": dependencies, "index": index, "deployments": deployments or {},
-            "texts": texts or {}, "absent": absent or [], "stored": time.time(),
+            "texts": texts or {}, "absent": absent or [], "unparsable": unparsable or {}, "stored": time.time(),
         }
         self._write(self._entry(path), entry)
 
@@ -379,6 +383,7 @@ class Cache:
         from asynclint import prefilter
 
         self._deployed.clear()  # a new run: deployment files may have changed
+        self.unparsable.clear()
         hashes = [self.know(path, text) for path, text in sources]
         shards = self._prefilter_shards({found[0] for found in hashes})
         modules = [prefilter.Module(path, text, memo=dict(shards[found[0]].get(found, {}).get("memo", {})))
@@ -563,6 +568,7 @@ class _Reads(set):
         super().__init__(*args)
         self.texts: dict[str, object] = {}  # what the project's text indexes answered (TEXT_QUERIES)
         self.absent: set[str] = set()  # project paths whose appearance would resolve a failed import
+        self.unparsable: dict[str, int] = {}  # modules astroid could not parse -> the error's line
 
 
 class _Memo(dict):
@@ -623,6 +629,7 @@ class _Memo(dict):
             reads |= origin
             reads.texts.update(origin.texts)
             reads.absent |= origin.absent
+            reads.unparsable.update(origin.unparsable)
             reads.unsure = reads.unsure or origin.unsure
 
 
@@ -722,6 +729,14 @@ _deployments: list[dict[str, object]] = []  # deployment roots asked about, and 
 _installed = False
 
 
+def note_unparsable(path: str, line: int) -> None:
+    """A module astroid could not parse while this one was analysed: a dependency (fixing it changes
+    what the analysis sees), and a notice the entry repeats when it is reused (``driver.UNPARSABLE``)."""
+    if _recording:
+        _recording[-1].add(path)
+        _recording[-1].unparsable[path] = line
+
+
 def _note(module) -> None:
     if _recording:
         path = getattr(module, "file", None)
@@ -761,6 +776,7 @@ def _install() -> None:
     detected = deployment.detect
     by_file = AstroidManager.ast_from_file
     relations = django_kinds.reverse_relations
+    mentions = django_kinds.mentions
 
     def ast_from_module_name(self, modname, *args, **kwargs):
         try:
@@ -775,6 +791,12 @@ def _install() -> None:
         module = by_file(self, filepath, *args, **kwargs)
         _note(module)
         return module
+
+    def read_text(path, word):
+        found = mentions(path, word)
+        if _recording and not found:
+            _recording[-1].add(path)  # not parsed for not holding ``word``: it would be if it did
+        return found
 
     def reverse_relations(model):
         if _index_used:
@@ -814,6 +836,7 @@ def _install() -> None:
     AstroidManager.ast_from_module_name = ast_from_module_name
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
+    django_kinds.mentions = read_text
     deployment.detect = detect
     _installed = True
 
@@ -867,7 +890,7 @@ class Recorder:
             messages = [CachedMessage.of(message, structured.get(_key(message)))
                         for message in reporter.messages[before:]]
             self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index, deployments,
-                             read.texts, sorted(read.absent))
+                             read.texts, sorted(read.absent), read.unparsable)
         except Exception:  # pylint: disable=broad-except  # never lose a result over the cache
             return
 

@@ -405,6 +405,48 @@ def newer_python_needed(path: str, line: int) -> tuple[int, int] | None:
     return None
 
 
+#: Modules astroid could not parse while this process analysed others (path -> line of the error).
+UNPARSABLE: dict[str, int] = {}
+_parse_failures_noted = False
+
+
+def _note_parse_failures() -> None:
+    """Note in ``UNPARSABLE`` each module astroid fails to parse (an import of the project whose
+    syntax the running Python rejects leaves what it defines unknown), and tell the cache (an entry
+    analysed without it must be redone when it changes, and repeats the notice when reused)."""
+    global _parse_failures_noted  # pylint: disable=global-statement
+    if _parse_failures_noted:
+        return
+    from astroid.builder import AstroidBuilder
+    from astroid.exceptions import AstroidSyntaxError
+
+    from asynclint import cache
+
+    build = AstroidBuilder.file_build
+
+    def file_build(self, path, *args, **kwargs):
+        try:
+            return build(self, path, *args, **kwargs)
+        except AstroidSyntaxError as error:
+            line = getattr(error.error, "lineno", None) or 0
+            UNPARSABLE[os.path.abspath(path)] = line
+            cache.note_unparsable(os.path.abspath(path), line)
+            raise
+
+    AstroidBuilder.file_build = file_build
+    _parse_failures_noted = True
+
+
+def unparsable_imports(result: LintResult) -> list[tuple[str, int]]:
+    """The modules a run could not parse besides the checked ones (those are setup errors): the
+    project's, and any other whose syntax needs a newer Python than the running one."""
+    from asynclint.core.django_kinds import is_project_file
+
+    checked = {os.path.abspath(m.abspath or m.path) for m in result.errors}
+    return [(path, line) for path, line in sorted(result.unparsable.items()) if path not in checked
+            and (is_project_file(path) or newer_python_needed(path, line))]
+
+
 @dataclass
 class LintResult:
     """What ``lint`` found: the findings of the selected rules, the setup errors (pylint messages of
@@ -415,6 +457,7 @@ class LintResult:
     analysed: list[str] = field(default_factory=list)
     messages: list = field(default_factory=list)
     linter: object | None = None  # what the rules recorded (``asynclint.finding.collect``)
+    unparsable: dict[str, int] = field(default_factory=dict)  # modules astroid could not parse -> line
 
 
 def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
@@ -449,6 +492,8 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
         for path in candidates:
             log(f"  analyse {shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
     cached, recorder = [], None
+    _note_parse_failures()
+    UNPARSABLE.clear()
     if cache is not None:
         cached, candidates, recorder = cache.reuse(scan, candidates, rules)
         if log:
@@ -465,6 +510,7 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
     result.messages = messages
     result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
     result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
+    result.unparsable = {**(cache.unparsable if cache is not None else {}), **UNPARSABLE}
     return result
 
 
