@@ -45,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -248,6 +249,8 @@ class Cache:
         self._deployed: dict[str, object] = {}  # _deployment()
         self._texts: dict[tuple, object] = {}  # _text_answer()
         self._asking = None  # the run context _text_answer() asks in
+        self._terms: dict[str, dict[str, dict]] = {}  # _file_terms(): shard -> bytes' hash -> record
+        self._terms_changed: set[str] = set()
         self.unparsable: dict[str, int] = {}  # what the entries reused in this run could not parse
         self._ready = False
 
@@ -322,9 +325,44 @@ class Cache:
             return self._texts[(kind, root, name)]
         if root not in self._texts:
             with context.using(self._asking):
-                self._texts[root] = django_kinds.text_indexes(root)
+                self._texts[root] = django_kinds.text_indexes(root, self._file_terms)
+            self._store_terms()
         bases, names = self._texts[root]
         return _paths((bases if kind == "bases" else names).get(name, []))
+
+    def _file_terms(self, path: str) -> tuple[list[str], list[str]] | None:
+        """``django_kinds.text_terms`` of the file at ``path``, memoised by its bytes' hash in 16
+        shards (``terms/<first hex digit>.json``): asking the text indexes again for a warm run reads
+        the project's files but searches only the changed ones (most of a warm run on a large tree)."""
+        from asynclint.core import django_kinds
+
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        key = digest(data)
+        if key[0] not in self._terms:
+            entry = self._read(self.space / "terms" / f"{key[0]}.json") or {}
+            records = entry.get("records")
+            self._terms[key[0]] = {found: record for found, record in records.items() if _valid_terms(record)} \
+                if isinstance(records, dict) else {}
+        shard, now = self._terms[key[0]], time.time()
+        record = shard.get(key)
+        if record is None or now - record["used"] > _PRUNE_EVERY:
+            if record is None:  # decoded as django_kinds._file_terms reads it
+                text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace").read()
+                record = dict(zip(("bases", "words"), django_kinds.text_terms(text)))
+            shard[key] = {**record, "used": now}
+            self._terms_changed.add(key[0])
+        return shard[key]["bases"], shard[key]["words"]
+
+    def _store_terms(self) -> None:
+        """Write back the terms shards that learnt something (the most recently used records kept)."""
+        for name in sorted(self._terms_changed):
+            kept = sorted(self._terms[name].items(), key=lambda item: item[1]["used"], reverse=True)
+            self._write(self.space / "terms" / f"{name}.json", {"records": dict(kept[:PREFILTER_RECORDS])})
+        self._terms_changed.clear()
 
     def _index_unchanged(self, index: dict) -> bool:
         """The relation index: the same files declare a ``related_name`` (among those read)."""
@@ -527,6 +565,13 @@ def _valid_record(record) -> bool:
     return all(value is None or isinstance(value, bool) or
                (isinstance(value, list) and all(isinstance(item, str) for item in value))
                for value in record["memo"].values())
+
+
+def _valid_terms(record) -> bool:
+    """A well-formed record of ``Cache._file_terms`` (anything else is dropped, never trusted)."""
+    return isinstance(record, dict) and isinstance(record.get("used"), (int, float)) and all(
+        isinstance(record.get(key), list) and all(isinstance(item, str) for item in record[key])
+        for key in ("bases", "words"))
 
 
 def _atomic_write(location: Path, text: str) -> None:

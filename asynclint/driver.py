@@ -139,22 +139,28 @@ def discover(paths: Iterable[str], config, log: Callable[[str], None] | None = N
             if not config.excluded(path):
                 found.setdefault(_real(path), path)
             continue
+        # Neither the walk nor git descends into a symlinked folder: below the folder's own real path,
+        # only a file that is a symlink needs resolving (realpath's lstat of every component of every
+        # file was most of the time of finding them).
+        top, real_top = os.fspath(path), _real(path)
+
+        def real(file: str) -> str:
+            return _real(file) if os.path.islink(file) else os.path.join(real_top, file[len(top):].lstrip(os.sep))
+
         listed = _git_listed(path)
         if listed is None:
-            files = [Path(p) for p in walk(path, skip_path=config.excluded)]
-        else:
-            if log:
-                log(f"{raw}: files from git ls-files (.gitignore applies)")
-            files = []
-            for name in sorted(listed):
-                candidate = path / name
-                parts = Path(name).parts
-                if _is_lock_file(candidate.name) or not is_regular(candidate):
-                    continue
-                if not any(config.excluded(path.joinpath(*parts[:i + 1])) for i in range(len(parts))):
-                    files.append(candidate)
-        for file in files:
-            found.setdefault(_real(file), file)
+            for file in walk(path, skip_path=config.excluded):
+                found.setdefault(real(file), Path(file))
+            continue
+        if log:
+            log(f"{raw}: files from git ls-files (.gitignore applies)")
+        for name in sorted(listed):
+            candidate = path / name
+            parts = Path(name).parts
+            if _is_lock_file(candidate.name) or not is_regular(candidate):
+                continue
+            if not any(config.excluded(path.joinpath(*parts[:i + 1])) for i in range(len(parts))):
+                found.setdefault(real(os.fspath(candidate)), candidate)
     return sorted(found.values(), key=lambda p: str(p))
 
 
