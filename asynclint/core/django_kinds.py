@@ -29,7 +29,6 @@ import dataclasses
 import os
 import re
 import sysconfig
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1565,19 +1564,15 @@ def mentions(path: str, word: str) -> bool:
     return word.encode() in data and re.search(rb"\.(?:\s|\\|#[^\n]*)*" + re.escape(word.encode()) + rb"\b", data) is not None
 
 
-#: module -> identifier -> the ``Name`` and ``Attribute`` nodes using it, in tree order (``identifiers``).
-_IDENTIFIERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def identifiers(module: nodes.Module) -> dict[str, list[nodes.Name | nodes.Attribute]]:
     """``module``'s names and attribute names, each with the nodes using it in tree order: walked once
-    per tree, not once per question (a changed file is a new tree)."""
-    found = _IDENTIFIERS.get(module)
+    per tree, not once per question (kept on the tree, so it goes with it; a changed file is a new tree)."""
+    found = getattr(module, "_asynclint_identifiers", None)
     if found is None:
         found = {}
         for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
             found.setdefault(node.name if isinstance(node, nodes.Name) else node.attrname, []).append(node)
-        _IDENTIFIERS[module] = found
+        module._asynclint_identifiers = found  # pylint: disable=protected-access
     return found
 
 
