@@ -169,7 +169,15 @@ _CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
                           "JsonWebsocketConsumer"),
     "generic.http": ("AsyncHttpConsumer",),
 }.items() for name in names)
-INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER)}
+#: ``self.scope`` of a Channels consumer: the connection's ASGI scope. Its ``"user"`` is the user that
+#: ``AuthMiddlewareStack`` resolved before the consumer runs (a user instance: its fields are loaded, its
+#: permission checks and relations query).
+CONSUMER_SCOPE = "Channels consumer scope"
+INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER), "scope": (_CONSUMERS, CONSUMER_SCOPE)}
+CONSUMERS = _CONSUMERS
+#: What a Channels consumer's own send methods put on the wire (by method: the first positional
+#: parameter, then the keywords): values, serialised at once, never awaited (``async-call-not-awaited``).
+CONSUMER_SENT_VALUES = {"send": ("text_data", "bytes_data"), "send_json": ("content",)}
 #: Unannotated parameters of an ``async def`` known by the handler signature a library calls: by
 #: (previous parameter, parameter), the kind and the library whose import (a module of the file
 #: importing a package whose name contains it) makes the signature that library's. grpc.aio calls
