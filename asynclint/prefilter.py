@@ -17,6 +17,8 @@ Each rule needs one of a few *facts* about a module before it can fire there (``
   HTTP handler (directly or through any number of project base classes);
 - ``MIDDLEWARE``: it names ``get_response``, ``MIDDLEWARE`` or anything ``...Middleware...``, or it
   defines a class whose bases name a class defined in such a module (through any number of steps);
+- ``STREAMING``: it names a streaming response class (``StreamingHttpResponse``, ``FileResponse``): a
+  sync view's streamed body is buffered under ASGI;
 - ``ANY``: every module (the default for a rule that declares nothing: correct, just not fast).
 
 A rule declares its facts with a class attribute ``prefilter = (ASYNC, ...)`` (``ANY`` when it
@@ -44,8 +46,9 @@ ADAPTERS = "adapters"
 ASYNC_ITERATION = "async-iteration"
 ASYNC_VIEW = "async-view"
 MIDDLEWARE = "middleware"
+STREAMING = "streaming"
 ANY = "any"
-FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, ANY)
+FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, STREAMING, ANY)
 
 def needs(rule) -> tuple[str, ...]:
     """The facts one of which a module must have for ``rule`` to fire there."""
@@ -111,7 +114,12 @@ def _names_adapter(text: str) -> bool:
 
 #: The facts a module's own text decides (the others need the whole set of checked files). A rule that
 #: needs only these skips the other modules in every route, the pylint plugin's too (``rules.base``).
-LOCAL_FACTS = {ASYNC: _runs_async, ADAPTERS: _names_adapter}
+def _names_streaming_response(text: str) -> bool:
+    """The ``STREAMING`` fact of one module's text."""
+    return _mentions_any(text, _last(api.STREAMING_RESPONSE_CLASSES))
+
+
+LOCAL_FACTS = {ASYNC: _runs_async, ADAPTERS: _names_adapter, STREAMING: _names_streaming_response}
 #: Set (to anything but "" or "0") in a pylint run's environment, every rule visits every module: the
 #: tests compare that with ``asynclint check`` to prove that the prefilter drops no finding.
 EVERY_MODULE = "ASYNCLINT_EVERY_MODULE"
@@ -397,6 +405,10 @@ def _facts(modules: list[Module], rules) -> Scan:
         for module in modules:
             if module.remember("adapters", lambda m=module: _names_adapter(m.text)):
                 result.facts[module.path].add(ADAPTERS)
+    if STREAMING in wanted:
+        for module in modules:
+            if module.remember("streaming", lambda m=module: _names_streaming_response(m.text)):
+                result.facts[module.path].add(STREAMING)
     if MIDDLEWARE in wanted:
         seeds = set()
         for module in modules:

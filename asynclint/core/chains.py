@@ -25,14 +25,15 @@ from asynclint.core import branches
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (  # noqa: I001
-    _has_library_base,
+    has_library_base,
     ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
-    foreign_request_parameters, kind_of, NULLABLE_NOTE, nullable_relation, orm_arguments, overridden, project_subclasses,
+    foreign_request_parameters, kind_of, orm_arguments, relation_read_note, overridden, project_subclasses,
     qualified_call_name, unloaded_relation_read,
 )
 from asynclint.core.evaluation import evaluations_at
+from asynclint.core.event_loop import lazy_user_never_evaluated
 from asynclint.core.imports import definition_of, has_decorator, qualified_name
 from asynclint.libraries import pydantic_models
 
@@ -107,12 +108,12 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         yield Operation(node, api.QUERY, f"{describe(node)} (a field deferred by .only()/.defer())")
     if isinstance(node, nodes.Attribute) and unloaded_relation_read(node) is not None:
         yield Operation(node, api.QUERY, f"{describe(node)} (a relation the query did not select_related)",
-                        NULLABLE_NOTE if nullable_relation(node) else "")
+                        relation_read_note(node))
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
-        if receiver is not None and receiver.name == api.REQUEST:
+        if receiver is not None and receiver.name == api.REQUEST and not lazy_user_never_evaluated(node):
             yield Operation(node, api.REQUEST_USER, describe(node))
-    if is_request_user_getattr(node):
+    if is_request_user_getattr(node) and not lazy_user_never_evaluated(node):
         yield Operation(node, api.REQUEST_USER, describe(node))
 
 
@@ -126,13 +127,21 @@ def is_loop_runner(call: nodes.Call) -> bool:
     return qualified_call_name(call) == "asyncio.run"
 
 
+def is_run_by_loop_runner(node: nodes.NodeNG) -> bool:
+    """The coroutine ``node`` makes is run by ``asyncio.run(node)`` / ``loop.run_until_complete(node)``:
+    its body runs on that loop, in this thread, even in sync code."""
+    parent = node.parent
+    return isinstance(parent, nodes.Call) and node in parent.args and is_loop_runner(parent) \
+        and not isinstance(parent.func, nodes.Call)  # ``async_to_sync(f)(node)``: ``node`` is an argument of f
+
+
 # --- what a call runs --------------------------------------------------------------------------------
 def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
     """The sync project function whose body a call of ``found`` runs right away."""
     if isinstance(found, nodes.ClassDef):
         cls, found = found, find_method(found, "__init__")
         library_init = found is None or not is_project_file(found.root().file)
-        if library_init and _has_library_base(cls, pydantic_models.MODEL_BASES):
+        if library_init and has_library_base(cls, pydantic_models.MODEL_BASES):
             # a pydantic model (a ninja Schema) validates on construction: its (first) validator runs
             validators = (m for m in cls.mymethods() if has_decorator(m, pydantic_models.VALIDATORS))
             found = next(validators, None)

@@ -37,6 +37,7 @@ from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.context import current
+from asynclint.libraries.clients import CONSUMER_SCOPE
 from asynclint.core.imports import (
     bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
 )
@@ -65,6 +66,9 @@ MAYBE_QUERYSET = "queryset or collection"
 #: ``session`` are plain attributes. A kind (not None) so that a call passing it on tells the callee.
 FOREIGN_REQUEST = "non-Django request"
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
+#: The ``**kwargs`` of a function a call is followed into: the kinds of the keyword arguments it collects
+#: (``attributes``: by keyword), read back with ``kwargs.pop("user")``, ``kwargs.get(...)``, ``kwargs[...]``.
+KEYWORD_ARGUMENTS = "keyword arguments"
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
 OBJECT_LIKE = frozenset({PROJECT_OBJECT, VIEW, TEST_CASE})
@@ -111,6 +115,10 @@ class Kind:
     #: ``__init__`` (or, for a dataclass, the generated one) sets from the call's arguments, with the
     #: kinds of those arguments at that call, by attribute name.
     attributes: tuple[tuple[str, Kind], ...] = ()
+    #: USER known only from an annotation (``async def f(user: Member)``, a request class's
+    #: ``user: User``): which relations its query loaded is not known, so reading a forward relation
+    #: of it *may* query (a possible finding).
+    assumed: bool = False
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -197,7 +205,12 @@ def _compute(node: nodes.NodeNG) -> Kind | None:
     if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
         return _sequence_of([kind_of(element) for element in node.elts])
     if isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.GeneratorExp)):
-        return _sequence_of([kind_of(node.elt)])
+        element = kind_of(node.elt)
+        if element is not None and element.name in INSTANCE_LIKE and isinstance(node.elt, nodes.Name) \
+                and any(isinstance(c.target, nodes.AssignName) and c.target.name == node.elt.name
+                        for c in node.generators):
+            return Kind(SEQUENCE, result=element)  # ``[a for a in agents if ...]``: the instances themselves
+        return _sequence_of([element])
     return None
 
 
@@ -258,6 +271,9 @@ def _in_duck_typing_fallback(node: nodes.Name) -> bool:
 
 
 def _kind_of_binding(binding: nodes.NodeNG, use: nodes.Name) -> Kind | None:
+    if isinstance(binding, nodes.Arguments):  # ``**kwargs`` of a function a call is followed into
+        bound = current().bound
+        return bound[-1].get(binding) if bound and use.name == binding.kwarg else None
     if isinstance(binding, (nodes.Import, nodes.ImportFrom)):
         qualified = qualified_name(use)
         return _kind_of_qualified(qualified, use) if qualified else None
@@ -297,7 +313,7 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
             if isinstance(parent.value, nodes.List) and not parent.value.elts and isinstance(parent, nodes.Assign):
                 return _appended(target)  # ``pending = []`` then ``pending.append(dc)``
             if isinstance(parent.value, (nodes.Name, nodes.Attribute)):
-                stored = _called_function(parent.value)  # ``check = can_publish``: called later
+                stored = called_function(parent.value)  # ``check = can_publish``: called later
                 if is_plain_coroutine_function(stored):
                     return Kind(FACTORY, result=_returned_kind(stored, None))
             return kind_of(parent.value)
@@ -392,7 +408,7 @@ def _yielded_object(manager: nodes.NodeNG) -> Kind | None:
     """``with self._prep_run(request) as ctx``: the project object a ``@contextmanager`` yields."""
     if not isinstance(manager, nodes.Call):
         return None
-    function = _called_function(manager.func)
+    function = called_function(manager.func)
     if function is None or not has_decorator(function, _CONTEXT_MANAGER_DECORATORS):
         return None
     kinds = [kind_of(y.value) for y in function.nodes_of_class(nodes.Yield, skip_klass=(nodes.FunctionDef,
@@ -424,7 +440,7 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         return bound[-1][target]
     annotation = _annotation_of(target, arguments)
     if annotation is not None:
-        annotated = _kind_of_annotation(annotation)
+        annotated = _assumed_instance(_kind_of_annotation(annotation))
         if annotated is not None or target.name != "request":
             return annotated
         if _is_foreign_annotation(annotation):
@@ -442,8 +458,18 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
             return reference.but(exact=False) if reference is not None else None
     if target.name == "request":
         return Kind(api.REQUEST)
+    if _is_asgi_scope(target, positional, function):
+        return Kind(CONSUMER_SCOPE)
     return _kind_of_handler_parameter(target, positional, function) or _kind_from_docstring(target, function) \
         or _kind_from_callers(target, function) or _kind_from_method_callers(target, function)
+
+
+def _is_asgi_scope(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> bool:
+    """``scope`` of an ASGI application or middleware (``async def __call__(self, scope, receive, send)``):
+    a ``"user"`` there was put by Channels' AuthMiddleware, which resolves it before calling on."""
+    names = [param.name for param in positional]
+    return isinstance(function, nodes.AsyncFunctionDef) and names[-3:] == ["scope", "receive", "send"] \
+        and target is positional[-3]
 
 
 def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> Kind | None:
@@ -697,6 +723,18 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
             return kind
         return None
     return _instance_of(kind_of(annotation))
+
+
+def _assumed_instance(kind: Kind | None) -> Kind | None:
+    """A user known from an annotation (``user: User`` of the project's user model): the user that
+    authentication loads (``request.user``, a consumer's ``scope["user"]``) comes from a plain query by
+    pk, so its relations are not loaded unless the code that passes it reloaded it (``assumed``: a
+    read of one is *possible*). Other models' annotated instances stay not known: the code that loads
+    them often selects what its callees read (khoj's conversations prefetch their agent)."""
+    if kind is not None and kind.name in INSTANCE_LIKE and kind.user and kind.model is not None \
+            and kind.related is None:
+        return kind.but(assumed=True)
+    return kind
 
 
 def _annotation_name(node: nodes.NodeNG) -> str:
@@ -983,12 +1021,23 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
         constructed = _constructed_attribute(base, node)
         return constructed if constructed is not None else _object_attribute(base.custom, name, base)
+    if isinstance(node.expr, nodes.Name) and node.expr.name == "self" and _is_project_class(base.custom):
+        # ``self.user`` in a project form (a library kind with the project's class): what the class assigns
+        value = _self_assignments(base.custom).get(name)
+        return kind_of(value) if value is not None else None
     return None
 
 
 def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | None = None) -> Kind | None:
     """``limiter.window`` of a project object: a property's result, a bound method (called later:
-    its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``)."""
+    its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``).
+    An annotation in a project class body (``user: User`` of a request class) says what a library's
+    attribute of that name holds (DRF's ``Request.user`` property)."""
+    declared = _class_body_annotation(cls, name)
+    if declared is not None:
+        found = _assumed_instance(_kind_of_annotation(declared))
+        if found is not None and found.name in INSTANCE_LIKE:
+            return found
     method = find_method(cls, name)
     if method is not None:
         if is_property(method):
@@ -1008,7 +1057,7 @@ def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | No
     return found
 
 
-_DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen",
+DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen",
                                    "attr.mutable", "attrs.define", "attrs.frozen", "attrs.mutable"})
 
 
@@ -1026,8 +1075,8 @@ def _constructed_attributes(cls: nodes.ClassDef | None, call: nodes.Call) -> tup
             return ()
         bound = {param.name: kind for param, kind in _bind_arguments(init, call, constructor=True).items()}
         pairs = [(attribute, bound[param]) for attribute, param in stored.items() if param in bound]
-    elif has_decorator(cls, _DATACLASS_DECORATORS):
-        fields = _dataclass_fields(cls)
+    elif has_decorator(cls, DATACLASS_DECORATORS):
+        fields = dataclass_fields(cls)
         positional = call.args if not any(isinstance(a, nodes.Starred) for a in call.args) \
             and not any(_is_project_class(definition_of(base)) for base in cls.bases) else []
         pairs = [(field, kind_of(argument)) for field, argument in zip(fields, positional)]
@@ -1063,7 +1112,7 @@ def _stored_parameters(init: nodes.FunctionDef) -> dict[str, str]:
     return stored
 
 
-def _dataclass_fields(cls: nodes.ClassDef) -> list[str]:
+def dataclass_fields(cls: nodes.ClassDef) -> list[str]:
     """The ``__init__`` parameters a dataclass declares, in order (``ClassVar``, ``InitVar`` and
     ``field(init=False)`` aside)."""
     fields = []
@@ -1174,6 +1223,18 @@ def _model_class_of_subclasses(cls: nodes.ClassDef, name: str) -> Kind | None:
                 user=all(kind.user for kind in kinds))
 
 
+def _class_body_annotation(cls: nodes.ClassDef | None, name: str) -> nodes.NodeNG | None:
+    """``user: User`` (no value) in the body of a project class whose library base has that attribute."""
+    if cls is None or not is_project_file(cls.root().file) or name in cls.locals and any(
+            isinstance(found, nodes.FunctionDef) for found in cls.locals[name]):
+        return None
+    for statement in cls.body:
+        if isinstance(statement, nodes.AnnAssign) and statement.value is None \
+                and isinstance(statement.target, nodes.AssignName) and statement.target.name == name:
+            return statement.annotation
+    return None
+
+
 def annotated_attribute(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> nodes.NodeNG | None:
     """The annotation of the attribute ``name`` of ``cls`` or of its project bases: in the class body
     (``store: "Store"``, a dataclass or pydantic field) or on ``self`` in a method (``self.x: Foo = ...``)."""
@@ -1211,14 +1272,15 @@ def _client_on_self(node: nodes.Attribute) -> Kind | None:
         return None
     value = assigned_on_self(owner, node.attrname)
     found = kind_of(value) if value is not None else None
-    if found is None and value is None:  # ``self.channel_layer`` of a Channels consumer: set by its base
+    if found is None and (value is None or not is_project_file(value.root().file)):
+        # ``self.channel_layer``, ``self.scope`` of a Channels consumer: set by its (installed or not) base
         inherited = api.INHERITED_ATTRIBUTE_KINDS.get(node.attrname)
-        if inherited is not None and _has_library_base(owner, inherited[0]):
+        if inherited is not None and has_library_base(owner, inherited[0]):
             return Kind(inherited[1])
     return found if found is not None and found.name in api.CLIENT_KINDS else None
 
 
-def _has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 0) -> bool:
+def has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 0) -> bool:
     """Whether ``cls`` derives, through project classes, from one of the library classes ``bases``."""
     if _depth > 8:
         return False
@@ -1226,7 +1288,7 @@ def _has_library_base(cls: nodes.ClassDef, bases: frozenset[str], _depth: int = 
         if qualified_name(base) in bases:
             return True
         parent = definition_of(base)
-        if isinstance(parent, nodes.ClassDef) and parent is not cls and _has_library_base(parent, bases, _depth + 1):
+        if isinstance(parent, nodes.ClassDef) and parent is not cls and has_library_base(parent, bases, _depth + 1):
             return True
     return False
 
@@ -1963,7 +2025,7 @@ def sync_getattr_default(call: nodes.Call) -> nodes.FunctionDef | None:
     if not (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name) and value.func.name == "getattr"
             and len(value.args) == 3 and qualified_name(value.func) in ("builtins.getattr", None)):
         return None
-    fallback = _called_function(value.args[2])
+    fallback = called_function(value.args[2])
     if fallback is None or isinstance(fallback, nodes.AsyncFunctionDef) or fallback.is_generator() \
             or is_adapter_decorated(fallback) or not is_project_file(fallback.root().file):
         return None
@@ -2001,7 +2063,7 @@ def argument_kinds(function: nodes.FunctionDef) -> dict[str, list[tuple[nodes.Ca
     return found
 
 
-def _called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+def called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project function or method a callable expression (``f``, ``self.m``, ``Cls.m``) is."""
     if isinstance(node, nodes.Attribute):
         receiver = kind_of(node.expr)
@@ -2068,7 +2130,7 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         owner = enclosing_class(call)
         return Kind(SUPER, custom=owner) if owner is not None and is_project_file(owner.root().file) else None
     if qualified in ("builtins.staticmethod", "functools.partial") and call.args:
-        wrapped = _called_function(call.args[0])
+        wrapped = called_function(call.args[0])
         result = _returned_kind(wrapped, None) if wrapped is not None else None
         if qualified == "functools.partial" and wrapped is not None:  # calling it runs ``wrapped``
             return Kind(FACTORY, result=result, function=wrapped, origin="partial")
@@ -2115,6 +2177,10 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
+    if receiver.name == KEYWORD_ARGUMENTS:
+        return _keyword_argument(receiver, call.args[0] if name in ("pop", "get") and call.args else None)
+    if receiver.name == CONSUMER_SCOPE:
+        return _scope_user(call.args[0] if name == "get" and call.args else None)
     if receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS:
         if not receiver.exact and receiver.name in (PROJECT_OBJECT, PROJECT_CLASS) and overridden(receiver.custom,
                                                                                                    name):
@@ -2122,6 +2188,13 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         method = find_method(receiver.custom, name)
         if method is not None:
             return _returned_kind(method, call, receiver)
+    if receiver.name in INSTANCE_LIKE and receiver.model is not None:
+        method = find_method(receiver.model, name)  # ``await agent.nats_cmd(...)``: the model's own coroutine
+        if isinstance(method, nodes.AsyncFunctionDef) and is_plain_coroutine_function(method) \
+                and not method.is_generator():
+            # What it returns is left unknown: takahe's ``await post.afetch_full()`` is annotated ``-> "Post"``
+            # but returns the post with its relations prefetched.
+            return Kind(api.COROUTINE, origin="project", function=method)
     if receiver.name == SUPER:
         method = find_method_in_bases(receiver.custom, name)
         return _returned_kind(method, call) if method is not None else None
@@ -2161,6 +2234,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
                       only=receiver.only, deferred=receiver.deferred,
                       related=_fetched_relations(receiver, row)) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
+    if name in api.ASYNC_ITERATOR_METHODS.get(receiver.name, ()):  # redis.asyncio's ``scan_iter()``
+        return Kind(api.ASYNC_ITERATOR, origin="library")
     if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
         return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
@@ -2175,6 +2250,10 @@ def _relations_of(receiver: Kind) -> frozenset[str] | None:
     if receiver.name == api.MANAGER and receiver.model is not None and not receiver.user \
             and find_method(receiver.custom, "get_queryset") is None:
         return frozenset()
+    if receiver.name in (api.MANAGER, api.USER_MANAGER) and receiver.model is not None and receiver.user \
+            and is_project_file(receiver.model.root().file) and find_method(receiver.custom, "get_queryset") is None \
+            and _plain_default_manager(receiver.model):
+        return frozenset()  # the project's own user model: a model like any other
     if receiver.name == api.RELATED_MANAGER and receiver.model is not None and not receiver.user \
             and _plain_default_manager(receiver.model):
         return frozenset()  # a related manager queries through the related model's default manager
@@ -2214,7 +2293,8 @@ def _project_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[nodes.ClassDef]
 def _fetched_relations(receiver: Kind, row: api.SyncApi) -> frozenset[str] | None:
     """The relations loaded with the instance a fetch (``get``/``first``/``latest``... and their async
     forms) returns; None for what creates instances (their relations are the ones passed in)."""
-    if row.effect != api.QUERY or row.returns != api.INSTANCE or receiver.name not in (api.MANAGER, api.QUERYSET):
+    if row.effect != api.QUERY or row.returns != api.INSTANCE or \
+            receiver.name not in (api.MANAGER, api.USER_MANAGER, api.QUERYSET):
         return None
     return _relations_of(receiver)
 
@@ -2240,8 +2320,8 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
     if isinstance(node.parent, nodes.Call) and node.parent.func is node:
         return None
     instance = kind_of(node.expr)
-    if instance is None or instance.name != api.INSTANCE or instance.related is None or instance.model is None \
-            or node.attrname in instance.related:
+    if instance is None or instance.name not in INSTANCE_LIKE or instance.model is None \
+            or (instance.related is None and not instance.assumed) or node.attrname in (instance.related or ()):
         return None
     field = _class_attribute(instance.model, node.attrname)
     if not isinstance(field, nodes.Call) or \
@@ -2255,7 +2335,34 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
             return None  # assigned here: the relation is the object assigned
         if any((other.fromlineno, other.col_offset) < (node.fromlineno, node.col_offset) for other in same):
             return None  # read before: loaded (and cached) by that first read
-    return _related_model(field, instance.model)
+    related = _related_model(field, instance.model)
+    if related is None and _names_auth_model(field):
+        return instance.model  # ``ForeignKey(Group)`` without Django importable: a relation all the same
+    return related
+
+
+def _names_auth_model(field: nodes.Call) -> bool:
+    """``ForeignKey(Group)``, ``ForeignKey(settings.AUTH_USER_MODEL)``, ``ForeignKey(get_user_model())``,
+    ``ForeignKey("auth.Group")``: a relation to a model of ``django.contrib.auth``."""
+    target = field.args[0] if field.args else next(
+        (keyword.value for keyword in field.keywords or [] if keyword.arg == "to"), None)
+    if isinstance(target, nodes.Const) and isinstance(target.value, str):
+        return target.value.startswith("auth.")
+    if isinstance(target, nodes.Call):
+        return qualified_name(target.func) == "django.contrib.auth.get_user_model" if isinstance(
+            target.func, (nodes.Name, nodes.Attribute)) else False
+    if isinstance(target, (nodes.Name, nodes.Attribute)):
+        qualified = qualified_name(target) or ""
+        return qualified.startswith("django.contrib.auth.models.") or qualified == "django.conf.settings.AUTH_USER_MODEL"
+    return False
+
+
+def relation_read_note(node: nodes.Attribute) -> str:
+    """Why a read of an unloaded relation is only a *possible* query, or "" when it is a definite one."""
+    if nullable_relation(node):
+        return NULLABLE_NOTE
+    instance = kind_of(node.expr)
+    return ANNOTATED_NOTE if instance is not None and instance.assumed else ""
 
 
 def nullable_relation(node: nodes.Attribute) -> bool:
@@ -2270,6 +2377,9 @@ def nullable_relation(node: nodes.Attribute) -> bool:
 
 #: Why the read of a nullable relation is a *possible* finding (the note of its operation).
 NULLABLE_NOTE = "a nullable relation: Django queries whenever its _id is set; only a NULL id skips the query"
+#: Why the read of a relation of a user known from an annotation is a *possible* finding.
+ANNOTATED_NOTE = ("a user known from an annotation: Django queries unless the code that loaded it "
+                  "selected the relation (select_related)")
 
 
 def _loaded_fields(receiver: Kind, name: str, call: nodes.Call) -> tuple[frozenset[str] | None, frozenset[str]]:
@@ -2403,12 +2513,35 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None, receive
         context.kinds = saved
 
 
-def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName, Kind]:
-    """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance."""
-    return {
-        param: kind for param, kind in _bind_arguments(function, call).items()
-        if kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
+def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName | nodes.Arguments, Kind]:
+    """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance (its
+    ``**kwargs`` when it collects such a keyword argument: ``Form(data, user=self.user)``)."""
+    constructor = function.name == "__init__" and not (isinstance(call.func, nodes.Attribute)
+                                                      and call.func.attrname == "__init__")
+    found: dict[nodes.AssignName | nodes.Arguments, Kind] = {
+        param: kind for param, kind in _bind_arguments(function, call, constructor).items()
+        if _orm_kind(kind) or kind.name == KEYWORD_ARGUMENTS and any(_orm_kind(k) for _, k in kind.attributes)
     }
+    receiver = _partly_loaded_receiver(function, call)
+    if receiver is not None:
+        found[function.args.args[0]] = receiver
+    return found
+
+
+def _partly_loaded_receiver(function: nodes.FunctionDef, call: nodes.Call) -> Kind | None:
+    """``agent.nats_cmd()`` on an instance loaded with ``.only(...)``/``.defer(...)``: the instance, for
+    the method's ``self`` (its deferred fields follow it into its own methods)."""
+    if function.type != "method" or not function.args.args or not isinstance(call.func, nodes.Attribute) \
+            or call.func.attrname != function.name:
+        return None
+    receiver = kind_of(call.func.expr)
+    if receiver is None or receiver.name not in INSTANCE_LIKE or (receiver.only is None and not receiver.deferred):
+        return None
+    return receiver
+
+
+def _orm_kind(kind: Kind) -> bool:
+    return kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
 
 
 def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
@@ -2452,12 +2585,16 @@ def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call,
         if found is not None:
             bound[param] = found
     by_name = {param.name: param for param in [*positional, *(params.kwonlyargs or [])]}
+    collected: list[tuple[str, Kind]] = []  # by ``**kwargs``
     for keyword in call.keywords or []:
         param = by_name.get(keyword.arg)
-        if param is not None:
-            found = kind_of(keyword.value)
-            if found is not None:
-                bound[param] = found
+        found = kind_of(keyword.value) if param is not None or params.kwarg and keyword.arg else None
+        if found is not None and param is not None:
+            bound[param] = found
+        elif found is not None:
+            collected.append((keyword.arg, found))
+    if collected:
+        bound[params] = Kind(KEYWORD_ARGUMENTS, attributes=tuple(collected))
     return bound
 
 
@@ -2575,6 +2712,19 @@ def async_wrapping_decorator(decorator: nodes.NodeNG) -> bool:
 
 
 # --- subscripts ----------------------------------------------------------------------------------
+def _scope_user(key: nodes.NodeNG | None) -> Kind | None:
+    """``scope["user"]``, ``scope.get("user")``: resolved by AuthMiddlewareStack, a user instance (not a
+    lazy read: its fields are loaded, its permission checks query)."""
+    return Kind(api.USER, user=True) if isinstance(key, nodes.Const) and key.value == "user" else None
+
+
+def _keyword_argument(keywords: Kind, key: nodes.NodeNG | None) -> Kind | None:
+    """The kind of the keyword argument ``key`` (a string constant) among ``**kwargs``."""
+    if not isinstance(key, nodes.Const) or not isinstance(key.value, str):
+        return None
+    return dict(keywords.attributes).get(key.value)
+
+
 def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
     base = kind_of(node.value)
     if base is None:
@@ -2591,6 +2741,10 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
         return base if isinstance(node.slice, nodes.Slice) else base.result
     if base.name in (MANAGER_CLASS, QUERYSET_CLASS):
         return base  # ``models.Manager[Book]``: Django's classes take type arguments (``__class_getitem__``)
+    if base.name == KEYWORD_ARGUMENTS:
+        return _keyword_argument(base, node.slice)
+    if base.name == CONSUMER_SCOPE:
+        return _scope_user(node.slice)
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:

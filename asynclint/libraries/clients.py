@@ -143,6 +143,12 @@ ASYNC_METHODS = {
                               "close"}),
 }
 NO_IO_METHODS[ASYNC_REDIS_CLIENT] = NO_IO_METHODS[REDIS_CLIENT] - {"close"}
+#: Methods of async clients that are async generators (``async def`` with ``yield``): called, they give an
+#: async iterator to consume with ``async for``; a plain ``for`` or ``await`` raises TypeError. Read in
+#: redis 8.2 (``redis.commands.core.AsyncScanCommands``; ``scan_iter`` is an async generator since 4.2).
+ASYNC_ITERATOR_METHODS = {
+    ASYNC_REDIS_CLIENT: frozenset({"scan_iter", "sscan_iter", "hscan_iter", "zscan_iter"}),
+}
 CALL_RESULT_KINDS.update({
     **dict.fromkeys(("grpc.aio.ServicerContext", "grpc.aio._base_server.ServicerContext"), GRPC_AIO_CONTEXT),
     **dict.fromkeys(("redis.asyncio.Redis", "redis.asyncio.StrictRedis", "redis.asyncio.client.Redis",
@@ -163,10 +169,24 @@ _CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
                           "JsonWebsocketConsumer"),
     "generic.http": ("AsyncHttpConsumer",),
 }.items() for name in names)
-INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER)}
+#: ``self.scope`` of a Channels consumer: the connection's ASGI scope. Its ``"user"`` is the user that
+#: ``AuthMiddlewareStack`` resolved before the consumer runs (a user instance: its fields are loaded, its
+#: permission checks and relations query).
+CONSUMER_SCOPE = "Channels consumer scope"
+INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER), "scope": (_CONSUMERS, CONSUMER_SCOPE)}
+CONSUMERS = _CONSUMERS
+#: What a Channels consumer's own send methods put on the wire (by method: the first positional
+#: parameter, then the keywords): values, serialised at once, never awaited (``async-call-not-awaited``).
+CONSUMER_SENT_VALUES = {"send": ("text_data", "bytes_data"), "send_json": ("content",)}
 #: Unannotated parameters of an ``async def`` known by the handler signature a library calls: by
 #: (previous parameter, parameter), the kind and the library whose import (a module of the file
 #: importing a package whose name contains it) makes the signature that library's. grpc.aio calls
 #: every servicer method (and a generic handler) as ``(request, context)``; django-socio-grpc's
 #: services and proxies keep that signature.
 HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}
+
+#: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
+#: --libraries``); older releases were read where a row says so.
+VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg": "3.3.9", "elasticsearch": "9.5.1",
+            "stripe": "16.1.0", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
+            "django": "5.2.19"}

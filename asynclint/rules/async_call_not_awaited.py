@@ -13,8 +13,14 @@ callback inside `if iscoroutinefunction(callback):`), or to an async library cli
 annotation such as `context: grpc.aio.ServicerContext`) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
 `async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one
-assigned to a name that is then used as a value or never used (also when it is passed to the
-project's own `async def`, which only uses that parameter as a value and never awaits it).
+assigned to a name that is then used as a value or never used, or one handed to the project's own
+callable that never awaits it: an `async def` or plain `def` that only uses that parameter as a value
+(formats, compares, reads an attribute of it, passes it to another such callable), a class whose
+`__init__` does so or stores it on `self` where the class only reads it as a value, a dataclass or
+pydantic field annotated with a value type (`Info(token=self.get_token())` where `token: str`), the
+data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(coro)`).
+Handed to `asyncio.gather`/`create_task`/`wait_for`..., `async_to_sync`, a callable that awaits,
+schedules, returns or passes it on, or one asynclint cannot read, it stays silent.
 
 Also in sync code: a plain `def` that returns such a coroutine from inside `try`/`except` (its
 exceptions escape at the caller's `await`, past the handlers), one that tests such a coroutine as a
@@ -51,16 +57,21 @@ All versions that have the API.
 
 from __future__ import annotations
 
+import re
+
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, argument_kinds, is_plain_coroutine_function, kind_of, qualified_call_name,
+    ADAPTED_CALLABLE, DATACLASS_DECORATORS, argument_kinds, called_function, dataclass_fields, enclosing_class,
+    find_method, has_library_base, is_plain_coroutine_function, is_project_file, kind_of, qualified_call_name,
 )
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
-from asynclint.core.imports import bindings, is_django_name
+from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
+from asynclint.libraries import pydantic_models
+from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
@@ -112,7 +123,9 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         callee = qualified_call_name(parent)
         if callee is not None and is_django_name(callee):
             return USED_AS_VALUE  # Django's callables (JsonResponse, render...) never await their data
-        return _misuse_in_project_coroutine(parent, node)  # else handed to an unknown callable, which may await it
+        if _sent_by_consumer(parent, node):
+            return USED_AS_VALUE
+        return _misuse_in_project_callee(parent, node)  # else handed to an unknown callable, which may await it
     if isinstance(parent, nodes.Keyword):
         return _misuse(parent)
     if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and node is parent.value:
@@ -122,34 +135,177 @@ def _misuse(node: nodes.NodeNG) -> str | None:
     return None
 
 
-def _misuse_in_project_coroutine(call: nodes.Call, argument: nodes.NodeNG) -> str | None:
-    """``await self.serve(static_file, request)`` where ``serve`` is the project's ``async def`` and its
-    parameter is never awaited there, only used as a value (``static_file.aget_response(...)``, a
-    comparison): the coroutine passed in is misused. None when the callee may await it (or is unknown)."""
-    found = kind_of(call)
-    function = found.function if found is not None and found.name == api.COROUTINE else None
-    if not is_plain_coroutine_function(function) or isinstance(argument, nodes.Keyword):
+def _misuse_in_project_callee(call: nodes.Call, argument: nodes.NodeNG, _depth: int = 0) -> str | None:
+    """The coroutine ``argument`` handed to the project's own callable, which never awaits it: an
+    ``async def`` or a plain ``def`` that only uses the parameter as a value (an attribute, a comparison,
+    a format, a value builtin, another such project callable), a class whose ``__init__`` does so or
+    stores it on ``self`` where the class only reads it as a value, or a dataclass/pydantic field
+    annotated with a value type (``token: str``). None when the callee may await, schedule, return or
+    pass it on (or is unknown)."""
+    if _depth > 3:
         return None
-    params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
-    if function.type in ("method", "classmethod") and isinstance(call.func, nodes.Attribute):
-        params = params[1:]
-    index = next((i for i, value in enumerate(call.args) if value is argument), None)
-    if index is None or index >= len(params) or any(isinstance(a, nodes.Starred) for a in call.args[:index + 1]):
+    cls = _project_class_called(call)
+    if cls is not None:
+        init = find_method(cls, "__init__")
+        if _declares_fields(cls) or init is None or not is_project_file(init.root().file):
+            return _stored_in_value_field(cls, call, argument)
+        function, bound = init, True
+    else:
+        function = _project_function_called(call)
+        bound = function is not None and function.type in ("method", "classmethod") and isinstance(
+            call.func, nodes.Attribute)
+    if function is None:
         return None
-    param = params[index]
+    param = _parameter_for(function, call, argument, bound)
+    if param is None:
+        return None
     uses = [name for name in function.nodes_of_class(nodes.Name) if name.name == param.name
             and bindings(name) == [param]]
     if not uses:
         return NOT_AWAITED
-    return USED_AS_VALUE if all(_used_as_value_only(use) for use in uses) else None
+    owner = function.parent if cls is not None else None
+    return USED_AS_VALUE if all(_used_as_value_only(use, owner, _depth) for use in uses) else None
 
 
-def _used_as_value_only(use: nodes.Name) -> bool:
-    """A use that reads the value and cannot await it: an attribute, a comparison, a truth test."""
+def _sent_by_consumer(call: nodes.Call, argument: nodes.NodeNG) -> bool:
+    """``await self.send(text_data=coro)`` in a Channels consumer: the data is serialised, never awaited."""
+    func = call.func
+    if not (isinstance(func, nodes.Attribute) and func.attrname in CONSUMER_SENT_VALUES
+            and isinstance(func.expr, nodes.Name) and func.expr.name == "self"):
+        return False
+    sent = CONSUMER_SENT_VALUES[func.attrname]
+    if not (argument.arg in sent if isinstance(argument, nodes.Keyword) else call.args[:1] == [argument]):
+        return False
+    owner = enclosing_class(call)
+    return owner is not None and has_library_base(owner, CONSUMERS)
+
+
+def _project_class_called(call: nodes.Call) -> nodes.ClassDef | None:
+    """The project class ``call`` constructs (``ControllerInfo(...)``), if known."""
+    if not isinstance(call.func, (nodes.Name, nodes.Attribute)):
+        return None
+    found = definition_of(call.func)
+    return found if isinstance(found, nodes.ClassDef) and is_project_file(found.root().file) else None
+
+
+def _project_function_called(call: nodes.Call) -> nodes.FunctionDef | None:
+    """The project's ``async def`` or plain ``def`` (undecorated, not a generator) that ``call`` runs.
+    The function called, not the one whose coroutine the call gives back (``passed_through(coro)``)."""
+    function = called_function(call.func)
+    if function is None:
+        found = kind_of(call)
+        function = found.function if found is not None and found.name == api.COROUTINE else None
+        return function if is_plain_coroutine_function(function) else None
+    if is_plain_coroutine_function(function):
+        return function
+    if (not isinstance(function, nodes.FunctionDef) or isinstance(function, nodes.AsyncFunctionDef)
+            or function.decorators is not None or function.is_generator()
+            or not is_project_file(function.root().file)):
+        return None
+    return function
+
+
+def _parameter_for(function: nodes.FunctionDef, call: nodes.Call, argument: nodes.NodeNG,
+                   bound: bool) -> nodes.AssignName | None:
+    """The parameter of ``function`` that receives ``argument`` (a positional value or a keyword)."""
+    positional_only = len(function.args.posonlyargs or [])
+    params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    if isinstance(argument, nodes.Keyword):
+        named = [*params[max(positional_only, int(bound)):], *(function.args.kwonlyargs or [])]
+        return next((param for param in named if param.name == argument.arg), None)
+    if bound:
+        params = params[1:]
+    index = next((i for i, value in enumerate(call.args) if value is argument), None)
+    if index is None or index >= len(params) or any(isinstance(a, nodes.Starred) for a in call.args[:index + 1]):
+        return None
+    return params[index]
+
+
+def _stored_in_value_field(cls: nodes.ClassDef, call: nodes.Call, argument: nodes.NodeNG) -> str | None:
+    """``ControllerInfo(token=coro)`` where the dataclass or pydantic model ``ControllerInfo`` declares
+    ``token: str``: the coroutine is stored where a plain value belongs."""
+    if not _declares_fields(cls):
+        return None
+    if isinstance(argument, nodes.Keyword):
+        name = argument.arg
+    elif has_decorator(cls, DATACLASS_DECORATORS) and not any(isinstance(a, nodes.Starred) for a in call.args):
+        order = dataclass_fields(cls)
+        index = next((i for i, value in enumerate(call.args) if value is argument), len(order))
+        name = order[index] if index < len(order) else None
+    else:
+        return None
+    annotation = next((statement.annotation for statement in cls.body if isinstance(statement, nodes.AnnAssign)
+                       and isinstance(statement.target, nodes.AssignName) and statement.target.name == name), None)
+    if annotation is None or not _value_annotation(annotation):
+        return None
+    return f"stored in {cls.name}.{name}, annotated '{annotation.as_string()}'"
+
+
+def _declares_fields(cls: nodes.ClassDef) -> bool:
+    """A dataclass (or attrs class) or a pydantic model: its ``__init__`` stores annotated fields."""
+    return has_decorator(cls, DATACLASS_DECORATORS) or has_library_base(cls, pydantic_models.MODEL_BASES)
+
+
+#: Types of plain values (and the typing forms around them): a coroutine stored under an annotation
+#: that names only these is a bug, not an await put off until later.
+_VALUE_TYPES = frozenset({
+    "str", "int", "float", "bool", "bytes", "bytearray", "dict", "list", "tuple", "set", "frozenset", "None",
+    "Optional", "Union", "List", "Dict", "Tuple", "Set", "FrozenSet", "Literal", "Sequence", "Mapping",
+    "datetime", "date", "time", "timedelta", "Decimal", "UUID", "Path", "typing", "decimal", "uuid",
+})
+_ANNOTATION_WORD = re.compile(r"[A-Za-z_][\w.]*")
+
+
+def _value_annotation(annotation: nodes.NodeNG) -> bool:
+    """Whether every type an annotation names is a plain value type (``str``, ``Optional[int]``)."""
+    if isinstance(annotation, nodes.Const) and isinstance(annotation.value, str):
+        words = _ANNOTATION_WORD.findall(annotation.value)
+        return bool(words) and all(word.split(".")[-1] in _VALUE_TYPES for word in words)
+    if isinstance(annotation, nodes.Const):
+        return annotation.value is None
+    if isinstance(annotation, nodes.Name):
+        return annotation.name in _VALUE_TYPES
+    if isinstance(annotation, nodes.Attribute):
+        return annotation.attrname in _VALUE_TYPES
+    if isinstance(annotation, nodes.Subscript):
+        return _value_annotation(annotation.value) and _value_annotation(annotation.slice)
+    if isinstance(annotation, nodes.Tuple):
+        return all(_value_annotation(element) for element in annotation.elts)
+    if isinstance(annotation, nodes.BinOp) and annotation.op == "|":
+        return _value_annotation(annotation.left) and _value_annotation(annotation.right)
+    return False
+
+
+def _used_as_value_only(use: nodes.Name | nodes.Attribute, owner: nodes.ClassDef | None = None,
+                        _depth: int = 0) -> bool:
+    """A use that reads the value and cannot await it: an attribute, a comparison, a format, a truth
+    test, a value builtin's argument, a project callable that only does the same; in a constructor
+    (``owner`` its class), ``self.<attribute> = <use>`` where the class only reads the attribute so."""
     parent = use.parent
-    if isinstance(parent, (nodes.Attribute, nodes.Compare, nodes.FormattedValue, nodes.Subscript)):
+    if isinstance(parent, (nodes.Attribute, nodes.Compare, nodes.FormattedValue, nodes.Subscript, nodes.BinOp)):
         return True
-    return isinstance(parent, (nodes.If, nodes.While, nodes.IfExp)) and use is parent.test
+    if isinstance(parent, (nodes.If, nodes.While, nodes.IfExp)) and use is parent.test:
+        return True
+    if isinstance(parent, nodes.Keyword):
+        parent, use = parent.parent, parent
+    if isinstance(parent, nodes.Call) and use is not parent.func:
+        if isinstance(parent.func, nodes.Name) and parent.func.name in _VALUE_BUILTINS:
+            return True
+        return _misuse_in_project_callee(parent, use, _depth + 1) is not None
+    if owner is not None and isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and use is parent.value:
+        targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
+        return len(targets) == 1 and _self_attribute_read_as_value(owner, targets[0], _depth)
+    return False
+
+
+def _self_attribute_read_as_value(owner: nodes.ClassDef, target: nodes.NodeNG, _depth: int) -> bool:
+    """``self.text = text`` in ``__init__`` where the class reads ``self.text`` somewhere, and only as a
+    value (a format, an attribute...): never awaited, returned or passed on."""
+    if not (isinstance(target, nodes.AssignAttr) and isinstance(target.expr, nodes.Name) and target.expr.name == "self"):
+        return False
+    reads = [node for node in owner.nodes_of_class(nodes.Attribute) if node.attrname == target.attrname
+             and isinstance(node.expr, nodes.Name) and node.expr.name == "self"]
+    return bool(reads) and all(_used_as_value_only(read, None, _depth) for read in reads)
 
 
 def _misuse_of_name(target: nodes.AssignName) -> str | None:

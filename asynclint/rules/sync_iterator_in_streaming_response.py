@@ -4,7 +4,13 @@
 Flags a `StreamingHttpResponse` built in an `async def` from a lazy sync iterator (a sync generator
 expression, a sync generator function, `map()`/`filter()`, `open()`, `iter(callable, sentinel)`;
 not an in-memory list, which has nothing to stream), and any `FileResponse`
-built in an `async def` (it always wraps the file in a sync iterator).
+built in an `async def` (it always wraps the file in a sync iterator). The same responses returned
+by a sync view (a plain `def` that returns the response, directly or through a name) when the
+project is known to serve HTTP through Django's ASGI handler (`asynclint.core.deployment`: only a
+server command, a uvicorn/daphne/hypercorn/granian one or gunicorn with an uvicorn worker, or
+`server = "asgi"`; an ASGI router or an ASGI `runserver` alone is not enough): Django's ASGI handler consumes every streaming response the same
+way, whichever kind of view built it. Silent for sync views when the server is WSGI or unknown, and
+when the content is already whole in memory (`io.BytesIO(...)`, bytes, `decrypted(file.read())`).
 
 ## Why is this bad?
 Under ASGI, Django 4.2+ cannot stream a sync iterator: it warns "StreamingHttpResponse must consume
@@ -28,25 +34,32 @@ async def export(request):
 No automatic fix: the generator has to become an async generator.
 
 ## Django versions
-All; 4.2+ buffers (and warns), 3.1–4.1 block the loop.
+All; 4.2+ buffers (and warns), 3.1–4.1 block the loop. For sync views, 4.2+ (before, the ASGI handler
+iterated the response on the loop for every view, a cost of ASGI itself rather than of the view).
 """
 
 from __future__ import annotations
+
+import re
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
+from asynclint.core import deployment
 from asynclint.core.describe import describe
-from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, qualified_name
 from asynclint.core.versions import format_version
-from asynclint.prefilter import ASYNC
+from asynclint.prefilter import ASYNC, STREAMING
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-iterator-in-streaming-response"
 #: Lazy sync iterators over something else (I/O, a generator); ``iter(a_list)`` is only a list.
 _SYNC_ITERATING_BUILTINS = frozenset({"builtins.map", "builtins.filter"}) | api.OPEN_FUNCTIONS
+#: The deployment reasons that name a server command serving ASGI (``Procfile:2 runs uvicorn ...``) or
+#: the ``server = "asgi"`` option (``core.deployment``'s wording).
+_SERVED_BY = re.compile(r":\d+ runs |^server = ")
 _FILE_RESPONSES = frozenset(name for name in api.STREAMING_RESPONSE_CLASSES if name.endswith("FileResponse"))
 
 
@@ -74,7 +87,7 @@ def _is_sync_iterable(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
 class SyncIteratorInStreamingResponse(AsyncLintRule):
     msgid = "W5716"
     symbol = _SYMBOL
-    prefilter = (ASYNC,)
+    prefilter = (ASYNC, STREAMING)
     django_versions = DjangoVersions("All")
     summary = (
         "A streaming response in an async view is built from a sync iterator: under ASGI Django buffers "
@@ -86,13 +99,20 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
         if not isinstance(node.func, (nodes.Name, nodes.Attribute)):
             return
         response = qualified_name(node.func)
-        if response not in api.STREAMING_RESPONSE_CLASSES or not runs_on_event_loop(node):
+        if response not in api.STREAMING_RESPONSE_CLASSES:
+            return
+        on_loop = runs_on_event_loop(node)
+        if not on_loop and (self.target < (4, 2) or _returning_sync_function(node) is None):
             return
         content = node.args[0] if node.args else next(
             (k.value for k in node.keywords or [] if k.arg in ("streaming_content", "filelike")), None)
         if response not in _FILE_RESPONSES and not _is_sync_iterable(content):
             return
         shown = f"{describe(node.func)}({describe(content) if content is not None else ''})"
+        if not on_loop:
+            if not _in_memory(content):
+                self._check_sync_view(node, shown)
+            return
         if self.target >= (4, 2):
             effect = ("under ASGI Django consumes the sync iterator by buffering the whole body in memory "
                       "(with a warning)")
@@ -101,3 +121,63 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
                       "blocking it for the whole stream")
         self.report(node, f"{shown} in an async view streams a sync iterator: {effect}; pass an async "
                           f"generator instead (for files, e.g. one that reads with aiofiles)")
+
+    def _check_sync_view(self, node: nodes.Call, shown: str) -> None:
+        """A sync view's streaming response in a project known to be served by ASGI."""
+        served = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
+        if served.server != deployment.ASGI or not any(_SERVED_BY.search(reason) for reason in served.reasons):
+            # WSGI streams a sync iterator. An ASGI router or an ASGI runserver alone says nothing of how
+            # production serves HTTP (often WSGI for the sync views, the ASGI server for websockets).
+            return
+        function = _returning_sync_function(node)
+        self.report(node, f"{shown} returned by the sync function {function.name}() streams a sync iterator, and "
+                          f"this project serves HTTP through Django's ASGI handler ({served.reasons[0]}"
+                          f"{'...' if len(served.reasons) > 1 else ''}): the handler consumes the sync iterator "
+                          f"by buffering the whole body in memory (with a warning) before sending it; return "
+                          f"an async iterator (for files, e.g. one that reads with aiofiles) or serve it "
+                          f"through WSGI")
+
+
+def _returning_sync_function(node: nodes.Call) -> nodes.FunctionDef | None:
+    """The plain ``def`` that returns the response ``node`` builds (``return FileResponse(...)``, or
+    ``response = FileResponse(...)`` ... ``return response``), else None."""
+    frame = enclosing_frame(node)
+    if not isinstance(frame, nodes.FunctionDef) or isinstance(frame, nodes.AsyncFunctionDef) or frame.is_generator():
+        return None
+    parent = node.parent
+    if isinstance(parent, nodes.Return):
+        return frame
+    if not (isinstance(parent, nodes.Assign) and len(parent.targets) == 1
+            and isinstance(parent.targets[0], nodes.AssignName)):
+        return None
+    target = parent.targets[0]
+    for returned in frame.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(returned.value, nodes.Name) and target in bindings(returned.value):
+            return frame
+    return None
+
+
+#: Calls whose result is the whole content, in memory: buffering it again costs nothing more.
+_IN_MEMORY_CALLS = frozenset({"io.BytesIO", "io.StringIO", "builtins.bytes", "builtins.str", "builtins.bytearray"})
+_IN_MEMORY_METHODS = frozenset({"read", "getvalue", "encode", "tobytes", "decode"})
+
+
+def _in_memory(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
+    """Whether a sync view's streamed content is already whole in memory (``FileResponse(io.BytesIO(data))``,
+    ``FileResponse(decrypted(file.read()))``): the ASGI handler's buffering copies what is there."""
+    if node is None or _depth > 4:
+        return False
+    if isinstance(node, nodes.Const):
+        return isinstance(node.value, (str, bytes))
+    if isinstance(node, nodes.Name):
+        found = bindings(node)
+        return len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(
+            found[0].parent, nodes.Assign) and _in_memory(found[0].parent.value, _depth + 1)
+    if not isinstance(node, nodes.Call):
+        return False
+    if isinstance(node.func, nodes.Attribute) and node.func.attrname in _IN_MEMORY_METHODS:
+        return True
+    if isinstance(node.func, (nodes.Name, nodes.Attribute)) and qualified_name(node.func) in _IN_MEMORY_CALLS:
+        return True
+    # ``decrypted(file.read())``: a transformation of content already read whole
+    return len(node.args) == 1 and not node.keywords and _in_memory(node.args[0], _depth + 1)

@@ -17,12 +17,20 @@ Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneTo
 instance fetched from a model's plain manager by a query without `select_related`/`prefetch_related`
 of it (`(await Book.objects.aget(pk=1)).author`, the rows of `await sync_to_async(list)(qs)`), its
 first read in the function; a nullable one (`null=True`) as *possible*: Django queries whenever its
-`_id` is set, only a NULL id reads None without a query. Values handed to a project object keep
+`_id` is set, only a NULL id reads None without a query. The project's own user model (an
+`AbstractUser`/`AbstractBaseUser` subclass) is a model like any other, and relations to
+`django.contrib.auth`'s models (`Group`, `settings.AUTH_USER_MODEL`, `get_user_model()`) are relations
+like any other. A user known only from an annotation (a parameter annotated with the project's user
+model, a request class that declares `user: Member`) is most often the one authentication loaded by pk,
+without its relations: reading one is *possible*. An instance of another model known only from an
+annotation stays silent (its caller often selected what it reads). Values handed to a project object keep
 their kind: `Holder(book).item`, `await holder.resolution()` returning `self.item`, and `self.item`
 in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
 (a function or method, in any module) that does such a read, or a query or write with it, on the loop:
 the call is reported, naming what the coroutine does (possible when only a branch the call does not
-decide does it); a method that every call in the project passes such a value (an unannotated
+decide does it); likewise an instance loaded with `.only()`/`.defer()` whose own coroutine method reads
+a field left out (`await agent.nats_cmd()` reading `self.agent_id`), also when sync code runs that
+coroutine with `asyncio.run(...)`/`loop.run_until_complete(...)` (a Celery task); a method that every call in the project passes such a value (an unannotated
 parameter its callers type) is reported in the method itself, once, not at the calls.
 Libraries that query (docs/libraries.md): DRF and adrf serializers (`save()`, a `ModelSerializer`'s
 `is_valid()` when it validates a relation or a unique field, `.data` over a QuerySet) and adrf
@@ -68,9 +76,9 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
 from asynclint import django_api as api
-from asynclint.core.chains import coroutine_work
+from asynclint.core.chains import coroutine_work, is_run_by_loop_runner
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import NULLABLE_NOTE, deferred_field_read, nullable_relation, unloaded_relation_read
+from asynclint.core.django_kinds import deferred_field_read, relation_read_note, unloaded_relation_read
 from asynclint.core.event_loop import runs_on_event_loop
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, SyncCallRule
@@ -95,12 +103,14 @@ class SyncOrmCallInAsync(SyncCallRule):
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
         work = coroutine_work(node)
-        if work is not None and work.operation.effect in self.effects and runs_on_event_loop(node):
+        if work is not None and work.operation.effect in self.effects and (
+                runs_on_event_loop(node) or is_run_by_loop_runner(node)):
             read = work.operation.node
             where = f"{os.path.basename(read.root().file or '?')}:{read.lineno}"
             if work.unloaded:
+                instance = "it is called on" if _reads_self(read) else "passed to it here"
                 message = (f"{work.coroutine.name}() reads {describe(read)} ({where}), {_UNLOADED[work.unloaded]} "
-                           f"the query that loaded the instance passed to it here, so Django loads it with a sync "
+                           f"the query that loaded the instance {instance}, so Django loads it with a sync "
                            f"query on the event loop"
                            f"{f' ({work.operation.possible})' if work.operation.possible else ''}; "
                            f"{_load_up_front(read, work.unloaded)}")
@@ -116,11 +126,16 @@ class SyncOrmCallInAsync(SyncCallRule):
         if runs_on_event_loop(node) and (deferred_field_read(node) is not None
                                          or unloaded_relation_read(node) is not None):
             unloaded = "field" if deferred_field_read(node) is not None else "relation"
-            nullable = unloaded == "relation" and nullable_relation(node)
+            note = relation_read_note(node) if unloaded == "relation" else ""
             self.report(node, f"{describe(node)} reads {_UNLOADED[unloaded]} the query that loaded the instance, "
                               f"so Django loads it with a sync query on the event loop"
-                              f"{f' ({NULLABLE_NOTE})' if nullable else ''}; {_load_up_front(node, unloaded)}",
-                        INFERENCE if nullable else HIGH)
+                              f"{f' ({note})' if note else ''}; {_load_up_front(node, unloaded)}",
+                        INFERENCE if note else HIGH)
+
+
+def _reads_self(read: nodes.NodeNG) -> bool:
+    """``self.agent_id``: the coroutine reads the instance it is a method of."""
+    return isinstance(read, nodes.Attribute) and isinstance(read.expr, nodes.Name) and read.expr.name == "self"
 
 
 _UNLOADED = {"field": "a field that .only()/.defer() left out of", "relation": "a relation not loaded with"}
