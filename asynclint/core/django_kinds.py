@@ -2630,7 +2630,22 @@ def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:
         return Kind(api.COROUTINE, result=agreed_return(function), origin="project", function=function)
     if function.is_generator():
         return None
-    return agreed_return(function)
+    return _annotated_async_iterator(function) or agreed_return(function)
+
+
+#: Return annotations that say a sync ``def`` hands back an async iterator (never sync-iterable by its type).
+_ASYNC_ITERATOR_ANNOTATIONS = frozenset(f"{module}.{name}" for module in ("typing", "typing_extensions", "collections.abc")
+                                        for name in ("AsyncIterator", "AsyncGenerator"))
+
+
+def _annotated_async_iterator(function: nodes.FunctionDef) -> Kind | None:
+    """``def list_pages(self) -> AsyncIterator[Page]: ...``: the project's own annotation (a Protocol, a stub,
+    a wrapper of a library client that is not installed) says the call gives an async iterator."""
+    returns = function.returns
+    outer = returns.value if isinstance(returns, nodes.Subscript) else returns
+    if isinstance(outer, (nodes.Name, nodes.Attribute)) and qualified_name(outer) in _ASYNC_ITERATOR_ANNOTATIONS:
+        return Kind(api.ASYNC_ITERATOR, origin="project")
+    return None
 
 
 def agreed_return(function: nodes.FunctionDef) -> Kind | None:

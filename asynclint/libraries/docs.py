@@ -201,8 +201,11 @@ An async generator of a library client that is not installed (codecov's `shared.
 `for d in gh.list_webhook_deliveries()` in a coroutine): the project's own code says only that the
 object is a `Github` (its import and annotations name the class, never what a method returns), and
 other call sites prove nothing (one of them may be the bug). So it is unknown, and silent. What is
-known comes from the table: the async generators of the async clients below (redis.asyncio's
-`scan_iter()`...), with or without the library installed, and the project's own async generators.
+known comes from the table, the async generators of the async clients below (redis.asyncio's
+`scan_iter()`...), with or without the library installed; from the project's own async generators;
+and from the project's own annotations: a sync `def` (a `Protocol` method, a stub, a wrapper)
+annotated `-> AsyncIterator[...]` or `-> AsyncGenerator[...]` gives an async iterator
+(tests/fixtures/async-iterator-in-sync-loop/bad_annotated_client_async_iterator.py).
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """
