@@ -45,6 +45,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -248,6 +249,9 @@ class Cache:
         self._deployed: dict[str, object] = {}  # _deployment()
         self._texts: dict[tuple, object] = {}  # _text_answer()
         self._asking = None  # the run context _text_answer() asks in
+        self._terms: dict[str, dict[str, dict]] = {}  # _file_terms(): shard -> bytes' hash -> record
+        self._terms_changed: set[str] = set()
+        self.unparsable: dict[str, int] = {}  # what the entries reused in this run could not parse
         self._ready = False
 
     # -- content hashes ------------------------------------------------------------------------
@@ -292,7 +296,9 @@ class Cache:
                 return None
             if any(os.path.exists(path) for path in entry.get("absent", [])):
                 return None  # a module an import did not find exists now
-            return [CachedMessage.load(item) for item in entry["messages"]]
+            found = [CachedMessage.load(item) for item in entry["messages"]]
+            self.unparsable.update({str(where): int(line) for where, line in entry.get("unparsable", {}).items()})
+            return found
         except (AttributeError, KeyError, TypeError, ValueError, StopIteration):
             return None
 
@@ -319,9 +325,44 @@ class Cache:
             return self._texts[(kind, root, name)]
         if root not in self._texts:
             with context.using(self._asking):
-                self._texts[root] = django_kinds.text_indexes(root)
+                self._texts[root] = django_kinds.text_indexes(root, self._file_terms)
+            self._store_terms()
         bases, names = self._texts[root]
         return _paths((bases if kind == "bases" else names).get(name, []))
+
+    def _file_terms(self, path: str) -> tuple[list[str], list[str]] | None:
+        """``django_kinds.text_terms`` of the file at ``path``, memoised by its bytes' hash in 16
+        shards (``terms/<first hex digit>.json``): asking the text indexes again for a warm run reads
+        the project's files but searches only the changed ones (most of a warm run on a large tree)."""
+        from asynclint.core import django_kinds
+
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return None
+        key = digest(data)
+        if key[0] not in self._terms:
+            entry = self._read(self.space / "terms" / f"{key[0]}.json") or {}
+            records = entry.get("records")
+            self._terms[key[0]] = {found: record for found, record in records.items() if _valid_terms(record)} \
+                if isinstance(records, dict) else {}
+        shard, now = self._terms[key[0]], time.time()
+        record = shard.get(key)
+        if record is None or now - record["used"] > _PRUNE_EVERY:
+            if record is None:  # decoded as django_kinds._file_terms reads it
+                text = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="replace").read()
+                record = dict(zip(("bases", "words"), django_kinds.text_terms(text)))
+            shard[key] = {**record, "used": now}
+            self._terms_changed.add(key[0])
+        return shard[key]["bases"], shard[key]["words"]
+
+    def _store_terms(self) -> None:
+        """Write back the terms shards that learnt something (the most recently used records kept)."""
+        for name in sorted(self._terms_changed):
+            kept = sorted(self._terms[name].items(), key=lambda item: item[1]["used"], reverse=True)
+            self._write(self.space / "terms" / f"{name}.json", {"records": dict(kept[:PREFILTER_RECORDS])})
+        self._terms_changed.clear()
 
     def _index_unchanged(self, index: dict) -> bool:
         """The relation index: the same files declare a ``related_name`` (among those read)."""
@@ -351,13 +392,14 @@ class Cache:
 
     def store(self, path: str, content_hash: str, rules, messages, dependencies: dict[str, str | None],
               index: dict | None = None, deployments: dict[str, object] | None = None,
-              texts: dict[str, object] | None = None, absent: list[str] | None = None) -> None:
+              texts: dict[str, object] | None = None, absent: list[str] | None = None,
+              unparsable: dict[str, int] | None = None) -> None:
         """Record ``messages`` (pylint ``Message`` or ``CachedMessage``) for the module at ``path``."""
         entry = {
             "path": os.path.abspath(path), "hash": content_hash, "rules": sorted(rules),
             "messages": [(m if isinstance(m, CachedMessage) else CachedMessage.of(m)).dump() for m in messages],
             "dependencies": dependencies, "index": index, "deployments": deployments or {},
-            "texts": texts or {}, "absent": absent or [], "stored": time.time(),
+            "texts": texts or {}, "absent": absent or [], "unparsable": unparsable or {}, "stored": time.time(),
         }
         self._write(self._entry(path), entry)
 
@@ -379,6 +421,7 @@ class Cache:
         from asynclint import prefilter
 
         self._deployed.clear()  # a new run: deployment files may have changed
+        self.unparsable.clear()
         hashes = [self.know(path, text) for path, text in sources]
         shards = self._prefilter_shards({found[0] for found in hashes})
         modules = [prefilter.Module(path, text, memo=dict(shards[found[0]].get(found, {}).get("memo", {})))
@@ -524,6 +567,13 @@ def _valid_record(record) -> bool:
                for value in record["memo"].values())
 
 
+def _valid_terms(record) -> bool:
+    """A well-formed record of ``Cache._file_terms`` (anything else is dropped, never trusted)."""
+    return isinstance(record, dict) and isinstance(record.get("used"), (int, float)) and all(
+        isinstance(record.get(key), list) and all(isinstance(item, str) for item in record[key])
+        for key in ("bases", "words"))
+
+
 def _atomic_write(location: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=location.parent, prefix=".tmp-", suffix=".json")
     try:
@@ -563,6 +613,7 @@ class _Reads(set):
         super().__init__(*args)
         self.texts: dict[str, object] = {}  # what the project's text indexes answered (TEXT_QUERIES)
         self.absent: set[str] = set()  # project paths whose appearance would resolve a failed import
+        self.unparsable: dict[str, int] = {}  # modules astroid could not parse -> the error's line
 
 
 class _Memo(dict):
@@ -623,6 +674,7 @@ class _Memo(dict):
             reads |= origin
             reads.texts.update(origin.texts)
             reads.absent |= origin.absent
+            reads.unparsable.update(origin.unparsable)
             reads.unsure = reads.unsure or origin.unsure
 
 
@@ -722,6 +774,14 @@ _deployments: list[dict[str, object]] = []  # deployment roots asked about, and 
 _installed = False
 
 
+def note_unparsable(path: str, line: int) -> None:
+    """A module astroid could not parse while this one was analysed: a dependency (fixing it changes
+    what the analysis sees), and a notice the entry repeats when it is reused (``driver.UNPARSABLE``)."""
+    if _recording:
+        _recording[-1].add(path)
+        _recording[-1].unparsable[path] = line
+
+
 def _note(module) -> None:
     if _recording:
         path = getattr(module, "file", None)
@@ -761,6 +821,7 @@ def _install() -> None:
     detected = deployment.detect
     by_file = AstroidManager.ast_from_file
     relations = django_kinds.reverse_relations
+    mentions = django_kinds.mentions
 
     def ast_from_module_name(self, modname, *args, **kwargs):
         try:
@@ -775,6 +836,12 @@ def _install() -> None:
         module = by_file(self, filepath, *args, **kwargs)
         _note(module)
         return module
+
+    def read_text(path, word):
+        found = mentions(path, word)
+        if _recording and not found:
+            _recording[-1].add(path)  # not parsed for not holding ``word``: it would be if it did
+        return found
 
     def reverse_relations(model):
         if _index_used:
@@ -814,6 +881,7 @@ def _install() -> None:
     AstroidManager.ast_from_module_name = ast_from_module_name
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
+    django_kinds.mentions = read_text
     deployment.detect = detect
     _installed = True
 
@@ -867,7 +935,7 @@ class Recorder:
             messages = [CachedMessage.of(message, structured.get(_key(message)))
                         for message in reporter.messages[before:]]
             self.cache.store(path, expected, self.rules.get(path, []), messages, dependencies, index, deployments,
-                             read.texts, sorted(read.absent))
+                             read.texts, sorted(read.absent), read.unparsable)
         except Exception:  # pylint: disable=broad-except  # never lose a result over the cache
             return
 

@@ -260,6 +260,7 @@ def _check(args) -> int:
     except SystemExit as exit_:  # an option a checker rejected (it printed one line)
         return int(exit_.code) if isinstance(exit_.code, int) else 2
     errors, findings = result.errors, result.findings
+    _report_unparsable(driver.unparsable_imports(result))
     if cache is not None:
         cache.prune()
         if verbose:
@@ -431,6 +432,21 @@ def _scope(findings: list, config, rules, certainty: str | None, verbose: bool) 
             continue
         kept.append(finding)
     return kept
+
+
+def _report_unparsable(modules: list[tuple[str, int]]) -> None:
+    """One line per module the analysis followed an import into but could not parse: what it defines
+    (its models...) is unknown, so findings that need it are missing. Not an error of the checked files."""
+    from asynclint.driver import newer_python_needed
+    from asynclint.output import shown_path
+
+    for path, line in modules:
+        newer = newer_python_needed(path, line)
+        why = (f"its syntax needs Python {newer[0]}.{newer[1]} or newer and asynclint runs on Python "
+               f"{sys.version_info[0]}.{sys.version_info[1]}: run asynclint with the project's Python") if newer \
+            else "it has a syntax error"
+        print(f"asynclint: warning: {shown_path(path)}:{line}: imported module could not be parsed, so what it "
+              f"defines is unknown to the analysis ({why})", file=sys.stderr)
 
 
 def _report_errors(errors) -> bool:

@@ -828,6 +828,8 @@ from asynclint.libraries import table as _libraries  # noqa: E402  (the library 
 SYNC_APIS += _libraries.SYNC_APIS
 OBJECT_KINDS.update(_libraries.OBJECT_KINDS)
 CALL_RESULT_KINDS.update(_libraries.CALL_RESULT_KINDS)
+DERIVED_KINDS.update(_libraries.DERIVED_KINDS)
+VIEW_DECORATORS_ASYNC_SINCE.update(_libraries.VIEW_DECORATORS_ASYNC_SINCE)
 #: Receiver kinds whose every attribute is another object of a kind (``client.chat.completions``).
 ATTRIBUTE_KINDS: dict[str, str] = dict(_libraries.ATTRIBUTE_KINDS)
 #: Decorators (qualified) that make a function an object of a kind (``@shared_task``: a Celery task)...
@@ -847,6 +849,8 @@ NO_IO_METHODS: dict[str, frozenset[str]] = dict(_libraries.NO_IO_METHODS)
 #: Library objects whose methods return coroutines (``context.abort()`` of grpc.aio): by kind, the method
 #: names, or ``WILDCARD`` for every public method but the kind's ``NO_IO_METHODS``.
 ASYNC_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_METHODS)
+#: Library kinds -> their methods that are async generators (``async for``, never ``await``).
+ASYNC_ITERATOR_METHODS: dict[str, frozenset[str]] = dict(_libraries.ASYNC_ITERATOR_METHODS)
 #: ``self.<attribute>`` in a class derived from one of the library classes: an object of a kind
 #: (``self.channel_layer`` of a Channels consumer).
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_libraries.INHERITED_ATTRIBUTE_KINDS)
@@ -912,6 +916,8 @@ def _wildcard(kind: str, name: str) -> SyncApi | None:
 def is_library_coroutine(kind: str, name: str) -> bool:
     """Whether ``name`` called on a library object of ``kind`` returns a coroutine (``ASYNC_METHODS``)."""
     names = ASYNC_METHODS.get(kind, frozenset())
+    if name in ASYNC_ITERATOR_METHODS.get(kind, ()):
+        return False
     if name in names:
         return True
     return WILDCARD in names and not name.startswith("_") and name not in NO_IO_METHODS.get(kind, ())

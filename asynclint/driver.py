@@ -139,22 +139,28 @@ def discover(paths: Iterable[str], config, log: Callable[[str], None] | None = N
             if not config.excluded(path):
                 found.setdefault(_real(path), path)
             continue
+        # Neither the walk nor git descends into a symlinked folder: below the folder's own real path,
+        # only a file that is a symlink needs resolving (realpath's lstat of every component of every
+        # file was most of the time of finding them).
+        top, real_top = os.fspath(path), _real(path)
+
+        def real(file: str) -> str:
+            return _real(file) if os.path.islink(file) else os.path.join(real_top, file[len(top):].lstrip(os.sep))
+
         listed = _git_listed(path)
         if listed is None:
-            files = [Path(p) for p in walk(path, skip_path=config.excluded)]
-        else:
-            if log:
-                log(f"{raw}: files from git ls-files (.gitignore applies)")
-            files = []
-            for name in sorted(listed):
-                candidate = path / name
-                parts = Path(name).parts
-                if _is_lock_file(candidate.name) or not is_regular(candidate):
-                    continue
-                if not any(config.excluded(path.joinpath(*parts[:i + 1])) for i in range(len(parts))):
-                    files.append(candidate)
-        for file in files:
-            found.setdefault(_real(file), file)
+            for file in walk(path, skip_path=config.excluded):
+                found.setdefault(real(file), Path(file))
+            continue
+        if log:
+            log(f"{raw}: files from git ls-files (.gitignore applies)")
+        for name in sorted(listed):
+            candidate = path / name
+            parts = Path(name).parts
+            if _is_lock_file(candidate.name) or not is_regular(candidate):
+                continue
+            if not any(config.excluded(path.joinpath(*parts[:i + 1])) for i in range(len(parts))):
+                found.setdefault(real(os.fspath(candidate)), candidate)
     return sorted(found.values(), key=lambda p: str(p))
 
 
@@ -405,6 +411,48 @@ def newer_python_needed(path: str, line: int) -> tuple[int, int] | None:
     return None
 
 
+#: Modules astroid could not parse while this process analysed others (path -> line of the error).
+UNPARSABLE: dict[str, int] = {}
+_parse_failures_noted = False
+
+
+def _note_parse_failures() -> None:
+    """Note in ``UNPARSABLE`` each module astroid fails to parse (an import of the project whose
+    syntax the running Python rejects leaves what it defines unknown), and tell the cache (an entry
+    analysed without it must be redone when it changes, and repeats the notice when reused)."""
+    global _parse_failures_noted  # pylint: disable=global-statement
+    if _parse_failures_noted:
+        return
+    from astroid.builder import AstroidBuilder
+    from astroid.exceptions import AstroidSyntaxError
+
+    from asynclint import cache
+
+    build = AstroidBuilder.file_build
+
+    def file_build(self, path, *args, **kwargs):
+        try:
+            return build(self, path, *args, **kwargs)
+        except AstroidSyntaxError as error:
+            line = getattr(error.error, "lineno", None) or 0
+            UNPARSABLE[os.path.abspath(path)] = line
+            cache.note_unparsable(os.path.abspath(path), line)
+            raise
+
+    AstroidBuilder.file_build = file_build
+    _parse_failures_noted = True
+
+
+def unparsable_imports(result: LintResult) -> list[tuple[str, int]]:
+    """The modules a run could not parse besides the checked ones (those are setup errors): the
+    project's, and any other whose syntax needs a newer Python than the running one."""
+    from asynclint.core.django_kinds import is_project_file
+
+    checked = {os.path.abspath(m.abspath or m.path) for m in result.errors}
+    return [(path, line) for path, line in sorted(result.unparsable.items()) if path not in checked
+            and (is_project_file(path) or newer_python_needed(path, line))]
+
+
 @dataclass
 class LintResult:
     """What ``lint`` found: the findings of the selected rules, the setup errors (pylint messages of
@@ -415,6 +463,7 @@ class LintResult:
     analysed: list[str] = field(default_factory=list)
     messages: list = field(default_factory=list)
     linter: object | None = None  # what the rules recorded (``asynclint.finding.collect``)
+    unparsable: dict[str, int] = field(default_factory=dict)  # modules astroid could not parse -> line
 
 
 def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], options: dict | None = None, *,
@@ -449,6 +498,8 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
         for path in candidates:
             log(f"  analyse {shown_path(path)} ({', '.join(sorted(scan.facts[path])) or 'every module'})")
     cached, recorder = [], None
+    _note_parse_failures()
+    UNPARSABLE.clear()
     if cache is not None:
         cached, candidates, recorder = cache.reuse(scan, candidates, rules)
         if log:
@@ -465,6 +516,7 @@ def lint(files: Sequence[str | os.PathLike], rules, target: tuple[int, int], opt
     result.messages = messages
     result.errors = [m for m in messages if m.symbol in SETUP_ERRORS]
     result.findings = to_findings([m for m in messages if m.msg_id in wanted], linter)
+    result.unparsable = {**(cache.unparsable if cache is not None else {}), **UNPARSABLE}
     return result
 
 

@@ -670,3 +670,49 @@ def test_a_new_module_awaiting_a_worker_loop_coroutine_reanalyses_it(capsys, tmp
                                                 "    await fetch()\n")
     found = _warm_equals_no_cache(capsys)
     assert ("shop/jobs.py", "blocking-call-in-async") in [(f["path"], f["symbol"]) for f in found]
+
+
+def test_the_text_indexes_asked_again_come_from_memoised_terms_and_equal_a_fresh_index(tmp_path):
+    """A warm run asks the text indexes again (``TEXT_QUERIES``); each file's terms come from a memo by
+    its bytes' hash (``Cache._file_terms``), so only changed files are searched; the answers equal a
+    fresh ``text_indexes``, for odd encodings too, and a corrupt memo shard is dropped, not trusted."""
+    from asynclint.core import django_kinds
+
+    files = {"models.py": b"class Book(Base, mixins.Audit):\n    Title = 1\n",
+             "bom.py": b"\xef\xbb\xbfclass Shelf(Book):\r\n    pass\r\n",
+             "latin.py": b"# -*- coding: latin-1 -*-\nclass Caf\xe9(Book):\n    N\xe9 = Book\n",
+             "tests/test_books.py": b"class BookTest(Book):\n    Fixture = 1\n"}
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    root = str(tmp_path)
+    fresh = django_kinds.text_indexes(root)
+
+    def answers(store):
+        return {(kind, name): store._text_answer(kind, root, name)
+                for kind in ("bases", "names") for name in ("Book", "Base", "Audit", "Title", "BookTest", "Shelf")}
+
+    expected = {(kind, name): cache._paths((fresh[0] if kind == "bases" else fresh[1]).get(name, []))
+                for kind, name in answers(cache.Cache(tmp_path / "c", "s"))}
+    cold = cache.Cache(tmp_path / "c", "s")
+    assert answers(cold) == expected and len(list((cold.space / "terms").glob("*.json"))) >= 1
+    warm = cache.Cache(tmp_path / "c", "s")
+    searched = []
+    search = django_kinds.text_terms
+    try:
+        django_kinds.text_terms = lambda text: searched.append(text) or search(text)
+        assert answers(warm) == expected and searched == []  # nothing searched again
+        (tmp_path / "models.py").write_bytes(b"class Book(Other):\n    pass\n")
+        changed = cache.Cache(tmp_path / "c", "s")
+        assert changed._text_answer("bases", root, "Other") == [str(tmp_path / "models.py")]
+        assert len(searched) == 1  # the changed file only
+    finally:
+        django_kinds.text_terms = search
+    for shard in (warm.space / "terms").glob("*.json"):  # well-formed JSON, malformed records
+        records = json.loads(shard.read_text())["records"]
+        shard.write_text(json.dumps({"records": {key: {"used": 1, "bases": [3], "words": "x"} for key in records}}))
+    (warm.space / "terms" / "f.json").write_text('{"records": ')  # truncated
+    fresh = django_kinds.text_indexes(root)
+    assert cache.Cache(tmp_path / "c", "s")._text_answer("bases", root, "Other") == fresh[0]["Other"]
+    assert cache.Cache(tmp_path / "c", "s")._text_answer("names", root, "Title") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from asynclint import django_api as api
@@ -73,3 +75,28 @@ def test_one_file_system_call_is_a_possible_finding_and_a_file_read_a_definite_o
     assert certainties == {("bad_file_system_calls.py", "possible"), ("bad_derived_paths.py", "definite")}
     assert all(row.possible == (row.name in api.PATH_FILE_SYSTEM_METHODS + api.PATH_LISTINGS) for row in api.SYNC_APIS
                if row.receiver == api.PATH)
+
+
+def test_every_library_lists_the_release_it_was_checked_with(capsys):
+    """docs/libraries.md and ``asynclint rules --libraries`` name, per library, the release its rows were
+    read in or proven with, and the libraries that run the project's code on a loop of their own."""
+    from asynclint.cli import main
+    from asynclint.libraries import table
+
+    assert {row.library for row in table.SYNC_APIS} == set(table.VERSIONS)
+    assert main(["rules", "--libraries", "-f", "json"]) == 0
+    listed = {row["library"]: row["versions"] for row in json.loads(capsys.readouterr().out)}
+    assert listed["pydicom"] == "3.0.2" and listed["Pillow"] == "13.0.0" and "pulpcore" in listed
+    page = docs.render()
+    assert "### pydicom (checked with 3.0.2)" in page and "| pulpcore |" in page
+
+
+def test_file_library_rows_are_content_work_not_metadata():
+    """Reading or writing a whole document: definite, local_disk (tolerated only on a worker's own
+    loop, like open()), a thread as the replacement; never a possible one-syscall finding."""
+    from asynclint.libraries import files
+
+    assert files.SYNC_APIS
+    for row in files.SYNC_APIS:
+        assert row.effect == api.BLOCKING_IO and row.local_disk and not row.possible and not row.only_if, row
+        assert "to_thread" in row.replacement, row

@@ -134,6 +134,29 @@ ROUTER = """
     ({"compose.yaml": "services:\n  web:\n    environment:\n      GUNICORN_CMD_ARGS: -k uvicorn.workers.UvicornWorker\n"
       "    command: gunicorn shop.app\n"}, "asgi"),
     ({"Procfile": "web: gunicorn shop.asgi:application\n"}, "asgi"),
+    # nginx in front of both: HTTP to WSGI, only websockets to ASGI, so the router's "http" is never used
+    # (uwsgi_pass; a proxy_pass to where gunicorn listens; a `set` variable; an upstream named daphne).
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: uwsgi --ini uwsgi.ini\n"
+      "ws: daphne -u /run/ws.sock shop.asgi:application\n",
+      "deploy/nginx.conf": "location ~ ^/ws/ { proxy_pass http://unix:/run/ws.sock; }\n"
+      "location / { uwsgi_pass 127.0.0.1:3031; }\n"}, "wsgi"),
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: gunicorn -b :8000 shop.wsgi\n"
+      "ws: uvicorn --port 8383 shop.asgi:application\n",
+      "docker/nginx/entrypoint.sh": "cat <<EOF > /etc/nginx/conf.d/site.conf\nserver {\n"
+      "  location /websocket/ { set \\$ws http://ws:8383; proxy_pass \\$ws; }\n"
+      "  location / { proxy_pass http://web:8000; }\n}\nEOF\n"}, "wsgi"),
+    ({"Makefile": "web:\n\tuwsgi /etc/uwsgi.ini\nws:\n\tdaphne -b 127.0.0.1 -p 8051 shop.asgi:app\n",
+      "templates/nginx.locations.conf.j2": "location ~ ^{{ prefix }}/websocket/ { proxy_pass http://daphne; }\n"
+      "location {{ prefix }} { uwsgi_pass uwsgi; }\n"}, "wsgi"),
+    # ... unless some HTTP path also goes to the ASGI server (or nothing serves websockets there): as before.
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: gunicorn -b :8000 shop.wsgi\n"
+      "api: uvicorn --port 8383 shop.asgi:application\n",
+      "nginx/site.conf": "location /ws/ { proxy_pass http://127.0.0.1:8383; }\n"
+      "location /api/ { proxy_pass http://127.0.0.1:8383; }\nlocation / { proxy_pass http://127.0.0.1:8000; }\n"},
+     "unknown"),
+    ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: uwsgi --ini uwsgi.ini\n"
+      "ws: daphne -u /run/ws.sock shop.asgi:application\n", "nginx/site.conf": "location / { uwsgi_pass web; }\n"},
+     "unknown"),
 ])
 def test_detect(tmp_path, files, server):
     found = deployment.detect(_project(tmp_path, files))
@@ -154,6 +177,21 @@ def test_detect_is_kept_per_run_and_refreshed_by_invalidate(tmp_path):
         assert deployment.detect(root).server == "asgi"
     with using(RunContext()):
         assert deployment.detect(root).server == "asgi"
+
+def test_a_demo_project_in_a_test_folder_is_its_own_root(tmp_path):
+    """A library's repository whose demo project lives under tests/ (not read from the repository's top):
+    the demo's folder is the root; a monorepo whose top has the deployment keeps the top."""
+    from asynclint.core.context import RunContext, using
+
+    root = _project(tmp_path / "lib", {"tests/manage.py": "", "tests/demo/settings.py": "INSTALLED_APPS = ['daphne']\n"})
+    (root / ".git").mkdir()
+    mono = _project(tmp_path / "mono", {"api/manage.py": "", "api/shop/settings.py": "INSTALLED_APPS = ['daphne']\n",
+                                        "Procfile": "web: gunicorn shop.wsgi\n"})
+    (mono / ".git").mkdir()
+    with using(RunContext()):
+        assert deployment.project_root(root / "tests" / "demo" / "settings.py") == root / "tests"
+        assert deployment.project_root(mono / "api" / "shop" / "settings.py") == mono
+
 
 def test_a_settings_module_that_nothing_serves_runs_under_runserver(tmp_path):
     """No server command, router, daphne or ASGI_APPLICATION: a library's module stays unknown (its users

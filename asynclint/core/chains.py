@@ -33,6 +33,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     qualified_call_name, unloaded_relation_read,
 )
 from asynclint.core.evaluation import evaluations_at
+from asynclint.core.event_loop import lazy_user_never_evaluated
 from asynclint.core.imports import definition_of, has_decorator, qualified_name
 from asynclint.libraries import pydantic_models
 
@@ -110,9 +111,9 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
                         relation_read_note(node))
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
-        if receiver is not None and receiver.name == api.REQUEST:
+        if receiver is not None and receiver.name == api.REQUEST and not lazy_user_never_evaluated(node):
             yield Operation(node, api.REQUEST_USER, describe(node))
-    if is_request_user_getattr(node):
+    if is_request_user_getattr(node) and not lazy_user_never_evaluated(node):
         yield Operation(node, api.REQUEST_USER, describe(node))
 
 

@@ -16,7 +16,14 @@ anything:
   ASGI);
 - the ``asgi.py`` modules: a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
   (``get_asgi_application()``) sends HTTP through Django's handler; one without an ``"http"`` key, or
-  with another app there, does not.
+  with another app there, does not;
+- reverse-proxy configurations (nginx ``location`` blocks in ``.conf`` files, templates, and the
+  heredocs of install scripts and container entrypoints): when HTTP paths go to a WSGI server
+  (``uwsgi_pass``, or a ``proxy_pass`` to where a WSGI command listens) and the ASGI server only gets
+  websocket paths (``/ws/``, ``/websocket/``...), the router's ``"http"`` route is never used: ``wsgi``
+  (tacticalrmm, AWX: uWSGI for HTTP, daphne/uvicorn for ``/ws/``). Any HTTP path sent to the ASGI server
+  contradicts it, and the answer is what the rest says. The consumers run on the ASGI server's loop
+  either way: only the middleware rules ask.
 
 ASGI commands only, or (with no server command at all) a router that serves Django's HTTP or an ASGI
 ``runserver``: ``asgi``. Nothing at all: ``unknown`` for a module in general (a library's users choose
@@ -87,20 +94,26 @@ def project_root(path: str | os.PathLike) -> Path:
     key = str(Path(path).resolve())
     roots = context.current().deployment_roots
     if key not in roots:
-        roots[key] = _root(key)
+        root, project = _root(key)
+        # A demo or test project inside a library's repository (``tests/manage.py``): the repository's
+        # top says nothing (test folders are not read), the project's own folder may.
+        roots[key] = project if project is not None and detect(root).reasons == (_NOTHING_FOUND,) else root
     return roots[key]
 
 
-def _root(path: str) -> Path:
+def _root(path: str) -> tuple[Path, Path | None]:
+    """(the root, the nearest folder below it with ``manage.py`` when the root is a repository's top)."""
     start = Path(path)
     start = start if start.is_dir() else start.parent
-    marker = None
+    marker = project = None
     for folder in (start, *start.parents):
         if any((folder / name).exists() for name in _ROOT_MARKERS):
-            return folder
+            return folder, project
+        if project is None and (folder / "manage.py").is_file():
+            project = folder
         if marker is None and ((folder / "manage.py").is_file() or (folder / "pyproject.toml").is_file()):
             marker = folder
-    return marker or start
+    return marker or start, None
 
 
 def _files(root: Path):
@@ -148,7 +161,8 @@ def _logical_lines(text: str):
         yield first, pending
 
 
-def _commands(root: Path, found: list[Path]) -> tuple[list[str], list[str]]:
+def _commands(root: Path, found: list[Path]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The (reason, command line) of each ASGI and each WSGI server command."""
     asgi, wsgi = [], []
     files = [path for path in found if _is_deployment_file(path)]
     asgi_worker = next((f"{path.relative_to(root).as_posix()}:{number}" for path in files
@@ -161,13 +175,13 @@ def _commands(root: Path, found: list[Path]) -> tuple[list[str], list[str]]:
             where = f"{path.relative_to(root).as_posix()}:{number}"
             line = " ".join(line.split())
             if _ASGI_COMMAND.search(line):
-                asgi.append(f"{where} runs {_ASGI_COMMAND.search(line).group(0).strip()}")
+                asgi.append((f"{where} runs {_ASGI_COMMAND.search(line).group(0).strip()}", line))
             elif _GUNICORN_ASGI_MODULE.search(line):
-                asgi.append(f"{where} runs {_GUNICORN_ASGI_MODULE.search(line).group(0).strip()}")
+                asgi.append((f"{where} runs {_GUNICORN_ASGI_MODULE.search(line).group(0).strip()}", line))
             elif _WSGI_COMMAND.search(line) and asgi_worker and _WSGI_COMMAND.search(line).group(0) == "gunicorn":
-                asgi.append(f"{where} runs gunicorn with an ASGI worker ({asgi_worker})")
+                asgi.append((f"{where} runs gunicorn with an ASGI worker ({asgi_worker})", line))
             elif _WSGI_COMMAND.search(line):
-                wsgi.append(f"{where} runs {_WSGI_COMMAND.search(line).group(0).strip()}")
+                wsgi.append((f"{where} runs {_WSGI_COMMAND.search(line).group(0).strip()}", line))
     return asgi, wsgi
 
 
@@ -227,6 +241,83 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
     return routers
 
 
+# --- reverse proxies: which server gets which paths ---------------------------------------------------
+#: Files that may hold an nginx configuration (also inside a shell script's heredoc or a template).
+_PROXY_FILE = re.compile(r"(?i)(nginx|sites?-(available|enabled)|\.conf$|\.conf\.|\.j2$|\.template$|\.tmpl$|"
+                         r"\.sh$|^(entrypoint|install|setup|deploy|restore|update)\b)")
+_LOCATION = re.compile(r"\blocation\s+((?:\{\{[^}\n]*\}\}|[^{;\n])*?)\s*\{(?!\{)")  # {{ }}: a template
+_UPSTREAM = re.compile(r"\bupstream\s+([\w.-]+)\s*\{([^}]*)\}")
+_PASS = re.compile(r"\b(uwsgi_pass|proxy_pass)\s+([^;\s]+)\s*;")
+_SET = re.compile(r"\bset\s+\\?\$(\w+)\s+([^;\s]+)\s*;")
+#: A location for websockets only: a path segment ``ws``, ``websocket(s)``, ``socket``, ``cable``, ``socket.io``.
+_WEBSOCKET_PATH = re.compile(r"(?i)(^|[/^(|_\\-])(wss?|websockets?|sockets?|cable|socket\.io)($|[/$)|_\\.-])")
+#: Where a server command listens: ``--port 8383``, ``-p 8051``, ``--bind 0.0.0.0:8000``, ``-b :8000``,
+#: ``--uds /run/asgi.sock``, ``-u path``, ``--socket``/``--http`` (uWSGI), ``unix:/path``.
+_LISTEN = re.compile(r"(?:--port[= ]+|\s-p\s+|:)(\d{2,5})\b|(?:--uds[= ]+|\s-u\s+|unix:|--socket[= ]+|"
+                     r"--bind[= ]+unix:)(/[\w./-]+)")
+_ASGI_NAME = re.compile(r"(?i)daphne|uvicorn|hypercorn|asgi")
+_WSGI_NAME = re.compile(r"(?i)gunicorn|uwsgi|wsgi")
+
+
+def _listening(lines: list[str]) -> set[str]:
+    """The ports and unix sockets the server command lines listen on."""
+    return {port or path for line in lines for port, path in _LISTEN.findall(" " + line)}
+
+
+def _blocks(text: str):
+    """(location pattern, body) for each nginx ``location`` block in ``text`` (braces balanced)."""
+    for match in _LOCATION.finditer(text):
+        depth, end = 1, match.end()
+        while depth and end < len(text):
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        yield match.group(1).strip(), text[match.end():end - 1]
+
+
+def _proxied(root: Path, found: list[Path], asgi: list[str], wsgi: list[str]) -> tuple[list[str], list[str]]:
+    # asgi, wsgi: the server command lines
+    """What the project's nginx configurations say about HTTP: (reasons that HTTP goes to a WSGI server
+    and the ASGI server only gets websockets, contradictions). A location passes to WSGI with
+    ``uwsgi_pass`` or a ``proxy_pass`` to where a WSGI command listens (or an upstream named for one);
+    to ASGI with a ``proxy_pass`` to where an ASGI command listens (or named daphne/uvicorn/asgi).
+    Targets of other services (a frontend, NATS, MeshCentral) say nothing."""
+    asgi_at, wsgi_at = _listening(asgi), _listening(wsgi)
+    split, contradictions = [], []
+    for path in found:
+        if not _PROXY_FILE.search(path.name):
+            continue
+        text = _read(path)
+        if "location" not in text or "_pass" not in text:
+            continue
+        upstreams = {name: body for name, body in _UPSTREAM.findall(text)}
+        where = path.relative_to(root).as_posix()
+        for pattern, body in _blocks(text):
+            variables = dict(_SET.findall(body))
+            for directive, target in _PASS.findall(body):
+                target = variables.get(target.lstrip("\\$"), target) if "$" in target else target
+                name = target.split("://")[-1].split("/")[0].split(":")[0]
+                address = f"{target} {upstreams.get(name, '')}"
+                ports = _listening([address])
+                if directive == "uwsgi_pass" or ports & wsgi_at or (not ports & asgi_at and _WSGI_NAME.search(
+                        address) and not _ASGI_NAME.search(address)):
+                    kind = WSGI
+                elif ports & asgi_at or _ASGI_NAME.search(address):
+                    kind = ASGI
+                else:
+                    continue
+                websocket = bool(_WEBSOCKET_PATH.search(pattern))
+                line = f"{where}: location {pattern} {directive} {target}"
+                if kind == ASGI and not websocket:
+                    contradictions.append(f"{line} (HTTP to the ASGI server)")
+                elif kind == WSGI and not websocket:
+                    split.append(f"{line} (HTTP to the WSGI server)")
+                elif kind == ASGI:
+                    split.append(f"{line} (websockets only to the ASGI server)")
+    if not any("WSGI" in reason for reason in split) or not any("ASGI" in reason for reason in split):
+        return [], contradictions
+    return split, contradictions
+
+
 def detect(root: Path) -> Deployment:
     """How the project in ``root`` serves HTTP, and why asynclint thinks so (once per run: the run
     context keeps the answer, so an editor server sees a changed Procfile after ``invalidate``)."""
@@ -238,7 +329,8 @@ def detect(root: Path) -> Deployment:
 
 def _detect(root: Path) -> Deployment:
     found = list(_files(root))
-    asgi, wsgi = _commands(root, found)
+    asgi_commands, wsgi_commands = _commands(root, found)
+    asgi, wsgi = [reason for reason, _ in asgi_commands], [reason for reason, _ in wsgi_commands]
     routers = _routers(root, found)
     django_http = [where for where, http in routers if http]
     other_http = [where for where, http in routers if not http]
@@ -246,6 +338,11 @@ def _detect(root: Path) -> Deployment:
     reasons += [f"{where}: ProtocolTypeRouter sends \"http\" to Django's ASGI app" for where in django_http]
     reasons += [f"{where}: ProtocolTypeRouter does not send \"http\" to Django's ASGI app" for where in other_http]
     weak = _asgi_settings(root, found)  # runserver serves ASGI (daphne, Channels)
+    split, contradictions = _proxied(root, found, [line for _, line in asgi_commands],
+                                     [line for _, line in wsgi_commands])
+    if split and not contradictions:  # nginx: HTTP to WSGI, only websockets to ASGI (asgi.py's "http" unused)
+        return Deployment(WSGI, (*split[:4], *reasons, "the reverse proxy sends only websockets to the ASGI server"))
+    reasons += contradictions[:2]
     if asgi and not wsgi:
         return Deployment(ASGI, tuple(reasons))
     if wsgi and not asgi:

@@ -565,12 +565,12 @@ def _kind_from_method_callers(target: nodes.AssignName, function: nodes.Function
 
 def _method_call_arguments(cls: nodes.ClassDef, function: nodes.FunctionDef) -> dict[str, list[Kind | None]] | None:
     calls = []
-    for module in _modules_at(cls, [cls.root().file or "", *_files_mentioning(cls)]):
-        for node in module.nodes_of_class(nodes.Attribute):
-            if node.attrname != function.name:
-                continue
-            if not (isinstance(node.parent, nodes.Call) and node.parent.func is node):
-                return None  # passed on (a callback, a route): who calls it with what is not known
+    for module in _modules_at(cls, _parsed_first([cls.root().file or "", *_files_mentioning(cls)]),
+                              attribute=function.name):
+        used = [node for node in identifiers(module).get(function.name, ()) if isinstance(node, nodes.Attribute)]
+        if not all(isinstance(node.parent, nodes.Call) and node.parent.func is node for node in used):
+            return None  # passed on (a callback, a route): who calls it with what is not known
+        for node in used:
             receiver = kind_of(node.expr)
             if receiver is None or receiver.name not in OBJECT_LIKE and receiver.name != SUPER:
                 return None
@@ -586,6 +586,15 @@ def _method_call_arguments(cls: nodes.ClassDef, function: nodes.FunctionDef) -> 
         for param in [*(function.args.posonlyargs or []), *(function.args.args or [])][1:]:
             found.setdefault(param.name, []).append(bound.get(param.name))
     return found
+
+
+def _parsed_first(paths: list[str]) -> list[str]:
+    """``paths``, the files astroid has already built first (in their order): a use that settles the
+    answer there spares building the others."""
+    from astroid import MANAGER
+
+    built = {module.file for module in list(MANAGER.astroid_cache.values()) if module.file}
+    return sorted(paths, key=lambda path: os.path.abspath(path) not in built)
 
 
 def _only_calls_of(function: nodes.FunctionDef) -> list[nodes.Call]:
@@ -1175,9 +1184,8 @@ def _agreed_constructions(cls: nodes.ClassDef) -> dict[str, Kind]:
         return {}
     calls = []
     for module in _modules_at(cls, [cls.root().file or "", *_files_mentioning(cls)]):
-        for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
-            if (node.name if isinstance(node, nodes.Name) else node.attrname) != cls.name \
-                    or not _used_as_value(node, cls):
+        for node in identifiers(module).get(cls.name, ()):
+            if not _used_as_value(node, cls):
                 continue
             if definition_of(node) is not cls or not (isinstance(node.parent, nodes.Call) and node.parent.func is node):
                 return {}  # passed on, stored, or a name that may be the class: who builds it is not known
@@ -1583,13 +1591,17 @@ def project_subclasses(cls: nodes.ClassDef, limit: int = 50) -> tuple[nodes.Clas
     return known[cls]
 
 
-def _modules_at(cls: nodes.ClassDef, paths: list[str]) -> Iterator[nodes.Module]:
+def _modules_at(cls: nodes.ClassDef, paths: list[str], attribute: str = "") -> Iterator[nodes.Module]:
     """The parsed modules of ``paths`` (once each): ``cls``'s own tree for its file (a fresh parse
-    would hold other nodes); an unreadable or unparsable file is simply not part of the index."""
+    would hold other nodes); an unreadable or unparsable file is simply not part of the index.
+    ``attribute``: only the files whose text may use an attribute of that name (the others are read,
+    not parsed)."""
     own = os.path.abspath(cls.root().file or "")
     for path in dict.fromkeys(os.path.abspath(path) for path in paths if path):
         if path == own:
             yield cls.root()
+            continue
+        if attribute and not mentions(path, attribute):
             continue
         try:
             from astroid import MANAGER
@@ -1598,6 +1610,32 @@ def _modules_at(cls: nodes.ClassDef, paths: list[str]) -> Iterator[nodes.Module]
         except Exception:  # noqa: BLE001 - see the docstring
             continue
         yield module
+
+
+def mentions(path: str, word: str) -> bool:
+    """Whether the file at ``path`` may hold an attribute named ``word`` (``.word``, blanks, line
+    continuations and comments allowed between; or its bytes are not all ASCII: identifiers are
+    NFKC-normalised). The persistent cache records the file as read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return True  # _modules_at's build fails on its own
+    if not data.isascii():
+        return True
+    return word.encode() in data and re.search(rb"\.(?:\s|\\|#[^\n]*)*" + re.escape(word.encode()) + rb"\b", data) is not None
+
+
+def identifiers(module: nodes.Module) -> dict[str, list[nodes.Name | nodes.Attribute]]:
+    """``module``'s names and attribute names, each with the nodes using it in tree order: walked once
+    per tree, not once per question (kept on the tree, so it goes with it; a changed file is a new tree)."""
+    found = getattr(module, "_asynclint_identifiers", None)
+    if found is None:
+        found = {}
+        for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            found.setdefault(node.name if isinstance(node, nodes.Name) else node.attrname, []).append(node)
+        module._asynclint_identifiers = found  # pylint: disable=protected-access
+    return found
 
 
 def overridden(cls: nodes.ClassDef | None, name: str) -> bool:
@@ -1620,29 +1658,43 @@ def _text_answer(kind: str, cls: nodes.ClassDef) -> list[str]:
     return index[root].get(cls.name, [])
 
 
-def text_indexes(root: str) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def text_indexes(root: str, file_terms=None) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """The text indexes of the project at ``root`` (files are read once, never parsed): each name used
     among a class statement's bases -> the files doing so (``"bases"``); each capitalised word -> the
     files, test modules aside, holding it (``"names"``). The persistent cache asks them again to check
-    that an entry's answers still hold (``asynclint.cache``)."""
+    that an entry's answers still hold (``asynclint.cache``), with ``file_terms`` (path -> ``text_terms``
+    of its text, None when unreadable) memoised by content."""
     bases: dict[str, list[str]] = {}
     names: dict[str, list[str]] = {}
     for path in _python_files_under(root):
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError:
+        terms = (file_terms or _file_terms)(path)
+        if terms is None:
             continue
-        if "class" in text:
-            for listed in _CLASS_BASES.findall(text):
-                for name in re.findall(r"\w+", listed):
-                    found = bases.setdefault(name, [])
-                    if not found or found[-1] != path:
-                        found.append(path)
+        for name in terms[0]:
+            found = bases.setdefault(name, [])
+            if not found or found[-1] != path:
+                found.append(path)
         if not is_test_module(path):
-            for name in set(_CAPITALISED.findall(text)):
+            for name in terms[1]:
                 names.setdefault(name, []).append(path)
     return bases, names
+
+
+def _file_terms(path: str) -> tuple[list[str], list[str]] | None:
+    """``text_terms`` of the file at ``path`` (None when it cannot be read)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return text_terms(handle.read())
+    except OSError:
+        return None
+
+
+def text_terms(text: str) -> tuple[list[str], list[str]]:
+    """What a file adds to the text indexes: the names its class statements list among their bases,
+    and its capitalised words."""
+    listed = [name for found in _CLASS_BASES.findall(text) for name in re.findall(r"\w+", found)] \
+        if "class" in text else []
+    return listed, sorted(set(_CAPITALISED.findall(text)))
 
 
 def is_test_module(path: str) -> bool:
@@ -1672,7 +1724,7 @@ def built_directly(cls: nodes.ClassDef) -> bool:
     if cls not in memo:
         memo[cls] = False
         for module in _modules_at(cls, _files_mentioning(cls)):
-            if any(_used_as_value(node, cls) for node in module.nodes_of_class((nodes.Name, nodes.Attribute))):
+            if any(_used_as_value(node, cls) for node in identifiers(module).get(cls.name, ())):
                 memo[cls] = True
                 break
     return memo[cls]
@@ -2182,6 +2234,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
                       only=receiver.only, deferred=receiver.deferred,
                       related=_fetched_relations(receiver, row)) if row.returns else None
         return Kind(api.COROUTINE, api=row, result=result, origin="django")
+    if name in api.ASYNC_ITERATOR_METHODS.get(receiver.name, ()):  # redis.asyncio's ``scan_iter()``
+        return Kind(api.ASYNC_ITERATOR, origin="library")
     if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
         return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
@@ -2576,7 +2630,22 @@ def _returned_kind_unbound(function: nodes.FunctionDef) -> Kind | None:
         return Kind(api.COROUTINE, result=agreed_return(function), origin="project", function=function)
     if function.is_generator():
         return None
-    return agreed_return(function)
+    return _annotated_async_iterator(function) or agreed_return(function)
+
+
+#: Return annotations that say a sync ``def`` hands back an async iterator (never sync-iterable by its type).
+_ASYNC_ITERATOR_ANNOTATIONS = frozenset(f"{module}.{name}" for module in ("typing", "typing_extensions", "collections.abc")
+                                        for name in ("AsyncIterator", "AsyncGenerator"))
+
+
+def _annotated_async_iterator(function: nodes.FunctionDef) -> Kind | None:
+    """``def list_pages(self) -> AsyncIterator[Page]: ...``: the project's own annotation (a Protocol, a stub,
+    a wrapper of a library client that is not installed) says the call gives an async iterator."""
+    returns = function.returns
+    outer = returns.value if isinstance(returns, nodes.Subscript) else returns
+    if isinstance(outer, (nodes.Name, nodes.Attribute)) and qualified_name(outer) in _ASYNC_ITERATOR_ANNOTATIONS:
+        return Kind(api.ASYNC_ITERATOR, origin="project")
+    return None
 
 
 def agreed_return(function: nodes.FunctionDef) -> Kind | None:

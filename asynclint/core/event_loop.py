@@ -440,3 +440,37 @@ def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nod
                 return None
             found.extend(functions[target.name])
     return found
+
+
+# --- the lazy user: fetched is not evaluated ------------------------------------------------------------
+_IDENTITY = frozenset({"is", "is not"})
+
+
+def lazy_user_never_evaluated(node: nodes.NodeNG) -> bool:
+    """``request.user`` (or ``getattr(request, "user", None)``) is only compared by identity: directly
+    (``request.user is user``), or through a local name it is assigned to whose every use is an ``is``/
+    ``is not`` comparison. Django's ``SimpleLazyObject`` evaluates on attribute access, truth value,
+    ``==``, ``str()``...; ``is`` compares the wrapper itself and loads nothing (the session and the user
+    stay unread: tests/runtime proves it)."""
+    if _compared_by_identity(node):
+        return True
+    statement = node.parent
+    if isinstance(statement, nodes.Assign) and statement.value is node and len(statement.targets) == 1:
+        target = statement.targets[0]
+    elif isinstance(statement, nodes.AnnAssign) and statement.value is node:
+        target = statement.target
+    else:
+        return False
+    if not isinstance(target, nodes.AssignName):
+        return False
+    frame = statement.frame()
+    if any(other is not target and other.name == target.name for other in frame.nodes_of_class(nodes.AssignName)):
+        return False  # rebound: follow one binding only
+    loads = [load for load in frame.nodes_of_class(nodes.Name) if load.name == target.name]
+    return all(load.frame() is frame and _compared_by_identity(load) for load in loads)
+
+
+def _compared_by_identity(node: nodes.NodeNG) -> bool:
+    parent = node.parent
+    return isinstance(parent, nodes.Compare) and all(op in _IDENTITY for op, _ in parent.ops) and (
+        parent.left is node or any(value is node for _, value in parent.ops))

@@ -249,6 +249,45 @@ def _project_has_package(path: str, top: str) -> bool:
         folder = parent
 
 
+def callers_evaluate_safely(function: nodes.FunctionDef) -> bool:
+    """Every caller of the adapter-decorated ``function`` in the project awaits it and evaluates the
+    QuerySet safely (``await qs.aget(...)``, ``async for``, handed back to a thread...), and there is no
+    caller it cannot see: its module calls it (``self.f(...)``/``f(...)``), no other project module names
+    it, and it is private or the project is an application (``manage.py``: a library's users are callers
+    too). Unknown callers: False."""
+    import os
+    import re
+
+    from asynclint.core.django_kinds import _project_root, _python_files_under  # noqa: PLC2701 (the index)
+
+    path = function.root().file
+    if not path or not is_project_file(path):
+        return False
+    root = _project_root(os.path.dirname(os.path.abspath(path)))
+    if not function.name.startswith("_") and not os.path.isfile(os.path.join(root, "manage.py")):
+        return False
+    method = isinstance(function.parent, nodes.ClassDef)
+    references = [ref for ref in function.root().nodes_of_class((nodes.Name, nodes.Attribute))
+                  if (ref.attrname if isinstance(ref, nodes.Attribute) else ref.name) == function.name
+                  and isinstance(ref, nodes.Attribute) == method]
+    if not references or not all(isinstance(ref.parent, nodes.Call) and ref.parent.func is ref and isinstance(
+            ref.parent.parent, nodes.Await) and (handed_to_thread(ref.parent.parent) or
+                                                  _assigned_and_used_safely(ref.parent.parent)) for ref in references):
+        return False
+    word = re.compile(rf"\b{re.escape(function.name)}\b")
+    here = os.path.abspath(path)
+    for other in _python_files_under(root):
+        if os.path.abspath(other) == here:
+            continue
+        try:
+            with open(other, encoding="utf-8", errors="replace") as stream:
+                if word.search(stream.read()):
+                    return False  # another module may call it: unknown
+        except OSError:
+            return False
+    return True
+
+
 def iterated_in_thread(call: nodes.Call) -> bool:
     """A lazy iterator (``qs.iterator()``) handed to a thread directly, or through a local name that
     is only handed to threads (``qs = qs.iterator()`` ... ``await sync_to_async(list)(qs)``)."""

@@ -839,6 +839,13 @@ def _calls_get_response(call: nodes.Call) -> bool:
 # --- sync on purpose: state of the worker thread --------------------------------------------------
 _THREAD_LOCAL_FACTORIES = frozenset({"threading.local", "_threading_local.local"})
 _THREAD_STATE = re.compile(r"thread_?(?:local|context|data)s?$|^_?thread_?locals?$", re.IGNORECASE)
+#: Django's database connections are per thread: a middleware that closes or resets them around each
+#: request manages the connection of the thread the request's ORM work runs in (the worker thread, under
+#: ASGI too, where the sync view and this middleware share it). An async one would run on the loop's
+#: thread, whose connections the request never uses: sync is the point.
+_THREAD_CONNECTIONS = frozenset({"django.db.connections", "django.db.connection"})
+_THREAD_CONNECTION_CALLS = frozenset({"django.db.close_old_connections", "django.db.reset_queries"})
+_CLOSING = frozenset({"close", "close_all", "close_if_unusable_or_obsolete"})
 
 
 def thread_bound(found: Factory) -> bool:
@@ -860,4 +867,28 @@ def thread_bound(found: Factory) -> bool:
             name = node.name if isinstance(node, nodes.Name) else node.attrname
             if name in local_names or _THREAD_STATE.search(name):
                 return True
+        for call in function.nodes_of_class(nodes.Call):
+            if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in \
+                    _THREAD_LOCAL_FACTORIES:
+                return True  # self._local = threading.local() in __init__
+            if _closes_thread_connection(call):
+                return True
     return False
+
+
+def _closes_thread_connection(call: nodes.Call) -> bool:
+    """``close_old_connections()``, ``reset_queries()``, ``connection.close()``, ``connections.close_all()``,
+    ``connections[alias].close()`` or ``conn.close()`` with ``conn = connections[alias]``."""
+    func = call.func
+    if isinstance(func, nodes.Name):
+        return qualified_name(func) in _THREAD_CONNECTION_CALLS
+    if not isinstance(func, nodes.Attribute) or func.attrname not in _CLOSING:
+        return False
+    receiver = func.expr
+    if isinstance(receiver, nodes.Name):
+        assigned = [a.parent.value for a in call.frame().nodes_of_class(nodes.AssignName)
+                    if a.name == receiver.name and isinstance(a.parent, nodes.Assign)]
+        receiver = assigned[0] if len(assigned) == 1 else receiver
+    if isinstance(receiver, nodes.Subscript):
+        receiver = receiver.value
+    return isinstance(receiver, (nodes.Name, nodes.Attribute)) and qualified_name(receiver) in _THREAD_CONNECTIONS

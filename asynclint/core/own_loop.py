@@ -72,7 +72,10 @@ def own_loop_reason(node: nodes.NodeNG, local_work: bool = True) -> str | None:
     if not isinstance(frame, nodes.AsyncFunctionDef):
         return None
     if is_test_module(node.root()):
-        return None if _runs_an_application(node.root()) else "an async test"
+        if not _runs_an_application(node.root()):
+            return "an async test"
+        return "an async test, before it starts anything on its loop" if _before_first_suspension(node, frame) \
+            else None
     program = _script_program(node.root())
     if program is not None and _reached_only_from_own_loop(frame, program, set()):
         return "a script's own event loop"
@@ -98,6 +101,27 @@ def _runs_an_application(module: nodes.Module) -> bool:
                 break
         module._asynclint_concurrent = found  # pylint: disable=protected-access
     return found
+
+
+def _before_first_suspension(node: nodes.NodeNG, frame: nodes.AsyncFunctionDef) -> bool:
+    """``node`` runs in the test's own body before its first ``await``/``async for``/``async with``:
+    until then the loop runs nothing the test started (a server, a client, a communicator), so
+    nothing waits on it (an async test's set-up: listing its sample files before starting a server)."""
+    if not (frame.name.startswith("test") and isinstance(frame.parent, (nodes.Module, nodes.ClassDef))):
+        return False  # a coroutine nested in the test runs once the test has started things
+    statement = node
+    while statement.parent is not frame:
+        statement = statement.parent
+        if statement is None or isinstance(statement, (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)):
+            return False
+    suspending = (nodes.Await, nodes.AsyncFor, nodes.AsyncWith)
+    for earlier in frame.body:
+        if isinstance(earlier, suspending) or any(True for _ in earlier.nodes_of_class(
+                suspending, skip_klass=(nodes.FunctionDef, nodes.ClassDef, nodes.Lambda))):
+            return False
+        if earlier is statement:
+            return True
+    return False
 
 
 # --- the program a script runs --------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The Django (and library) versions asynclint targets.
 
-Django: the ``django-version`` option wins; else the installed Django when the project's own
-``django`` requirement admits it (or declares none); else the lowest Django release that requirement
+Django: the ``django-version`` option wins; else the release a lock file pins; else the installed
+Django when the project's own ``django`` requirement admits it (or declares none); else the lowest
+Django release that requirement
 admits (the oldest the project supports: a replacement is suggested only when every supported
 version has it, and a rule about something newer stays silent); else the installed Django; else the
 newest known. A requirement that admits only releases older than 3.0 (no async views, no
@@ -14,7 +15,9 @@ else unknown (None), and what depends on the version stays silent.
 The project's requirement is read, walking up from the checked folder to the project's root, from
 ``pyproject.toml`` (``[project] dependencies``, ``[tool.poetry.dependencies]``), ``setup.cfg``
 (``[options] install_requires``), ``setup.py`` (a literal ``install_requires=[...]``), ``Pipfile``
-(``[packages]``) and ``requirements*.txt`` / ``requirements/*.txt`` (following ``-r``).
+(``[packages]``) and ``requirements*.txt`` / ``requirements/*.txt`` (following ``-r``). A lock file
+that pins Django (``poetry.lock``, ``uv.lock``, ``Pipfile.lock``, a ``==`` pin in a requirements
+file) is read first: the release it locks is the one the project runs (``locked``).
 """
 
 from __future__ import annotations
@@ -330,15 +333,88 @@ def declared(package: str, start) -> tuple[str, str] | None:
                 found = reader(path, package)
                 if found is not None:
                     return found
-        files = sorted(folder.glob("requirements*.txt"), key=lambda p: (p.name != "requirements.txt", p.name))
-        files += sorted((folder / "requirements").glob("*.txt")) if (folder / "requirements").is_dir() else []
-        for candidate in files:
+        for candidate in _requirement_files(folder):
             found = _from_requirements(candidate, package)
             if found is not None:
                 return found
-        if any(path.is_file() for path, _reader in readers[:3]) or (folder / ".git").exists():
+        if _project_root(folder):
             return None  # the project's root: do not look above it
     return None
+
+
+def _from_toml_lock(path, package: str) -> tuple[tuple[int, ...], str] | None:
+    """``[[package]]`` of a poetry.lock or uv.lock: the lowest locked release of ``package`` (a uv.lock
+    may lock several, one per platform or Python)."""
+    try:
+        entries = _load_toml(path).get("package", [])
+    except (OSError, ValueError):
+        return None
+    found = sorted(_release(str(entry["version"])) for entry in entries if isinstance(entry, dict)
+                   and normalized(str(entry.get("name", ""))) == normalized(package) and entry.get("version"))
+    return (found[0], f"{path}: {package} {'.'.join(map(str, found[0]))}") if found else None
+
+
+def _from_pipfile_lock(path, package: str) -> tuple[tuple[int, ...], str] | None:
+    """``default`` (else ``develop``) of a Pipfile.lock: ``"django": {"version": "==4.2.7"}``."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    for section in ("default", "develop"):
+        for name, entry in (data.get(section) or {}).items() if isinstance(data, dict) else ():
+            if normalized(name) == normalized(package) and isinstance(entry, dict):
+                pinned = re.fullmatch(r"\s*===?\s*([0-9][^,;\s]*)\s*", str(entry.get("version", "")))
+                if pinned:
+                    return _release(pinned.group(1)), f"{path} [{section}] {name} {entry['version']}"
+    return None
+
+
+def _pinned_in_requirements(path, package: str) -> tuple[tuple[int, ...], str] | None:
+    """A ``package==X.Y.Z`` pin in a requirements file (as pip-compile or ``pip freeze`` write them)."""
+    found = _from_requirements(path, package)
+    pinned = re.fullmatch(r"\s*===?\s*([0-9][0-9A-Za-z.+!-]*)\s*", found[0]) if found else None
+    return (_release(pinned.group(1)), found[1]) if pinned else None
+
+
+def locked(package: str, start) -> tuple[tuple[int, ...], str] | None:
+    """(release, where) of ``package`` pinned by the project's lock file, walking up from ``start`` to
+    the project's root like ``declared``: in each folder ``poetry.lock``, ``uv.lock``, ``Pipfile.lock``,
+    then an exact ``==`` pin in ``requirements.txt``, the other ``requirements*.txt`` and
+    ``requirements/*.txt``. None when no lock file pins it (or a pin cannot be read)."""
+    from pathlib import Path
+
+    directory = Path(start).resolve()
+    if directory.is_file():
+        directory = directory.parent
+    for folder in (directory, *directory.parents):
+        readers = [(folder / "poetry.lock", _from_toml_lock), (folder / "uv.lock", _from_toml_lock),
+                   (folder / "Pipfile.lock", _from_pipfile_lock)]
+        readers += [(path, _pinned_in_requirements) for path in _requirement_files(folder)]
+        for path, reader in readers:
+            if path.is_file():
+                try:
+                    found = reader(path, package)
+                except InvalidRequirement:
+                    found = None
+                if found is not None:
+                    return found
+        if _project_root(folder):
+            return None
+    return None
+
+
+def _requirement_files(folder) -> list:
+    """``requirements.txt``, the other ``requirements*.txt``, then ``requirements/*.txt`` of ``folder``."""
+    files = sorted(folder.glob("requirements*.txt"), key=lambda p: (p.name != "requirements.txt", p.name))
+    return files + (sorted((folder / "requirements").glob("*.txt")) if (folder / "requirements").is_dir() else [])
+
+
+def _project_root(folder) -> bool:
+    """Whether ``folder`` is a project's root (nothing above it is read)."""
+    return any((folder / name).is_file() for name in ("pyproject.toml", "setup.cfg", "setup.py")) \
+        or (folder / ".git").exists()
 
 
 def admits(specifier: str, release: tuple[int, ...]) -> bool:
@@ -398,6 +474,13 @@ def detect(option: str | None, project=None) -> Target:
     if option:
         return Target(parse(option), "set by the django-version option")
     found = installed()
+    pinned = locked("django", project) if project is not None else None
+    if pinned is not None and pinned[0][:2] <= NEWEST:
+        version = max(pinned[0][:2], OLDEST) if len(pinned[0]) > 1 else None
+        if version is not None:
+            older = f" (older than {format_version(OLDEST)}: no async views or middleware modes)" \
+                if pinned[0][:2] < OLDEST else ""
+            return Target(version, f"Django {'.'.join(map(str, pinned[0]))}, locked in {pinned[1]}{older}")
     if project is not None:
         try:
             declared_found = declared("django", project)

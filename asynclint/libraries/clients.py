@@ -143,6 +143,12 @@ ASYNC_METHODS = {
                               "close"}),
 }
 NO_IO_METHODS[ASYNC_REDIS_CLIENT] = NO_IO_METHODS[REDIS_CLIENT] - {"close"}
+#: Methods of async clients that are async generators (``async def`` with ``yield``): called, they give an
+#: async iterator to consume with ``async for``; a plain ``for`` or ``await`` raises TypeError. Read in
+#: redis 8.2 (``redis.commands.core.AsyncScanCommands``; ``scan_iter`` is an async generator since 4.2).
+ASYNC_ITERATOR_METHODS = {
+    ASYNC_REDIS_CLIENT: frozenset({"scan_iter", "sscan_iter", "hscan_iter", "zscan_iter"}),
+}
 CALL_RESULT_KINDS.update({
     **dict.fromkeys(("grpc.aio.ServicerContext", "grpc.aio._base_server.ServicerContext"), GRPC_AIO_CONTEXT),
     **dict.fromkeys(("redis.asyncio.Redis", "redis.asyncio.StrictRedis", "redis.asyncio.client.Redis",
@@ -178,3 +184,9 @@ CONSUMER_SENT_VALUES = {"send": ("text_data", "bytes_data"), "send_json": ("cont
 #: every servicer method (and a generic handler) as ``(request, context)``; django-socio-grpc's
 #: services and proxies keep that signature.
 HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}
+
+#: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
+#: --libraries``); older releases were read where a row says so.
+VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg": "3.3.9", "elasticsearch": "9.5.1",
+            "stripe": "16.1.0", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
+            "django": "5.2.19"}

@@ -10,10 +10,12 @@ from collections import defaultdict
 from pathlib import Path
 
 from asynclint import django_api as api
-from asynclint.libraries import channels, graphql, ninja, table
+from asynclint.libraries import channels, graphql, loops, ninja, table
 
 #: The families that describe code a library runs on the loop (``COVERED``: library, what, rules, versions).
 RUNTIME_FAMILIES = (graphql, channels, ninja)
+#: The families that describe loops and threads a library runs the project's code on (``loops.COVERED``).
+LOOP_FAMILIES = (loops,)
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 
@@ -58,7 +60,9 @@ called *functions* (not views, admin, management commands or middleware) read th
 cache on every call, so that an async view calling them runs a query or a cache round trip on the
 event loop. The resulting list: feature flags (django-waffle), runtime settings stores
 (django-constance), object permissions (django-guardian), two-factor devices (django-otp:
-`user_has_device()`, `match_token()`, `verify_token()`), django-filter's DRF backend (a possible
+`user_has_device()`, `match_token()`, `verify_token()`), rate limits (django-ratelimit:
+`is_ratelimited()`, `get_usage()` count the request in the cache; its `@ratelimit` wraps an async
+view in a sync function, sync-only-decorator-on-async-view), django-filter's DRF backend (a possible
 finding: only model choice filters query), and Django's own `Site.objects.get_current()`,
 `get_current_site()`, `ContentType.objects.get_for_model()`/`get_for_models()`/`get_for_id()` and
 `user.has_perm()` and friends. Considered and left out: django-allauth (its public API is views,
@@ -66,7 +70,35 @@ forms and adapters that Django runs in threads), django-taggit (its manager woul
 taggit-specific replacements, Django's `aadd()` does not exist there), django-simple-history and
 django-reversion (history managers are lazy QuerySets, already covered by the ORM rows),
 social-auth's storage and django-axes (called by their own views, backends and signal handlers, not
-by project code). The download ranking was not re-measured in this session; the list is the one above.
+by project code). Measured on 6 December 2026 against the package index's ranking of its 15,000 most
+downloaded packages: django-filter 1,193, django-ratelimit 2,323, django-otp 2,550, django-waffle
+4,045, django-constance 4,792, django-guardian 4,803 are in; of the Django packages ranked above
+django-guardian the others are views, middleware, fields, settings helpers or models whose queries
+the ORM rows already cover (django-cors-headers, django-extensions, django-environ, django-model-utils,
+django-polymorphic, django-treebeard...), clients with rows of their own (django-redis'
+`get_redis_connection()`, django-storages behind `default_storage`), DRF authentication classes
+(djangorestframework-simplejwt: the authentication rows), or the ones left out above (social-auth-app-django 2,158, django-allauth 2,226,
+django-simple-history 2,329, django-axes 2,935, django-taggit 3,142, django-reversion 3,358).
+
+## How the file libraries were chosen
+
+The criterion: among the 1,000 most downloaded packages on PyPI (the download ranking of the package
+index's list, read on 6 December 2026), the libraries Django projects use for uploads and exports
+whose documented entry points take a path (or a file object) and read or write the *whole* document
+there, with no async API: pandas (rank 37: `read_csv()` and the other readers, and the `DataFrame`
+writers that always take a destination, `to_excel()`, `to_parquet()`, `to_pickle()`...), Pillow (78:
+`Image.save()`, which encodes the whole image; `Image.open()` reads only the header, often of bytes
+already in memory), openpyxl (129: `load_workbook()`, `Workbook.save()`), pypdf (421) and
+PyPDF2 (841: `PdfReader()`, `PdfWriter.write()`), python-docx (456: `Document()`, `Document.save()`);
+and pydicom (about 2,500th: `dcmread()`, `dcmwrite()`, `Dataset.save_as()`), the library of a
+measured bug (holdout5's adit_received_file_blocking). These rows are content work, never metadata:
+definite findings (blocking-call-in-async; missing-sync-to-async for a project helper that makes
+them), `local_disk` like `open()` (a worker's loop of its own tolerates them, `asynclint/core/own_loop.py`),
+and their replacement runs the call in a thread (`await asyncio.to_thread(f, ...)` or
+`sync_to_async`). Left out: `DataFrame.to_csv()`/`to_json()` (without a path they return a string:
+CPU work that grows with the frame, not I/O), Pillow's in-memory transforms (`thumbnail()`,
+`resize()`...), `pandas.read_sql()` (a query through the project's own connection), lxml,
+matplotlib, numpy's `load()`/`save()` (used for data files far more than in Django request code).
 
 ## Proofs
 
@@ -80,7 +112,9 @@ below is a test dependency, proven under the real package:
   django-q2's ORM broker, django-filter's backend (a model choice filter), DRF permissions checked by
   hand, `sync-apis` declarations;
 - blocks the loop (no exception: the loop stands still): urllib3 and Django's file storage (a
-  blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py); the SDK
+  blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py), the file
+  libraries (each flagged call of pandas, Pillow, openpyxl, pypdf, python-docx and pydicom opens a
+  file in the loop's thread, tests/fixtures/blocking-call-in-async/bad_document_files.py); the SDK
   clients (boto3, redis, elasticsearch, stripe, openai, anthropic, psycopg) and task queues
   (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local
   stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
@@ -91,8 +125,13 @@ below is a test dependency, proven under the real package:
   context, served by a real grpc.aio server, and redis.asyncio (fakeredis' async client): nothing is
   streamed, the abort does not abort, the counter stays unset (tests/runtime/test_async_clients.py).
 
+- an async generator iterated with a plain `for`: redis.asyncio's `scan_iter()` raises TypeError
+  (tests/fixtures/async-iterator-in-sync-loop/bad_redis_scan_iter.py).
+
 Fixtures only: the servicer context reached through django-socio-grpc's proxy (that package is not
-a test dependency). psycopg's `conn.execute()` is proven with its `connect()`: the PostgreSQL
+a test dependency); PyPDF2 (pypdf's former name, the same calls); graphene (3.4 pins graphql-core
+below 3.3, which the strawberry and ariadne proofs run on): `benchmarks/graphene_proof.py` proves its
+rows by hand against graphene 3.4.3 and graphql-core 3.2.6 installed beside the venv. psycopg's `conn.execute()` is proven with its `connect()`: the PostgreSQL
 stand-in speaks enough of the wire protocol for the statement itself to be held.
 
 ## Code a library runs on the event loop
@@ -113,8 +152,11 @@ the library's source and is proven under the real package (tests/runtime/test_gr
   counts only when the project evidently serves the library asynchronously (a module imports one of
   those servers, or awaits `schema.execute`); an async resolver always runs under async execution.
   strawberry-graphql-django's fields and `django_resolver` run sync resolvers through
-  `sync_to_async`: silent. graphene-django: its only view is sync, and DjangoChannelsGraphqlWs runs
-  graphene resolvers through `sync_to_async`: silent.
+  `sync_to_async`: silent. graphene's `await schema.execute_async(...)` (in a module that imports
+  graphene) calls the sync `resolve_<field>` methods of `ObjectType`/`DjangoObjectType` subclasses and
+  `mutate` of a `Mutation` on the loop, and iterates a returned QuerySet there for certain (graphene
+  3.4 pins graphql-core below 3.3). graphene-django: its only view is sync, and DjangoChannelsGraphqlWs
+  runs graphene resolvers through `sync_to_async`: silent.
 - Channels (`asynclint/libraries/channels.py`): an old two-step middleware's sync
   `__call__(self, scope)` runs inside the server's coroutine (asgiref's
   `guarantee_single_callable`, as daphne and uvicorn serve it). `BaseMiddleware` and `async def
@@ -146,11 +188,24 @@ A view's own `filter_queryset()` whose `filter_backends` come from settings (DRF
 `DEFAULT_FILTER_BACKENDS`; with `[DjangoFilterBackend]` in the class the backend's possible finding
 is followed into it), `check_permissions()`, serializer `.data` of a single object, and a view's
 `authentication_classes` whose classes the project sets elsewhere (an empty list, `None`). Of a pydantic model's validators only the first is followed.
-graphene's own async execution (`await schema.execute_async(...)` runs sync `resolve_*` methods
-on the loop): not modelled, and graphene-django is not a test dependency (graphene 3.4 pins
-graphql-core below 3.3, which the strawberry and ariadne proofs run on). A project's own async
-`dispatch` that awaits DRF's sync `options()`/`http_method_not_allowed()` (a TypeError: adrf 0.1.14
-runs sync handlers through `sync_to_async`) is not reported: no rule covers awaiting a sync call.
+A project's own async `dispatch` over DRF's `APIView` that awaits the handler the method names:
+for OPTIONS that is DRF's sync `options()`, whose `Response` cannot be awaited (TypeError;
+`http_method_not_allowed()` raises its 405 before anything is awaited). The sync call does no I/O,
+so it is no row; what fails is awaiting a non-awaitable, which no rule models
+(tests/runtime/test_drf_async_dispatch.py proves both, and that adrf 0.1.14's `APIView` runs the same
+handler through `sync_to_async`). A serializer class left `None` by a library base and set by the
+project's subclasses (django-socio-grpc's mixins calling `is_valid()` on the loop): the call is in the
+library's code and its serializer unknown there, so silent.
+
+An async generator of a library client that is not installed (codecov's `shared.torngit` clients:
+`for d in gh.list_webhook_deliveries()` in a coroutine): the project's own code says only that the
+object is a `Github` (its import and annotations name the class, never what a method returns), and
+other call sites prove nothing (one of them may be the bug). So it is unknown, and silent. What is
+known comes from the table, the async generators of the async clients below (redis.asyncio's
+`scan_iter()`...), with or without the library installed; from the project's own async generators;
+and from the project's own annotations: a sync `def` (a `Protocol` method, a stub, a wrapper)
+annotated `-> AsyncIterator[...]` or `-> AsyncGenerator[...]` gives an async iterator
+(tests/fixtures/async-iterator-in-sync-loop/bad_annotated_client_async_iterator.py).
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """
@@ -199,8 +254,13 @@ def render() -> str:
     out += [f"| {library} | {what} | {rules} | {versions} |"
             for family in RUNTIME_FAMILIES for library, what, rules, versions in family.COVERED]
     out.append("")
+    out += ["### Loops and threads a library runs the project's code on\n",
+            "| library | what | rules | versions read |", "| --- | --- | --- | --- |"]
+    out += [f"| {library} | {what} | {rules} | {versions} |"
+            for family in LOOP_FAMILIES for library, what, rules, versions in family.COVERED]
+    out.append("")
     for library in sorted(by_library, key=str.lower):
-        out.append(f"### {library}\n")
+        out.append(f"### {library} (checked with {table.VERSIONS[library]})\n")
         out.append("| call | effect | rule | use instead |")
         out.append("| --- | --- | --- | --- |")
         for rows in _groups(by_library[library]):
@@ -216,17 +276,22 @@ def _async_clients() -> str:
     """The library objects whose methods return coroutines (``ASYNC_METHODS``), and how each is known."""
     out = ["## Async clients whose calls must be awaited\n",
            "A call of one of these methods whose result is dropped or used as a value is "
-           "async-call-not-awaited: the coroutine never runs. The object is known from its constructor, "
-           "its factory or a parameter's annotation.\n",
+           "async-call-not-awaited: the coroutine never runs. Methods that are async generators are "
+           "consumed with `async for`: a plain `for` over one is async-iterator-in-sync-loop (a TypeError). "
+           "The object is known from its constructor, its factory or a parameter's annotation.\n",
            "| object | known from | methods |", "| --- | --- | --- |"]
     for kind, names in table.ASYNC_METHODS.items():
         known = ", ".join([f"`{name}`" for name, result in table.CALL_RESULT_KINDS.items() if result == kind]
                           + [f"`self.{name}` in a subclass of {', '.join(sorted(f'`{b}`' for b in bases))}"
                              for name, (bases, result) in table.INHERITED_ATTRIBUTE_KINDS.items() if result == kind])
+        generators = sorted(table.ASYNC_ITERATOR_METHODS.get(kind, ()))
         if api.WILDCARD in names:
-            shown = "every public method but " + ", ".join(f"`{n}()`" for n in sorted(table.NO_IO_METHODS[kind]))
+            shown = "every public method but " + ", ".join(
+                f"`{n}()`" for n in sorted({*table.NO_IO_METHODS[kind], *generators}))
         else:
             shown = ", ".join(f"`{n}()`" for n in sorted(names))
+        if generators:
+            shown += "; async generators: " + ", ".join(f"`{n}()`" for n in generators)
         out.append(f"| {kind} | {known} | {shown} |")
     return "\n".join(out) + "\n"
 
@@ -241,9 +306,10 @@ def summary() -> list[dict[str, str]]:
         "calls": str(len(rows)) if all(r.name != api.WILDCARD for r in rows) else "all methods",
         "rules": ", ".join(sorted({RULE_OF_EFFECT[r.effect] for r in rows})),
         "async since": ", ".join(sorted({r.library_since for r in rows if r.library_since})) or "-",
+        "versions": table.VERSIONS[library],
     } for library, rows in sorted(by_library.items(), key=lambda item: item[0].lower())] + [{
-        "library": library, "calls": what, "rules": rules, "async since": versions,
-    } for family in RUNTIME_FAMILIES for library, what, rules, versions in family.COVERED]
+        "library": library, "calls": what, "rules": rules, "async since": "-", "versions": versions,
+    } for family in (*RUNTIME_FAMILIES, *LOOP_FAMILIES) for library, what, rules, versions in family.COVERED]
 
 
 def main() -> int:

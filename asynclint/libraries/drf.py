@@ -129,3 +129,7 @@ MANY_KINDS = {
     SERIALIZER: SERIALIZER_OVER_QUERYSET, MODEL_SERIALIZER: SERIALIZER_OVER_QUERYSET,
     ADRF_SERIALIZER: ADRF_SERIALIZER_OVER_QUERYSET, ADRF_MODEL_SERIALIZER: ADRF_SERIALIZER_OVER_QUERYSET,
 }
+
+#: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
+#: --libraries``); older releases were read where a row says so.
+VERSIONS = {"djangorestframework": "3.18.3", "adrf": "0.1.14", "django-filter": "26.2"}

@@ -8,6 +8,9 @@ or ``await schema.execute(...)``, a ``@strawberry.field``/``@strawberry.mutation
 and the sync hooks of a ``SchemaExtension`` (``on_execute``..., ``resolve``),
 and a resolver ariadne's ASGI ``GraphQL`` or ``await graphql(...)`` runs (``@query.field("x")``,
 ``query.set_field("x", f)``). Proven under the real packages in tests/runtime/test_graphql_channels.py.
+graphene's ``await schema.execute_async(...)`` runs its ``resolve_<field>``/``mutate`` methods the same
+way (``GRAPHENE_RESOLVER_BASES``); graphene is not a test dependency (it pins graphql-core below 3.3),
+so benchmarks/graphene_proof.py proves it by hand.
 
 A resolver (async, or sync under an async execution) that returns a lazy QuerySet hands it to
 graphql-core, which iterates it on the loop to complete a list field: also SynchronousOnlyOperation
@@ -25,7 +28,7 @@ Silent, on purpose:
 
 The library is served asynchronously when a module of the project (the resolver's own, or any file of
 its project index) names one of ``ASYNC_SERVERS`` through its imports, or awaits ``.execute(...)`` in
-a module that imports strawberry. Test modules neither give that evidence nor have their sync
+a module that imports strawberry (``.execute_async(...)`` in one that imports graphene). Test modules neither give that evidence nor have their sync
 resolvers reported: a test picks the execution per call (``execute_sync`` here, ``await execute``
 there), as strawberry's own suite does.
 """
@@ -40,6 +43,7 @@ from astroid import nodes
 
 STRAWBERRY = "strawberry"
 ARIADNE = "ariadne"
+GRAPHENE = "graphene"
 
 #: Decorators and field factories whose sync resolver the library calls in the executing thread.
 RESOLVER_FACTORIES = {
@@ -80,11 +84,28 @@ ASYNC_SERVERS = {
                      "strawberry_django.routers.AuthGraphQLProtocolTypeRouter"), STRAWBERRY),
     **dict.fromkeys(("ariadne.asgi.GraphQL", "ariadne.graphql", "ariadne.subscribe"), ARIADNE),
 }
-_LIBRARIES = (STRAWBERRY, ARIADNE)
-_MENTIONS = re.compile(r"\b(strawberry|ariadne)\b")
+#: graphene's resolvers are methods named by convention: ``resolve_<field>`` of an ``ObjectType`` (and of
+#: graphene-django's ``DjangoObjectType``), ``mutate`` of a ``Mutation``, ``mutate_and_get_payload`` of a
+#: relay ``ClientIDMutation`` (read in graphene 3.4.3). graphql-core runs them on the loop under
+#: ``await schema.execute_async(...)``, graphene's only async execution; its ``schema.execute`` and
+#: graphene-django's ``GraphQLView`` (3.2) are sync.
+GRAPHENE_RESOLVER_BASES = {
+    **dict.fromkeys(("graphene.ObjectType", "graphene.types.ObjectType", "graphene.types.objecttype.ObjectType",
+                     "graphene_django.DjangoObjectType", "graphene_django.types.DjangoObjectType"),
+                    (frozenset(), "resolve_")),
+    **dict.fromkeys(("graphene.Mutation", "graphene.types.mutation.Mutation"), (frozenset({"mutate"}), None)),
+    **dict.fromkeys(("graphene.relay.ClientIDMutation", "graphene.relay.mutation.ClientIDMutation"),
+                    (frozenset({"mutate_and_get_payload"}), None)),
+}
+#: Libraries whose every release pins graphql-core below 3.3 (graphene 3.4.3: ``graphql-core<3.3``): a
+#: QuerySet a resolver returns is iterated on the loop for certain, not only on graphql-core 3.2.
+BEFORE_GRAPHQL_CORE_3_3 = frozenset({GRAPHENE})
+_LIBRARIES = (STRAWBERRY, ARIADNE, GRAPHENE)
+_MENTIONS = re.compile(r"\b(strawberry|ariadne|graphene)\b")
 #: A text test for ``asynclint check``'s prefilter: a module that may define sync resolvers.
 TEXT_HINT = _MENTIONS
 _AWAITED_EXECUTE = re.compile(r"\bawait\s+[\w.]+\.execute\(")
+_AWAITED_EXECUTE_ASYNC = re.compile(r"\bawait\s+[\w.]+\.execute_async\(")
 
 
 # --- which sync functions are resolvers ----------------------------------------------------------------
@@ -104,10 +125,24 @@ def resolver_library(function: nodes.FunctionDef) -> str | None:
             return RESOLVER_FACTORIES[name]
     if any(_ariadne_binder(decorator) for decorator in decorators):
         return ARIADNE
-    found = _callback_method(function)
+    found = _callback_method(function) or _graphene_resolver(function)
     if found is not None:
         return found
     return _registered(function.root()).get(function)
+
+
+def _graphene_resolver(function: nodes.FunctionDef) -> str | None:
+    """``resolve_<field>`` of a graphene ``ObjectType`` subclass, ``mutate`` of a ``Mutation``..."""
+    from asynclint.core.imports import qualified_name
+
+    owner = function.parent
+    if not isinstance(owner, nodes.ClassDef):
+        return None
+    for base in owner.bases:
+        names, prefix = GRAPHENE_RESOLVER_BASES.get(qualified_name(base) or "", (frozenset(), None))
+        if function.name in names or prefix is not None and function.name.startswith(prefix):
+            return GRAPHENE
+    return None
 
 
 def _imports_a_library(module: nodes.Module) -> bool:
@@ -220,8 +255,11 @@ def _async_servers_in(path: str) -> frozenset[str]:
         return frozenset()
     found = {library for name in _dotted_names(tree) for server, library in ASYNC_SERVERS.items()
              if name == server or name.startswith(server + ".")}
-    if "strawberry" in _imported_roots(tree) and _AWAITED_EXECUTE.search(text):
+    roots = _imported_roots(tree)
+    if "strawberry" in roots and _AWAITED_EXECUTE.search(text):
         found.add(STRAWBERRY)
+    if "graphene" in roots and _AWAITED_EXECUTE_ASYNC.search(text):
+        found.add(GRAPHENE)
     return frozenset(found)
 
 
@@ -298,5 +336,7 @@ COVERED = (
      "every loop rule; sync-queryset-evaluation-in-async", "0.327 (strawberry-graphql-django 0.91: its fields are silent)"),
     ("ariadne", "sync resolvers and returned QuerySets under ASGI GraphQL / await graphql()",
      "every loop rule; sync-queryset-evaluation-in-async", "1.1"),
+    ("graphene", "sync resolve_<field>/mutate methods and returned QuerySets under await schema.execute_async()",
+     "every loop rule; sync-queryset-evaluation-in-async", "3.4.3 (graphql-core 3.2)"),
     ("graphene-django", "nothing: its GraphQLView is sync", "-", "3.2"),
 )

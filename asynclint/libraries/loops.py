@@ -32,3 +32,14 @@ WORKER_LOOP_METHODS: dict[str, tuple[str, str]] = {
 THREAD_CONSUMERS: dict[str, int] = {
     **dict.fromkeys(("pulpcore.plugin.sync.sync_to_async_iterable", "pulpcore.app.util.sync_to_async_iterable"), 0),
 }
+
+#: What ``asynclint rules --libraries`` and docs/libraries.md say (library, what, rules, versions), like
+#: ``graphql.COVERED``. Read in pulpcore 3.116.0: ``DeclarativeVersion.create()`` drives the pipeline with
+#: ``loop.run_until_complete``; ``sync_to_async_iterable`` arrived in 3.15.0 (24d9442b2).
+COVERED = (
+    ("pulpcore", "the run() of Stage subclasses (DeclarativeVersion.create() runs the pipeline on a loop of "
+     "its own in the task worker)",
+     "loop rules tolerate local work there (files, CPU); never the ORM, a peer or a sleep", "3.15-3.116"),
+    ("pulpcore", "sync_to_async_iterable(qs.iterator()): iterated in a worker thread",
+     "sync-orm-call-in-async stays silent on the lazy iterator passed there", "3.15-3.116"),
+)

@@ -8,7 +8,7 @@ async view runs a query on the event loop. Each row was read in the package's so
 
 from __future__ import annotations
 
-from asynclint.django_api import BLOCKING_IO, FUNCTION, QUERY, WILDCARD, WRITE, SyncApi
+from asynclint.django_api import BLOCKING_IO, CACHE_IO, FUNCTION, QUERY, WILDCARD, WRITE, SyncApi
 
 GUARDIAN_CHECKER = "django-guardian ObjectPermissionChecker"
 CONSTANCE_CONFIG = "django-constance config"
@@ -33,6 +33,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # devices in a transaction and save each one's throttling state.
     _row(FUNCTION, "django_otp.user_has_device", "django-otp"),
     *(_row(FUNCTION, f"django_otp.{name}", "django-otp", effect=WRITE) for name in ("match_token", "verify_token")),
+    # django-ratelimit (4.1.0): every check counts the request in the cache (``cache.add``/``incr``/``get``).
+    *(_row(FUNCTION, f"django_ratelimit.core.{name}", "django-ratelimit", effect=CACHE_IO,
+           note="django-ratelimit has no async API; DatabaseCache raises SynchronousOnlyOperation")
+      for name in ("is_ratelimited", "get_usage")),
     # django-constance: every ``config.NAME`` read asks the backend (Redis, or the database). 4.3.5
     # (its "async support") makes the attribute an awaitable proxy on the loop: ``await config.NAME``
     # reads it asynchronously; used as a value (bool(), str(), a comparison) it still reads synchronously.
@@ -42,7 +46,19 @@ SYNC_APIS: tuple[SyncApi, ...] = (
                  "raises SynchronousOnlyOperation there"),
 )
 
+#: View decorators whose wrapper is sync in every release read (Django's ``VIEW_DECORATORS_ASYNC_SINCE``
+#: with None): ``@ratelimit`` on an ``async def`` hands Django the coroutine unawaited, in every release up
+#: to 4.1.0 (the latest, July 2023). The repository's main branch adds an async wrapper and
+#: ``ais_ratelimited()``, unreleased: once a release ships them, this entry (and the rows' replacement)
+#: must read the project's django-ratelimit version, as ``ninja`` does for its auth callbacks.
+VIEW_DECORATORS_ASYNC_SINCE = dict.fromkeys(("django_ratelimit.decorators.ratelimit",), None)
+
 OBJECT_KINDS = {"constance.config": CONSTANCE_CONFIG}
 CALL_RESULT_KINDS = {
     **dict.fromkeys(("guardian.core.ObjectPermissionChecker",), GUARDIAN_CHECKER),
 }
+
+#: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
+#: --libraries``); older releases were read where a row says so.
+VERSIONS = {"django-waffle": "5.0.0", "django-guardian": "3.5.2", "django-otp": "1.7.5", "django-constance": "4.4.0",
+            "django-ratelimit": "4.1.0"}

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from asynclint.libraries import clients, contrib, drf, packages, tasks
+from asynclint.libraries import clients, contrib, drf, files, packages, tasks
 
 #: The families, in the order the docs list them.
-FAMILIES = (clients, tasks, drf, contrib, packages)
+FAMILIES = (clients, files, tasks, drf, contrib, packages)
 
 
 def _merged(attribute: str) -> dict:
@@ -24,8 +24,13 @@ DECORATOR_METHOD_KINDS: dict[tuple[str, str], str] = _merged("DECORATOR_METHOD_K
 MANY_KINDS: dict[str, str] = _merged("MANY_KINDS")
 NO_IO_METHODS: dict[str, frozenset[str]] = _merged("NO_IO_METHODS")
 ASYNC_METHODS: dict[str, frozenset[str]] = _merged("ASYNC_METHODS")
+ASYNC_ITERATOR_METHODS: dict[str, frozenset[str]] = _merged("ASYNC_ITERATOR_METHODS")
+DERIVED_KINDS: dict[tuple[str, str], str] = _merged("DERIVED_KINDS")
+VIEW_DECORATORS_ASYNC_SINCE: dict[str, None] = _merged("VIEW_DECORATORS_ASYNC_SINCE")
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = _merged("INHERITED_ATTRIBUTE_KINDS")
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = _merged("HANDLER_PARAMETER_KINDS")
 SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
 SELF_ENTERING_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SELF_ENTERING_KINDS", ()))
 CLIENT_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "CLIENT_KINDS", ()))
+#: Library -> the release its rows were checked with (read in its source, proven by the runtime tests).
+VERSIONS: dict[str, str] = _merged("VERSIONS")

@@ -53,3 +53,7 @@ DECORATOR_KINDS = {
 }
 #: ``@app.task`` on a Celery app, and the actors of a dramatiq broker (``@broker.actor`` is not an API).
 DECORATOR_METHOD_KINDS = {(CELERY_APP, "task"): CELERY_TASK}
+
+#: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
+#: --libraries``); older releases were read where a row says so.
+VERSIONS = {"celery": "5.7.0", "dramatiq": "2.2.1", "rq": "3.0.0", "django-rq": "4.2.0", "django-q": "1.11.1 (django-q2)"}

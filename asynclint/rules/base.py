@@ -263,8 +263,20 @@ class Source:
 
 
 def module_source(module: nodes.Module) -> Source:
-    """The text of the module pylint built (kept on the tree: it is read once per module)."""
+    """The text of the module pylint built and its lines (kept on the tree: read once per module)."""
     found = getattr(module, "_asynclint_source", None)
+    if found is None:
+        from asynclint.fixes.edits import source_lines
+
+        text = _module_text(module)
+        found = Source(text, source_lines(text))
+        module._asynclint_source = found  # pylint: disable=protected-access
+    return found
+
+
+def _module_text(module: nodes.Module) -> str:
+    """The text of the module pylint built (kept on the tree: the prefilter's facts need no lines)."""
+    found = getattr(module, "_asynclint_text", None)
     if found is None:
         stream = module.stream()
         data = stream.read() if stream is not None else b""
@@ -278,10 +290,7 @@ def module_source(module: nodes.Module) -> Source:
                 text = data.decode(encoding)
             except (SyntaxError, LookupError, UnicodeDecodeError):
                 text = data.decode("utf-8", "replace")
-        from asynclint.fixes.edits import source_lines
-
-        found = Source(text, source_lines(text))
-        module._asynclint_source = found  # pylint: disable=protected-access
+        found = module._asynclint_text = text  # pylint: disable=protected-access
     return found
 
 
@@ -289,7 +298,7 @@ def _local_facts(module: nodes.Module) -> set[str]:
     """The prefilter's facts that the module's own text decides (kept on the tree, asked once)."""
     found = getattr(module, "_asynclint_local_facts", None)
     if found is None:
-        found = module._asynclint_local_facts = prefilter.local_facts(module_source(module).text)  # pylint: disable=protected-access
+        found = module._asynclint_local_facts = prefilter.local_facts(_module_text(module))  # pylint: disable=protected-access
     return found
 
 

@@ -13,7 +13,11 @@ that way, or a project coroutine it is passed to that only uses it that way) or 
 before any use (a *possible* finding when it is passed to a project coroutine asynclint cannot
 load), and when it is returned by a fetcher the
 module only hands to other code by reference (`use_query(fetch_items)`): that consumer decides where
-it is evaluated.
+it is evaluated. A decorated function (`@database_sync_to_async def servers(...): return qs`) is
+silent when every caller in the project awaits it and evaluates the result that way (`await
+(await self.servers(user)).aget(pk=...)` through a local name) and no caller can hide: it is private
+or the project is an application (`manage.py`), and no other module names it. A library's public
+function keeps the finding: its users are callers too.
 
 ## Why is this bad?
 Building a QuerySet runs no query: the thread returns a lazy QuerySet, and the query runs when the
@@ -90,5 +94,5 @@ class LazyQuerysetFromSyncToAsync(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         if not isinstance(node, nodes.AsyncFunctionDef) and is_adapter_decorated(node) and _is_queryset(
-                agreed_return(node)):
+                agreed_return(node)) and not lazy.callers_evaluate_safely(node):
             self.report(node, f"{node.name}() runs in a thread but returns a lazy QuerySet: {_ADVICE}")

@@ -3,7 +3,8 @@
 ## What it does
 Flags sync authentication on the event loop: reading `request.user` (also as
 `getattr(request, "user", None)`; its attributes, its truth value,
-comparing it, passing it to a function) in an `async def` that has the request; the sync
+comparing it with `==`, passing it to a function; not an identity comparison, `request.user is user`,
+directly or through a name only compared that way: `SimpleLazyObject` loads nothing for `is`) in an `async def` that has the request; the sync
 `authenticate`/`login`/`logout`/`get_user`/`update_session_auth_hash`/`check_password`; the user's
 `check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; and
 `User.objects.create_user`/`create_superuser`/`get_by_natural_key`; and, as a *possible* finding, a
@@ -56,7 +57,7 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core import suggest
 from asynclint.core.django_kinds import ADAPTED_CALLABLE, is_request_user_getattr, kind_of
-from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
+from asynclint.core.event_loop import enclosing_frame, lazy_user_never_evaluated, runs_on_event_loop
 from asynclint.core.middleware import user_resolved_before_views
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
@@ -78,7 +79,7 @@ def _read_before(frame: nodes.NodeNG, node: nodes.Attribute) -> bool:
     spelled = node.expr.as_string()
     return any(
         other.attrname == "user" and other.expr.as_string() == spelled
-        and (other.lineno, other.col_offset) < (node.lineno, node.col_offset)
+        and (other.lineno, other.col_offset) < (node.lineno, node.col_offset) and not lazy_user_never_evaluated(other)
         for other in frame.nodes_of_class(nodes.Attribute)
     )
 
@@ -111,7 +112,7 @@ class SyncAuthCallInAsync(SyncCallRule):
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
         if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node) and \
-                not user_resolved_before_views(node.root()):
+                not lazy_user_never_evaluated(node) and not user_resolved_before_views(node.root()):
             self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
 
     @only_required_for_messages(_SYMBOL)
@@ -122,8 +123,8 @@ class SyncAuthCallInAsync(SyncCallRule):
         if receiver is None or receiver.name != api.REQUEST or not runs_on_event_loop(node):
             return
         frame = enclosing_frame(node)
-        if _passed_to_thread(node) or _rebinds_user(frame, node.expr, node.lineno):
-            return
+        if _passed_to_thread(node) or _rebinds_user(frame, node.expr, node.lineno) or lazy_user_never_evaluated(node):
+            return  # evaluated in a thread, rebound to the loaded user, or only compared by identity
         if _read_before(frame, node):
             return  # one finding per function: one 'user = await request.auser()' fixes every read
         if user_resolved_before_views(node.root()):

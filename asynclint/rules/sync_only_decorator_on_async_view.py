@@ -104,8 +104,7 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
-        if node.decorators and own_loop.awaited_everywhere(node):
-            return  # a coroutine helper, no view: the wrapper's coroutine is awaited by every caller
+        helper = None  # asked once a decorator would be reported (it may parse the project's modules)
         for decorator in node.decorators.nodes if node.decorators else ():
             qualified = called_name(decorator)
             if qualified is None:
@@ -122,6 +121,10 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
                                                        and _async_view(node.parent.frame())):
                         reasons.append(self._too_old(inner_name))
             reasons = [reason for reason in reasons if reason]
+            if reasons and helper is None:
+                helper = own_loop.awaited_everywhere(node)
+            if helper:
+                return  # a coroutine helper, no view: the wrapper's coroutine is awaited by every caller
             if reasons:
                 self.report(decorator, f"{'; '.join(reasons)}: on '{node.name}' it returns a sync wrapper, so "
                                        f"Django gets an unawaited coroutine instead of a response; check "

@@ -12,7 +12,12 @@ It stays silent for middleware that is sync-only on purpose (`@sync_only_middlew
 `async_capable = False` set explicitly, with or without `sync_capable = True`), for `MiddlewareMixin`
 subclasses (they are hybrid), for middleware whose job is the state of its worker thread (it sets,
 reads or clears a `threading.local()` of its module, or an attribute such as `_thread_locals` or
-`thread_context`: it only works in the thread the sync view runs in), and for a factory whose code
+`thread_context`, or a `threading.local()` it creates: it only works in the thread the sync view runs
+in), for middleware that manages the database connection of its thread (`close_old_connections()`,
+`reset_queries()`, `connection.close()`, `connections[alias].close()` around each request: Django's
+connections are per thread, and under ASGI the adapted middleware shares the worker thread with the
+sync view's ORM work, while an async one would close the loop thread's connections, which the request
+never uses), and for a factory whose code
 already has an async path (one that
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
 `sync-only-middleware-in-settings` reports it where it is installed).

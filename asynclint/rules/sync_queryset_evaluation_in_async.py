@@ -124,12 +124,15 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
         if found.name == api.QUERYSET:
             if library is not None:
                 # graphql-core 3.3 completes a list from a value's __aiter__ first (a QuerySet has one
-                # from Django 4.1), so only projects on graphql-core 3.2 fail: a possible finding.
-                self.report(node.value, f"the lazy QuerySet {shown} may be iterated on the event loop: graphql-core "
-                                        f"before 3.3 completes the {library} resolver {frame.name}() with it "
-                                        f"there, where Django raises SynchronousOnlyOperation (3.3+ iterates it "
-                                        f"with 'async for'); return a list built with '[x async for x in qs]', "
-                                        f"or use a strawberry_django field", INFERENCE)
+                # from Django 4.1), so only projects on graphql-core 3.2 fail: a possible finding, unless
+                # the library pins graphql-core below 3.3 (graphene).
+                pinned = library in graphql.BEFORE_GRAPHQL_CORE_3_3
+                self.report(node.value, f"the lazy QuerySet {shown} {'is' if pinned else 'may be'} iterated on the "
+                                        f"event loop: graphql-core before 3.3 completes the {library} resolver "
+                                        f"{frame.name}() with it there, where Django raises SynchronousOnlyOperation "
+                                        f"(3.3+ iterates it with 'async for'); return a list built with "
+                                        f"'[x async for x in qs]', or use a strawberry_django field",
+                            HIGH if pinned else INFERENCE)
                 return
             self.report(node.value, f"the lazy QuerySet {shown} is iterated on the event loop (django-ninja "
                                     f"validates it against the response schema of {frame.name}()), where Django "

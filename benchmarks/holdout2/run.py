@@ -72,7 +72,7 @@ def extract(gitdir: Path, commit: str, paths: list[str], dest: Path) -> bool:
     """Write the tracked text files under paths at commit into dest: the code, and the project's
     configuration and deployment files (Procfile, Dockerfile, shell scripts, compose files...), which
     asynclint reads to tell an ASGI from a WSGI deployment. Blob by blob, so a snapshot that lacks
-    some large blobs (git archive fails on those) still yields its code."""
+    some large blobs (git archive fails on those) still yields its code. An empty `.git` marks the top."""
     listing = subprocess.run(["git", "-C", str(gitdir), "ls-tree", "-r", "-l", "-z", commit, "--",
                               *[p for p in paths if p != "."]], capture_output=True, check=False)
     if listing.returncode != 0:
@@ -102,6 +102,8 @@ def extract(gitdir: Path, commit: str, paths: list[str], dest: Path) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(batch[position:position + size])
         position += size + 1
+    # Like a clone: the repository's top is the project root asynclint finds (deployment files there).
+    (dest / ".git").mkdir(exist_ok=True)
     return True
 
 
