@@ -772,6 +772,7 @@ _recording: list[_Reads] = []  # the project files handed out while each module 
 _index_used: list[set[str]] = []  # the project roots whose relation index was used
 _deployments: list[dict[str, object]] = []  # deployment roots asked about, and the (encoded) answers
 _installed = False
+_terms_of: list = []  # the Cache whose terms memo the analysis' text indexes use (the one recording)
 
 
 def note_unparsable(path: str, line: int) -> None:
@@ -822,6 +823,14 @@ def _install() -> None:
     by_file = AstroidManager.ast_from_file
     relations = django_kinds.reverse_relations
     mentions = django_kinds.mentions
+    indexes = django_kinds.text_indexes
+
+    def text_indexes(root, file_terms=None):
+        if file_terms is None and _terms_of:
+            found = indexes(root, _terms_of[-1]._file_terms)
+            _terms_of[-1]._store_terms()
+            return found
+        return indexes(root, file_terms)
 
     def ast_from_module_name(self, modname, *args, **kwargs):
         try:
@@ -882,6 +891,7 @@ def _install() -> None:
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
     django_kinds.mentions = read_text
+    django_kinds.text_indexes = text_indexes
     deployment.detect = detect
     _installed = True
 
@@ -915,9 +925,11 @@ class Recorder:
         _recording.append(_Reads({filepath}))
         _index_used.append(set())
         _deployments.append({})
+        _terms_of.append(self.cache)
         try:
             yield
         finally:
+            _terms_of.pop()
             read = _recording.pop()
             self._index_used |= _index_used.pop()
             deployments = _deployments.pop()

@@ -84,10 +84,10 @@ class Config:
                 off |= {rule.msgid for rule in select_rules(rules, selectors, [], "per-file-ignores ")}
         return off
 
-    def excluded(self, path: Path) -> bool:
+    def excluded(self, path: str | Path) -> bool:
         """Whether ``path`` (a file or folder found while walking) matches an exclude pattern."""
         names, paths = self._patterns()
-        if names is not None and names.match(path.name):
+        if names is not None and names.match(path.name if isinstance(path, Path) else os.path.basename(path)):
             return True
         if paths is None:
             return False

@@ -526,8 +526,10 @@ VIEW_DECORATORS_ASYNC_SINCE: dict[str, Version | None] = {
 }
 #: View decorators that pass the view's return value through untouched, so wrapping a coroutine is
 #: harmless where Django already treats the view as async (method_decorator(..., name="dispatch") on
-#: a view with async handlers). Verified at runtime on 4.2, 5.2 and 6.1.
-PASS_THROUGH_VIEW_DECORATORS = frozenset({"django.views.decorators.csrf.csrf_exempt"})
+#: a view with async handlers; non_atomic_requests only marks the callable and returns it). Verified
+#: at runtime on 4.2, 5.2 and 6.1.
+PASS_THROUGH_VIEW_DECORATORS = frozenset({"django.views.decorators.csrf.csrf_exempt",
+                                          "django.db.transaction.non_atomic_requests"})
 
 #: Functions that run their callable argument in a worker thread; (qualified name, argument index).
 THREAD_OFFLOADERS = {

@@ -62,27 +62,60 @@ def is_regular(path: str | os.PathLike) -> bool:
 
 
 def walk(root: str | os.PathLike, *, skip_dir: Callable[[str], bool] | None = None,
-         skip_path: Callable[[Path], bool] | None = None, limit: int | None = None) -> Iterator[str]:
+         skip_path: Callable[[str], bool] | None = None, limit: int | None = None) -> Iterator[str]:
     """The ``.py`` files under ``root``, sorted per folder: regular files only (see ``is_regular``),
     no editor lock files, no folder ``skip_dir(name)`` or path ``skip_path(path)`` rejects.
 
-    Symlinked folders are not followed (``os.walk``'s default), so a symlink loop cannot recurse.
+    Symlinked folders are not followed (as ``os.walk`` by default), so a symlink loop cannot recurse.
+    The order is ``os.walk``'s top-down one; the folder entries' types come from ``os.scandir`` (no
+    ``stat`` of a plain file, and no ``Path`` per entry: a large tree has tens of thousands of them).
     """
     count = 0
-    for directory, subdirs, files in os.walk(root, onerror=lambda error: None):
-        base = Path(directory)
-        subdirs[:] = sorted(d for d in subdirs if not (skip_dir and skip_dir(d))
-                            and not (skip_path and skip_path(base / d)))
-        for name in sorted(files):
+    stack = [os.fspath(root)]
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # unreadable, or gone (os.walk's onerror ignored it too)
+        folders, files = [], []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            (folders if is_folder else files).append(entry)
+        for entry in sorted(files, key=lambda found: found.name):
+            name = entry.name
             if not name.endswith(".py") or _is_lock_file(name):
                 continue
-            path = base / name
-            if (skip_path and skip_path(path)) or not is_regular(path):
+            path = os.path.join(directory, name)
+            if (skip_path and skip_path(path)) or not _regular_entry(entry):
                 continue
-            yield os.path.join(directory, name)
+            yield path
             count += 1
             if limit is not None and count >= limit:
                 return
+        below = [entry for entry in sorted(folders, key=lambda found: found.name)
+                 if not (skip_dir and skip_dir(entry.name))
+                 and not (skip_path and skip_path(os.path.join(directory, entry.name)))]
+        stack.extend(os.path.join(directory, entry.name) for entry in reversed(below) if not _symlink(entry))
+
+
+def _regular_entry(entry: os.DirEntry) -> bool:
+    """``is_regular`` of a folder entry (its type from the listing, a ``stat`` for a symlink only)."""
+    try:
+        return entry.is_file() if not entry.is_symlink() else is_regular(entry.path)
+    except OSError:
+        return False
+
+
+def _symlink(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True  # not followed
 
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess | None:

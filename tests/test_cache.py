@@ -716,3 +716,22 @@ def test_the_text_indexes_asked_again_come_from_memoised_terms_and_equal_a_fresh
     fresh = django_kinds.text_indexes(root)
     assert cache.Cache(tmp_path / "c", "s")._text_answer("bases", root, "Other") == fresh[0]["Other"]
     assert cache.Cache(tmp_path / "c", "s")._text_answer("names", root, "Title") == []
+
+
+def test_the_cold_run_memoises_the_terms_its_analysis_searched(capsys, tmp_path, monkeypatch):
+    """The analysis' own text indexes (a cold or changed module's) use the same terms memo, so the warm
+    run after a cold one searches no file again (the example project's views ask the bases index)."""
+    import shutil
+
+    from asynclint.core import django_kinds
+
+    shutil.copytree(BOOKSHOP, tmp_path / "bookshop")
+    monkeypatch.chdir(tmp_path / "bookshop")
+    monkeypatch.delenv(cache.ENVIRONMENT, raising=False)
+    cold = check(capsys, ".")
+    assert cold[2][0] == 0 and list(Path(".asynclint_cache").glob("v*/*/terms/*.json"))
+    searched = []
+    search = django_kinds.text_terms
+    monkeypatch.setattr(django_kinds, "text_terms", lambda text: searched.append(text) or search(text))
+    warm = check(capsys, ".")
+    assert warm[2][2] == 0 and warm[1] == cold[1] and searched == []

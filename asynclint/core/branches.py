@@ -65,6 +65,12 @@ def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict 
     """What ``call`` decides about ``function``'s parameters (empty when it is not a plain call);
     ``caller``: what is decided about the calling function's own parameters (``values``)."""
     caller = caller or {}
+    if ON_LOOP[0] in caller:  # what a function on the loop calls in its own thread is on the loop too
+        return _plain_call_bindings(call, function, caller) | {ON_LOOP}
+    return _plain_call_bindings(call, function, caller)
+
+
+def _plain_call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict) -> Bindings:
     if not isinstance(call, nodes.Call) or function.args.args is None:
         return NO_BINDINGS
     args = function.args
@@ -256,6 +262,12 @@ def _is_memo(node: nodes.If, globals_: set[str], declared: set[str], long_lived=
     return False
 
 
+def _no_loop_handler(handler: nodes.ExceptHandler) -> bool:
+    from asynclint.core import event_loop
+
+    return event_loop.no_loop_handler(handler)
+
+
 # --- what runs ------------------------------------------------------------------------------------------
 def reached(function: nodes.FunctionDef, bindings: Bindings = NO_BINDINGS) -> Iterator[tuple[nodes.NodeNG, bool]]:
     """``(node, conditional)`` for every node a call of ``function`` may execute (nested defs, lambdas
@@ -314,6 +326,8 @@ class _Walker:
         if isinstance(node, nodes.Try):
             ended = self.statements(node.body, conditional)
             for handler in node.handlers:
+                if ON_LOOP[0] in self.values and _no_loop_handler(handler):
+                    continue  # ``except RuntimeError`` of ``get_running_loop()``: never on the loop
                 self.statements([handler], True)
             self.statements(node.orelse, True)
             return self.statements(node.finalbody, conditional) or (ended and not node.handlers)

@@ -74,11 +74,32 @@ def loop_running_test(test: nodes.NodeNG) -> bool | None:
     return None
 
 
+#: Calls that raise RuntimeError only when no loop runs in this thread (never inside a coroutine).
+_LOOP_PROBES = _RUNNING_LOOP_GETTERS | {"asyncio.current_task", "asyncio.tasks.current_task"}
+
+
+def no_loop_handler(handler: nodes.ExceptHandler) -> bool:
+    """``handler`` is the ``except RuntimeError:`` of a ``try`` whose body only asks for the running
+    loop (``try: loop = asyncio.get_running_loop() except RuntimeError: <sync fallback>``): code that
+    a coroutine runs always has a running loop, so the handler never runs there (asdAet's audit writer
+    persists synchronously only when called without a loop, and schedules a thread write otherwise)."""
+    statement = handler.parent
+    if not isinstance(statement, nodes.Try) or handler not in statement.handlers or len(statement.body) != 1:
+        return False
+    if not (isinstance(handler.type, nodes.Name) and handler.type.name == "RuntimeError"):
+        return False
+    only = statement.body[0]
+    value = only.value if isinstance(only, (nodes.Assign, nodes.AnnAssign, nodes.Expr)) else None
+    return isinstance(value, nodes.Call) and qualified_name(value.func) in _LOOP_PROBES
+
+
 def _off_loop_branch(node: nodes.NodeNG, frame: nodes.AsyncFunctionDef) -> bool:
     """``node`` is in the arm of an ``if``/conditional expression, inside coroutine ``frame``, that runs
     only when no loop is running (``loop_running_test``): never."""
     child, parent = node, node.parent
     while parent is not None and parent is not frame:
+        if isinstance(parent, nodes.ExceptHandler) and child is not parent.type and no_loop_handler(parent):
+            return True
         if isinstance(parent, (nodes.If, nodes.IfExp)) and child is not parent.test:
             running = loop_running_test(parent.test)
             in_body = child is parent.body if isinstance(parent, nodes.IfExp) else child in parent.body
