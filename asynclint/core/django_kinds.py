@@ -2663,7 +2663,12 @@ def agreed_return(function: nodes.FunctionDef) -> Kind | None:
     kinds = [kind_of(statement.value) for statement in returns]
     if not kinds or kinds[0] is None or any(k is None or k.name != kinds[0].name for k in kinds):
         return None
-    return _with_relations_read(function, returns, kinds[0])
+    agreed = kinds[0]
+    if any(k.related != agreed.related for k in kinds[1:]):
+        agreed = agreed.but(related=None)  # one return selects a relation, another not: not known (khoj)
+    if any(k.only != agreed.only or k.deferred != agreed.deferred for k in kinds[1:]):
+        agreed = agreed.but(only=None, deferred=frozenset())
+    return _with_relations_read(function, returns, agreed)
 
 
 def _with_relations_read(function: nodes.FunctionDef, returns: list[nodes.Return], kind: Kind) -> Kind:

@@ -179,5 +179,6 @@ def _in_memory(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
         return True
     if isinstance(node.func, (nodes.Name, nodes.Attribute)) and qualified_name(node.func) in _IN_MEMORY_CALLS:
         return True
-    # ``decrypted(file.read())``: a transformation of content already read whole
-    return len(node.args) == 1 and not node.keywords and _in_memory(node.args[0], _depth + 1)
+    # ``decrypted(file.read())``: a transformation of content already read whole (not ``path.open("rb")``)
+    return len(node.args) == 1 and not node.keywords and isinstance(node.args[0], (nodes.Call, nodes.Name)) \
+        and _in_memory(node.args[0], _depth + 1)
