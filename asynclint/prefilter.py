@@ -6,7 +6,8 @@ loads any other module lazily when the analysis follows an import into it.
 
 Each rule needs one of a few *facts* about a module before it can fire there (``NEEDS``):
 
-- ``ASYNC``: the module has an ``async def``, or may define sync code a library runs on the loop (a
+- ``ASYNC``: the module has an ``async def``, drives a loop of its own (``asyncio.run``,
+  ``run_until_complete``), or may define sync code a library runs on the loop (a
   GraphQL resolver, a two-step Channels middleware: ``core.event_loop``) (every rule that needs code on
   the event loop);
 - ``ADAPTERS``: it names a thread/loop adapter (``sync_to_async``, ``to_thread``, ``async_to_sync``...);
@@ -101,9 +102,16 @@ def _has_async_def(text: str) -> bool:
     return "async" in text and _ASYNC_DEF.search(text) is not None
 
 
+def _drives_a_loop(text: str) -> bool:
+    """``asyncio.run(obj.method())``, ``loop.run_until_complete(...)``: sync code (a Celery task, a
+    command) that runs a coroutine on a loop it starts; what that coroutine does with the values the
+    sync code hands it is decided at the call."""
+    return (_mentions(text, "run") and _mentions(text, "asyncio")) or _mentions_any(text, api.LOOP_RUNNER_METHODS)
+
+
 def _runs_async(text: str) -> bool:
     """The ``ASYNC`` fact of one module's text."""
-    return _has_async_def(text) or may_have_library_loop_code(text)
+    return _has_async_def(text) or _drives_a_loop(text) or may_have_library_loop_code(text)
 
 
 def _names_adapter(text: str) -> bool:

@@ -1,5 +1,5 @@
 """Runtime proof for a deferred field read by the instance's own coroutine method run by
-``asyncio.run`` from sync code (sync-orm-call-in-async's ``bad_deferred_field_read_in_own_method.py``,
+``asyncio.run`` from sync code (sync-orm-call-in-async's ``bad_deferred_field_read_in_asyncio_run.py``,
 ``spines_for_the_nightly_task``: the shape of a Celery task driving a model's messaging coroutine).
 The calls harness runs only the fixtures' top-level ``async def``s (their awaited forms are proven
 there); this calls the sync function, outside any loop, and checks that the read inside the loop
@@ -18,7 +18,7 @@ def test_deferred_field_read_by_a_method_run_with_asyncio_run_raises():
     from django.core.exceptions import SynchronousOnlyOperation
 
     seed()
-    task = load_module("sync-orm-call-in-async/bad_deferred_field_read_in_own_method.py").spines_for_the_nightly_task
+    task = load_module("sync-orm-call-in-async/bad_deferred_field_read_in_asyncio_run.py").spines_for_the_nightly_task
     with pytest.raises(SynchronousOnlyOperation):
         task()
 
