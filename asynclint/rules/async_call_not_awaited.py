@@ -18,11 +18,14 @@ callable that never awaits it: an `async def` or plain `def` that only uses that
 (formats, compares, reads an attribute of it, passes it to another such callable), a class whose
 `__init__` does so or stores it on `self` where the class only reads it as a value, a dataclass or
 pydantic field annotated with a value type (`Info(token=self.get_token())` where `token: str`), the
-data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(coro)`).
+data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(coro)`), a lookup or
+field value handed to the ORM (`await Binding.objects.aget(message=coro)`).
 Handed to `asyncio.gather`/`create_task`/`wait_for`..., `async_to_sync`, a callable that awaits,
 schedules, returns or passes it on, or one asynclint cannot read, it stays silent.
 
-Also in sync code: a plain `def` that returns such a coroutine from inside `try`/`except` (its
+Also in sync code: Django's async API called in a plain `def` whose coroutine is dropped or read as
+if it were the result (`book = Book.objects.aget(pk=pk); book.title`: a half-done move to the async
+ORM; returned, or handed to `async_to_sync`/`asyncio.run`/a callable, it stays silent), a plain `def` that returns such a coroutine from inside `try`/`except` (its
 exceptions escape at the caller's `await`, past the handlers), one that tests such a coroutine as a
 condition (`return self.first.has_permission(x) and self.second.has_permission(x)`: the first is
 always true and never runs), and a sync helper that calls a parameter to which a caller in its
@@ -58,6 +61,7 @@ All versions that have the API.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
@@ -123,6 +127,8 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         callee = qualified_call_name(parent)
         if callee is not None and is_django_name(callee):
             return USED_AS_VALUE  # Django's callables (JsonResponse, render...) never await their data
+        if _orm_call(parent):
+            return USED_AS_VALUE  # a filter value or field value: the ORM never awaits it
         if _sent_by_consumer(parent, node):
             return USED_AS_VALUE
         return _misuse_in_project_callee(parent, node)  # else handed to an unknown callable, which may await it
@@ -133,6 +139,16 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         if len(targets) == 1 and isinstance(targets[0], nodes.AssignName):
             return _misuse_of_name(targets[0])
     return None
+
+
+#: Receivers whose methods are the ORM's: their arguments are lookups and field values.
+_ORM_RECEIVERS = frozenset({api.MANAGER, api.QUERYSET, api.RELATED_MANAGER, api.INSTANCE, api.MODEL_CLASS})
+
+
+def _orm_call(call: nodes.Call) -> bool:
+    """``Binding.objects.aget(message=coro)``, ``qs.filter(owner=coro)``: a method of a manager, a
+    QuerySet, a model instance or class, which uses its arguments as values."""
+    return isinstance(call.func, nodes.Attribute) and getattr(kind_of(call.func.expr), "name", None) in _ORM_RECEIVERS
 
 
 def _misuse_in_project_callee(call: nodes.Call, argument: nodes.NodeNG, _depth: int = 0) -> str | None:
@@ -361,9 +377,18 @@ class AsyncCallNotAwaited(AsyncLintRule):
         if not isinstance(frame, nodes.FunctionDef) or isinstance(frame, nodes.AsyncFunctionDef):
             return
         returned = isinstance(node.parent, nodes.Return) and _guarding_handlers(node, frame)
-        if not returned and not _truth_tested(node) and _parameter_called(node, frame) is None:
+        django_async = _named_like_django_async(node)
+        if not returned and not _truth_tested(node) and not django_async and _parameter_called(node, frame) is None:
             return  # nothing below can report it: its kind is not needed (most calls of sync code)
         found = kind_of(node)
+        if found is not None and found.name == api.COROUTINE and found.origin == "django" and django_async \
+                and not returned and not _truth_tested(node):
+            misuse = _misuse(node)
+            if misuse in (NOT_AWAITED, USED_AS_VALUE):
+                self.report(node, f"{describe(node.func)}() in the sync function {frame.name}() returns a coroutine "
+                                  f"that is {misuse}, so it never runs; call its sync form here, or make "
+                                  f"{frame.name} an 'async def' and write 'await {describe(node)}'")
+            return
         if found is not None and found.name == api.COROUTINE and _is_awaitable_origin(found):
             if returned:
                 self.report(node, f"{describe(node.func)}() returns a coroutine from inside try/except in the "
@@ -380,6 +405,20 @@ class AsyncCallNotAwaited(AsyncLintRule):
             self.report(node, f"{describe(node.func)} is a sync_to_async(...) wrapper when {frame.name}() is called "
                               f"from line {caller.lineno}: calling it here makes a coroutine that is never "
                               f"awaited, so the wrapped function never runs; await it in an async caller")
+
+
+def _named_like_django_async(node: nodes.Call) -> bool:
+    """``X.objects.aget(...)``, ``obj.asave()``: a method named like Django's async API (``a`` + its
+    sync name), worth asking the kind of in sync code."""
+    func = node.func
+    return isinstance(func, nodes.Attribute) and func.attrname in _django_async_names()
+
+
+@lru_cache(maxsize=None)
+def _django_async_names() -> frozenset[str]:
+    """The async method names of the table's Django rows (``aget``, ``asave``, ``acount``...)."""
+    return frozenset(row.async_name for row in api.SYNC_APIS
+                     if row.async_name and not row.library and "." not in row.async_name)
 
 
 def _is_awaitable_origin(found) -> bool:
