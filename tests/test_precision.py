@@ -102,6 +102,9 @@ ROUTER = """
     ({"Procfile": "web: gunicorn shop.asgi -k uvicorn.workers.UvicornWorker\n"}, "asgi"),
     ({"docker-compose.yml": "services:\n  web:\n    command: uvicorn shop.asgi:application --host 0.0.0.0\n"}, "asgi"),
     ({"Dockerfile": "RUN pip install uvicorn gunicorn\nCMD [\"gunicorn\", \"shop.wsgi\"]\n"}, "wsgi"),
+    # The exec form of a command reads as its shell form (suitenumerique/docs' uvicorn CMD).
+    ({"Dockerfile": "CMD [\"uvicorn\", \"shop.asgi:application\", \"--host\", \"0.0.0.0\"]\n"}, "asgi"),
+    ({"compose.yaml": "services:\n  web:\n    command: ['daphne', '-b', '0.0.0.0', 'shop.asgi:application']\n"}, "asgi"),
     ({"fly.toml": "[processes]\napp = \"daphne -b 0.0.0.0 shop.asgi:application\"\n"}, "asgi"),
     ({"bin/start.sh": "exec granian --interface asgi shop.asgi:application\n"}, "asgi"),
     ({"bin/start.sh": "exec granian --interface wsgi shop.wsgi:application\n"}, "wsgi"),

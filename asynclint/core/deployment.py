@@ -173,7 +173,7 @@ def _commands(root: Path, found: list[Path]) -> tuple[list[tuple[str, str]], lis
             if _COMMENT.match(line) or _UNSERVING.search(line):
                 continue
             where = f"{path.relative_to(root).as_posix()}:{number}"
-            line = " ".join(line.split())
+            line = " ".join(_EXEC_FORM.sub(_words_of_exec_form, line).split())
             if _ASGI_COMMAND.search(line):
                 asgi.append((f"{where} runs {_ASGI_COMMAND.search(line).group(0).strip()}", line))
             elif _GUNICORN_ASGI_MODULE.search(line):
@@ -183,6 +183,15 @@ def _commands(root: Path, found: list[Path]) -> tuple[list[tuple[str, str]], lis
             elif _WSGI_COMMAND.search(line):
                 wsgi.append((f"{where} runs {_WSGI_COMMAND.search(line).group(0).strip()}", line))
     return asgi, wsgi
+
+
+#: An exec-form command (``CMD ["uvicorn", "shop.asgi:application"]``, a compose ``command: [...]``).
+_EXEC_FORM = re.compile(r"""\[\s*(["'][^"'\n]*["']\s*,\s*)*["'][^"'\n]*["']\s*\]""")
+
+
+def _words_of_exec_form(match: re.Match) -> str:
+    """The exec form's words as the shell form spells them: ``uvicorn shop.asgi:application``."""
+    return " ".join(re.findall(r"""["']([^"'\n]*)["']""", match.group(0)))
 
 
 _DAPHNE_APP = re.compile(r"""["']daphne["']""")
