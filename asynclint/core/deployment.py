@@ -78,6 +78,9 @@ _SHELL_SHEBANG = re.compile(r"#!\S*\b(sh|bash|dash|zsh)\b|#!/usr/bin/env\s+(sh|b
 class Deployment:
     server: str  # ASGI, WSGI or UNKNOWN
     reasons: tuple[str, ...] = field(default=())
+    #: A server command (or the ``server`` option) decides it, not an ASGI router or runserver settings
+    #: alone, which say nothing of how production serves HTTP.
+    by_server: bool = False
 
     def describe(self) -> str:
         return f"HTTP served by {self.server.upper() if self.server != UNKNOWN else 'an unknown server'}" + (
@@ -353,7 +356,7 @@ def _detect(root: Path) -> Deployment:
         return Deployment(WSGI, (*split[:4], *reasons, "the reverse proxy sends only websockets to the ASGI server"))
     reasons += contradictions[:2]
     if asgi and not wsgi:
-        return Deployment(ASGI, tuple(reasons))
+        return Deployment(ASGI, tuple(reasons), by_server=True)
     if wsgi and not asgi:
         if django_http or weak:  # a WSGI command for production, maybe; the project also runs ASGI
             return Deployment(UNKNOWN, (*reasons, *weak[:3]))
@@ -376,7 +379,7 @@ def server_for(option: str, path: str | None, settings: bool = False) -> Deploym
     ``manage.py runserver``, which serves WSGI: a boilerplate ``asgi.py`` from ``startproject`` says
     nothing. (A library's middleware, checked where it is defined, stays unknown: its users choose.)"""
     if option in (ASGI, WSGI):
-        return Deployment(option, (f"server = \"{option}\" in the configuration",))
+        return Deployment(option, (f"server = \"{option}\" in the configuration",), by_server=True)
     if not path:
         return Deployment(UNKNOWN, ("no file",))
     found = detect(project_root(path))

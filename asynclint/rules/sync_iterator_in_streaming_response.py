@@ -40,8 +40,6 @@ iterated the response on the loop for every view, a cost of ASGI itself rather t
 
 from __future__ import annotations
 
-import re
-
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
@@ -57,9 +55,6 @@ from asynclint.rules.base import AsyncLintRule, DjangoVersions
 _SYMBOL = "sync-iterator-in-streaming-response"
 #: Lazy sync iterators over something else (I/O, a generator); ``iter(a_list)`` is only a list.
 _SYNC_ITERATING_BUILTINS = frozenset({"builtins.map", "builtins.filter"}) | api.OPEN_FUNCTIONS
-#: The deployment reasons that name a server command serving ASGI (``Procfile:2 runs uvicorn ...``) or
-#: the ``server = "asgi"`` option (``core.deployment``'s wording).
-_SERVED_BY = re.compile(r":\d+ runs |^server = ")
 _FILE_RESPONSES = frozenset(name for name in api.STREAMING_RESPONSE_CLASSES if name.endswith("FileResponse"))
 
 
@@ -125,7 +120,7 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
     def _check_sync_view(self, node: nodes.Call, shown: str) -> None:
         """A sync view's streaming response in a project known to be served by ASGI."""
         served = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
-        if served.server != deployment.ASGI or not any(_SERVED_BY.search(reason) for reason in served.reasons):
+        if served.server != deployment.ASGI or not served.by_server:
             # WSGI streams a sync iterator. An ASGI router or an ASGI runserver alone says nothing of how
             # production serves HTTP (often WSGI for the sync views, the ASGI server for websockets).
             return
