@@ -823,6 +823,7 @@ def _install() -> None:
     by_file = AstroidManager.ast_from_file
     relations = django_kinds.reverse_relations
     mentions = django_kinds.mentions
+    names_word = django_kinds.names_word
     indexes = django_kinds.text_indexes
 
     def text_indexes(root, file_terms=None):
@@ -851,6 +852,11 @@ def _install() -> None:
         if _recording and not found:
             _recording[-1].add(path)  # not parsed for not holding ``word``: it would be if it did
         return found
+
+    def read_word(path, word):
+        if _recording:
+            _recording[-1].add(path)  # the answer depends on the file's text either way
+        return names_word(path, word)
 
     def reverse_relations(model):
         if _index_used:
@@ -891,6 +897,7 @@ def _install() -> None:
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
     django_kinds.mentions = read_text
+    django_kinds.names_word = read_word
     django_kinds.text_indexes = text_indexes
     deployment.detect = detect
     _installed = True

@@ -735,3 +735,33 @@ def test_the_cold_run_memoises_the_terms_its_analysis_searched(capsys, tmp_path,
     monkeypatch.setattr(django_kinds, "text_terms", lambda text: searched.append(text) or search(text))
     warm = check(capsys, ".")
     assert warm[2][2] == 0 and warm[1] == cold[1] and searched == []
+
+
+SHELF = textwrap.dedent("""\
+    from asgiref.sync import sync_to_async
+
+    from shop.models import Book
+
+
+    @sync_to_async
+    def _by_title(title):
+        return Book.objects.filter(title=title)
+
+
+    async def first_by_title(title):
+        books = await _by_title(title)
+        return await books.afirst()
+""")
+
+
+def test_a_module_that_starts_naming_a_thread_function_reanalyses_its_lazy_queryset(capsys, tmp_path, monkeypatch):
+    """lazy-queryset-from-sync-to-async is silent while every caller of the function evaluates its
+    QuerySet with the async API and no other module names it (``core.lazy.callers_evaluate_safely``
+    reads the other modules' text): another module naming it later makes the answer unknown again."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "models.py": MODELS, "shelf.py": SHELF,
+                                      "other.py": "TOTAL = 1\n"})
+    (tmp_path / "manage.py").write_text("")
+    lazy = lambda found: [f["path"] for f in found if f["symbol"] == "lazy-queryset-from-sync-to-async"]  # noqa: E731
+    assert lazy(check(capsys, ".")[1]) == []
+    (tmp_path / "shop" / "other.py").write_text("from shop.shelf import _by_title\n")
+    assert lazy(_warm_equals_no_cache(capsys)) == ["shop/shelf.py"]

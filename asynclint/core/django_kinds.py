@@ -1626,6 +1626,17 @@ def mentions(path: str, word: str) -> bool:
     return word.encode() in data and re.search(rb"\.(?:\s|\\|#[^\n]*)*" + re.escape(word.encode()) + rb"\b", data) is not None
 
 
+def names_word(path: str, word: str) -> bool:
+    """Whether the file at ``path`` holds ``word`` as a whole word (unreadable: True, unknown). The
+    persistent cache records the file as read, whatever the answer."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return True
+    return word.encode() in data and re.search(rb"(?<!\w)" + re.escape(word.encode()) + rb"(?!\w)", data) is not None
+
+
 def identifiers(module: nodes.Module) -> dict[str, list[nodes.Name | nodes.Attribute]]:
     """``module``'s names and attribute names, each with the nodes using it in tree order: walked once
     per tree, not once per question (kept on the tree, so it goes with it; a changed file is a new tree)."""

@@ -256,8 +256,8 @@ def callers_evaluate_safely(function: nodes.FunctionDef) -> bool:
     it, and it is private or the project is an application (``manage.py``: a library's users are callers
     too). Unknown callers: False."""
     import os
-    import re
 
+    from asynclint.core import django_kinds
     from asynclint.core.django_kinds import _project_root, _python_files_under  # noqa: PLC2701 (the index)
 
     path = function.root().file
@@ -274,18 +274,11 @@ def callers_evaluate_safely(function: nodes.FunctionDef) -> bool:
             ref.parent.parent, nodes.Await) and (handed_to_thread(ref.parent.parent) or
                                                   _assigned_and_used_safely(ref.parent.parent)) for ref in references):
         return False
-    word = re.compile(rf"\b{re.escape(function.name)}\b")
     here = os.path.abspath(path)
-    for other in _python_files_under(root):
-        if os.path.abspath(other) == here:
-            continue
-        try:
-            with open(other, encoding="utf-8", errors="replace") as stream:
-                if word.search(stream.read()):
-                    return False  # another module may call it: unknown
-        except OSError:
-            return False
-    return True
+    # Through django_kinds.names_word, which the persistent cache records as read: an answer that
+    # depends on other modules is redone when one of them changes.
+    return not any(django_kinds.names_word(other, function.name) for other in _python_files_under(root)
+                   if os.path.abspath(other) != here)  # another module naming it may call it: unknown
 
 
 def iterated_in_thread(call: nodes.Call) -> bool:
