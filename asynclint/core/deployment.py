@@ -295,6 +295,7 @@ def _proxied(root: Path, found: list[Path], asgi: list[str], wsgi: list[str]) ->
     Targets of other services (a frontend, NATS, MeshCentral) say nothing."""
     asgi_at, wsgi_at = _listening(asgi), _listening(wsgi)
     split, contradictions = [], []
+    http_to_wsgi = websockets_to_asgi = False
     for path in found:
         if not _PROXY_FILE.search(path.name):
             continue
@@ -323,9 +324,11 @@ def _proxied(root: Path, found: list[Path], asgi: list[str], wsgi: list[str]) ->
                     contradictions.append(f"{line} (HTTP to the ASGI server)")
                 elif kind == WSGI and not websocket:
                     split.append(f"{line} (HTTP to the WSGI server)")
+                    http_to_wsgi = True
                 elif kind == ASGI:
                     split.append(f"{line} (websockets only to the ASGI server)")
-    if not any("WSGI" in reason for reason in split) or not any("ASGI" in reason for reason in split):
+                    websockets_to_asgi = True
+    if not (http_to_wsgi and websockets_to_asgi):
         return [], contradictions
     return split, contradictions
 
