@@ -713,6 +713,10 @@ class Evaluation:
     replacement: str
     since: Version = D41
     async_name: str | None = None  # the async QuerySet method the rewrite awaits (``acount``)
+    #: It runs the QuerySet itself and keeps the rows in its result cache (``_fetch_all``), so a later
+    #: evaluation of the same QuerySet object reads them without a query. ``qs[0]``, ``qs[i]``, a step
+    #: slice and ``repr()`` query a sliced clone and leave the cache empty.
+    fills_cache: bool = True
 
 
 #: Everything that runs a lazy QuerySet's query implicitly (QuerySet.__iter__/__len__/__bool__/...).
@@ -725,11 +729,12 @@ EVALUATIONS: dict[str, Evaluation] = {
         Evaluation("len", "len({qs})", "await {qs}.acount()", async_name="acount"),
         Evaluation("truth", "the truth value of {qs}", "await {qs}.aexists()", async_name="aexists"),
         Evaluation("membership", "'in {qs}'", "await {qs}.acontains(obj)"),
-        Evaluation("index", "{qs}[{index}]", "await {qs}[{index}:{index}+1].aget()"),
-        Evaluation("first", "{qs}[0]", "await {qs}.afirst()", async_name="afirst"),
-        Evaluation("step-slice", "a slice with a step of {qs}", "[x async for x in {qs}[start:stop]][::step]"),
+        Evaluation("index", "{qs}[{index}]", "await {qs}[{index}:{index}+1].aget()", fills_cache=False),
+        Evaluation("first", "{qs}[0]", "await {qs}.afirst()", async_name="afirst", fills_cache=False),
+        Evaluation("step-slice", "a slice with a step of {qs}", "[x async for x in {qs}[start:stop]][::step]",
+                   fills_cache=False),
         Evaluation("unpacking", "unpacking {qs}", "[x async for x in {qs}]"),
-        Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first"),
+        Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first", fills_cache=False),
     )
 }
 
