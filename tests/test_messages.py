@@ -92,3 +92,12 @@ def test_library_loop_message_says_why(tmp_path, source, message):
     module.write_text(HEADER + source)
     findings = lint([module], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
     assert [f.message for f in findings] == [message]
+
+
+def test_a_chain_names_the_permission_check_not_the_lazy_user_read():
+    """``user = getattr(request, "user", None)`` only takes the lazy user; ``user.has_perms()`` queries:
+    the chain names the query (holdout6: djust's check_handler_permission)."""
+    fixture = FIXTURES / "missing-sync-to-async" / "bad_helper_checks_request_user_permissions.py"
+    [finding] = lint([fixture], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
+    assert "runs a sync auth query (user, session or permissions) on the event loop" in finding.message
+    assert "permissions.py:11: user.has_perms(...))" in finding.message

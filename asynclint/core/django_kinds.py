@@ -2153,6 +2153,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return None
     if qualified in _COPYING_BUILTINS and len(call.args) == 1 and not call.keywords:
         return _copied(kind_of(call.args[0]))
+    if qualified == "builtins.getattr" and is_request_user_getattr(call):  # ``getattr(request, "user", None)``
+        return Kind(api.USER, user=True)
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
