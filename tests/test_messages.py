@@ -100,4 +100,4 @@ def test_a_chain_names_the_permission_check_not_the_lazy_user_read():
     fixture = FIXTURES / "missing-sync-to-async" / "bad_helper_checks_request_user_permissions.py"
     [finding] = lint([fixture], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
     assert "runs a sync auth query (user, session or permissions) on the event loop" in finding.message
-    assert "permissions.py:11: user.has_perms(...))" in finding.message
+    assert "permissions.py:9: user.has_perms(...))" in finding.message
