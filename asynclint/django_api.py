@@ -608,6 +608,20 @@ USER_MODELS = frozenset({
 USER_MODEL_FUNCTIONS = frozenset({"django.contrib.auth.get_user_model"})
 #: ``apps.get_model("library", "Book")`` / ``("library.Book")``: the model class the label names.
 GET_MODEL_FUNCTIONS = frozenset({"django.apps.apps.get_model", "django.apps.registry.apps.get_model"})
+#: ``apps.get_models()``: every installed model class (iterating it gives model classes).
+GET_MODELS_FUNCTIONS = frozenset({"django.apps.apps.get_models", "django.apps.registry.apps.get_models"})
+#: Attributes that hold a model class: ``qs.model`` / ``Book.objects.model`` on a QuerySet or manager, and
+#: ``self.model`` of the admin's ``ModelAdmin``/inlines (set by ``__init__``, from ``admin.site.register``).
+MODEL_CLASS_ATTRIBUTE = "model"
+MODEL_ADMIN_BASES = frozenset({
+    "django.contrib.admin.ModelAdmin", "django.contrib.admin.options.ModelAdmin",
+    "django.contrib.admin.options.BaseModelAdmin", "django.contrib.admin.options.InlineModelAdmin",
+    "django.contrib.admin.TabularInline", "django.contrib.admin.StackedInline",
+    "django.contrib.admin.options.TabularInline", "django.contrib.admin.options.StackedInline",
+})
+#: Methods of Django's own models that return a model class: ``ContentType.model_class()`` (None when
+#: the model is gone). The analysis does not tell library models apart (their class is not read).
+MODEL_CLASS_METHODS = frozenset({"model_class"})
 MANAGER_CLASSES = frozenset({
     "django.db.models.Manager",
     "django.db.models.manager.Manager",
