@@ -750,6 +750,9 @@ EVALUATIONS: dict[str, Evaluation] = {
                    fills_cache=False),
         Evaluation("unpacking", "unpacking {qs}", "[x async for x in {qs}]"),
         Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first", fills_cache=False),
+        # ``str({"items": qs})``: a container's repr is its elements' reprs (json's ``default=str`` too)
+        Evaluation("held-repr", "{call} of a container holding {qs}", "build a list with 'async for' first",
+                   fills_cache=False),
     )
 }
 

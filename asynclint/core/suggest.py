@@ -11,9 +11,11 @@ import os
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.chains import Chain, self_dispatch_undecided
+from asynclint.core.chains import Chain, derives_from, self_dispatch_undecided
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ApiCall, enclosing_class, find_method, kind_of, project_subclasses
+from asynclint.core.django_kinds import (
+    ApiCall, enclosing_class, find_method, kind_of, project_subclasses, unknown_receiver_hierarchy,
+)
 from asynclint.core.versions import format_version
 
 SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
@@ -133,8 +135,14 @@ def _overriding_class(chain: Chain) -> str | None:
             func = step.call.func if isinstance(step.call, nodes.Call) else step.call
             if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
                 if func.expr.name == "self":
+                    if not derives_from(owner, enclosing_class(step.call)):
+                        continue  # a method the class inherits from ``owner``: not an override
                     return f"self is a {owner.name} ({owner.name}.{step.function.name}() overrides it)"
                 declared = kind_of(func.expr)  # a receiver declared as a base class: the object decides
+                root = unknown_receiver_hierarchy(func) if declared is None else None
+                if root is not None:  # a receiver of a class the code does not say
+                    return (f"{func.expr.name} is a {owner.name} (the class of {func.expr.name} is not known here; "
+                            f"the project's {step.function.name}() methods are {root.name}'s and its subclasses')")
                 if declared is not None and not declared.exact and declared.custom is not owner:
                     return f"{func.expr.name} is a {owner.name} (its {owner.name}.{step.function.name}() runs)"
     for step in chain.steps:  # ``self.m()`` running the class's own m(), which some subclasses override
