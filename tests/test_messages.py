@@ -125,3 +125,12 @@ def test_switch_count_with_unknown_entries_never_says_no_times(tmp_path):
     assert len(findings) == 1
     assert "at least twice (perhaps never if this entry were async-capable)" in findings[0].message
     assert "no times" not in findings[0].message
+
+
+def test_a_chain_names_the_permission_check_not_the_lazy_user_read():
+    """``user = getattr(request, "user", None)`` only takes the lazy user; ``user.has_perms()`` queries:
+    the chain names the query (holdout6: djust's check_handler_permission)."""
+    fixture = FIXTURES / "missing-sync-to-async" / "bad_helper_checks_request_user_permissions.py"
+    [finding] = lint([fixture], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
+    assert "runs a sync auth query (user, session or permissions) on the event loop" in finding.message
+    assert "permissions.py:9: user.has_perms(...))" in finding.message
