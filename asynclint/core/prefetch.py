@@ -74,8 +74,8 @@ def _prefetched_all(value: nodes.NodeNG) -> bool:
     if not isinstance(instance, nodes.Name):
         return False
     loads = _assigned_values(instance)
-    return bool(loads) and all(_loads_with_prefetch(load, relation) for load in loads) and \
-        not _cache_cleared(instance, relation)
+    return bool(loads) and all(_loads_with_prefetch(load, relation) or helper_prefetches(load, relation)
+                               for load in loads) and not _cache_cleared(instance, relation)
 
 
 def _cache_cleared(instance: nodes.Name, relation: str) -> bool:
