@@ -859,6 +859,16 @@ INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_librari
 #: An unannotated parameter of an ``async def`` after another (``(request, context)`` of a gRPC
 #: handler): its kind, when the file imports a package whose name contains the library's.
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = dict(_libraries.HANDLER_PARAMETER_KINDS)
+#: Decorators (qualified) that register a function as a library's command handler: the kinds of its
+#: parameters after ``self`` (``@commands.slash_command()``: the first is py-cord's context)...
+HANDLER_DECORATOR_KINDS: dict[str, tuple] = dict(_libraries.HANDLER_DECORATOR_KINDS)
+#: ...and decorator methods, by the kind of their receiver (``@bot.command()``, ``@group.command()``).
+HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = dict(_libraries.HANDLER_DECORATOR_METHOD_KINDS)
+#: Decorators (qualified, or methods by receiver kind) registering an event listener, whose event is the
+#: decorator's first string argument or the function's name; and each event's parameter kinds.
+EVENT_DECORATORS = frozenset(_libraries.EVENT_DECORATORS)
+EVENT_DECORATOR_METHODS = frozenset(_libraries.EVENT_DECORATOR_METHODS)
+EVENT_PARAMETER_KINDS: dict[str, tuple] = dict(_libraries.EVENT_PARAMETER_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------

@@ -477,11 +477,42 @@ def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, funct
     handler signature a library calls (``api.HANDLER_PARAMETER_KINDS``)."""
     if not isinstance(function, nodes.AsyncFunctionDef) or target not in positional:
         return None
+    decorated = _decorated_handler_parameter(target, positional, function)
+    if decorated is not None:
+        return decorated
     index = positional.index(target)
     known = api.HANDLER_PARAMETER_KINDS.get((positional[index - 1].name, target.name)) if index else None
     if known is None or not _imports_package_named(function.root(), known[1]):
         return None
     return Kind(known[0])
+
+
+def _decorated_handler_parameter(target: nodes.AssignName, positional: list,
+                                 function: nodes.FunctionDef) -> Kind | None:
+    """``ctx`` of ``@commands.slash_command() async def hello(self, ctx)``, ``message`` of
+    ``@commands.Cog.listener() async def on_message(self, message)``: the object the library passes a
+    command or an event handler (``api.HANDLER_DECORATOR_KINDS``, ``api.EVENT_PARAMETER_KINDS``)."""
+    if function.decorators is None:
+        return None
+    handler = positional[1:] if isinstance(function.parent, nodes.ClassDef) and function.type == "method" \
+        else positional
+    if target not in handler:
+        return None
+    for decorator in function.decorators.nodes:
+        func = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        qualified = called_name(decorator) or ""
+        owner = kind_of(func.expr) if isinstance(func, nodes.Attribute) and qualified not in \
+            api.HANDLER_DECORATOR_KINDS and qualified not in api.EVENT_DECORATORS else None
+        method = (owner.name, func.attrname) if owner is not None else None
+        kinds = api.HANDLER_DECORATOR_KINDS.get(qualified) or api.HANDLER_DECORATOR_METHOD_KINDS.get(method)
+        if kinds is None and (qualified in api.EVENT_DECORATORS or method in api.EVENT_DECORATOR_METHODS):
+            named = decorator.args[0] if isinstance(decorator, nodes.Call) and decorator.args else None
+            event = named.value if isinstance(named, nodes.Const) and isinstance(named.value, str) else function.name
+            kinds = api.EVENT_PARAMETER_KINDS.get(event)
+        if kinds is not None:
+            index = handler.index(target)
+            return Kind(kinds[index]) if index < len(kinds) and kinds[index] is not None else None
+    return None
 
 
 def _imports_package_named(module: nodes.Module, fragment: str) -> bool:

@@ -10,12 +10,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from asynclint import django_api as api
-from asynclint.libraries import channels, graphql, loops, ninja, table
+from asynclint.libraries import channels, discord_bots, graphql, loops, ninja, table
 
 #: The families that describe code a library runs on the loop (``COVERED``: library, what, rules, versions).
 RUNTIME_FAMILIES = (graphql, channels, ninja)
 #: The families that describe loops and threads a library runs the project's code on (``loops.COVERED``).
 LOOP_FAMILIES = (loops,)
+#: Families of objects whose methods must be awaited, listed by ``asynclint rules --libraries`` too.
+AWAITED_FAMILIES = (discord_bots,)
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 
@@ -293,6 +295,19 @@ def _async_clients() -> str:
         if generators:
             shown += "; async generators: " + ", ".join(f"`{n}()`" for n in generators)
         out.append(f"| {kind} | {known} | {shown} |")
+    out.append("\nA handler's parameters are known from the signature the library calls it with. Commands "
+               "(the first parameter after `self`): "
+               + ", ".join(f"`@{name}`: {kinds[0]}" for name, kinds in table.HANDLER_DECORATOR_KINDS.items())
+               + "; decorator methods: "
+               + ", ".join(f"`@<{owner}>.{name}`: {kinds[0]}"
+                           for (owner, name), kinds in table.HANDLER_DECORATOR_METHOD_KINDS.items())
+               + ". Event listeners (" + ", ".join(f"`@{name}`" for name in sorted(table.EVENT_DECORATORS))
+               + ", `@<bot>.event`, `@<bot>.listen()`; the event is the decorator's string argument or the "
+               "function's name): "
+               + ", ".join(f"`{event}` ({', '.join(kind or 'not known' for kind in kinds)})"
+                           for event, kinds in table.EVENT_PARAMETER_KINDS.items())
+               + ". Attributes and getters of those objects are objects too (`ctx.guild`, `message.channel`, "
+               "`guild.get_member(id)`). A parameter nothing types stays unknown, and silent.")
     return "\n".join(out) + "\n"
 
 
@@ -309,7 +324,8 @@ def summary() -> list[dict[str, str]]:
         "versions": table.VERSIONS[library],
     } for library, rows in sorted(by_library.items(), key=lambda item: item[0].lower())] + [{
         "library": library, "calls": what, "rules": rules, "async since": "-", "versions": versions,
-    } for family in (*RUNTIME_FAMILIES, *LOOP_FAMILIES) for library, what, rules, versions in family.COVERED]
+    } for family in (*RUNTIME_FAMILIES, *LOOP_FAMILIES, *AWAITED_FAMILIES)
+        for library, what, rules, versions in family.COVERED]
 
 
 def main() -> int:
