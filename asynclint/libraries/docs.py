@@ -67,8 +67,9 @@ event loop. The resulting list: feature flags (django-waffle), runtime settings 
 view in a sync function, sync-only-decorator-on-async-view), django-filter's DRF backend (a possible
 finding: only model choice filters query), and Django's own `Site.objects.get_current()`,
 `get_current_site()`, `ContentType.objects.get_for_model()`/`get_for_models()`/`get_for_id()` and
-`user.has_perm()` and friends. Considered and left out: django-allauth (its public API is views,
-forms and adapters that Django runs in threads), django-taggit (its manager would need
+`user.has_perm()` and friends. django-allauth's public API is mostly views, forms and adapters
+that Django runs in threads, except its social-login provider adapters, which projects call
+themselves (next section). Considered and left out: django-taggit (its manager would need
 taggit-specific replacements, Django's `aadd()` does not exist there), django-simple-history and
 django-reversion (history managers are lazy QuerySets, already covered by the ORM rows),
 social-auth's storage and django-axes (called by their own views, backends and signal handlers, not
@@ -79,8 +80,27 @@ django-guardian the others are views, middleware, fields, settings helpers or mo
 the ORM rows already cover (django-cors-headers, django-extensions, django-environ, django-model-utils,
 django-polymorphic, django-treebeard...), clients with rows of their own (django-redis'
 `get_redis_connection()`, django-storages behind `default_storage`), DRF authentication classes
-(djangorestframework-simplejwt: the authentication rows), or the ones left out above (social-auth-app-django 2,158, django-allauth 2,226,
-django-simple-history 2,329, django-axes 2,935, django-taggit 3,142, django-reversion 3,358).
+(djangorestframework-simplejwt: the authentication rows), or the ones left out above (social-auth-app-django 2,158,
+django-allauth 2,226 but for its provider adapters, django-simple-history 2,329, django-axes 2,935, django-taggit 3,142, django-reversion 3,358).
+
+## How django-allauth's provider adapters were chosen
+
+The criterion: the members of allauth's OAuth2 and OpenID Connect adapters that a project's own code
+reads or calls (an async settings or login endpoint listing the providers' URLs, a token exchange
+in an API) and that do I/O in the calling thread on every fresh adapter. `get_provider()` looks the
+provider's `SocialApp` up (`list_apps()` always iterates `SocialApp.objects`, also for apps
+configured in settings); the OpenID Connect adapter's `openid_config` property, and `authorize_url`,
+`access_token_url`, `profile_url`, `basic_auth`, which read it, call `get_provider()` and then fetch
+the provider's discovery document over HTTP (cached on the adapter afterwards); its `get_client()`
+and `complete_login()` do the same and more; `get_access_token_data()` posts to the token endpoint.
+Under ASGI the query comes first and raises SynchronousOnlyOperation (proven under django-allauth
+65.22.1, tests/fixtures/sync-orm-call-in-async/bad_allauth_provider_adapters.py), so these are
+query rows whose note names the HTTP request that follows. The adapter is known from its class
+(`OAuth2Adapter`, `OpenIDConnectOAuth2Adapter` and its pre-0.55 name `OpenIDConnectAdapter`,
+keycloak's subclass), by import path with or without allauth installed, and a project's subclass
+is one too (its own overrides are followed instead). Left out: the plain string class attributes
+most providers set (`GoogleOAuth2Adapter.authorize_url`), allauth's views, and the provider classes'
+methods that only allauth's views call.
 
 ## How the file libraries were chosen
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from asynclint.libraries import clients, contrib, discord_bots, drf, files, packages, tasks
+from asynclint.libraries import allauth, clients, contrib, discord_bots, drf, files, packages, tasks
 
 #: The families, in the order the docs list them.
-FAMILIES = (clients, files, tasks, drf, contrib, packages, discord_bots)
+FAMILIES = (clients, files, tasks, drf, contrib, packages, allauth, discord_bots)
 
 
 def _merged(attribute: str) -> dict:
