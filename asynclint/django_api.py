@@ -80,6 +80,13 @@ UNLESS_COMMIT_FALSE = "not save(commit=False)"
 #: view of a known class with neither ``filterset_class`` nor ``filterset_fields`` (no FilterSet at all),
 #: or with ``filterset_fields`` naming only plain fields of the QuerySet's model (no model choice filter).
 FILTERSET_MAY_QUERY = "the view's FilterSet may look rows up"
+#: The call's file argument (its first positional argument, or the keyword ``IN_MEMORY_PARAMETERS`` names)
+#: is not an in-memory buffer (``io.BytesIO(...)``, a name bound to one, a parameter a call passes one):
+#: on memory the library copies and parses bytes, no file I/O.
+NOT_IN_MEMORY = "the file argument is not an in-memory buffer"
+IN_MEMORY_FILE = "in-memory file"
+#: The keywords a file library's rows take their file as.
+IN_MEMORY_PARAMETERS = frozenset({"fp", "filename"})
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
 #: per item, a cost that grows with the input.
 IN_A_LOOP = "called in a loop"

@@ -2586,17 +2586,19 @@ def _orm_kind(kind: Kind) -> bool:
     return kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
 
 
-def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
-    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``)."""
+def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG,
+                               kind: str = FOREIGN_REQUEST) -> frozenset[str]:
+    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``),
+    or a value of another plain ``kind`` (``api.IN_MEMORY_FILE``)."""
     if not isinstance(call, nodes.Call):
         return frozenset()
-    return frozenset(param.name for param, kind in _bind_arguments(function, call).items()
-                     if kind.name == FOREIGN_REQUEST)
+    return frozenset(param.name for param, found in _bind_arguments(function, call).items()
+                     if found.name == kind)
 
 
-def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str]):
-    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests."""
-    params = {param: Kind(FOREIGN_REQUEST) for param in function.args.arguments or () if param.name in names}
+def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str], kind: str = FOREIGN_REQUEST):
+    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests (or ``kind``)."""
+    params = {param: Kind(kind) for param in function.args.arguments or () if param.name in names}
     return assuming(params) if params else contextlib.nullcontext()
 
 
@@ -2860,10 +2862,21 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
         return _in_a_loop(call)
     if row.only_if == api.FILTERSET_MAY_QUERY:
         return _filterset_may_query(call)
+    if row.only_if == api.NOT_IN_MEMORY:
+        return not _file_argument_in_memory(call)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
     return True
+
+
+def _file_argument_in_memory(call: nodes.Call) -> bool:
+    """``dcmread(io.BytesIO(data))``, ``dcmwrite(buffer, ds)`` with ``buffer = BytesIO()``: the file
+    the call reads or writes is a buffer in memory."""
+    argument = call.args[0] if call.args else next(
+        (k.value for k in call.keywords or [] if k.arg in api.IN_MEMORY_PARAMETERS), None)
+    found = kind_of(argument) if argument is not None and not isinstance(argument, nodes.Starred) else None
+    return found is not None and found.name == api.IN_MEMORY_FILE
 
 
 def _in_a_loop(node: nodes.NodeNG) -> bool:

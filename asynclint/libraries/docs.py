@@ -121,6 +121,13 @@ and their replacement runs the call in a thread (`await asyncio.to_thread(f, ...
 CPU work that grows with the frame, not I/O), Pillow's in-memory transforms (`thumbnail()`,
 `resize()`...), `pandas.read_sql()` (a query through the project's own connection), lxml,
 matplotlib, numpy's `load()`/`save()` (used for data files far more than in Django request code).
+pydicom given an in-memory buffer (`dcmread(io.BytesIO(data))`, `dcmwrite(buffer, ds)` with `buffer =
+io.BytesIO()`, also through a project helper whose parameter a call passes one) is silent: no file is
+touched, and pydicom only copies and parses the elements' bytes (a value is converted when accessed;
+holdout5's adit DICOMweb parser and renderer, judged false alarms). The other libraries' in-memory
+work is unzipping and XML parsing (openpyxl, python-docx), whole-document parsing (pandas, pypdf) or
+image encoding (Pillow's `save()`, khoj's screenshots re-encoded on the loop, judged true): it stays
+reported.
 
 ## Proofs
 
