@@ -80,6 +80,13 @@ UNLESS_COMMIT_FALSE = "not save(commit=False)"
 #: view of a known class with neither ``filterset_class`` nor ``filterset_fields`` (no FilterSet at all),
 #: or with ``filterset_fields`` naming only plain fields of the QuerySet's model (no model choice filter).
 FILTERSET_MAY_QUERY = "the view's FilterSet may look rows up"
+#: The call's file argument (its first positional argument, or the keyword ``IN_MEMORY_PARAMETERS`` names)
+#: is not an in-memory buffer (``io.BytesIO(...)``, a name bound to one, a parameter a call passes one):
+#: on memory the library copies and parses bytes, no file I/O.
+NOT_IN_MEMORY = "the file argument is not an in-memory buffer"
+IN_MEMORY_FILE = "in-memory file"
+#: The keywords a file library's rows take their file as.
+IN_MEMORY_PARAMETERS = frozenset({"fp", "filename"})
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
 #: per item, a cost that grows with the input.
 IN_A_LOOP = "called in a loop"
@@ -879,6 +886,16 @@ INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_librari
 #: An unannotated parameter of an ``async def`` after another (``(request, context)`` of a gRPC
 #: handler): its kind, when the file imports a package whose name contains the library's.
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = dict(_libraries.HANDLER_PARAMETER_KINDS)
+#: Decorators (qualified) that register a function as a library's command handler: the kinds of its
+#: parameters after ``self`` (``@commands.slash_command()``: the first is py-cord's context)...
+HANDLER_DECORATOR_KINDS: dict[str, tuple] = dict(_libraries.HANDLER_DECORATOR_KINDS)
+#: ...and decorator methods, by the kind of their receiver (``@bot.command()``, ``@group.command()``).
+HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = dict(_libraries.HANDLER_DECORATOR_METHOD_KINDS)
+#: Decorators (qualified, or methods by receiver kind) registering an event listener, whose event is the
+#: decorator's first string argument or the function's name; and each event's parameter kinds.
+EVENT_DECORATORS = frozenset(_libraries.EVENT_DECORATORS)
+EVENT_DECORATOR_METHODS = frozenset(_libraries.EVENT_DECORATOR_METHODS)
+EVENT_PARAMETER_KINDS: dict[str, tuple] = dict(_libraries.EVENT_PARAMETER_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------

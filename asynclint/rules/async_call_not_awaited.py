@@ -9,8 +9,10 @@ function kept in a variable or a class attribute (`staticmethod(f)`), a `functoo
 callback inside `if iscoroutinefunction(callback):`), or to an async library client's method (grpc.aio's
 `ServicerContext.write()`/`abort()`/`read()`/`send_initial_metadata()`, `redis.asyncio` commands,
 `httpx.AsyncClient` and `aiohttp.ClientSession` requests, a Channels layer's `group_send()`/`send()`/
-`group_add()`..., also as a consumer's `self.channel_layer`: docs/libraries.md; the object known from its constructor, factory or a parameter's
-annotation such as `context: grpc.aio.ServicerContext`) whose coroutine is never awaited: a bare statement, a value used
+`group_add()`..., also as a consumer's `self.channel_layer`, discord.py/py-cord's `ctx.send()`, `ctx.respond()`,
+`guild.fetch_member()`, `message.add_reaction()`...: docs/libraries.md; the object known from its constructor, factory or a parameter's
+annotation such as `context: grpc.aio.ServicerContext`, or the handler signature a library calls: the
+context of a `@commands.slash_command()`, the message of an `on_message` listener) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
 `async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one
 assigned to a name that is then used as a value or never used, or one handed to the project's own
