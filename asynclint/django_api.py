@@ -80,6 +80,13 @@ UNLESS_COMMIT_FALSE = "not save(commit=False)"
 #: view of a known class with neither ``filterset_class`` nor ``filterset_fields`` (no FilterSet at all),
 #: or with ``filterset_fields`` naming only plain fields of the QuerySet's model (no model choice filter).
 FILTERSET_MAY_QUERY = "the view's FilterSet may look rows up"
+#: The call's file argument (its first positional argument, or the keyword ``IN_MEMORY_PARAMETERS`` names)
+#: is not an in-memory buffer (``io.BytesIO(...)``, a name bound to one, a parameter a call passes one):
+#: on memory the library copies and parses bytes, no file I/O.
+NOT_IN_MEMORY = "the file argument is not an in-memory buffer"
+IN_MEMORY_FILE = "in-memory file"
+#: The keywords a file library's rows take their file as.
+IN_MEMORY_PARAMETERS = frozenset({"fp", "filename"})
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
 #: per item, a cost that grows with the input.
 IN_A_LOOP = "called in a loop"
@@ -103,6 +110,19 @@ EFFECT_VERBS = {
     BLOCKING_IO: "is a blocking call",
     CPU_BOUND: "runs CPU-bound work",
     TEST_REQUEST: "runs the request through the sync test client",
+}
+
+#: What loading the session does with each of Django's session engines (``SESSION_ENGINE``): how a
+#: message says it where a branch fixes the engine (``if settings.SESSION_ENGINE == "...cache":``).
+SESSION_ENGINE_SETTING = "SESSION_ENGINE"
+SESSION_ENGINE_LOADS = {
+    "django.contrib.sessions.backends.db": "loads the session from the database synchronously (Django raises "
+                                           "SynchronousOnlyOperation)",
+    "django.contrib.sessions.backends.cached_db": "loads the session from the cache synchronously, and from the "
+                                                  "database on a miss (where Django raises SynchronousOnlyOperation)",
+    "django.contrib.sessions.backends.cache": "loads the session from the cache synchronously (a blocking round trip "
+                                              "on the loop; with DatabaseCache Django raises SynchronousOnlyOperation)",
+    "django.contrib.sessions.backends.file": "loads the session from a file synchronously (blocking file I/O)",
 }
 
 #: How the call-chain rules name the work a helper does: "load_books() runs a database query".
@@ -882,6 +902,16 @@ INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_librari
 #: An unannotated parameter of an ``async def`` after another (``(request, context)`` of a gRPC
 #: handler): its kind, when the file imports a package whose name contains the library's.
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = dict(_libraries.HANDLER_PARAMETER_KINDS)
+#: Decorators (qualified) that register a function as a library's command handler: the kinds of its
+#: parameters after ``self`` (``@commands.slash_command()``: the first is py-cord's context)...
+HANDLER_DECORATOR_KINDS: dict[str, tuple] = dict(_libraries.HANDLER_DECORATOR_KINDS)
+#: ...and decorator methods, by the kind of their receiver (``@bot.command()``, ``@group.command()``).
+HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = dict(_libraries.HANDLER_DECORATOR_METHOD_KINDS)
+#: Decorators (qualified, or methods by receiver kind) registering an event listener, whose event is the
+#: decorator's first string argument or the function's name; and each event's parameter kinds.
+EVENT_DECORATORS = frozenset(_libraries.EVENT_DECORATORS)
+EVENT_DECORATOR_METHODS = frozenset(_libraries.EVENT_DECORATOR_METHODS)
+EVENT_PARAMETER_KINDS: dict[str, tuple] = dict(_libraries.EVENT_PARAMETER_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------

@@ -339,6 +339,7 @@ def _operation_rank(operation: Operation) -> tuple[bool, bool]:
 #: A binding: the call passes this parameter a non-Django request (``fastapi.Request``): its
 #: ``user`` and ``session`` are plain attributes in the callee too.
 _FOREIGN_REQUEST = ("non-django-request",)
+_IN_MEMORY_FILE = ("in-memory-file",)
 
 
 def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
@@ -348,12 +349,15 @@ def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict 
             and _partial_of(call.func) is target:
         return branches.NO_BINDINGS
     passed = branches.call_bindings(call, target, decided)
-    return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)}
+    return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)} \
+        | {(name, _IN_MEMORY_FILE) for name in foreign_request_parameters(target, call, api.IN_MEMORY_FILE)}
 
 
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
     foreign = frozenset(name for name, value in bindings if value == _FOREIGN_REQUEST)
-    with assuming_foreign_requests(function, foreign):
+    buffers = frozenset(name for name, value in bindings if value == _IN_MEMORY_FILE)
+    with assuming_foreign_requests(function, foreign), \
+            assuming_foreign_requests(function, buffers, api.IN_MEMORY_FILE):  # dcmread(buffer): no file I/O
         return _compute_bound(function, bindings)
 
 

@@ -477,11 +477,42 @@ def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, funct
     handler signature a library calls (``api.HANDLER_PARAMETER_KINDS``)."""
     if not isinstance(function, nodes.AsyncFunctionDef) or target not in positional:
         return None
+    decorated = _decorated_handler_parameter(target, positional, function)
+    if decorated is not None:
+        return decorated
     index = positional.index(target)
     known = api.HANDLER_PARAMETER_KINDS.get((positional[index - 1].name, target.name)) if index else None
     if known is None or not _imports_package_named(function.root(), known[1]):
         return None
     return Kind(known[0])
+
+
+def _decorated_handler_parameter(target: nodes.AssignName, positional: list,
+                                 function: nodes.FunctionDef) -> Kind | None:
+    """``ctx`` of ``@commands.slash_command() async def hello(self, ctx)``, ``message`` of
+    ``@commands.Cog.listener() async def on_message(self, message)``: the object the library passes a
+    command or an event handler (``api.HANDLER_DECORATOR_KINDS``, ``api.EVENT_PARAMETER_KINDS``)."""
+    if function.decorators is None:
+        return None
+    handler = positional[1:] if isinstance(function.parent, nodes.ClassDef) and function.type == "method" \
+        else positional
+    if target not in handler:
+        return None
+    for decorator in function.decorators.nodes:
+        func = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        qualified = called_name(decorator) or ""
+        owner = kind_of(func.expr) if isinstance(func, nodes.Attribute) and qualified not in \
+            api.HANDLER_DECORATOR_KINDS and qualified not in api.EVENT_DECORATORS else None
+        method = (owner.name, func.attrname) if owner is not None else None
+        kinds = api.HANDLER_DECORATOR_KINDS.get(qualified) or api.HANDLER_DECORATOR_METHOD_KINDS.get(method)
+        if kinds is None and (qualified in api.EVENT_DECORATORS or method in api.EVENT_DECORATOR_METHODS):
+            named = decorator.args[0] if isinstance(decorator, nodes.Call) and decorator.args else None
+            event = named.value if isinstance(named, nodes.Const) and isinstance(named.value, str) else function.name
+            kinds = api.EVENT_PARAMETER_KINDS.get(event)
+        if kinds is not None:
+            index = handler.index(target)
+            return Kind(kinds[index]) if index < len(kinds) and kinds[index] is not None else None
+    return None
 
 
 def _imports_package_named(module: nodes.Module, fragment: str) -> bool:
@@ -2577,17 +2608,19 @@ def _orm_kind(kind: Kind) -> bool:
     return kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
 
 
-def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
-    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``)."""
+def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG,
+                               kind: str = FOREIGN_REQUEST) -> frozenset[str]:
+    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``),
+    or a value of another plain ``kind`` (``api.IN_MEMORY_FILE``)."""
     if not isinstance(call, nodes.Call):
         return frozenset()
-    return frozenset(param.name for param, kind in _bind_arguments(function, call).items()
-                     if kind.name == FOREIGN_REQUEST)
+    return frozenset(param.name for param, found in _bind_arguments(function, call).items()
+                     if found.name == kind)
 
 
-def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str]):
-    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests."""
-    params = {param: Kind(FOREIGN_REQUEST) for param in function.args.arguments or () if param.name in names}
+def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str], kind: str = FOREIGN_REQUEST):
+    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests (or ``kind``)."""
+    params = {param: Kind(kind) for param in function.args.arguments or () if param.name in names}
     return assuming(params) if params else contextlib.nullcontext()
 
 
@@ -2851,10 +2884,21 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
         return _in_a_loop(call)
     if row.only_if == api.FILTERSET_MAY_QUERY:
         return _filterset_may_query(call)
+    if row.only_if == api.NOT_IN_MEMORY:
+        return not _file_argument_in_memory(call)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
     return True
+
+
+def _file_argument_in_memory(call: nodes.Call) -> bool:
+    """``dcmread(io.BytesIO(data))``, ``dcmwrite(buffer, ds)`` with ``buffer = BytesIO()``: the file
+    the call reads or writes is a buffer in memory."""
+    argument = call.args[0] if call.args else next(
+        (k.value for k in call.keywords or [] if k.arg in api.IN_MEMORY_PARAMETERS), None)
+    found = kind_of(argument) if argument is not None and not isinstance(argument, nodes.Starred) else None
+    return found is not None and found.name == api.IN_MEMORY_FILE
 
 
 def _in_a_loop(node: nodes.NodeNG) -> bool:

@@ -11,6 +11,7 @@ import os
 from astroid import nodes
 
 from asynclint import django_api as api
+from asynclint.core import branches
 from asynclint.core.chains import Chain, derives_from, self_dispatch_undecided
 from asynclint.core.describe import arguments, describe
 from asynclint.core.django_kinds import (
@@ -59,7 +60,7 @@ def sync_call(found: ApiCall, target: api.Version) -> str:
     """``Book.objects.get() queries the database on the event loop; use 'await ...aget(...)' (Django 4.1+)``."""
     row = found.row
     shown = f"{describe(found.call.func)}()"
-    does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+    does = f"{shown} {_verb(row, found.call)} on the event loop"
     if row.library:
         receiver = describe(found.receiver) if found.receiver is not None else ""
         return library(row, does, describe(found.call.func), receiver, arguments(found.call), found.call.root().file)
@@ -79,6 +80,15 @@ def sync_call(found: ApiCall, target: api.Version) -> str:
     if row.receiver == api.FUNCTION:
         where = f", from {row.async_name.rpartition('.')[0]}"
     return f"{does}; use '{replacement(found)}' (Django {format_version(row.since)}+{where})"
+
+
+def _verb(row: api.SyncApi, node: nodes.NodeNG) -> str:
+    """What the row's call does; for the session, what the engine a branch fixes does."""
+    if row.effect == api.SESSION_IO:
+        engine = branches.setting_on_branch(node, api.SESSION_ENGINE_SETTING)
+        if engine in api.SESSION_ENGINE_LOADS:
+            return api.SESSION_ENGINE_LOADS[engine]
+    return api.EFFECT_VERBS[row.effect]
 
 
 def evaluation(operation: str, target: api.Version, **shown: str) -> str:

@@ -64,7 +64,7 @@ from asynclint.core.django_kinds import _instance_attribute as related_kind  # n
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.libraries import graphql, ninja
 from asynclint.prefilter import ASYNC
-from asynclint.core.prefetch import served_from_prefetch
+from asynclint.core.prefetch import helper_prefetches, served_from_prefetch
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-queryset-evaluation-in-async"
@@ -148,10 +148,14 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             for name in sorted(fields):
                 related = related_kind(found, name)
                 if related is not None and related.name == api.RELATED_MANAGER:
+                    served = helper_prefetches(node.value, name)
+                    if served:
+                        continue  # loaded from a project function's QuerySet that prefetches it
                     self.report(node.value, f"django-ninja validates {shown} against {cls.name} on the event loop, "
                                             f"and its field '{name}' reads the related manager {shown}.{name} "
                                             f"(a query), where Django raises SynchronousOnlyOperation; fetch it "
-                                            f"with prefetch_related('{name}') before returning it")
+                                            f"with prefetch_related('{name}') before returning it",
+                                HIGH if served is False else INFERENCE)
                     return
 
 
