@@ -246,13 +246,7 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
     """(where, whether its "http" is Django's ASGI app) for each ProtocolTypeRouter in an asgi.py, or
     in the project module it imports its ``application`` from (``from proj.routing import application``)."""
     routers = []
-    for path in found:
-        if path.name != "asgi.py":
-            continue
-        try:
-            tree = ast.parse(_read(path))
-        except (SyntaxError, ValueError):
-            continue
+    for path, tree in _asgi_modules(found):
         if not _has_router(tree):
             imported = _application_module(root, path, tree)
             if imported is None:
@@ -269,6 +263,16 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
             routers.append((f"{path.relative_to(root).as_posix()}:{call.lineno}",
                             _calls_get_asgi_application(http, dict(assigned))))
     return routers
+
+
+def _asgi_modules(found: list[Path]):
+    """(path, tree) of each ``asgi.py`` among the project's files that parses."""
+    for path in found:
+        if path.name == "asgi.py":
+            try:
+                yield path, ast.parse(_read(path))
+            except (SyntaxError, ValueError):
+                continue
 
 
 def _has_router(tree: ast.AST) -> bool:
@@ -392,13 +396,7 @@ def _asgi_environment(found: list[Path]) -> tuple[tuple[str, str], ...]:
     """(name, value) for each environment variable the project's ``asgi.py`` modules set to a string
     constant at module level; a variable that two of them set differently is left out."""
     values: dict[str, str | None] = {}
-    for path in found:
-        if path.name != "asgi.py":
-            continue
-        try:
-            tree = ast.parse(_read(path))
-        except (SyntaxError, ValueError):
-            continue
+    for _path, tree in _asgi_modules(found):
         for statement in tree.body:
             pair = _environment_set(statement)
             if pair is not None:
