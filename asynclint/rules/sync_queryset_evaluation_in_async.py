@@ -54,7 +54,7 @@ from pylint.interfaces import HIGH, INFERENCE
 from asynclint.core import suggest
 from asynclint.core.chains import coroutine_work
 from asynclint.core.describe import describe
-from asynclint.core.evaluation import evaluations_at, reported_evaluations
+from asynclint.core.evaluation import evaluations_at, reads_filled_cache, reported_evaluations
 from asynclint import django_api as api
 from asynclint.core.django_kinds import INSTANCE_LIKE, kind_of
 from asynclint.core.django_kinds import _instance_attribute as related_kind  # noqa: PLC2701 (a model's attribute)
@@ -92,6 +92,8 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
         for found in evaluations_at(node):
             if served_from_prefetch(found.queryset):
                 continue  # instance.tags.all() on an instance loaded with prefetch_related("tags")
+            if reads_filled_cache(found):
+                continue  # ``a not in qs and b not in qs``: the first fetched the rows, the second reads them
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
