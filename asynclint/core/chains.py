@@ -368,7 +368,7 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
     for node, conditional in reached:
         for operation in operations_at(node):
             if not conditional and not operation.possible:
-                return Chain((), operation)
+                return Chain((), _user_work(reached, node, operation))
             if best is None or _operation_rank(operation) < _operation_rank(best.operation):
                 best = Chain((), operation, possible=True)  # a file read behind a check beats the check
     for node, conditional in reached:
@@ -393,6 +393,26 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
         if chain is not None and _better(chain, best):
             best = chain
     return best
+
+
+def _user_work(reached: list[tuple[nodes.NodeNG, bool]], read: nodes.NodeNG, operation: Operation) -> Operation:
+    """A read of ``request.user`` takes AuthenticationMiddleware's lazy user; the queries run where the
+    function then uses the user through the table (``user.has_perms(perms)``): that call names the work
+    (the read keeps the chain's certainty). Other operations: themselves."""
+    if operation.effect != api.REQUEST_USER:
+        return operation
+    later = False
+    for node, _conditional in reached:
+        later = later or node is read
+        if not later or node is read or not isinstance(node, nodes.Call):
+            continue
+        found = django_call(node)
+        if found is None or found.kind is None or not found.kind.user:
+            continue
+        for work in operations_at(node):
+            if work.node is node and work.effect in _LOOP_EFFECTS and not work.possible:
+                return work
+    return operation
 
 
 def _is_abstract(method: nodes.FunctionDef) -> bool:

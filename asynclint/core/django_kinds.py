@@ -777,9 +777,13 @@ def _annotation_name(node: nodes.NodeNG) -> str:
 
 
 def _annotated_class(inner: nodes.NodeNG) -> Kind | None:
-    """``type[Store]``: a project class (never known exactly: any subclass may be passed)."""
+    """``type[Store]``: a project class (never known exactly: any subclass may be passed);
+    ``Type[models.Model]``, ``type[Book]``: a model class (which one may not be known: its managers
+    query all the same)."""
     reference = _kind_of_string_annotation(inner.value, inner, instance=False) \
         if isinstance(inner, nodes.Const) and isinstance(inner.value, str) else kind_of(inner)
+    if reference is not None and reference.name == api.MODEL_CLASS:
+        return reference
     if reference is None or reference.name != PROJECT_CLASS:
         return None
     return reference.but(exact=False)
@@ -1032,6 +1036,8 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return _model_class_attribute(base, name)
     if base.name in INSTANCE_LIKE:
         return _instance_attribute(base, name, node)
+    if base.name in QUERYSET_LIKE and name == api.MODEL_CLASS_ATTRIBUTE:  # ``qs.model``
+        return _model_class(base.model, base.user)
     if base.name == api.REQUEST:
         if name == "session":
             return Kind(api.SESSION)
@@ -1049,6 +1055,10 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return Kind(api.DERIVED_KINDS[base.name, name])
     if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
         return Kind(api.ATTRIBUTE_KINDS[base.name])
+    if base.name in OBJECT_LIKE and name == api.MODEL_CLASS_ATTRIBUTE \
+            and has_library_base(base.custom, api.MODEL_ADMIN_BASES):  # a ModelAdmin's ``self.model``
+        declared = _object_attribute(base.custom, name, base)
+        return declared if declared is not None else Kind(api.MODEL_CLASS)
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
         constructed = _constructed_attribute(base, node)
         return constructed if constructed is not None else _object_attribute(base.custom, name, base)
@@ -1057,6 +1067,12 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         value = _self_assignments(base.custom).get(name)
         return kind_of(value) if value is not None else None
     return None
+
+
+def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
+    """A reference to the model class ``model`` (None: some model class, which one is not known)."""
+    found = _kind_of_class_reference(model) if model is not None else None
+    return found if found is not None and found.name == api.MODEL_CLASS else Kind(api.MODEL_CLASS, user=user)
 
 
 def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | None = None) -> Kind | None:
@@ -2184,6 +2200,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return None
     if qualified in _COPYING_BUILTINS and len(call.args) == 1 and not call.keywords:
         return _copied(kind_of(call.args[0]))
+    if qualified == "builtins.getattr" and is_request_user_getattr(call):  # ``getattr(request, "user", None)``
+        return Kind(api.USER, user=True)
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -2191,6 +2209,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return Kind(api.COROUTINE, origin="adapter")
     if qualified in api.USER_MODEL_FUNCTIONS:
         return Kind(api.MODEL_CLASS, user=True)
+    if qualified in api.GET_MODELS_FUNCTIONS:  # ``for model in apps.get_models():``
+        return Kind(SEQUENCE, result=Kind(api.MODEL_CLASS))
     if qualified in api.GET_MODEL_FUNCTIONS:
         model = _model_named(_get_model_reference(call), call)
         # apps.get_model() returns a model class (or raises LookupError), even when which one is not
@@ -2230,6 +2250,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         method = find_method(receiver.custom, name)
         if method is not None:
             return _returned_kind(method, call, receiver)
+    if receiver.name in INSTANCE_LIKE and receiver.model is None and name in api.MODEL_CLASS_METHODS:
+        return Kind(api.MODEL_CLASS)  # ``ct.model_class()`` of a library model (the contenttypes one)
     if receiver.name in INSTANCE_LIKE and receiver.model is not None:
         method = find_method(receiver.model, name)  # ``await agent.nats_cmd(...)``: the model's own coroutine
         if isinstance(method, nodes.AsyncFunctionDef) and is_plain_coroutine_function(method) \
