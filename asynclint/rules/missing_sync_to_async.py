@@ -168,6 +168,13 @@ class MissingSyncToAsync(AsyncLintRule):
         if chain is not None:
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
+            if chain.steps[0].function.is_generator():  # iterated right here: its body runs item by item
+                self.report(node, f"iterating the sync generator {describe(node.func)}() runs its body here, "
+                                  f"item by item, and it {explain(chain)}; make it an async generator "
+                                  f"with an async client, or collect it in a thread "
+                                  f"('await sync_to_async(list)({describe(node)})')",
+                            chain.confidence, facts=Facts(chain=chain))
+                return
             self.report(node, f"{what} {explain(chain)}; call "
                               f"'await sync_to_async({describe(node.func)})({arguments(node)})'",
                         chain.confidence, facts=Facts(chain=chain))
