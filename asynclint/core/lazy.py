@@ -98,7 +98,8 @@ def evaluated_later_safely(adapter: nodes.Call, unknown: bool = False) -> bool:
     called = adapter.parent
     if not (isinstance(called, nodes.Call) and called.func is adapter and isinstance(called.parent, nodes.Await)):
         return False
-    return _returned_to_a_consumer(called.parent) or _assigned_and_used_safely(called.parent, unknown=unknown)
+    return _returned_to_a_consumer(called.parent) or _assigned_and_used_safely(called.parent, unknown=unknown) \
+        or _returned_to_safe_callers(called.parent)
 
 
 def _returned_to_a_consumer(value: nodes.NodeNG) -> bool:
@@ -123,6 +124,58 @@ def _returned_to_a_consumer(value: nodes.NodeNG) -> bool:
             return False  # the project calls it and uses what it returns
         handed = True
     return handed
+
+
+def _returned_to_safe_callers(value: nodes.NodeNG) -> bool:
+    """``return await sync_to_async(qs.all)()`` in a coroutine whose every caller in the project awaits
+    it and evaluates the QuerySet safely (``tokens = await ops.list_keys(user)`` then ``async for``),
+    in its module and in the other modules that name it (each read as a tree), when no caller can hide
+    (``callers_evaluate_safely``' rule: private, or the project is an application)."""
+    if not isinstance(value.parent, nodes.Return):
+        return False
+    function = value.parent.frame()
+    if not isinstance(function, nodes.AsyncFunctionDef):
+        return False
+    modules = _modules_naming(function)
+    if modules is None:
+        return False
+    method = isinstance(function.parent, nodes.ClassDef)
+    references = [ref for module in modules for ref in module.nodes_of_class((nodes.Name, nodes.Attribute))
+                  if (ref.attrname if isinstance(ref, nodes.Attribute) else ref.name) == function.name
+                  and (isinstance(ref, nodes.Attribute) or not method)]
+    return bool(references) and all(
+        isinstance(ref.parent, nodes.Call) and ref.parent.func is ref and isinstance(ref.parent.parent, nodes.Await)
+        and (handed_to_thread(ref.parent.parent) or _assigned_and_used_safely(ref.parent.parent))
+        for ref in references)
+
+
+def _modules_naming(function: nodes.FunctionDef) -> list[nodes.Module] | None:
+    """The trees of ``function``'s module and of every other project module naming it, when the project
+    cannot have callers asynclint does not see (``function`` is private or the project is an
+    application with ``manage.py``); None when it may, or a module does not load."""
+    import os
+
+    import astroid
+
+    from asynclint.core import django_kinds
+    from asynclint.core.django_kinds import _project_root, _python_files_under  # noqa: PLC2701 (the index)
+
+    path = function.root().file
+    if not path or not is_project_file(path):
+        return None
+    root = _project_root(os.path.dirname(os.path.abspath(path)))
+    if not function.name.startswith("_") and not os.path.isfile(os.path.join(root, "manage.py")):
+        return None
+    here = os.path.abspath(path)
+    modules = [function.root()]
+    for other in _python_files_under(root):
+        if os.path.abspath(other) == here or not django_kinds.names_word(other, function.name):
+            continue
+        try:
+            modules.append(astroid.MANAGER.ast_from_file(other))
+        except (astroid.AstroidError, SyntaxError, OSError, ValueError):
+            return None
+    return modules
 
 
 def _assigned_and_used_safely(value: nodes.NodeNG, depth: int = 0, unknown: bool = False) -> bool:

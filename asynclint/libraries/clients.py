@@ -25,6 +25,7 @@ OPENAI_RESOURCE = "sync OpenAI resource"
 ANTHROPIC_CLIENT = "sync Anthropic client"
 ANTHROPIC_RESOURCE = "sync Anthropic resource"
 STORAGE = "file storage"
+QDRANT_CLIENT = "sync Qdrant client"
 
 
 def _row(receiver, name, library, replacement, since="", note="", **extra):
@@ -64,6 +65,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
          since="7.8.0"),
     _row(ELASTICSEARCH_NAMESPACE, WILDCARD, "elasticsearch",
          "await {func}(...) on an AsyncElasticsearch client", since="7.8.0"),
+    # qdrant-client: every QdrantClient method is a request to the vector store (REST or gRPC);
+    # AsyncQdrantClient (1.6.1) has the same methods as coroutines.
+    _row(QDRANT_CLIENT, WILDCARD, "qdrant_client", "await {func}(...) on a qdrant_client.AsyncQdrantClient",
+         since="1.6.1"),
     # stripe: resource class methods call the API (stripe.Customer.create...); the *_async twins need
     # an async HTTP client configured (stripe.HTTPXClient or AIOHTTPClient).
     *(_row(FUNCTION, f"stripe.{WILDCARD}.{name}", "stripe", f"await {{func}}_async(...) with an async HTTP "
@@ -91,6 +96,7 @@ CALL_RESULT_KINDS = {
                      "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url",
                      "django_redis.get_redis_connection"), REDIS_CLIENT),
     **dict.fromkeys(("elasticsearch.Elasticsearch", "elasticsearch.client.Elasticsearch"), ELASTICSEARCH_CLIENT),
+    **dict.fromkeys(("qdrant_client.QdrantClient", "qdrant_client.qdrant_client.QdrantClient"), QDRANT_CLIENT),
     **dict.fromkeys(("openai.OpenAI", "openai.AzureOpenAI", "openai.Client"), OPENAI_CLIENT),
     **dict.fromkeys(("anthropic.Anthropic", "anthropic.Client", "anthropic.AnthropicBedrock",
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
@@ -111,13 +117,14 @@ NO_IO_METHODS = {
                              "load_external_module", "monitor", "close"}),
     ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
+    QDRANT_CLIENT: frozenset({"close"}),
 }
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
                                  ANTHROPIC_CLIENT})
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
-                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE})
+                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -188,5 +195,6 @@ HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}
 #: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
 #: --libraries``); older releases were read where a row says so.
 VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg": "3.3.9", "elasticsearch": "9.5.1",
+            "qdrant_client": "1.20.0 (read in its source; 1.6.0 and 1.6.1 compared for the async client)",
             "stripe": "16.1.0", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
             "django": "5.2.19"}

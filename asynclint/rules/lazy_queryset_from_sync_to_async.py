@@ -17,7 +17,10 @@ it is evaluated. A decorated function (`@database_sync_to_async def servers(...)
 silent when every caller in the project awaits it and evaluates the result that way (`await
 (await self.servers(user)).aget(pk=...)` through a local name) and no caller can hide: it is private
 or the project is an application (`manage.py`), and no other module names it. A library's public
-function keeps the finding: its users are callers too.
+function keeps the finding: its users are callers too. Likewise `return await
+sync_to_async(qs.all)()` in a coroutine whose every caller (in its module and in the other modules that
+name it, each read) awaits it and evaluates the QuerySet that way (`keys = await ops.list_keys(user)`,
+then `async for`), under the same rule for hidden callers.
 
 ## Why is this bad?
 Building a QuerySet runs no query: the thread returns a lazy QuerySet, and the query runs when the
