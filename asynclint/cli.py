@@ -467,5 +467,21 @@ def _report_errors(errors) -> bool:
     return True
 
 
+def run() -> None:
+    """The command's entry point: ``main``, then the process ends without tearing the interpreter down.
+
+    A check leaves millions of objects (astroid's trees, pylint, the run's memos); Python's shutdown
+    collects and frees every one of them, which cost 2.3 s CPU after a cold check of django/ had
+    finished (10.7 s in all). Everything the command writes is written when ``main`` returns (the
+    cache atomically, files closed), so what remains is flushing the standard streams."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader left, or a stream was closed: nothing to say
+        pass
+    os._exit(code)  # pylint: disable=protected-access
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -80,6 +80,13 @@ UNLESS_COMMIT_FALSE = "not save(commit=False)"
 #: view of a known class with neither ``filterset_class`` nor ``filterset_fields`` (no FilterSet at all),
 #: or with ``filterset_fields`` naming only plain fields of the QuerySet's model (no model choice filter).
 FILTERSET_MAY_QUERY = "the view's FilterSet may look rows up"
+#: The call's file argument (its first positional argument, or the keyword ``IN_MEMORY_PARAMETERS`` names)
+#: is not an in-memory buffer (``io.BytesIO(...)``, a name bound to one, a parameter a call passes one):
+#: on memory the library copies and parses bytes, no file I/O.
+NOT_IN_MEMORY = "the file argument is not an in-memory buffer"
+IN_MEMORY_FILE = "in-memory file"
+#: The keywords a file library's rows take their file as.
+IN_MEMORY_PARAMETERS = frozenset({"fp", "filename"})
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
 #: per item, a cost that grows with the input.
 IN_A_LOOP = "called in a loop"
@@ -110,7 +117,8 @@ WORK_NOUNS = {
     QUERY: "runs a database query", EVALUATION: "runs a database query", WRITE: "writes to the database",
     RAW_SQL: "opens a database cursor", TRANSACTION: "uses a database transaction",
     CONNECTION_IO: "uses the database connection",
-    CACHE_IO: "calls the cache", AUTH: "loads the user synchronously", REQUEST_USER: "reads request.user",
+    CACHE_IO: "calls the cache", AUTH: "runs a sync auth query (user, session or permissions)",
+    REQUEST_USER: "reads request.user",
     PASSWORD_HASHING: "hashes a password",
     SESSION_IO: "loads the session", SIGNAL_SEND: "sends a signal synchronously",
     TEMPLATE_RENDER: "renders a template", BLOCKING_IO: "makes a blocking call",
@@ -607,6 +615,20 @@ USER_MODELS = frozenset({
 USER_MODEL_FUNCTIONS = frozenset({"django.contrib.auth.get_user_model"})
 #: ``apps.get_model("library", "Book")`` / ``("library.Book")``: the model class the label names.
 GET_MODEL_FUNCTIONS = frozenset({"django.apps.apps.get_model", "django.apps.registry.apps.get_model"})
+#: ``apps.get_models()``: every installed model class (iterating it gives model classes).
+GET_MODELS_FUNCTIONS = frozenset({"django.apps.apps.get_models", "django.apps.registry.apps.get_models"})
+#: Attributes that hold a model class: ``qs.model`` / ``Book.objects.model`` on a QuerySet or manager, and
+#: ``self.model`` of the admin's ``ModelAdmin``/inlines (set by ``__init__``, from ``admin.site.register``).
+MODEL_CLASS_ATTRIBUTE = "model"
+MODEL_ADMIN_BASES = frozenset({
+    "django.contrib.admin.ModelAdmin", "django.contrib.admin.options.ModelAdmin",
+    "django.contrib.admin.options.BaseModelAdmin", "django.contrib.admin.options.InlineModelAdmin",
+    "django.contrib.admin.TabularInline", "django.contrib.admin.StackedInline",
+    "django.contrib.admin.options.TabularInline", "django.contrib.admin.options.StackedInline",
+})
+#: Methods of Django's own models that return a model class: ``ContentType.model_class()`` (None when
+#: the model is gone). The analysis does not tell library models apart (their class is not read).
+MODEL_CLASS_METHODS = frozenset({"model_class"})
 MANAGER_CLASSES = frozenset({
     "django.db.models.Manager",
     "django.db.models.manager.Manager",
@@ -713,6 +735,10 @@ class Evaluation:
     replacement: str
     since: Version = D41
     async_name: str | None = None  # the async QuerySet method the rewrite awaits (``acount``)
+    #: It runs the QuerySet itself and keeps the rows in its result cache (``_fetch_all``), so a later
+    #: evaluation of the same QuerySet object reads them without a query. ``qs[0]``, ``qs[i]``, a step
+    #: slice and ``repr()`` query a sliced clone and leave the cache empty.
+    fills_cache: bool = True
 
 
 #: Everything that runs a lazy QuerySet's query implicitly (QuerySet.__iter__/__len__/__bool__/...).
@@ -725,11 +751,12 @@ EVALUATIONS: dict[str, Evaluation] = {
         Evaluation("len", "len({qs})", "await {qs}.acount()", async_name="acount"),
         Evaluation("truth", "the truth value of {qs}", "await {qs}.aexists()", async_name="aexists"),
         Evaluation("membership", "'in {qs}'", "await {qs}.acontains(obj)"),
-        Evaluation("index", "{qs}[{index}]", "await {qs}[{index}:{index}+1].aget()"),
-        Evaluation("first", "{qs}[0]", "await {qs}.afirst()", async_name="afirst"),
-        Evaluation("step-slice", "a slice with a step of {qs}", "[x async for x in {qs}[start:stop]][::step]"),
+        Evaluation("index", "{qs}[{index}]", "await {qs}[{index}:{index}+1].aget()", fills_cache=False),
+        Evaluation("first", "{qs}[0]", "await {qs}.afirst()", async_name="afirst", fills_cache=False),
+        Evaluation("step-slice", "a slice with a step of {qs}", "[x async for x in {qs}[start:stop]][::step]",
+                   fills_cache=False),
         Evaluation("unpacking", "unpacking {qs}", "[x async for x in {qs}]"),
-        Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first"),
+        Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first", fills_cache=False),
     )
 }
 
@@ -859,6 +886,16 @@ INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = dict(_librari
 #: An unannotated parameter of an ``async def`` after another (``(request, context)`` of a gRPC
 #: handler): its kind, when the file imports a package whose name contains the library's.
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = dict(_libraries.HANDLER_PARAMETER_KINDS)
+#: Decorators (qualified) that register a function as a library's command handler: the kinds of its
+#: parameters after ``self`` (``@commands.slash_command()``: the first is py-cord's context)...
+HANDLER_DECORATOR_KINDS: dict[str, tuple] = dict(_libraries.HANDLER_DECORATOR_KINDS)
+#: ...and decorator methods, by the kind of their receiver (``@bot.command()``, ``@group.command()``).
+HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = dict(_libraries.HANDLER_DECORATOR_METHOD_KINDS)
+#: Decorators (qualified, or methods by receiver kind) registering an event listener, whose event is the
+#: decorator's first string argument or the function's name; and each event's parameter kinds.
+EVENT_DECORATORS = frozenset(_libraries.EVENT_DECORATORS)
+EVENT_DECORATOR_METHODS = frozenset(_libraries.EVENT_DECORATOR_METHODS)
+EVENT_PARAMETER_KINDS: dict[str, tuple] = dict(_libraries.EVENT_PARAMETER_KINDS)
 
 
 # --- lookups -------------------------------------------------------------------------------------

@@ -92,3 +92,45 @@ def test_library_loop_message_says_why(tmp_path, source, message):
     module.write_text(HEADER + source)
     findings = lint([module], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
     assert [f.message for f in findings] == [message]
+
+
+def test_await_on_the_chain_names_the_inner_await(tmp_path):
+    """``await make(...).run(...)`` already has an await: the advice is where the missing one goes."""
+    module = tmp_path / "chain_view.py"
+    module.write_text(textwrap.dedent("""\
+        class Pipeline:
+            async def run(self, pk):
+                return pk
+
+        async def make_pipeline(name):
+            return Pipeline()
+
+        async def handle(pk):
+            return await make_pipeline("books").run(pk)
+        """))
+    findings = lint([module], {"django-version": "5.2"})
+    assert [f.message for f in findings] == [
+        "make_pipeline() returns a coroutine that is used as a value, so it never runs; "
+        "write '(await make_pipeline(...)).run(...)'"]
+
+
+def test_switch_count_with_unknown_entries_never_says_no_times(tmp_path):
+    """An entry of unknown mode beside the one sync-only entry: the count is a lower bound, and the
+    lower bound without the reported entry is zero, which 'at least no times' says badly."""
+    (tmp_path / "Procfile").write_text("web: uvicorn proj.asgi:application\n")
+    module = tmp_path / "settings.py"
+    module.write_text('MIDDLEWARE = [\n    "unknownpkg.middleware.Thing",\n'
+                      '    "whitenoise.middleware.WhiteNoiseMiddleware",\n]\n')
+    findings = lint([module], {"django-version": "5.2"})
+    assert len(findings) == 1
+    assert "at least twice (perhaps never if this entry were async-capable)" in findings[0].message
+    assert "no times" not in findings[0].message
+
+
+def test_a_chain_names_the_permission_check_not_the_lazy_user_read():
+    """``user = getattr(request, "user", None)`` only takes the lazy user; ``user.has_perms()`` queries:
+    the chain names the query (holdout6: djust's check_handler_permission)."""
+    fixture = FIXTURES / "missing-sync-to-async" / "bad_helper_checks_request_user_permissions.py"
+    [finding] = lint([fixture], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
+    assert "runs a sync auth query (user, session or permissions) on the event loop" in finding.message
+    assert "permissions.py:9: user.has_perms(...))" in finding.message

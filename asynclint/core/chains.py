@@ -339,6 +339,7 @@ def _operation_rank(operation: Operation) -> tuple[bool, bool]:
 #: A binding: the call passes this parameter a non-Django request (``fastapi.Request``): its
 #: ``user`` and ``session`` are plain attributes in the callee too.
 _FOREIGN_REQUEST = ("non-django-request",)
+_IN_MEMORY_FILE = ("in-memory-file",)
 
 
 def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
@@ -348,12 +349,15 @@ def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict 
             and _partial_of(call.func) is target:
         return branches.NO_BINDINGS
     passed = branches.call_bindings(call, target, decided)
-    return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)}
+    return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)} \
+        | {(name, _IN_MEMORY_FILE) for name in foreign_request_parameters(target, call, api.IN_MEMORY_FILE)}
 
 
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
     foreign = frozenset(name for name, value in bindings if value == _FOREIGN_REQUEST)
-    with assuming_foreign_requests(function, foreign):
+    buffers = frozenset(name for name, value in bindings if value == _IN_MEMORY_FILE)
+    with assuming_foreign_requests(function, foreign), \
+            assuming_foreign_requests(function, buffers, api.IN_MEMORY_FILE):  # dcmread(buffer): no file I/O
         return _compute_bound(function, bindings)
 
 
@@ -364,7 +368,7 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
     for node, conditional in reached:
         for operation in operations_at(node):
             if not conditional and not operation.possible:
-                return Chain((), operation)
+                return Chain((), _user_work(reached, node, operation))
             if best is None or _operation_rank(operation) < _operation_rank(best.operation):
                 best = Chain((), operation, possible=True)  # a file read behind a check beats the check
     for node, conditional in reached:
@@ -389,6 +393,26 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
         if chain is not None and _better(chain, best):
             best = chain
     return best
+
+
+def _user_work(reached: list[tuple[nodes.NodeNG, bool]], read: nodes.NodeNG, operation: Operation) -> Operation:
+    """A read of ``request.user`` takes AuthenticationMiddleware's lazy user; the queries run where the
+    function then uses the user through the table (``user.has_perms(perms)``): that call names the work
+    (the read keeps the chain's certainty). Other operations: themselves."""
+    if operation.effect != api.REQUEST_USER:
+        return operation
+    later = False
+    for node, _conditional in reached:
+        later = later or node is read
+        if not later or node is read or not isinstance(node, nodes.Call):
+            continue
+        found = django_call(node)
+        if found is None or found.kind is None or not found.kind.user:
+            continue
+        for work in operations_at(node):
+            if work.node is node and work.effect in _LOOP_EFFECTS and not work.possible:
+                return work
+    return operation
 
 
 def _is_abstract(method: nodes.FunctionDef) -> bool:

@@ -14,7 +14,8 @@ anything:
   changes nothing);
 - settings modules that install ``daphne`` or set ``ASGI_APPLICATION`` (``runserver`` then serves
   ASGI);
-- the ``asgi.py`` modules: a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
+- the ``asgi.py`` modules (or the project module an ``asgi.py`` imports its ``application`` from, a
+  ``routing.py``): a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
   (``get_asgi_application()``) sends HTTP through Django's handler; one without an ``"http"`` key, or
   with another app there, does not;
 - reverse-proxy configurations (nginx ``location`` blocks in ``.conf`` files, templates, and the
@@ -129,6 +130,11 @@ def _files(root: Path):
             yield Path(directory) / name
 
 
+def is_test_path(where: str) -> bool:
+    """A file (relative to the project root) inside a test folder (``tests``, ``e2e_tests``...)."""
+    return any(_TEST_DIR.search(part) for part in where.split("/")[:-1])
+
+
 def _read(path: Path) -> str:
     try:
         if path.stat().st_size > _MAX_SIZE:
@@ -231,7 +237,8 @@ def _calls_get_asgi_application(node: ast.AST | None, assigned: dict[str, ast.AS
 
 
 def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
-    """(where, whether its "http" is Django's ASGI app) for each ProtocolTypeRouter in an asgi.py."""
+    """(where, whether its "http" is Django's ASGI app) for each ProtocolTypeRouter in an asgi.py, or
+    in the project module it imports its ``application`` from (``from proj.routing import application``)."""
     routers = []
     for path in found:
         if path.name != "asgi.py":
@@ -240,6 +247,11 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
             tree = ast.parse(_read(path))
         except (SyntaxError, ValueError):
             continue
+        if not _has_router(tree):
+            imported = _application_module(root, path, tree)
+            if imported is None:
+                continue
+            path, tree = imported
         assigned = {target.id: statement.value for statement in ast.walk(tree) if isinstance(statement, ast.Assign)
                     for target in statement.targets if isinstance(target, ast.Name)}
         for call in ast.walk(tree):
@@ -251,6 +263,32 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
             routers.append((f"{path.relative_to(root).as_posix()}:{call.lineno}",
                             _calls_get_asgi_application(http, dict(assigned))))
     return routers
+
+
+def _has_router(tree: ast.AST) -> bool:
+    return any(isinstance(call, ast.Call) and getattr(call.func, "id", getattr(call.func, "attr", "")) ==
+               "ProtocolTypeRouter" for call in ast.walk(tree))
+
+
+def _application_module(root: Path, asgi: Path, tree: ast.AST) -> tuple[Path, ast.AST] | None:
+    """The project module (and its tree) an asgi.py imports ``application`` from, when that module
+    builds a ProtocolTypeRouter."""
+    for statement in ast.walk(tree):
+        if not (isinstance(statement, ast.ImportFrom) and statement.module and
+                any((alias.asname or alias.name) == "application" for alias in statement.names)):
+            continue
+        relative = Path(*statement.module.split("."))
+        bases = [asgi.parent.joinpath(*[".."] * (statement.level - 1))] if statement.level else \
+            [root, *asgi.parents]
+        for base in bases:
+            for candidate in (base / relative.with_suffix(".py"), base / relative / "__init__.py"):
+                if candidate.is_file() and root.resolve() in candidate.resolve().parents:
+                    try:
+                        imported = ast.parse(_read(candidate))
+                    except (SyntaxError, ValueError):
+                        return None
+                    return (candidate, imported) if _has_router(imported) else None
+    return None
 
 
 # --- reverse proxies: which server gets which paths ---------------------------------------------------

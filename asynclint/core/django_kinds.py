@@ -477,11 +477,42 @@ def _kind_of_handler_parameter(target: nodes.AssignName, positional: list, funct
     handler signature a library calls (``api.HANDLER_PARAMETER_KINDS``)."""
     if not isinstance(function, nodes.AsyncFunctionDef) or target not in positional:
         return None
+    decorated = _decorated_handler_parameter(target, positional, function)
+    if decorated is not None:
+        return decorated
     index = positional.index(target)
     known = api.HANDLER_PARAMETER_KINDS.get((positional[index - 1].name, target.name)) if index else None
     if known is None or not _imports_package_named(function.root(), known[1]):
         return None
     return Kind(known[0])
+
+
+def _decorated_handler_parameter(target: nodes.AssignName, positional: list,
+                                 function: nodes.FunctionDef) -> Kind | None:
+    """``ctx`` of ``@commands.slash_command() async def hello(self, ctx)``, ``message`` of
+    ``@commands.Cog.listener() async def on_message(self, message)``: the object the library passes a
+    command or an event handler (``api.HANDLER_DECORATOR_KINDS``, ``api.EVENT_PARAMETER_KINDS``)."""
+    if function.decorators is None:
+        return None
+    handler = positional[1:] if isinstance(function.parent, nodes.ClassDef) and function.type == "method" \
+        else positional
+    if target not in handler:
+        return None
+    for decorator in function.decorators.nodes:
+        func = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        qualified = called_name(decorator) or ""
+        owner = kind_of(func.expr) if isinstance(func, nodes.Attribute) and qualified not in \
+            api.HANDLER_DECORATOR_KINDS and qualified not in api.EVENT_DECORATORS else None
+        method = (owner.name, func.attrname) if owner is not None else None
+        kinds = api.HANDLER_DECORATOR_KINDS.get(qualified) or api.HANDLER_DECORATOR_METHOD_KINDS.get(method)
+        if kinds is None and (qualified in api.EVENT_DECORATORS or method in api.EVENT_DECORATOR_METHODS):
+            named = decorator.args[0] if isinstance(decorator, nodes.Call) and decorator.args else None
+            event = named.value if isinstance(named, nodes.Const) and isinstance(named.value, str) else function.name
+            kinds = api.EVENT_PARAMETER_KINDS.get(event)
+        if kinds is not None:
+            index = handler.index(target)
+            return Kind(kinds[index]) if index < len(kinds) and kinds[index] is not None else None
+    return None
 
 
 def _imports_package_named(module: nodes.Module, fragment: str) -> bool:
@@ -746,9 +777,13 @@ def _annotation_name(node: nodes.NodeNG) -> str:
 
 
 def _annotated_class(inner: nodes.NodeNG) -> Kind | None:
-    """``type[Store]``: a project class (never known exactly: any subclass may be passed)."""
+    """``type[Store]``: a project class (never known exactly: any subclass may be passed);
+    ``Type[models.Model]``, ``type[Book]``: a model class (which one may not be known: its managers
+    query all the same)."""
     reference = _kind_of_string_annotation(inner.value, inner, instance=False) \
         if isinstance(inner, nodes.Const) and isinstance(inner.value, str) else kind_of(inner)
+    if reference is not None and reference.name == api.MODEL_CLASS:
+        return reference
     if reference is None or reference.name != PROJECT_CLASS:
         return None
     return reference.but(exact=False)
@@ -1001,6 +1036,8 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return _model_class_attribute(base, name)
     if base.name in INSTANCE_LIKE:
         return _instance_attribute(base, name, node)
+    if base.name in QUERYSET_LIKE and name == api.MODEL_CLASS_ATTRIBUTE:  # ``qs.model``
+        return _model_class(base.model, base.user)
     if base.name == api.REQUEST:
         if name == "session":
             return Kind(api.SESSION)
@@ -1018,6 +1055,10 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         return Kind(api.DERIVED_KINDS[base.name, name])
     if base.name in api.ATTRIBUTE_KINDS:  # ``client.chat.completions``: a library namespace
         return Kind(api.ATTRIBUTE_KINDS[base.name])
+    if base.name in OBJECT_LIKE and name == api.MODEL_CLASS_ATTRIBUTE \
+            and has_library_base(base.custom, api.MODEL_ADMIN_BASES):  # a ModelAdmin's ``self.model``
+        declared = _object_attribute(base.custom, name, base)
+        return declared if declared is not None else Kind(api.MODEL_CLASS)
     if base.name in OBJECT_LIKE or base.name == PROJECT_CLASS:
         constructed = _constructed_attribute(base, node)
         return constructed if constructed is not None else _object_attribute(base.custom, name, base)
@@ -1026,6 +1067,12 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         value = _self_assignments(base.custom).get(name)
         return kind_of(value) if value is not None else None
     return None
+
+
+def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
+    """A reference to the model class ``model`` (None: some model class, which one is not known)."""
+    found = _kind_of_class_reference(model) if model is not None else None
+    return found if found is not None and found.name == api.MODEL_CLASS else Kind(api.MODEL_CLASS, user=user)
 
 
 def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | None = None) -> Kind | None:
@@ -2153,6 +2200,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return None
     if qualified in _COPYING_BUILTINS and len(call.args) == 1 and not call.keywords:
         return _copied(kind_of(call.args[0]))
+    if qualified == "builtins.getattr" and is_request_user_getattr(call):  # ``getattr(request, "user", None)``
+        return Kind(api.USER, user=True)
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -2160,6 +2209,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return Kind(api.COROUTINE, origin="adapter")
     if qualified in api.USER_MODEL_FUNCTIONS:
         return Kind(api.MODEL_CLASS, user=True)
+    if qualified in api.GET_MODELS_FUNCTIONS:  # ``for model in apps.get_models():``
+        return Kind(SEQUENCE, result=Kind(api.MODEL_CLASS))
     if qualified in api.GET_MODEL_FUNCTIONS:
         model = _model_named(_get_model_reference(call), call)
         # apps.get_model() returns a model class (or raises LookupError), even when which one is not
@@ -2199,6 +2250,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
         method = find_method(receiver.custom, name)
         if method is not None:
             return _returned_kind(method, call, receiver)
+    if receiver.name in INSTANCE_LIKE and receiver.model is None and name in api.MODEL_CLASS_METHODS:
+        return Kind(api.MODEL_CLASS)  # ``ct.model_class()`` of a library model (the contenttypes one)
     if receiver.name in INSTANCE_LIKE and receiver.model is not None:
         method = find_method(receiver.model, name)  # ``await agent.nats_cmd(...)``: the model's own coroutine
         if isinstance(method, nodes.AsyncFunctionDef) and is_plain_coroutine_function(method) \
@@ -2555,17 +2608,19 @@ def _orm_kind(kind: Kind) -> bool:
     return kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
 
 
-def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
-    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``)."""
+def foreign_request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG,
+                               kind: str = FOREIGN_REQUEST) -> frozenset[str]:
+    """The parameters of ``function`` to which ``call`` passes a non-Django request (``FOREIGN_REQUEST``),
+    or a value of another plain ``kind`` (``api.IN_MEMORY_FILE``)."""
     if not isinstance(call, nodes.Call):
         return frozenset()
-    return frozenset(param.name for param, kind in _bind_arguments(function, call).items()
-                     if kind.name == FOREIGN_REQUEST)
+    return frozenset(param.name for param, found in _bind_arguments(function, call).items()
+                     if found.name == kind)
 
 
-def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str]):
-    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests."""
-    params = {param: Kind(FOREIGN_REQUEST) for param in function.args.arguments or () if param.name in names}
+def assuming_foreign_requests(function: nodes.FunctionDef, names: frozenset[str], kind: str = FOREIGN_REQUEST):
+    """Answer kinds in ``function`` as if its parameters ``names`` were non-Django requests (or ``kind``)."""
+    params = {param: Kind(kind) for param in function.args.arguments or () if param.name in names}
     return assuming(params) if params else contextlib.nullcontext()
 
 
@@ -2829,10 +2884,21 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
         return _in_a_loop(call)
     if row.only_if == api.FILTERSET_MAY_QUERY:
         return _filterset_may_query(call)
+    if row.only_if == api.NOT_IN_MEMORY:
+        return not _file_argument_in_memory(call)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
     return True
+
+
+def _file_argument_in_memory(call: nodes.Call) -> bool:
+    """``dcmread(io.BytesIO(data))``, ``dcmwrite(buffer, ds)`` with ``buffer = BytesIO()``: the file
+    the call reads or writes is a buffer in memory."""
+    argument = call.args[0] if call.args else next(
+        (k.value for k in call.keywords or [] if k.arg in api.IN_MEMORY_PARAMETERS), None)
+    found = kind_of(argument) if argument is not None and not isinstance(argument, nodes.Starred) else None
+    return found is not None and found.name == api.IN_MEMORY_FILE
 
 
 def _in_a_loop(node: nodes.NodeNG) -> bool:

@@ -188,3 +188,61 @@ def reported_evaluations(node: nodes.NodeNG) -> list[Evaluation]:
                 found.setdefault((evaluation.operation, id(evaluation.queryset)), evaluation)
         candidate = candidate.parent
     return list(found.values())
+
+
+def reads_filled_cache(evaluation: Evaluation) -> bool:
+    """Whether an evaluation of a QuerySet held in a variable is preceded, in the same statement and
+    on every path to it, by one of the same variable that fills its result cache
+    (``if a not in qs and b not in qs:``): the second reads the rows the first fetched, no query."""
+    queryset = evaluation.queryset
+    if not isinstance(queryset, nodes.Name):
+        return False
+    statement = queryset.statement()
+    for node in _statement_expressions(statement):
+        for earlier in evaluations_at(node):
+            if earlier.queryset is queryset or not isinstance(earlier.queryset, nodes.Name) \
+                    or earlier.queryset.name != queryset.name or earlier.queryset.scope() is not queryset.scope():
+                continue
+            if api.EVALUATIONS[earlier.operation].fills_cache and _runs_before(earlier.queryset, queryset):
+                return True
+    return False
+
+
+_SCOPES = (nodes.Lambda, nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)
+
+
+def _statement_expressions(statement: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
+    """The nodes of ``statement`` itself: not those of the statements in its body, nor of nested
+    functions, lambdas and classes."""
+    stack = [statement]
+    while stack:
+        node = stack.pop()
+        yield node
+        for child in node.get_children():
+            if not child.is_statement and not isinstance(child, _SCOPES):
+                stack.append(child)
+
+
+def _runs_before(earlier: nodes.NodeNG, later: nodes.NodeNG) -> bool:
+    """Whether ``earlier`` runs, and before ``later``, whenever ``later`` runs (both in one statement,
+    outside comprehensions): in an operand evaluated first in their common operation (an
+    ``if``-expression's test before its arms), and not on an optional operand below it (an
+    ``if``-expression's arms, a boolean operation's later operands)."""
+    later_path = {}
+    child, node = later, later.parent
+    while node is not None:
+        later_path[id(node)] = child
+        child, node = node, node.parent
+    child, node = earlier, earlier.parent
+    while node is not None and id(node) not in later_path:
+        if isinstance(node, nodes.IfExp) and child is not node.test \
+                or isinstance(node, nodes.BoolOp) and child is not node.values[0]:
+            return False  # may not run at all
+        child, node = node, node.parent
+    if node is None:
+        return False
+    other = later_path[id(node)]
+    if isinstance(node, nodes.IfExp):
+        return child is node.test  # ``qs[0] if a in qs else qs[1]``
+    operands = list(node.get_children())
+    return child in operands and other in operands and operands.index(child) < operands.index(other)

@@ -558,9 +558,13 @@ def _listed(node: nodes.FunctionDef | nodes.ClassDef) -> str | None:
     return None
 
 
+#: ``_listings``' key for the Python files that mention ``MIDDLEWARE`` at all (each as ``("", file)``).
+_SETTINGS_FILES = ""
+
+
 def _listings(root: Path) -> dict[str, list[tuple[str, str]]]:
     """Class or function name -> (dotted path, file) for every dotted string in the project's files that
-    mention ``MIDDLEWARE``; read once per run."""
+    mention ``MIDDLEWARE``, and ``_SETTINGS_FILES`` -> the Python files among them; read once per run."""
     from asynclint.core import context
 
     known = context.current().middleware_listings
@@ -583,10 +587,103 @@ def _listings(root: Path) -> dict[str, list[tuple[str, str]]]:
                 if api.MIDDLEWARE_SETTING not in text:
                     continue
                 where = path.relative_to(root).as_posix()
+                if name.endswith(".py"):
+                    found.setdefault(_SETTINGS_FILES, []).append(("", where))
                 for dotted in dict.fromkeys(_DOTTED.findall(text)):
                     found.setdefault(dotted.rpartition(".")[2], []).append((dotted, where))
         known[root] = found
     return known[root]
+
+
+def never_installed(node: nodes.ClassDef) -> str | None:
+    """Why the project never runs the middleware class ``node``, or None (it may run).
+
+    No ``MIDDLEWARE`` setting names it, the project's settings are read in full (``_settings_read``: a
+    settings module of the same top-level package assigns the list, and every statement of the
+    project that sets or changes ``MIDDLEWARE`` does so with string literals only), and no code but its
+    own definition names the class (a subclass, ``decorator_from_middleware(Cls)``, a wrapper would
+    run it). A library's middleware, listed by its users' settings, keeps its findings: its package
+    holds no settings module of its own (test settings do not count)."""
+    from asynclint.core import deployment, django_kinds
+
+    if not node.root().file or _listed(node) is not None:
+        return None
+    root = deployment.project_root(node.root().file)
+    try:
+        package = Path(node.root().file).resolve().relative_to(root.resolve()).parts[0]
+    except (ValueError, IndexError):
+        return None
+    settings = _settings_read(root)
+    if not settings or not any(where.split("/")[0] == package for where in settings):
+        return None
+    if len(django_kinds.identifiers(node.root()).get(node.name, ())) or \
+            any(os.path.abspath(path) != os.path.abspath(node.root().file)
+                for path in django_kinds._files_mentioning(node)):  # noqa: SLF001 (the project's text index)
+        return None
+    return f"no MIDDLEWARE setting names it ({', '.join(settings[:2])} read in full) and no other code uses it"
+
+
+def _settings_read(root: Path) -> list[str] | None:
+    """The project's settings modules (outside test folders) that assign ``MIDDLEWARE`` (at module
+    level or in a django-configurations class body), when every statement of the project's Python
+    files that sets or changes it (``=``, ``+=``, ``.append()``/``.insert()``/``.extend()``/
+    ``.remove()``, item assignment, an ``override_settings(MIDDLEWARE=...)`` keyword) uses string
+    literals only; None when one does not (a list read from the environment or built from names:
+    what runs is unknown)."""
+    import ast
+
+    from asynclint.core import context
+    from asynclint.core.deployment import is_test_path
+
+    known = context.current().middleware_listings
+    key = (root, "read")
+    if key in known:
+        return known[key]
+    settings: list[str] = []
+    for _, where in _listings(root).get(_SETTINGS_FILES, ()):
+        try:
+            tree = ast.parse((root / where).read_text(encoding="utf-8", errors="replace"))
+        except (OSError, SyntaxError, ValueError):
+            known[key] = None
+            return None
+        parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+        for node in ast.walk(tree):
+            values, assigns = [], False
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                targets = [t.value if isinstance(t, ast.Subscript) else t for t in targets]
+                if any(_names_middleware(t) for t in targets):
+                    values, assigns = [node.value], isinstance(node, (ast.Assign, ast.AnnAssign))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    _names_middleware(node.func.value):
+                values = node.args
+            elif isinstance(node, ast.keyword) and node.arg == api.MIDDLEWARE_SETTING:
+                values = [node.value]
+            # a read that flows into something else (MIDDLEWARE = base.MIDDLEWARE + ...); not one that
+            # changes it in place (MIDDLEWARE.append(...)) or tests membership
+            elif isinstance(node, ast.Name) and node.id == api.MIDDLEWARE_SETTING and \
+                    not isinstance(node.ctx, ast.Store) and not isinstance(parents.get(node), (ast.Attribute, ast.Compare)):
+                values = [node]
+            if not all(_literal_strings(value) for value in values):
+                known[key] = None
+                return None
+            if assigns and not is_test_path(where) and where not in settings:
+                settings.append(where)
+    known[key] = settings
+    return settings
+
+
+def _literal_strings(value) -> bool:
+    """A string, or a list/tuple (or a sum of them) of strings only."""
+    import ast
+
+    if isinstance(value, ast.Constant):
+        return isinstance(value.value, (str, int))  # .insert(0, "path")
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return all(_literal_strings(item) for item in value.elts)
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+        return _literal_strings(value.left) and _literal_strings(value.right)
+    return False
 
 
 # --- settings ------------------------------------------------------------------------------------

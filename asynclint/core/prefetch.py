@@ -10,12 +10,21 @@ This module answers "is this QuerySet expression such an ``.all()``" for the ins
 function: every assignment of the name must load it through a query that prefetches the relation
 (a chain ending in ``afirst()``/``aget()``/... or the target of ``async for`` over such a chain).
 Anything else (a parameter, an instance from elsewhere, a helper's result) is unknown: not served.
+
+``helper_prefetches`` answers the same question for an instance loaded from a QuerySet that a project
+function builds (``await aget_object_or_404(get_members_queryset(user, add_details=True), pk=pk)``):
+the function's ``prefetch_related("<relation>")`` (a name or a ``Prefetch`` without ``to_attr``) on
+the code the call's arguments select (``core.branches``: ``if add_details:`` with ``True`` passed runs,
+with the keyword left at its ``False`` default it does not), certain when it runs on every such path,
+uncertain when only a branch asynclint cannot decide applies it.
 """
 
 from __future__ import annotations
 
 from astroid import nodes
 
+from asynclint.core import branches
+from asynclint.core.django_kinds import called_function
 from asynclint.core.event_loop import enclosing_frame
 
 #: QuerySet methods that return one instance (the loaded instance keeps the prefetched objects).
@@ -65,8 +74,8 @@ def _prefetched_all(value: nodes.NodeNG) -> bool:
     if not isinstance(instance, nodes.Name):
         return False
     loads = _assigned_values(instance)
-    return bool(loads) and all(_loads_with_prefetch(load, relation) for load in loads) and \
-        not _cache_cleared(instance, relation)
+    return bool(loads) and all(_loads_with_prefetch(load, relation) or helper_prefetches(load, relation)
+                               for load in loads) and not _cache_cleared(instance, relation)
 
 
 def _cache_cleared(instance: nodes.Name, relation: str) -> bool:
@@ -111,3 +120,28 @@ def _names_relation(argument: nodes.NodeNG, relation: str) -> bool:
         return isinstance(first, nodes.Const) and first.value == relation and not any(
             keyword.arg == "to_attr" for keyword in argument.keywords or [])
     return False
+
+
+def helper_prefetches(value: nodes.NodeNG, relation: str) -> bool | None:
+    """Whether the instance ``value`` evaluates to (a returned expression, or a local name assigned
+    one) was loaded from a QuerySet that a project function called there prefetches ``relation`` on:
+    True when the code the call selects always does, None when only an undecided branch does, False
+    when no such function is called."""
+    loads = [value]
+    for name in value.nodes_of_class(nodes.Name):
+        assigned = _assigned_values(name)
+        loads.extend(assigned or ())
+    frame = enclosing_frame(value)
+    found: bool | None = False
+    for load in loads:
+        for call in load.nodes_of_class(nodes.Call):
+            target = called_function(call.func)
+            if target is None or target is frame:
+                continue
+            for node, conditional in branches.reached(target, branches.call_bindings(call, target)):
+                if isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute) and \
+                        node.func.attrname == _PREFETCH and any(_names_relation(arg, relation) for arg in node.args):
+                    if not conditional:
+                        return True
+                    found = None
+    return found

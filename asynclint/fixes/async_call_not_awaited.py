@@ -1,11 +1,14 @@
 """Fix for E5704 async-call-not-awaited: add the missing ``await`` (safe), parenthesised where the
 coroutine's result is used (``(await Book.objects.aget(pk=1)).title``). No fix where the ``await``
-would land outside an ``async def`` or inside a generator expression."""
+would land outside an ``async def`` or inside a generator expression, and none where the called
+function returns a coroutine on some paths only (``await`` would fail on the others)."""
 
 from __future__ import annotations
 
 from astroid import nodes
 
+from asynclint import django_api as api
+from asynclint.core.django_kinds import kind_of
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, SAFE, Fix, NoFix, await_blocker
 
@@ -16,4 +19,8 @@ def fix(node, ctx, facts):
     blocked = await_blocker(node)
     if blocked is not None:
         return blocked
+    found = kind_of(node)
+    if found is None or found.name != api.COROUTINE:
+        return NoFix(AMBIGUOUS, f"{ctx.short(node)} gives a coroutine on some paths only: awaiting it would "
+                                "fail on the others; make the function an 'async def' first")
     return Fix(SAFE, f"{ctx.short(node)} → await {ctx.short(node)}", (edits.add_await(ctx.span(node)),))

@@ -10,12 +10,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from asynclint import django_api as api
-from asynclint.libraries import channels, graphql, loops, ninja, table
+from asynclint.libraries import channels, discord_bots, graphql, loops, ninja, table
 
 #: The families that describe code a library runs on the loop (``COVERED``: library, what, rules, versions).
 RUNTIME_FAMILIES = (graphql, channels, ninja)
 #: The families that describe loops and threads a library runs the project's code on (``loops.COVERED``).
 LOOP_FAMILIES = (loops,)
+#: Families of objects whose methods must be awaited, listed by ``asynclint rules --libraries`` too.
+AWAITED_FAMILIES = (discord_bots,)
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "libraries.md"
 
@@ -65,8 +67,9 @@ event loop. The resulting list: feature flags (django-waffle), runtime settings 
 view in a sync function, sync-only-decorator-on-async-view), django-filter's DRF backend (a possible
 finding: only model choice filters query), and Django's own `Site.objects.get_current()`,
 `get_current_site()`, `ContentType.objects.get_for_model()`/`get_for_models()`/`get_for_id()` and
-`user.has_perm()` and friends. Considered and left out: django-allauth (its public API is views,
-forms and adapters that Django runs in threads), django-taggit (its manager would need
+`user.has_perm()` and friends. django-allauth's public API is mostly views, forms and adapters
+that Django runs in threads, except its social-login provider adapters, which projects call
+themselves (next section). Considered and left out: django-taggit (its manager would need
 taggit-specific replacements, Django's `aadd()` does not exist there), django-simple-history and
 django-reversion (history managers are lazy QuerySets, already covered by the ORM rows),
 social-auth's storage and django-axes (called by their own views, backends and signal handlers, not
@@ -77,8 +80,27 @@ django-guardian the others are views, middleware, fields, settings helpers or mo
 the ORM rows already cover (django-cors-headers, django-extensions, django-environ, django-model-utils,
 django-polymorphic, django-treebeard...), clients with rows of their own (django-redis'
 `get_redis_connection()`, django-storages behind `default_storage`), DRF authentication classes
-(djangorestframework-simplejwt: the authentication rows), or the ones left out above (social-auth-app-django 2,158, django-allauth 2,226,
-django-simple-history 2,329, django-axes 2,935, django-taggit 3,142, django-reversion 3,358).
+(djangorestframework-simplejwt: the authentication rows), or the ones left out above (social-auth-app-django 2,158,
+django-allauth 2,226 but for its provider adapters, django-simple-history 2,329, django-axes 2,935, django-taggit 3,142, django-reversion 3,358).
+
+## How django-allauth's provider adapters were chosen
+
+The criterion: the members of allauth's OAuth2 and OpenID Connect adapters that a project's own code
+reads or calls (an async settings or login endpoint listing the providers' URLs, a token exchange
+in an API) and that do I/O in the calling thread on every fresh adapter. `get_provider()` looks the
+provider's `SocialApp` up (`list_apps()` always iterates `SocialApp.objects`, also for apps
+configured in settings); the OpenID Connect adapter's `openid_config` property, and `authorize_url`,
+`access_token_url`, `profile_url`, `basic_auth`, which read it, call `get_provider()` and then fetch
+the provider's discovery document over HTTP (cached on the adapter afterwards); its `get_client()`
+and `complete_login()` do the same and more; `get_access_token_data()` posts to the token endpoint.
+Under ASGI the query comes first and raises SynchronousOnlyOperation (proven under django-allauth
+65.22.1, tests/fixtures/sync-orm-call-in-async/bad_allauth_provider_adapters.py), so these are
+query rows whose note names the HTTP request that follows. The adapter is known from its class
+(`OAuth2Adapter`, `OpenIDConnectOAuth2Adapter` and its pre-0.55 name `OpenIDConnectAdapter`,
+keycloak's subclass), by import path with or without allauth installed, and a project's subclass
+is one too (its own overrides are followed instead). Left out: the plain string class attributes
+most providers set (`GoogleOAuth2Adapter.authorize_url`), allauth's views, and the provider classes'
+methods that only allauth's views call.
 
 ## How the file libraries were chosen
 
@@ -99,6 +121,13 @@ and their replacement runs the call in a thread (`await asyncio.to_thread(f, ...
 CPU work that grows with the frame, not I/O), Pillow's in-memory transforms (`thumbnail()`,
 `resize()`...), `pandas.read_sql()` (a query through the project's own connection), lxml,
 matplotlib, numpy's `load()`/`save()` (used for data files far more than in Django request code).
+pydicom given an in-memory buffer (`dcmread(io.BytesIO(data))`, `dcmwrite(buffer, ds)` with `buffer =
+io.BytesIO()`, also through a project helper whose parameter a call passes one) is silent: no file is
+touched, and pydicom only copies and parses the elements' bytes (a value is converted when accessed;
+holdout5's adit DICOMweb parser and renderer, judged false alarms). The other libraries' in-memory
+work is unzipping and XML parsing (openpyxl, python-docx), whole-document parsing (pandas, pypdf) or
+image encoding (Pillow's `save()`, khoj's screenshots re-encoded on the loop, judged true): it stays
+reported.
 
 ## Proofs
 
@@ -293,6 +322,19 @@ def _async_clients() -> str:
         if generators:
             shown += "; async generators: " + ", ".join(f"`{n}()`" for n in generators)
         out.append(f"| {kind} | {known} | {shown} |")
+    out.append("\nA handler's parameters are known from the signature the library calls it with. Commands "
+               "(the first parameter after `self`): "
+               + ", ".join(f"`@{name}`: {kinds[0]}" for name, kinds in table.HANDLER_DECORATOR_KINDS.items())
+               + "; decorator methods: "
+               + ", ".join(f"`@<{owner}>.{name}`: {kinds[0]}"
+                           for (owner, name), kinds in table.HANDLER_DECORATOR_METHOD_KINDS.items())
+               + ". Event listeners (" + ", ".join(f"`@{name}`" for name in sorted(table.EVENT_DECORATORS))
+               + ", `@<bot>.event`, `@<bot>.listen()`; the event is the decorator's string argument or the "
+               "function's name): "
+               + ", ".join(f"`{event}` ({', '.join(kind or 'not known' for kind in kinds)})"
+                           for event, kinds in table.EVENT_PARAMETER_KINDS.items())
+               + ". Attributes and getters of those objects are objects too (`ctx.guild`, `message.channel`, "
+               "`guild.get_member(id)`). A parameter nothing types stays unknown, and silent.")
     return "\n".join(out) + "\n"
 
 
@@ -309,7 +351,8 @@ def summary() -> list[dict[str, str]]:
         "versions": table.VERSIONS[library],
     } for library, rows in sorted(by_library.items(), key=lambda item: item[0].lower())] + [{
         "library": library, "calls": what, "rules": rules, "async since": "-", "versions": versions,
-    } for family in (*RUNTIME_FAMILIES, *LOOP_FAMILIES) for library, what, rules, versions in family.COVERED]
+    } for family in (*RUNTIME_FAMILIES, *LOOP_FAMILIES, *AWAITED_FAMILIES)
+        for library, what, rules, versions in family.COVERED]
 
 
 def main() -> int:

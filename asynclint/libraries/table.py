@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from asynclint.libraries import clients, contrib, drf, files, packages, tasks
+from asynclint.libraries import allauth, clients, contrib, discord_bots, drf, files, packages, tasks
 
 #: The families, in the order the docs list them.
-FAMILIES = (clients, files, tasks, drf, contrib, packages)
+FAMILIES = (clients, files, tasks, drf, contrib, packages, allauth, discord_bots)
 
 
 def _merged(attribute: str) -> dict:
@@ -29,6 +29,11 @@ DERIVED_KINDS: dict[tuple[str, str], str] = _merged("DERIVED_KINDS")
 VIEW_DECORATORS_ASYNC_SINCE: dict[str, None] = _merged("VIEW_DECORATORS_ASYNC_SINCE")
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = _merged("INHERITED_ATTRIBUTE_KINDS")
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = _merged("HANDLER_PARAMETER_KINDS")
+HANDLER_DECORATOR_KINDS: dict[str, tuple] = _merged("HANDLER_DECORATOR_KINDS")
+HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = _merged("HANDLER_DECORATOR_METHOD_KINDS")
+EVENT_PARAMETER_KINDS: dict[str, tuple] = _merged("EVENT_PARAMETER_KINDS")
+EVENT_DECORATORS = frozenset(name for family in FAMILIES for name in getattr(family, "EVENT_DECORATORS", ()))
+EVENT_DECORATOR_METHODS = frozenset(pair for family in FAMILIES for pair in getattr(family, "EVENT_DECORATOR_METHODS", ()))
 SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
 SELF_ENTERING_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SELF_ENTERING_KINDS", ()))
 CLIENT_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "CLIENT_KINDS", ()))

@@ -9,8 +9,10 @@ function kept in a variable or a class attribute (`staticmethod(f)`), a `functoo
 callback inside `if iscoroutinefunction(callback):`), or to an async library client's method (grpc.aio's
 `ServicerContext.write()`/`abort()`/`read()`/`send_initial_metadata()`, `redis.asyncio` commands,
 `httpx.AsyncClient` and `aiohttp.ClientSession` requests, a Channels layer's `group_send()`/`send()`/
-`group_add()`..., also as a consumer's `self.channel_layer`: docs/libraries.md; the object known from its constructor, factory or a parameter's
-annotation such as `context: grpc.aio.ServicerContext`) whose coroutine is never awaited: a bare statement, a value used
+`group_add()`..., also as a consumer's `self.channel_layer`, discord.py/py-cord's `ctx.send()`, `ctx.respond()`,
+`guild.fetch_member()`, `message.add_reaction()`...: docs/libraries.md; the object known from its constructor, factory or a parameter's
+annotation such as `context: grpc.aio.ServicerContext`, or the handler signature a library calls: the
+context of a `@commands.slash_command()`, the message of an `on_message` listener) whose coroutine is never awaited: a bare statement, a value used
 directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
 `async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one
 assigned to a name that is then used as a value or never used, or one handed to the project's own
@@ -357,6 +359,9 @@ class AsyncCallNotAwaited(AsyncLintRule):
             self._check_sync_code(node)  # sync code (a GraphQL library awaits what its sync resolvers return)
             return
         found = kind_of(node)
+        if found is None and _truth_tested(node):
+            self._check_partly_coroutine(node)
+            return
         if found is None or found.name != api.COROUTINE:
             return
         if found.origin not in ("django", "adapter", "checked", "library") and not (
@@ -368,7 +373,23 @@ class AsyncCallNotAwaited(AsyncLintRule):
             return
         shown = f"{describe(node.func)}()"
         self.report(node, f"{shown} returns a coroutine that is {misuse}, so it never runs; "
-                          f"write 'await {describe(node)}'")
+                          f"write '{_awaited(node)}'")
+
+    def _check_partly_coroutine(self, node: nodes.Call) -> None:
+        """``if not is_moderator(scope):`` in a coroutine, where the project's plain ``def`` returns
+        ``True`` on one path and ``database_sync_to_async(check)(...)`` on another: on that path the
+        test sees a coroutine, always true, and the check never runs."""
+        function = _project_function_called(node)
+        if function is None or isinstance(function, nodes.AsyncFunctionDef) or function.decorators is not None:
+            return
+        returned = _coroutine_return(function)
+        if returned is None:
+            return
+        self.report(node, f"{describe(node.func)}() returns a coroutine on one of its paths (line "
+                          f"{returned.fromlineno}: 'return {describe(returned.value)}'), and here its value is "
+                          f"tested for truth: on that path the test always passes and the coroutine never "
+                          f"runs; make {function.name} an 'async def' that awaits it, and write "
+                          f"'await {describe(node)}'")
 
     def _check_sync_code(self, node: nodes.Call) -> None:
         """In a sync ``def``: a coroutine returned from inside ``try``, and a ``sync_to_async(f)``
@@ -405,6 +426,34 @@ class AsyncCallNotAwaited(AsyncLintRule):
             self.report(node, f"{describe(node.func)} is a sync_to_async(...) wrapper when {frame.name}() is called "
                               f"from line {caller.lineno}: calling it here makes a coroutine that is never "
                               f"awaited, so the wrapped function never runs; await it in an async caller")
+
+
+def _awaited(node: nodes.Call) -> str:
+    """How to write ``node`` awaited: ``(await make(...)).run(...)`` where its result is read (an
+    ``await`` in front of the whole chain would await ``.run(...)``'s result instead)."""
+    parent = node.parent
+    if isinstance(parent, (nodes.Attribute, nodes.Subscript)) and node is (
+            parent.expr if isinstance(parent, nodes.Attribute) else parent.value):
+        outer = parent.parent if isinstance(parent.parent, nodes.Call) and parent.parent.func is parent else parent
+        if isinstance(parent, nodes.Attribute):
+            rest = f".{parent.attrname}" + ("(...)" if outer is not parent else "")
+        else:
+            rest = "[...]"
+        return f"(await {describe(node)}){rest}"
+    return f"await {describe(node)}"
+
+
+def _coroutine_return(function: nodes.FunctionDef) -> nodes.Return | None:
+    """The first ``return`` of the sync ``function`` that gives a coroutine (Django's, an adapter's or
+    a project coroutine function's), when another of its returns gives something else (so that the
+    function as a whole has no agreed kind)."""
+    returns = [statement for statement in function.nodes_of_class(nodes.Return, skip_klass=(
+                   nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)) if statement.value is not None]
+    for statement in returns:
+        found = kind_of(statement.value) if isinstance(statement.value, nodes.Call) else None
+        if found is not None and found.name == api.COROUTINE and _is_awaitable_origin(found):
+            return statement
+    return None
 
 
 def _named_like_django_async(node: nodes.Call) -> bool:

@@ -20,11 +20,16 @@ sync view's ORM work, while an async one would close the loop thread's connectio
 never uses), and for a factory whose code
 already has an async path (one that
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
-`sync-only-middleware-in-settings` reports it where it is installed).
+`sync-only-middleware-in-settings` reports it where it is installed). A middleware class that the
+project never installs is silent too: no `MIDDLEWARE` setting names it, the project's settings (a
+settings module of the class's own top-level package) are read in full (every statement that sets or
+changes `MIDDLEWARE` uses string literals; one read from the environment or built from other names
+keeps the finding), and no other code names the class.
 
 Only projects that serve HTTP through Django's ASGI handler pay this cost: the finding is definite
 when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
-project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`; see the
+project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`, or the module
+it imports its Channels router from; see the
 README's Configuration section and `asynclint check -v`).
 
 ## Why is this bad?
@@ -117,7 +122,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_classdef(self, node: nodes.ClassDef) -> None:
         found = middleware.factory(node, owned_only=True)
-        if found is not None and found.owns and is_sync_only(found):
+        if found is not None and found.owns and is_sync_only(found) and middleware.never_installed(node) is None:
             self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: set sync_capable = async_capable = True, call markcoroutinefunction(self) "
                               f"in __init__ when iscoroutinefunction(get_response), and route __call__ to an "

@@ -101,7 +101,8 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
                     detail = f"sync-only entries: {', '.join(sync_only)}"
                 else:
                     without = middleware.switches([*modes[:index], api.HYBRID, *modes[index + 1:]])
-                    detail = f"{bound}{_times(without)} if this entry were async-capable"
+                    detail = (f"{bound}{_times(without)} if this entry were async-capable" if without or not bound
+                              else "perhaps never if this entry were async-capable")
                 self.report_under_asgi(found.node, f"'{found.path}' is sync-only middleware ({why}): under ASGI this "
                                         f"MIDDLEWARE list makes every request switch between async and sync "
                                         f"{bound}{_times(total)} ({detail}); {_fix(found)}", settings=True)

@@ -54,14 +54,14 @@ from pylint.interfaces import HIGH, INFERENCE
 from asynclint.core import suggest
 from asynclint.core.chains import coroutine_work
 from asynclint.core.describe import describe
-from asynclint.core.evaluation import evaluations_at, reported_evaluations
+from asynclint.core.evaluation import evaluations_at, reads_filled_cache, reported_evaluations
 from asynclint import django_api as api
 from asynclint.core.django_kinds import INSTANCE_LIKE, kind_of
 from asynclint.core.django_kinds import _instance_attribute as related_kind  # noqa: PLC2701 (a model's attribute)
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.libraries import graphql, ninja
 from asynclint.prefilter import ASYNC
-from asynclint.core.prefetch import served_from_prefetch
+from asynclint.core.prefetch import helper_prefetches, served_from_prefetch
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "sync-queryset-evaluation-in-async"
@@ -92,6 +92,8 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
         for found in evaluations_at(node):
             if served_from_prefetch(found.queryset):
                 continue  # instance.tags.all() on an instance loaded with prefetch_related("tags")
+            if reads_filled_cache(found):
+                continue  # ``a not in qs and b not in qs``: the first fetched the rows, the second reads them
             if runs_on_event_loop(found.node):
                 message = suggest.evaluation(found.operation, self.target, qs=describe(found.queryset),
                                              **found.shown)
@@ -143,10 +145,14 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             for name in sorted(fields):
                 related = related_kind(found, name)
                 if related is not None and related.name == api.RELATED_MANAGER:
+                    served = helper_prefetches(node.value, name)
+                    if served:
+                        continue  # loaded from a project function's QuerySet that prefetches it
                     self.report(node.value, f"django-ninja validates {shown} against {cls.name} on the event loop, "
                                             f"and its field '{name}' reads the related manager {shown}.{name} "
                                             f"(a query), where Django raises SynchronousOnlyOperation; fetch it "
-                                            f"with prefetch_related('{name}') before returning it")
+                                            f"with prefetch_related('{name}') before returning it",
+                                HIGH if served is False else INFERENCE)
                     return
 
 
