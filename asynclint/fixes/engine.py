@@ -31,7 +31,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-import libcst as cst
 from astroid import MANAGER
 
 from asynclint import django_api as api
@@ -203,6 +202,8 @@ def keep_final_break(original: str, text: str) -> str:
 def parses(text: str, path: str = "<fixed>", compiles: bool = True, libcst: bool = True) -> str | None:
     """None when ``text`` is valid Python (libcst — if asked —, ``ast`` and — if asked — the compiler
     agree), else why."""
+    import libcst as cst  # pylint: disable=import-outside-toplevel  # a run applying no fix never loads it
+
     try:
         if libcst:
             cst.parse_module(text)
@@ -295,6 +296,8 @@ def _apply_in_parts(text: str, edits: Sequence[edit_verbs.Edit], path: str, comp
     own): the caller applies them to the whole text.
     Raises what ``apply_edits`` raises; the result is checked as ``parses`` would check it, libcst
     reading each rewritten part."""
+    import libcst as cst  # pylint: disable=import-outside-toplevel  # see ``parses``
+
     if any(edit.verb == "remove_unused_import" for edit in edits):
         return None
     try:
@@ -351,6 +354,8 @@ def _apply_in_parts(text: str, edits: Sequence[edit_verbs.Edit], path: str, comp
 def apply_fixes(text: str, fixes: Sequence[Fix], path: str = "<fixed>") -> tuple[str, list[int], dict[int, str]]:
     """Apply the fixes that fit together. Returns the new text, the indexes of the fixes applied,
     and why the others were not."""
+    import libcst as cst  # pylint: disable=import-outside-toplevel  # see ``parses``
+
     claimed: dict = {}
     chosen, refused = [], {}
     for index, fix in enumerate(fixes):
