@@ -112,6 +112,19 @@ EFFECT_VERBS = {
     TEST_REQUEST: "runs the request through the sync test client",
 }
 
+#: What loading the session does with each of Django's session engines (``SESSION_ENGINE``): how a
+#: message says it where a branch fixes the engine (``if settings.SESSION_ENGINE == "...cache":``).
+SESSION_ENGINE_SETTING = "SESSION_ENGINE"
+SESSION_ENGINE_LOADS = {
+    "django.contrib.sessions.backends.db": "loads the session from the database synchronously (Django raises "
+                                           "SynchronousOnlyOperation)",
+    "django.contrib.sessions.backends.cached_db": "loads the session from the cache synchronously, and from the "
+                                                  "database on a miss (where Django raises SynchronousOnlyOperation)",
+    "django.contrib.sessions.backends.cache": "loads the session from the cache synchronously (a blocking round trip "
+                                              "on the loop; with DatabaseCache Django raises SynchronousOnlyOperation)",
+    "django.contrib.sessions.backends.file": "loads the session from a file synchronously (blocking file I/O)",
+}
+
 #: How the call-chain rules name the work a helper does: "load_books() runs a database query".
 WORK_NOUNS = {
     QUERY: "runs a database query", EVALUATION: "runs a database query", WRITE: "writes to the database",
@@ -757,6 +770,9 @@ EVALUATIONS: dict[str, Evaluation] = {
                    fills_cache=False),
         Evaluation("unpacking", "unpacking {qs}", "[x async for x in {qs}]"),
         Evaluation("repr", "{call} of {qs}", "build a list with 'async for' first", fills_cache=False),
+        # ``str({"items": qs})``: a container's repr is its elements' reprs (json's ``default=str`` too)
+        Evaluation("held-repr", "{call} of a container holding {qs}", "build a list with 'async for' first",
+                   fills_cache=False),
     )
 }
 

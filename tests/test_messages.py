@@ -134,3 +134,31 @@ def test_a_chain_names_the_permission_check_not_the_lazy_user_read():
     [finding] = lint([fixture], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
     assert "runs a sync auth query (user, session or permissions) on the event loop" in finding.message
     assert "permissions.py:9: user.has_perms(...))" in finding.message
+
+
+def test_a_receiver_of_an_unnamed_class_is_possible_and_names_the_override():
+    """``exporter.export_rows()`` where the class of ``exporter`` is not said: possible, naming the
+    override that does the work and the project base whose hierarchy defines the method."""
+    fixture = FIXTURES / "missing-sync-to-async" / "bad_receiver_of_an_unnamed_class.py"
+    [finding] = lint([fixture], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
+    assert "when exporter is a TitleExporter (the class of exporter is not known here; the project's " \
+           "export_rows() methods are Exporter's and its subclasses')" in finding.message
+    assert "via TitleExporter.export_rows() (exporters.py:27)" in finding.message
+
+
+def test_a_session_call_under_an_engine_branch_says_what_that_engine_does(tmp_path):
+    """``request.session.get()`` inside ``if settings.SESSION_ENGINE == "...cache":`` is a cache round
+    trip, not a database query (holdout6: GlitchTip's SessionAuth was told 'database-backed engines raise')."""
+    module = tmp_path / "auth.py"
+    module.write_text(textwrap.dedent("""
+        from django.conf import settings
+
+        async def authenticate(request):
+            if settings.SESSION_ENGINE == "django.contrib.sessions.backends.cache":
+                return request.session.get("_auth_user_id")
+            return None
+    """))
+    [finding] = lint([module], {"django-version": "5.2"}, extra_sys_path=[FIXTURES])
+    assert finding.message.startswith(
+        "request.session.get() loads the session from the cache synchronously (a blocking round trip on the "
+        "loop; with DatabaseCache Django raises SynchronousOnlyOperation) on the event loop")

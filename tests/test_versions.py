@@ -75,6 +75,24 @@ def test_requirement_admitting_only_django_2_targets_3_0(tmp_path, monkeypatch):
     assert found.version == versions.OLDEST and "only releases older than 3.0" in found.reason
 
 
+@pytest.mark.parametrize(("requirement", "classifiers", "expected"), [
+    ("django<6.0.0", ["Framework :: Django", "Framework :: Django :: 5"], (5, 0)),  # suitenumerique/docs
+    ("django<6.0.0", ["Framework :: Django :: 5.2", "Framework :: Django :: 4.2"], (4, 2)),
+    ("django<6.0.0", [], (3, 0)),  # nothing says more than the requirement
+    ("django>=4.2,<6.0", ["Framework :: Django :: 5.2"], (4, 2)),  # a lower bound wins
+])
+def test_classifiers_give_the_floor_of_a_requirement_without_one(tmp_path, monkeypatch, requirement, classifiers,
+                                                                    expected):
+    """Without Django installed, an upper-bound-only requirement targets the lowest Django the project's
+    classifiers name, not 3.0 (which would silence the middleware rules)."""
+    monkeypatch.setattr(versions, "installed", lambda: None)
+    monkeypatch.setattr(versions, "installed_release", lambda name: None)
+    listed = "".join(f'    "{classifier}",\n' for classifier in classifiers)
+    write(tmp_path, {"pyproject.toml": f'[project]\nname = "docs"\ndependencies = ["{requirement}"]\n'
+                                       f'classifiers = [\n{listed}]\n'})
+    assert versions.detect("", tmp_path).version == expected
+
+
 def test_unreadable_requirement_falls_back_to_the_installed_django(tmp_path, monkeypatch):
     installed_django(monkeypatch, "5.2.3")
     write(tmp_path, {"requirements.txt": "django>=four\n"})

@@ -186,6 +186,35 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
     return None
 
 
+def setting_on_branch(node: nodes.NodeNG, setting: str) -> str | None:
+    """The string value of ``django.conf.settings.<setting>`` on the branch ``node`` runs on: inside
+    ``if settings.SESSION_ENGINE == "<value>":`` (or the ``else`` of a ``!=``), in the same function."""
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, _SCOPES):
+        if isinstance(parent, (nodes.If, nodes.IfExp)) and child is not parent.test:
+            compared = _setting_compared(parent.test, setting)
+            if compared is not None:
+                operator, value = compared
+                in_body = child in parent.body if isinstance(parent, nodes.If) else child is parent.body
+                if (operator == "==") == in_body:
+                    return value
+        child, parent = parent, parent.parent
+    return None
+
+
+def _setting_compared(test: nodes.NodeNG, setting: str) -> tuple[str, str] | None:
+    """``settings.X == "value"`` (either side; ``!=`` too): the operator and the value."""
+    if not isinstance(test, nodes.Compare) or len(test.ops) != 1 or test.ops[0][0] not in ("==", "!="):
+        return None
+    operator, right = test.ops[0]
+    for read, literal in ((test.left, right), (right, test.left)):
+        if isinstance(read, nodes.Attribute) and read.attrname == setting \
+                and qualified_name(read.expr) == "django.conf.settings" \
+                and isinstance(literal, nodes.Const) and isinstance(literal.value, str):
+            return operator, literal.value
+    return None
+
+
 # --- memoisation ---------------------------------------------------------------------------------------
 def _decorator_names(function: nodes.FunctionDef) -> set[str]:
     names = set()

@@ -30,7 +30,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     foreign_request_parameters, kind_of, orm_arguments, relation_read_note, overridden, project_subclasses,
-    qualified_call_name, unloaded_relation_read,
+    qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.event_loop import lazy_user_never_evaluated
@@ -444,6 +444,11 @@ def receiver_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
     return found.custom if found is not None and found.name == PROJECT_OBJECT and found.exact else None
 
 
+def derives_from(cls: nodes.ClassDef, base: nodes.ClassDef | None) -> bool:
+    """Whether ``cls`` is ``base`` or a project subclass of it."""
+    return _derives_from(cls, base)
+
+
 def _derives_from(cls: nodes.ClassDef, base: nodes.ClassDef | None, _depth: int = 0) -> bool:
     """Whether ``cls`` is ``base`` or a project subclass of it (through the bases asynclint can read)."""
     if base is None or _depth > 8:
@@ -485,7 +490,9 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
         owner = enclosing_class(func)
     else:
         declared = kind_of(func.expr)
-        if declared is None or declared.exact or declared.returned or \
+        if declared is None:
+            return _unknown_receiver_methods(node, func)
+        if declared.exact or declared.returned or \
                 declared.name not in (PROJECT_OBJECT, PROJECT_CLASS):
             return []
         owner = declared.custom
@@ -514,6 +521,28 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
                 if runnable is not None:
                     found.append(runnable)
     return found
+
+
+def _unknown_receiver_methods(node: nodes.NodeNG, func: nodes.Attribute) -> list[nodes.FunctionDef]:
+    """``view.get_object()`` where the class of ``view`` is not known, but one plain project base roots
+    every definition of the method its module can see (``unknown_receiver_hierarchy``): the base's own
+    method (unless abstract) and its project subclasses' overrides (test modules aside), any of which
+    may run. Not for a property read or an awaited call."""
+    if not isinstance(node, nodes.Call) or isinstance(node.parent, nodes.Await):
+        return []
+    root = unknown_receiver_hierarchy(func)
+    if root is None:
+        return []
+    found = []
+    own = find_method(root, func.attrname)
+    if own is not None and not _is_abstract(own):
+        found.append(_runnable(own))
+    for subclass in project_subclasses(root):
+        if is_test_module(subclass.root().file or ""):
+            continue
+        found.extend(_runnable(defined) for defined in subclass.locals.get(func.attrname, ())
+                     if isinstance(defined, nodes.FunctionDef))
+    return [method for method in found if method is not None]
 
 
 def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | None:

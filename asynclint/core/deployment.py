@@ -36,6 +36,7 @@ router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the middlew
 from __future__ import annotations
 
 import ast
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
@@ -82,6 +83,11 @@ class Deployment:
     #: A server command (or the ``server`` option) decides it, not an ASGI router or runserver settings
     #: alone, which say nothing of how production serves HTTP.
     by_server: bool = False
+    #: The environment variables the project's ``asgi.py`` sets to a constant at import (``os.environ[
+    #: "MODE"] = "async"``, ``os.environ.setdefault("MODE", "async")``), as (name, value) pairs: what code
+    #: reads there when the ASGI application serves it (``event_loop``: a branch on another value of
+    #: such a variable does not run on the server's loop).
+    asgi_environment: tuple = ()
 
     def describe(self) -> str:
         return f"HTTP served by {self.server.upper() if self.server != UNKNOWN else 'an unknown server'}" + (
@@ -240,13 +246,7 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
     """(where, whether its "http" is Django's ASGI app) for each ProtocolTypeRouter in an asgi.py, or
     in the project module it imports its ``application`` from (``from proj.routing import application``)."""
     routers = []
-    for path in found:
-        if path.name != "asgi.py":
-            continue
-        try:
-            tree = ast.parse(_read(path))
-        except (SyntaxError, ValueError):
-            continue
+    for path, tree in _asgi_modules(found):
         if not _has_router(tree):
             imported = _application_module(root, path, tree)
             if imported is None:
@@ -263,6 +263,16 @@ def _routers(root: Path, found: list[Path]) -> list[tuple[str, bool]]:
             routers.append((f"{path.relative_to(root).as_posix()}:{call.lineno}",
                             _calls_get_asgi_application(http, dict(assigned))))
     return routers
+
+
+def _asgi_modules(found: list[Path]):
+    """(path, tree) of each ``asgi.py`` among the project's files that parses."""
+    for path in found:
+        if path.name == "asgi.py":
+            try:
+                yield path, ast.parse(_read(path))
+            except (SyntaxError, ValueError):
+                continue
 
 
 def _has_router(tree: ast.AST) -> bool:
@@ -376,12 +386,48 @@ def detect(root: Path) -> Deployment:
     context keeps the answer, so an editor server sees a changed Procfile after ``invalidate``)."""
     known = context.current().deployments
     if root not in known:
-        known[root] = _detect(root)
+        files = list(_files(root))
+        found, environment = _detect(root, files), _asgi_environment(files)
+        known[root] = dataclasses.replace(found, asgi_environment=environment) if environment else found
     return known[root]
 
 
-def _detect(root: Path) -> Deployment:
-    found = list(_files(root))
+def _asgi_environment(found: list[Path]) -> tuple[tuple[str, str], ...]:
+    """(name, value) for each environment variable the project's ``asgi.py`` modules set to a string
+    constant at module level; a variable that two of them set differently is left out."""
+    values: dict[str, str | None] = {}
+    for _path, tree in _asgi_modules(found):
+        for statement in tree.body:
+            pair = _environment_set(statement)
+            if pair is not None:
+                name, value = pair
+                values[name] = value if values.get(name, value) == value else None
+    return tuple(sorted((name, value) for name, value in values.items() if value is not None))
+
+
+def _is_environ(node: ast.AST) -> bool:
+    return isinstance(node, ast.Attribute) and node.attr == "environ" and isinstance(node.value, ast.Name) and \
+        node.value.id == "os"
+
+
+def _environment_set(statement: ast.stmt) -> tuple[str, str] | None:
+    """``os.environ["X"] = "v"`` or ``os.environ.setdefault("X", "v")``: ("X", "v")."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target, value = statement.targets[0], statement.value
+        if isinstance(target, ast.Subscript) and _is_environ(target.value) and \
+                isinstance(target.slice, ast.Constant) and isinstance(value, ast.Constant):
+            key, value = target.slice.value, value.value
+            return (key, value) if isinstance(key, str) and isinstance(value, str) else None
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        call = statement.value
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "setdefault" and _is_environ(call.func.value) \
+                and len(call.args) == 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                                for a in call.args):
+            return call.args[0].value, call.args[1].value
+    return None
+
+
+def _detect(root: Path, found: list[Path]) -> Deployment:
     asgi_commands, wsgi_commands = _commands(root, found)
     asgi, wsgi = [reason for reason, _ in asgi_commands], [reason for reason, _ in wsgi_commands]
     routers = _routers(root, found)

@@ -3004,3 +3004,64 @@ def qualified_call_name(call: nodes.Call) -> str | None:
     if isinstance(call.func, (nodes.Name, nodes.Attribute)):
         return qualified_name(call.func)
     return None
+
+
+#: Method names too common to tell an object's class by: the methods of builtin values (``get``,
+#: ``update``, ``items``...) and generic verbs that libraries' objects define as well.
+GENERIC_METHOD_NAMES = frozenset(
+    {name for value in (dict, list, set, str, bytes, int, float, object) for name in dir(value)}
+    | {"save", "delete", "create", "run", "execute", "call", "send", "close", "open", "read", "write", "start",
+       "stop", "render", "process", "handle", "dispatch", "clean", "validate", "filter", "all", "first", "last",
+       "exists", "load", "dump", "dumps", "loads", "parse", "fetch", "post", "put", "patch", "head", "options",
+       "connect", "flush", "reset", "refresh", "setup", "teardown", "emit", "log", "info", "debug", "warning",
+       "error", "exception", "json", "submit", "apply", "apply_async", "delay", "result", "wait", "acquire",
+       "release", "lock", "set", "add", "remove", "clear", "put_nowait", "get_nowait", "to_dict", "as_dict"})
+
+
+def unknown_receiver_hierarchy(func: nodes.Attribute) -> nodes.ClassDef | None:
+    """``view.get_object()`` on a receiver whose class the code does not say (an unannotated
+    parameter, a local of unknown kind): the one project base that roots every definition of the
+    method among the project classes its module can see (defined there or imported at module level),
+    when that base is a plain project class (no model, manager, view, form... of a library) and the
+    name is distinctive (not a builtin value's method, not a generic verb). None otherwise: unknown."""
+    name = func.attrname
+    if name.startswith("_") or name in GENERIC_METHOD_NAMES or not isinstance(func.expr, nodes.Name) \
+            or func.expr.name in ("self", "cls") or kind_of(func.expr) is not None:
+        return None
+    roots = {_defining_root(cls, name) for cls in _visible_project_classes(func.root())} - {None}
+    if len(roots) != 1:
+        return None
+    root = roots.pop()
+    reference = _kind_of_class_reference(root)
+    return root if reference is not None and reference.name == PROJECT_CLASS else None
+
+
+def _defining_root(cls: nodes.ClassDef, name: str) -> nodes.ClassDef | None:
+    """The topmost project class among ``cls`` and its bases that defines the method ``name``."""
+    method = find_method(cls, name)
+    root = None
+    while isinstance(method, nodes.FunctionDef) and isinstance(method.parent, nodes.ClassDef) \
+            and is_project_file(method.root().file):
+        root = method.parent
+        method = find_method_in_bases(root, name)
+    return root
+
+
+def _visible_project_classes(module: nodes.Module) -> tuple[nodes.ClassDef, ...]:
+    """The project classes ``module`` defines or imports at module level (once per module analysed)."""
+    memo = current().kinds
+    key = ("visible project classes", module)
+    found = memo.get(key)
+    if found is None:
+        classes = []
+        for name, bound in module.locals.items():
+            for binding in bound:
+                if isinstance(binding, nodes.ClassDef):
+                    classes.append(binding)
+                elif isinstance(binding, nodes.ImportFrom) and binding.scope() is module:
+                    qualified = imported_name(binding, name)
+                    target = definition_of_qualified(qualified, module) if qualified else None
+                    if isinstance(target, nodes.ClassDef):
+                        classes.append(target)
+        found = memo[key] = tuple(cls for cls in dict.fromkeys(classes) if is_project_file(cls.root().file))
+    return found

@@ -81,6 +81,12 @@ def _call(node: nodes.Call) -> Iterator[Evaluation]:
     ) and isinstance(func.expr.value, str):
         for argument in node.args:
             yield Evaluation(argument, argument, "repr", {"call": f"str.{func.attrname}()"})
+            if func.attrname == "format":
+                yield from _held_reprs(argument, argument, "str.format()")
+        return
+    if isinstance(func, (nodes.Name, nodes.Attribute)) and node.args and _stringifies_leftovers(node):
+        yield from _held_reprs(node, node.args[0], f"{describe(func)}(..., default={_default(node)})",
+                               itself=True)
         return
     if not isinstance(func, nodes.Name) or func.name not in _BUILTINS:
         return
@@ -91,6 +97,62 @@ def _call(node: nodes.Call) -> Iterator[Evaluation]:
     for argument in node.args if func.name in _ALL_ARGUMENTS else node.args[:1]:
         if not isinstance(argument, nodes.Starred):
             yield Evaluation(node, argument, operation, {"call": shown})
+            if operation == "repr":
+                yield from _held_reprs(node, argument, shown)
+
+
+#: ``json.dumps(value, default=str)``: the encoder hands what it cannot encode (a QuerySet) to ``default``.
+_JSON_ENCODERS = frozenset({"json.dumps", "json.dump"})
+_STRINGIFYING_DEFAULTS = frozenset({"builtins.str", "builtins.repr"})
+
+
+def _stringifies_leftovers(call: nodes.Call) -> bool:
+    if qualified_name(call.func) not in _JSON_ENCODERS:
+        return False
+    default = next((keyword.value for keyword in call.keywords or [] if keyword.arg == "default"), None)
+    return isinstance(default, nodes.Name) and qualified_name(default) in _STRINGIFYING_DEFAULTS
+
+
+def _default(call: nodes.Call) -> str:
+    return next(keyword.value.as_string() for keyword in call.keywords if keyword.arg == "default")
+
+
+def _held_reprs(node: nodes.NodeNG, value: nodes.NodeNG, shown: str, itself: bool = False,
+                _depth: int = 0) -> Iterator[Evaluation]:
+    """The QuerySets that the ``repr()`` of a container evaluates (``str({"items": qs})``: a dict's,
+    list's, tuple's or set's repr is its elements' reprs, a QuerySet's repr queries): the values of
+    a literal container, or of the one literal a local variable is bound to, nested ones too.
+    ``itself``: the value itself as well (``json.dumps(qs, default=str)``)."""
+    if itself:
+        yield Evaluation(node, value, "repr", {"call": shown})
+    if _depth > 3:
+        return
+    literal = _literal_container(value)
+    if literal is None:
+        return
+    held = [item for pair in literal.items for item in pair] if isinstance(literal, nodes.Dict) else literal.elts
+    for element in held:
+        if not isinstance(element, (nodes.Starred, nodes.DictUnpack)):
+            yield Evaluation(node, element, "held-repr", {"call": shown})
+            yield from _held_reprs(node, element, shown, _depth=_depth + 1)
+
+
+_CONTAINERS = (nodes.Dict, nodes.List, nodes.Tuple, nodes.Set)
+
+
+def _literal_container(value: nodes.NodeNG) -> nodes.NodeNG | None:
+    """``{...}``/``[...]``/``(...)``, or the one such literal a local name is bound to (assigned once,
+    in the same function, and never subscripted for a write or mutated by a method there)."""
+    if isinstance(value, _CONTAINERS):
+        return value
+    if not isinstance(value, nodes.Name):
+        return None
+    scope, assigned = value.lookup(value.name)
+    if len(assigned) != 1 or not isinstance(assigned[0], nodes.AssignName) \
+            or not isinstance(assigned[0].parent, nodes.Assign) or scope is not value.scope():
+        return None
+    literal = assigned[0].parent.value
+    return literal if isinstance(literal, _CONTAINERS) else None
 
 
 def _truth_tested(test: nodes.NodeNG) -> Iterator[Evaluation]:
@@ -149,12 +211,14 @@ def _assign(node: nodes.Assign) -> Iterator[Evaluation]:
 
 def _formattedvalue(node: nodes.FormattedValue) -> Iterator[Evaluation]:
     yield Evaluation(node.value, node.value, "repr", {"call": "an f-string"})
+    yield from _held_reprs(node.value, node.value, "an f-string")
 
 
 def _binop(node: nodes.BinOp) -> Iterator[Evaluation]:
     if node.op == "%" and isinstance(node.left, nodes.Const) and isinstance(node.left.value, str):
         for value in node.right.elts if isinstance(node.right, nodes.Tuple) else [node.right]:
             yield Evaluation(value, value, "repr", {"call": "'%' formatting"})
+            yield from _held_reprs(value, value, "'%' formatting")
 
 
 _HANDLERS = {

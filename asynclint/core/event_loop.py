@@ -74,6 +74,68 @@ def loop_running_test(test: nodes.NodeNG) -> bool | None:
     return None
 
 
+_ENVIRON = frozenset({"os.environ", "environ"})
+_ENVIRONMENT_GETTERS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
+
+
+def asgi_environment_test(test: nodes.NodeNG, _depth: int = 0) -> bool | None:
+    """The value of ``test`` when the project's ASGI application runs the code: a comparison of an
+    environment variable that the project's ``asgi.py`` sets (``deployment.Deployment.asgi_environment``)
+    with a string (``os.environ.get("MODE") == "async"``, ``!=``, ``not``, or a local name assigned
+    only such a comparison). None: anything else. The other arm runs only where another entry point
+    (``wsgi.py``, the tests) sets the variable: not on the ASGI server's loop (conversations' fake
+    streaming sleeps with ``time.sleep`` only when ``PYTHON_SERVER_MODE`` is not ``async``)."""
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        inner = asgi_environment_test(test.operand, _depth)
+        return None if inner is None else not inner
+    if isinstance(test, nodes.Name) and _depth < 2:
+        values = _assigned_once(test)
+        return None if values is None else asgi_environment_test(values, _depth + 1)
+    if not (isinstance(test, nodes.Compare) and len(test.ops) == 1 and test.ops[0][0] in ("==", "!=")):
+        return None
+    left, (operator, right) = test.left, test.ops[0]
+    if isinstance(left, nodes.Const):
+        left, right = right, left
+    name = _environment_read(left)
+    if name is None or not (isinstance(right, nodes.Const) and isinstance(right.value, str)):
+        return None
+    from asynclint.core import deployment
+
+    file = test.root().file
+    if not file:
+        return None
+    value = dict(deployment.detect(deployment.project_root(file)).asgi_environment).get(name)
+    if value is None:
+        return None
+    return (value == right.value) == (operator == "==")
+
+
+def _environment_read(node: nodes.NodeNG) -> str | None:
+    """``os.environ.get("X", ...)``, ``os.getenv("X", ...)`` or ``os.environ["X"]``: "X"."""
+    # spelled, not inferred: an inference while a rule asks whether a node runs on the loop would fill
+    # astroid's caches in the middle of another analysis
+    if isinstance(node, nodes.Call) and node.args and isinstance(node.args[0], nodes.Const) and \
+            node.func.as_string() in _ENVIRONMENT_GETTERS:
+        key = node.args[0].value
+    elif isinstance(node, nodes.Subscript) and node.value.as_string() in _ENVIRON and \
+            isinstance(node.slice, nodes.Const):
+        key = node.slice.value
+    else:
+        return None
+    return key if isinstance(key, str) else None
+
+
+def _assigned_once(name: nodes.Name) -> nodes.NodeNG | None:
+    """The value of the one plain assignment of local ``name`` in its function, or None."""
+    frame = enclosing_frame(name)
+    if not isinstance(frame, nodes.FunctionDef) or name.name in frame.argnames():
+        return None
+    found = [target for target in frame.nodes_of_class(nodes.AssignName) if target.name == name.name]
+    if len(found) != 1 or not isinstance(found[0].parent, nodes.Assign):
+        return None
+    return found[0].parent.value
+
+
 #: Calls that raise RuntimeError only when no loop runs in this thread (never inside a coroutine).
 _LOOP_PROBES = _RUNNING_LOOP_GETTERS | {"asyncio.current_task", "asyncio.tasks.current_task"}
 
@@ -102,6 +164,8 @@ def _off_loop_branch(node: nodes.NodeNG, frame: nodes.AsyncFunctionDef) -> bool:
             return True
         if isinstance(parent, (nodes.If, nodes.IfExp)) and child is not parent.test:
             running = loop_running_test(parent.test)
+            if running is None:
+                running = asgi_environment_test(parent.test)
             in_body = child is parent.body if isinstance(parent, nodes.IfExp) else child in parent.body
             if running is not None and running != in_body:
                 return True

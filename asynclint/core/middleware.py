@@ -701,9 +701,24 @@ class Entry:
 
 
 def middleware_lists(module: nodes.Module) -> list[nodes.List | nodes.Tuple]:
-    """The literal lists a settings module assigns to ``MIDDLEWARE`` at module level."""
-    found = []
+    """The literal lists a settings module assigns to ``MIDDLEWARE`` at module level, or in the body of
+    a django-configurations class (``class Base(Configuration): MIDDLEWARE = [...]``, and its
+    subclasses in the module)."""
+    found = _assigned_lists(module.body)
+    configurations: set[str] = set()
     for statement in module.body:
+        if isinstance(statement, nodes.ClassDef) and any(
+                (base.name if isinstance(base, nodes.Name) else getattr(base, "attrname", None))
+                in ({"Configuration"} | configurations) for base in statement.bases):
+            configurations.add(statement.name)
+            found.extend(_assigned_lists(statement.body))
+    return found
+
+
+def _assigned_lists(body: list[nodes.NodeNG]) -> list[nodes.List | nodes.Tuple]:
+    """The literal lists that the statements ``body`` assign to ``MIDDLEWARE``."""
+    found = []
+    for statement in body:
         if isinstance(statement, nodes.Assign):
             targets, value = statement.targets, statement.value
         elif isinstance(statement, nodes.AnnAssign) and statement.value is not None:

@@ -11,9 +11,12 @@ import os
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.chains import Chain, self_dispatch_undecided
+from asynclint.core import branches
+from asynclint.core.chains import Chain, derives_from, self_dispatch_undecided
 from asynclint.core.describe import arguments, describe
-from asynclint.core.django_kinds import ApiCall, enclosing_class, find_method, kind_of, project_subclasses
+from asynclint.core.django_kinds import (
+    ApiCall, enclosing_class, find_method, kind_of, project_subclasses, unknown_receiver_hierarchy,
+)
 from asynclint.core.versions import format_version
 
 SYNC_TO_ASYNC_FUNCTION = "move it into a sync function and call that with 'await sync_to_async(fn)()'"
@@ -57,7 +60,7 @@ def sync_call(found: ApiCall, target: api.Version) -> str:
     """``Book.objects.get() queries the database on the event loop; use 'await ...aget(...)' (Django 4.1+)``."""
     row = found.row
     shown = f"{describe(found.call.func)}()"
-    does = f"{shown} {api.EFFECT_VERBS[row.effect]} on the event loop"
+    does = f"{shown} {_verb(row, found.call)} on the event loop"
     if row.library:
         receiver = describe(found.receiver) if found.receiver is not None else ""
         return library(row, does, describe(found.call.func), receiver, arguments(found.call), found.call.root().file)
@@ -77,6 +80,15 @@ def sync_call(found: ApiCall, target: api.Version) -> str:
     if row.receiver == api.FUNCTION:
         where = f", from {row.async_name.rpartition('.')[0]}"
     return f"{does}; use '{replacement(found)}' (Django {format_version(row.since)}+{where})"
+
+
+def _verb(row: api.SyncApi, node: nodes.NodeNG) -> str:
+    """What the row's call does; for the session, what the engine a branch fixes does."""
+    if row.effect == api.SESSION_IO:
+        engine = branches.setting_on_branch(node, api.SESSION_ENGINE_SETTING)
+        if engine in api.SESSION_ENGINE_LOADS:
+            return api.SESSION_ENGINE_LOADS[engine]
+    return api.EFFECT_VERBS[row.effect]
 
 
 def evaluation(operation: str, target: api.Version, **shown: str) -> str:
@@ -133,8 +145,14 @@ def _overriding_class(chain: Chain) -> str | None:
             func = step.call.func if isinstance(step.call, nodes.Call) else step.call
             if isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name):
                 if func.expr.name == "self":
+                    if not derives_from(owner, enclosing_class(step.call)):
+                        continue  # a method the class inherits from ``owner``: not an override
                     return f"self is a {owner.name} ({owner.name}.{step.function.name}() overrides it)"
                 declared = kind_of(func.expr)  # a receiver declared as a base class: the object decides
+                root = unknown_receiver_hierarchy(func) if declared is None else None
+                if root is not None:  # a receiver of a class the code does not say
+                    return (f"{func.expr.name} is a {owner.name} (the class of {func.expr.name} is not known here; "
+                            f"the project's {step.function.name}() methods are {root.name}'s and its subclasses')")
                 if declared is not None and not declared.exact and declared.custom is not owner:
                     return f"{func.expr.name} is a {owner.name} (its {owner.name}.{step.function.name}() runs)"
     for step in chain.steps:  # ``self.m()`` running the class's own m(), which some subclasses override

@@ -457,7 +457,35 @@ def requirement(start) -> tuple[Version, str] | None:
         raise InvalidRequirement(f"{where}: {error}") from None
     if version is None:
         return None  # no version bound (``django``, ``*``, a URL) or none asynclint knows
+    floor = _classifier_floor(specifier, where)
+    if floor is not None and floor > version:
+        return floor, f"{where}, from its lowest 'Framework :: Django' classifier (the requirement sets no " \
+                      f"lower bound)"
     return version, where
+
+
+_DJANGO_CLASSIFIER = re.compile(r"^Framework :: Django :: (\d+)(?:\.(\d+))?\s*$")
+
+
+def _classifier_floor(specifier: str, where: str) -> Version | None:
+    """When a pyproject's django requirement has no lower bound (``django<6.0``), the oldest known
+    release among its ``Framework :: Django :: X[.Y]`` classifiers (the versions the project says it
+    supports) that the requirement admits; None otherwise."""
+    path = where.split(" [", 1)[0]
+    if _bounds(specifier)[0] is not None or not path.endswith("pyproject.toml"):
+        return None
+    try:
+        classifiers = _load_toml(path).get("project", {}).get("classifiers", []) or []
+    except (OSError, ValueError):
+        return None
+    found = []
+    for classifier in classifiers:
+        match = _DJANGO_CLASSIFIER.match(str(classifier))
+        if match:
+            version = (int(match.group(1)), int(match.group(2) or 0))
+            if version in KNOWN and admits(specifier, version):
+                found.append(version)
+    return min(found) if found else None
 
 
 def installed_release(distribution: str) -> tuple[int, ...] | None:

@@ -26,7 +26,14 @@ method does no sync work but whose override in a project subclass does (which ru
 subclass `self` is), and `service.before_action()` on a receiver declared as a base class (an
 annotation, `type[Service]` instantiated) whose method a project subclass overrides (not when the
 method is abstract — an interface's backends are chosen by configuration —, when the receiver is
-only known from a factory's return annotation, or when an override is async); and, in async
+only known from a factory's return annotation, or when an override is async); `view.get_object()`
+where the class of `view` is not said at all (an unannotated parameter, a value from a registry or
+`import_string`) but every project class that the module can see (defined there or imported at module
+level) defining `get_object` derives from one plain project base (no model, view, form... of a
+library): the base's own method unless abstract and its subclasses' overrides (test modules aside),
+the message naming the class whose method does the work — not for a name too common to tell a class
+by (a builtin value's method such as `get`/`update`, or `save`, `run`, `delete`, `send`...), nor for
+an awaited call; and, in async
 code, the else branch of `if iscoroutinefunction(callback):` (or `elif callable(callback):`, or after
 such an `if` that returns) calling `callback(...)` directly, where `callback` is a parameter or loop
 variable, and the sync branch of a dispatch on a flag recorded earlier (`self.is_async =

@@ -112,6 +112,7 @@ class SyncAuthCallInAsync(SyncCallRule):
     def visit_call(self, node: nodes.Call) -> None:
         self.check_sync_call(node)
         if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node) and \
+                not _rebinds_user(enclosing_frame(node), node.args[0], node.lineno) and \
                 not lazy_user_never_evaluated(node) and not user_resolved_before_views(node.root()):
             self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
 

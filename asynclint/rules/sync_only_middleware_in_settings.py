@@ -1,7 +1,8 @@
 """W5722 sync-only-middleware-in-settings.
 
 ## What it does
-In a settings module (one that assigns a literal list to `MIDDLEWARE` at module level), flags each
+In a settings module (one that assigns a literal list to `MIDDLEWARE` at module level, or in the body
+of a django-configurations `Configuration` class or its subclasses in the module), flags each
 entry that is sync-only middleware:
 
 - project middleware, found through the dotted path and read by the same analysis as

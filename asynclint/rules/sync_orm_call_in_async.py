@@ -11,7 +11,10 @@ related-manager `add`/`remove`/`clear`/`set`/`create`, `get_object_or_404`/`get_
 `transaction.get_autocommit()` (`close_old_connections()` is not reported: on the loop's thread it
 finds no connection of its own and does nothing).
 The receiver is recognised through variables, custom managers, custom QuerySet methods, related
-managers, loop variables and annotated parameters. Also a read of a field that `.only(...)`/`.defer(...)`
+managers, loop variables and annotated parameters, also on a model class held in a variable:
+`model.objects.get()` where `model: Type[models.Model]` (`type[Book]`, `Optional[...]`), taken from
+`apps.get_model(...)`, `apps.get_models()`, `ContentType.model_class()`, a QuerySet's or manager's
+`.model`, or a `ModelAdmin`'s `self.model`. Also a read of a field that `.only(...)`/`.defer(...)`
 left out of the query that loaded the instance (`(await Book.objects.only("id").aget(pk=1)).title`):
 Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneToOneField` of an
 instance fetched from a model's plain manager by a query without `select_related`/`prefetch_related`

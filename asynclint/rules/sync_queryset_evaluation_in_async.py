@@ -4,7 +4,10 @@
 Flags code on the event loop that evaluates a lazy QuerySet implicitly: `for` loops and
 comprehensions over it, `list()`/`tuple()`/`set()`/`sorted()`/`len()`/`bool()`/`any()`/`sum()`...,
 `if qs:`/`not qs`/`qs or ...`, `x in qs`, an integer index `qs[0]`, a slice with a step, unpacking
-(`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it. Also a lazy QuerySet returned by a GraphQL resolver that
+(`*qs`, `a, b = qs`), and `repr()`/`str()`/`print()`/f-strings of it. One finding per QuerySet and
+statement: after an evaluation that fills the QuerySet's result cache (iteration, `len`, truth value,
+`in`...) and surely runs first, a second one of the same variable (`if a not in qs and b not in qs:`)
+reads the cached rows without a query (`qs[0]`, `repr()` query a sliced clone and fill nothing). Also a lazy QuerySet returned by a GraphQL resolver that
 runs under async execution (an async strawberry or ariadne resolver, or a sync one the project serves
 asynchronously): graphql-core before 3.3 iterates it on the loop to complete the list field (a *possible*
 finding: 3.3 and later iterate a QuerySet with `async for`). And the value an async

@@ -39,6 +39,7 @@ OPERATIONS = {
     "step-slice": lambda qs: qs[::2],
     "unpacking": lambda qs: [*qs],
     "repr": repr,
+    "held-repr": lambda qs: str({"books": qs}),
 }
 
 
