@@ -87,6 +87,16 @@ NOT_IN_MEMORY = "the file argument is not an in-memory buffer"
 IN_MEMORY_FILE = "in-memory file"
 #: The keywords a file library's rows take their file as.
 IN_MEMORY_PARAMETERS = frozenset({"fp", "filename"})
+#: The cache the call reaches is not in-process for certain (``core.caches``: the project's settings give
+#: the alias only ``IN_PROCESS_CACHE_BACKENDS``, or set no ``CACHES`` so Django's default applies).
+OUT_OF_PROCESS_CACHE = "the project's cache backend is not in-process for certain"
+CACHES_SETTING = "CACHES"
+#: Backends without I/O: a lock and (un)pickling in memory, or nothing; their a* forms are
+#: ``sync_to_async`` of the sync ones (BaseCache), so awaiting them only adds a thread hop.
+IN_PROCESS_CACHE_BACKENDS = frozenset({"django.core.cache.backends.locmem.LocMemCache",
+                                       "django.core.cache.backends.dummy.DummyCache"})
+#: ``CACHES``' default (django/conf/global_settings.py).
+DEFAULT_CACHE_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
 #: per item, a cost that grows with the input.
 IN_A_LOOP = "called in a loop"
@@ -282,7 +292,7 @@ SYNC_APIS: tuple[SyncApi, ...] = (
                    "clean_savepoints", "set_autocommit", "commit", "rollback", "set_rollback",
                    "mark_for_rollback_on_error")),
     # Cache (BaseCache, Django 4.0).
-    *_rows(CACHE, CACHE_IO, (4, 0), [
+    *_rows(CACHE, CACHE_IO, (4, 0), only_if=OUT_OF_PROCESS_CACHE, names=[
         # close() is not listed: it does no I/O on locmem, file, db or redis (verified at runtime).
         ("add", "aadd", None), ("clear", "aclear", None), ("decr", "adecr", None),
         ("decr_version", "adecr_version", None), ("delete", "adelete", None),

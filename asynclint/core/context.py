@@ -64,6 +64,8 @@ class RunContext:
     deployments: dict = field(default_factory=dict)
     #: ``middleware``: deployment root -> name -> the dotted paths files mentioning MIDDLEWARE name.
     middleware_listings: dict = field(default_factory=dict)
+    #: ``caches``: deployment root -> alias -> the backends its settings give (or None, unknown).
+    cache_backends: dict = field(default_factory=dict)
     #: ``event_loop``: (project root, private signal name) -> the receivers the project connects.
     signal_receivers: dict = field(default_factory=dict)
     #: ``own_loop``: project root -> (import graph, dotted names in strings); (root, file) -> the
@@ -109,6 +111,7 @@ class RunContext:
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()
         self.middleware_listings.clear()  # a settings module may be among the paths
+        self.cache_backends.clear()
         self.own_loop_programs.clear()  # a script or an import may be among the paths
         self.signal_receivers.clear()
         self.own_loop_programs.clear()

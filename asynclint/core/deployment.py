@@ -136,6 +136,12 @@ def _files(root: Path):
             yield Path(directory) / name
 
 
+def project_python_files(root: Path):
+    """The project's Python files outside test folders (as deployment reads the tree: at most
+    ``_MAX_DEPTH`` folders deep, no dependencies or hidden folders)."""
+    return (path for path in _files(root) if path.suffix == ".py")
+
+
 def is_test_path(where: str) -> bool:
     """A file (relative to the project root) inside a test folder (``tests``, ``e2e_tests``...)."""
     return any(_TEST_DIR.search(part) for part in where.split("/")[:-1])

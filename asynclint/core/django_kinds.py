@@ -2886,10 +2886,27 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
         return _filterset_may_query(call)
     if row.only_if == api.NOT_IN_MEMORY:
         return not _file_argument_in_memory(call)
+    if row.only_if == api.OUT_OF_PROCESS_CACHE:
+        from asynclint.core import caches
+
+        return caches.in_process_reason(_cache_alias(call), call.root().file) is None
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
     return True
+
+
+def _cache_alias(call: nodes.Call) -> str | None:
+    """The ``CACHES`` alias a cache call reaches: "default" through ``django.core.cache.cache``, the
+    literal of ``caches["alias"]``; None when the code does not name it."""
+    receiver = call.func.expr if isinstance(call.func, nodes.Attribute) else None
+    if isinstance(receiver, (nodes.Name, nodes.Attribute)) and qualified_name(receiver) in api.CACHE_OBJECTS:
+        return "default"
+    if isinstance(receiver, nodes.Subscript) and isinstance(receiver.value, (nodes.Name, nodes.Attribute)) and \
+            qualified_name(receiver.value) in api.CACHE_HANDLERS and isinstance(receiver.slice, nodes.Const) and \
+            isinstance(receiver.slice.value, str):
+        return receiver.slice.value
+    return None
 
 
 def _file_argument_in_memory(call: nodes.Call) -> bool:

@@ -8,8 +8,14 @@ name bound to them.
 
 ## Why is this bad?
 With `DatabaseCache` the call reaches the database connection and raises `SynchronousOnlyOperation`;
-with the other backends (locmem, file, memcached, redis) it runs, but blocks the event loop for the
-whole I/O. Django 4.0 added the `a*` forms.
+with file, memcached or Redis backends it runs, but blocks the event loop for the whole I/O. Django
+4.0 added the `a*` forms.
+
+Silent when the project's settings give the alias an in-process backend for certain (`LocMemCache`,
+`DummyCache`, or no `CACHES` at all, Django's default LocMemCache): those do no I/O, and their `a*`
+forms only add a thread hop. Certain means the module lies in a folder with `manage.py` whose
+settings module (outside test folders) is read, and every statement there that sets `CACHES` is a
+literal; a backend chosen per environment or read from it keeps the finding.
 
 ## Example
 ```python

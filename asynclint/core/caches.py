@@ -1,0 +1,163 @@
+"""Which cache backend the project configures for an alias, read from its settings as text.
+
+A sync cache call on the loop is a problem because the backend does I/O (memcached, Redis, files) or
+queries (``DatabaseCache`` raises ``SynchronousOnlyOperation``). An in-process backend does neither:
+``LocMemCache`` takes a lock and (un)pickles in memory, ``DummyCache`` does nothing, and their ``a*``
+forms only add a thread hop (``BaseCache.aget`` is ``sync_to_async(self.get)``). When the project's
+settings say so for certain, the cache rows do not apply (``django_kinds._condition_holds``).
+
+Certain means: the module lies in a Django project folder (the nearest folder above it, up to its
+deployment root, that holds ``manage.py``: a repository's example or demo project configures nothing
+for the library beside it), that folder holds a settings module outside test folders (a file that assigns ``INSTALLED_APPS``, at module level or in a
+django-configurations class body), and every statement of its Python files outside test folders that
+sets or changes ``CACHES`` (``=``, ``+=``, ``CACHES["x"] = ...``, ``CACHES.update(...)``, an
+``override_settings(CACHES=...)`` keyword) gives literal dicts whose ``BACKEND`` values are string
+literals. No such statement at all: Django's default, ``{"default": LocMemCache}``. Anything else (a
+backend read from the environment, ``env.cache()``, a name): unknown, and the rows apply.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from asynclint import django_api as api
+
+#: The answer when a settings value is not known for certain.
+UNKNOWN = None
+
+
+def in_process_reason(alias: str | None, module_file: str | None) -> str | None:
+    """Why the cache ``alias`` (None: an alias the code does not name, so every configured one) of the
+    project that ``module_file`` belongs to is in-process for certain, or None."""
+    from asynclint.core import deployment
+
+    if not module_file:
+        return None
+    root = deployment.project_root(module_file)
+    folder = next((parent for parent in Path(module_file).resolve().parents
+                   if (parent / "manage.py").is_file() or parent == root), None)
+    if folder is None or not (folder / "manage.py").is_file():
+        return None
+    backends = configured_backends(folder)
+    if backends is UNKNOWN:
+        return None
+    chosen = backends.get(alias, ()) if alias is not None else tuple(b for found in backends.values() for b in found)
+    if not chosen or any(backend not in api.IN_PROCESS_CACHE_BACKENDS for backend in chosen):
+        return None
+    names = sorted({backend.rpartition(".")[2] for backend in chosen})
+    return f"the project's CACHES{'' if alias is None else f'[{alias!r}]'} is {' or '.join(names)}: no I/O"
+
+
+def configured_backends(root: Path) -> dict[str, tuple[str, ...]] | None:
+    """Alias -> the backends the settings in the Django project folder ``root`` give it (every assignment counted), or ``UNKNOWN``;
+    read once per run."""
+    from asynclint.core import context
+
+    known = context.current().cache_backends
+    if root not in known:
+        known[root] = _read_backends(root)
+    return known[root]
+
+
+def _read_backends(root: Path) -> dict[str, tuple[str, ...]] | None:
+    from asynclint.core import deployment
+
+    backends: dict[str, list[str]] = {}
+    settings_found = assigned = False
+    for path in deployment.project_python_files(root):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        has_apps, has_caches = "INSTALLED_APPS" in text, api.CACHES_SETTING in text
+        if not has_apps and not has_caches:
+            continue
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            if has_caches:
+                return UNKNOWN
+            continue
+        settings_found = settings_found or has_apps and _assigns_installed_apps(tree)
+        if not has_caches:
+            continue
+        for value in _caches_values(tree):
+            assigned = True
+            found = _literal_backends(value)
+            if found is None:
+                return UNKNOWN
+            for alias, backend in found:
+                backends.setdefault(alias, []).append(backend)
+    if not settings_found:
+        return UNKNOWN
+    if not assigned:
+        return {"default": (api.DEFAULT_CACHE_BACKEND,)}
+    return {alias: tuple(dict.fromkeys(found)) for alias, found in backends.items()}
+
+
+def _assigns_installed_apps(tree: ast.Module) -> bool:
+    bodies = [tree.body, *(statement.body for statement in tree.body if isinstance(statement, ast.ClassDef))]
+    return any(isinstance(statement, (ast.Assign, ast.AnnAssign)) and any(
+        isinstance(target, ast.Name) and target.id == "INSTALLED_APPS"
+        for target in (statement.targets if isinstance(statement, ast.Assign) else [statement.target]))
+        for body in bodies for statement in body)
+
+
+def _names_caches(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and node.id == api.CACHES_SETTING or \
+        isinstance(node, ast.Attribute) and node.attr == api.CACHES_SETTING
+
+
+def _caches_values(tree: ast.Module):
+    """What each statement that sets or changes ``CACHES`` gives it: a dict of aliases (``CACHES =``,
+    ``CACHES |=``, ``.update()``, an ``override_settings`` keyword), or ``("alias", config)`` for an item
+    assignment; a ``None`` marks a change whose value is not seen (a ``.setdefault()``, ``del``, a read
+    that flows elsewhere is fine)."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if _names_caches(target):
+                    yield node.value
+                elif isinstance(target, ast.Subscript) and _names_caches(target.value):
+                    yield ("item", target.slice, node.value)
+                elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Subscript) and \
+                        _names_caches(target.value.value):
+                    yield None  # CACHES["default"]["BACKEND"] = ...: read as unknown
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _names_caches(node.func.value) \
+                and node.func.attr not in ("get", "items", "keys", "values", "copy"):
+            yield node.args[0] if node.func.attr == "update" and len(node.args) == 1 and not node.keywords else None
+        elif isinstance(node, ast.keyword) and node.arg == api.CACHES_SETTING:
+            yield node.value
+        elif isinstance(node, ast.Delete) and any(_names_caches(getattr(t, "value", t)) for t in node.targets):
+            yield None
+
+
+def _literal_backends(value) -> list[tuple[str, str]] | None:
+    """(alias, backend) for each alias ``value`` configures, or None when any is not a literal."""
+    if value is None:
+        return None
+    if isinstance(value, tuple):  # an item assignment: CACHES["alias"] = {...}
+        _, key, config = value
+        backend = _backend(config)
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or backend is None:
+            return None
+        return [(key.value, backend)]
+    if not isinstance(value, ast.Dict):
+        return None
+    found = []
+    for key, config in zip(value.keys, value.values):
+        backend = _backend(config)
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or backend is None:
+            return None
+        found.append((key.value, backend))
+    return found
+
+
+def _backend(config: ast.AST) -> str | None:
+    if not isinstance(config, ast.Dict):
+        return None
+    for key, value in zip(config.keys, config.values):
+        if isinstance(key, ast.Constant) and key.value == "BACKEND":
+            return value.value if isinstance(value, ast.Constant) and isinstance(value.value, str) else None
+    return None

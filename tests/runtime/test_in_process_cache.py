@@ -1,0 +1,83 @@
+"""The in-process cache backends do no I/O: a coroutine calling LocMemCache's and DummyCache's sync
+methods opens no file and no socket and raises nothing, so sync-cache-call-in-async stays silent when
+the project's settings give the alias only those backends (``asynclint.core.caches``). The same
+calls on FileBasedCache open files on the loop (the probe can see I/O) and on DatabaseCache raise."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import pytest
+
+from asynclint import django_api as api
+
+pytestmark = pytest.mark.django_runtime
+
+_EVENTS: list[str] = []
+_WATCHING = [False]
+
+
+def _audit(event: str, _args) -> None:
+    if _WATCHING[0] and (event == "open" or event.startswith("socket.")):
+        _EVENTS.append(event)
+
+
+sys.addaudithook(_audit)
+
+
+async def _use(alias: str) -> None:
+    from django.core.cache import caches
+
+    store = caches[alias]  # imports the backend's module (its files) before the watch
+    _WATCHING[0] = True  # the loop's own self-pipe socket is made before the coroutine runs
+    store.set("hits", 1, timeout=60)
+    store.get("hits")
+    store.add("key", 1)
+    store.get_or_set("other", 2)
+    store.get_many(["hits", "key"])
+    store.delete_many(["hits", "key"])
+    store.has_key("other")
+    store.touch("other")
+    store.clear()
+    _WATCHING[0] = False
+
+
+def _io_of(backend: str, location: str) -> list[str]:
+    from django.test.utils import override_settings
+
+    with override_settings(CACHES={"probe": {"BACKEND": backend, "LOCATION": location}}):
+        _EVENTS.clear()
+        try:
+            asyncio.run(_use("probe"))
+        finally:
+            _WATCHING[0] = False
+        return list(_EVENTS)
+
+
+@pytest.mark.parametrize("backend", sorted(api.IN_PROCESS_CACHE_BACKENDS))
+def test_in_process_backends_do_no_io_on_the_loop(backend):
+    assert _io_of(backend, "asynclint-probe") == []
+
+
+def test_the_default_backend_is_in_process():
+    from django.conf import global_settings
+
+    assert global_settings.CACHES["default"]["BACKEND"] == api.DEFAULT_CACHE_BACKEND
+    assert api.DEFAULT_CACHE_BACKEND in api.IN_PROCESS_CACHE_BACKENDS
+
+
+def test_a_file_backend_does_io_on_the_loop(tmp_path):
+    assert "open" in _io_of("django.core.cache.backends.filebased.FileBasedCache", str(tmp_path))
+
+
+def test_a_database_backend_raises_on_the_loop():
+    from django.core.exceptions import SynchronousOnlyOperation
+    from django.core.management import call_command
+    from django.test.utils import override_settings
+
+    with override_settings(CACHES={"probe": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                                             "LOCATION": "asynclint_probe"}}):
+        call_command("createcachetable", verbosity=0)
+        with pytest.raises(SynchronousOnlyOperation):
+            asyncio.run(_use("probe"))
