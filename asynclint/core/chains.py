@@ -136,8 +136,9 @@ def is_run_by_loop_runner(node: nodes.NodeNG) -> bool:
 
 
 # --- what a call runs --------------------------------------------------------------------------------
-def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
-    """The sync project function whose body a call of ``found`` runs right away."""
+def _runnable(found: nodes.NodeNG | None, iterated: bool = False) -> nodes.FunctionDef | None:
+    """The sync project function whose body a call of ``found`` runs right away (a generator function's
+    body when the call is ``iterated`` on the spot: ``for x in gen():``, ``list(gen())``)."""
     if isinstance(found, nodes.ClassDef):
         cls, found = found, find_method(found, "__init__")
         library_init = found is None or not is_project_file(found.root().file)
@@ -147,9 +148,32 @@ def _runnable(found: nodes.NodeNG | None) -> nodes.FunctionDef | None:
             found = next(validators, None)
     if not isinstance(found, nodes.FunctionDef) or isinstance(found, nodes.AsyncFunctionDef):
         return None
-    if found.is_generator() or is_adapter_decorated(found) or not is_project_file(found.root().file):
+    if found.is_generator() and not iterated or is_adapter_decorated(found) or not is_project_file(found.root().file):
         return None
     return found
+
+
+#: Builtins that iterate their argument to the end (or, ``next``, to its first item) before returning.
+_CONSUMING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "sum", "any", "all", "max", "min",
+                                 "dict", "next"})
+
+
+def _iterated_here(call: nodes.Call) -> bool:
+    """The generator ``call`` makes is iterated synchronously where it is made: the iterable of a sync
+    ``for`` or comprehension, the argument of ``list()``/``sorted()``/``"".join()``... A generator handed
+    anywhere else (returned, stored, given to a StreamingHttpResponse) runs where that goes."""
+    parent = call.parent
+    if isinstance(parent, nodes.For) and not isinstance(parent, nodes.AsyncFor) and parent.iter is call:
+        return True
+    if isinstance(parent, nodes.Comprehension) and parent.iter is call and not parent.is_async:
+        return True
+    if isinstance(parent, nodes.Call) and parent.args and parent.args[0] is call:
+        func = parent.func
+        if isinstance(func, nodes.Name) and func.name in _CONSUMING_BUILTINS and \
+                qualified_name(func) in (func.name, f"builtins.{func.name}"):
+            return True
+        return isinstance(func, nodes.Attribute) and func.attrname == "join" and isinstance(func.expr, nodes.Const)
+    return False
 
 
 def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.ClassDef | None:
@@ -202,7 +226,7 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
         if isinstance(func, nodes.Attribute):
             method = _method(func.expr, func.attrname)
             if method is not None:
-                return _runnable(method) if _self_may_run(func, method) else None
+                return _runnable(method, _iterated_here(node)) if _self_may_run(func, method) else None
             if _method_owner(func.expr) is not None:
                 return None
             method = _class_method(func.expr, func.attrname)
@@ -216,7 +240,7 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
                 instance = kind_of(func)
                 if instance is not None and instance.name == PROJECT_OBJECT:
                     found = find_method(instance.custom, "__call__")
-            return _runnable(found)
+            return _runnable(found, _iterated_here(node))
         return None
     if isinstance(node, nodes.Attribute):
         called = isinstance(node.parent, nodes.Call) and node.parent.func is node

@@ -14,7 +14,10 @@ of one (kept in a variable, at module level too), constructor
 (`Agent()` whose `__init__` queries), property or `__getattr__` (`site_settings.title`) whose body —
 directly, or through further project calls — does work that must not run on the loop: anything the
 ORM, cache, template, auth/session, transaction or blocking-I/O rules report. The message names the
-callee and the chain down to the operation, with file and line. Calls are followed through imports,
+callee and the chain down to the operation, with file and line. A project generator function runs
+nothing when called, but its body runs where the call is iterated on the spot (a sync `for`, a
+comprehension, `list()`/`sorted()`/`next()`/`"".join()` of it): that is reported too, with no
+automatic fix (`sync_to_async(gen)` would only make the generator in a thread). Calls are followed through imports,
 `chain-depth` hops deep (default 5). A QuerySet or model instance passed to the callee counts too:
 `Pagination().paginate(Book.objects.all(), 2)` where `paginate` evaluates its unannotated `queryset`.
 
@@ -168,6 +171,13 @@ class MissingSyncToAsync(AsyncLintRule):
         if chain is not None:
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
+            if chain.steps[0].function.is_generator():  # iterated right here: its body runs item by item
+                self.report(node, f"iterating the sync generator {describe(node.func)}() runs its body here, "
+                                  f"item by item, and it {explain(chain)}; make it an async generator "
+                                  f"with an async client, or collect it in a thread "
+                                  f"('await sync_to_async(list)({describe(node)})')",
+                            chain.confidence, facts=Facts(chain=chain))
+                return
             self.report(node, f"{what} {explain(chain)}; call "
                               f"'await sync_to_async({describe(node.func)})({arguments(node)})'",
                         chain.confidence, facts=Facts(chain=chain))
