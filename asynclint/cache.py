@@ -64,6 +64,9 @@ _PRUNE_EVERY = 3600.0  # seconds between prunes of deleted files' entries
 PREFILTER_RECORDS = 8192  # prefilter memos kept per shard (16 shards: by a content hash's first hex digit)
 
 
+_UNKNOWN = object()
+
+
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -264,6 +267,9 @@ class Cache:
         return found
 
     def hash_of(self, path: str) -> str | None:
+        found = self._hashes.get(path, _UNKNOWN)  # most paths asked are absolute and known already
+        if found is not _UNKNOWN:
+            return found
         path = os.path.abspath(path)
         if path not in self._hashes:
             self._hashes[path] = file_hash(path)

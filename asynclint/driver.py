@@ -91,7 +91,7 @@ def walk(root: str | os.PathLike, *, skip_dir: Callable[[str], bool] | None = No
             name = entry.name
             if not name.endswith(".py") or _is_lock_file(name):
                 continue
-            path = os.path.join(directory, name)
+            path = entry.path  # os.path.join(directory, name), joined by scandir already
             if (skip_path and skip_path(path)) or not _regular_entry(entry):
                 continue
             yield path
@@ -99,9 +99,8 @@ def walk(root: str | os.PathLike, *, skip_dir: Callable[[str], bool] | None = No
             if limit is not None and count >= limit:
                 return
         below = [entry for entry in sorted(folders, key=lambda found: found.name)
-                 if not (skip_dir and skip_dir(entry.name))
-                 and not (skip_path and skip_path(os.path.join(directory, entry.name)))]
-        stack.extend(os.path.join(directory, entry.name) for entry in reversed(below) if not _symlink(entry))
+                 if not (skip_dir and skip_dir(entry.name)) and not (skip_path and skip_path(entry.path))]
+        stack.extend(entry.path for entry in reversed(below) if not _symlink(entry))
 
 
 def _regular_entry(entry: os.DirEntry) -> bool:
@@ -212,10 +211,24 @@ def read_text(path: str | os.PathLike) -> str:
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
     try:
-        encoding, _ = tokenize.detect_encoding(iter(data.splitlines(keepends=True)).__next__)
+        encoding, _ = tokenize.detect_encoding(_lines(data).__next__)
         return data.decode(encoding)
     except (SyntaxError, LookupError, UnicodeDecodeError) as error:
         raise InputError(f"cannot decode {path}: {error}") from None
+
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def _lines(data: bytes) -> Iterator[bytes]:
+    """``data.splitlines(keepends=True)``, one line at a time: ``detect_encoding`` reads two at most,
+    and splitting every file whole was a tenth of a warm run on a large tree."""
+    start = 0
+    for end in _LINE_END.finditer(data):
+        yield data[start:end.end()]
+        start = end.end()
+    if start < len(data):
+        yield data[start:]
 
 
 # --- pylint -----------------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def main() -> int:
     runs: dict[str, list[dict]] = {name: [] for name, _ in variants}
     load = os.getloadavg()
     for i in range(args.repeat):  # interleaved, so load drift hits every variant
-        for name, extra in variants:
+        for name, extra in (variants if i % 2 == 0 else variants[::-1]):
             print(f"run {i + 1}/{args.repeat}: {name} ...", end=" ", flush=True)
             runs[name].append(run_pylint(name, extra, paths, args.jobs))
             print(f"{runs[name][-1]['time']:.1f} s wall, {runs[name][-1]['cpu']:.1f} s cpu", flush=True)
@@ -151,6 +151,11 @@ def main() -> int:
     verdict = "OK" if cpu_overhead <= GOAL_PERCENT else "OVER GOAL"  # CPU: wall is the machine's load
     print(f"\noverhead of --load-plugins=asynclint: {overhead:+.1f}% wall, "
           f"{cpu_overhead:+.1f}% cpu (goal: at most +{GOAL_PERCENT:.0f}% cpu) -> {verdict}")
+    default_runs, plugin_runs = list(runs.values())[:2]
+    paired = sorted((p["cpu"] / d["cpu"] - 1) * 100 for d, p in zip(default_runs, plugin_runs))
+    lowest = (min(r["cpu"] for r in plugin_runs) / min(r["cpu"] for r in default_runs) - 1) * 100
+    print(f"cpu overhead per round: {', '.join(f'{x:+.1f}%' for x in paired)} (median {paired[len(paired) // 2]:+.1f}%, "
+          f"min {paired[0]:+.1f}%, max {paired[-1]:+.1f}%); of the minimum samples: {lowest:+.1f}%")
     print(f"load average at start {load[0]:.1f}, at end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
           "(wall times are only comparable on an idle machine; cpu s is steadier)")
     if any(r["unregistered"] for r in results):

@@ -40,6 +40,10 @@ def shown_path(path: str, cwd: str | None = None) -> str:
     """``path`` relative to ``cwd`` when below it, else absolute; always with '/' separators."""
     import os
 
+    if cwd is None and not os.path.isabs(path):  # already relative to the working directory
+        relative = os.path.normpath(path)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
     cwd = cwd or os.getcwd()
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, cwd) if os.path.splitdrive(absolute)[0] == os.path.splitdrive(cwd)[0] \
