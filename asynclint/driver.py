@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import gc
 import io
 import os
@@ -233,10 +234,33 @@ def _lines(data: bytes) -> Iterator[bytes]:
 
 # --- pylint -----------------------------------------------------------------------------------------
 def package_roots(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """The folders to put on ``sys.path`` so the files import as pylint would import them."""
+    """The folders to put on ``sys.path`` so the files import as pylint would import them, and as the
+    Django project imports them: the folder of its ``manage.py``, which Django runs from, also when it
+    holds an ``__init__.py`` (pylint then roots the package above it, where ``from chat.models import
+    ...`` does not resolve)."""
     from pylint.lint.expand_modules import discover_package_path
 
-    return list(dict.fromkeys(discover_package_path(str(path), []) for path in paths))
+    roots: dict[str, None] = {}
+    for path in paths:
+        found = discover_package_path(str(path), [])
+        roots[found] = None
+        django_root = _manage_py_folder(os.path.dirname(os.path.abspath(path)), os.path.abspath(found))
+        if django_root is not None:
+            roots[django_root] = None
+    return list(roots)
+
+
+@functools.lru_cache(maxsize=4096)
+def _manage_py_folder(directory: str, stop: str) -> str | None:
+    """The nearest folder from ``directory`` up to (not including) ``stop`` that holds ``manage.py``."""
+    while directory != stop and directory.startswith(stop) and len(directory) > len(stop):
+        if os.path.isfile(os.path.join(directory, "manage.py")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+    return None
 
 
 @contextlib.contextmanager

@@ -117,3 +117,21 @@ def test_a_second_run_in_a_fresh_process_still_has_astroids_builtins(tmp_path: P
                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
     assert run.stdout.split() == ["1", "0"], run.stderr
     assert "could not be analysed" not in run.stderr
+
+
+def test_a_django_root_with_an_init_module_is_an_import_root(tmp_path: Path) -> None:
+    """``src/backend/`` holds ``manage.py`` and an ``__init__.py``: pylint roots the package at ``src``
+    (so ``backend.chat``), but Django runs from ``src/backend`` and the code imports ``chat.helpers``.
+    Both go on sys.path, so the view's helper resolves and its sync work is found wherever asynclint
+    is started from."""
+    backend = tmp_path / "src" / "backend"
+    (backend / "chat").mkdir(parents=True)
+    for init in (backend / "__init__.py", backend / "chat" / "__init__.py"):
+        init.write_text("")
+    (backend / "manage.py").write_text("")
+    (backend / "chat" / "helpers.py").write_text("import time\n\n\ndef pause():\n    time.sleep(1)\n")
+    views = backend / "chat" / "views.py"
+    views.write_text("from chat.helpers import pause\n\n\nasync def view(request):\n    pause()\n")
+    assert driver.package_roots([views]) == [str(tmp_path / "src"), str(backend)]
+    result = driver.lint([views], ALL, TARGET)
+    assert [(f.line, f.symbol) for f in result.findings] == [(5, "missing-sync-to-async")]
