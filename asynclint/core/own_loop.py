@@ -82,6 +82,45 @@ def own_loop_reason(node: nodes.NodeNG, local_work: bool = True) -> str | None:
     return worker_loop_reason(frame) if local_work else None
 
 
+#: ``DJANGO_ALLOW_ASYNC_UNSAFE`` set (to any value: Django tests the variable's presence) by Python code.
+_ASYNC_UNSAFE_SET = re.compile(r"""environ\s*\[\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["']\s*\]\s*=(?!=)|"""
+                               r"""(setdefault|setenv|putenv)\(\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["']\s*,""")
+#: Test configuration files (pytest-env's ``env =``, tox's ``setenv``) that may set it for the test run.
+_TEST_CONFIG_FILES = ("pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml")
+
+
+def async_unsafe_allowed_in_tests(node: nodes.NodeNG) -> str | None:
+    """Where the project sets ``DJANGO_ALLOW_ASYNC_UNSAFE`` for its test run, when ``node`` is in a test
+    module; else None. With the variable set Django raises no ``SynchronousOnlyOperation``: a test's sync
+    query on its loop runs (the test chose it; nothing else waits on that loop but the test). Set by a
+    ``conftest.py``, a test module, a test settings module (``test`` in its name), or a test
+    configuration file at the project's top (``env = DJANGO_ALLOW_ASYNC_UNSAFE=1``)."""
+    from asynclint.core import django_kinds
+    from asynclint.core.django_kinds import _project_root, _python_files_under  # noqa: PLC2701 (the index)
+
+    module = node.root()
+    if not module.file or not is_test_module(module):
+        return None
+    root = _project_root(os.path.dirname(os.path.abspath(module.file)))
+    word = "DJANGO_ALLOW_ASYNC_UNSAFE"
+    for name in _TEST_CONFIG_FILES:
+        path = os.path.join(root, name)
+        if os.path.isfile(path) and django_kinds.names_word(path, word):
+            return f"{name} sets {word} for the tests"
+    for path in _python_files_under(root):
+        base = os.path.basename(path)
+        if not (base == "conftest.py" or "test" in base) or not django_kinds.names_word(path, word):
+            continue
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        if _ASYNC_UNSAFE_SET.search(text):
+            return f"{os.path.relpath(path, root)} sets {word} for the tests"
+    return None
+
+
 #: What makes a test's loop serve something else while the test runs: an application driven in-process
 #: (a Channels communicator runs the consumer as a task on the test's loop; a live server), or tasks the
 #: test starts. A blocking wait there (``time.sleep`` while a communicator's consumer should progress)

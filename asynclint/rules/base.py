@@ -20,7 +20,7 @@ from asynclint.core import deployment, django_kinds, event_loop, lazy, suggest, 
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.core.mocks import is_patched
-from asynclint.core.own_loop import own_loop_reason
+from asynclint.core.own_loop import async_unsafe_allowed_in_tests, own_loop_reason
 from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
@@ -81,6 +81,10 @@ class AsyncLintRule(BaseChecker):
     fix_safety: str | None = None
     fix_title: str = ""
     django_versions: DjangoVersions = DjangoVersions("all")
+    #: Whether the rule's findings are work that raises SynchronousOnlyOperation on the loop (queries,
+    #: evaluations, transactions) rather than work that only blocks; a chain's own effect decides for
+    #: rules that report chains (``_ASYNC_UNSAFE_EFFECTS``).
+    raises_on_loop: bool = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -134,6 +138,8 @@ class AsyncLintRule(BaseChecker):
         if _effect(facts) in _STARTUP_TOLERATED and (event_loop.startup_only(node) or
                                                       own_loop_reason(node, _local_work(facts))):
             return  # blocking once per process (a management command's set-up), or on a loop of its own
+        if self._raises(facts) and async_unsafe_allowed_in_tests(node):
+            return  # the test run sets DJANGO_ALLOW_ASYNC_UNSAFE: its sync queries run, on purpose
         if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
                 event_loop.quiet_private_signal(node):
             return  # a private signal whose project receivers do no sync work, sent right here
@@ -153,6 +159,11 @@ class AsyncLintRule(BaseChecker):
         sink = getattr(self.linter, "asynclint_findings", None)
         if sink is not None:
             sink.append(self.finding(node, message, confidence, facts or Facts()))
+
+    def _raises(self, facts: Facts | None) -> bool:
+        if facts is not None and facts.chain is not None:
+            return facts.chain.operation.effect in _ASYNC_UNSAFE_EFFECTS
+        return self.raises_on_loop or _effect(facts) in _ASYNC_UNSAFE_EFFECTS
 
     def finding(self, node: nodes.NodeNG, message: str, confidence: Confidence, facts: Facts) -> findings.Finding:
         """The structured finding of a report, with its fix built from this very tree."""
@@ -222,6 +233,9 @@ class SyncCallRule(AsyncLintRule):
 
 #: Work that only blocks (never raises on the loop): tolerated in code that runs once per process.
 _STARTUP_TOLERATED = frozenset({api.BLOCKING_IO, api.CPU_BOUND})
+#: Work Django refuses on the loop (SynchronousOnlyOperation) unless DJANGO_ALLOW_ASYNC_UNSAFE is set.
+_ASYNC_UNSAFE_EFFECTS = frozenset({api.QUERY, api.WRITE, api.RAW_SQL, api.CONNECTION_IO, api.TRANSACTION,
+                                   api.EVALUATION})
 
 
 def _local_work(facts: Facts | None) -> bool:

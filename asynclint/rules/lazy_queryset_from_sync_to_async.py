@@ -75,6 +75,7 @@ class LazyQuerysetFromSyncToAsync(AsyncLintRule):
     msgid = "E5732"
     symbol = _SYMBOL
     prefilter = (ADAPTERS,)
+    raises_on_loop = True
     django_versions = DjangoVersions("All (or use `async for` on the QuerySet directly from Django 4.1)")
     summary = (
         "sync_to_async() runs a callable that returns a lazy QuerySet; the query runs later on the "

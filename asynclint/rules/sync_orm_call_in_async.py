@@ -42,6 +42,10 @@ generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_
 when `Meta.fields` names a relation or a unique field, django-waffle and django-guardian; and the project's own functions
 declared with `sync-apis = ["acme.flags.is_on -> database -> await acme.flags.ais_on(...)"]`.
 
+Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project whose test run sets
+`DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, or `pytest.ini`/`tox.ini`/
+`setup.cfg`/`pyproject.toml`): Django then runs the query instead of raising, and the test chose it.
+
 ## Why is this bad?
 Every query path reaches `connection.cursor()`, which Django guards with `@async_unsafe`: on a
 thread that runs an event loop it raises `SynchronousOnlyOperation`. The call never works in an
@@ -93,6 +97,7 @@ class SyncOrmCallInAsync(SyncCallRule):
     prefilter = (ASYNC,)
     fix_safety = "safe"
     fix_title = "Await the async form of the call (aget, asave, aget_object_or_404...)"
+    raises_on_loop = True
     django_versions = DjangoVersions(
         "Fires for every version (the sync ORM has raised on the event loop since 3.0)")
     summary = (

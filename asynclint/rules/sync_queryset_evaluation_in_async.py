@@ -19,6 +19,10 @@ no automatic fix. A lazy QuerySet handed to a project coroutine (a function or m
 that evaluates it so, directly or through the coroutines it hands it on to, is reported at the call
 (possible when only a branch the call does not decide evaluates it).
 
+Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project whose test run sets
+`DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, or `pytest.ini`/`tox.ini`/
+`setup.cfg`/`pyproject.toml`): Django then runs the query instead of raising, and the test chose it.
+
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
 operations runs it (`QuerySet.__iter__`, `__len__`, `__bool__`, `__getitem__`, `__repr__`). On the
@@ -76,6 +80,7 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
     prefilter = (ASYNC,)
     fix_safety = "safe or unsafe"
     fix_title = "Iterate with async for, or await acount()/aexists()/afirst()"
+    raises_on_loop = True
     django_versions = DjangoVersions("Fires for every version")
     summary = (
         "A lazy QuerySet is evaluated on the event loop (iteration, len, truth value, indexing...), "

@@ -63,6 +63,7 @@ class SyncTransactionInAsync(AsyncLintRule):
     msgid = "E5703"
     symbol = _SYMBOL
     prefilter = (ASYNC,)
+    raises_on_loop = True
     django_versions = DjangoVersions("All versions (3.0 to 6.1)")
     summary = (
         "A database transaction is used from async code; transactions have no async form. Put the "
