@@ -2900,6 +2900,17 @@ def _cache_alias(call: nodes.Call) -> str | None:
     """The ``CACHES`` alias a cache call reaches: "default" through ``django.core.cache.cache``, the
     literal of ``caches["alias"]``; None when the code does not name it."""
     receiver = call.func.expr if isinstance(call.func, nodes.Attribute) else None
+    if isinstance(receiver, nodes.Attribute) and isinstance(receiver.expr, nodes.Name) and \
+            receiver.expr.name in ("self", "cls"):  # ``cache = default_cache`` in the class body
+        owner = enclosing_class(receiver)
+        assigned = owner.locals.get(receiver.attrname, []) if owner is not None else []
+        if len(assigned) == 1 and isinstance(assigned[0].parent, nodes.Assign):
+            receiver = assigned[0].parent.value
+    elif isinstance(receiver, nodes.Name):  # ``store = caches["default"]`` assigned once in the function
+        assigned = receiver.lookup(receiver.name)[1]
+        if len(assigned) == 1 and isinstance(assigned[0], nodes.AssignName) and \
+                isinstance(assigned[0].parent, nodes.Assign) and isinstance(assigned[0].parent.value, nodes.Subscript):
+            receiver = assigned[0].parent.value
     if isinstance(receiver, (nodes.Name, nodes.Attribute)) and qualified_name(receiver) in api.CACHE_OBJECTS:
         return "default"
     if isinstance(receiver, nodes.Subscript) and isinstance(receiver.value, (nodes.Name, nodes.Attribute)) and \
