@@ -82,9 +82,10 @@ def own_loop_reason(node: nodes.NodeNG, local_work: bool = True) -> str | None:
     return worker_loop_reason(frame) if local_work else None
 
 
-#: ``DJANGO_ALLOW_ASYNC_UNSAFE`` set (to any value: Django tests the variable's presence) by Python code.
-_ASYNC_UNSAFE_SET = re.compile(r"""environ\s*\[\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["']\s*\]\s*=(?!=)|"""
-                               r"""(setdefault|setenv|putenv)\(\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["']\s*,""")
+#: ``DJANGO_ALLOW_ASYNC_UNSAFE`` set (to any value: Django tests the variable's presence) by a module-level
+#: statement (one test's ``monkeypatch.setenv`` inside a function sets it for that test only).
+_ASYNC_UNSAFE_SET = re.compile(r"""^\S[^\n]*(environ\s*\[\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["']\s*\]\s*=(?!=)|"""
+                               r"""(setdefault|putenv)\(\s*["']DJANGO_ALLOW_ASYNC_UNSAFE["']\s*,)""", re.MULTILINE)
 #: Test configuration files (pytest-env's ``env =``, tox's ``setenv``) that may set it for the test run.
 _TEST_CONFIG_FILES = ("pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml")
 
