@@ -115,7 +115,7 @@ def test_readme_lists_every_rule():
 
 # --- one declaration per rule: every registry derives from it -------------------------------------------
 FIXES = Path(asynclint.__file__).parent / "fixes"
-ENGINE_MODULES = {"__init__", "__main__", "base", "calls", "edits", "engine"}
+ENGINE_MODULES = {"__init__", "__main__", "applying", "base", "calls", "edits", "engine"}
 
 
 def test_every_rule_declares_itself():

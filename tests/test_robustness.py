@@ -305,7 +305,7 @@ def test_11_libcst_failing_is_not_called_an_overlap(folder, capsys, monkeypatch)
     def refuse(source, *args, **kwargs):
         real_parse("(")  # raises libcst's own ParserSyntaxError
 
-    monkeypatch.setattr(engine.cst, "parse_module", refuse)
+    monkeypatch.setattr(libcst, "parse_module", refuse)  # engine imports libcst where it parses
     code, _out, err = run(capsys, "fix", ".")
     assert code == 1
     assert "overlaps another fix" not in err
