@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 
 import pytest
 
@@ -15,11 +16,11 @@ from asynclint import django_api as api
 pytestmark = pytest.mark.django_runtime
 
 _EVENTS: list[str] = []
-_WATCHING = [False]
+_WATCHING: list[int | None] = [None]  # the thread whose I/O is watched (other tests' servers run beside)
 
 
 def _audit(event: str, _args) -> None:
-    if _WATCHING[0] and (event == "open" or event.startswith("socket.")):
+    if _WATCHING[0] == threading.get_ident() and (event == "open" or event.startswith("socket.")):
         _EVENTS.append(event)
 
 
@@ -30,7 +31,7 @@ async def _use(alias: str) -> None:
     from django.core.cache import caches
 
     store = caches[alias]  # imports the backend's module (its files) before the watch
-    _WATCHING[0] = True  # the loop's own self-pipe socket is made before the coroutine runs
+    _WATCHING[0] = threading.get_ident()  # the loop's own self-pipe socket is made before the coroutine runs
     store.set("hits", 1, timeout=60)
     store.get("hits")
     store.add("key", 1)
@@ -40,7 +41,7 @@ async def _use(alias: str) -> None:
     store.has_key("other")
     store.touch("other")
     store.clear()
-    _WATCHING[0] = False
+    _WATCHING[0] = None
 
 
 def _io_of(backend: str, location: str) -> list[str]:
@@ -51,7 +52,7 @@ def _io_of(backend: str, location: str) -> list[str]:
         try:
             asyncio.run(_use("probe"))
         finally:
-            _WATCHING[0] = False
+            _WATCHING[0] = None
         return list(_EVENTS)
 
 
