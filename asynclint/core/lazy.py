@@ -145,7 +145,8 @@ def _returned_to_safe_callers(value: nodes.NodeNG) -> bool:
                   and (isinstance(ref, nodes.Attribute) or not method)]
     return bool(references) and all(
         isinstance(ref.parent, nodes.Call) and ref.parent.func is ref and isinstance(ref.parent.parent, nodes.Await)
-        and (handed_to_thread(ref.parent.parent) or _assigned_and_used_safely(ref.parent.parent))
+        and (handed_to_thread(ref.parent.parent) or _async_use(ref.parent.parent)  # async for x in await f():
+             or _assigned_and_used_safely(ref.parent.parent))
         for ref in references)
 
 
