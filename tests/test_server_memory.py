@@ -16,6 +16,8 @@ from asynclint.server import Analyzer  # noqa: E402
 
 
 def test_a_hundred_and_fifty_edits_leave_the_heap_as_it_was(tmp_path):
+    """After warming up, 75 more edits leave the heap as it was (at most 100 KiB, the old 200 KiB per 150
+    edits): growth per edit is a leak, a one-off resize of a structure earlier tests filled is not."""
     from astroid import builder
 
     hooked = builder.AstroidBuilder.file_build
@@ -47,8 +49,11 @@ def test_a_hundred_and_fifty_edits_leave_the_heap_as_it_was(tmp_path):
             edit(index)
         gc.collect()
         tracemalloc.start()
+        for index in range(30, 105):  # one-off growth (a shared dict resized after earlier tests) lands here
+            edit(index)
+        gc.collect()
         before = tracemalloc.take_snapshot()
-        for index in range(30, 180):
+        for index in range(105, 180):
             edit(index)
         gc.collect()
         after = tracemalloc.take_snapshot()
@@ -56,5 +61,5 @@ def test_a_hundred_and_fifty_edits_leave_the_heap_as_it_was(tmp_path):
         tracemalloc.stop()
         analyzer.close()  # astroid as it was, for the tests that run after this one
     grown = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
-    assert grown < 200 * 1024, f"the heap grew by {grown / 1024:.0f} KiB over 150 edits"
+    assert grown < 100 * 1024, f"the heap grew by {grown / 1024:.0f} KiB over 75 edits in a steady state"
     assert builder.AstroidBuilder.file_build is hooked  # buffers no longer stand in for files
