@@ -15,12 +15,15 @@ from asynclint import django_api as api
 
 pytestmark = pytest.mark.django_runtime
 
+#: Opening a file, or talking to a peer (making a socket object is no I/O: the full run's other
+#: proofs' patches and servers make some in this thread).
+_IO_EVENTS = frozenset({"open", "socket.connect", "socket.sendto", "socket.sendmsg", "socket.bind"})
 _EVENTS: list[str] = []
 _WATCHING: list[int | None] = [None]  # the thread whose I/O is watched (other tests' servers run beside)
 
 
 def _audit(event: str, _args) -> None:
-    if _WATCHING[0] == threading.get_ident() and (event == "open" or event.startswith("socket.")):
+    if _WATCHING[0] == threading.get_ident() and event in _IO_EVENTS:
         _EVENTS.append(event)
 
 
