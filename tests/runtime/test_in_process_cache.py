@@ -30,11 +30,12 @@ def _audit(event: str, _args) -> None:
 sys.addaudithook(_audit)
 
 
-async def _use(alias: str) -> None:
+async def _use(alias: str, watch: bool = True) -> None:
     from django.core.cache import caches
 
     store = caches[alias]  # imports the backend's module (its files) before the watch
-    _WATCHING[0] = threading.get_ident()  # the loop's own self-pipe socket is made before the coroutine runs
+    if watch:  # the loop's own self-pipe socket is made before the coroutine runs
+        _WATCHING[0] = threading.get_ident()
     store.set("hits", 1, timeout=60)
     store.get("hits")
     store.add("key", 1)
@@ -51,6 +52,7 @@ def _io_of(backend: str, location: str) -> list[str]:
     from django.test.utils import override_settings
 
     with override_settings(CACHES={"probe": {"BACKEND": backend, "LOCATION": location}}):
+        asyncio.run(_use("probe", watch=False))  # the first calls import what they use (files opened)
         _EVENTS.clear()
         try:
             asyncio.run(_use("probe"))
