@@ -130,36 +130,33 @@ def _returned_to_safe_callers(value: nodes.NodeNG) -> bool:
     """``return await sync_to_async(qs.all)()`` in a coroutine whose every caller in the project awaits
     it and evaluates the QuerySet safely (``tokens = await ops.list_keys(user)`` then ``async for``),
     in its module and in the other modules that name it (each read as a tree), when no caller can hide
-    (``callers_evaluate_safely``' rule: private, or the project is an application)."""
+    (``_closed_project``)."""
+    import astroid
+
     if not isinstance(value.parent, nodes.Return):
         return False
     function = value.parent.frame()
     if not isinstance(function, nodes.AsyncFunctionDef):
         return False
-    modules = _modules_naming(function)
-    if modules is None:
+    root = _closed_project(function)
+    if root is None:
         return False
-    method = isinstance(function.parent, nodes.ClassDef)
-    references = [ref for module in modules for ref in module.nodes_of_class((nodes.Name, nodes.Attribute))
-                  if (ref.attrname if isinstance(ref, nodes.Attribute) else ref.name) == function.name
-                  and (isinstance(ref, nodes.Attribute) or not method)]
-    return bool(references) and all(
-        isinstance(ref.parent, nodes.Call) and ref.parent.func is ref and isinstance(ref.parent.parent, nodes.Await)
-        and (handed_to_thread(ref.parent.parent) or _async_use(ref.parent.parent)  # async for x in await f():
-             or _assigned_and_used_safely(ref.parent.parent))
-        for ref in references)
+    modules = [function.root()]
+    for other in _other_files_naming(function, root):
+        try:
+            modules.append(astroid.MANAGER.ast_from_file(other))
+        except (astroid.AstroidError, SyntaxError, OSError, ValueError):
+            return False  # a caller asynclint cannot read
+    references = [ref for module in modules for ref in _references(module, function)]
+    return bool(references) and all(_awaited_and_used_safely(ref) for ref in references)
 
 
-def _modules_naming(function: nodes.FunctionDef) -> list[nodes.Module] | None:
-    """The trees of ``function``'s module and of every other project module naming it, when the project
-    cannot have callers asynclint does not see (``function`` is private or the project is an
-    application with ``manage.py``); None when it may, or a module does not load."""
+def _closed_project(function: nodes.FunctionDef) -> str | None:
+    """The project root of ``function`` when no caller of it can hide from the project's files: it is
+    private, or the project is an application (``manage.py``: a library's users are callers too)."""
     import os
 
-    import astroid
-
-    from asynclint.core import django_kinds
-    from asynclint.core.django_kinds import _project_root, _python_files_under  # noqa: PLC2701 (the index)
+    from asynclint.core.django_kinds import _project_root  # noqa: PLC2701 (the index)
 
     path = function.root().file
     if not path or not is_project_file(path):
@@ -167,16 +164,38 @@ def _modules_naming(function: nodes.FunctionDef) -> list[nodes.Module] | None:
     root = _project_root(os.path.dirname(os.path.abspath(path)))
     if not function.name.startswith("_") and not os.path.isfile(os.path.join(root, "manage.py")):
         return None
-    here = os.path.abspath(path)
-    modules = [function.root()]
-    for other in _python_files_under(root):
-        if os.path.abspath(other) == here or not django_kinds.names_word(other, function.name):
-            continue
-        try:
-            modules.append(astroid.MANAGER.ast_from_file(other))
-        except (astroid.AstroidError, SyntaxError, OSError, ValueError):
-            return None
-    return modules
+    return root
+
+
+def _other_files_naming(function: nodes.FunctionDef, root: str) -> list[str]:
+    """The project's other Python files that name ``function``. Through django_kinds.names_word, which
+    the persistent cache records as read: an answer that depends on other modules is redone when one
+    of them changes."""
+    import os
+
+    from asynclint.core import django_kinds
+    from asynclint.core.django_kinds import _python_files_under  # noqa: PLC2701 (the index)
+
+    here = os.path.abspath(function.root().file)
+    return [other for other in _python_files_under(root)
+            if os.path.abspath(other) != here and django_kinds.names_word(other, function.name)]
+
+
+def _references(module: nodes.Module, function: nodes.FunctionDef) -> list[nodes.NodeNG]:
+    """The names (``f``) or, for a method, attributes (``self.f``, ``ops.f``...) in ``module`` spelled
+    like ``function``."""
+    method = isinstance(function.parent, nodes.ClassDef)
+    return [ref for ref in module.nodes_of_class((nodes.Name, nodes.Attribute))
+            if (ref.attrname if isinstance(ref, nodes.Attribute) else ref.name) == function.name
+            and (isinstance(ref, nodes.Attribute) or not method)]
+
+
+def _awaited_and_used_safely(ref: nodes.NodeNG) -> bool:
+    """``ref`` is called and awaited, and the result is handed to a thread, iterated with ``async for``
+    or awaited through an ``a*`` method (directly or through a local name)."""
+    return isinstance(ref.parent, nodes.Call) and ref.parent.func is ref and isinstance(ref.parent.parent, nodes.Await) \
+        and (handed_to_thread(ref.parent.parent) or _async_use(ref.parent.parent)
+             or _assigned_and_used_safely(ref.parent.parent))
 
 
 def _assigned_and_used_safely(value: nodes.NodeNG, depth: int = 0, unknown: bool = False) -> bool:
@@ -307,32 +326,15 @@ def callers_evaluate_safely(function: nodes.FunctionDef) -> bool:
     """Every caller of the adapter-decorated ``function`` in the project awaits it and evaluates the
     QuerySet safely (``await qs.aget(...)``, ``async for``, handed back to a thread...), and there is no
     caller it cannot see: its module calls it (``self.f(...)``/``f(...)``), no other project module names
-    it, and it is private or the project is an application (``manage.py``: a library's users are callers
-    too). Unknown callers: False."""
-    import os
-
-    from asynclint.core import django_kinds
-    from asynclint.core.django_kinds import _project_root, _python_files_under  # noqa: PLC2701 (the index)
-
-    path = function.root().file
-    if not path or not is_project_file(path):
-        return False
-    root = _project_root(os.path.dirname(os.path.abspath(path)))
-    if not function.name.startswith("_") and not os.path.isfile(os.path.join(root, "manage.py")):
+    it, and it is private or the project is an application (``_closed_project``). Unknown callers: False."""
+    root = _closed_project(function)
+    if root is None:
         return False
     method = isinstance(function.parent, nodes.ClassDef)
-    references = [ref for ref in function.root().nodes_of_class((nodes.Name, nodes.Attribute))
-                  if (ref.attrname if isinstance(ref, nodes.Attribute) else ref.name) == function.name
-                  and isinstance(ref, nodes.Attribute) == method]
-    if not references or not all(isinstance(ref.parent, nodes.Call) and ref.parent.func is ref and isinstance(
-            ref.parent.parent, nodes.Await) and (handed_to_thread(ref.parent.parent) or
-                                                  _assigned_and_used_safely(ref.parent.parent)) for ref in references):
+    references = [ref for ref in _references(function.root(), function) if isinstance(ref, nodes.Attribute) == method]
+    if not references or not all(_awaited_and_used_safely(ref) for ref in references):
         return False
-    here = os.path.abspath(path)
-    # Through django_kinds.names_word, which the persistent cache records as read: an answer that
-    # depends on other modules is redone when one of them changes.
-    return not any(django_kinds.names_word(other, function.name) for other in _python_files_under(root)
-                   if os.path.abspath(other) != here)  # another module naming it may call it: unknown
+    return not _other_files_naming(function, root)  # another module naming it may call it: unknown
 
 
 def iterated_in_thread(call: nodes.Call) -> bool:
