@@ -244,16 +244,17 @@ def package_roots(paths: Iterable[str | os.PathLike]) -> list[str]:
     for path in paths:
         found = discover_package_path(str(path), [])
         roots[found] = None
-        django_root = _manage_py_folder(os.path.dirname(os.path.abspath(path)), os.path.abspath(found))
+        django_root = manage_py_folder(os.path.dirname(os.path.abspath(path)), os.path.abspath(found))
         if django_root is not None:
             roots[django_root] = None
     return list(roots)
 
 
 @functools.lru_cache(maxsize=4096)
-def _manage_py_folder(directory: str, stop: str) -> str | None:
-    """The nearest folder from ``directory`` up to (not including) ``stop`` that holds ``manage.py``."""
-    while directory != stop and directory.startswith(stop) and len(directory) > len(stop):
+def manage_py_folder(directory: str, stop: str) -> str | None:
+    """The nearest folder from ``directory`` up to (not including) ``stop`` that holds ``manage.py``: the
+    Django project's folder, which Django runs from."""
+    while len(directory) > len(stop) and directory.startswith(stop):
         if os.path.isfile(os.path.join(directory, "manage.py")):
             return directory
         parent = os.path.dirname(directory)

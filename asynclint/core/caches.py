@@ -27,26 +27,23 @@ from asynclint import django_api as api
 UNKNOWN = None
 
 
-def in_process_reason(alias: str | None, module_file: str | None) -> str | None:
-    """Why the cache ``alias`` (None: an alias the code does not name, so every configured one) of the
-    project that ``module_file`` belongs to is in-process for certain, or None."""
+def in_process(alias: str | None, module_file: str | None) -> bool:
+    """Whether the cache ``alias`` (None: an alias the code does not name, so every configured one) of
+    the Django project that ``module_file`` belongs to is in-process for certain."""
+    import os
+
     from asynclint.core import deployment
+    from asynclint.driver import manage_py_folder
 
     if not module_file:
-        return None
-    root = deployment.project_root(module_file)
-    folder = next((parent for parent in Path(module_file).resolve().parents
-                   if (parent / "manage.py").is_file() or parent == root), None)
-    if folder is None or not (folder / "manage.py").is_file():
-        return None
-    backends = configured_backends(folder)
+        return False
+    root = str(deployment.project_root(module_file))
+    folder = manage_py_folder(os.path.dirname(os.path.abspath(module_file)), os.path.dirname(root))
+    backends = configured_backends(Path(folder)) if folder is not None else UNKNOWN
     if backends is UNKNOWN:
-        return None
+        return False
     chosen = backends.get(alias, ()) if alias is not None else tuple(b for found in backends.values() for b in found)
-    if not chosen or any(backend not in api.IN_PROCESS_CACHE_BACKENDS for backend in chosen):
-        return None
-    names = sorted({backend.rpartition(".")[2] for backend in chosen})
-    return f"the project's CACHES{'' if alias is None else f'[{alias!r}]'} is {' or '.join(names)}: no I/O"
+    return bool(chosen) and all(backend in api.IN_PROCESS_CACHE_BACKENDS for backend in chosen)
 
 
 def configured_backends(root: Path) -> dict[str, tuple[str, ...]] | None:
