@@ -36,6 +36,9 @@ class RunContext:
     arguments: dict = field(default_factory=dict)
     #: ``event_loop.runs_on_event_loop``: node -> whether it runs on the loop, valid for one module.
     on_loop: dict = field(default_factory=dict)
+    #: ``own_loop.async_unsafe_allowed_in_tests``: project root -> where it sets DJANGO_ALLOW_ASYNC_UNSAFE
+    #: for its tests (or None).
+    async_unsafe: dict = field(default_factory=dict)
     #: ``chains``: function -> its first sync work (a chain), for the whole run.
     work: dict = field(default_factory=dict)
     #: ``chains.parameter_work``: (function, parameter, kind) -> the sync work the function does with
@@ -112,6 +115,7 @@ class RunContext:
         self.deployments.clear()
         self.middleware_listings.clear()  # a settings module may be among the paths
         self.cache_backends.clear()
+        self.async_unsafe.clear()  # a test settings module may be among the paths
         self.own_loop_programs.clear()  # a script or an import may be among the paths
         self.signal_receivers.clear()
         self.own_loop_programs.clear()

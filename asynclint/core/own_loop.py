@@ -96,13 +96,25 @@ def async_unsafe_allowed_in_tests(node: nodes.NodeNG) -> str | None:
     query on its loop runs (the test chose it; nothing else waits on that loop but the test). Set by a
     ``conftest.py``, a test module, a test settings module (``test`` in its name), or a test
     configuration file at the project's top (``env = DJANGO_ALLOW_ASYNC_UNSAFE=1``)."""
-    from asynclint.core import django_kinds
-    from asynclint.core.django_kinds import _project_root, _python_files_under  # noqa: PLC2701 (the index)
+    from asynclint.core.django_kinds import _project_root  # noqa: PLC2701 (the index)
 
     module = node.root()
     if not module.file or not is_test_module(module):
         return None
+    # Once per project and run (a cross-module memo of the run context: the persistent cache attributes
+    # the files it read to every module that uses the answer).
     root = _project_root(os.path.dirname(os.path.abspath(module.file)))
+    known = context.current().async_unsafe
+    if root not in known:
+        known[root] = _async_unsafe_set_by(root)
+    return known[root]
+
+
+def _async_unsafe_set_by(root: str) -> str | None:
+    """Where the project at ``root`` sets ``DJANGO_ALLOW_ASYNC_UNSAFE`` for its tests, or None."""
+    from asynclint.core import django_kinds
+    from asynclint.core.django_kinds import _python_files_under  # noqa: PLC2701 (the index)
+
     word = "DJANGO_ALLOW_ASYNC_UNSAFE"
     for name in _TEST_CONFIG_FILES:
         path = os.path.join(root, name)
