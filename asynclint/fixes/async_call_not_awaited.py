@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from asynclint import django_api as api
-from asynclint.core.django_kinds import kind_of
 from asynclint.fixes import edits
 from asynclint.fixes.base import AMBIGUOUS, SAFE, Fix, NoFix, await_blocker
 
@@ -19,8 +17,6 @@ def fix(node, ctx, facts):
     blocked = await_blocker(node)
     if blocked is not None:
         return blocked
-    found = kind_of(node)
-    if found is None or found.name != api.COROUTINE:
-        return NoFix(AMBIGUOUS, f"{ctx.short(node)} gives a coroutine on some paths only: awaiting it would "
-                                "fail on the others; make the function an 'async def' first")
+    if facts.unfixable:
+        return NoFix(AMBIGUOUS, facts.unfixable)
     return Fix(SAFE, f"{ctx.short(node)} → await {ctx.short(node)}", (edits.add_await(ctx.span(node)),))

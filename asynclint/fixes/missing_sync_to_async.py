@@ -16,7 +16,6 @@ def fix(node, ctx, facts):
     if isinstance(node.parent, nodes.Await):
         # ``await handler(pk)`` whose getattr() fallback is sync: the fallback must become async.
         return NoFix(NO_FIX, "the call is already awaited; make the sync function it may be an 'async def'")
-    if facts.chain is not None and facts.chain.steps[0].function.is_generator():
-        # sync_to_async(gen)(...) only makes the generator in a thread; iterating it still runs its body here
-        return NoFix(NO_FIX, "a sync generator iterated on the loop: make it async, or collect it in a thread")
+    if facts.unfixable:
+        return NoFix(NO_FIX, facts.unfixable)
     return deferred_to_adapter_fix(node) or wrap_in_thread(node, ctx)

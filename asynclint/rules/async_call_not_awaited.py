@@ -79,7 +79,7 @@ from asynclint.core.imports import bindings, definition_of, has_decorator, is_dj
 from asynclint.libraries import pydantic_models
 from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS
 from asynclint.prefilter import ASYNC
-from asynclint.rules.base import AsyncLintRule, DjangoVersions
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "async-call-not-awaited"
 
@@ -389,7 +389,9 @@ class AsyncCallNotAwaited(AsyncLintRule):
                           f"{returned.fromlineno}: 'return {describe(returned.value)}'), and here its value is "
                           f"tested for truth: on that path the test always passes and the coroutine never "
                           f"runs; make {function.name} an 'async def' that awaits it, and write "
-                          f"'await {describe(node)}'")
+                          f"'await {describe(node)}'",
+                    facts=Facts(unfixable=f"{describe(node.func)}() gives a coroutine on some paths only: awaiting "
+                                          f"it would fail on the others; make it an 'async def' first"))
 
     def _check_sync_code(self, node: nodes.Call) -> None:
         """In a sync ``def``: a coroutine returned from inside ``try``, and a ``sync_to_async(f)``

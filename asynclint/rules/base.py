@@ -34,6 +34,7 @@ class Facts:
     row: object | None = None  # its table row (``call.row``), or the row of a non-call finding
     chain: object | None = None  # ``core.chains.Chain``: project calls down to the sync work
     evaluations: list = field(default_factory=list)  # ``core.evaluation.Evaluation``s reported at the node
+    unfixable: str = ""  # why the rule's usual fix does not apply to this finding (its fixer says so)
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,9 @@ class MissingSyncToAsync(AsyncLintRule):
                                   f"item by item, and it {explain(chain)}; make it an async generator "
                                   f"with an async client, or collect it in a thread "
                                   f"('await sync_to_async(list)({describe(node)})')",
-                            chain.confidence, facts=Facts(chain=chain))
+                            chain.confidence, facts=Facts(chain=chain, unfixable=(
+                                "a sync generator iterated on the loop: sync_to_async(gen) would only make the "
+                                "generator in a thread; make it async, or collect it in a thread")))
                 return
             self.report(node, f"{what} {explain(chain)}; call "
                               f"'await sync_to_async({describe(node.func)})({arguments(node)})'",
