@@ -153,9 +153,8 @@ def _runnable(found: nodes.NodeNG | None, iterated: bool = False) -> nodes.Funct
     return found
 
 
-#: Builtins that iterate their argument to the end (or, ``next``, to its first item) before returning.
-_CONSUMING_BUILTINS = frozenset({"list", "tuple", "set", "frozenset", "sorted", "sum", "any", "all", "max", "min",
-                                 "dict", "next"})
+#: Builtins that iterate their argument where they are called (the table's, and ``next``: to its first item).
+_CONSUMING_BUILTINS = api.ITERATING_BUILTINS | {"next"}
 
 
 def _iterated_here(call: nodes.Call) -> bool:
