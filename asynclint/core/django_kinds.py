@@ -1362,11 +1362,16 @@ def _self_assignments(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
     while it is analysed; walking the class again for every attribute asked was a third of a run)."""
     found = cls.__dict__.get("_asynclint_self_assignments")
     if found is None:
-        found = {}
+        found, placeholders = {}, {}
         for target in cls.nodes_of_class(nodes.AssignAttr):
             if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
                     and isinstance(target.parent, nodes.Assign):
-                found.setdefault(target.attrname, target.parent.value)
+                value = target.parent.value
+                # ``self._script = None`` in ``__init__``, the object made on first use: the later value
+                is_none = isinstance(value, nodes.Const) and value.value is None
+                (placeholders if is_none else found).setdefault(target.attrname, value)
+        for name, value in placeholders.items():
+            found.setdefault(name, value)
         cls._asynclint_self_assignments = found  # pylint: disable=protected-access
     return found
 
@@ -2303,6 +2308,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
         return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
+    if derived is None and not name.startswith("_"):
+        derived = api.DERIVED_KINDS.get((receiver.name, f"{api.WILDCARD}()"))  # ``client.messages(sid)`` of Twilio
     return Kind(derived) if derived is not None else None
 
 
@@ -2859,6 +2866,10 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             row = api.lookup(api.FUNCTION, qualified)
             if row is not None and _condition_holds(row, None, call):
                 return ApiCall(call, row, None, None)
+    called = kind_of(func)  # ``script(keys=[...])``: calling a library object (redis-py's ``Script``)
+    row = api.lookup(called.name, "__call__") if called is not None else None
+    if row is not None and not _result_awaited(call):
+        return ApiCall(call, row, func, called)
     return None
 
 

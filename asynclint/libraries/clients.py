@@ -26,6 +26,12 @@ ANTHROPIC_CLIENT = "sync Anthropic client"
 ANTHROPIC_RESOURCE = "sync Anthropic resource"
 STORAGE = "file storage"
 QDRANT_CLIENT = "sync Qdrant client"
+REDIS_SCRIPT = "redis-py Lua script"
+REDIS_PIPELINE = "sync redis pipeline"
+REDIS_LOCK = "sync redis lock"
+REDIS_PUBSUB = "sync redis pub/sub"
+TWILIO_CLIENT = "sync Twilio client"
+TWILIO_RESOURCE = "Twilio resource"
 
 
 def _row(receiver, name, library, replacement, since="", note="", **extra):
@@ -40,6 +46,17 @@ _OPENAI_METHODS = ("create", "retrieve", "list", "delete", "update", "parse", "s
 _ANTHROPIC_METHODS = ("create", "retrieve", "list", "delete", "stream", "count_tokens", "cancel", "results")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "delete", "list", "search", "cancel", "capture",
                    "confirm", "finalize_invoice", "pay", "void_invoice", "refund", "list_line_items")
+#: redis-py 8.2 (``redis/lock.py``, ``redis/client.py``): each sends a command or a script (``acquire()``
+#: polls with ``time.sleep`` until it gets the lock); the ``do_*`` twins are the same round trips.
+_REDIS_LOCK_METHODS = ("acquire", "release", "extend", "reacquire", "locked", "owned", "do_acquire", "do_release",
+                       "do_extend", "do_reacquire")
+_REDIS_PIPELINE_METHODS = ("execute", "watch", "unwatch", "immediate_execute_command")
+_REDIS_PUBSUB_METHODS = ("subscribe", "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe",
+                         "get_message", "get_sharded_message", "listen", "ping", "check_health")
+#: twilio 9.13: a list (``client.messages``) creates, lists, streams and pages; a context
+#: (``client.messages(sid)``) fetches, updates and deletes. Each is one HTTPS request (``*_async`` twins
+#: since 8.0.0, over an ``AsyncTwilioHttpClient``).
+_TWILIO_METHODS = ("create", "fetch", "update", "delete", "list", "stream", "page", "get_page")
 _STORAGE_METHODS = ("save", "open", "delete", "exists", "listdir", "size", "get_accessed_time",
                     "get_created_time", "get_modified_time", "get_available_name")
 
@@ -51,6 +68,21 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     _row(BOTO3_CLIENT, WILDCARD, "boto3", "an aiobotocore/aioboto3 client, or 'await sync_to_async({func})(...)'"),
     # redis-py: redis.asyncio (4.2.0) has the same methods as coroutines.
     _row(REDIS_CLIENT, WILDCARD, "redis", "await {func}(...) on a redis.asyncio.Redis client", since="4.2.0"),
+    # redis-py's helper objects: calling a registered Lua script is EVALSHA (``Script.__call__``), a pipeline
+    # sends its buffered commands on execute(), a lock is held and released with scripts, pub/sub reads
+    # the socket. redis.asyncio (4.2.0) has each of them with coroutines.
+    _row(REDIS_SCRIPT, "__call__", "redis", "await {func}(...) of a script registered on a redis.asyncio.Redis client",
+         since="4.2.0"),
+    *(_row(REDIS_PIPELINE, name, "redis", "await {func}(...) on a redis.asyncio pipeline", since="4.2.0")
+      for name in _REDIS_PIPELINE_METHODS),
+    *(_row(REDIS_LOCK, name, "redis", "await {func}(...) on a redis.asyncio lock", since="4.2.0",
+           note="acquire() polls with time.sleep() until the lock is free" if name == "acquire" else "")
+      for name in _REDIS_LOCK_METHODS),
+    *(_row(REDIS_PUBSUB, name, "redis", "await {func}(...) on a redis.asyncio PubSub", since="4.2.0")
+      for name in _REDIS_PUBSUB_METHODS),
+    # Twilio's REST client: every create/fetch/update/delete/list of a resource is an HTTPS request.
+    *(_row(TWILIO_RESOURCE, name, "twilio", "await {func}_async(...) with a Twilio client built on "
+           "twilio.http.async_http_client.AsyncTwilioHttpClient", since="8.0.0") for name in _TWILIO_METHODS),
     # psycopg 3 (and psycopg2): connecting and executing.
     _row(FUNCTION, "psycopg.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)", since="3.0",
          returns=PSYCOPG_CONNECTION),
@@ -97,6 +129,10 @@ CALL_RESULT_KINDS = {
                      "django_redis.get_redis_connection"), REDIS_CLIENT),
     **dict.fromkeys(("elasticsearch.Elasticsearch", "elasticsearch.client.Elasticsearch"), ELASTICSEARCH_CLIENT),
     **dict.fromkeys(("qdrant_client.QdrantClient", "qdrant_client.qdrant_client.QdrantClient"), QDRANT_CLIENT),
+    **dict.fromkeys(("django_rq.get_connection", "django_rq.queues.get_connection"), REDIS_CLIENT),
+    **dict.fromkeys(("redis.commands.core.Script", "redis.client.Script"), REDIS_SCRIPT),
+    **dict.fromkeys(("redis.lock.Lock", "redis.Lock"), REDIS_LOCK),
+    **dict.fromkeys(("twilio.rest.Client", "twilio.rest.client.Client"), TWILIO_CLIENT),
     **dict.fromkeys(("openai.OpenAI", "openai.AzureOpenAI", "openai.Client"), OPENAI_CLIENT),
     **dict.fromkeys(("anthropic.Anthropic", "anthropic.Client", "anthropic.AnthropicBedrock",
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
@@ -108,6 +144,19 @@ ATTRIBUTE_KINDS = {
     OPENAI_CLIENT: OPENAI_RESOURCE, OPENAI_RESOURCE: OPENAI_RESOURCE,
     ANTHROPIC_CLIENT: ANTHROPIC_RESOURCE, ANTHROPIC_RESOURCE: ANTHROPIC_RESOURCE,
     ELASTICSEARCH_CLIENT: ELASTICSEARCH_NAMESPACE,
+    TWILIO_CLIENT: TWILIO_RESOURCE, TWILIO_RESOURCE: TWILIO_RESOURCE,
+}
+#: What a client's no-I/O factory methods return: ``r.register_script(lua)``, ``r.pipeline()``, ``r.lock(name)``,
+#: ``r.pubsub()``; a Twilio resource called or got by id (``client.messages(sid)``, ``services.get(sid)``) is
+#: its context, another resource (``"*()"``: any method without a row).
+DERIVED_KINDS = {
+    (REDIS_CLIENT, "register_script()"): REDIS_SCRIPT,
+    (REDIS_CLIENT, "pipeline()"): REDIS_PIPELINE,
+    (REDIS_CLIENT, "lock()"): REDIS_LOCK,
+    (REDIS_CLIENT, "pubsub()"): REDIS_PUBSUB,
+    (REDIS_PIPELINE, "*()"): REDIS_PIPELINE,  # a command queued on a pipeline returns the pipeline
+    (TWILIO_CLIENT, "*()"): TWILIO_RESOURCE,
+    (TWILIO_RESOURCE, "*()"): TWILIO_RESOURCE,
 }
 NO_IO_METHODS = {
     BOTO3_CLIENT: frozenset({"get_paginator", "get_waiter", "can_paginate", "generate_presigned_url",
@@ -121,10 +170,11 @@ NO_IO_METHODS = {
 }
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
-                                 ANTHROPIC_CLIENT})
+                                 ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK})
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
-                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT})
+                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
+                          TWILIO_CLIENT})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -196,5 +246,5 @@ HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}
 #: --libraries``); older releases were read where a row says so.
 VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg": "3.3.9", "elasticsearch": "9.5.1",
             "qdrant_client": "1.20.0 (read in its source; 1.6.0 and 1.6.1 compared for the async client)",
-            "stripe": "16.1.0", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
+            "stripe": "16.1.0", "twilio": "9.13.0", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
             "django": "5.2.19"}
