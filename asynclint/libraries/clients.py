@@ -32,6 +32,13 @@ REDIS_LOCK = "sync redis lock"
 REDIS_PUBSUB = "sync redis pub/sub"
 TWILIO_CLIENT = "sync Twilio client"
 TWILIO_RESOURCE = "Twilio resource"
+SLACK_CLIENT = "sync Slack WebClient"
+SLACK_WEBHOOK = "sync Slack webhook client"
+SENDGRID_CLIENT = "SendGrid API client"
+SENDGRID_ENDPOINT = "SendGrid API endpoint"
+GCS_CLIENT = "Google Cloud Storage client"
+GCS_BUCKET = "Google Cloud Storage bucket"
+GCS_BLOB = "Google Cloud Storage blob"
 
 
 def _row(receiver, name, library, replacement, since="", note="", **extra):
@@ -57,6 +64,19 @@ _REDIS_PUBSUB_METHODS = ("subscribe", "psubscribe", "ssubscribe", "unsubscribe",
 #: (``client.messages(sid)``) fetches, updates and deletes. Each is one HTTPS request (``*_async`` twins
 #: since 8.0.0, over an ``AsyncTwilioHttpClient``).
 _TWILIO_METHODS = ("create", "fetch", "update", "delete", "list", "stream", "page", "get_page")
+#: google-cloud-storage 3.17: the requests of the client, a bucket and a blob (``bucket()``, ``blob()``,
+#: ``generate_signed_url()`` with a key and the properties do none; ``list_*`` iterate pages of requests).
+_GCS_METHODS = {
+    GCS_CLIENT: ("get_bucket", "lookup_bucket", "create_bucket", "list_buckets", "list_blobs",
+                 "download_blob_to_file", "get_service_account_email"),
+    GCS_BUCKET: ("exists", "create", "reload", "patch", "update", "delete", "get_blob", "list_blobs", "delete_blob",
+                 "delete_blobs", "copy_blob", "rename_blob", "make_public", "make_private", "get_iam_policy",
+                 "set_iam_policy", "lock_retention_policy"),
+    GCS_BLOB: ("exists", "reload", "patch", "update", "delete", "download_to_file", "download_to_filename",
+               "download_as_bytes", "download_as_string", "download_as_text", "upload_from_file",
+               "upload_from_filename", "upload_from_string", "create_resumable_upload_session", "compose", "rewrite",
+               "update_storage_class", "make_public", "make_private", "get_iam_policy", "set_iam_policy", "open"),
+}
 _STORAGE_METHODS = ("save", "open", "delete", "exists", "listdir", "size", "get_accessed_time",
                     "get_created_time", "get_modified_time", "get_available_name")
 
@@ -83,6 +103,20 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # Twilio's REST client: every create/fetch/update/delete/list of a resource is an HTTPS request.
     *(_row(TWILIO_RESOURCE, name, "twilio", "await {func}_async(...) with a Twilio client built on "
            "twilio.http.async_http_client.AsyncTwilioHttpClient", since="8.0.0") for name in _TWILIO_METHODS),
+    # slack_sdk: every WebClient method is a Web API call (AsyncWebClient, 3.0.0, has them all as coroutines);
+    # a webhook client posts.
+    _row(SLACK_CLIENT, WILDCARD, "slack_sdk", "await {func}(...) on a slack_sdk.web.async_client.AsyncWebClient",
+         since="3.0.0"),
+    *(_row(SLACK_WEBHOOK, name, "slack_sdk", "await {func}(...) on a slack_sdk.webhook.async_client.AsyncWebhookClient",
+           since="3.0.0") for name in ("send", "send_dict")),
+    # sendgrid: send() and the fluent client's verbs (sg.client.mail.send.post(...)) are HTTPS requests; no
+    # async client.
+    _row(SENDGRID_CLIENT, "send", "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API"),
+    *(_row(SENDGRID_ENDPOINT, verb, "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API")
+      for verb in ("get", "post", "put", "patch", "delete")),
+    # google-cloud-storage: no async client (gcloud-aio-storage is a separate project).
+    *(_row(kind, name, "google-cloud-storage", "await sync_to_async({func})(...)",
+           note="google-cloud-storage has no async API") for kind, names in _GCS_METHODS.items() for name in names),
     # psycopg 3 (and psycopg2): connecting and executing.
     _row(FUNCTION, "psycopg.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)", since="3.0",
          returns=PSYCOPG_CONNECTION),
@@ -133,6 +167,12 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys(("redis.commands.core.Script", "redis.client.Script"), REDIS_SCRIPT),
     **dict.fromkeys(("redis.lock.Lock", "redis.Lock"), REDIS_LOCK),
     **dict.fromkeys(("twilio.rest.Client", "twilio.rest.client.Client"), TWILIO_CLIENT),
+    **dict.fromkeys(("slack_sdk.WebClient", "slack_sdk.web.WebClient", "slack_sdk.web.client.WebClient"), SLACK_CLIENT),
+    **dict.fromkeys(("slack_sdk.webhook.WebhookClient", "slack_sdk.webhook.client.WebhookClient"), SLACK_WEBHOOK),
+    **dict.fromkeys(("sendgrid.SendGridAPIClient", "sendgrid.sendgrid.SendGridAPIClient"), SENDGRID_CLIENT),
+    **dict.fromkeys(("google.cloud.storage.Client", "google.cloud.storage.client.Client"), GCS_CLIENT),
+    **dict.fromkeys(("google.cloud.storage.Bucket", "google.cloud.storage.bucket.Bucket"), GCS_BUCKET),
+    **dict.fromkeys(("google.cloud.storage.Blob", "google.cloud.storage.blob.Blob"), GCS_BLOB),
     **dict.fromkeys(("openai.OpenAI", "openai.AzureOpenAI", "openai.Client"), OPENAI_CLIENT),
     **dict.fromkeys(("anthropic.Anthropic", "anthropic.Client", "anthropic.AnthropicBedrock",
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
@@ -145,6 +185,7 @@ ATTRIBUTE_KINDS = {
     ANTHROPIC_CLIENT: ANTHROPIC_RESOURCE, ANTHROPIC_RESOURCE: ANTHROPIC_RESOURCE,
     ELASTICSEARCH_CLIENT: ELASTICSEARCH_NAMESPACE,
     TWILIO_CLIENT: TWILIO_RESOURCE, TWILIO_RESOURCE: TWILIO_RESOURCE,
+    SENDGRID_ENDPOINT: SENDGRID_ENDPOINT,  # sg.client.mail.send
 }
 #: What a client's no-I/O factory methods return: ``r.register_script(lua)``, ``r.pipeline()``, ``r.lock(name)``,
 #: ``r.pubsub()``; a Twilio resource called or got by id (``client.messages(sid)``, ``services.get(sid)``) is
@@ -157,7 +198,15 @@ DERIVED_KINDS = {
     (REDIS_PIPELINE, "*()"): REDIS_PIPELINE,  # a command queued on a pipeline returns the pipeline
     (TWILIO_CLIENT, "*()"): TWILIO_RESOURCE,
     (TWILIO_RESOURCE, "*()"): TWILIO_RESOURCE,
+    (SENDGRID_ENDPOINT, "_()"): SENDGRID_ENDPOINT,  # sg.client.templates._(template_id)
+    (GCS_CLIENT, "bucket()"): GCS_BUCKET,
+    (GCS_CLIENT, "get_bucket()"): GCS_BUCKET,
+    (GCS_CLIENT, "lookup_bucket()"): GCS_BUCKET,
+    (GCS_BUCKET, "blob()"): GCS_BLOB,
+    (GCS_BUCKET, "get_blob()"): GCS_BLOB,
 }
+#: ``sg.client``: the fluent client of a SendGrid API client (an attribute, read without I/O).
+DERIVED_KINDS[(SENDGRID_CLIENT, "client")] = SENDGRID_ENDPOINT
 NO_IO_METHODS = {
     BOTO3_CLIENT: frozenset({"get_paginator", "get_waiter", "can_paginate", "generate_presigned_url",
                              "generate_presigned_post", "close"}),
@@ -167,6 +216,7 @@ NO_IO_METHODS = {
     ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
     QDRANT_CLIENT: frozenset({"close"}),
+    SLACK_CLIENT: frozenset({"validate_slack_signature"}),
 }
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
@@ -174,7 +224,7 @@ SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT,
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
                           OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
-                          TWILIO_CLIENT})
+                          TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -246,5 +296,6 @@ HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}
 #: --libraries``); older releases were read where a row says so.
 VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg": "3.3.9", "elasticsearch": "9.5.1",
             "qdrant_client": "1.20.0 (read in its source; 1.6.0 and 1.6.1 compared for the async client)",
-            "stripe": "16.1.0", "twilio": "9.13.0", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
+            "stripe": "16.1.0", "twilio": "9.13.0", "slack_sdk": "3.48.0", "sendgrid": "6.12.5",
+            "google-cloud-storage": "3.17.2", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
             "django": "5.2.19"}

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 _CHUNKS_IN_THREAD = "an async generator that takes each chunk of iter(archive) in a thread (await sync_to_async(next)(chunks, None))"
 
-#: Qualified callable -> what to stream instead. Read in each library's source: python-zipstream and its
-#: fork zipstream-new (``zipstream.ZipFile``, a ``zipfile.ZipFile`` subclass whose ``__iter__`` writes the
-#: members as it goes; zipstream-new 1.1.8), zipstream-ng (``ZipStream``, its ``from_path()``; 1.9.3: no
-#: ``__aiter__``), stream-zip (``stream_zip()`` is a generator; ``async_stream_zip()`` is its async form,
-#: read in 0.0.84).
-SYNC_ITERABLES = {
-    **dict.fromkeys(("zipstream.ZipFile", "zipstream.zipstream.ZipFile"), _CHUNKS_IN_THREAD),
-    **dict.fromkeys(("zipstream.ZipStream", "zipstream.ng.ZipStream", "zipstream.ZipStream.from_path",
-                     "zipstream.ng.ZipStream.from_path"), _CHUNKS_IN_THREAD),
-    "stream_zip.stream_zip": "stream_zip.async_stream_zip(...) (an async generator)",
-}
+#: (library, release read, qualified callables, what to stream instead). Read in each library's source:
+#: python-zipstream and its fork zipstream-new (``zipstream.ZipFile``, a ``zipfile.ZipFile`` subclass whose
+#: ``__iter__`` writes the members as it goes), zipstream-ng (``ZipStream`` and its ``from_path()``: no
+#: ``__aiter__``), stream-zip (``stream_zip()`` is a generator; ``async_stream_zip()`` is its async form).
+LIBRARIES = (
+    ("python-zipstream, zipstream-new", "zipstream-new 1.1.8 (fixtures only: its module name is zipstream-ng's)",
+     ("zipstream.ZipFile", "zipstream.zipstream.ZipFile"), _CHUNKS_IN_THREAD),
+    ("zipstream-ng", "1.9.3", ("zipstream.ZipStream", "zipstream.ng.ZipStream", "zipstream.ZipStream.from_path",
+                               "zipstream.ng.ZipStream.from_path"), _CHUNKS_IN_THREAD),
+    ("stream-zip", "0.0.84", ("stream_zip.stream_zip",), "stream_zip.async_stream_zip(...) (an async generator)"),
+)
+#: Qualified callable -> what to stream instead.
+SYNC_ITERABLES = {name: instead for _library, _checked, names, instead in LIBRARIES for name in names}
 SYNC_APIS = ()
-
-#: The release each entry was read in (docs/libraries.md).
-VERSIONS = {"zipstream-new": "1.1.8 (python-zipstream's fork; read in its source)", "zipstream-ng": "1.9.3",
-            "stream-zip": "0.0.84 (read in its source)"}
