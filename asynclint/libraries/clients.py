@@ -233,6 +233,8 @@ ASYNC_REDIS_CLIENT = "redis.asyncio client"
 ASYNC_HTTPX_CLIENT = "httpx async client"
 AIOHTTP_SESSION = "aiohttp client session"
 CHANNEL_LAYER = "Channels channel layer"
+ASYNC_SLACK_CLIENT = "Slack AsyncWebClient"
+SLACK_SOCKET_MODE_CLIENT = "Slack Socket Mode client (asyncio)"
 
 #: Read in each library's source: grpc.aio's ``ServicerContext`` (its abstract async methods; the
 #: metadata/code/details setters are sync), ``redis.asyncio.Redis`` (every command; the no-I/O
@@ -248,6 +250,11 @@ ASYNC_METHODS = {
                                 "close"}),
     CHANNEL_LAYER: frozenset({"send", "receive", "new_channel", "group_add", "group_discard", "group_send", "flush",
                               "close"}),
+    # slack_sdk 3.48: every public method of AsyncWebClient is ``async def`` (358 of them; BASE_URL and logger are
+    # attributes); the asyncio Socket Mode clients' connection methods are too.
+    ASYNC_SLACK_CLIENT: frozenset({WILDCARD}),
+    SLACK_SOCKET_MODE_CLIENT: frozenset({"connect", "disconnect", "close", "send_message", "send_socket_mode_response",
+                                         "connect_to_new_endpoint", "is_connected"}),
 }
 NO_IO_METHODS[ASYNC_REDIS_CLIENT] = NO_IO_METHODS[REDIS_CLIENT] - {"close"}
 #: Methods of async clients that are async generators (``async def`` with ``yield``): called, they give an
@@ -262,13 +269,21 @@ CALL_RESULT_KINDS.update({
                      "redis.asyncio.from_url", "redis.asyncio.Redis.from_url", "redis.asyncio.client.Redis.from_url"),
                     ASYNC_REDIS_CLIENT),
     "httpx.AsyncClient": ASYNC_HTTPX_CLIENT,
+    **dict.fromkeys(("slack_sdk.web.async_client.AsyncWebClient", "slack_sdk.web.async_client.AsyncSlackClient"),
+                    ASYNC_SLACK_CLIENT),
+    **dict.fromkeys(("slack_sdk.socket_mode.aiohttp.SocketModeClient", "slack_sdk.socket_mode.websockets.SocketModeClient",
+                     "slack_sdk.socket_mode.async_client.AsyncBaseSocketModeClient"), SLACK_SOCKET_MODE_CLIENT),
     **dict.fromkeys(("aiohttp.ClientSession", "aiohttp.client.ClientSession"), AIOHTTP_SESSION),
     **dict.fromkeys(("channels.layers.get_channel_layer", "channels.layers.InMemoryChannelLayer",
                      "channels_redis.core.RedisChannelLayer", "channels_redis.pubsub.RedisPubSubChannelLayer"),
                     CHANNEL_LAYER),
 })
 SELF_ENTERING_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION}
-CLIENT_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION, CHANNEL_LAYER}
+CLIENT_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION, CHANNEL_LAYER, ASYNC_SLACK_CLIENT,
+                 SLACK_SOCKET_MODE_CLIENT}
+#: ``client.web_client`` of a Socket Mode client: the AsyncWebClient it was given.
+DERIVED_KINDS[(SLACK_SOCKET_MODE_CLIENT, "web_client")] = ASYNC_SLACK_CLIENT
+NO_IO_METHODS[ASYNC_SLACK_CLIENT] = frozenset({"validate_slack_signature"})
 #: Attributes a library base class sets on its instances: ``self.channel_layer`` of a Channels consumer.
 _CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
     "consumer": ("AsyncConsumer", "SyncConsumer"),
