@@ -261,6 +261,11 @@ known comes from the table, the async generators of the async clients below (red
 and from the project's own annotations: a sync `def` (a `Protocol` method, a stub, a wrapper)
 annotated `-> AsyncIterator[...]` or `-> AsyncGenerator[...]` gives an async iterator
 (tests/fixtures/async-iterator-in-sync-loop/bad_annotated_client_async_iterator.py).
+Entering a redis-py lock with `with r.lock(name):` acquires it (a round trip, polling with `time.sleep`)
+in `__enter__`: only the explicit `acquire()`/`release()` calls are rows. A Twilio resource held in a
+variable and then called (`messages = client.messages; messages(sid).fetch()`): the call of a value is
+read only for redis-py's `Script`. pymongo, firebase-admin and minio: next by rank, not done (see the
+SDK criterion).
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """
