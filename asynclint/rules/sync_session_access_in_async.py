@@ -8,7 +8,9 @@ delete), `key in request.session`, and its methods (`get`, `pop`, `setdefault`, 
 ## Why is this bad?
 The first access loads the session from its store: with the `db` and `cached_db` engines that is a
 query, which raises `SynchronousOnlyOperation` on the event loop; with the `file` and `cache` engines
-it blocks. Django 5.1 added an async session API.
+it blocks. Django 5.1 added an async session API. Silent after `await request.auser()` on the same
+request earlier in the function (on every path to the access): finding the user read the session, so
+the access reads its cache.
 
 ## Example
 ```python
@@ -53,6 +55,27 @@ def _is_session(node: nodes.NodeNG) -> bool:
     return found is not None and found.name == api.SESSION
 
 
+def _loaded_by_auser(session: nodes.NodeNG, node: nodes.NodeNG) -> bool:
+    """``await request.auser()`` ran earlier in this function, on a path to ``node``: it read the user's
+    id from the session (``aget_user()`` awaits ``session.aget()``), so the session is loaded and a
+    later access of the same ``request.session`` reads its cache."""
+    if not isinstance(session, nodes.Attribute) or session.attrname != "session":
+        return False
+    spelled, frame = session.expr.as_string(), node.frame()
+    ancestors = [node, *node.node_ancestors()]
+    for call in frame.nodes_of_class(nodes.Call):
+        func = call.func
+        if not (isinstance(func, nodes.Attribute) and func.attrname == "auser" and isinstance(call.parent, nodes.Await)
+                and func.expr.as_string() == spelled and call.frame() is frame and call.lineno < node.lineno):
+            continue
+        statement = call.statement()
+        block = statement.parent
+        sequence = block.child_sequence(statement) if block is not None else ()
+        if any(ancestor.parent is block and ancestor in sequence for ancestor in ancestors):
+            return True
+    return False
+
+
 class SyncSessionAccessInAsync(SyncCallRule):
     msgid = "E5714"
     symbol = _SYMBOL
@@ -68,17 +91,19 @@ class SyncSessionAccessInAsync(SyncCallRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        self.check_sync_call(node)
+        if not (isinstance(node.func, nodes.Attribute) and _loaded_by_auser(node.func.expr, node)):
+            self.check_sync_call(node)
 
     @only_required_for_messages(_SYMBOL)
     def visit_subscript(self, node: nodes.Subscript) -> None:
-        if _is_session(node.value) and runs_on_event_loop(node):
+        if _is_session(node.value) and runs_on_event_loop(node) and not _loaded_by_auser(node.value, node):
             row = api.lookup(api.SESSION, _SUBSCRIPT.get(node.ctx, "__getitem__"))
             self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))
 
     @only_required_for_messages(_SYMBOL)
     def visit_compare(self, node: nodes.Compare) -> None:
         for operator, operand in node.ops:
-            if operator in ("in", "not in") and _is_session(operand) and runs_on_event_loop(node):
+            if operator in ("in", "not in") and _is_session(operand) and runs_on_event_loop(node) and \
+                    not _loaded_by_auser(operand, node):
                 row = api.lookup(api.SESSION, "__contains__")
                 self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))
