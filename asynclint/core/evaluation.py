@@ -262,6 +262,8 @@ def reads_filled_cache(evaluation: Evaluation) -> bool:
     if not isinstance(queryset, nodes.Name):
         return False
     statement = queryset.statement()
+    if _iterated_async_before(queryset, statement):
+        return True
     for node in _statement_expressions(statement):
         for earlier in evaluations_at(node):
             if earlier.queryset is queryset or not isinstance(earlier.queryset, nodes.Name) \
@@ -273,6 +275,33 @@ def reads_filled_cache(evaluation: Evaluation) -> bool:
 
 
 _SCOPES = (nodes.Lambda, nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)
+
+
+def _iterated_async_before(queryset: nodes.Name, statement: nodes.NodeNG) -> bool:
+    """An earlier statement of the same block (or of a block around it) is ``async for x in qs:`` over the
+    same variable, with no assignment to it in between: ``QuerySet.__aiter__`` runs ``_fetch_all`` in a
+    thread before yielding the first row, so the result cache is full afterwards (``len(qs)`` after the
+    loop reads it, no query). Not an async comprehension's (``[x async for x in qs]``): it iterates the
+    same way, but only a statement of its own is read here."""
+    scope = queryset.scope()
+    child, block = statement, statement.parent
+    while block is not None and child is not scope:
+        for field in block._astroid_fields:  # pylint: disable=protected-access
+            body = getattr(block, field, None)
+            if not isinstance(body, list) or child not in body:
+                continue
+            earlier = body[:body.index(child)]
+            for position, candidate in enumerate(earlier):
+                if isinstance(candidate, nodes.AsyncFor) and isinstance(candidate.iter, nodes.Name) and \
+                        candidate.iter.name == queryset.name and not any(
+                            _assigns(later, queryset.name) for later in earlier[position + 1:]):
+                    return True
+        child, block = block, block.parent
+    return False
+
+
+def _assigns(statement: nodes.NodeNG, name: str) -> bool:
+    return any(target.name == name for target in statement.nodes_of_class(nodes.AssignName))
 
 
 def _statement_expressions(statement: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
