@@ -1383,11 +1383,16 @@ def _self_assignments(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
     while it is analysed; walking the class again for every attribute asked was a third of a run)."""
     found = cls.__dict__.get("_asynclint_self_assignments")
     if found is None:
-        found = {}
+        found, placeholders = {}, {}
         for target in cls.nodes_of_class(nodes.AssignAttr):
             if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
                     and isinstance(target.parent, nodes.Assign):
-                found.setdefault(target.attrname, target.parent.value)
+                value = target.parent.value
+                # ``self._script = None`` in ``__init__``, the object made on first use: the later value
+                is_none = isinstance(value, nodes.Const) and value.value is None
+                (placeholders if is_none else found).setdefault(target.attrname, value)
+        for name, value in placeholders.items():
+            found.setdefault(name, value)
         cls._asynclint_self_assignments = found  # pylint: disable=protected-access
     return found
 
@@ -2384,6 +2389,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
         return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
+    if derived is None and not name.startswith("_"):
+        derived = api.DERIVED_KINDS.get((receiver.name, f"{api.WILDCARD}()"))  # ``client.messages(sid)`` of Twilio
     return Kind(derived) if derived is not None else None
 
 
@@ -2940,6 +2947,10 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             row = api.lookup(api.FUNCTION, qualified)
             if row is not None and _condition_holds(row, None, call):
                 return ApiCall(call, row, None, None)
+    called = kind_of(func)  # ``script(keys=[...])``: calling a library object (redis-py's ``Script``)
+    row = api.lookup(called.name, "__call__") if called is not None else None
+    if row is not None and not _result_awaited(call):
+        return ApiCall(call, row, func, called)
     return None
 
 
@@ -2970,7 +2981,9 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
     if row.only_if == api.OUT_OF_PROCESS_CACHE:
         from asynclint.core import caches
 
-        return not caches.in_process(_cache_alias(call), call.root().file)
+        # ``await cache.get(...)`` runs only where the configured backend's methods are coroutine
+        # functions (django-valkey's AsyncValkeyCache); with Django's own it is a TypeError, not a block.
+        return not _result_awaited(call) and not caches.in_process(_cache_alias(call), call.root().file)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
