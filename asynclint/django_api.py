@@ -671,6 +671,9 @@ MANAGER_FACTORY_METHODS = frozenset({"as_manager"})
 MANAGER_CLASS_FACTORIES = frozenset({"from_queryset"})
 #: Model attributes that are always managers.
 DEFAULT_MANAGER_ATTRIBUTES = frozenset({"objects", "_default_manager", "_base_manager"})
+#: Loading a class named by a dotted string (``import_string(settings.X)``), and the settings object.
+IMPORT_STRING_FUNCTIONS = frozenset({"django.utils.module_loading.import_string"})
+SETTINGS_OBJECT = "django.conf.settings"
 #: Model fields whose accessor is a related manager (both sides), and those whose forward accessor
 #: is one instance (their reverse side is a related manager, except for one-to-one).
 MANY_TO_MANY_FIELDS = frozenset({

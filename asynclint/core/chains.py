@@ -72,6 +72,8 @@ class Chain:
     #: Reached only on a branch asynclint cannot decide from the call's arguments, or only through an
     #: override in a subclass (``self.hook()`` in a base class): a possible finding.
     possible: bool = False
+    #: Run on an object of the class ``import_string(settings.X)`` loads: ``"settings.X names Cls"`` (possible).
+    configured: str = ""
 
     def where(self) -> str:
         node = self.operation.node
@@ -581,8 +583,9 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
         passed = _call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
         deeper = sync_work(target, max_depth, passed, receiver_class(call))
         if deeper is not None:
+            configured = _configured_receiver(call)
             chain = Chain((Step(call, target), *deeper.steps), deeper.operation,
-                          deeper.possible or self_dispatch_undecided(call, target))
+                          deeper.possible or self_dispatch_undecided(call, target) or bool(configured), configured)
         elif isinstance(call, nodes.Call):
             for param, kind in orm_arguments(target, call).items():
                 work = parameter_work(target, param, kind)
@@ -594,6 +597,16 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
     if chain is None or len(chain.steps) > max_depth:
         return None
     return chain
+
+
+def _configured_receiver(call: nodes.NodeNG) -> bool:
+    """``backend.parse()`` where ``backend`` was built from the class that ``import_string(settings.X)``
+    loads: the settings name it, but the environment may choose another class."""
+    func = call.func if isinstance(call, nodes.Call) else call
+    if not isinstance(func, nodes.Attribute):
+        return False
+    found = kind_of(func.expr)
+    return found is not None and found.configured
 
 
 def parameter_work(function: nodes.FunctionDef, param: nodes.AssignName, kind) -> Chain | None:

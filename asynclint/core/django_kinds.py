@@ -39,8 +39,8 @@ from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.libraries.clients import CONSUMER_SCOPE
 from asynclint.core.imports import (
-    bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, load_module,
-    qualified_name,
+    bindings, called_name, definition, definition_of, definition_of_qualified, has_decorator, imported_name,
+    load_module, qualified_name,
 )
 
 # Kinds of class *references* (the class itself, not an instance); internal to the analysis.
@@ -120,6 +120,9 @@ class Kind:
     #: ``user: User``): which relations its query loaded is not known, so reading a forward relation
     #: of it *may* query (a possible finding).
     assumed: bool = False
+    #: PROJECT_CLASS/PROJECT_OBJECT loaded by ``import_string(settings.X)``: ``"settings.X names Cls"``. The class
+    #: is the one the project's settings name, which the environment may replace: a possible finding.
+    configured: str = ""
 
     def but(self, **changes) -> Kind:
         return dataclasses.replace(self, **changes)
@@ -1952,7 +1955,8 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
         if instance is not None and instance.name == PROJECT_OBJECT and callee.name == PROJECT_CLASS:
             if not callee.exact:  # ``cls()``: maybe a subclass
                 return instance.but(exact=False)
-            return instance.but(exact=True, attributes=_constructed_attributes(instance.custom, call))
+            return instance.but(exact=True, attributes=_constructed_attributes(instance.custom, call),
+                                configured=callee.configured)
         return instance
     qualified = qualified_name(func) if isinstance(func, (nodes.Name, nodes.Attribute)) else None
     if qualified is not None:
@@ -2234,6 +2238,8 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
         return _copied(kind_of(call.args[0]))
     if qualified == "builtins.getattr" and is_request_user_getattr(call):  # ``getattr(request, "user", None)``
         return Kind(api.USER, user=True)
+    if qualified in api.IMPORT_STRING_FUNCTIONS and len(call.args) == 1 and not call.keywords:
+        return _configured_class(call.args[0], call)
     if qualified in api.SYNC_TO_ASYNC:
         wrapped = call.args[0] if call.args else None
         return Kind(ADAPTED_CALLABLE, result=callable_result(wrapped, call) if wrapped is not None else None)
@@ -2260,6 +2266,63 @@ def _function_result(qualified: str, call: nodes.Call) -> Kind | None:
     if isinstance(found, nodes.FunctionDef):
         return _returned_kind(found, call)
     return None
+
+
+_DOTTED_PATH = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+
+
+def _configured_class(setting: nodes.NodeNG, call: nodes.Call) -> Kind | None:
+    """``import_string(settings.PARSER_BACKEND)``: the project class the project's settings modules name
+    for that setting (a dotted string assigned at module level or in a django-configurations class
+    body, or the string default of a call there: ``values.Value("app.backends.Remote", ...)``), when
+    they name exactly one. Built by configuration (the environment may choose another), so its work
+    is reported as possible (``configured``)."""
+    qualified = qualified_name(setting) if isinstance(setting, nodes.Attribute) else None
+    if qualified is None or qualified.rpartition(".")[0] != api.SETTINGS_OBJECT:
+        return None
+    name = setting.attrname
+    root = _project_root(os.path.dirname(os.path.abspath(call.root().file))) if call.root().file else None
+    classes = set()
+    for path in _candidate_files(call.root().file):
+        relative = os.path.relpath(path, root)
+        if "settings" not in relative or is_test_module(path) or not names_word(path, name):
+            continue
+        for dotted in _setting_strings(path, name):
+            found = definition(dotted, call) if _DOTTED_PATH.match(dotted) else None
+            if isinstance(found, nodes.ClassDef) and is_project_file(found.root().file):
+                classes.add(found)
+    if len(classes) != 1:
+        return None
+    cls = classes.pop()
+    reference = _kind_of_class_reference(cls)
+    if reference is None or reference.name != PROJECT_CLASS:
+        return None
+    return reference.but(configured=f"settings.{name} names {cls.name}")
+
+
+def _setting_strings(path: str, name: str) -> list[str]:
+    """The strings a settings file assigns to ``name`` (anywhere: module level, a class body, a branch),
+    directly or as a call's positional or ``default=`` argument."""
+    import ast
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError):
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if not any(isinstance(target, ast.Name) and target.id == name for target in targets):
+            continue
+        values = [node.value]
+        if isinstance(node.value, ast.Call):
+            values = [*node.value.args, *(k.value for k in node.value.keywords if k.arg == "default")]
+        found.extend(value.value for value in values
+                     if isinstance(value, ast.Constant) and isinstance(value.value, str))
+    return found
 
 
 def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:

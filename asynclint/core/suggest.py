@@ -129,6 +129,8 @@ def explain(chain: Chain) -> str:
 
 def _possibly(chain: Chain) -> str:
     """When a possible chain runs: through a subclass's override, or on a branch asynclint cannot decide."""
+    if chain.configured:
+        return f" when {chain.configured}, as the project's settings do"
     overriding = _overriding_class(chain)
     if overriding:
         return f" when {overriding}"

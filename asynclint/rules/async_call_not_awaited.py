@@ -126,6 +126,9 @@ def _misuse(node: nodes.NodeNG) -> str | None:
             return None
         if isinstance(parent.func, nodes.Name) and parent.func.name in _VALUE_BUILTINS:
             return USED_AS_VALUE
+        if isinstance(parent.func, nodes.Attribute) and isinstance(parent.func.expr, nodes.Const) \
+                and isinstance(parent.func.expr.value, (str, bytes)):
+            return USED_AS_VALUE  # ``"**{}**".format(coro)``: a str method formats its arguments
         callee = qualified_call_name(parent)
         if callee is not None and is_django_name(callee):
             return USED_AS_VALUE  # Django's callables (JsonResponse, render...) never await their data

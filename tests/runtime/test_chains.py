@@ -48,6 +48,7 @@ from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 from tests.runtime.support import (  # noqa: E402
     FIXTURES,
     entries,
+    file_environment,
     folders_proven_by,
     load_module,
     never_awaited,
@@ -175,7 +176,8 @@ def test_fixture_function_runs_as_expected(relative, name):
     expect = EXPECTED[(relative, name)]
     seed()
     function = getattr(load_module(relative), name)
-    outcome = run(function, arguments_for(function))
+    with file_environment(relative):  # the file's ``settings``/``apps`` (runtime.toml)
+        outcome = run(function, arguments_for(function))
 
     if expect.raises is None:
         assert outcome.exception is None, f"{where} must complete, but raised {outcome.details}"
