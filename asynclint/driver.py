@@ -430,22 +430,32 @@ def relaxed_collector() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def survivors_frozen() -> Iterator[None]:
-    """Hand the objects ``run_linter`` froze back to the collector when the block ends.
+def survivors_frozen() -> Iterator[Callable[[], None]]:
+    """A run's full collections walk only what is new since the last one: the block yields the
+    collection ``run_linter`` makes after each chunk (``gc.collect``, then ``gc.freeze`` of what survived);
+    what was alive when the block started is frozen too, and everything frozen is handed back to the
+    collector when the block ends.
 
-    After each chunk's collection, ``run_linter`` freezes what survived it (``gc.freeze``): the run's
-    prefilter scan, memos, installed packages' trees... A full collection walks every object the
-    collector tracks, so without the freeze each chunk's collection walked the whole heap again, and
-    that heap grows with the tree: on ten copies of django/ 16 collections of 1.4-2.7 million objects
-    took 32 of 130 s CPU (none at all on one copy, whose groups fit in one chunk each). Objects frozen
-    in the run that die later in it are freed when the block ends (with the next collection). When the
-    caller had frozen objects already (the editor server, the tests' fixture), they stay frozen: the
-    collector cannot unfreeze only the run's, and the caller unfreezes them as it meant to."""
-    already = gc.get_freeze_count()
+    A full collection walks every object the collector tracks: without the freeze each chunk's
+    collection walked the whole heap again (the run's prefilter scan of every file, pylint, memos,
+    installed packages' trees...), and that heap grows with the tree: on ten copies of django/ 16
+    collections of 1.4-2.7 million objects took 32 of 130 s CPU (none at all on one copy, whose groups
+    fit in one chunk each). When the caller had frozen objects already (the editor server, the tests'
+    fixture), nothing is frozen: the collector cannot unfreeze only the run's objects, and what stayed
+    frozen past the run (a tree an edit replaces) would never be freed."""
+    owned = gc.get_freeze_count() == 0
+    if owned:
+        gc.freeze()
+
+    def collect() -> None:
+        gc.collect()  # the dropped trees (cycles: parent links), with no automatic full collection
+        if owned:
+            gc.freeze()
+
     try:
-        yield
+        yield collect
     finally:
-        if not already:
+        if owned:
             gc.unfreeze()
 
 
@@ -471,7 +481,7 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
     context = context or RunContext()
     total, done = sum(len(files) for _symbols, files in groups), 0
     _forget_other_projects()
-    with on_sys_path(roots), using(context), relaxed_collector(), survivors_frozen(), \
+    with on_sys_path(roots), using(context), relaxed_collector(), survivors_frozen() as collect, \
             lean_astroid() if lean else _built_trees_dropped():
         for checker in linter.prepare_checkers():  # invalid options end the run here, in this process
             checker.open()
@@ -485,8 +495,7 @@ def run_linter(linter, groups: Sequence[tuple[Iterable[str], Sequence[str]]], ro
                 if size < len(files):
                     _drop_project_trees(set(MANAGER.astroid_cache) - kept, roots)
                     context.release()
-                    gc.collect()  # the dropped trees (cycles: parent links), with no automatic full collection
-                    gc.freeze()  # what survived it: the next chunk's collection walks that chunk's objects only
+                    collect()
                 done += len(files[start:start + size])
                 if progress:
                     progress(done, total)
