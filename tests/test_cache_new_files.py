@@ -52,10 +52,10 @@ def test_a_new_test_configuration_setting_async_unsafe_silences_the_tests_querie
     for name, text in (("pytest.ini", "[pytest]\nDJANGO_SETTINGS_MODULE = shop.settings\nenv =\n"
                                       "    DJANGO_ALLOW_ASYNC_UNSAFE=1\n"),
                        ("setup.cfg", "[tool:pytest]\nenv =\n    DJANGO_ALLOW_ASYNC_UNSAFE=true\n")):
-        root = tmp_path / name
+        root = tmp_path / name.replace(".", "_")
         root.mkdir()
         _test_project(root, monkeypatch)
-        assert check(capsys, ".")[1] != []
+        assert check(capsys, ".")[1] != [], name
         (root / name).write_text(text)
         found, counts = _warm_equals_no_cache(capsys)
         assert found == [], name
