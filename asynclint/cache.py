@@ -764,6 +764,16 @@ TEXT_QUERIES = (
               ask=lambda root, path: _owner("asynclint.core.own_loop").script_program(root, path)),
     TextQuery("files-naming", "asynclint.core.own_loop", "files_naming", lambda root, name: (root, name),
               ask=lambda root, name: _owner("asynclint.core.own_loop").files_naming(root, name)),
+    # Where the project sets DJANGO_ALLOW_ASYNC_UNSAFE for its tests: a test configuration file or test
+    # settings module that appears later is read by no earlier analysis (a file that did not exist).
+    TextQuery("async-unsafe", "asynclint.core.own_loop", "_async_unsafe_set_by", lambda root: (root, ""),
+              stored=lambda answer, _root: answer,
+              ask=lambda root, _name: _owner("asynclint.core.own_loop")._async_unsafe_set_by(root)),
+    # The folder a file's project is deployed from: a Dockerfile, Procfile... appearing above it moves it
+    # (and so which deployment files ``core.deployment.detect`` reads).
+    TextQuery("deployment-root", "asynclint.core.deployment", "project_root", lambda path: (str(path), ""),
+              stored=lambda answer, _root: str(answer),
+              ask=lambda path, _name: str(_owner("asynclint.core.deployment").project_root(path))),
     TextQuery("library-version", "asynclint.core.versions", "library_for",
               lambda distribution, module_file: (os.path.dirname(os.path.abspath(module_file or ".")), distribution),
               stored=lambda answer, _root: encode(answer),

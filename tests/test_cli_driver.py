@@ -135,3 +135,28 @@ def test_a_django_root_with_an_init_module_is_an_import_root(tmp_path: Path) -> 
     assert driver.package_roots([views]) == [str(tmp_path / "src"), str(backend)]
     result = driver.lint([views], ALL, TARGET)
     assert [(f.line, f.symbol) for f in result.findings] == [(5, "missing-sync-to-async")]
+
+
+def test_a_run_in_chunks_freezes_its_survivors_and_hands_them_back(tmp_path: Path, monkeypatch) -> None:
+    """Each chunk's full collection walks only what is new (``driver.survivors_frozen``); the run ends
+    with nothing frozen that it froze, the findings are those of one chunk, and a caller's own frozen
+    objects (the editor server's, this suite's fixture) are left as they were, nothing added."""
+    import gc
+
+    monkeypatch.chdir(tmp_path)
+    files = []
+    for index in range(3):
+        files.append(tmp_path / f"views{index}.py")
+        files[-1].write_text(BUGGY)
+    whole = [(f.path, f.line, f.symbol) for f in driver.lint(files, ALL, TARGET).findings]
+    assert len(whole) == 3
+    monkeypatch.setattr(driver, "CHUNK", 1)
+    frozen = []
+    monkeypatch.setattr(gc, "freeze", lambda freeze=gc.freeze: (frozen.append(1), freeze())[1])
+    caller = gc.get_freeze_count()
+    assert [(f.path, f.line, f.symbol) for f in driver.lint(files, ALL, TARGET).findings] == whole
+    assert frozen == [] or caller == 0
+    gc.unfreeze()  # as a command-line run starts: nothing frozen (the fixture unfreezes anyway)
+    assert [(f.path, f.line, f.symbol) for f in driver.lint(files, ALL, TARGET).findings] == whole
+    assert len(frozen) >= 3  # at the start and after each of the chunks but the last's
+    assert gc.get_freeze_count() == 0
