@@ -132,7 +132,8 @@ def _async_unsafe_set_above(root: str) -> str | None:
             return f"{os.path.relpath(conftest, root)} sets {word} for the tests"
         names = set(os.listdir(folder)) if os.path.isdir(folder) else set()
         for name in _TEST_CONFIG_FILES:
-            if name in names and _names_word(os.path.join(folder, name), word):
+            path = os.path.join(folder, name)
+            if name in names and os.path.isfile(path) and _names_word(path, word):  # unreadable: not set
                 return f"{os.path.relpath(os.path.join(folder, name), root)} sets {word} for the tests"
         if names.intersection(_ROOTDIR_MARKERS):
             return None
