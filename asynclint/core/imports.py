@@ -64,7 +64,7 @@ def _star_imported_name(binding: nodes.ImportFrom, local: str, _hops: int = 0) -
         return None
     if is_django_name(module):  # Django's modules are never loaded; a star re-exports their names
         return f"{module}.{local}"
-    loaded = _load_module(module, binding)
+    loaded = load_module(module, binding)
     candidates = loaded.locals.get(local) if loaded is not None else None
     if not candidates:
         return None
@@ -117,7 +117,7 @@ def is_django_name(qualified: str) -> bool:
     return qualified == "django" or qualified.startswith("django.")
 
 
-def _load_module(modname: str, context: nodes.NodeNG) -> nodes.Module | None:
+def load_module(modname: str, context: nodes.NodeNG) -> nodes.Module | None:
     if is_django_name(modname):
         return None
     try:
@@ -134,7 +134,7 @@ def definition(qualified: str, context: nodes.NodeNG, _hops: int = 0) -> nodes.N
     if _hops > _MAX_HOPS or is_django_name(qualified) or "." not in qualified:
         return None
     modname, _, attr = qualified.rpartition(".")
-    module = _load_module(modname, context)
+    module = load_module(modname, context)
     if module is None:
         return None
     candidates = module.locals.get(attr)

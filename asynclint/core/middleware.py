@@ -616,11 +616,40 @@ def never_installed(node: nodes.ClassDef) -> str | None:
     settings = _settings_read(root)
     if not settings or not any(where.split("/")[0] == package for where in settings):
         return None
+    if _distributed(root, package):
+        return None  # a reusable app: its own settings are a dev project, its users' settings may list it
     if len(django_kinds.identifiers(node.root()).get(node.name, ())) or \
             any(os.path.abspath(path) != os.path.abspath(node.root().file)
                 for path in django_kinds._files_mentioning(node)):  # noqa: SLF001 (the project's text index)
         return None
     return f"no MIDDLEWARE setting names it ({', '.join(settings[:2])} read in full) and no other code uses it"
+
+
+def _distributed(root: Path, package: str) -> bool:
+    """The repository builds a distribution that ships ``package`` (froide: ``[project] name = "froide"``
+    with a ``[build-system]``; a ``setup.py``): other projects install it and list its middleware in their
+    own settings (FragDenStaat runs froide's under uvicorn), so its own settings module, a development
+    project, does not tell whether the class runs."""
+    import re
+
+    from asynclint.config import tomllib
+
+    if (root / "setup.py").is_file():
+        return True
+    normal = lambda name: re.sub(r"[-_.]+", "_", str(name)).lower()  # noqa: E731
+    try:
+        data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8", errors="replace"))
+    except (OSError, ValueError):
+        data = {}
+    names = {data.get("project", {}).get("name"), data.get("tool", {}).get("poetry", {}).get("name")}
+    if "build-system" in data and normal(package) in {normal(name) for name in names if name}:
+        return True
+    try:
+        text = (root / "setup.cfg").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    found = re.search(r"^\s*name\s*=\s*(\S+)", text, re.MULTILINE)
+    return found is not None and normal(found.group(1)) == normal(package)
 
 
 def _settings_read(root: Path) -> list[str] | None:

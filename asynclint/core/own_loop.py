@@ -106,8 +106,55 @@ def async_unsafe_allowed_in_tests(node: nodes.NodeNG) -> str | None:
     root = _project_root(os.path.dirname(os.path.abspath(module.file)))
     known = context.current().async_unsafe
     if root not in known:
-        known[root] = _async_unsafe_set_by(root)
+        known[root] = _async_unsafe_set_by(root) or _async_unsafe_set_above(root)
     return known[root]
+
+
+#: Files that make a folder pytest's rootdir (its search for them stops there).
+_ROOTDIR_MARKERS = (".git", *_TEST_CONFIG_FILES)
+
+
+def _async_unsafe_set_above(root: str) -> str | None:
+    """A ``conftest.py`` or test configuration file in a folder above ``root`` that sets the variable.
+    pytest imports every ``conftest.py`` from its rootdir down to a test's folder before the test
+    runs, so a test folder without ``__init__.py`` (its own import root: ``tests/ws/``) gets the
+    ``tests/conftest.py`` above it. Up to the first folder that is a rootdir (``.git``, ``pytest.ini``,
+    ``pyproject.toml``...), at most six levels."""
+    word = "DJANGO_ALLOW_ASYNC_UNSAFE"
+    folder = root
+    for _level in range(6):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+        conftest = os.path.join(folder, "conftest.py")
+        if os.path.isfile(conftest) and _sets_async_unsafe(conftest):
+            return f"{os.path.relpath(conftest, root)} sets {word} for the tests"
+        names = set(os.listdir(folder)) if os.path.isdir(folder) else set()
+        for name in _TEST_CONFIG_FILES:
+            if name in names and _names_word(os.path.join(folder, name), word):
+                return f"{os.path.relpath(os.path.join(folder, name), root)} sets {word} for the tests"
+        if names.intersection(_ROOTDIR_MARKERS):
+            return None
+    return None
+
+
+def _names_word(path: str, word: str) -> bool:
+    """The file names ``word`` (the project index's cheap text test)."""
+    from asynclint.core import django_kinds  # noqa: PLC0415
+
+    return django_kinds.names_word(path, word)
+
+
+def _sets_async_unsafe(path: str) -> bool:
+    """The Python file at ``path`` sets the variable in a module-level statement."""
+    if not _names_word(path, "DJANGO_ALLOW_ASYNC_UNSAFE"):
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return _ASYNC_UNSAFE_SET.search(handle.read()) is not None
+    except OSError:
+        return False
 
 
 def _async_unsafe_set_by(root: str) -> str | None:
@@ -122,14 +169,7 @@ def _async_unsafe_set_by(root: str) -> str | None:
             return f"{name} sets {word} for the tests"
     for path in _python_files_under(root):
         base = os.path.basename(path)
-        if not (base == "conftest.py" or "test" in base) or not django_kinds.names_word(path, word):
-            continue
-        try:
-            with open(path, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError:
-            continue
-        if _ASYNC_UNSAFE_SET.search(text):
+        if (base == "conftest.py" or "test" in base) and _sets_async_unsafe(path):
             return f"{os.path.relpath(path, root)} sets {word} for the tests"
     return None
 

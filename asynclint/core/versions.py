@@ -22,6 +22,7 @@ file) is read first: the release it locks is the one the project runs (``locked`
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from importlib import metadata
@@ -403,6 +404,39 @@ def locked(package: str, start) -> tuple[tuple[int, ...], str] | None:
         if _project_root(folder):
             return None
     return None
+
+
+#: Folders a search for requirements files below a project's root skips.
+_NOT_REQUIREMENTS = frozenset({".git", "node_modules", ".venv", "venv", ".tox", "site-packages", "dist", "build"})
+
+
+def pinned_in_project(package: str, start) -> tuple[tuple[int, ...], str] | None:
+    """(release, where) of ``package`` as the project pins it: ``locked`` (walking up from ``start``),
+    else an ``==`` pin in a requirements file below the project's root, up to three folders down
+    (``backend/deploy/requirements.txt``) when every such pin names the same release."""
+    found = locked(package, start)
+    if found is not None:
+        return found
+    from pathlib import Path
+
+    root = Path(start).resolve()
+    root = root.parent if root.is_file() else root
+    while not _project_root(root) and root.parent != root:
+        root = root.parent
+    if not _project_root(root):
+        return None
+    pins = []
+    for folder, subfolders, _files in os.walk(root):
+        depth = len(Path(folder).relative_to(root).parts)
+        subfolders[:] = [] if depth >= 3 else [d for d in subfolders if d not in _NOT_REQUIREMENTS]
+        for path in _requirement_files(Path(folder)):
+            try:
+                pinned = _pinned_in_requirements(path, package)
+            except InvalidRequirement:
+                pinned = None
+            if pinned is not None:
+                pins.append((pinned[0], path.relative_to(root).as_posix()))
+    return pins[0] if pins and len({release for release, _ in pins}) == 1 else None
 
 
 def _requirement_files(folder) -> list:

@@ -26,6 +26,19 @@ ANTHROPIC_CLIENT = "sync Anthropic client"
 ANTHROPIC_RESOURCE = "sync Anthropic resource"
 STORAGE = "file storage"
 QDRANT_CLIENT = "sync Qdrant client"
+REDIS_SCRIPT = "redis-py Lua script"
+REDIS_PIPELINE = "sync redis pipeline"
+REDIS_LOCK = "sync redis lock"
+REDIS_PUBSUB = "sync redis pub/sub"
+TWILIO_CLIENT = "sync Twilio client"
+TWILIO_RESOURCE = "Twilio resource"
+SLACK_CLIENT = "sync Slack WebClient"
+SLACK_WEBHOOK = "sync Slack webhook client"
+SENDGRID_CLIENT = "SendGrid API client"
+SENDGRID_ENDPOINT = "SendGrid API endpoint"
+GCS_CLIENT = "Google Cloud Storage client"
+GCS_BUCKET = "Google Cloud Storage bucket"
+GCS_BLOB = "Google Cloud Storage blob"
 
 
 def _row(receiver, name, library, replacement, since="", note="", **extra):
@@ -40,6 +53,30 @@ _OPENAI_METHODS = ("create", "retrieve", "list", "delete", "update", "parse", "s
 _ANTHROPIC_METHODS = ("create", "retrieve", "list", "delete", "stream", "count_tokens", "cancel", "results")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "delete", "list", "search", "cancel", "capture",
                    "confirm", "finalize_invoice", "pay", "void_invoice", "refund", "list_line_items")
+#: redis-py 8.2 (``redis/lock.py``, ``redis/client.py``): each sends a command or a script (``acquire()``
+#: polls with ``time.sleep`` until it gets the lock); the ``do_*`` twins are the same round trips.
+_REDIS_LOCK_METHODS = ("acquire", "release", "extend", "reacquire", "locked", "owned", "do_acquire", "do_release",
+                       "do_extend", "do_reacquire")
+_REDIS_PIPELINE_METHODS = ("execute", "watch", "unwatch", "immediate_execute_command")
+_REDIS_PUBSUB_METHODS = ("subscribe", "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe",
+                         "get_message", "get_sharded_message", "listen", "ping", "check_health")
+#: twilio 9.13: a list (``client.messages``) creates, lists, streams and pages; a context
+#: (``client.messages(sid)``) fetches, updates and deletes. Each is one HTTPS request (``*_async`` twins
+#: since 8.0.0, over an ``AsyncTwilioHttpClient``).
+_TWILIO_METHODS = ("create", "fetch", "update", "delete", "list", "stream", "page", "get_page")
+#: google-cloud-storage 3.17: the requests of the client, a bucket and a blob (``bucket()``, ``blob()``,
+#: ``generate_signed_url()`` with a key and the properties do none; ``list_*`` iterate pages of requests).
+_GCS_METHODS = {
+    GCS_CLIENT: ("get_bucket", "lookup_bucket", "create_bucket", "list_buckets", "list_blobs",
+                 "download_blob_to_file", "get_service_account_email"),
+    GCS_BUCKET: ("exists", "create", "reload", "patch", "update", "delete", "get_blob", "list_blobs", "delete_blob",
+                 "delete_blobs", "copy_blob", "rename_blob", "make_public", "make_private", "get_iam_policy",
+                 "set_iam_policy", "lock_retention_policy"),
+    GCS_BLOB: ("exists", "reload", "patch", "update", "delete", "download_to_file", "download_to_filename",
+               "download_as_bytes", "download_as_string", "download_as_text", "upload_from_file",
+               "upload_from_filename", "upload_from_string", "create_resumable_upload_session", "compose", "rewrite",
+               "update_storage_class", "make_public", "make_private", "get_iam_policy", "set_iam_policy", "open"),
+}
 _STORAGE_METHODS = ("save", "open", "delete", "exists", "listdir", "size", "get_accessed_time",
                     "get_created_time", "get_modified_time", "get_available_name")
 
@@ -51,6 +88,35 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     _row(BOTO3_CLIENT, WILDCARD, "boto3", "an aiobotocore/aioboto3 client, or 'await sync_to_async({func})(...)'"),
     # redis-py: redis.asyncio (4.2.0) has the same methods as coroutines.
     _row(REDIS_CLIENT, WILDCARD, "redis", "await {func}(...) on a redis.asyncio.Redis client", since="4.2.0"),
+    # redis-py's helper objects: calling a registered Lua script is EVALSHA (``Script.__call__``), a pipeline
+    # sends its buffered commands on execute(), a lock is held and released with scripts, pub/sub reads
+    # the socket. redis.asyncio (4.2.0) has each of them with coroutines.
+    _row(REDIS_SCRIPT, "__call__", "redis", "await {func}(...) of a script registered on a redis.asyncio.Redis client",
+         since="4.2.0"),
+    *(_row(REDIS_PIPELINE, name, "redis", "await {func}(...) on a redis.asyncio pipeline", since="4.2.0")
+      for name in _REDIS_PIPELINE_METHODS),
+    *(_row(REDIS_LOCK, name, "redis", "await {func}(...) on a redis.asyncio lock", since="4.2.0",
+           note="acquire() polls with time.sleep() until the lock is free" if name == "acquire" else "")
+      for name in _REDIS_LOCK_METHODS),
+    *(_row(REDIS_PUBSUB, name, "redis", "await {func}(...) on a redis.asyncio PubSub", since="4.2.0")
+      for name in _REDIS_PUBSUB_METHODS),
+    # Twilio's REST client: every create/fetch/update/delete/list of a resource is an HTTPS request.
+    *(_row(TWILIO_RESOURCE, name, "twilio", "await {func}_async(...) with a Twilio client built on "
+           "twilio.http.async_http_client.AsyncTwilioHttpClient", since="8.0.0") for name in _TWILIO_METHODS),
+    # slack_sdk: every WebClient method is a Web API call (AsyncWebClient, 3.0.0, has them all as coroutines);
+    # a webhook client posts.
+    _row(SLACK_CLIENT, WILDCARD, "slack_sdk", "await {func}(...) on a slack_sdk.web.async_client.AsyncWebClient",
+         since="3.0.0"),
+    *(_row(SLACK_WEBHOOK, name, "slack_sdk", "await {func}(...) on a slack_sdk.webhook.async_client.AsyncWebhookClient",
+           since="3.0.0") for name in ("send", "send_dict")),
+    # sendgrid: send() and the fluent client's verbs (sg.client.mail.send.post(...)) are HTTPS requests; no
+    # async client.
+    _row(SENDGRID_CLIENT, "send", "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API"),
+    *(_row(SENDGRID_ENDPOINT, verb, "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API")
+      for verb in ("get", "post", "put", "patch", "delete")),
+    # google-cloud-storage: no async client (gcloud-aio-storage is a separate project).
+    *(_row(kind, name, "google-cloud-storage", "await sync_to_async({func})(...)",
+           note="google-cloud-storage has no async API") for kind, names in _GCS_METHODS.items() for name in names),
     # psycopg 3 (and psycopg2): connecting and executing.
     _row(FUNCTION, "psycopg.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)", since="3.0",
          returns=PSYCOPG_CONNECTION),
@@ -97,6 +163,16 @@ CALL_RESULT_KINDS = {
                      "django_redis.get_redis_connection"), REDIS_CLIENT),
     **dict.fromkeys(("elasticsearch.Elasticsearch", "elasticsearch.client.Elasticsearch"), ELASTICSEARCH_CLIENT),
     **dict.fromkeys(("qdrant_client.QdrantClient", "qdrant_client.qdrant_client.QdrantClient"), QDRANT_CLIENT),
+    **dict.fromkeys(("django_rq.get_connection", "django_rq.queues.get_connection"), REDIS_CLIENT),
+    **dict.fromkeys(("redis.commands.core.Script", "redis.client.Script"), REDIS_SCRIPT),
+    **dict.fromkeys(("redis.lock.Lock", "redis.Lock"), REDIS_LOCK),
+    **dict.fromkeys(("twilio.rest.Client", "twilio.rest.client.Client"), TWILIO_CLIENT),
+    **dict.fromkeys(("slack_sdk.WebClient", "slack_sdk.web.WebClient", "slack_sdk.web.client.WebClient"), SLACK_CLIENT),
+    **dict.fromkeys(("slack_sdk.webhook.WebhookClient", "slack_sdk.webhook.client.WebhookClient"), SLACK_WEBHOOK),
+    **dict.fromkeys(("sendgrid.SendGridAPIClient", "sendgrid.sendgrid.SendGridAPIClient"), SENDGRID_CLIENT),
+    **dict.fromkeys(("google.cloud.storage.Client", "google.cloud.storage.client.Client"), GCS_CLIENT),
+    **dict.fromkeys(("google.cloud.storage.Bucket", "google.cloud.storage.bucket.Bucket"), GCS_BUCKET),
+    **dict.fromkeys(("google.cloud.storage.Blob", "google.cloud.storage.blob.Blob"), GCS_BLOB),
     **dict.fromkeys(("openai.OpenAI", "openai.AzureOpenAI", "openai.Client"), OPENAI_CLIENT),
     **dict.fromkeys(("anthropic.Anthropic", "anthropic.Client", "anthropic.AnthropicBedrock",
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
@@ -108,7 +184,29 @@ ATTRIBUTE_KINDS = {
     OPENAI_CLIENT: OPENAI_RESOURCE, OPENAI_RESOURCE: OPENAI_RESOURCE,
     ANTHROPIC_CLIENT: ANTHROPIC_RESOURCE, ANTHROPIC_RESOURCE: ANTHROPIC_RESOURCE,
     ELASTICSEARCH_CLIENT: ELASTICSEARCH_NAMESPACE,
+    TWILIO_CLIENT: TWILIO_RESOURCE, TWILIO_RESOURCE: TWILIO_RESOURCE,
+    SENDGRID_ENDPOINT: SENDGRID_ENDPOINT,  # sg.client.mail.send
 }
+#: What a client's no-I/O factory methods return: ``r.register_script(lua)``, ``r.pipeline()``, ``r.lock(name)``,
+#: ``r.pubsub()``; a Twilio resource called or got by id (``client.messages(sid)``, ``services.get(sid)``) is
+#: its context, another resource (``"*()"``: any method without a row).
+DERIVED_KINDS = {
+    (REDIS_CLIENT, "register_script()"): REDIS_SCRIPT,
+    (REDIS_CLIENT, "pipeline()"): REDIS_PIPELINE,
+    (REDIS_CLIENT, "lock()"): REDIS_LOCK,
+    (REDIS_CLIENT, "pubsub()"): REDIS_PUBSUB,
+    (REDIS_PIPELINE, "*()"): REDIS_PIPELINE,  # a command queued on a pipeline returns the pipeline
+    (TWILIO_CLIENT, "*()"): TWILIO_RESOURCE,
+    (TWILIO_RESOURCE, "*()"): TWILIO_RESOURCE,
+    (SENDGRID_ENDPOINT, "_()"): SENDGRID_ENDPOINT,  # sg.client.templates._(template_id)
+    (GCS_CLIENT, "bucket()"): GCS_BUCKET,
+    (GCS_CLIENT, "get_bucket()"): GCS_BUCKET,
+    (GCS_CLIENT, "lookup_bucket()"): GCS_BUCKET,
+    (GCS_BUCKET, "blob()"): GCS_BLOB,
+    (GCS_BUCKET, "get_blob()"): GCS_BLOB,
+}
+#: ``sg.client``: the fluent client of a SendGrid API client (an attribute, read without I/O).
+DERIVED_KINDS[(SENDGRID_CLIENT, "client")] = SENDGRID_ENDPOINT
 NO_IO_METHODS = {
     BOTO3_CLIENT: frozenset({"get_paginator", "get_waiter", "can_paginate", "generate_presigned_url",
                              "generate_presigned_post", "close"}),
@@ -118,13 +216,15 @@ NO_IO_METHODS = {
     ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
     QDRANT_CLIENT: frozenset({"close"}),
+    SLACK_CLIENT: frozenset({"validate_slack_signature"}),
 }
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
-                                 ANTHROPIC_CLIENT})
+                                 ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK})
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
-                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT})
+                          OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
+                          TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -133,6 +233,8 @@ ASYNC_REDIS_CLIENT = "redis.asyncio client"
 ASYNC_HTTPX_CLIENT = "httpx async client"
 AIOHTTP_SESSION = "aiohttp client session"
 CHANNEL_LAYER = "Channels channel layer"
+ASYNC_SLACK_CLIENT = "Slack AsyncWebClient"
+SLACK_SOCKET_MODE_CLIENT = "Slack Socket Mode client (asyncio)"
 
 #: Read in each library's source: grpc.aio's ``ServicerContext`` (its abstract async methods; the
 #: metadata/code/details setters are sync), ``redis.asyncio.Redis`` (every command; the no-I/O
@@ -148,6 +250,11 @@ ASYNC_METHODS = {
                                 "close"}),
     CHANNEL_LAYER: frozenset({"send", "receive", "new_channel", "group_add", "group_discard", "group_send", "flush",
                               "close"}),
+    # slack_sdk 3.48: every public method of AsyncWebClient is ``async def`` (358 of them; BASE_URL and logger are
+    # attributes); the asyncio Socket Mode clients' connection methods are too.
+    ASYNC_SLACK_CLIENT: frozenset({WILDCARD}),
+    SLACK_SOCKET_MODE_CLIENT: frozenset({"connect", "disconnect", "close", "send_message", "send_socket_mode_response",
+                                         "connect_to_new_endpoint", "is_connected"}),
 }
 NO_IO_METHODS[ASYNC_REDIS_CLIENT] = NO_IO_METHODS[REDIS_CLIENT] - {"close"}
 #: Methods of async clients that are async generators (``async def`` with ``yield``): called, they give an
@@ -162,13 +269,21 @@ CALL_RESULT_KINDS.update({
                      "redis.asyncio.from_url", "redis.asyncio.Redis.from_url", "redis.asyncio.client.Redis.from_url"),
                     ASYNC_REDIS_CLIENT),
     "httpx.AsyncClient": ASYNC_HTTPX_CLIENT,
+    **dict.fromkeys(("slack_sdk.web.async_client.AsyncWebClient", "slack_sdk.web.async_client.AsyncSlackClient"),
+                    ASYNC_SLACK_CLIENT),
+    **dict.fromkeys(("slack_sdk.socket_mode.aiohttp.SocketModeClient", "slack_sdk.socket_mode.websockets.SocketModeClient",
+                     "slack_sdk.socket_mode.async_client.AsyncBaseSocketModeClient"), SLACK_SOCKET_MODE_CLIENT),
     **dict.fromkeys(("aiohttp.ClientSession", "aiohttp.client.ClientSession"), AIOHTTP_SESSION),
     **dict.fromkeys(("channels.layers.get_channel_layer", "channels.layers.InMemoryChannelLayer",
                      "channels_redis.core.RedisChannelLayer", "channels_redis.pubsub.RedisPubSubChannelLayer"),
                     CHANNEL_LAYER),
 })
 SELF_ENTERING_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION}
-CLIENT_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION, CHANNEL_LAYER}
+CLIENT_KINDS |= {ASYNC_REDIS_CLIENT, ASYNC_HTTPX_CLIENT, AIOHTTP_SESSION, CHANNEL_LAYER, ASYNC_SLACK_CLIENT,
+                 SLACK_SOCKET_MODE_CLIENT}
+#: ``client.web_client`` of a Socket Mode client: the AsyncWebClient it was given.
+DERIVED_KINDS[(SLACK_SOCKET_MODE_CLIENT, "web_client")] = ASYNC_SLACK_CLIENT
+NO_IO_METHODS[ASYNC_SLACK_CLIENT] = frozenset({"validate_slack_signature"})
 #: Attributes a library base class sets on its instances: ``self.channel_layer`` of a Channels consumer.
 _CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
     "consumer": ("AsyncConsumer", "SyncConsumer"),
@@ -196,5 +311,6 @@ HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}
 #: --libraries``); older releases were read where a row says so.
 VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg": "3.3.9", "elasticsearch": "9.5.1",
             "qdrant_client": "1.20.0 (read in its source; 1.6.0 and 1.6.1 compared for the async client)",
-            "stripe": "16.1.0", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
+            "stripe": "16.1.0", "twilio": "9.13.0", "slack_sdk": "3.48.0", "sendgrid": "6.12.5",
+            "google-cloud-storage": "3.17.2", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
             "django": "5.2.19"}

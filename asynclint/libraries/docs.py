@@ -10,7 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from asynclint import django_api as api
-from asynclint.libraries import channels, discord_bots, graphql, loops, ninja, table
+from asynclint.libraries import channels, discord_bots, graphql, loops, ninja, streams, table
 
 #: The families that describe code a library runs on the loop (``COVERED``: library, what, rules, versions).
 RUNTIME_FAMILIES = (graphql, channels, ninja)
@@ -129,6 +129,24 @@ work is unzipping and XML parsing (openpyxl, python-docx), whole-document parsin
 image encoding (Pillow's `save()`, khoj's screenshots re-encoded on the loop, judged true): it stays
 reported.
 
+## How the SDK clients of hosted services were chosen
+
+The criterion: the client libraries of hosted services (messaging, e-mail, chat, object storage, payments,
+LLMs, search) among the 1,500 most downloaded packages on PyPI (hugovk/top-pypi-packages, the 30 days
+to 1 April 2026, read on 6 December 2026), whose documented calls a Django view or consumer makes per
+request, each call an HTTPS request in the calling thread, and whose client is known by its import path.
+Covered by that ranking: boto3 (1), google-cloud-storage (132: the client's, a bucket's and a blob's
+requests; `bucket()`, `blob()` and `generate_signed_url()` make none), openai (130), redis (158, its
+scripts, pipelines, locks and pub/sub too), anthropic (318), slack-sdk (322: every `WebClient` method, and
+`WebhookClient.send()`; `AsyncWebClient` since 3.0.0), elasticsearch (455), sendgrid (680: `send()` and the
+fluent client's verbs, no async API), stripe (743), twilio (917: `create`/`fetch`/`update`/`delete`/`list`/
+`stream`/`page` of any resource, `*_async` twins since 8.0.0), qdrant-client (1,040); and the Twilio client
+of a measured miss (holdout7, remote-office-hours-queue). Left out: sentry-sdk (218: `capture_*` hand the
+event to a background thread, no I/O in the caller); pymongo (299), firebase-admin (1,038) and minio
+(1,364) are next by rank (not done: their proofs need a MongoDB, FCM or S3-XML stand-in the held-service
+harness lacks); algoliasearch (2,419) and meilisearch (5,109) rank below the cut; google-api-python-client
+(212) builds its resources at run time from discovery documents (no import path to key rows on).
+
 ## Proofs
 
 Fixtures for every family live under `tests/fixtures/<rule>/` (bad and good), and every library
@@ -144,7 +162,8 @@ below is a test dependency, proven under the real package:
   blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py), the file
   libraries (each flagged call of pandas, Pillow, openpyxl, pypdf, python-docx and pydicom opens a
   file in the loop's thread, tests/fixtures/blocking-call-in-async/bad_document_files.py); the SDK
-  clients (boto3, redis, elasticsearch, stripe, openai, anthropic, psycopg) and task queues
+  clients (boto3, redis with its scripts, pipelines, locks and pub/sub, elasticsearch, stripe, openai,
+  anthropic, psycopg, twilio, slack-sdk, sendgrid, google-cloud-storage) and task queues
   (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local
   stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
   client's request is held, and keeps ticking for the async clients and `sync_to_async`
@@ -154,10 +173,17 @@ below is a test dependency, proven under the real package:
   context, served by a real grpc.aio server, and redis.asyncio (fakeredis' async client): nothing is
   streamed, the abort does not abort, the counter stays unset (tests/runtime/test_async_clients.py).
 
+- buffered whole under ASGI (Django's "must consume synchronous iterators" warning, served straight
+  through `ASGIHandler`, tests/runtime/test_views.py): zipstream-ng's `ZipStream` and stream-zip's
+  `stream_zip()` streamed from async views
+  (tests/fixtures/sync-iterator-in-streaming-response/bad_zip_archives.py); `async_stream_zip()` and the
+  archive's chunks taken in a thread by an async generator stream without it.
 - an async generator iterated with a plain `for`: redis.asyncio's `scan_iter()` raises TypeError
   (tests/fixtures/async-iterator-in-sync-loop/bad_redis_scan_iter.py).
 
-Fixtures only: the servicer context reached through django-socio-grpc's proxy (that package is not
+Fixtures only: python-zipstream's and zipstream-new's `zipstream.ZipFile` (their module name is
+zipstream-ng's, so they cannot be installed beside it; tests/test_libraries.py lints it by import path);
+the servicer context reached through django-socio-grpc's proxy (that package is not
 a test dependency); PyPDF2 (pypdf's former name, the same calls); graphene (3.4 pins graphql-core
 below 3.3, which the strawberry and ariadne proofs run on): `benchmarks/graphene_proof.py` proves its
 rows by hand against graphene 3.4.3 and graphql-core 3.2.6 installed beside the venv. psycopg's `conn.execute()` is proven with its `connect()`: the PostgreSQL
@@ -235,6 +261,11 @@ known comes from the table, the async generators of the async clients below (red
 and from the project's own annotations: a sync `def` (a `Protocol` method, a stub, a wrapper)
 annotated `-> AsyncIterator[...]` or `-> AsyncGenerator[...]` gives an async iterator
 (tests/fixtures/async-iterator-in-sync-loop/bad_annotated_client_async_iterator.py).
+Entering a redis-py lock with `with r.lock(name):` acquires it (a round trip, polling with `time.sleep`)
+in `__enter__`: only the explicit `acquire()`/`release()` calls are rows. A Twilio resource held in a
+variable and then called (`messages = client.messages; messages(sid).fetch()`): the call of a value is
+read only for redis-py's `Script`. pymongo, firebase-admin and minio: next by rank, not done (see the
+SDK criterion).
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """
@@ -297,8 +328,21 @@ def render() -> str:
             out.append(f"| {_calls(rows)} | {row.effect} | {RULE_OF_EFFECT.get(row.effect, '')} | "
                        f"{_replacement(row)} |")
         out.append("")
+    out.append(_sync_iterables())
     out.append(_async_clients())
     return "\n".join(out).rstrip() + "\n"
+
+
+def _sync_iterables() -> str:
+    """Library iterables streamed as a response body (``streams.LIBRARIES``)."""
+    out = ["### Sync iterables streamed as a response body\n",
+           "`StreamingHttpResponse(x)` in an async view, or returned by a sync view of a project served by "
+           "ASGI, where `x` is made by one of these: sync-iterator-in-streaming-response (Django 4.2+ consumes "
+           "it whole in a thread before sending anything).\n",
+           "| library (checked with) | made by | stream instead |", "| --- | --- | --- |"]
+    out += [f"| {library} ({checked}) | {', '.join(f'`{name}()`' for name in names)} | {instead} |"
+            for library, checked, names, instead in streams.LIBRARIES]
+    return "\n".join(out) + "\n"
 
 
 def _async_clients() -> str:

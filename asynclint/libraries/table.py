@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from asynclint.libraries import allauth, clients, contrib, discord_bots, drf, files, packages, tasks
+from asynclint.libraries import allauth, clients, contrib, discord_bots, drf, files, packages, streams, tasks
 
 #: The families, in the order the docs list them.
-FAMILIES = (clients, files, tasks, drf, contrib, packages, allauth, discord_bots)
+FAMILIES = (clients, files, streams, tasks, drf, contrib, packages, allauth, discord_bots)
 
 
 def _merged(attribute: str) -> dict:
@@ -28,6 +28,7 @@ ASYNC_ITERATOR_METHODS: dict[str, frozenset[str]] = _merged("ASYNC_ITERATOR_METH
 DERIVED_KINDS: dict[tuple[str, str], str] = _merged("DERIVED_KINDS")
 VIEW_DECORATORS_ASYNC_SINCE: dict[str, None] = _merged("VIEW_DECORATORS_ASYNC_SINCE")
 INHERITED_ATTRIBUTE_KINDS: dict[str, tuple[frozenset[str], str]] = _merged("INHERITED_ATTRIBUTE_KINDS")
+SYNC_ITERABLES: dict[str, str] = _merged("SYNC_ITERABLES")
 HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = _merged("HANDLER_PARAMETER_KINDS")
 HANDLER_DECORATOR_KINDS: dict[str, tuple] = _merged("HANDLER_DECORATOR_KINDS")
 HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = _merged("HANDLER_DECORATOR_METHOD_KINDS")

@@ -133,8 +133,8 @@ class AsyncLintRule(BaseChecker):
         versions_ = self.django_versions
         if versions_.silent_before and versions_.since is not None and self.target < versions_.since:
             return  # the targeted Django has no such thing (no middleware modes before 3.1)
-        if event_loop.asserted_to_fail(node) or (facts is not None and facts.chain is not None
-                                                  and event_loop.mocked(node, facts.chain)):
+        if event_loop.asserted_to_fail(node) or event_loop.replaced_by_mock(node) or (
+                facts is not None and facts.chain is not None and event_loop.mocked(node, facts.chain)):
             return  # a test that asks for the failure, or that patches the work away
         if _effect(facts) in _STARTUP_TOLERATED and (event_loop.startup_only(node) or
                                                       own_loop_reason(node, _local_work(facts))):

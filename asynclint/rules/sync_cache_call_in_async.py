@@ -16,6 +16,9 @@ Silent when the project's settings give the alias an in-process backend for cert
 forms only add a thread hop. Certain means the module lies in a folder with `manage.py` whose
 settings module (outside test folders) is read, and every statement there that sets `CACHES` is a
 literal; a backend chosen per environment or read from it keeps the finding.
+Silent too when the call's result is awaited (`await cache.get(...)`): that runs only with a backend
+whose methods are coroutine functions (django-valkey's `AsyncValkeyCache`); Django's own backends
+would raise `TypeError` there, so nothing blocks.
 
 ## Example
 ```python

@@ -69,7 +69,7 @@ def _is_sync_iterable(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
             found[0].parent, nodes.Assign) and _is_sync_iterable(found[0].parent.value, _depth + 1)
     if isinstance(node, nodes.Call) and isinstance(node.func, (nodes.Name, nodes.Attribute)):
         called = qualified_name(node.func)
-        if called in _SYNC_ITERATING_BUILTINS:
+        if called in _SYNC_ITERATING_BUILTINS or called in api.SYNC_ITERABLES:  # ``zipstream.ZipFile(...)``
             return True
         if called == "builtins.iter" and len(node.args) == 2:  # iter(lambda: f.read(n), b"")
             return True
@@ -104,9 +104,10 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
         if response not in _FILE_RESPONSES and not _is_sync_iterable(content):
             return
         shown = f"{describe(node.func)}({describe(content) if content is not None else ''})"
+        instead = _library_replacement(content)
         if not on_loop:
             if not _in_memory(content):
-                self._check_sync_view(node, shown)
+                self._check_sync_view(node, shown, instead)
             return
         if self.target >= (4, 2):
             effect = ("under ASGI Django consumes the sync iterator by buffering the whole body in memory "
@@ -114,10 +115,10 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
         else:
             effect = (f"under ASGI Django {format_version(self.target)} iterates it on the event loop, "
                       "blocking it for the whole stream")
-        self.report(node, f"{shown} in an async view streams a sync iterator: {effect}; pass an async "
-                          f"generator instead (for files, e.g. one that reads with aiofiles)")
+        self.report(node, f"{shown} in an async view streams a sync iterator: {effect}; pass "
+                          f"{instead or 'an async generator instead (for files, e.g. one that reads with aiofiles)'}")
 
-    def _check_sync_view(self, node: nodes.Call, shown: str) -> None:
+    def _check_sync_view(self, node: nodes.Call, shown: str, instead: str | None) -> None:
         """A sync view's streaming response in a project known to be served by ASGI."""
         served = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file)
         if served.server != deployment.ASGI or not served.by_server:
@@ -129,8 +130,19 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
                           f"this project serves HTTP through Django's ASGI handler ({served.reasons[0]}"
                           f"{'...' if len(served.reasons) > 1 else ''}): the handler consumes the sync iterator "
                           f"by buffering the whole body in memory (with a warning) before sending it; return "
-                          f"an async iterator (for files, e.g. one that reads with aiofiles) or serve it "
-                          f"through WSGI")
+                          f"{instead or 'an async iterator (for files, e.g. one that reads with aiofiles)'} or "
+                          f"serve it through WSGI")
+
+
+def _library_replacement(content: nodes.NodeNG | None, _depth: int = 0) -> str | None:
+    """What to stream instead of a library's sync iterable (``api.SYNC_ITERABLES``), else None."""
+    if isinstance(content, nodes.Name) and _depth < 5:
+        found = bindings(content)
+        return _library_replacement(found[0].parent.value, _depth + 1) if len(found) == 1 and isinstance(
+            found[0], nodes.AssignName) and isinstance(found[0].parent, nodes.Assign) else None
+    if isinstance(content, nodes.Call) and isinstance(content.func, (nodes.Name, nodes.Attribute)):
+        return api.SYNC_ITERABLES.get(qualified_name(content.func) or "")
+    return None
 
 
 def _returning_sync_function(node: nodes.Call) -> nodes.FunctionDef | None:

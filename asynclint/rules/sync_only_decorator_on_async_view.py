@@ -12,8 +12,11 @@ on 4.2); DRF's `@api_view` on an `async def` (never). Not on a module-level coro
 the project only ever calls and awaits on the spot (a helper, no view: `@sensitive_variables` on an
 async `authenticate()` helper returns the coroutine its callers await).
 Also a class decorated with `method_decorator(..., name="dispatch")` whose handlers are async while
-its `dispatch` is not an `async def` (any version), unless every wrapped decorator passes the
-coroutine through untouched (`csrf_exempt`). `@transaction.atomic` is reported by
+its `dispatch` (its own or a project base class's) is not an `async def` (any version), unless every
+wrapped decorator passes the coroutine through untouched (`csrf_exempt`). Not `method_decorator` on an
+async handler of a class whose project `as_view()` returns an `async def` and whose project `async def
+dispatch` awaits what a handler returns (`if asyncio.iscoroutine(response): response = await
+response`): Django awaits that view and never calls the handler itself. `@transaction.atomic` is reported by
 `sync-transaction-in-async`.
 
 ## Why is this bad?
@@ -77,6 +80,52 @@ def _async_view(cls: nodes.NodeNG) -> bool:
     return any(base in ASYNC_SERVERS for base in own_loop.library_bases(cls))
 
 
+def _inherited_dispatch(cls: nodes.NodeNG, name: str = "dispatch") -> nodes.NodeNG | None:
+    """The ``dispatch`` (or ``name``) the class runs: its own or the first one up its project bases (None
+    when it is not found in the project's code, Django's ``View.dispatch`` included)."""
+    if not isinstance(cls, nodes.ClassDef):
+        return None
+    try:
+        found = cls.getattr(name)
+    except Exception:  # noqa: BLE001 (astroid: NotFoundError, inference errors)
+        return None
+    first = found[0] if found else None
+    root = first.root().name if first is not None else ""
+    return first if isinstance(first, nodes.FunctionDef) and not root.startswith(("django.", "rest_framework.")) \
+        else None
+
+
+#: Tests an ``async def dispatch`` makes before awaiting what a handler returned.
+_AWAITABLE_TESTS = frozenset({"iscoroutine", "isawaitable"})
+
+
+def _returns_coroutine_function(as_view: nodes.NodeNG | None) -> bool:
+    """A project ``as_view()`` that returns an ``async def`` it defines (``async def async_view(...):
+    return await view(...)``): Django awaits that view whatever the handlers look like."""
+    if not isinstance(as_view, nodes.FunctionDef):
+        return False
+    inner = {f.name for f in as_view.nodes_of_class(nodes.AsyncFunctionDef)}
+    return any(isinstance(r.value, nodes.Name) and r.value.name in inner
+               for r in as_view.nodes_of_class(nodes.Return) if r.scope() is as_view)
+
+
+def _dispatch_awaits_handlers(cls: nodes.NodeNG) -> bool:
+    """The class's ``as_view()`` is the project's and returns a coroutine function, and its ``dispatch`` is
+    the project's ``async def`` that awaits a handler's coroutine (``if asyncio.iscoroutine(response):
+    response = await response``): Django never calls the handler, so a sync ``method_decorator`` wrapper
+    that returns the coroutine is awaited there."""
+    dispatch = _inherited_dispatch(cls)
+    if not isinstance(dispatch, nodes.AsyncFunctionDef) or \
+            not _returns_coroutine_function(_inherited_dispatch(cls, "as_view")):
+        return False
+    for call in dispatch.nodes_of_class(nodes.Call):
+        func = call.func
+        name = func.attrname if isinstance(func, nodes.Attribute) else getattr(func, "name", None)
+        if name in _AWAITABLE_TESTS:
+            return True
+    return False
+
+
 class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     msgid = "E5719"
     symbol = _SYMBOL
@@ -112,7 +161,8 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
             # View.as_view() decides async-ness from the HTTP handlers, not from dispatch(), so a
             # sync method_decorator wrapper on 'async def dispatch' is harmless before 5.2.
             wraps_dispatch = qualified == _METHOD_DECORATOR and node.name == "dispatch"
-            reasons = [None if wraps_dispatch else self._too_old(qualified)]
+            awaited_by_dispatch = qualified == _METHOD_DECORATOR and _dispatch_awaits_handlers(node.parent.frame())
+            reasons = [None if wraps_dispatch or awaited_by_dispatch else self._too_old(qualified)]
             if qualified == _METHOD_DECORATOR and isinstance(decorator, nodes.Call) and decorator.args:
                 inner = decorator.args[0]
                 for wrapped in inner.elts if isinstance(inner, (nodes.List, nodes.Tuple)) else [inner]:
@@ -147,9 +197,8 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
             wrapped = inner.elts if isinstance(inner, (nodes.List, nodes.Tuple)) else [inner]
             if all(called_name(w) in api.PASS_THROUGH_VIEW_DECORATORS for w in wrapped if w is not None):
                 continue  # csrf_exempt returns the coroutine untouched: Django awaits it
-            dispatch = next((f for f in node.locals.get("dispatch", ()) if isinstance(f, nodes.FunctionDef)), None)
-            if isinstance(dispatch, nodes.AsyncFunctionDef):
-                continue
+            if isinstance(_inherited_dispatch(node), nodes.AsyncFunctionDef):
+                continue  # its own or a project base's 'async def dispatch': the wrapper's coroutine is awaited
             self.report(decorator, f"method_decorator(..., name='dispatch') on {node.name} wraps the "
                                    f"inherited sync View.dispatch while its handlers are async; override "
                                    f"'async def dispatch' and decorate that (Django 5.2+)")

@@ -95,7 +95,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
             bound = "at least " if any(e.mode is None for e in entries) else ""
             sync_only = [e.path.rpartition(".")[2] for e in entries if e.mode == api.SYNC_ONLY]
             for index, found in enumerate(entries):
-                why = _why(found)
+                why = _why(found, node.file)
                 if why is None:
                     continue
                 if len(sync_only) > 1:
@@ -108,12 +108,12 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
                                         f"MIDDLEWARE list makes every request switch between async and sync "
                                         f"{bound}{_times(total)} ({detail}); {_fix(found)}", settings=True)
 
-def _why(found: middleware.Entry) -> str | None:
+def _why(found: middleware.Entry, settings_file: str | None) -> str | None:
     """Why the entry is reported, or None when it is not."""
     if found.mode != api.SYNC_ONLY or found.chosen:
         return None
     if found.known is not None:
-        return found.known.checked
+        return found.known.checked + _project_pin(found.known.checked, settings_file)
     factory = found.factory
     if factory is None or factory.mixin or middleware.thread_bound(factory):
         return None  # unknown; hybrid; or sync on purpose (it works on its worker thread's state)
@@ -123,6 +123,20 @@ def _why(found: middleware.Entry) -> str | None:
     if factory.async_path:
         return None  # an async def that Django runs as sync: middleware-async-mode-mismatch reports it
     return f"{factory.node.name} sets no async_capable"
+
+
+def _project_pin(checked: str, settings_file: str | None) -> str:
+    """``; the project pins whitenoise 6.5.0 (backend/deploy/requirements.txt)`` when the project pins the
+    package (``checked`` starts with its name and the release read) at another release."""
+    from asynclint.core import versions
+
+    package, _, rest = checked.partition(" ")
+    read = rest.partition(":")[0].strip()
+    pinned = versions.pinned_in_project(package, settings_file) if settings_file else None
+    if pinned is None:
+        return ""
+    release = ".".join(str(part) for part in pinned[0])
+    return "" if release == read else f"; the project pins {package} {release} ({pinned[1]})"
 
 
 def _fix(found: middleware.Entry) -> str:

@@ -55,8 +55,8 @@ FILES = library_runs("held")
 
 
 class _WebService(BaseHTTPRequestHandler):
-    """Any request gets a small JSON document (with the header Elasticsearch's client insists on); a
-    PUT (S3's uploads) an empty body."""
+    """Any request gets a small JSON document (with the header Elasticsearch's client insists on, and the
+    ``"ok"`` that Slack's client checks); a PUT (S3's uploads) an empty body."""
 
     protocol_version = "HTTP/1.1"
 
@@ -64,7 +64,7 @@ class _WebService(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
-        body = b"" if self.command == "PUT" else json.dumps({"id": "stand-in", "acknowledged": True}).encode()
+        body = b"" if self.command == "PUT" else json.dumps({"id": "stand-in", "acknowledged": True, "ok": True}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("X-Elastic-Product", "Elasticsearch")
