@@ -926,6 +926,11 @@ EVENT_PARAMETER_KINDS: dict[str, tuple] = dict(_libraries.EVENT_PARAMETER_KINDS)
 #: response body, Django's ASGI handler consumes it in a thread; the value says what to stream instead.
 SYNC_ITERABLES: dict[str, str] = dict(_libraries.SYNC_ITERABLES)
 
+#: Library view classes (and function-view decorators) whose dispatch resolves ``request.user`` before
+#: it calls a handler, and their methods that run before that (where the user is not resolved yet).
+AUTHENTICATING_VIEWS = _libraries.AUTHENTICATING_VIEWS
+AUTHENTICATING_VIEW_DECORATORS = _libraries.AUTHENTICATING_VIEW_DECORATORS
+UNAUTHENTICATED_VIEW_METHODS = _libraries.UNAUTHENTICATED_VIEW_METHODS
 
 # --- lookups -------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)

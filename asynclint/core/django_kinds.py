@@ -245,6 +245,10 @@ def _kind_of_name(node: nodes.Name) -> Kind | None:
     if not found or _in_duck_typing_fallback(node):
         return None
     kinds = [_kind_of_binding(binding, node) for binding in found]
+    if len(kinds) > 1:  # ``client = Client(...)`` or ``client = None``: a call on it runs on the library client
+        clients = [kind for kind, binding in zip(kinds, found) if not _assigned_none(binding)]
+        if clients and clients[0] is not None and clients[0].name in api.CLIENT_KINDS:
+            kinds = clients
     first = kinds[0]
     if first is None:
         return None
@@ -252,6 +256,11 @@ def _kind_of_name(node: nodes.Name) -> Kind | None:
         if other is None or other.name != first.name:
             return None
     return first
+
+
+def _assigned_none(binding: nodes.NodeNG) -> bool:
+    return isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign) and isinstance(
+        binding.parent.value, nodes.Const) and binding.parent.value.value is None
 
 
 def _in_duck_typing_fallback(node: nodes.Name) -> bool:

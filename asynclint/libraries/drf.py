@@ -122,6 +122,21 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys(("django_filters.rest_framework.DjangoFilterBackend",
                      "django_filters.rest_framework.backends.DjangoFilterBackend"), FILTER_BACKEND),
 }
+#: View classes whose dispatch authenticates the request before it calls a handler: DRF's
+#: ``APIView.initial()`` runs ``perform_authentication()``, which reads ``request.user`` (adrf's async
+#: dispatch runs ``initial`` through ``sync_to_async``), so in a handler ``request.user`` is the DRF
+#: Request's cached user: reading it again queries nothing (tests/runtime/test_drf_authenticated.py).
+AUTHENTICATING_VIEWS = frozenset({
+    f"{package}.views.APIView" for package in (_DRF, "adrf")} | {
+    f"{package}.generics.{name}" for package in (_DRF, "adrf") for name in _GENERIC_VIEWS} | {
+    f"{package}.viewsets.{name}" for package in (_DRF, "adrf") for name in ("ViewSet", *_GENERIC_VIEWSETS)})
+#: Decorators that turn a function into such a view (``@api_view(["GET"])``).
+AUTHENTICATING_VIEW_DECORATORS = frozenset({f"{_DRF}.decorators.api_view", "adrf.decorators.api_view"})
+#: The methods of those views that run before the authentication (or are it): there the request's
+#: user is not resolved yet.
+UNAUTHENTICATED_VIEW_METHODS = frozenset({
+    "__init__", "setup", "as_view", "dispatch", "sync_dispatch", "async_dispatch", "initialize_request",
+    "initial", "perform_authentication", "get_authenticators", "get_parser_context", "get_exception_handler"})
 SUBCLASS_KINDS = frozenset({SERIALIZER, MODEL_SERIALIZER, ADRF_SERIALIZER, ADRF_MODEL_SERIALIZER, GENERIC_VIEW,
                             ADRF_GENERIC_VIEW})
 #: ``BookSerializer(Book.objects.all(), many=True)``: a list serializer that iterates the QuerySet.

@@ -38,5 +38,10 @@ EVENT_DECORATOR_METHODS = frozenset(pair for family in FAMILIES for pair in geta
 SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
 SELF_ENTERING_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SELF_ENTERING_KINDS", ()))
 CLIENT_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "CLIENT_KINDS", ()))
+AUTHENTICATING_VIEWS = frozenset(name for family in FAMILIES for name in getattr(family, "AUTHENTICATING_VIEWS", ()))
+AUTHENTICATING_VIEW_DECORATORS = frozenset(
+    name for family in FAMILIES for name in getattr(family, "AUTHENTICATING_VIEW_DECORATORS", ()))
+UNAUTHENTICATED_VIEW_METHODS = frozenset(
+    name for family in FAMILIES for name in getattr(family, "UNAUTHENTICATED_VIEW_METHODS", ()))
 #: Library -> the release its rows were checked with (read in its source, proven by the runtime tests).
 VERSIONS: dict[str, str] = _merged("VERSIONS")

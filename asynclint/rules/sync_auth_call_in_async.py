@@ -19,7 +19,12 @@ are reported. `request.user` is reported once per
 function, at its first read; not at all when a sync middleware that the project lists in `MIDDLEWARE`
 reads `request.user` on every request before the view (its `__call__` before `get_response`, or
 a `MiddlewareMixin`'s `process_request`/`process_view`): it loads the user in its worker thread, so
-the view's read queries nothing.
+the view's read queries nothing. Nor in a handler of a Django REST framework or adrf view
+(`APIView`, the generic views and viewsets, `@api_view`), or a method it calls with its request: the
+view's dispatch ran `initial()` before the handler, whose `perform_authentication()` read
+`request.user`, so the Request hands back that user; unless a project class of the view overrides
+`perform_authentication()`/`initial()` without running them (DRF's lazy authentication) or has its own
+`dispatch()` that never calls `initial()`.
 
 ## Why is this bad?
 `request.user` is a lazy object: its first read loads the session and queries the user table. On
@@ -56,7 +61,10 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core import suggest
-from asynclint.core.django_kinds import ADAPTED_CALLABLE, is_request_user_getattr, kind_of
+from asynclint.core.django_kinds import (
+    ADAPTED_CALLABLE, has_library_base, is_project_file, is_request_user_getattr, kind_of,
+)
+from asynclint.core.imports import definition_of, qualified_name
 from asynclint.core.event_loop import enclosing_frame, lazy_user_never_evaluated, runs_on_event_loop
 from asynclint.core.middleware import user_resolved_before_views
 from asynclint.prefilter import ASYNC
@@ -95,6 +103,71 @@ def _passed_to_thread(node: nodes.NodeNG) -> bool:
     return callee is not None and callee.name == ADAPTED_CALLABLE
 
 
+def _authenticated_by_view(request: nodes.NodeNG) -> bool:
+    """The request of a DRF/adrf view's handler: a method's request parameter, ``self.request`` or a
+    local bound to it, in a class derived from ``APIView`` (or a function decorated with ``api_view``).
+    The view's dispatch ran ``initial()`` → ``perform_authentication()`` before the handler, which read
+    ``request.user`` (in a thread, under adrf); the Request keeps that user, so reading it queries nothing.
+    Not where a project class of the view overrides the authentication steps without calling them."""
+    function = request.frame()
+    if not isinstance(function, nodes.FunctionDef):
+        return False
+    if function.decorators and any(
+            qualified_name(decorator.func if isinstance(decorator, nodes.Call) else decorator)
+            in api.AUTHENTICATING_VIEW_DECORATORS for decorator in function.decorators.nodes):
+        return _names_parameter(request, function, 0)
+    cls = function.parent
+    if not isinstance(cls, nodes.ClassDef) or function.name in api.UNAUTHENTICATED_VIEW_METHODS:
+        return False
+    if not has_library_base(cls, api.AUTHENTICATING_VIEWS) or _skips_authentication(cls, set()):
+        return False
+    return _names_parameter(request, function, 1) or _is_self_request(request, function)
+
+
+def _names_parameter(request: nodes.NodeNG, function: nodes.FunctionDef, index: int) -> bool:
+    """``request`` is the function's positional parameter ``index`` (never rebound), or a local bound
+    once to ``self.request``."""
+    if not isinstance(request, nodes.Name):
+        return False
+    bindings = [found for found in function.nodes_of_class(nodes.AssignName)
+                if found.name == request.name and not isinstance(found.parent, nodes.Arguments)]
+    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    parameter = positional[index] if len(positional) > index else None
+    if parameter is not None and parameter.name == request.name:
+        return not bindings
+    if len(bindings) != 1 or not isinstance(bindings[0].parent, nodes.Assign):
+        return False
+    return bindings[0].parent.value is not None and _is_self_request(bindings[0].parent.value, function)
+
+
+def _is_self_request(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    return isinstance(node, nodes.Attribute) and node.attrname == "request" and \
+        isinstance(node.expr, nodes.Name) and bool(positional) and node.expr.name == positional[0].name
+
+
+_AUTHENTICATION_STEPS = frozenset({"initial", "perform_authentication"})
+_DISPATCH = frozenset({"dispatch", "async_dispatch"})
+
+
+def _skips_authentication(cls: nodes.ClassDef, seen: set, _depth: int = 0) -> bool:
+    """A project class of the view (or a project base) overrides ``initial``/``perform_authentication``
+    without calling the parent's, or ``dispatch`` without calling ``initial`` or the parent's dispatch."""
+    if _depth > 8 or cls in seen or not is_project_file(cls.root().file):
+        return False
+    seen.add(cls)
+    for name in _AUTHENTICATION_STEPS | _DISPATCH:
+        for method in cls.locals.get(name, ()):
+            if not isinstance(method, nodes.FunctionDef):
+                continue
+            called = {found.attrname for found in method.nodes_of_class(nodes.Attribute)}
+            needed = {*_AUTHENTICATION_STEPS, "user"} if name in _AUTHENTICATION_STEPS else {*_DISPATCH, "initial"}
+            if not called & needed:
+                return True
+    return any(isinstance(parent, nodes.ClassDef) and _skips_authentication(parent, seen, _depth + 1)
+               for parent in (definition_of(base) for base in cls.bases))
+
+
 class SyncAuthCallInAsync(SyncCallRule):
     msgid = "E5713"
     symbol = _SYMBOL
@@ -113,7 +186,8 @@ class SyncAuthCallInAsync(SyncCallRule):
         self.check_sync_call(node)
         if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node) and \
                 not _rebinds_user(enclosing_frame(node), node.args[0], node.lineno) and \
-                not lazy_user_never_evaluated(node) and not user_resolved_before_views(node.root()):
+                not lazy_user_never_evaluated(node) and not user_resolved_before_views(node.root()) and \
+                not _authenticated_by_view(node.args[0]):
             self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
 
     @only_required_for_messages(_SYMBOL)
@@ -130,5 +204,7 @@ class SyncAuthCallInAsync(SyncCallRule):
             return  # one finding per function: one 'user = await request.auser()' fixes every read
         if user_resolved_before_views(node.root()):
             return  # a sync middleware of the project loads the user in its thread before every view
+        if _authenticated_by_view(node.expr):
+            return  # a DRF/adrf view authenticated the request before calling this handler
         row = api.lookup(api.REQUEST, "user")
         self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))
