@@ -133,7 +133,7 @@ def _async_unsafe_set_above(root: str) -> str | None:
         names = set(os.listdir(folder)) if os.path.isdir(folder) else set()
         for name in _TEST_CONFIG_FILES:
             path = os.path.join(folder, name)
-            if name in names and os.path.isfile(path) and _names_word(path, word):  # unreadable: not set
+            if name in names and _config_sets(path, word):
                 return f"{os.path.relpath(os.path.join(folder, name), root)} sets {word} for the tests"
         if names.intersection(_ROOTDIR_MARKERS):
             return None
@@ -145,6 +145,20 @@ def _names_word(path: str, word: str) -> bool:
     from asynclint.core import django_kinds  # noqa: PLC0415
 
     return django_kinds.names_word(path, word)
+
+
+def _config_sets(path: str, word: str) -> bool:
+    """The test configuration file at ``path`` names ``word`` outside a comment (``env =
+    DJANGO_ALLOW_ASYNC_UNSAFE=1``); a comment that mentions it sets nothing, and a file that cannot be
+    read (a folder named ``pytest.ini``) is unknown, which must not silence."""
+    if not os.path.isfile(path) or not _names_word(path, word):
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return False
+    return any(word in line.split("#", 1)[0] for line in lines if not line.lstrip().startswith((";", "#")))
 
 
 def _sets_async_unsafe(path: str) -> bool:
@@ -160,13 +174,12 @@ def _sets_async_unsafe(path: str) -> bool:
 
 def _async_unsafe_set_by(root: str) -> str | None:
     """Where the project at ``root`` sets ``DJANGO_ALLOW_ASYNC_UNSAFE`` for its tests, or None."""
-    from asynclint.core import django_kinds
     from asynclint.core.django_kinds import _python_files_under  # noqa: PLC2701 (the index)
 
     word = "DJANGO_ALLOW_ASYNC_UNSAFE"
     for name in _TEST_CONFIG_FILES:
         path = os.path.join(root, name)
-        if os.path.isfile(path) and django_kinds.names_word(path, word):
+        if _config_sets(path, word):
             return f"{name} sets {word} for the tests"
     for path in _python_files_under(root):
         base = os.path.basename(path)
