@@ -61,7 +61,10 @@ def _loaded_by_auser(session: nodes.NodeNG, node: nodes.NodeNG) -> bool:
     later access of the same ``request.session`` reads its cache."""
     if not isinstance(session, nodes.Attribute) or session.attrname != "session":
         return False
-    spelled, frame = session.expr.as_string(), node.frame()
+    frame = node.frame()
+    if not isinstance(frame, nodes.AsyncFunctionDef):
+        return False  # auser() is awaited, so only a coroutine can have run it
+    spelled = session.expr.as_string()
     ancestors = [node, *node.node_ancestors()]
     for call in frame.nodes_of_class(nodes.Call):
         func = call.func
