@@ -134,7 +134,7 @@ def _async_unsafe_set_above(root: str) -> str | None:
         for name in _TEST_CONFIG_FILES:
             path = os.path.join(folder, name)
             if name in names and _config_sets(path, word):
-                return f"{os.path.relpath(os.path.join(folder, name), root)} sets {word} for the tests"
+                return f"{os.path.relpath(path, root)} sets {word} for the tests"
         if names.intersection(_ROOTDIR_MARKERS):
             return None
     return None

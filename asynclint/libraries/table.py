@@ -15,6 +15,10 @@ def _merged(attribute: str) -> dict:
     return merged
 
 
+def _union(attribute: str) -> frozenset:
+    return frozenset(name for family in FAMILIES for name in getattr(family, attribute, ()))
+
+
 SYNC_APIS = tuple(row for family in FAMILIES for row in family.SYNC_APIS)
 OBJECT_KINDS: dict[str, str] = _merged("OBJECT_KINDS")
 CALL_RESULT_KINDS: dict[str, str] = _merged("CALL_RESULT_KINDS")
@@ -33,15 +37,13 @@ HANDLER_PARAMETER_KINDS: dict[tuple[str, str], tuple[str, str]] = _merged("HANDL
 HANDLER_DECORATOR_KINDS: dict[str, tuple] = _merged("HANDLER_DECORATOR_KINDS")
 HANDLER_DECORATOR_METHOD_KINDS: dict[tuple[str, str], tuple] = _merged("HANDLER_DECORATOR_METHOD_KINDS")
 EVENT_PARAMETER_KINDS: dict[str, tuple] = _merged("EVENT_PARAMETER_KINDS")
-EVENT_DECORATORS = frozenset(name for family in FAMILIES for name in getattr(family, "EVENT_DECORATORS", ()))
-EVENT_DECORATOR_METHODS = frozenset(pair for family in FAMILIES for pair in getattr(family, "EVENT_DECORATOR_METHODS", ()))
-SUBCLASS_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SUBCLASS_KINDS", ()))
-SELF_ENTERING_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "SELF_ENTERING_KINDS", ()))
-CLIENT_KINDS = frozenset(kind for family in FAMILIES for kind in getattr(family, "CLIENT_KINDS", ()))
-AUTHENTICATING_VIEWS = frozenset(name for family in FAMILIES for name in getattr(family, "AUTHENTICATING_VIEWS", ()))
-AUTHENTICATING_VIEW_DECORATORS = frozenset(
-    name for family in FAMILIES for name in getattr(family, "AUTHENTICATING_VIEW_DECORATORS", ()))
-UNAUTHENTICATED_VIEW_METHODS = frozenset(
-    name for family in FAMILIES for name in getattr(family, "UNAUTHENTICATED_VIEW_METHODS", ()))
+EVENT_DECORATORS = _union("EVENT_DECORATORS")
+EVENT_DECORATOR_METHODS = _union("EVENT_DECORATOR_METHODS")
+SUBCLASS_KINDS = _union("SUBCLASS_KINDS")
+SELF_ENTERING_KINDS = _union("SELF_ENTERING_KINDS")
+CLIENT_KINDS = _union("CLIENT_KINDS")
+AUTHENTICATING_VIEWS = _union("AUTHENTICATING_VIEWS")
+AUTHENTICATING_VIEW_DECORATORS = _union("AUTHENTICATING_VIEW_DECORATORS")
+UNAUTHENTICATED_VIEW_METHODS = _union("UNAUTHENTICATED_VIEW_METHODS")
 #: Library -> the release its rows were checked with (read in its source, proven by the runtime tests).
 VERSIONS: dict[str, str] = _merged("VERSIONS")

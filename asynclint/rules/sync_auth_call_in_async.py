@@ -131,7 +131,7 @@ def _names_parameter(request: nodes.NodeNG, function: nodes.FunctionDef, index: 
         return False
     bindings = [found for found in function.nodes_of_class(nodes.AssignName)
                 if found.name == request.name and not isinstance(found.parent, nodes.Arguments)]
-    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    positional = _positional(function)
     parameter = positional[index] if len(positional) > index else None
     if parameter is not None and parameter.name == request.name:
         return not bindings
@@ -140,8 +140,12 @@ def _names_parameter(request: nodes.NodeNG, function: nodes.FunctionDef, index: 
     return bindings[0].parent.value is not None and _is_self_request(bindings[0].parent.value, function)
 
 
+def _positional(function: nodes.FunctionDef) -> list[nodes.AssignName]:
+    return [*(function.args.posonlyargs or []), *(function.args.args or [])]
+
+
 def _is_self_request(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
-    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    positional = _positional(function)
     return isinstance(node, nodes.Attribute) and node.attrname == "request" and \
         isinstance(node.expr, nodes.Name) and bool(positional) and node.expr.name == positional[0].name
 
