@@ -148,17 +148,69 @@ def _names_word(path: str, word: str) -> bool:
 
 
 def _config_sets(path: str, word: str) -> bool:
-    """The test configuration file at ``path`` names ``word`` outside a comment (``env =
-    DJANGO_ALLOW_ASYNC_UNSAFE=1``); a comment that mentions it sets nothing, and a file that cannot be
-    read (a folder named ``pytest.ini``) is unknown, which must not silence."""
+    """The test configuration file at ``path`` sets the environment variable ``word`` to a non-empty
+    value for the test run: pytest-env's ``env`` of pytest's section (``[pytest]``, ``[tool:pytest]``,
+    ``[tool.pytest.ini_options]``, ``[tool.pytest_env]``) or tox's ``setenv``/``set_env``. A comment,
+    another key (tox's ``passenv`` only lets a developer's own variable through) or a file that cannot
+    be read or parsed (a folder named ``pytest.ini``) sets nothing: unknown must not silence."""
     if not os.path.isfile(path) or not _names_word(path, word):
         return False
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
+            text = handle.read()
     except OSError:
         return False
-    return any(word in line.split("#", 1)[0] for line in lines if not line.lstrip().startswith((";", "#")))
+    assignments = _toml_assignments(text) if path.endswith(".toml") else _ini_assignments(text)
+    return any(_assigns(entry, word) for entry in assignments)
+
+
+#: The ini sections and keys that set variables for a test run (pytest-env; tox's environments).
+_INI_KEYS = {"pytest": "env", "tool:pytest": "env", "testenv": "setenv"}
+
+
+def _ini_assignments(text: str) -> list[str]:
+    import configparser  # noqa: PLC0415 (only for projects whose config names the variable)
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return []
+    entries = []
+    for section in parser.sections():
+        key = _INI_KEYS.get(section.split(":", 1)[0] if section.startswith("testenv") else section)
+        if key and parser.has_option(section, key):
+            entries.extend(parser.get(section, key).splitlines())
+    return entries
+
+
+def _toml_assignments(text: str) -> list[str]:
+    from asynclint.config import tomllib  # noqa: PLC0415 (tomli before Python 3.11)
+
+    try:
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError):
+        return []
+    tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+    entries: list[str] = []
+    env = ((tool.get("pytest") or {}).get("ini_options") or {}).get("env")
+    entries.extend([env] if isinstance(env, str) else [e for e in env or () if isinstance(e, str)])
+    tables = [tool.get("pytest_env"), ((tool.get("tox") or {}).get("env_run_base") or {}).get("set_env")]
+    for table in tables:
+        if isinstance(table, dict):
+            for name, value in table.items():
+                value = value.get("value") if isinstance(value, dict) else value
+                entries.append(f"{name}={'' if value is None else value}")
+    return entries
+
+
+def _assigns(entry: str, word: str) -> bool:
+    """``entry`` (``D:R:NAME=value``, pytest-env's flags first) gives ``word`` a non-empty value: Django
+    tests ``os.environ.get(...)``'s truth, so ``=0`` allows too and ``=`` does not."""
+    name, equals, value = entry.split("#", 1)[0].strip().partition("=")
+    while name[:2] in {"D:", "R:"}:
+        name = name[2:]
+    return bool(equals) and name.strip() == word and bool(value.strip())
 
 
 def _sets_async_unsafe(path: str) -> bool:

@@ -43,8 +43,9 @@ when `Meta.fields` names a relation or a unique field, django-waffle and django-
 declared with `sync-apis = ["acme.flags.is_on -> database -> await acme.flags.ais_on(...)"]`.
 
 Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project whose test run sets
-`DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, or `pytest.ini`/`tox.ini`/
-`setup.cfg`/`pyproject.toml`): Django then runs the query instead of raising, and the test chose it.
+`DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, pytest-env's `env` in
+`pytest.ini`/`setup.cfg`/`pyproject.toml`, or tox's `setenv`; a comment or tox's `passenv` sets
+nothing): Django then runs the query instead of raising, and the test chose it.
 
 ## Why is this bad?
 Every query path reaches `connection.cursor()`, which Django guards with `@async_unsafe`: on a

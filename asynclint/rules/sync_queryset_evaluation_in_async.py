@@ -22,8 +22,9 @@ that evaluates it so, directly or through the coroutines it hands it on to, is r
 (possible when only a branch the call does not decide evaluates it).
 
 Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project whose test run sets
-`DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, or `pytest.ini`/`tox.ini`/
-`setup.cfg`/`pyproject.toml`): Django then runs the query instead of raising, and the test chose it.
+`DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, pytest-env's `env` in
+`pytest.ini`/`setup.cfg`/`pyproject.toml`, or tox's `setenv`; a comment or tox's `passenv` sets
+nothing): Django then runs the query instead of raising, and the test chose it.
 
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
