@@ -477,6 +477,11 @@ def django_evidence(found: Factory) -> str | None:
     return _listed(found.node)
 
 
+def code(found: Factory) -> list[nodes.FunctionDef]:
+    """The functions of the middleware: the factory, or every method of the class and its project bases."""
+    return _code(found)
+
+
 def _code(found: Factory) -> list[nodes.FunctionDef]:
     if not found.is_class:
         return [found.node]
