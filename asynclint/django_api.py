@@ -817,6 +817,10 @@ MIDDLEWARE_MIXINS = frozenset({"django.utils.deprecation.MiddlewareMixin", "djan
 MIDDLEWARE_MIXIN_SYNC_HOOKS = ("process_request", "process_response")
 #: The async entry point MiddlewareMixin's ``__call__`` routes to.
 MIDDLEWARE_ASYNC_CALL = "__acall__"
+#: Django's lazy proxies: the first attribute read or method call on an instance runs the subclass's
+#: ``_setup()`` (which builds ``self._wrapped``), synchronously, wherever that first access happens.
+LAZY_OBJECT_CLASSES = frozenset({"django.utils.functional.LazyObject"})
+LAZY_OBJECT_SETUP = "_setup"
 #: The attribute ``MiddlewareMixin.__init__`` sets (``iscoroutinefunction(get_response)``) and, from
 #: Django 5.1, ``MiddlewareMixin.__call__`` reads on every request: a subclass whose own ``__init__``
 #: skips the mixin's fails with ``AttributeError`` there (under WSGI and ASGI). Before 5.1 ``__call__``
