@@ -228,10 +228,10 @@ class MissingSyncToAsync(AsyncLintRule):
                           f"make {fallback.name} an 'async def'", INFERENCE)
         return True
 
-    def _lazy_proxy(self, node: nodes.Attribute, chain: Chain) -> bool:
+    def _lazy_proxy(self, node: nodes.NodeNG, chain: Chain) -> bool:
         """``store.aget(...)``/``store.flag`` where ``store`` is a project ``LazyObject``: the first access
         runs its ``_setup()`` here. Possible: some earlier access (sync code, start-up) may have set it up."""
-        setup = lazy_setup(node)
+        setup = lazy_setup(node) if isinstance(node, nodes.Attribute) else None
         if setup is None or chain.steps[0].function is not setup:
             return False
         proxy = describe(node.expr)
