@@ -22,8 +22,8 @@ MINIO_CLIENT = "sync MinIO client"
 
 #: pymongo's async API: ``AsyncMongoClient`` (``from pymongo import AsyncMongoClient``) arrived in 4.9 as a
 #: beta and is the supported one since 4.13; Motor, the older async driver, is deprecated since May 2025.
-_ASYNC_MONGO = ("await {func}(...) on a pymongo.AsyncMongoClient (pymongo 4.9+, supported since 4.13; "
-                "with an older pymongo, motor's AsyncIOMotorClient)")
+_ASYNC_MONGO = "await {func}(...) on a pymongo.AsyncMongoClient (supported since 4.13; Motor's AsyncIOMotorClient before)"
+_ASYNC_MONGO_SINCE = "4.9.0"
 #: pymongo 4.20 (``pymongo/synchronous``): the methods that send a command. ``get_database()``,
 #: ``get_collection()``, ``with_options()``, ``start_session()`` and ``close()`` send none.
 _MONGO_METHODS = {
@@ -66,10 +66,11 @@ _FIREBASE_AUTH = ("get_user", "get_user_by_email", "get_user_by_phone_number", "
 _FIREBASE_VERIFY = ("verify_id_token", "verify_session_cookie")
 
 SYNC_APIS: tuple[SyncApi, ...] = (
-    *(_row(kind, name, "pymongo", _ASYNC_MONGO) for kind, names in _MONGO_METHODS.items() for name in names),
+    *(_row(kind, name, "pymongo", _ASYNC_MONGO, since=_ASYNC_MONGO_SINCE) for kind, names in _MONGO_METHODS.items()
+      for name in names),
     *(_row(MONGO_COLLECTION, name, "pymongo", "async for ... in {func}(...) (or 'await {func}(...).to_list()') on a "
-           "pymongo.AsyncMongoClient (pymongo 4.9+, supported since 4.13; with an older pymongo, motor's "
-           "AsyncIOMotorClient)", note="the query is sent when the cursor is iterated") for name in _MONGO_CURSOR_METHODS),
+           "pymongo.AsyncMongoClient (supported since 4.13; Motor's AsyncIOMotorClient before)",
+           since=_ASYNC_MONGO_SINCE, note="the query is sent when the cursor is iterated") for name in _MONGO_CURSOR_METHODS),
     # minio: every client method is an S3 request; miniopy-async (a separate package) has them as coroutines.
     _row(MINIO_CLIENT, WILDCARD, "minio", "await {func}(...) on a miniopy_async.Minio client (the miniopy-async "
          "package)"),
