@@ -2973,6 +2973,15 @@ def django_call(call: nodes.Call) -> ApiCall | None:
     return None
 
 
+def entered_row(manager: nodes.NodeNG) -> api.SyncApi | None:
+    """The ``__enter__`` row of a library object a plain ``with`` enters by name (``with lock:`` after
+    ``lock = r.lock("k")``); a call there (``with r.lock("k"):``) is ``django_call``'s."""
+    if isinstance(manager, nodes.Call) or type(manager.parent) is not nodes.With:
+        return None
+    entered = kind_of(manager)
+    return api.lookup(entered.name, "__enter__") if entered is not None else None
+
+
 #: Callables that await what they are given (a coroutine passed to them is awaited).
 _AWAITING_CALLABLES = frozenset({"asyncio.gather", "asyncio.wait_for", "asyncio.shield", "asyncio.create_task",
                                  "asyncio.ensure_future"})

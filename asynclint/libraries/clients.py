@@ -100,7 +100,7 @@ SYNC_APIS: tuple[SyncApi, ...] = (
            note="acquire() polls with time.sleep() until the lock is free" if name == "acquire" else "")
       for name in _REDIS_LOCK_METHODS),
     # ``with r.lock("k"):`` acquires the lock on entry and releases it on exit (``Lock.__enter__``).
-    blocking_row(REDIS_LOCK, "__enter__", "redis", "async with {func}(...) on a redis.asyncio.Redis client", since="4.2.0",
+    blocking_row(REDIS_LOCK, "__enter__", "redis", "async with redis.asyncio.Redis(...).lock(...)", since="4.2.0",
          note="entering the lock acquires it, polling with time.sleep() until it is free"),
     *(blocking_row(REDIS_PUBSUB, name, "redis", "await {func}(...) on a redis.asyncio PubSub", since="4.2.0")
       for name in _REDIS_PUBSUB_METHODS),

@@ -275,8 +275,9 @@ and from the project's own annotations: a sync `def` (a `Protocol` method, a stu
 annotated `-> AsyncIterator[...]` or `-> AsyncGenerator[...]` gives an async iterator
 (tests/fixtures/async-iterator-in-sync-loop/bad_annotated_client_async_iterator.py).
 Entering a redis-py lock acquires it (a round trip, polling with `time.sleep`) in `__enter__`:
-`with r.lock(name):` is reported at the `r.lock()` call, but a lock first kept in a variable
-(`lock = r.lock(name)`, then `with lock:`) is not (only calls are rows). A pymongo cursor from a
+`with r.lock(name):` is reported at the `r.lock()` call, and `with lock:` after `lock = r.lock(name)` at
+`lock`; a project helper that enters a kept lock that way is not followed by missing-sync-to-async (the
+chains read calls; `with r.lock(name):` inside a helper is followed). A pymongo cursor from a
 `find()` that the loop's code does not iterate (handed to a worker thread) is still reported at the
 `find()`.
 ninja-extra's controllers: current releases validate the response through `sync_to_async`

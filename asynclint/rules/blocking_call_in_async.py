@@ -101,3 +101,7 @@ class BlockingCallInAsync(SyncCallRule):
     @only_required_for_messages("blocking-call-in-async")
     def visit_attribute(self, node: nodes.Attribute) -> None:
         self.check_sync_attribute(node)
+
+    @only_required_for_messages("blocking-call-in-async")
+    def visit_with(self, node: nodes.With) -> None:
+        self.check_entered_object(node)
