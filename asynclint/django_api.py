@@ -817,6 +817,17 @@ MIDDLEWARE_MIXINS = frozenset({"django.utils.deprecation.MiddlewareMixin", "djan
 MIDDLEWARE_MIXIN_SYNC_HOOKS = ("process_request", "process_response")
 #: The async entry point MiddlewareMixin's ``__call__`` routes to.
 MIDDLEWARE_ASYNC_CALL = "__acall__"
+#: Django's lazy proxies: the first attribute read or method call on an instance runs the subclass's
+#: ``_setup()`` (which builds ``self._wrapped``), synchronously, wherever that first access happens.
+LAZY_OBJECT_CLASSES = frozenset({"django.utils.functional.LazyObject"})
+LAZY_OBJECT_SETUP = "_setup"
+#: The attribute ``MiddlewareMixin.__init__`` sets (``iscoroutinefunction(get_response)``) and, from
+#: Django 5.1, ``MiddlewareMixin.__call__`` reads on every request: a subclass whose own ``__init__``
+#: skips the mixin's fails with ``AttributeError`` there (under WSGI and ASGI). Before 5.1 ``__call__``
+#: asks ``get_response`` itself, and only the unmarked instance is wrong (under ASGI Django wraps it as
+#: sync, so ``process_response`` receives the coroutine of the async layer below).
+MIDDLEWARE_MIXIN_MODE_ATTRIBUTE = "async_mode"
+MIDDLEWARE_MIXIN_MODE_READ_FROM = (5, 1)
 #: How Django and asgiref tell a coroutine function (Django 3.1-4.1: asyncio's; 4.2-6.0: asgiref's;
 #: 6.1: inspect's), and how an instance with an ``async def __call__`` is marked as one.
 ISCOROUTINEFUNCTION = frozenset({

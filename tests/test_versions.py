@@ -147,16 +147,17 @@ def test_middleware_rules_follow_the_projects_django(tmp_path, monkeypatch, caps
     assert bool(found) is reported
 
 
-def check_project(tmp_path, monkeypatch, capsys, library: str, requirement: str, module: str, source: str) -> list:
-    """``asynclint check`` (sync-orm-call-in-async) on a small ``shop`` project that requires ``requirement``
-    and has no ``library`` installed."""
+def check_project(tmp_path, monkeypatch, capsys, library: str, requirement: str, module: str, source: str,
+                  rule: str = "sync-orm-call-in-async") -> list:
+    """``asynclint check`` (``rule``) on a small ``shop`` project that requires ``requirement`` and has no
+    ``library`` installed."""
     real = versions.installed_release
     monkeypatch.setattr(versions, "installed_release", lambda name: None if name == library else real(name))
     monkeypatch.chdir(tmp_path)
     write(tmp_path, {"requirements.txt": f"{requirement}\n", "shop/__init__.py": "", f"shop/{module}.py": source,
                      "shop/models.py": "from django.db import models\n\n\nclass Reader(models.Model):\n"
                                        "    key = models.CharField(max_length=40)\n"})
-    cli.main(["check", "-f", "json", "--no-cache", "--exit-zero", "-j", "1", "--select", "sync-orm-call-in-async"])
+    cli.main(["check", "-f", "json", "--no-cache", "--exit-zero", "-j", "1", "--select", rule])
     return json.loads(capsys.readouterr().out or "[]")
 
 
@@ -213,4 +214,33 @@ class ReaderDetail(GenericAPIView):
 ])
 def test_library_replacements_exist_in_the_targeted_release(tmp_path, monkeypatch, capsys, requirement, suggested):
     found = check_project(tmp_path, monkeypatch, capsys, "adrf", requirement, "views", ADRF_VIEW)
+    assert len(found) == 1 and suggested in found[0]["message"], found
+
+
+MONGO_VIEW = '''from pymongo import MongoClient
+
+orders = MongoClient()["shop"]["orders"]
+
+
+async def last_order(request):
+    return orders.find_one({})
+'''
+PUSH_VIEW = '''from firebase_admin import messaging
+
+
+async def notify(request):
+    messaging.send(messaging.Message(topic="orders"))
+'''
+
+
+@pytest.mark.parametrize(("library", "requirement", "source", "suggested"), [
+    ("pymongo", "pymongo==4.8.0", MONGO_VIEW, "the targeted pymongo (pymongo ==4.8.0, required in"),  # 4.9 adds it
+    ("pymongo", "pymongo>=4.13", MONGO_VIEW, "on a pymongo.AsyncMongoClient"),
+    ("firebase-admin", "firebase-admin==6.5.0", PUSH_VIEW, "the targeted firebase-admin (firebase-admin ==6.5.0"),
+    ("firebase-admin", "firebase-admin>=7", PUSH_VIEW, "await firebase_admin.messaging.send_each_async("),
+])
+def test_client_replacements_exist_in_the_targeted_release(tmp_path, monkeypatch, capsys, library, requirement,
+                                                           source, suggested):
+    found = check_project(tmp_path, monkeypatch, capsys, library, requirement, "views", source,
+                          rule="blocking-call-in-async")
     assert len(found) == 1 and suggested in found[0]["message"], found

@@ -228,6 +228,9 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
             method = _method(func.expr, func.attrname)
             if method is not None:
                 return _runnable(method, _iterated_here(node)) if _self_may_run(func, method) else None
+            setup = lazy_setup(func)
+            if setup is not None:
+                return _runnable(setup)
             if _method_owner(func.expr) is not None:
                 return None
             method = _class_method(func.expr, func.attrname)
@@ -250,7 +253,8 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
         prop = _method(node.expr, node.attrname)
         if prop is not None:  # print(self.total) reads it
             return _runnable(prop) if is_property(prop) and _self_may_run(node, prop) else None
-        return _dynamic_attribute(node)
+        setup = lazy_setup(node)
+        return _runnable(setup) if setup is not None else _dynamic_attribute(node)
     return None
 
 
@@ -288,6 +292,24 @@ def _partial_of(func: nodes.NodeNG) -> nodes.FunctionDef | None:
     """``count = functools.partial(count_for, title)``: the project function ``count()`` runs."""
     found = kind_of(func)
     return found.function if found is not None and found.name == FACTORY and found.origin == "partial" else None
+
+
+def lazy_setup(node: nodes.Attribute) -> nodes.FunctionDef | None:
+    """``store.aget(...)`` / ``store.flag`` on an instance of a project subclass of Django's
+    ``LazyObject`` (``store = LazyStore()``), for a name the subclass does not define itself: the access
+    goes through the proxy, whose first use runs the subclass's ``_setup()`` (building the wrapped
+    object), so that ``_setup`` is what the access may run. Inside the class (``self``) the wrapped
+    object is already being set up: None."""
+    if isinstance(node.expr, nodes.Name) and node.expr.name in ("self", "cls"):
+        return None
+    found = kind_of(node.expr)
+    if found is None or found.name != PROJECT_OBJECT or found.custom is None or \
+            not has_library_base(found.custom, api.LAZY_OBJECT_CLASSES):
+        return None
+    if find_method(found.custom, node.attrname) is not None or assigned_on_self(found.custom, node.attrname):
+        return None
+    setup = find_method(found.custom, api.LAZY_OBJECT_SETUP)
+    return setup if setup is not None and is_project_file(setup.root().file) else None
 
 
 def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:

@@ -1949,6 +1949,8 @@ def _kind_of_call(call: nodes.Call) -> Kind | None:
             return Kind(api.PAGINATOR) if first is not None and first.name in QUERYSET_LIKE else None
         if callee.name == REQUEST_CLASS:
             return None  # a request built by hand (tests, fakes) has no lazy user of its own
+        if (callee.name, "()") in api.DERIVED_KINDS:  # ``messages(sid)``: a Twilio list kept in a variable
+            return Kind(api.DERIVED_KINDS[callee.name, "()"])
         instance = _instance_of(callee)
         if instance is not None and instance.name in api.MANY_KINDS and _many_over_queryset(call):
             return instance.but(name=api.MANY_KINDS[instance.name])
@@ -2928,6 +2930,9 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
         return _keyword_argument(base, node.slice)
     if base.name == CONSUMER_SCOPE:
         return _scope_user(node.slice)
+    derived = api.DERIVED_KINDS.get((base.name, "[]"))  # ``client["shop"]["orders"]`` of pymongo
+    if derived is not None:
+        return Kind(derived)
     if base.name == CONNECTION_HANDLER:
         return Kind(api.CONNECTION)
     if base.name == CACHE_HANDLER:
@@ -2960,7 +2965,21 @@ def django_call(call: nodes.Call) -> ApiCall | None:
     row = api.lookup(called.name, "__call__") if called is not None else None
     if row is not None and not _result_awaited(call):
         return ApiCall(call, row, func, called)
+    if type(call.parent) is nodes.With and any(manager is call for manager, _alias in call.parent.items):
+        entered = kind_of(call)  # ``with r.lock("k"):``: a library object whose ``__enter__`` does I/O
+        row = api.lookup(entered.name, "__enter__") if entered is not None else None
+        if row is not None:
+            return ApiCall(call, row, func, entered)
     return None
+
+
+def entered_row(manager: nodes.NodeNG) -> api.SyncApi | None:
+    """The ``__enter__`` row of a library object a plain ``with`` enters by name (``with lock:`` after
+    ``lock = r.lock("k")``); a call there (``with r.lock("k"):``) is ``django_call``'s."""
+    if isinstance(manager, nodes.Call) or type(manager.parent) is not nodes.With:
+        return None
+    entered = kind_of(manager)
+    return api.lookup(entered.name, "__enter__") if entered is not None else None
 
 
 #: Callables that await what they are given (a coroutine passed to them is awaited).

@@ -14,6 +14,7 @@ and the sync auth callbacks of async django-ninja operations before 1.5 (``async
 from __future__ import annotations
 
 from astroid import nodes
+from astroid.exceptions import AstroidError
 
 from asynclint.core.context import current
 from asynclint.core.imports import qualified_name
@@ -300,12 +301,11 @@ def _same_block(statement: nodes.NodeNG, sibling: nodes.NodeNG | None) -> bool:
     list of that parent (an ``if``'s body, not one in its body and one in its ``else``)."""
     if sibling is None:
         return False
-    parent = statement.parent
-    for field in parent._astroid_fields:  # pylint: disable=protected-access
-        value = getattr(parent, field, None)
-        if isinstance(value, list) and statement in value:
-            return sibling in value
-    return False
+    try:
+        block = statement.parent.child_sequence(statement)
+    except AstroidError:  # not among its parent's fields (a node a transform put there)
+        return False
+    return sibling in block
 
 
 def _is_double(value: nodes.NodeNG) -> bool:

@@ -76,6 +76,12 @@ class Factory:
     overrides_mixin_call: bool = False
     #: The class defines some of its middleware behaviour itself (not only inherits it); functions: True.
     owns: bool = True
+    #: A MiddlewareMixin subclass that keeps the mixin's ``__call__`` but whose own ``__init__`` never
+    #: reaches ``MiddlewareMixin.__init__`` (no ``super().__init__(...)``/``Base.__init__(self, ...)``)
+    #: nor sets ``self.async_mode`` itself: that ``__init__``, or None.
+    skipped_mixin_init: nodes.FunctionDef | None = None
+    #: The project-defined ``process_response`` MiddlewareMixin calls (None: none).
+    process_response: nodes.FunctionDef | None = None
 
     @property
     def is_class(self) -> bool:
@@ -346,12 +352,40 @@ def _class_factory(node: nodes.ClassDef) -> Factory | None:
             m for m in node.body
             if isinstance(m, nodes.AsyncFunctionDef) and m.name in api.MIDDLEWARE_MIXIN_SYNC_HOOKS
         )
+    skipped = None
+    if chain.mixin and call is None and init is not None and not _reaches_mixin_init(init, chain, 0) and \
+            not any(_sets_self(m, api.MIDDLEWARE_MIXIN_MODE_ATTRIBUTE) for m in methods):
+        skipped = init
     return Factory(
         node, flags, mixin=chain.mixin, sync_path=sync_path, async_path=async_path, branches=branches,
         marks=marks, legacy_marks=legacy_marks, async_hooks=async_hooks,
         overrides_mixin_call=chain.mixin and call is not None and sync_path and not async_path,
-        owns=_owns(node),
+        owns=_owns(node), skipped_mixin_init=skipped,
+        process_response=chain.method(api.MIDDLEWARE_MIXIN_SYNC_HOOKS[1]) if chain.mixin else None,
     )
+
+
+def _reaches_mixin_init(init: nodes.FunctionDef, chain: _Chain, depth: int) -> bool:
+    """Whether a project ``__init__`` hands over to the next one up to MiddlewareMixin's: any call of an
+    ``__init__`` attribute counts (``super().__init__``, ``Base.__init__(self, ...)``, ``super(C, self)``),
+    and a ``super().__init__`` that reaches another project ``__init__`` is followed into it."""
+    for call in init.nodes_of_class(nodes.Call):
+        func = call.func
+        if not isinstance(func, nodes.Attribute) or func.attrname != "__init__":
+            continue
+        receiver = func.expr
+        if depth < _MAX_DEPTH and isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Name) and \
+                receiver.func.name == "super" and not receiver.args:
+            parent = chain.method("__init__", after=init.parent)
+            if parent is not None:
+                return _reaches_mixin_init(parent, chain, depth + 1)
+        return True
+    return False
+
+
+def _sets_self(method: nodes.FunctionDef, attribute: str) -> bool:
+    return any(target.attrname == attribute and isinstance(target.expr, nodes.Name) and target.expr.name == "self"
+               for target in method.nodes_of_class(nodes.AssignAttr))
 
 
 _OWNED = ("__init__", "__call__", api.MIDDLEWARE_ASYNC_CALL, api.SYNC_CAPABLE, api.ASYNC_CAPABLE,
@@ -412,11 +446,7 @@ def _marks_self(method: nodes.FunctionDef) -> bool:
 
 
 def _sets_legacy_marker(method: nodes.FunctionDef) -> bool:
-    for target in method.nodes_of_class(nodes.AssignAttr):
-        if target.attrname == api.LEGACY_COROUTINE_MARKER and isinstance(target.expr, nodes.Name) and \
-                target.expr.name == "self":
-            return True
-    return False
+    return _sets_self(method, api.LEGACY_COROUTINE_MARKER)
 
 
 # --- is it Django's? ----------------------------------------------------------------------------------
@@ -445,6 +475,11 @@ def django_evidence(found: Factory) -> str | None:
         if uses:
             return f"uses {uses}"
     return _listed(found.node)
+
+
+def code(found: Factory) -> list[nodes.FunctionDef]:
+    """The functions of the middleware: the factory, or every method of the class and its project bases."""
+    return _code(found)
 
 
 def _code(found: Factory) -> list[nodes.FunctionDef]:

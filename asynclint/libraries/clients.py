@@ -41,7 +41,8 @@ GCS_BUCKET = "Google Cloud Storage bucket"
 GCS_BLOB = "Google Cloud Storage blob"
 
 
-def _row(receiver, name, library, replacement, since="", note="", **extra):
+def blocking_row(receiver, name, library, replacement, since="", note="", **extra):
+    """A ``blocking I/O`` library row (``blocking-call-in-async``) naming the async alternative and its release."""
     return SyncApi(receiver, name, BLOCKING_IO, None, None, fix=None, replacement=replacement,
                    library=library, library_since=since, note=note, **extra)
 
@@ -82,70 +83,73 @@ _STORAGE_METHODS = ("save", "open", "delete", "exists", "listdir", "size", "get_
 
 SYNC_APIS: tuple[SyncApi, ...] = (
     # urllib3 (2.0 added the module-level urllib3.request()).
-    _row(FUNCTION, "urllib3.request", "urllib3", _ASYNC_HTTP.format(verb="request")),
-    *(_row(URLLIB3_POOL, verb, "urllib3", _ASYNC_HTTP.format(verb="request")) for verb in _URLLIB3_VERBS),
+    blocking_row(FUNCTION, "urllib3.request", "urllib3", _ASYNC_HTTP.format(verb="request")),
+    *(blocking_row(URLLIB3_POOL, verb, "urllib3", _ASYNC_HTTP.format(verb="request")) for verb in _URLLIB3_VERBS),
     # boto3: every client method is an AWS API call (aioboto3/aiobotocore are the async clients).
-    _row(BOTO3_CLIENT, WILDCARD, "boto3", "an aiobotocore/aioboto3 client, or 'await sync_to_async({func})(...)'"),
+    blocking_row(BOTO3_CLIENT, WILDCARD, "boto3", "an aiobotocore/aioboto3 client, or 'await sync_to_async({func})(...)'"),
     # redis-py: redis.asyncio (4.2.0) has the same methods as coroutines.
-    _row(REDIS_CLIENT, WILDCARD, "redis", "await {func}(...) on a redis.asyncio.Redis client", since="4.2.0"),
+    blocking_row(REDIS_CLIENT, WILDCARD, "redis", "await {func}(...) on a redis.asyncio.Redis client", since="4.2.0"),
     # redis-py's helper objects: calling a registered Lua script is EVALSHA (``Script.__call__``), a pipeline
     # sends its buffered commands on execute(), a lock is held and released with scripts, pub/sub reads
     # the socket. redis.asyncio (4.2.0) has each of them with coroutines.
-    _row(REDIS_SCRIPT, "__call__", "redis", "await {func}(...) of a script registered on a redis.asyncio.Redis client",
+    blocking_row(REDIS_SCRIPT, "__call__", "redis", "await {func}(...) of a script registered on a redis.asyncio.Redis client",
          since="4.2.0"),
-    *(_row(REDIS_PIPELINE, name, "redis", "await {func}(...) on a redis.asyncio pipeline", since="4.2.0")
+    *(blocking_row(REDIS_PIPELINE, name, "redis", "await {func}(...) on a redis.asyncio pipeline", since="4.2.0")
       for name in _REDIS_PIPELINE_METHODS),
-    *(_row(REDIS_LOCK, name, "redis", "await {func}(...) on a redis.asyncio lock", since="4.2.0",
+    *(blocking_row(REDIS_LOCK, name, "redis", "await {func}(...) on a redis.asyncio lock", since="4.2.0",
            note="acquire() polls with time.sleep() until the lock is free" if name == "acquire" else "")
       for name in _REDIS_LOCK_METHODS),
-    *(_row(REDIS_PUBSUB, name, "redis", "await {func}(...) on a redis.asyncio PubSub", since="4.2.0")
+    # ``with r.lock("k"):`` acquires the lock on entry and releases it on exit (``Lock.__enter__``).
+    blocking_row(REDIS_LOCK, "__enter__", "redis", "async with redis.asyncio.Redis(...).lock(...)", since="4.2.0",
+         note="entering the lock acquires it, polling with time.sleep() until it is free"),
+    *(blocking_row(REDIS_PUBSUB, name, "redis", "await {func}(...) on a redis.asyncio PubSub", since="4.2.0")
       for name in _REDIS_PUBSUB_METHODS),
     # Twilio's REST client: every create/fetch/update/delete/list of a resource is an HTTPS request.
-    *(_row(TWILIO_RESOURCE, name, "twilio", "await {func}_async(...) with a Twilio client built on "
+    *(blocking_row(TWILIO_RESOURCE, name, "twilio", "await {func}_async(...) with a Twilio client built on "
            "twilio.http.async_http_client.AsyncTwilioHttpClient", since="8.0.0") for name in _TWILIO_METHODS),
     # slack_sdk: every WebClient method is a Web API call (AsyncWebClient, 3.0.0, has them all as coroutines);
     # a webhook client posts.
-    _row(SLACK_CLIENT, WILDCARD, "slack_sdk", "await {func}(...) on a slack_sdk.web.async_client.AsyncWebClient",
+    blocking_row(SLACK_CLIENT, WILDCARD, "slack_sdk", "await {func}(...) on a slack_sdk.web.async_client.AsyncWebClient",
          since="3.0.0"),
-    *(_row(SLACK_WEBHOOK, name, "slack_sdk", "await {func}(...) on a slack_sdk.webhook.async_client.AsyncWebhookClient",
+    *(blocking_row(SLACK_WEBHOOK, name, "slack_sdk", "await {func}(...) on a slack_sdk.webhook.async_client.AsyncWebhookClient",
            since="3.0.0") for name in ("send", "send_dict")),
     # sendgrid: send() and the fluent client's verbs (sg.client.mail.send.post(...)) are HTTPS requests; no
     # async client.
-    _row(SENDGRID_CLIENT, "send", "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API"),
-    *(_row(SENDGRID_ENDPOINT, verb, "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API")
+    blocking_row(SENDGRID_CLIENT, "send", "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API"),
+    *(blocking_row(SENDGRID_ENDPOINT, verb, "sendgrid", "await sync_to_async({func})(...)", note="sendgrid has no async API")
       for verb in ("get", "post", "put", "patch", "delete")),
     # google-cloud-storage: no async client (gcloud-aio-storage is a separate project).
-    *(_row(kind, name, "google-cloud-storage", "await sync_to_async({func})(...)",
+    *(blocking_row(kind, name, "google-cloud-storage", "await sync_to_async({func})(...)",
            note="google-cloud-storage has no async API") for kind, names in _GCS_METHODS.items() for name in names),
     # psycopg 3 (and psycopg2): connecting and executing.
-    _row(FUNCTION, "psycopg.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)", since="3.0",
+    blocking_row(FUNCTION, "psycopg.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)", since="3.0",
          returns=PSYCOPG_CONNECTION),
-    _row(FUNCTION, "psycopg.Connection.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)",
+    blocking_row(FUNCTION, "psycopg.Connection.connect", "psycopg", "await psycopg.AsyncConnection.connect(...)",
          since="3.0", returns=PSYCOPG_CONNECTION),
-    _row(FUNCTION, "psycopg2.connect", "psycopg2", "await psycopg.AsyncConnection.connect(...) (psycopg 3)",
+    blocking_row(FUNCTION, "psycopg2.connect", "psycopg2", "await psycopg.AsyncConnection.connect(...) (psycopg 3)",
          returns=PSYCOPG_CONNECTION),
-    *(_row(PSYCOPG_CONNECTION, name, "psycopg", f"await conn.{name}(...) on a psycopg.AsyncConnection",
+    *(blocking_row(PSYCOPG_CONNECTION, name, "psycopg", f"await conn.{name}(...) on a psycopg.AsyncConnection",
            since="3.0") for name in ("execute", "commit", "rollback")),
     # elasticsearch-py: AsyncElasticsearch (7.8.0) mirrors every API and namespace.
-    _row(ELASTICSEARCH_CLIENT, WILDCARD, "elasticsearch", "await {func}(...) on an AsyncElasticsearch client",
+    blocking_row(ELASTICSEARCH_CLIENT, WILDCARD, "elasticsearch", "await {func}(...) on an AsyncElasticsearch client",
          since="7.8.0"),
-    _row(ELASTICSEARCH_NAMESPACE, WILDCARD, "elasticsearch",
+    blocking_row(ELASTICSEARCH_NAMESPACE, WILDCARD, "elasticsearch",
          "await {func}(...) on an AsyncElasticsearch client", since="7.8.0"),
     # qdrant-client: every QdrantClient method is a request to the vector store (REST or gRPC);
     # AsyncQdrantClient (1.6.1) has the same methods as coroutines.
-    _row(QDRANT_CLIENT, WILDCARD, "qdrant_client", "await {func}(...) on a qdrant_client.AsyncQdrantClient",
+    blocking_row(QDRANT_CLIENT, WILDCARD, "qdrant_client", "await {func}(...) on a qdrant_client.AsyncQdrantClient",
          since="1.6.1"),
     # stripe: resource class methods call the API (stripe.Customer.create...); the *_async twins need
     # an async HTTP client configured (stripe.HTTPXClient or AIOHTTPClient).
-    *(_row(FUNCTION, f"stripe.{WILDCARD}.{name}", "stripe", f"await {{func}}_async(...) with an async HTTP "
+    *(blocking_row(FUNCTION, f"stripe.{WILDCARD}.{name}", "stripe", f"await {{func}}_async(...) with an async HTTP "
            f"client (stripe.HTTPXClient)") for name in _STRIPE_METHODS),
     # openai (1.0 clients) and anthropic: the Async* client has the same resources as coroutines.
-    *(_row(OPENAI_RESOURCE, name, "openai", "await {func}(...) on an openai.AsyncOpenAI client", since="1.0.0")
+    *(blocking_row(OPENAI_RESOURCE, name, "openai", "await {func}(...) on an openai.AsyncOpenAI client", since="1.0.0")
       for name in _OPENAI_METHODS),
-    *(_row(ANTHROPIC_RESOURCE, name, "anthropic", "await {func}(...) on an anthropic.AsyncAnthropic client")
+    *(blocking_row(ANTHROPIC_RESOURCE, name, "anthropic", "await {func}(...) on an anthropic.AsyncAnthropic client")
       for name in _ANTHROPIC_METHODS),
     # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
-    *(_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
+    *(blocking_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
            note="Django's storage API has no async form") for name in _STORAGE_METHODS),
 )
 
@@ -189,7 +193,7 @@ ATTRIBUTE_KINDS = {
 }
 #: What a client's no-I/O factory methods return: ``r.register_script(lua)``, ``r.pipeline()``, ``r.lock(name)``,
 #: ``r.pubsub()``; a Twilio resource called or got by id (``client.messages(sid)``, ``services.get(sid)``) is
-#: its context, another resource (``"*()"``: any method without a row).
+#: its context, another resource (``"*()"``: any method without a row; ``"()"``: the object itself called).
 DERIVED_KINDS = {
     (REDIS_CLIENT, "register_script()"): REDIS_SCRIPT,
     (REDIS_CLIENT, "pipeline()"): REDIS_PIPELINE,
@@ -198,6 +202,7 @@ DERIVED_KINDS = {
     (REDIS_PIPELINE, "*()"): REDIS_PIPELINE,  # a command queued on a pipeline returns the pipeline
     (TWILIO_CLIENT, "*()"): TWILIO_RESOURCE,
     (TWILIO_RESOURCE, "*()"): TWILIO_RESOURCE,
+    (TWILIO_RESOURCE, "()"): TWILIO_RESOURCE,  # ``messages = client.messages; messages(sid)``: called by id
     (SENDGRID_ENDPOINT, "_()"): SENDGRID_ENDPOINT,  # sg.client.templates._(template_id)
     (GCS_CLIENT, "bucket()"): GCS_BUCKET,
     (GCS_CLIENT, "get_bucket()"): GCS_BUCKET,

@@ -140,12 +140,20 @@ requests; `bucket()`, `blob()` and `generate_signed_url()` make none), openai (1
 scripts, pipelines, locks and pub/sub too), anthropic (318), slack-sdk (322: every `WebClient` method, and
 `WebhookClient.send()`; `AsyncWebClient` since 3.0.0), elasticsearch (455), sendgrid (680: `send()` and the
 fluent client's verbs, no async API), stripe (743), twilio (917: `create`/`fetch`/`update`/`delete`/`list`/
-`stream`/`page` of any resource, `*_async` twins since 8.0.0), qdrant-client (1,040); and the Twilio client
-of a measured miss (holdout7, remote-office-hours-queue). Left out: sentry-sdk (218: `capture_*` hand the
-event to a background thread, no I/O in the caller); pymongo (299), firebase-admin (1,038) and minio
-(1,364) are next by rank (not done: their proofs need a MongoDB, FCM or S3-XML stand-in the held-service
-harness lacks); algoliasearch (2,419) and meilisearch (5,109) rank below the cut; google-api-python-client
-(212) builds its resources at run time from discovery documents (no import path to key rows on).
+`stream`/`page` of any resource, `*_async` twins since 8.0.0), qdrant-client (1,040); pymongo (299: the
+commands of a client, a database and a collection, reached by attribute, subscript or getter; `find()` is
+reported for the cursor it returns, whose iteration sends the query; `AsyncMongoClient` since 4.9, the
+supported one since 4.13, Motor before it), firebase-admin (1,038: Cloud Messaging's sends and topic
+subscriptions, `send_each_async()` since 6.9.0 and `subscribe_to_topic_async()` since 7.7.0, and the
+Authentication API, which has no async form; `verify_id_token()`/`verify_session_cookie()` are *possible*:
+they fetch Google's keys only when the cached copy has expired), minio (1,364: every client method but the
+local ones; `presigned_*` too are left out, they ask for the bucket's region only on a client's first
+signature without `region=`; miniopy-async is the async client) (`asynclint/libraries/services.py`); and
+the Twilio client of a measured miss (holdout7, remote-office-hours-queue). Left out: sentry-sdk (218:
+`capture_*` hand the event to a background thread, no I/O in the caller); algoliasearch (2,419) and
+meilisearch (5,109) rank below the cut; google-api-python-client (212) builds its resources at run time
+from discovery documents (no import path to key rows on). Firestore (reached through firebase-admin's
+`firestore.client()`, google-cloud-firestore's client) is not covered yet.
 
 ## Proofs
 
@@ -163,11 +171,16 @@ below is a test dependency, proven under the real package:
   libraries (each flagged call of pandas, Pillow, openpyxl, pypdf, python-docx and pydicom opens a
   file in the loop's thread, tests/fixtures/blocking-call-in-async/bad_document_files.py); the SDK
   clients (boto3, redis with its scripts, pipelines, locks and pub/sub, elasticsearch, stripe, openai,
-  anthropic, psycopg, twilio, slack-sdk, sendgrid, google-cloud-storage) and task queues
+  anthropic, psycopg, twilio, slack-sdk, sendgrid, google-cloud-storage, pymongo against a MongoDB
+  wire-protocol stand-in, minio, firebase-admin's Authentication through its emulator host) and task queues
   (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local
   stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
   client's request is held, and keeps ticking for the async clients and `sync_to_async`
   (tests/runtime/test_held_services.py);
+- firebase-admin's Cloud Messaging (its endpoint is fixed, so no stand-in takes the request): every host
+  resolves to a closed local port, and each sync send connects with a blocking socket while the loop's
+  thread stands at the flagged line, where `send_each_async()` connects with a non-blocking one
+  (tests/runtime/test_firebase_messaging.py);
 - left unawaited: httpx.AsyncClient, aiohttp's ClientSession and Channels' in-memory layer
   (tests/fixtures/async-call-not-awaited/bad_async_client_coroutines.py); grpc.aio's servicer
   context, served by a real grpc.aio server, and redis.asyncio (fakeredis' async client): nothing is
@@ -261,11 +274,12 @@ known comes from the table, the async generators of the async clients below (red
 and from the project's own annotations: a sync `def` (a `Protocol` method, a stub, a wrapper)
 annotated `-> AsyncIterator[...]` or `-> AsyncGenerator[...]` gives an async iterator
 (tests/fixtures/async-iterator-in-sync-loop/bad_annotated_client_async_iterator.py).
-Entering a redis-py lock with `with r.lock(name):` acquires it (a round trip, polling with `time.sleep`)
-in `__enter__`: only the explicit `acquire()`/`release()` calls are rows. A Twilio resource held in a
-variable and then called (`messages = client.messages; messages(sid).fetch()`): the call of a value is
-read only for redis-py's `Script`. pymongo, firebase-admin and minio: next by rank, not done (see the
-SDK criterion).
+Entering a redis-py lock acquires it (a round trip, polling with `time.sleep`) in `__enter__`:
+`with r.lock(name):` is reported at the `r.lock()` call, and `with lock:` after `lock = r.lock(name)` at
+`lock`; a project helper that enters a kept lock that way is not followed by missing-sync-to-async (the
+chains read calls; `with r.lock(name):` inside a helper is followed). A pymongo cursor from a
+`find()` that the loop's code does not iterate (handed to a worker thread) is still reported at the
+`find()`.
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """

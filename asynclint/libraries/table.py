@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from asynclint.libraries import allauth, clients, contrib, discord_bots, drf, files, packages, streams, tasks
+from asynclint.libraries import allauth, clients, contrib, discord_bots, drf, files, packages, services, streams, tasks
 
 #: The families, in the order the docs list them.
-FAMILIES = (clients, files, streams, tasks, drf, contrib, packages, allauth, discord_bots)
+FAMILIES = (clients, services, files, streams, tasks, drf, contrib, packages, allauth, discord_bots)
 
 
 def _merged(attribute: str) -> dict:

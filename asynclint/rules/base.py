@@ -222,6 +222,17 @@ class SyncCallRule(AsyncLintRule):
         self.report(node, suggest.sync_call(found, self.target), INFERENCE if found.row.possible else HIGH,
                     facts=Facts(call=found))
 
+    def check_entered_object(self, node: nodes.With) -> None:
+        """A library object kept in a name and entered with ``with`` (``lock = r.lock(k)``, then ``with lock:``)
+        whose ``__enter__`` does I/O; ``with r.lock(k):`` itself is a call (``check_sync_call``)."""
+        for manager, _alias in node.items:
+            row = django_kinds.entered_row(manager)
+            if row is not None and row.effect in self.effects and runs_on_event_loop(manager):
+                shown = describe(manager)
+                does = f"with {shown}: {api.EFFECT_VERBS[row.effect]} on the event loop"
+                self.report(manager, suggest.library(row, does, shown, shown, module_file=node.root().file),
+                            facts=Facts(row=row))
+
     def check_sync_attribute(self, node: nodes.Attribute) -> None:
         """A library attribute whose read does I/O (``serializer.data``, constance's ``config.NAME``)."""
         row = django_kinds.attribute_read(node)

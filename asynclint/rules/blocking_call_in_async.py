@@ -11,7 +11,8 @@ constant or an attribute, returned by a function annotated `-> Path`, or `settin
 `socket.create_connection`, a socket's `recv`/`sendall`...), `smtplib.SMTP`, Django's `send_mail`/`send_mass_mail`/`mail_admins`/`mail_managers` and
 `EmailMessage.send()`, `input()`, and a `django.tasks` task's sync `enqueue()`/`get_result()`.
 Libraries too (docs/libraries.md): sync SDK and storage clients (urllib3, boto3, redis, psycopg,
-Elasticsearch, Stripe, OpenAI, Anthropic, Django's file storage), each message naming the library's
+Elasticsearch, Stripe, OpenAI, Anthropic, pymongo, MinIO, firebase-admin, Django's file storage), each
+message naming the library's
 async client, and task queues (Celery `delay()`/`apply_async()`/`send_task()`, dramatiq `send()`, RQ
 `enqueue()`, django-q `async_task()`). Projects add their own with the `sync-apis` option, whose
 effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
@@ -100,3 +101,7 @@ class BlockingCallInAsync(SyncCallRule):
     @only_required_for_messages("blocking-call-in-async")
     def visit_attribute(self, node: nodes.Attribute) -> None:
         self.check_sync_attribute(node)
+
+    @only_required_for_messages("blocking-call-in-async")
+    def visit_with(self, node: nodes.With) -> None:
+        self.check_entered_object(node)

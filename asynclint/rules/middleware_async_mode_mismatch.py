@@ -15,7 +15,11 @@ Flags middleware whose declared mode (`sync_capable`/`async_capable`, from the
   `super().__call__(...)`;
 - `async def process_request` / `async def process_response` on a `MiddlewareMixin` subclass (reported
   on the hook);
-- `sync_capable` and `async_capable` both False.
+- `sync_capable` and `async_capable` both False;
+- a `MiddlewareMixin` subclass that keeps the mixin's `__call__` but whose own `__init__` never calls
+  `super().__init__(get_response)` (nor any base's `__init__`) and never sets `self.async_mode`: from
+  Django 5.1 on every request fails (definite); before 5.1 only one with a `process_response` breaks,
+  and only under ASGI (definite under ASGI, *possible* when the server is unknown).
 
 Reported on the `def`/`class` line (hooks: on the hook's `def`). Only Django middleware is checked:
 a `MiddlewareMixin` subclass, a factory with Django's flags or mode decorators, one that calls
@@ -41,6 +45,12 @@ Django builds the chain from the flags, not from the code, and every layer is wr
 - `MiddlewareMixin` marks the instance async under ASGI, so a sync `__call__` override gets a coroutine
   from `get_response`; its `__acall__` runs `process_request`/`process_response` through
   `sync_to_async`, which rejects an `async def`, and its sync `__call__` returns their coroutine;
+- `MiddlewareMixin.__init__` sets `self.async_mode` and marks the instance; from Django 5.1 its
+  `__call__` reads `self.async_mode` on every request, so a subclass `__init__` that skips the mixin's
+  fails with `AttributeError: '...' object has no attribute 'async_mode'` under WSGI and ASGI. Before
+  5.1 the unmarked instance is wrapped as sync under ASGI, and `process_response` receives the
+  coroutine of the async layer below (`TypeError: object HttpResponseServerError can't be used in
+  'await' expression`); a `process_request`-only class still works there;
 - both flags False: `RuntimeError: Middleware ... must have at least one of
   sync_capable/async_capable set to True.`
 
@@ -133,10 +143,27 @@ class MiddlewareAsyncModeMismatch(AsyncLintRule):
                               f"under ASGI), or write the middleware as an async class")
         if not found.owns:
             return
+        if found.skipped_mixin_init is not None and middleware.django_evidence(found):
+            self._check_skipped_init(found)
         marked = found.marks or (found.legacy_marks and self.target < api.LEGACY_COROUTINE_MARKER_IGNORED_FROM)
         problem = _problem(found, marked)
         if problem and middleware.django_evidence(found):
             self.report(found.node, f"{found.node.name} {problem}")
+
+    def _check_skipped_init(self, found: middleware.Factory) -> None:
+        name, fix = found.node.name, "call super().__init__(get_response) in its __init__"
+        if self.target >= api.MIDDLEWARE_MIXIN_MODE_READ_FROM:
+            self.report(found.node, f"{name} overrides MiddlewareMixin.__init__ without calling it, so "
+                                    f"self.{api.MIDDLEWARE_MIXIN_MODE_ATTRIBUTE} is never set and the inherited "
+                                    f"MiddlewareMixin.__call__ (Django 5.1+) fails on every request, under WSGI and "
+                                    f"ASGI (AttributeError: ... object has no attribute "
+                                    f"'{api.MIDDLEWARE_MIXIN_MODE_ATTRIBUTE}'); {fix}")
+        elif found.process_response is not None:
+            self.report_under_asgi(found.node, f"{name} overrides MiddlewareMixin.__init__ without calling it, so "
+                                               f"under ASGI the instance is never marked async: Django wraps it as "
+                                               f"sync and its process_response receives the coroutine of the "
+                                               f"layer below instead of a response (then TypeError: object "
+                                               f"HttpResponse can't be used in 'await' expression); {fix}")
 
 
 def _problem(found: middleware.Factory, marked: bool) -> str:

@@ -24,7 +24,13 @@ automatic fix (`sync_to_async(gen)` would only make the generator in a thread). 
 A receiver built as exactly a known class (`BookReport()`) resolves through that class's bases: an
 inherited `__init__` calling `self.compute()` runs `BookReport.compute`, a definite finding.
 
-Also, as *possible* findings (confidence INFERENCE): `self.compile()` in a base class whose own
+Also, as *possible* findings (confidence INFERENCE): an attribute read or method call on an
+instance of a project subclass of Django's `LazyObject` (`store = LazyStore()`, then `await
+store.aget(key)` or `store.flag`) for a name the subclass does not define itself, when its `_setup()`
+does such work (directly, or by building an object whose `__init__` does): the proxy's first use runs
+`_setup()` there (possible: an earlier use, in sync code or at start-up, may already have set it up; no
+automatic fix: wrapping the call would not move `_setup()` into a thread, `await
+sync_to_async(getattr)(store, "aget")` does); `self.compile()` in a base class whose own
 method does no sync work but whose override in a project subclass does (which runs depends on the
 subclass `self` is), and `service.before_action()` on a receiver declared as a base class (an
 annotation, `type[Service]` instantiated) whose method a project subclass overrides (not when the
@@ -104,7 +110,7 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
-from asynclint.core.chains import Chain, chain_from
+from asynclint.core.chains import Chain, chain_from, lazy_setup
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
 from asynclint.core.event_loop import documented_on_loop, runs_on_event_loop
@@ -168,6 +174,8 @@ class MissingSyncToAsync(AsyncLintRule):
         if self._sync_branch_call(node) or self._sync_fallback_awaited(node):
             return
         chain = self._chain(node)
+        if chain is not None and self._lazy_proxy(node.func, chain):
+            return
         if chain is not None:
             constructor = chain.steps[0].function.name == "__init__"
             what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
@@ -220,9 +228,27 @@ class MissingSyncToAsync(AsyncLintRule):
                           f"make {fallback.name} an 'async def'", INFERENCE)
         return True
 
+    def _lazy_proxy(self, node: nodes.NodeNG, chain: Chain) -> bool:
+        """``store.aget(...)``/``store.flag`` where ``store`` is a project ``LazyObject``: the first access
+        runs its ``_setup()`` here. Possible: some earlier access (sync code, start-up) may have set it up."""
+        setup = lazy_setup(node) if isinstance(node, nodes.Attribute) else None
+        if setup is None or chain.steps[0].function is not setup:
+            return False
+        proxy = describe(node.expr)
+        self.report(node, f"{describe(node)} goes through the lazy object {proxy}, whose first use runs "
+                          f"{setup.parent.name}.{setup.name}() here, and it {explain(chain)}; set it up in a "
+                          f"thread first ('await sync_to_async(getattr)({proxy}, \"{node.attrname}\")'), or make "
+                          f"{setup.name}() do no I/O", INFERENCE,
+                    facts=Facts(chain=chain, unfixable=(
+                        "a lazy object set up on the loop: wrapping the call would not move its _setup() "
+                        "into a thread; resolve the proxy in a thread first")))
+        return True
+
     @only_required_for_messages(_SYMBOL)
     def visit_attribute(self, node: nodes.Attribute) -> None:
         chain = self._chain(node)
+        if chain is not None and self._lazy_proxy(node, chain):
+            return
         if chain is not None:
             what = "attribute" if chain.steps[0].function.name == "__getattr__" else "property"
             via = " (its class's __getattr__)" if what == "attribute" else ""

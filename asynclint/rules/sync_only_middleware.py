@@ -8,9 +8,15 @@ Flags a middleware factory that can only run synchronously: a module-level funct
 Django middleware: its sync middleware calls `get_response(request)`, its code uses Django's API, or the
 project's `MIDDLEWARE` names it; a `__call__` typed with another framework's request class is not.
 
-It stays silent for middleware that is sync-only on purpose (`@sync_only_middleware`, or
-`async_capable = False` set explicitly, with or without `sync_capable = True`), for `MiddlewareMixin`
-subclasses (they are hybrid), for middleware whose job is the state of its worker thread (it sets,
+Middleware declared sync-only on purpose (`@sync_only_middleware`, or `async_capable = False` set
+explicitly, with or without `sync_capable = True`, a `MiddlewareMixin` subclass included) is reported
+only when nothing in its code needs a thread: no sync work reached from any of its functions (a query,
+blocking I/O, a sync cache call, reading `request.user` or `request.session`...), no thread state and no connection management (below),
+sync code only. That finding is always *possible* (the declaration is the author's; asynclint only sees
+that the code does not need it) and is not reported when the project serves HTTP with WSGI only; the
+maintainers of django-keycloak-auth fixed exactly this (a token-checking middleware declared sync-only)
+as an ASGI performance bug. It stays silent for `MiddlewareMixin` subclasses without such a declaration
+(they are hybrid), for middleware whose job is the state of its worker thread (it sets,
 reads or clears a `threading.local()` of its module, or an attribute such as `_thread_locals` or
 `thread_context`, or a `threading.local()` it creates: it only works in the thread the sync view runs
 in), for middleware that manages the database connection of its thread (`close_old_connections()`,
@@ -85,14 +91,43 @@ from __future__ import annotations
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 
+from pylint.interfaces import INFERENCE
+
 from asynclint import django_api as api
-from asynclint.core import middleware
+from asynclint.core import deployment, middleware
+from asynclint.core.chains import sync_work
 from asynclint.prefilter import MIDDLEWARE
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
 _SYMBOL = "sync-only-middleware"
 _COST = ("under ASGI every request pays a switch to a worker thread and back (with DEBUG on, Django logs "
          "'Asynchronous handler adapted for middleware ...')")
+
+
+def declared_sync_only_needlessly(found: middleware.Factory) -> bool:
+    """Sync-only on purpose (``async_capable = False``, ``@sync_only_middleware``) although nothing in its
+    code needs a thread: sync code only, no sync work reached (query, blocking I/O...), no thread state."""
+    return (found.flags.chosen_sync_only and found.sync_path and not found.async_path
+            and middleware.django_evidence(found) is not None and not middleware.thread_bound(found)
+            and not _needs_thread(found))
+
+
+#: What a middleware reads from its request that loads synchronously (the user, the session).
+_LAZY_REQUEST_STATE = frozenset({"user", "session"})
+
+
+def _needs_thread(found: middleware.Factory) -> bool:
+    """Some function of the middleware (nested ones included) reaches sync work, or reads the request's
+    lazy user or session (``request.user.is_staff``), which load synchronously."""
+    for outer in middleware.code(found):
+        for function in outer.nodes_of_class(nodes.FunctionDef):  # itself first, then the nested ones
+            if sync_work(function):
+                return True
+            parameters = {a.name for a in function.args.arguments} - {"self", "cls"}
+            if any(isinstance(node.expr, nodes.Name) and node.expr.name in parameters
+                   and node.attrname in _LAZY_REQUEST_STATE for node in function.nodes_of_class(nodes.Attribute)):
+                return True
+    return False
 
 
 def is_sync_only(found: middleware.Factory) -> bool:
@@ -115,7 +150,9 @@ class SyncOnlyMiddleware(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         found = middleware.factory(node, owned_only=True)
-        if found is not None and found.owns and is_sync_only(found):
+        if found is not None and found.owns and declared_sync_only_needlessly(found):
+            self._report_declared(node, found)
+        elif found is not None and found.owns and is_sync_only(found):
             self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: decorate it with @sync_and_async_middleware and return an 'async def' "
                               f"middleware when iscoroutinefunction(get_response) (or mark it "
@@ -124,8 +161,22 @@ class SyncOnlyMiddleware(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_classdef(self, node: nodes.ClassDef) -> None:
         found = middleware.factory(node, owned_only=True)
-        if found is not None and found.owns and is_sync_only(found) and middleware.never_installed(node) is None:
+        if found is not None and found.owns and middleware.never_installed(node) is None and \
+                declared_sync_only_needlessly(found):
+            self._report_declared(node, found)
+        elif found is not None and found.owns and is_sync_only(found) and middleware.never_installed(node) is None:
             self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: set sync_capable = async_capable = True, call markcoroutinefunction(self) "
                               f"in __init__ when iscoroutinefunction(get_response), and route __call__ to an "
                               f"'async def __acall__' (or set async_capable = False if it must stay sync)")
+
+    def _report_declared(self, node: nodes.FunctionDef | nodes.ClassDef, found: middleware.Factory) -> None:
+        """Always *possible*: the declaration is the author's choice, asynclint only sees that nothing in
+        the code needs a thread; not reported when the project serves HTTP with WSGI only."""
+        server = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file, False)
+        if server.server == deployment.WSGI:
+            return
+        self.report(node, f"{node.name} declares itself sync-only ({found.flags.source}) although nothing in it needs "
+                          f"a thread (no query, no blocking call, no thread state): {_COST}; make it hybrid "
+                          f"(a MiddlewareMixin subclass with process_request/process_response, or "
+                          f"sync_capable = async_capable = True with an async path)", INFERENCE)

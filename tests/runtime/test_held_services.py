@@ -4,8 +4,8 @@ task broker): the SDK clients and task queues of asynclint.libraries.clients and
 Nothing raises when a sync client runs on the event loop: the loop just stands still until the
 service answers. So the proof is the loop's own heartbeat. Every connection to a stand-in service
 goes through a *holding proxy* on 127.0.0.1 that keeps each request HOLD seconds before it forwards
-it (to a small JSON web service, to fakeredis' TCP server, or to a PostgreSQL stand-in that
-speaks just enough of the wire protocol for psycopg to connect and run a statement). Meanwhile a task on the loop ticks every few
+it (to a small JSON web service, to fakeredis' TCP server, or to PostgreSQL and MongoDB stand-ins that
+speak just enough of their wire protocols for psycopg and pymongo to connect and run a statement). Meanwhile a task on the loop ticks every few
 milliseconds. A call that blocks the loop's thread leaves its request's hold without a single tick;
 a call that awaits (an async client, or the sync client in ``sync_to_async``'s worker thread) leaves
 ticks in every hold. This holds whatever the client does inside (a blocking socket, libpq's own
@@ -19,8 +19,8 @@ wait, retries with ``time.sleep``), and it is deterministic for the blocking sid
 
 A file is run here when its folder's runtime.toml gives it ``held = [modules it needs]`` (and
 ``skip`` for the calls harness). Its services' addresses come from settings, as a project's do:
-``SERVICE_URL`` (the web API), ``REDIS_URL``, ``POSTGRES_HOST``/``POSTGRES_PORT``, and
-``RQ_QUEUES`` for django-rq. Django is configured by ``conftest.py``.
+``SERVICE_URL`` (the web API), ``REDIS_URL``, ``POSTGRES_HOST``/``POSTGRES_PORT``, ``MONGO_URL`` (a
+MongoDB stand-in), and ``RQ_QUEUES`` for django-rq. Django is configured by ``conftest.py``.
 """
 
 from __future__ import annotations
@@ -54,9 +54,14 @@ LIFETIME = 900
 FILES = library_runs("held")
 
 
+#: The JSON document the web stand-in answers every request with: ``"ok"`` is what Slack's client checks,
+#: ``"users"`` what Firebase Authentication's user lookups read.
+ANSWER = {"id": "stand-in", "acknowledged": True, "ok": True, "users": [{"localId": "stand-in"}]}
+
+
 class _WebService(BaseHTTPRequestHandler):
-    """Any request gets a small JSON document (with the header Elasticsearch's client insists on, and the
-    ``"ok"`` that Slack's client checks); a PUT (S3's uploads) an empty body."""
+    """Any request gets a small JSON document (with the header Elasticsearch's client insists on); a PUT
+    (S3's uploads) an empty body."""
 
     protocol_version = "HTTP/1.1"
 
@@ -64,7 +69,7 @@ class _WebService(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length:
             self.rfile.read(length)
-        body = b"" if self.command == "PUT" else json.dumps({"id": "stand-in", "acknowledged": True, "ok": True}).encode()
+        body = b"" if self.command == "PUT" else json.dumps(ANSWER).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("X-Elastic-Product", "Elasticsearch")
@@ -78,13 +83,8 @@ class _WebService(BaseHTTPRequestHandler):
         pass
 
 
-class _PostgresStandIn(socketserver.BaseRequestHandler):
-    """Just enough of PostgreSQL's wire protocol (v3) for psycopg to connect and run a statement: no SSL,
-    trust authentication, and every statement succeeds with no rows. The statements it was sent are
-    kept (``server.statements``), so a proof can tell the query itself went through the proxy."""
-
-    def _message(self, kind: bytes, body: bytes = b"") -> bytes:
-        return kind + struct.pack("!i", len(body) + 4) + body
+class _WireStandIn(socketserver.BaseRequestHandler):
+    """A stand-in that reads a binary protocol: exactly ``size`` bytes, or ConnectionError at the end."""
 
     def _receive(self, size: int) -> bytes:
         data = b""
@@ -94,6 +94,15 @@ class _PostgresStandIn(socketserver.BaseRequestHandler):
                 raise ConnectionError
             data += chunk
         return data
+
+
+class _PostgresStandIn(_WireStandIn):
+    """Just enough of PostgreSQL's wire protocol (v3) for psycopg to connect and run a statement: no SSL,
+    trust authentication, and every statement succeeds with no rows. The statements it was sent are
+    kept (``server.received``), so a proof can tell the query itself went through the proxy."""
+
+    def _message(self, kind: bytes, body: bytes = b"") -> bytes:
+        return kind + struct.pack("!i", len(body) + 4) + body
 
     def handle(self):
         try:
@@ -106,7 +115,7 @@ class _PostgresStandIn(socketserver.BaseRequestHandler):
                     return
                 if kind in (b"Q", b"P"):
                     statement = body.split(b"\0", 2)[0 if kind == b"Q" else 1].decode()
-                    self.server.statements.append(statement)
+                    self.server.received.append(statement)
                     verb = statement.split()[0].upper() if statement.split() else ""
                     in_transaction = (in_transaction or verb == "BEGIN") and verb not in ("COMMIT", "ROLLBACK")
                 status = b"T" if in_transaction else b"I"
@@ -135,13 +144,60 @@ class _PostgresStandIn(socketserver.BaseRequestHandler):
                              + self._message(b"K", struct.pack("!ii", 4242, 1)) + self._message(b"Z", b"I"))
 
 
-class _PostgresServer(socketserver.ThreadingTCPServer):
+class _StandInServer(socketserver.ThreadingTCPServer):
+    """A wire-protocol stand-in on 127.0.0.1; ``received`` keeps the statements or commands it was sent."""
+
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), _PostgresStandIn)
-        self.statements: list[str] = []
+    def __init__(self, handler):
+        super().__init__(("127.0.0.1", 0), handler)
+        self.received: list[str] = []
+
+
+class _MongoStandIn(_WireStandIn):
+    """Just enough of MongoDB's wire protocol for pymongo (sync and async) to connect and run a command: the
+    handshake (``hello`` over OP_QUERY or OP_MSG) says "a primary, wire version 21, no topologyVersion" (so
+    the monitor polls), and every other command succeeds with an empty cursor and one document written. The
+    commands it was sent are kept (``server.received``)."""
+
+    @staticmethod
+    def _answer(command: dict) -> dict:
+        import datetime
+
+        from bson.int64 import Int64
+
+        name = next(iter(command), "")
+        if name.lower() in ("hello", "ismaster"):
+            return {"ok": 1.0, "isWritablePrimary": True, "ismaster": True, "helloOk": True, "maxWireVersion": 21,
+                    "minWireVersion": 0, "maxBsonObjectSize": 16777216, "maxMessageSizeBytes": 48000000,
+                    "maxWriteBatchSize": 100000, "logicalSessionTimeoutMinutes": 30, "connectionId": 1,
+                    "localTime": datetime.datetime.now(datetime.timezone.utc), "readOnly": False}
+        namespace = f"{command.get('$db', 'db')}.{command.get(name)}"
+        return {"ok": 1.0, "n": 1, "cursor": {"id": Int64(0), "ns": namespace, "firstBatch": []}}
+
+    def handle(self):
+        import bson
+
+        try:
+            while True:
+                length, request_id, _response_to, opcode = struct.unpack("<iiii", self._receive(16))
+                body = self._receive(length - 16)
+                if opcode == 2004:  # OP_QUERY: the legacy handshake; answered with OP_REPLY
+                    collection_end = body.index(b"\0", 4)
+                    command = bson.decode(body[collection_end + 9:][:struct.unpack("<i", body[collection_end + 9:][:4])[0]])
+                    reply = struct.pack("<iqii", 0, 0, 0, 1) + bson.encode(self._answer(command))
+                    opcode_out = 1
+                else:  # OP_MSG: the body section (kind 0) is the command
+                    command = bson.decode(body[5:5 + struct.unpack("<i", body[5:9])[0]])
+                    reply = struct.pack("<IB", 0, 0) + bson.encode(self._answer(command))
+                    opcode_out = 2013
+                self.server.received.append(next(iter(command), ""))
+                self.request.sendall(struct.pack("<iiii", 16 + len(reply), 0, request_id, opcode_out) + reply)
+        except (ConnectionError, OSError, struct.error, ValueError):
+            return
+
+
 
 
 class _Holding(socketserver.BaseRequestHandler):
@@ -205,12 +261,14 @@ class _HoldingProxy(socketserver.ThreadingTCPServer):
 @dataclass
 class Services:
     proxies: tuple[_HoldingProxy, ...]
-    postgres: _PostgresServer
+    postgres: _StandInServer
 
     def settings(self) -> dict:
-        web, redis, postgres = self.proxies
+        web, redis, postgres, mongo = self.proxies
         return {
             "SERVICE_URL": f"http://127.0.0.1:{web.port}",
+            # pymongo's monitor polls every minute: no heartbeat of a client made at import lands in a run.
+            "MONGO_URL": f"mongodb://127.0.0.1:{mongo.port}/?directConnection=true&heartbeatFrequencyMS=60000",
             "REDIS_URL": f"redis://127.0.0.1:{redis.port}/0",
             "RQ_QUEUES": {"default": {"URL": f"redis://127.0.0.1:{redis.port}/0"}},
             "POSTGRES_HOST": "127.0.0.1",
@@ -243,10 +301,11 @@ def held_services():
     web = ThreadingHTTPServer(("127.0.0.1", 0), _WebService)
     web.daemon_threads = True
     redis = fakeredis.TcpFakeServer(("127.0.0.1", 0), server_type="redis")
-    postgres = _PostgresServer()
-    upstreams = (web, redis, postgres)
+    postgres = _StandInServer(_PostgresStandIn)
+    mongo = _StandInServer(_MongoStandIn)
+    upstreams = (web, redis, postgres, mongo)
     proxies = (_HoldingProxy(web.server_address), _HoldingProxy(redis.server_address),
-               _HoldingProxy(postgres.server_address))
+               _HoldingProxy(postgres.server_address), _HoldingProxy(mongo.server_address))
     for server in (*upstreams, *proxies):
         _serve(server)
     try:
@@ -342,10 +401,10 @@ def test_psycopg_statement_is_held_as_well_as_the_connect(held_services):
     from django.test.utils import override_settings
 
     relative = "blocking-call-in-async/bad_sdk_clients.py"
-    held_services.postgres.statements.clear()
+    held_services.postgres.received.clear()
     with override_settings(**held_services.settings()), file_environment(relative):
         function = load_module(relative).raw_report
         run = _run(function, arguments_for(function, f"{relative}::raw_report"), held_services)
-    assert "SELECT 1" in held_services.postgres.statements, (held_services.postgres.statements, run.error)
+    assert "SELECT 1" in held_services.postgres.received, (held_services.postgres.received, run.error)
     assert len(run.holds) >= 2, f"the startup and the statement are held separately: {run.holds}"
     assert not any(run.ticks_in(hold) for hold in run.holds), f"the loop ran while psycopg waited: {run.error}"
