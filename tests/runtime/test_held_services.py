@@ -61,7 +61,7 @@ ANSWER = {"id": "stand-in", "acknowledged": True, "ok": True, "users": [{"localI
 
 class _WebService(BaseHTTPRequestHandler):
     """Any request gets a small JSON document (with the header Elasticsearch's client insists on); a PUT
-    (S3's uploads) an empty body."""
+    (S3's uploads) an empty body, a HEAD (S3's bucket and object checks) none."""
 
     protocol_version = "HTTP/1.1"
 
@@ -75,7 +75,8 @@ class _WebService(BaseHTTPRequestHandler):
         self.send_header("X-Elastic-Product", "Elasticsearch")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":  # a HEAD answer has no body: a client that keeps the connection would read it next
+            self.wfile.write(body)
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _answer  # noqa: N815
 
