@@ -593,6 +593,9 @@ CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.co
 #: Calls that return a callable (so ``sync_to_async(partial(f, x))`` passes a callable, correctly).
 CALLABLE_FACTORIES = frozenset({"functools.partial", "builtins.getattr", "operator.attrgetter",
                                 "operator.methodcaller", "operator.itemgetter"})
+#: Calls that bind their arguments into a new callable and use none of them (``partial(f, user)``): a
+#: bound value is read only when that callable is called.
+ARGUMENT_BINDERS = frozenset({"functools.partial"})
 #: Coroutine functions of asyncio itself that are commonly left unawaited.
 #: (``asyncio.shield``/``gather``/``create_task`` are left out: they schedule their argument at once.)
 ASYNCIO_COROUTINE_FUNCTIONS = frozenset({

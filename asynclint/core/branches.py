@@ -380,3 +380,40 @@ class _Walker:
             if self.node(statement, conditional):
                 return True
         return False
+
+
+# --- a branch taken only where the async form does not exist ------------------------------------------------
+def async_form_absent(call: nodes.Call, async_name: str | None) -> bool:
+    """``call`` (``signal.send(...)``) runs only on the branch where its receiver was probed for the async
+    form and lacks it: the ``else`` of ``if callable(getattr(signal, "asend", None)):`` (or of
+    ``hasattr(signal, "asend")`` / ``getattr(signal, "asend", None)``), or the body of ``if not ...``. That
+    branch is the fallback for a library version without the async API (Django before 5.0 for
+    ``Signal.asend``), where the replacement the finding would ask for does not exist."""
+    if not async_name or not isinstance(call.func, nodes.Attribute):
+        return False
+    receiver = call.func.expr.as_string()
+    frame = call.frame()
+    child, parent = call, call.parent
+    while parent is not None and parent is not frame:
+        if isinstance(parent, nodes.If) and child is not parent.test:
+            negated, test = False, parent.test
+            while isinstance(test, nodes.UnaryOp) and test.op == "not":
+                negated, test = not negated, test.operand
+            if _probes(test, receiver, async_name):
+                in_else = child in parent.orelse
+                if in_else != negated:
+                    return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _probes(test: nodes.NodeNG, receiver: str, name: str) -> bool:
+    """``hasattr(R, name)``, ``getattr(R, name, None)`` or ``callable(getattr(R, name, None))``."""
+    if isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and test.func.name == "callable" and \
+            len(test.args) == 1:
+        test = test.args[0]
+    if not (isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and
+            test.func.name in ("hasattr", "getattr") and len(test.args) >= 2):
+        return False
+    target, attribute = test.args[0], test.args[1]
+    return target.as_string() == receiver and isinstance(attribute, nodes.Const) and attribute.value == name

@@ -113,10 +113,20 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
                         relation_read_note(node))
     if isinstance(node, nodes.Attribute) and node.attrname == "user":
         receiver = kind_of(node.expr)
-        if receiver is not None and receiver.name == api.REQUEST and not lazy_user_never_evaluated(node):
+        if receiver is not None and receiver.name == api.REQUEST and not lazy_user_never_evaluated(node) and \
+                not _user_loaded_by_middleware(node):
             yield Operation(node, api.REQUEST_USER, describe(node))
-    if is_request_user_getattr(node) and not lazy_user_never_evaluated(node):
+    if is_request_user_getattr(node) and not lazy_user_never_evaluated(node) and not _user_loaded_by_middleware(node):
         yield Operation(node, api.REQUEST_USER, describe(node))
+
+
+def _user_loaded_by_middleware(node: nodes.NodeNG) -> bool:
+    """A sync middleware the project lists loads ``request.user`` in its thread before every view (the
+    fact sync-auth-call-in-async uses for a read in the view itself): a helper's later read queries
+    nothing either."""
+    from asynclint.core.middleware import user_resolved_before_views
+
+    return user_resolved_before_views(node.root()) is not None
 
 
 def is_loop_runner(call: nodes.Call) -> bool:

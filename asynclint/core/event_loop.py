@@ -16,6 +16,7 @@ from __future__ import annotations
 from astroid import nodes
 from astroid.exceptions import AstroidError
 
+from asynclint import django_api as api
 from asynclint.core.context import current
 from asynclint.core.imports import qualified_name
 
@@ -605,7 +606,7 @@ _IDENTITY = frozenset({"is", "is not"})
 def lazy_user_never_evaluated(node: nodes.NodeNG) -> bool:
     """``request.user`` (or ``getattr(request, "user", None)``) is only compared by identity: directly
     (``request.user is user``), or through a local name it is assigned to whose every use is an ``is``/
-    ``is not`` comparison. Django's ``SimpleLazyObject`` evaluates on attribute access, truth value,
+    ``is not`` comparison or an argument bound by ``functools.partial`` without calling it. Django's ``SimpleLazyObject`` evaluates on attribute access, truth value,
     ``==``, ``str()``...; ``is`` compares the wrapper itself and loads nothing (the session and the user
     stay unread: tests/runtime proves it)."""
     if _compared_by_identity(node):
@@ -623,7 +624,19 @@ def lazy_user_never_evaluated(node: nodes.NodeNG) -> bool:
     if any(other is not target and other.name == target.name for other in frame.nodes_of_class(nodes.AssignName)):
         return False  # rebound: follow one binding only
     loads = [load for load in frame.nodes_of_class(nodes.Name) if load.name == target.name]
-    return all(load.frame() is frame and _compared_by_identity(load) for load in loads)
+    return all(load.frame() is frame and (_compared_by_identity(load) or _bound_uncalled(load)) for load in loads)
+
+
+def _bound_uncalled(node: nodes.NodeNG) -> bool:
+    """``node`` is an argument of ``functools.partial(...)`` whose result is not called on the spot: the
+    partial holds the lazy user unread until whoever calls it (django-otp's middleware wraps it in a new
+    ``SimpleLazyObject``, which runs it at the view's first read)."""
+    call = node.parent
+    if not isinstance(call, nodes.Call) or node not in call.args or \
+            not isinstance(call.func, (nodes.Name, nodes.Attribute)) or \
+            qualified_name(call.func) not in api.ARGUMENT_BINDERS:
+        return False
+    return not (isinstance(call.parent, nodes.Call) and call.parent.func is call)
 
 
 def _compared_by_identity(node: nodes.NodeNG) -> bool:

@@ -18,7 +18,9 @@ from __future__ import annotations
 from astroid import nodes
 
 from asynclint import django_api as api
-from asynclint.core.django_kinds import ADAPTED_CALLABLE, is_project_file, kind_of, qualified_call_name
+from asynclint.core.django_kinds import (
+    ADAPTED_CALLABLE, is_adapter_decorated, is_project_file, kind_of, qualified_call_name,
+)
 from asynclint.core.imports import definition_of
 from asynclint.libraries.loops import THREAD_CONSUMERS
 
@@ -33,8 +35,8 @@ def _adapter_call(node: nodes.NodeNG) -> bool:
 
 
 def handed_to_thread(node: nodes.NodeNG, _depth: int = 0) -> bool:
-    """``node`` is an argument of ``sync_to_async(f)(...)`` or ``asyncio.to_thread(f, ...)``: the
-    thread receives it unevaluated. Also an argument of a project function that only hands the
+    """``node`` is an argument of ``sync_to_async(f)(...)``, of a ``@sync_to_async`` function, or of
+    ``asyncio.to_thread(f, ...)``: the thread receives it unevaluated. Also an argument of a project function that only hands the
     parameter on that way, or of a library function that iterates it in a thread
     (``asynclint.libraries.loops``: pulpcore's ``sync_to_async_iterable(qs.iterator())``)."""
     parent = node.parent
@@ -44,7 +46,7 @@ def handed_to_thread(node: nodes.NodeNG, _depth: int = 0) -> bool:
         node, parent = parent, parent.parent
     if not isinstance(parent, nodes.Call) or node is parent.func:
         return False
-    if _adapter_call(parent.func):
+    if _adapter_call(parent.func) or _adapter_decorated_callee(parent):
         return True
     if qualified_call_name(parent) == "asyncio.to_thread" and bool(parent.args) and node is not parent.args[0]:
         return True
@@ -52,6 +54,15 @@ def handed_to_thread(node: nodes.NodeNG, _depth: int = 0) -> bool:
     if consumed is not None and keyword is None and consumed < len(parent.args) and parent.args[consumed] is node:
         return True  # a library helper that iterates it in a worker thread (libraries.loops)
     return _depth < 3 and _offloading_parameter(parent, node, keyword, _depth)
+
+
+def _adapter_decorated_callee(call: nodes.Call) -> bool:
+    """``call`` calls a ``@sync_to_async``/``@database_sync_to_async`` function of the project (codecov's
+    ``await queryset_to_connection(qs, ...)``): its body, and what it does with its arguments, runs in the
+    worker thread."""
+    function = definition_of(call.func) if isinstance(call.func, (nodes.Name, nodes.Attribute)) else None
+    return isinstance(function, nodes.FunctionDef) and not isinstance(function, nodes.AsyncFunctionDef) and \
+        is_adapter_decorated(function)
 
 
 def _offloading_parameter(call: nodes.Call, argument: nodes.NodeNG, keyword: str | None, depth: int) -> bool:

@@ -82,6 +82,9 @@ class Factory:
     skipped_mixin_init: nodes.FunctionDef | None = None
     #: The project-defined ``process_response`` MiddlewareMixin calls (None: none).
     process_response: nodes.FunctionDef | None = None
+    #: A class whose sync ``__call__`` returns ``self.get_response(request)`` unchanged on every path: given
+    #: an async ``get_response`` it returns the coroutine, which Django awaits (an async path when marked).
+    passes_through: bool = False
 
     @property
     def is_class(self) -> bool:
@@ -362,6 +365,7 @@ def _class_factory(node: nodes.ClassDef) -> Factory | None:
         overrides_mixin_call=chain.mixin and call is not None and sync_path and not async_path,
         owns=_owns(node), skipped_mixin_init=skipped,
         process_response=chain.method(api.MIDDLEWARE_MIXIN_SYNC_HOOKS[1]) if chain.mixin else None,
+        passes_through=call is not None and _passes_through(call),
     )
 
 
@@ -386,6 +390,18 @@ def _reaches_mixin_init(init: nodes.FunctionDef, chain: _Chain, depth: int) -> b
 def _sets_self(method: nodes.FunctionDef, attribute: str) -> bool:
     return any(target.attrname == attribute and isinstance(target.expr, nodes.Name) and target.expr.name == "self"
                for target in method.nodes_of_class(nodes.AssignAttr))
+
+
+def _passes_through(call: nodes.FunctionDef) -> bool:
+    """A sync ``__call__`` whose every ``return`` hands back ``self.get_response(...)`` itself (social-app-
+    django's exception middleware: the work is in ``process_exception``, a hook Django calls)."""
+    if isinstance(call, nodes.AsyncFunctionDef):
+        return False
+    returns = _returns(call)
+    return bool(returns) and all(
+        isinstance(r.value, nodes.Call) and isinstance(r.value.func, nodes.Attribute) and
+        r.value.func.attrname == "get_response" and isinstance(r.value.func.expr, nodes.Name) and
+        r.value.func.expr.name == "self" for r in returns)
 
 
 _OWNED = ("__init__", "__call__", api.MIDDLEWARE_ASYNC_CALL, api.SYNC_CAPABLE, api.ASYNC_CAPABLE,
@@ -624,6 +640,7 @@ def _listings(root: Path) -> dict[str, list[tuple[str, str]]]:
                 where = path.relative_to(root).as_posix()
                 if name.endswith(".py"):
                     found.setdefault(_SETTINGS_FILES, []).append(("", where))
+                    text = _without_comments(text)  # ``#'app.mw.Old',``: a switched-off entry
                 for dotted in dict.fromkeys(_DOTTED.findall(text)):
                     found.setdefault(dotted.rpartition(".")[2], []).append((dotted, where))
         known[root] = found
@@ -654,10 +671,39 @@ def never_installed(node: nodes.ClassDef) -> str | None:
     if _distributed(root, package):
         return None  # a reusable app: its own settings are a dev project, its users' settings may list it
     if len(django_kinds.identifiers(node.root()).get(node.name, ())) or \
-            any(os.path.abspath(path) != os.path.abspath(node.root().file)
+            any(os.path.abspath(path) != os.path.abspath(node.root().file) and _named_in_code(path, node.name)
                 for path in django_kinds._files_mentioning(node)):  # noqa: SLF001 (the project's text index)
         return None
     return f"no MIDDLEWARE setting names it ({', '.join(settings[:2])} read in full) and no other code uses it"
+
+
+def _without_comments(text: str) -> str:
+    """Python source without its comments (the text itself when it does not tokenize)."""
+    import io
+    import tokenize
+
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (SyntaxError, tokenize.TokenError, ValueError):
+        return text
+    return " ".join(token.string for token in tokens if token.type != tokenize.COMMENT)
+
+
+def _named_in_code(path: str, name: str) -> bool:
+    """``name`` occurs in ``path`` outside comments (a name, or inside a string: a dotted path). A
+    commented-out ``MIDDLEWARE`` entry (apiv2's ``#'...admin_timezone.TimezoneMiddleware'``) runs nothing.
+    A file that cannot be tokenized counts as naming it."""
+    import io
+    import tokenize
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            tokens = list(tokenize.generate_tokens(io.StringIO(handle.read()).readline))
+    except (OSError, SyntaxError, tokenize.TokenError, ValueError):
+        return True
+    strings = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
+    return any((token.type == tokenize.NAME and token.string == name) or
+               (token.type in strings and name in token.string) for token in tokens)
 
 
 def _distributed(root: Path, package: str) -> bool:

@@ -16,7 +16,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 from asynclint import django_api as api
 from asynclint import finding as findings
 from asynclint import prefilter
-from asynclint.core import deployment, django_kinds, event_loop, lazy, suggest, versions
+from asynclint.core import branches, deployment, django_kinds, event_loop, lazy, suggest, versions
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.core.mocks import is_patched
@@ -219,6 +219,8 @@ class SyncCallRule(AsyncLintRule):
             return  # a lazy iterator (qs.iterator()) that a worker thread iterates
         if found.row.receiver == api.FUNCTION and is_patched(found.row.name, node):
             return  # a test replaced it with a mock (@patch("requests.get"))
+        if branches.async_form_absent(node, found.row.async_name):
+            return  # the fallback for a version without the async form (else of hasattr(signal, "asend"))
         self.report(node, suggest.sync_call(found, self.target), INFERENCE if found.row.possible else HIGH,
                     facts=Facts(call=found))
 

@@ -8,7 +8,8 @@ Flags middleware whose declared mode (`sync_capable`/`async_capable`, from the
   is sync-only (no `async_capable`);
 - `@async_only_middleware` (or `sync_capable = False`) with a sync middleware;
 - `@sync_and_async_middleware` (or both flags True) without an async path, without a sync path, or
-  without a branch on `iscoroutinefunction(get_response)`;
+  without a branch on `iscoroutinefunction(get_response)` (a marked class whose sync `__call__` returns
+  `self.get_response(request)` unchanged has an async path: Django awaits the coroutine it hands back);
 - an async-capable class with an async path (`async def __call__`, or `__call__` returning
   `self.__acall__(...)`) that never calls `markcoroutinefunction(self)`;
 - a `MiddlewareMixin` subclass that overrides `__call__` with a sync method that does not return
@@ -197,7 +198,7 @@ def _problem(found: middleware.Factory, marked: bool) -> str:
         return ("overrides MiddlewareMixin.__call__ with a sync method: under ASGI MiddlewareMixin marks the "
                 f"instance async, so {_COROUTINE_FROM_GET_RESPONSE}; move the logic into process_request/"
                 "process_response, return super().__call__(request), or set async_capable = False")
-    if not found.async_path:
+    if not found.async_path and not (found.passes_through and marked):
         return (f"is declared sync-and-async {declared} but has no async path: under ASGI Django passes it an "
                 f"async get_response, so {_COROUTINE_FROM_GET_RESPONSE}; branch on iscoroutinefunction("
                 f"get_response) and use an 'async def' middleware for it (or drop the hybrid declaration)")

@@ -30,7 +30,8 @@ returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the
 project never installs is silent too: no `MIDDLEWARE` setting names it, the project's settings (a
 settings module of the class's own top-level package) are read in full (every statement that sets or
 changes `MIDDLEWARE` uses string literals; one read from the environment or built from other names
-keeps the finding), and no other code names the class. Not when the repository builds a distribution
+keeps the finding), and no other code names the class (a comment, such as a commented-out
+`MIDDLEWARE` entry, does not count). Not when the repository builds a distribution
 that ships the package (a reusable app: `setup.py`, a `[project]` name equal to the package with a
 `[build-system]`): the projects installing it list its middleware in their own settings.
 

@@ -4,7 +4,11 @@
 Flags `Signal.send()`/`send_robust()` on the event loop, for Django's built-in signals
 (`post_save`, `request_started`, `user_logged_in`...) and for project signals (`Signal()` objects,
 also imported from other modules). Not for a private project signal (`_created = Signal()`: not for
-users to connect to) whose receivers, all connected in the project by name, do no sync work.
+users to connect to) whose receivers, all connected in the project by name, do no sync work. Not on
+the branch where the signal was probed for `asend` and lacks it (`else` of
+`if callable(getattr(signal, "asend", None)):`, or `if not hasattr(signal, "asend"):`): that is the
+fallback for Django before 5.0, where the replacement does not exist (every table-driven sync-call
+rule treats such a probe of the async form alike).
 
 ## Why is this bad?
 `send()` runs every sync receiver right there, on the loop: a receiver that touches the ORM raises

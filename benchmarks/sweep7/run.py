@@ -31,8 +31,9 @@ def holdout2_scan():
     return module.scan
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(here: Path = HERE, label: str = "sweep7", doc: str | None = None) -> int:
+    """The sweep of ``here``'s verdicts.toml (sweep8/run.py runs its own folder through this one)."""
+    parser = argparse.ArgumentParser(description=(doc or __doc__).split("\n\n")[0])
     parser.add_argument("--python", type=interpreter, default=sys.executable)
     parser.add_argument("--corpus", type=Path, default=Path("/work/corpus"))
     parser.add_argument("--certainty", choices=["definite", "possible"])
@@ -41,13 +42,13 @@ def main() -> int:
     args = parser.parse_args()
     if args.certainty:
         EXTRA.extend(["--certainty", args.certainty])
-    print(f"asynclint: {describe(args.python, HERE)}")
-    found = holdout2_scan()(args.python, load(HERE, "verdicts.toml"), args.corpus, args.verbose)
+    print(f"asynclint: {describe(args.python, here)}")
+    found = holdout2_scan()(args.python, load(here, "verdicts.toml"), args.corpus, args.verbose)
     if args.dump:
         args.dump.write_text(json.dumps(found["raw"], indent=1))
     tp, fp, lines = found["tp"], found["fp"], found["lines"]
     judged = tp + fp
-    print(f"sweep7: {lines} lines, {found['findings']} findings: TP {tp}, FP {fp}, "
+    print(f"{label}: {lines} lines, {found['findings']} findings: TP {tp}, FP {fp}, "
           f"new to judge {len(found['new'])}, known TP lost {len(found['tp_lost'])}, known FP gone {found['fp_gone']}; "
           f"precision {tp}/{judged} = {(tp / judged if judged else 1):.2f}; "
           f"FP per 10k lines {(fp / lines * 10_000 if lines else 0.0):.2f}")

@@ -27,8 +27,8 @@ from tests.runtime.support import seed
 pytestmark = pytest.mark.django_runtime
 
 CASES = {
-    "readinglog": ("readinglog.good_views_after_user_middleware", ["profile", "whoami"], None),
-    "shelfnotes": ("shelfnotes.bad_views_user_loaded_after_the_view", ["profile"], SynchronousOnlyOperation),
+    "readinglog": ("readinglog.good_views_after_user_middleware", ["profile", "whoami", "quota"], None),
+    "shelfnotes": ("shelfnotes.bad_views_user_loaded_after_the_view", ["profile", "quota"], SynchronousOnlyOperation),
 }
 
 
