@@ -841,9 +841,12 @@ ISCOROUTINEFUNCTION = frozenset({
 ASYNC_CALLABLE_CHECKS = ISCOROUTINEFUNCTION | {"asgiref.sync.is_async_callable"}
 MARKCOROUTINEFUNCTION = frozenset({"asgiref.sync.markcoroutinefunction", "inspect.markcoroutinefunction"})
 #: The marker attribute Django 3.1-4.1 set by hand (``self._is_coroutine = asyncio.coroutines._is_coroutine``).
-#: Only ``asyncio.iscoroutinefunction`` reads it: asgiref's on Python < 3.12, never inspect's. Django 6.0+
-#: needs Python 3.12+, so from 6.0 on it marks nothing.
+#: Only ``asyncio.iscoroutinefunction`` reads it: asgiref's on Python < 3.12, never inspect's. Django 3.1-4.1
+#: ask asyncio's; from 4.2 Django asks asgiref's (``django.utils.deprecation``, ``core.handlers.base``), which
+#: on Python 3.12+ is inspect's: the marker works there only on Python 3.10/3.11. Django 6.0+ needs Python
+#: 3.12+, so from 6.0 on it marks nothing.
 LEGACY_COROUTINE_MARKER = "_is_coroutine"
+LEGACY_COROUTINE_MARKER_PYTHON_DEPENDENT_FROM: Version = (4, 2)
 LEGACY_COROUTINE_MARKER_IGNORED_FROM: Version = (6, 0)
 #: What Django logs (logger ``django.request``, DEBUG level, settings.DEBUG on, 4.1+) when it wraps the
 #: inner handler of a sync middleware in an async chain.

@@ -100,6 +100,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core import middleware
@@ -146,10 +147,18 @@ class MiddlewareAsyncModeMismatch(AsyncLintRule):
             return
         if found.skipped_mixin_init is not None and middleware.django_evidence(found):
             self._check_skipped_init(found)
-        marked = found.marks or (found.legacy_marks and self.target < api.LEGACY_COROUTINE_MARKER_IGNORED_FROM)
-        problem = _problem(found, marked)
+        honoured = found.legacy_marks and self.target < api.LEGACY_COROUTINE_MARKER_IGNORED_FROM
+        problem = _problem(found, found.marks or honoured)
         if problem and middleware.django_evidence(found):
             self.report(found.node, f"{found.node.name} {problem}")
+        elif honoured and not found.marks and self.target >= api.LEGACY_COROUTINE_MARKER_PYTHON_DEPENDENT_FROM:
+            # Python 3.10/3.11 honour the marker, 3.12+ do not; the project's Python is unknown: possible.
+            problem = _problem(found, False)
+            if problem and middleware.django_evidence(found):
+                self.report(found.node, f"{found.node.name} marks itself only with the legacy "
+                                        f"{api.LEGACY_COROUTINE_MARKER} attribute, which Django 4.2+ reads through "
+                                        f"asgiref's iscoroutinefunction: on Python 3.12+ that is inspect's, which "
+                                        f"ignores it, so there it {problem}", INFERENCE)
 
     def _check_skipped_init(self, found: middleware.Factory) -> None:
         name, fix = found.node.name, "call super().__init__(get_response) in its __init__"

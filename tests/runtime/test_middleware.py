@@ -348,3 +348,27 @@ def test_switch_count_matches_load_middleware(adapters, stack, mode):
     with override_settings(MIDDLEWARE=[_BY_MODE[m] for m in stack]):
         ASGIHandler() if mode == "asgi" else WSGIHandler()
     assert len(adapters) == switches(stack, server_async=mode == "asgi"), adapters
+
+
+def test_django_honours_the_legacy_marker_only_where_asgiref_asks_asyncio():
+    """The reason django-5.2/bad_legacy_is_coroutine_marker.py is a *possible* finding: Django 4.2+ asks
+    asgiref's iscoroutinefunction (6.0+ inspect's), which is inspect's wherever inspect can mark
+    (Python 3.12+), and inspect's ignores the ``_is_coroutine`` marker; before 3.12 it is asyncio's,
+    which reads it."""
+    import inspect
+
+    from asgiref import sync
+    from django.utils import deprecation
+
+    from asynclint import django_api as api
+
+    def marked():
+        return None
+
+    setattr(marked, api.LEGACY_COROUTINE_MARKER, asyncio.coroutines._is_coroutine)  # noqa: SLF001
+    assert deprecation.iscoroutinefunction in (sync.iscoroutinefunction, inspect.iscoroutinefunction)
+    if hasattr(inspect, "markcoroutinefunction"):  # Python 3.12+
+        assert sync.iscoroutinefunction is inspect.iscoroutinefunction
+        assert not deprecation.iscoroutinefunction(marked)
+    else:
+        assert deprecation.iscoroutinefunction(marked)
