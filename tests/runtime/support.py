@@ -490,6 +490,28 @@ def seed() -> None:
 COLLECTIONS = 4
 
 
+#: How long to wait for asgiref's thread-sensitive worker to finish what it runs (it never should take long).
+WORKER_DRAIN_SECONDS = 60
+
+
+def _let_the_thread_sensitive_worker_drop_its_last_item() -> None:
+    """Wait until asgiref's one-thread executor has let go of the last call it ran.
+
+    Outside a ``ThreadSensitiveContext`` (``AsyncClient`` enters none), thread-sensitive
+    ``sync_to_async`` work runs on ``SyncToAsync.single_thread_executor``. Its worker sets the future's
+    result (here: a coroutine a sync-adapted async middleware returned) and only then drops its work
+    item, which still holds that future; the event loop may already be done and the collection run
+    before the worker gets the CPU, so the coroutine is finalised, and warns, after the capture
+    (seen under ``-n 2`` on a loaded machine). A no-op queued behind it returns only once the worker
+    has moved past the previous item."""
+    try:
+        from asgiref.sync import SyncToAsync
+    except ImportError:
+        return
+    with contextlib.suppress(Exception):
+        SyncToAsync.single_thread_executor.submit(int).result(timeout=WORKER_DRAIN_SECONDS)
+
+
 @contextlib.contextmanager
 def warnings_of_the_run():
     """Record every warning of one run of fixture code, and finalise its garbage inside the capture.
@@ -506,6 +528,7 @@ def warnings_of_the_run():
         try:
             yield caught
         finally:
+            _let_the_thread_sensitive_worker_drop_its_last_item()
             # A recorded "never awaited" warning keeps its coroutine as ``source`` (resurrected), and with
             # it any coroutine that one holds, unfinalised: let them go, collect, and repeat while that
             # brings more warnings.
