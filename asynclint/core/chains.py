@@ -43,6 +43,12 @@ DEFAULT_DEPTH = 5
 #: class (``BookReport()``, ``report = BookReport(); report.load()``): its inherited methods' calls
 #: ``self.m()`` run that class's ``m`` (its MRO), a definite answer. None: ``self`` may be any subclass.
 _RECEIVER: ContextVar[nodes.ClassDef | None] = ContextVar("asynclint_receiver", default=None)
+#: A project subclass of the followed method's class that ``self`` is an instance of, while following
+#: ``self.m()`` called in a method of that subclass (``Memory.touch()`` calling the inherited
+#: ``Base.record_id()``): ``self`` there is a Memory or one of its subclasses, never a sibling
+#: ``Remote(Base)``, so ``self.load()`` resolves through Memory and only its subclasses' overrides may run.
+#: None: ``self`` may be any subclass of the method's own class.
+_BOUND: ContextVar[nodes.ClassDef | None] = ContextVar("asynclint_bound", default=None)
 
 #: Effects of table rows that must not run on the loop (the test client's are only wrong in tests).
 _LOOP_EFFECTS = frozenset(api.WORK_NOUNS) - {api.EVALUATION, api.REQUEST_USER, api.LOOP_RUNNER}
@@ -191,7 +197,7 @@ def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.Clas
     """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, a model instance, or an
     instance (or the class) of a project class, however it was obtained."""
     if isinstance(receiver, nodes.Name) and receiver.name in ("self", "cls"):
-        owner = enclosing_class(receiver)
+        owner = self_class(receiver) if receiver.name == "self" else enclosing_class(receiver)
         exact = _RECEIVER.get() if receiver.name == "self" else None
         return exact if exact is not None and _derives_from(exact, owner) else owner
     found = kind_of(receiver)
@@ -268,6 +274,24 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     return None
 
 
+def self_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class ``self`` is an instance of (it or a subclass) at ``node``: the class of the enclosing
+    method, or the subclass the chain being followed entered it from (``_BOUND``)."""
+    owner = enclosing_class(node)
+    bound = _BOUND.get()
+    return bound if bound is not None and owner is not None and _derives_from(bound, owner) else owner
+
+
+def receiver_bound(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """For ``self.m()`` (or a read of ``self.x``) with ``self`` not known exactly: the class ``self`` is an
+    instance of here (``self_class``), which bounds the object in the method followed. None otherwise."""
+    func = node.func if isinstance(node, nodes.Call) else node
+    if not (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self") \
+            or _RECEIVER.get() is not None:
+        return None
+    return self_class(func)
+
+
 def _self_may_run(func: nodes.Attribute, method: nodes.FunctionDef) -> bool:
     """Whether ``self.<name>`` (``func``, in a method of a class C, ``self`` not known exactly) may run
     ``method``, what C resolves the name to: False when every object ``self`` may be runs an override
@@ -275,7 +299,7 @@ def _self_may_run(func: nodes.Attribute, method: nodes.FunctionDef) -> bool:
     builds directly, ``built_directly``). Other receivers: True."""
     if not (isinstance(func.expr, nodes.Name) and func.expr.name == "self") or _RECEIVER.get() is not None:
         return True
-    owner = enclosing_class(func)
+    owner = self_class(func)
     return owner is None or runs_for_some_object(owner, func.attrname, method)
 
 
@@ -286,7 +310,7 @@ def self_dispatch_undecided(node: nodes.NodeNG, method: nodes.FunctionDef) -> bo
     if not isinstance(func, nodes.Attribute) or not isinstance(func.expr, nodes.Name) \
             or func.expr.name != "self" or _RECEIVER.get() is not None:
         return False
-    owner = enclosing_class(func)
+    owner = self_class(func)
     return owner is not None and any(find_method(subclass, func.attrname) is not method and built_directly(subclass)
                                      for subclass in project_subclasses(owner))
 
@@ -351,26 +375,31 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
 
 def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
               bindings: branches.Bindings = branches.NO_BINDINGS,
-              receiver: nodes.ClassDef | None = None) -> Chain | None:
+              receiver: nodes.ClassDef | None = None, bound: nodes.ClassDef | None = None) -> Chain | None:
     """The first sync operation ``function`` performs, directly or through project calls, when called
     with arguments that decide ``bindings`` (``branches.call_bindings``) on a ``self`` that is exactly
-    ``receiver`` (None: not known); a definite one if any."""
-    context = current()  # the run's caches: ``work`` ((function, bindings, receiver) -> chain), ``computing``
+    ``receiver`` (None: not known), or else an instance of ``bound``, a subclass of the method's class
+    (None: of any subclass); a definite one if any."""
+    context = current()  # the run's caches: ``work`` ((function, bindings, receiver, bound) -> chain), ``computing``
     if receiver is not None and (not isinstance(function.parent, nodes.ClassDef)
                                  or not _derives_from(receiver, function.parent)):
         receiver = None
-    key = (function, bindings, receiver)
+    if bound is not None and (receiver is not None or not isinstance(function.parent, nodes.ClassDef)
+                              or bound is function.parent or not _derives_from(bound, function.parent)):
+        bound = None
+    key = (function, bindings, receiver, bound)
     if key in context.work:
         chain = context.work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
     if key in context.computing:
         return None  # a cycle: this path adds nothing new
     context.computing.add(key)
-    token = _RECEIVER.set(receiver)
+    token, bound_token = _RECEIVER.set(receiver), _BOUND.set(bound)
     try:
         chain = _compute(function, bindings)
     finally:
         _RECEIVER.reset(token)
+        _BOUND.reset(bound_token)
         context.computing.discard(key)
     context.work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
@@ -439,7 +468,7 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
             exact = receiver_class(node)
             if target is function and passed == bindings and exact is _RECEIVER.get():
                 continue  # plain recursion adds nothing
-            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact)
+            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact, receiver_bound(node))
             if deeper is not None:
                 chain = Chain((Step(node, target), *deeper.steps), deeper.operation,
                               conditional or deeper.possible or self_dispatch_undecided(node, target))
@@ -526,7 +555,7 @@ def _through_overrides(node: nodes.NodeNG, max_depth: int,
     for override in _overrides(node):
         if override is caller:
             continue
-        deeper = sync_work(override, max_depth)
+        deeper = sync_work(override, max_depth, bound=receiver_bound(node))
         if deeper is not None:
             return Chain((Step(node, override), *deeper.steps), deeper.operation, possible=True)
     return None
@@ -544,7 +573,7 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
     if isinstance(func.expr, nodes.Name) and func.expr.name == "self":
         if _RECEIVER.get() is not None:
             return []  # ``self`` is exactly a known class: its own method was the callee
-        owner = enclosing_class(func)
+        owner = self_class(func)
     else:
         declared = kind_of(func.expr)
         if declared is None:
@@ -613,7 +642,7 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
     chain = None
     if target is not None:
         passed = _call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
-        deeper = sync_work(target, max_depth, passed, receiver_class(call))
+        deeper = sync_work(target, max_depth, passed, receiver_class(call), receiver_bound(call))
         if deeper is not None:
             configured = _configured_receiver(call)
             chain = Chain((Step(call, target), *deeper.steps), deeper.operation,
