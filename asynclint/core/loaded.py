@@ -3,7 +3,9 @@
 A ``cached_property`` (Django's or functools') stores its value in the instance's ``__dict__`` on the
 first read; every later read of that object returns it without running the body. So once a path has
 evaluated ``obj.frame``, a later read of ``obj.frame`` in the same function, or in a method called on
-``obj`` there, runs nothing: only the first read can block.
+``obj`` there, runs nothing: only the first read can block. The same holds for a ``@property`` whose whole
+body memoises on the object (``if self._frame is None: self._frame = ...; return self._frame``,
+``memo_attribute``), unless the function resets ``_frame``.
 
 ``loaders_before(node)``: the calls and reads on the receiver of ``node`` (``self``, a local name,
 ``self.source``: a variable bound once, a path not assigned in the function) that ran to completion on
@@ -46,6 +48,49 @@ def is_cached_property(function: nodes.FunctionDef | None) -> bool:
                  isinstance(decorator, nodes.Name) and decorator.name == "cached_property"):
             return True
     return False
+
+
+def memo_attribute(function: nodes.FunctionDef | None) -> str | None:
+    """``_frame`` for a ``@property`` that memoises its value on the object and does nothing else::
+
+        @property
+        def frame(self):
+            if self._frame is None:        # or ``if not self._frame``, ``if not hasattr(self, "_frame")``
+                self._frame = self.load()
+            return self._frame
+
+    Once a read has filled ``self._frame``, later reads of the property on that object return it. None
+    for any other function."""
+    if not isinstance(function, nodes.FunctionDef) or not function.decorators or not any(
+            isinstance(d, nodes.Name) and d.name == "property" for d in function.decorators.nodes):
+        return None
+    body = [statement for statement in function.body
+            if not (isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Const))]
+    if len(body) != 2 or not isinstance(body[0], nodes.If) or body[0].orelse or not isinstance(body[1], nodes.Return):
+        return None
+    returned = body[1].value
+    if not (isinstance(returned, nodes.Attribute) and isinstance(returned.expr, nodes.Name)
+            and returned.expr.name == "self"):
+        return None
+    name, test = returned.attrname, body[0].test
+    tested = (isinstance(test, nodes.Compare) and len(test.ops) == 1 and test.ops[0][0] == "is"
+              and isinstance(test.ops[0][1], nodes.Const) and test.ops[0][1].value is None and test.left) or \
+        (isinstance(test, nodes.UnaryOp) and test.op == "not" and test.operand)
+    if isinstance(tested, nodes.Call) and isinstance(tested.func, nodes.Name) and tested.func.name == "hasattr" \
+            and len(tested.args) == 2 and isinstance(tested.args[0], nodes.Name) and tested.args[0].name == "self" \
+            and isinstance(tested.args[1], nodes.Const) and tested.args[1].value == name:
+        pass
+    elif not (isinstance(tested, nodes.Attribute) and tested.attrname == name and isinstance(tested.expr, nodes.Name)
+              and tested.expr.name == "self"):
+        return None
+    assigned = any(isinstance(target.expr, nodes.Name) and target.expr.name == "self" and target.attrname == name
+                   for statement in body[0].body for target in statement.nodes_of_class(nodes.AssignAttr))
+    return name if assigned else None
+
+
+def caches_value(function: nodes.FunctionDef | None) -> bool:
+    """A ``cached_property``, or a ``@property`` that memoises on the object (``memo_attribute``)."""
+    return is_cached_property(function) or memo_attribute(function) is not None
 
 
 # --- what runs whenever a statement completes -------------------------------------------------------
@@ -286,7 +331,7 @@ def loads(loader: nodes.NodeNG, family: Iterable[nodes.ClassDef], _depth: int = 
 
 def _loads_on(loader: nodes.NodeNG, cls: nodes.ClassDef, depth: int) -> frozenset[str]:
     if isinstance(loader, nodes.Attribute):
-        return frozenset({loader.attrname}) if is_cached_property(find_method(cls, loader.attrname)) else frozenset()
+        return frozenset({loader.attrname}) if caches_value(find_method(cls, loader.attrname)) else frozenset()
     if not (isinstance(loader, nodes.Call) and isinstance(loader.func, nodes.Attribute)):
         return frozenset()
     method = find_method(cls, loader.func.attrname)
@@ -308,14 +353,18 @@ def loaded(read: nodes.Attribute, evidence: Iterable[nodes.NodeNG],
     calls and reads on the same object) certainly evaluated the cached property ``read`` names, for
     every class of ``family()`` the object may be."""
     evidence = tuple(evidence)
-    if not evidence or any(_invalidated(loader.frame(), read.attrname) for loader in (read, *evidence)):
+    if not evidence:
         return False
     classes = family()
+    names = {read.attrname} | {memo_attribute(find_method(cls, read.attrname)) for cls in classes} - {None}
+    if any(_invalidated(loader.frame(), names) for loader in (read, *evidence)):
+        return False
     return bool(classes) and any(read.attrname in loads(loader, classes) for loader in evidence)
 
 
-def _invalidated(function: nodes.NodeNG, name: str) -> bool:
-    """``function`` may drop the cached value: ``del obj.<name>``, or any use of an instance's ``__dict__``."""
-    return any(isinstance(found, nodes.DelAttr) and found.attrname == name or
+def _invalidated(function: nodes.NodeNG, names: set[str]) -> bool:
+    """``function`` may drop the cached value: ``del obj.<name>``, an assignment to the memo attribute
+    (``self._frame = None``), or any use of an instance's ``__dict__``."""
+    return any(isinstance(found, (nodes.DelAttr, nodes.AssignAttr)) and found.attrname in names or
                isinstance(found, nodes.Attribute) and found.attrname == "__dict__"
-               for found in function.nodes_of_class((nodes.DelAttr, nodes.Attribute)))
+               for found in function.nodes_of_class((nodes.DelAttr, nodes.AssignAttr, nodes.Attribute)))

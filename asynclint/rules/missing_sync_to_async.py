@@ -64,7 +64,9 @@ of a sibling `C(Base)`; a method defined on the base itself still follows every 
 A `cached_property` (Django's or functools') is computed once per object: a read of it that an earlier
 call or read on the same object certainly evaluated, on every path to it in the same function (`rows =
 await self.fetch_all()` whose body reads `self.frame`, an earlier `self.frame`, an awaited
-`sync_to_async(lambda: self.frame)()`), is cached and silent, there and in the methods then called on
+`sync_to_async(lambda: self.frame)()`), is cached and silent (likewise a `@property` whose whole body
+memoises on the object: `if self._frame is None: self._frame = ...` then `return self._frame`, unless the
+function resets `self._frame`), there and in the methods then called on
 the object (`self.record_id(r)` reading `self.frame` on a miss). "Same object": `self`, a variable bound
 once in the function, or a path such as `self.source` the function never assigns. The first read stays a
 finding, and so do reads after a load on one branch only, inside a `try` body, or through a coroutine
