@@ -205,6 +205,25 @@ class SyncApi:
     #: request to another machine or a sleep, which stall that loop's other coroutines for as long as the
     #: peer takes.
     local_disk: bool = False
+    #: A session row whose call, once the session is loaded, reads or writes only its in-memory cache
+    #: (``SessionBase._get_session()`` returns ``_session_cache``): silent after a call of
+    #: ``SESSION_LOADING_CALLS`` on every path to it.
+    served_from_cache: bool = False
+
+
+#: Awaited calls that leave ``request.session`` loaded (its ``_session_cache`` set): the receiver's kind and
+#: the method names. The session's own ``a*`` methods that go through ``_aget_session()`` (``aflush()`` sets
+#: an empty cache, ``acycle_key()`` keeps the loaded one), and ``request.auser()``, whose ``aget_user()``
+#: reads the user's id with ``session.aget()``. Not ``aload()`` (returns the data, caches nothing),
+#: ``asave()``/``acreate()``/``adelete()``/``aexists()``/``aclear_expired()``.
+SESSION_LOADING_CALLS: dict[str, frozenset[str]] = {
+    REQUEST: frozenset({"auser"}),
+    SESSION: frozenset({
+        "aget", "aset", "apop", "asetdefault", "aupdate", "ahas_key", "akeys", "avalues", "aitems",
+        "aset_test_cookie", "atest_cookie_worked", "adelete_test_cookie", "aset_expiry",
+        "aget_expire_at_browser_close", "aflush", "acycle_key",
+    }),
+}
 
 
 def _rows(receiver, effect, since, names, **extra):
@@ -322,10 +341,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
         ("create_user", "acreate_user", USER), ("create_superuser", "acreate_superuser", USER),
     ]),
     *_rows(USER_MANAGER, AUTH, (5, 2), [("get_by_natural_key", "aget_by_natural_key", USER)]),
-    # Sessions (SessionBase, 5.1).
+    # Sessions (SessionBase, 5.1). These reach the store only to load the session (``_get_session()``):
+    # once it is loaded they read or write its in-memory cache (``served_from_cache``).
     *_rows(SESSION, SESSION_IO, (5, 1), [
-        ("clear_expired", "aclear_expired", None), ("cycle_key", "acycle_key", None),
-        ("delete_test_cookie", "adelete_test_cookie", None), ("flush", "aflush", None),
+        ("delete_test_cookie", "adelete_test_cookie", None),
         ("get", "aget", None), ("get_expire_at_browser_close", "aget_expire_at_browser_close", None),
         ("get_expiry_age", "aget_expiry_age", None), ("get_expiry_date", "aget_expiry_date", None),
         ("has_key", "ahas_key", None), ("items", "aitems", None), ("keys", "akeys", None),
@@ -333,13 +352,19 @@ SYNC_APIS: tuple[SyncApi, ...] = (
         ("set_test_cookie", "aset_test_cookie", None), ("setdefault", "asetdefault", None),
         ("test_cookie_worked", "atest_cookie_worked", None), ("update", "aupdate", None),
         ("values", "avalues", None)
+    ], served_from_cache=True),
+    # These reach the store whatever is loaded: delete() (flush), create() (cycle_key), a bulk delete.
+    *_rows(SESSION, SESSION_IO, (5, 1), [
+        ("clear_expired", "aclear_expired", None), ("cycle_key", "acycle_key", None), ("flush", "aflush", None),
     ]),
-    SyncApi(SESSION, "__getitem__", SESSION_IO, "aget", (5, 1), replacement="await request.session.aget(key)"),
+    SyncApi(SESSION, "__getitem__", SESSION_IO, "aget", (5, 1), replacement="await request.session.aget(key)",
+            served_from_cache=True),
     SyncApi(SESSION, "__setitem__", SESSION_IO, "aset", (5, 1),
-            replacement="await request.session.aset(key, value)"),
-    SyncApi(SESSION, "__delitem__", SESSION_IO, "apop", (5, 1), replacement="await request.session.apop(key)"),
+            replacement="await request.session.aset(key, value)", served_from_cache=True),
+    SyncApi(SESSION, "__delitem__", SESSION_IO, "apop", (5, 1), replacement="await request.session.apop(key)",
+            served_from_cache=True),
     SyncApi(SESSION, "__contains__", SESSION_IO, "ahas_key", (5, 1),
-            replacement="await request.session.ahas_key(key)"),
+            replacement="await request.session.ahas_key(key)", served_from_cache=True),
     # clear() and is_empty() never touch the session store (verified at runtime): not listed.
     # Signals (5.0).
     *_rows(SIGNAL, SIGNAL_SEND, (5, 0), [("send", "asend", None), ("send_robust", "asend_robust", None)]),

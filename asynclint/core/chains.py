@@ -21,7 +21,7 @@ from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
-from asynclint.core import branches
+from asynclint.core import branches, loaded
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (  # noqa: I001
@@ -43,6 +43,16 @@ DEFAULT_DEPTH = 5
 #: class (``BookReport()``, ``report = BookReport(); report.load()``): its inherited methods' calls
 #: ``self.m()`` run that class's ``m`` (its MRO), a definite answer. None: ``self`` may be any subclass.
 _RECEIVER: ContextVar[nodes.ClassDef | None] = ContextVar("asynclint_receiver", default=None)
+#: A project subclass of the followed method's class that ``self`` is an instance of, while following
+#: ``self.m()`` called in a method of that subclass (``Memory.touch()`` calling the inherited
+#: ``Base.record_id()``): ``self`` there is a Memory or one of its subclasses, never a sibling
+#: ``Remote(Base)``, so ``self.load()`` resolves through Memory and only its subclasses' overrides may run.
+#: None: ``self`` may be any subclass of the method's own class.
+_BOUND: ContextVar[nodes.ClassDef | None] = ContextVar("asynclint_bound", default=None)
+#: Calls and reads on the object ``self`` is that completed before the call being followed, on every path
+#: to it (``core.loaded``): ``rows = await self.fetch_all()`` before ``self.record_id(r)``. A read of a
+#: ``cached_property`` one of them certainly evaluated returns the cached value: it runs nothing.
+_EVIDENCE: ContextVar[tuple[nodes.NodeNG, ...]] = ContextVar("asynclint_evidence", default=())
 
 #: Effects of table rows that must not run on the loop (the test client's are only wrong in tests).
 _LOOP_EFFECTS = frozenset(api.WORK_NOUNS) - {api.EVALUATION, api.REQUEST_USER, api.LOOP_RUNNER}
@@ -191,7 +201,7 @@ def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.Clas
     """The class whose methods ``receiver.m()`` runs: ``self``/``cls``, a model instance, or an
     instance (or the class) of a project class, however it was obtained."""
     if isinstance(receiver, nodes.Name) and receiver.name in ("self", "cls"):
-        owner = enclosing_class(receiver)
+        owner = self_class(receiver) if receiver.name == "self" else enclosing_class(receiver)
         exact = _RECEIVER.get() if receiver.name == "self" else None
         return exact if exact is not None and _derives_from(exact, owner) else owner
     found = kind_of(receiver)
@@ -258,7 +268,7 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
         return None
     if isinstance(node, nodes.Attribute):
         called = isinstance(node.parent, nodes.Call) and node.parent.func is node
-        if called:
+        if called or already_loaded(node):
             return None
         prop = _method(node.expr, node.attrname)
         if prop is not None:  # print(self.total) reads it
@@ -268,6 +278,62 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     return None
 
 
+def self_class(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The class ``self`` is an instance of (it or a subclass) at ``node``: the class of the enclosing
+    method, or the subclass the chain being followed entered it from (``_BOUND``)."""
+    owner = enclosing_class(node)
+    bound = _BOUND.get()
+    return bound if bound is not None and owner is not None and _derives_from(bound, owner) else owner
+
+
+def receiver_bound(node: nodes.NodeNG) -> nodes.ClassDef | None:
+    """For ``self.m()`` (or a read of ``self.x``) with ``self`` not known exactly: the class ``self`` is an
+    instance of here (``self_class``), which bounds the object in the method followed. None otherwise."""
+    func = node.func if isinstance(node, nodes.Call) else node
+    if not (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name) and func.expr.name == "self") \
+            or _RECEIVER.get() is not None:
+        return None
+    return self_class(func)
+
+
+def _family(receiver: nodes.NodeNG) -> tuple[nodes.ClassDef, ...]:
+    """The classes the object ``receiver`` may be an instance of (exactly): ``self`` in a method of C
+    (or of C's ``_BOUND`` subclass) is a C or a subclass; a receiver built as exactly a class, that class."""
+    if isinstance(receiver, nodes.Name) and receiver.name == "self":
+        exact = _RECEIVER.get()
+        if exact is not None:
+            return (exact,)
+        owner = self_class(receiver)
+    else:
+        owner = _method_owner(receiver)
+        found = kind_of(receiver)
+        if owner is not None and found is not None and found.exact:
+            return (owner,)
+    return (owner, *project_subclasses(owner)) if owner is not None else ()
+
+
+def evidence_for(node: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
+    """The earlier calls and reads on the receiver of ``node`` (a method call or attribute read) that may
+    have evaluated one of its cached properties: those of the chain followed (for ``self``) and those of
+    ``node``'s own function (``loaded.loaders_before``)."""
+    receiver = loaded.receiver_of(node)
+    if receiver is None:
+        return ()
+    inherited = _EVIDENCE.get() if isinstance(receiver, nodes.Name) and receiver.name == "self" else ()
+    local = loaded.loaders_before(node)
+    if local:
+        family = _family(receiver)
+        local = tuple(loader for loader in local if any(loaded.loads(loader, (cls,)) for cls in family))
+    return tuple(dict.fromkeys((*inherited, *local)))
+
+
+def already_loaded(node: nodes.Attribute) -> bool:
+    """A read of a ``cached_property`` that an earlier call or read on the same object, on every path,
+    certainly evaluated (``evidence_for``): it returns the cached value and runs nothing."""
+    evidence = evidence_for(node)
+    return bool(evidence) and loaded.loaded(node, evidence, lambda: _family(node.expr))
+
+
 def _self_may_run(func: nodes.Attribute, method: nodes.FunctionDef) -> bool:
     """Whether ``self.<name>`` (``func``, in a method of a class C, ``self`` not known exactly) may run
     ``method``, what C resolves the name to: False when every object ``self`` may be runs an override
@@ -275,7 +341,7 @@ def _self_may_run(func: nodes.Attribute, method: nodes.FunctionDef) -> bool:
     builds directly, ``built_directly``). Other receivers: True."""
     if not (isinstance(func.expr, nodes.Name) and func.expr.name == "self") or _RECEIVER.get() is not None:
         return True
-    owner = enclosing_class(func)
+    owner = self_class(func)
     return owner is None or runs_for_some_object(owner, func.attrname, method)
 
 
@@ -286,7 +352,7 @@ def self_dispatch_undecided(node: nodes.NodeNG, method: nodes.FunctionDef) -> bo
     if not isinstance(func, nodes.Attribute) or not isinstance(func.expr, nodes.Name) \
             or func.expr.name != "self" or _RECEIVER.get() is not None:
         return False
-    owner = enclosing_class(func)
+    owner = self_class(func)
     return owner is not None and any(find_method(subclass, func.attrname) is not method and built_directly(subclass)
                                      for subclass in project_subclasses(owner))
 
@@ -351,26 +417,36 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
 
 def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
               bindings: branches.Bindings = branches.NO_BINDINGS,
-              receiver: nodes.ClassDef | None = None) -> Chain | None:
+              receiver: nodes.ClassDef | None = None, bound: nodes.ClassDef | None = None,
+              evidence: tuple[nodes.NodeNG, ...] = ()) -> Chain | None:
     """The first sync operation ``function`` performs, directly or through project calls, when called
     with arguments that decide ``bindings`` (``branches.call_bindings``) on a ``self`` that is exactly
-    ``receiver`` (None: not known); a definite one if any."""
-    context = current()  # the run's caches: ``work`` ((function, bindings, receiver) -> chain), ``computing``
+    ``receiver`` (None: not known), or else an instance of ``bound``, a subclass of the method's class
+    (None: of any subclass), after the calls and reads on it of ``evidence`` (``_EVIDENCE``); a definite
+    one if any."""
+    context = current()  # the run's caches: ``work`` ((function, bindings, receiver, bound) -> chain), ``computing``
     if receiver is not None and (not isinstance(function.parent, nodes.ClassDef)
                                  or not _derives_from(receiver, function.parent)):
         receiver = None
-    key = (function, bindings, receiver)
+    if bound is not None and (receiver is not None or not isinstance(function.parent, nodes.ClassDef)
+                              or bound is function.parent or not _derives_from(bound, function.parent)):
+        bound = None
+    if not isinstance(function.parent, nodes.ClassDef):
+        evidence = ()  # a plain function: no ``self``
+    key = (function, bindings, receiver, bound, evidence)
     if key in context.work:
         chain = context.work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
     if key in context.computing:
         return None  # a cycle: this path adds nothing new
     context.computing.add(key)
-    token = _RECEIVER.set(receiver)
+    token, bound_token, evidence_token = _RECEIVER.set(receiver), _BOUND.set(bound), _EVIDENCE.set(evidence)
     try:
         chain = _compute(function, bindings)
     finally:
         _RECEIVER.reset(token)
+        _BOUND.reset(bound_token)
+        _EVIDENCE.reset(evidence_token)
         context.computing.discard(key)
     context.work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
@@ -439,7 +515,7 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
             exact = receiver_class(node)
             if target is function and passed == bindings and exact is _RECEIVER.get():
                 continue  # plain recursion adds nothing
-            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact)
+            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact, receiver_bound(node), evidence_for(node))
             if deeper is not None:
                 chain = Chain((Step(node, target), *deeper.steps), deeper.operation,
                               conditional or deeper.possible or self_dispatch_undecided(node, target))
@@ -526,7 +602,7 @@ def _through_overrides(node: nodes.NodeNG, max_depth: int,
     for override in _overrides(node):
         if override is caller:
             continue
-        deeper = sync_work(override, max_depth)
+        deeper = sync_work(override, max_depth, bound=receiver_bound(node), evidence=evidence_for(node))
         if deeper is not None:
             return Chain((Step(node, override), *deeper.steps), deeper.operation, possible=True)
     return None
@@ -544,7 +620,7 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
     if isinstance(func.expr, nodes.Name) and func.expr.name == "self":
         if _RECEIVER.get() is not None:
             return []  # ``self`` is exactly a known class: its own method was the callee
-        owner = enclosing_class(func)
+        owner = self_class(func)
     else:
         declared = kind_of(func.expr)
         if declared is None:
@@ -570,7 +646,7 @@ def _overrides(node: nodes.NodeNG) -> list[nodes.FunctionDef]:
         for defined in subclass.locals.get(func.attrname, ()):
             if isinstance(defined, nodes.FunctionDef):
                 is_read = not isinstance(node, nodes.Call)
-                if is_read and not is_property(defined):
+                if is_read and (not is_property(defined) or already_loaded(node)):
                     continue
                 if not runs_for_some_object(subclass, func.attrname, defined):
                     continue  # every object that would run it runs a further override
@@ -613,7 +689,8 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
     chain = None
     if target is not None:
         passed = _call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
-        deeper = sync_work(target, max_depth, passed, receiver_class(call))
+        deeper = sync_work(target, max_depth, passed, receiver_class(call), receiver_bound(call),
+                           evidence_for(call))
         if deeper is not None:
             configured = _configured_receiver(call)
             chain = Chain((Step(call, target), *deeper.steps), deeper.operation,

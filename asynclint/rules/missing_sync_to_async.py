@@ -58,6 +58,19 @@ A base class's method that every object skips is not followed: when each project
 would inherit it overrides it and the project (its tests aside) never builds the base class itself
 (its name appears only among bases, in `isinstance`/`super` and in annotations), only the overrides
 run. `self.m()` that runs the class's own `m` for some subclasses and an override for others is possible.
+`self.m()` called in a method of a subclass `B` runs on a `B` (or a subclass of `B`): the inherited
+method's own `self.load()` is followed into `B`'s overrides and its subclasses' only, never into those
+of a sibling `C(Base)`; a method defined on the base itself still follows every subclass's override.
+A `cached_property` (Django's or functools') is computed once per object: a read of it that an earlier
+call or read on the same object certainly evaluated, on every path to it in the same function (`rows =
+await self.fetch_all()` whose body reads `self.frame`, an earlier `self.frame`, an awaited
+`sync_to_async(lambda: self.frame)()`), is cached and silent (likewise a `@property` whose whole body
+memoises on the object: `if self._frame is None: self._frame = ...` then `return self._frame`, unless the
+function resets `self._frame`), there and in the methods then called on
+the object (`self.record_id(r)` reading `self.frame` on a miss). "Same object": `self`, a variable bound
+once in the function, or a path such as `self.source` the function never assigns. The first read stays a
+finding, and so do reads after a load on one branch only, inside a `try` body, or through a coroutine
+that was not awaited, and any read when the function drops the cache (`del obj.frame`, `__dict__`).
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not; a variable passed to an optional
 parameter whose default is None takes the given side of `if name:`, its fallback being for callers

@@ -8,9 +8,13 @@ delete), `key in request.session`, and its methods (`get`, `pop`, `setdefault`, 
 ## Why is this bad?
 The first access loads the session from its store: with the `db` and `cached_db` engines that is a
 query, which raises `SynchronousOnlyOperation` on the event loop; with the `file` and `cache` engines
-it blocks. Django 5.1 added an async session API. Silent after `await request.auser()` on the same
-request earlier in the function (on every path to the access): finding the user read the session, so
-the access reads its cache.
+it blocks. Django 5.1 added an async session API. Silent after an awaited call that loads the same
+request's session earlier in the function (on every path to the access): `await request.auser()`
+(finding the user reads the session) or one of the session's own async methods that read or write it
+(`await request.session.aget(...)`, `aset()`, `apop()`, `aflush()`, `acycle_key()`...; not `aload()`,
+`asave()`, `aexists()`), for an access that then only reads or writes the loaded data
+(`request.session[key] = value`, `get()`, `pop()`, `in`...): not for `flush()`, `cycle_key()` or
+`clear_expired()`, which reach the store whatever is loaded.
 
 ## Example
 ```python
@@ -55,21 +59,29 @@ def _is_session(node: nodes.NodeNG) -> bool:
     return found is not None and found.name == api.SESSION
 
 
-def _loaded_by_auser(session: nodes.NodeNG, node: nodes.NodeNG) -> bool:
-    """``await request.auser()`` ran earlier in this function, on a path to ``node``: it read the user's
-    id from the session (``aget_user()`` awaits ``session.aget()``), so the session is loaded and a
-    later access of the same ``request.session`` reads its cache."""
+def _loaded_earlier(session: nodes.NodeNG, node: nodes.NodeNG, name: str) -> bool:
+    """The session access ``node`` (``name``: the method, or ``__getitem__``... for a subscript) only reads
+    or writes the session's in-memory cache (``served_from_cache``) and an awaited call that loads this
+    ``request.session`` (``SESSION_LOADING_CALLS``: ``await request.auser()``, ``await
+    request.session.aget(...)``...) ran earlier in this function, on every path to ``node``: the session is
+    loaded, so the access touches no store."""
+    row = api.lookup(api.SESSION, name)
+    if row is None or not row.served_from_cache:
+        return False
     if not isinstance(session, nodes.Attribute) or session.attrname != "session":
         return False
     frame = node.frame()
     if not isinstance(frame, nodes.AsyncFunctionDef):
-        return False  # auser() is awaited, so only a coroutine can have run it
-    spelled = session.expr.as_string()
+        return False  # the loading calls are awaited, so only a coroutine can have run one
+    spelled = {api.REQUEST: session.expr.as_string(), api.SESSION: session.as_string()}
     ancestors = [node, *node.node_ancestors()]
     for call in frame.nodes_of_class(nodes.Call):
         func = call.func
-        if not (isinstance(func, nodes.Attribute) and func.attrname == "auser" and isinstance(call.parent, nodes.Await)
-                and func.expr.as_string() == spelled and call.frame() is frame and call.lineno < node.lineno):
+        if not (isinstance(func, nodes.Attribute) and isinstance(call.parent, nodes.Await)
+                and call.frame() is frame and call.lineno < node.lineno):
+            continue
+        if not any(func.attrname in names and func.expr.as_string() == spelled[kind]
+                   for kind, names in api.SESSION_LOADING_CALLS.items()):
             continue
         statement = call.statement()
         block = statement.parent
@@ -94,12 +106,14 @@ class SyncSessionAccessInAsync(SyncCallRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
-        if not (isinstance(node.func, nodes.Attribute) and _loaded_by_auser(node.func.expr, node)):
+        if not (isinstance(node.func, nodes.Attribute)
+                and _loaded_earlier(node.func.expr, node, node.func.attrname)):
             self.check_sync_call(node)
 
     @only_required_for_messages(_SYMBOL)
     def visit_subscript(self, node: nodes.Subscript) -> None:
-        if _is_session(node.value) and runs_on_event_loop(node) and not _loaded_by_auser(node.value, node):
+        if _is_session(node.value) and runs_on_event_loop(node) and \
+                not _loaded_earlier(node.value, node, _SUBSCRIPT.get(node.ctx, "__getitem__")):
             row = api.lookup(api.SESSION, _SUBSCRIPT.get(node.ctx, "__getitem__"))
             self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))
 
@@ -107,6 +121,6 @@ class SyncSessionAccessInAsync(SyncCallRule):
     def visit_compare(self, node: nodes.Compare) -> None:
         for operator, operand in node.ops:
             if operator in ("in", "not in") and _is_session(operand) and runs_on_event_loop(node) and \
-                    not _loaded_by_auser(operand, node):
+                    not _loaded_earlier(operand, node, "__contains__"):
                 row = api.lookup(api.SESSION, "__contains__")
                 self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))
