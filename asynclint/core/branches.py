@@ -260,9 +260,13 @@ def _literal_table(expr: nodes.NodeNG) -> dict | None:
             return None  # NAME[k] = ...
     if not module.file:
         return None
-    root = str(deployment.project_root(module.file))
     import os
 
+    from asynclint.core.django_kinds import _python_files_under
+
+    root = str(deployment.project_root(module.file))
+    if len(_python_files_under(root, own_loop._MAX_FILES)) >= own_loop._MAX_FILES:  # noqa: SLF001
+        return None  # an index cut short may miss the file that overrides or changes it
     if {os.path.abspath(f) for f in own_loop.files_naming(root, name)} - {os.path.abspath(module.file)}:
         return None
     return {k.value: v.value for k, v in literal.items}
