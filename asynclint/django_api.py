@@ -209,6 +209,12 @@ class SyncApi:
     #: (``SessionBase._get_session()`` returns ``_session_cache``): silent after a call of
     #: ``SESSION_LOADING_CALLS`` on every path to it.
     served_from_cache: bool = False
+    #: Where a rendering call takes the data it renders, as (position, keyword) pairs: the context and
+    #: the request (whose context processors read the user). A call that passes none of them, or only
+    #: literal constants, renders the template's own text; on a loop of its own (``core.own_loop``:
+    #: an async test, a script's or a sync caller's ``asyncio.run``) that is tolerated like local work.
+    #: Empty: not known, never tolerated (``render(request, ...)`` always has a request).
+    data_parameters: tuple[tuple[int, str], ...] = ()
 
 
 #: Awaited calls that leave ``request.session`` loaded (its ``_session_cache`` set): the receiver's kind and
@@ -378,10 +384,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
             note="Django renders it in a worker thread; or 'await sync_to_async(render)(...)'"),
     SyncApi(FUNCTION, "django.template.loader.render_to_string", TEMPLATE_RENDER, None, None, fix=None,
             replacement="await sync_to_async(render_to_string)(...)",
-            note="or return a TemplateResponse, which Django renders in a worker thread"),
+            note="or return a TemplateResponse, which Django renders in a worker thread",
+            data_parameters=((1, "context"), (2, "request"))),
     SyncApi(TEMPLATE, "render", TEMPLATE_RENDER, None, None, fix=None,
             replacement="await sync_to_async(template.render)(...)",
-            note="or return a TemplateResponse, which Django renders in a worker thread"),
+            note="or return a TemplateResponse, which Django renders in a worker thread",
+            data_parameters=((0, "context"), (1, "request"))),
     # Email: no async API in any version.
     *(SyncApi(FUNCTION, "django.core.mail." + name, BLOCKING_IO, None, None, fix=UNSAFE,
               replacement=f"await sync_to_async({name})(...)")

@@ -265,6 +265,18 @@ def test_middleware_findings_follow_the_deployment(tmp_path, capsys, files, opti
     assert "deployment (" in err
 
 
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("served-by-asgi-settings-read/shop/bad_installed_middleware.py", "definite"),
+    # no literal of the settings names it, MIDDLEWARE is partly computed: whether it runs is unknown
+    ("served-by-asgi-settings-unread/shop/bad_maybe_installed_middleware.py", "possible"),
+    ("served-by-asgi/bad_sync_middleware_under_asgi.py", "definite"),  # no settings: not the project's to list
+])
+def test_middleware_no_setting_names_is_possible(capsys, fixture, expected):
+    path = FIXTURES / "sync-only-middleware" / fixture
+    _code, out, _err = _check(capsys, str(path), "-f", "json", "--select", "sync-only-middleware", cwd=path.parent)
+    assert [f["certainty"] for f in json.loads(out) if f["path"].endswith(path.name)] == [expected]
+
+
 def test_known_middleware_message_names_the_projects_pin(tmp_path, capsys):
     """The table's release (whitenoise 6.12.0, whose source was read) is not the project's: a pin in a
     requirements file below the project's top (``backend/deploy/requirements.txt``) is named beside it."""

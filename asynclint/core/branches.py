@@ -5,8 +5,9 @@ whether it runs whatever happens (``False``) or only on a branch asynclint canno
 a chain through such a node is a *possible* finding. ``bindings`` are what the call site decides
 about the parameters (``call_bindings``): a constant passed or left at its keyword default, or a
 value that is certainly not None (a literal list, dict, f-string, lambda...). A branch whose condition
-these decide (``if p is None``, ``if not p``, ``if p == "csv"``, ``and``/``or`` of such) is pruned
-to the side that runs.
+these decide (``if p is None``, ``if not p``, ``if p == "csv"``, ``if p.startswith("APP_")``,
+``and``/``or`` of such) is pruned to the side that runs; a local set from a literal table of constants
+by such a key (``flag = self._FLAGS.get(key)``, ``_literal_table``) is known from there on.
 
 Memoised work is not a per-request bug: ``memoised(function, read)`` is True for a function under
 ``functools.lru_cache``/``cache`` and for a ``cached_property`` read on a long-lived object (an
@@ -171,6 +172,8 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
         if test.op == "and":
             return False if False in values else True if all(v is True for v in values) else None
         return True if True in values else False if all(v is False for v in values) else None
+    if isinstance(test, nodes.Call):
+        return _string_test(test, bindings)
     if isinstance(test, nodes.Compare) and len(test.ops) == 1 and isinstance(test.left, nodes.Name) and \
             test.left.name in bindings:
         operator, right = test.ops[0]
@@ -184,6 +187,92 @@ def decide(test: nodes.NodeNG, bindings: dict) -> bool | None:
                 and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (value[1], right.value)):
             return _ORDERINGS[operator](value[1], right.value)
     return None
+
+
+_STRING_TESTS = frozenset({"startswith", "endswith"})
+
+
+def _string_test(test: nodes.Call, bindings: dict) -> bool | None:
+    """``p.startswith("x")`` / ``p.endswith(("x", "y"))`` with ``p`` bound to a string constant."""
+    func = test.func
+    if not (isinstance(func, nodes.Attribute) and func.attrname in _STRING_TESTS and isinstance(func.expr, nodes.Name)
+            and func.expr.name in bindings and len(test.args) == 1 and not test.keywords):
+        return None
+    value, argument = bindings[func.expr.name], test.args[0]
+    if value[0] != "const" or not isinstance(value[1], str):
+        return None
+    parts = argument.elts if isinstance(argument, nodes.Tuple) else [argument]
+    if not all(isinstance(part, nodes.Const) and isinstance(part.value, str) for part in parts):
+        return None
+    return getattr(value[1], func.attrname)(tuple(part.value for part in parts))
+
+
+def _looked_up(value: nodes.NodeNG, bindings: dict):
+    """``("const", v)`` for ``TABLE.get(p)`` / ``TABLE.get(p, default)`` where ``p`` is bound to a constant
+    and ``TABLE`` is a literal dict of constants (``_literal_table``); else None."""
+    if not (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Attribute) and value.func.attrname == "get"
+            and 1 <= len(value.args) <= 2 and not value.keywords and isinstance(value.args[0], nodes.Name)):
+        return None
+    key = bindings.get(value.args[0].name)
+    default = value.args[1] if len(value.args) == 2 else None
+    if key is None or key[0] != "const" or (default is not None and not isinstance(default, nodes.Const)):
+        return None
+    table = _literal_table(value.func.expr)
+    if table is None:
+        return None
+    return ("const", table.get(key[1], default.value if default is not None else None))
+
+
+def _literal_table(expr: nodes.NodeNG) -> dict | None:
+    """The dict a module-level ``NAME = {...}`` or a class-level ``NAME = {...}`` (read as ``self.NAME`` /
+    ``cls.NAME`` in a method of that class) holds, when it is a literal of constants that nothing changes:
+    no other statement of the module assigns or mutates the name, and no other project file names it (a
+    subclass elsewhere could override the attribute)."""
+    from asynclint.core import deployment, own_loop
+
+    if isinstance(expr, nodes.Name):
+        scope, name = expr.root(), expr.name
+    elif isinstance(expr, nodes.Attribute) and isinstance(expr.expr, nodes.Name) and expr.expr.name in ("self", "cls"):
+        scope, name = expr.frame().parent, expr.attrname
+        scope = scope.frame() if scope is not None else None
+    else:
+        return None
+    if not isinstance(scope, (nodes.Module, nodes.ClassDef)):
+        return None
+    assigned = [n for n in scope.locals.get(name, ()) if isinstance(n, nodes.AssignName)]
+    if len(assigned) != 1 or not isinstance(assigned[0].parent, (nodes.Assign, nodes.AnnAssign)):
+        return None
+    literal = assigned[0].parent.value
+    if not isinstance(literal, nodes.Dict) or not all(
+            isinstance(k, nodes.Const) and isinstance(v, nodes.Const) for k, v in literal.items):
+        return None
+    module = scope.root()
+    for node in module.nodes_of_class((nodes.AssignAttr, nodes.Attribute, nodes.Subscript, nodes.Global)):
+        if isinstance(node, nodes.AssignAttr) and node.attrname == name:
+            return None  # self.NAME = ... somewhere
+        if isinstance(node, nodes.Global) and name in node.names:
+            return None
+        if isinstance(node, nodes.Attribute) and node.attrname in _MUTATORS and \
+                getattr(node.expr, "name", getattr(node.expr, "attrname", None)) == name:
+            return None  # NAME.update(...)
+        if isinstance(node, nodes.Subscript) and node.ctx is not None and node.ctx.name != "Load" and \
+                getattr(node.value, "name", getattr(node.value, "attrname", None)) == name:
+            return None  # NAME[k] = ...
+    if not module.file:
+        return None
+    import os
+
+    from asynclint.core.django_kinds import _python_files_under
+
+    root = str(deployment.project_root(module.file))
+    if len(_python_files_under(root, own_loop._MAX_FILES)) >= own_loop._MAX_FILES:  # noqa: SLF001
+        return None  # an index cut short may miss the file that overrides or changes it
+    if {os.path.abspath(f) for f in own_loop.files_naming(root, name)} - {os.path.abspath(module.file)}:
+        return None
+    return {k.value: v.value for k, v in literal.items}
+
+
+_MUTATORS = frozenset({"update", "pop", "popitem", "setdefault", "clear", "__setitem__", "__delitem__"})
 
 
 def setting_on_branch(node: nodes.NodeNG, setting: str) -> str | None:
@@ -327,6 +416,13 @@ class _Walker:
             return False
         if isinstance(node, (nodes.AssignName, nodes.DelName)):
             self.values.pop(node.name, None)  # from here on the parameter holds another value
+            return False
+        if isinstance(node, nodes.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], nodes.AssignName):
+            looked_up = _looked_up(node.value, self.values)  # name = TABLE.get(key): known for a constant key
+            for child in node.get_children():
+                self.node(child, conditional)
+            if looked_up is not None:
+                self.values[node.targets[0].name] = looked_up
             return False
         if isinstance(node, (nodes.For, nodes.While)):  # a later iteration sees the body's assignments
             for assigned in node.nodes_of_class((nodes.AssignName, nodes.DelName), skip_klass=_SCOPES):

@@ -14,6 +14,15 @@ sets or changes ``CACHES`` (``=``, ``+=``, ``CACHES["x"] = ...``, ``CACHES.updat
 ``override_settings(CACHES=...)`` keyword) gives literal dicts whose ``BACKEND`` values are string
 literals. No such statement at all: Django's default, ``{"default": LocMemCache}``. Anything else (a
 backend read from the environment, ``env.cache()``, a name): unknown, and the rows apply.
+
+A test module with no Django project folder above it (a library's own tests: django_logging's
+``tests/setup.py`` calls ``settings.configure(...)`` from its conftest) runs under the settings its test
+code configures. Certain there means: the project's Python files, test folders included, call
+``settings.configure(...)`` at least once, every such call passes keywords only (no ``**options``, no
+``default_settings``), nothing names ``DJANGO_SETTINGS_MODULE`` (pytest-django's option or an
+environment variable would pick a settings module instead), and every statement that sets ``CACHES``
+(a ``CACHES=`` keyword of those calls included) is literal, as above. The library's other modules run
+under their users' settings: unknown.
 """
 
 from __future__ import annotations
@@ -39,7 +48,12 @@ def in_process(alias: str | None, module_file: str | None) -> bool:
         return False
     root = str(deployment.project_root(module_file))
     folder = manage_py_folder(os.path.dirname(os.path.abspath(module_file)), os.path.dirname(root))
-    backends = configured_backends(Path(folder)) if folder is not None else UNKNOWN
+    if folder is not None:
+        backends = configured_backends(Path(folder))
+    elif _test_code(module_file, root):
+        backends = configured_test_backends(Path(root))
+    else:
+        backends = UNKNOWN
     if backends is UNKNOWN:
         return False
     chosen = backends.get(alias, ()) if alias is not None else tuple(b for found in backends.values() for b in found)
@@ -79,18 +93,112 @@ def _read_backends(root: Path) -> dict[str, tuple[str, ...]] | None:
         settings_found = settings_found or has_apps and _assigns_installed_apps(tree)
         if not has_caches:
             continue
-        for value in _caches_values(tree):
-            assigned = True
-            found = _literal_backends(value)
-            if found is None:
-                return UNKNOWN
-            for alias, backend in found:
-                backends.setdefault(alias, []).append(backend)
-    if not settings_found:
-        return UNKNOWN
+        added = _add_backends(tree, backends)
+        if added is None:
+            return UNKNOWN
+        assigned = assigned or added
+    return _answer(backends, assigned) if settings_found else UNKNOWN
+
+
+def _add_backends(tree: ast.Module, backends: dict[str, list[str]]) -> bool | None:
+    """Add what each statement of ``tree`` that sets ``CACHES`` gives each alias; whether any does, or
+    None when one is not literal (unknown)."""
+    assigned = False
+    for value in _caches_values(tree):
+        assigned = True
+        found = _literal_backends(value)
+        if found is None:
+            return None
+        for alias, backend in found:
+            backends.setdefault(alias, []).append(backend)
+    return assigned
+
+
+def _answer(backends: dict[str, list[str]], assigned: bool) -> dict[str, tuple[str, ...]]:
+    """No statement sets ``CACHES``: Django's default; else each alias's backends, once each."""
     if not assigned:
         return {"default": (api.DEFAULT_CACHE_BACKEND,)}
     return {alias: tuple(dict.fromkeys(found)) for alias, found in backends.items()}
+
+
+def _test_code(module_file: str, root: str) -> bool:
+    """A test module (by its name) or a module inside a test folder of the project at ``root``."""
+    import os
+
+    from asynclint.core import deployment
+
+    name = os.path.basename(module_file)[:-3] if module_file.endswith(".py") else ""
+    if name in ("tests", "test", "conftest") or name.startswith("test_") or name.endswith(("_test", "_tests")):
+        return True
+    try:
+        where = Path(module_file).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return False
+    return deployment.is_test_path(where)
+
+
+#: Names that choose a settings module for a test run (pytest-django's ini option, the environment).
+_SETTINGS_MODULE_NAMES = ("DJANGO_SETTINGS_MODULE", "--ds")
+_TEST_CONFIG_FILES = ("pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml")
+
+
+def configured_test_backends(root: Path) -> dict[str, tuple[str, ...]] | None:
+    """Alias -> backends of the settings that the test code under ``root`` configures with
+    ``settings.configure(...)``, or ``UNKNOWN``; read once per run."""
+    from asynclint.core import context
+
+    known = context.current().cache_backends
+    key = (root, "configure")
+    if key not in known:
+        known[key] = _read_configured_backends(root)
+    return known[key]
+
+
+def _read_configured_backends(root: Path) -> dict[str, tuple[str, ...]] | None:
+    from asynclint.core import deployment
+
+    for name in _TEST_CONFIG_FILES:
+        try:
+            text = (root / name).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if any(word in text for word in _SETTINGS_MODULE_NAMES):
+            return UNKNOWN
+    backends: dict[str, list[str]] = {}
+    configured = assigned = False
+    for path in deployment.project_python_files(root, tests=True):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        if _SETTINGS_MODULE_NAMES[0] in text:
+            return UNKNOWN
+        has_configure, has_caches = ".configure(" in text, api.CACHES_SETTING in text
+        if not has_configure and not has_caches:
+            continue
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError):
+            return UNKNOWN
+        for call in ast.walk(tree):
+            if isinstance(call, ast.Call) and _is_settings_configure(call.func):
+                if call.args or any(k.arg in (None, "default_settings") for k in call.keywords):
+                    return UNKNOWN
+                configured = True
+        added = _add_backends(tree, backends) if has_caches else False
+        if added is None:
+            return UNKNOWN
+        assigned = assigned or added
+    return _answer(backends, assigned) if configured else UNKNOWN
+
+
+def _is_settings_configure(func: ast.AST) -> bool:
+    """``settings.configure`` (``django.conf.settings.configure`` included)."""
+    if not (isinstance(func, ast.Attribute) and func.attr == "configure"):
+        return False
+    owner = func.value
+    return isinstance(owner, ast.Name) and owner.id == "settings" or \
+        isinstance(owner, ast.Attribute) and owner.attr == "settings"
 
 
 def _assigns_installed_apps(tree: ast.Module) -> bool:

@@ -152,20 +152,20 @@ def _composed_from_above(folder: Path) -> Path:
     return folder  # no repository above: nothing says the compose files there are this project's
 
 
-def _files(root: Path):
+def _files(root: Path, tests: bool = False):
     for directory, subdirs, files in os.walk(root):
         depth = len(Path(directory).relative_to(root).parts)
         subdirs[:] = [] if depth >= _MAX_DEPTH else sorted(
             d for d in subdirs if d not in _SKIP_DIRS and (not d.startswith(".") or d in _DEPLOYMENT_DOT_DIRS)
-            and not _TEST_DIR.search(d))
+            and (tests or not _TEST_DIR.search(d)))
         for name in sorted(files):
             yield Path(directory) / name
 
 
-def project_python_files(root: Path):
-    """The project's Python files outside test folders (as deployment reads the tree: at most
-    ``_MAX_DEPTH`` folders deep, no dependencies or hidden folders)."""
-    return (path for path in _files(root) if path.suffix == ".py")
+def project_python_files(root: Path, tests: bool = False):
+    """The project's Python files outside test folders (inside them too with ``tests``), as deployment
+    reads the tree: at most ``_MAX_DEPTH`` folders deep, no dependencies or hidden folders."""
+    return (path for path in _files(root, tests) if path.suffix == ".py")
 
 
 def is_test_path(where: str) -> bool:

@@ -33,6 +33,7 @@ from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.imports import bindings, definition, definition_of, imported_name, is_django_name, qualified_name
+from asynclint.libraries.loops import THREAD_BOUND_CALLS
 
 _MAX_DEPTH = 10
 _CASTS = frozenset({"typing.cast", "typing_extensions.cast"})
@@ -670,11 +671,56 @@ def never_installed(node: nodes.ClassDef) -> str | None:
         return None
     if _distributed(root, package):
         return None  # a reusable app: its own settings are a dev project, its users' settings may list it
-    if len(django_kinds.identifiers(node.root()).get(node.name, ())) or \
-            any(os.path.abspath(path) != os.path.abspath(node.root().file) and _named_in_code(path, node.name)
-                for path in django_kinds._files_mentioning(node)):  # noqa: SLF001 (the project's text index)
+    if _named_by_code(node):
         return None
     return f"no MIDDLEWARE setting names it ({', '.join(settings[:2])} read in full) and no other code uses it"
+
+
+def named_nowhere(node: nodes.ClassDef) -> str | None:
+    """Why the middleware class ``node`` may never run although ``never_installed`` cannot say it does
+    not: the project has settings that mention ``MIDDLEWARE`` (outside test folders), no ``MIDDLEWARE``
+    listing (settings, ``override_settings``, docs) names the class and no code but its definition does,
+    while the settings are not read in full (a list extended with computed
+    entries, a plugin hook handed ``globals()`` such as ``djp.settings(globals())``) or the package is a
+    reusable app. Whether it costs anything depends on a ``MIDDLEWARE`` asynclint cannot see: *possible*."""
+    from asynclint.core import deployment
+    from asynclint.core.deployment import is_test_path
+
+    if not node.root().file or _listed(node) is not None:
+        return None
+    settings = sorted((where for _, where in _listings(deployment.project_root(node.root().file)).get(_SETTINGS_FILES, ())
+                       if not is_test_path(where)), key=lambda where: ("settings" not in where, where))
+    if not settings or _named_by_code(node):
+        return None  # no settings of its own: its users' MIDDLEWARE decides, as for any library middleware
+    return f"no MIDDLEWARE setting of the project ({', '.join(settings[:2])}) names it and no other code uses it"
+
+
+def _named_by_code(node: nodes.ClassDef) -> bool:
+    """Code other than the class's own definition names it (a subclass, ``decorator_from_middleware``, a
+    wrapper, a dotted path in a string)."""
+    from asynclint.core import django_kinds
+
+    return bool(len(django_kinds.identifiers(node.root()).get(node.name, ()))) or \
+        any(os.path.abspath(path) != os.path.abspath(node.root().file) and _named_in_code(path, node.name)
+            for path in django_kinds._files_mentioning(node))  # noqa: SLF001 (the project's text index)
+
+
+def async_twin(node: nodes.ClassDef) -> str | None:
+    """The async-capable middleware class of the same family that ``node``'s module defines beside it, by
+    name: the class's name with ``Async`` added (``IPinfoMiddleware`` / ``IPinfoAsyncMiddleware``,
+    ``AuditMiddleware`` / ``AsyncAuditMiddleware`` / ``AuditMiddlewareAsync``), whose flags make it async-only or
+    hybrid; else None. The module ships the sync class for WSGI and the twin for ASGI (ipinfo/django's
+    four pairs): the sync one staying sync is its design, and where a project installs it under ASGI,
+    ``sync-only-middleware-in-settings`` reports the entry."""
+    module = node.root()
+    for statement in module.body:
+        if not isinstance(statement, nodes.ClassDef) or statement is node or "Async" not in statement.name or \
+                statement.name.replace("Async", "", 1) != node.name:
+            continue
+        twin = factory(statement)
+        if twin is not None and twin.flags.async_capable:
+            return statement.name
+    return None
 
 
 def _without_comments(text: str) -> str:
@@ -1072,7 +1118,8 @@ _CLOSING = frozenset({"close", "close_all", "close_if_unusable_or_obsolete"})
 
 def thread_bound(found: Factory) -> bool:
     """The middleware keeps or clears state of the thread it runs in (a ``threading.local()`` of its
-    module, or an attribute such as ``_thread_locals``/``thread_context``): it only works sync, in the
+    module, an attribute such as ``_thread_locals``/``thread_context``, or a library call bound to the
+    thread, ``asynclint.libraries.loops.THREAD_BOUND_CALLS``): it only works sync, in the
     worker thread the sync view runs in (under ASGI that is the thread it is adapted into), so being
     sync-only is its design, not a slip."""
     module = found.node.root()
@@ -1095,6 +1142,8 @@ def thread_bound(found: Factory) -> bool:
                 return True  # self._local = threading.local() in __init__
             if _closes_thread_connection(call):
                 return True
+            if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in THREAD_BOUND_CALLS:
+                return True  # with pghistory.context(...): a library's state of this thread
     return False
 
 

@@ -139,6 +139,8 @@ class AsyncLintRule(BaseChecker):
         if _effect(facts) in _STARTUP_TOLERATED and (event_loop.startup_only(node) or
                                                       own_loop_reason(node, _local_work(facts))):
             return  # blocking once per process (a management command's set-up), or on a loop of its own
+        if _effect(facts) == api.TEMPLATE_RENDER and _renders_no_data(node, facts) and own_loop_reason(node):
+            return  # the template's own text, on a loop nothing else shares: nothing to query, nobody waits
         if self._raises(facts) and async_unsafe_allowed_in_tests(node):
             return  # the test run sets DJANGO_ALLOW_ASYNC_UNSAFE: its sync queries run, on purpose
         if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
@@ -195,13 +197,14 @@ class AsyncLintRule(BaseChecker):
             return findings.NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
 
     def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None,
-                          settings: bool = False) -> None:
-        """Report a cost only ASGI pays: definite under ASGI, possible when the server is unknown,
-        not at all under WSGI (``asynclint.core.deployment``; ``settings``: ``node`` is in the project's
-        settings module)."""
+                          settings: bool = False, possible: bool = False) -> None:
+        """Report a cost only ASGI pays: definite under ASGI, possible when the server is unknown (or
+        ``possible``: whether the cost is paid at all is unknown), not at all under WSGI
+        (``asynclint.core.deployment``; ``settings``: ``node`` is in the project's settings module)."""
         found = deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file, settings)
         if found.server != deployment.WSGI:
-            self.report(node, message, HIGH if found.server == deployment.ASGI else INFERENCE, facts=facts)
+            definite = found.server == deployment.ASGI and not possible
+            self.report(node, message, HIGH if definite else INFERENCE, facts=facts)
 
 
 class SyncCallRule(AsyncLintRule):
@@ -259,6 +262,27 @@ def _local_work(facts: Facts | None) -> bool:
     if facts is not None and facts.chain is not None:
         return facts.chain.operation.local_disk
     return bool(getattr(_row(facts), "local_disk", False))
+
+
+def _renders_no_data(node: nodes.NodeNG, facts: Facts | None) -> bool:
+    """A rendering call (its row's ``data_parameters``) given no context and no request, or only
+    literal constants: it renders the template's own text and evaluates nothing of the project's."""
+    parameters = getattr(_row(facts), "data_parameters", ())
+    if not parameters or not isinstance(node, nodes.Call) or (facts is not None and facts.chain is not None):
+        return False
+    if any(isinstance(a, nodes.Starred) for a in node.args) or any(k.arg is None for k in node.keywords or ()):
+        return False
+    given = [node.args[index] for index, _ in parameters if index < len(node.args)]
+    given += [k.value for k in node.keywords or () if k.arg in {keyword for _, keyword in parameters}]
+    return all(_constant(value) for value in given)
+
+
+def _constant(node: nodes.NodeNG) -> bool:
+    if isinstance(node, nodes.Const):
+        return True
+    if isinstance(node, nodes.Dict):
+        return all(_constant(key) and _constant(value) for key, value in node.items)
+    return isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)) and all(_constant(e) for e in node.elts)
 
 
 def _effect(facts: Facts | None) -> str | None:

@@ -74,7 +74,11 @@ that was not awaited, and any read when the function drops the cache (`del obj.f
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not; a variable passed to an optional
 parameter whose default is None takes the given side of `if name:`, its fallback being for callers
-that leave it out; `if asyncio.get_event_loop().is_running():` is true on the loop, so its sync `else`
+that leave it out; a string literal passed as the key decides `if key.startswith("APP_"): return ...`
+and a lookup in a literal table of constants, `flag = self._FLAGS.get(key)` then `if flag is not None:`,
+when nothing changes the table and no other file names it: a settings service that answers such keys
+from Django settings before it queries is not followed past that return;
+`if asyncio.get_event_loop().is_running():` is true on the loop, so its sync `else`
 arm, in a coroutine or below one, never runs there); a chain that reaches the work only
 through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a

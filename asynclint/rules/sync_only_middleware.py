@@ -34,6 +34,14 @@ keeps the finding), and no other code names the class (a comment, such as a comm
 `MIDDLEWARE` entry, does not count). Not when the repository builds a distribution
 that ships the package (a reusable app: `setup.py`, a `[project]` name equal to the package with a
 `[build-system]`): the projects installing it list its middleware in their own settings.
+A class that no `MIDDLEWARE` listing names (settings, `override_settings`, docs) and no other code
+uses, in a project whose settings asynclint cannot read in full (entries computed at run time, a plugin
+hook handed `globals()` such as `djp.settings(globals())`) or in a reusable app, is reported as
+*possible*: whether anything installs it is unknown.
+A sync-only class is silent as well when its module defines its async twin: a class of the same name
+with `Async` added (`IPinfoMiddleware` and `IPinfoAsyncMiddleware`, `AsyncAuditMiddleware`...) that is
+async-only or hybrid. The module ships the sync class for WSGI and the twin for ASGI; where a project
+installs the sync one under ASGI, `sync-only-middleware-in-settings` reports its `MIDDLEWARE` entry.
 
 Only projects that serve HTTP through Django's ASGI handler pay this cost: the finding is definite
 when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
@@ -165,11 +173,15 @@ class SyncOnlyMiddleware(AsyncLintRule):
         if found is not None and found.owns and middleware.never_installed(node) is None and \
                 declared_sync_only_needlessly(found):
             self._report_declared(node, found)
-        elif found is not None and found.owns and is_sync_only(found) and middleware.never_installed(node) is None:
-            self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
-                              f"hybrid: set sync_capable = async_capable = True, call markcoroutinefunction(self) "
-                              f"in __init__ when iscoroutinefunction(get_response), and route __call__ to an "
-                              f"'async def __acall__' (or set async_capable = False if it must stay sync)")
+        elif found is not None and found.owns and is_sync_only(found) and middleware.never_installed(node) is None \
+                and middleware.async_twin(node) is None:
+            unnamed = middleware.named_nowhere(node)
+            where = f" ({unnamed}: it costs only where a MIDDLEWARE asynclint cannot see installs it)" if unnamed else ""
+            self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}){where}: {_COST}; "
+                              f"make it hybrid: set sync_capable = async_capable = True, call "
+                              f"markcoroutinefunction(self) in __init__ when iscoroutinefunction(get_response), and "
+                              f"route __call__ to an 'async def __acall__' (or set async_capable = False if it must "
+                              f"stay sync)", possible=unnamed is not None)
 
     def _report_declared(self, node: nodes.FunctionDef | nodes.ClassDef, found: middleware.Factory) -> None:
         """Always *possible*: the declaration is the author's choice, asynclint only sees that nothing in

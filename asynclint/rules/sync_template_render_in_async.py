@@ -4,6 +4,13 @@
 Flags template rendering on the event loop: `render()`, `render_to_string()`, `Template(...).render()`,
 `get_template(...).render()` and `select_template(...).render()`.
 
+Silent for a `get_template(...).render()` or `render_to_string(name)` given no context and no request
+(or only literal constants) in a coroutine that runs on a loop of its own: an async test, or one that
+its sync caller drives to completion (`asyncio.run(build())`, `loop.run_until_complete(build())`, every
+use of the coroutine being such a call). Nothing else waits on that loop, and the template's own text
+evaluates nothing of the project's. A context there is still reported: a lazy QuerySet in it raises
+`SynchronousOnlyOperation` whatever loop runs.
+
 ## Why is this bad?
 Django has no async template API: rendering runs in the caller's thread. Loading the template file
 blocks the loop, and anything the template evaluates (a lazy QuerySet in the context, `user` from
