@@ -2484,7 +2484,8 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
         return None
     instance = kind_of(node.expr)
     if instance is None or instance.name not in INSTANCE_LIKE or instance.model is None \
-            or (instance.related is None and not instance.assumed) or node.attrname in (instance.related or ()):
+            or (instance.related is None and not instance.assumed and not own_instance_of_coroutine_method(node.expr)) \
+            or node.attrname in (instance.related or ()):
         return None
     field = _class_attribute(instance.model, node.attrname)
     if not isinstance(field, nodes.Call) or \
@@ -2524,8 +2525,37 @@ def relation_read_note(node: nodes.Attribute) -> str:
     """Why a read of an unloaded relation is only a *possible* query, or "" when it is a definite one."""
     if nullable_relation(node):
         return NULLABLE_NOTE
+    if own_instance_of_coroutine_method(node.expr):
+        return OWN_INSTANCE_NOTE
     instance = kind_of(node.expr)
     return ANNOTATED_NOTE if instance is not None and instance.assumed else ""
+
+
+def own_instance_of_coroutine_method(node: nodes.NodeNG) -> bool:
+    """``self`` of an ``async def`` method of a model class, read in that method itself, where no call
+    being followed binds it: the query that loaded the instance is its callers', not known here, and
+    Django's own loaders (``aget``, ``arefresh_from_db()``, ``async for``) select no relation unless
+    told to, so reading a forward relation of it *may* query (``OWN_INSTANCE_NOTE``)."""
+    if not isinstance(node, nodes.Name) or node.name != "self":
+        return False
+    function = node.frame()
+    if not isinstance(function, nodes.AsyncFunctionDef) or function.type != "method" or \
+            not isinstance(function.parent, nodes.ClassDef):
+        return False
+    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    if not positional or positional[0].name != "self":
+        return False
+    bound = current().bound
+    if bound and positional[0] in bound[-1]:
+        return False  # a call being followed passes the instance: its kind decides
+    if any(isinstance(other, nodes.Call) and isinstance(other.func, nodes.Attribute)
+           and other.func.attrname in ("refresh_from_db", "arefresh_from_db")
+           and isinstance(other.func.expr, nodes.Name) and other.func.expr.name == "self"
+           and any(keyword.arg == "from_queryset" for keyword in other.keywords or [])
+           for other in function.nodes_of_class(nodes.Call)):
+        return False  # reloaded from a QuerySet of its own (Django 5.1+), which may select the relation
+    owner = _kind_of_class_reference(function.parent)
+    return owner is not None and owner.name == api.MODEL_CLASS
 
 
 def nullable_relation(node: nodes.Attribute) -> bool:
@@ -2540,6 +2570,9 @@ def nullable_relation(node: nodes.Attribute) -> bool:
 
 #: Why the read of a nullable relation is a *possible* finding (the note of its operation).
 NULLABLE_NOTE = "a nullable relation: Django queries whenever its _id is set; only a NULL id skips the query"
+#: Why the read of a relation of a model coroutine method's own instance is a *possible* finding.
+OWN_INSTANCE_NOTE = ("the instance a model's coroutine method is called on: Django queries unless every "
+                     "caller loaded it with select_related")
 #: Why the read of a relation of a user known from an annotation is a *possible* finding.
 ANNOTATED_NOTE = ("a user known from an annotation: Django queries unless the code that loaded it "
                   "selected the relation (select_related)")
