@@ -223,6 +223,10 @@ D42 = (4, 2)
 
 #: ``django.core.management.call_command``: runs a management command by name, in the caller's thread.
 CALL_COMMAND = "django.core.management.call_command"
+#: An instance reloading itself: ``refresh_from_db``/``arefresh_from_db`` load no relation (they drop a
+#: cached one) unless given ``from_queryset=`` (Django 5.1+), a QuerySet that may select it.
+RELOADING_METHODS = frozenset({"refresh_from_db", "arefresh_from_db"})
+RELOAD_QUERYSET_KEYWORD = "from_queryset"
 
 SYNC_APIS: tuple[SyncApi, ...] = (
     # ORM: QuerySet methods that do not return QuerySets (managers proxy all but queryset_only ones).

@@ -2551,9 +2551,9 @@ def own_instance_of_coroutine_method(node: nodes.NodeNG) -> bool:
     if bound and positional[0] in bound[-1]:
         return False  # a call being followed passes the instance: its kind decides
     if any(isinstance(other, nodes.Call) and isinstance(other.func, nodes.Attribute)
-           and other.func.attrname in ("refresh_from_db", "arefresh_from_db")
+           and other.func.attrname in api.RELOADING_METHODS
            and isinstance(other.func.expr, nodes.Name) and other.func.expr.name == "self"
-           and any(keyword.arg == "from_queryset" for keyword in other.keywords or [])
+           and any(keyword.arg == api.RELOAD_QUERYSET_KEYWORD for keyword in other.keywords or [])
            for other in function.nodes_of_class(nodes.Call)):
         return False  # reloaded from a QuerySet of its own (Django 5.1+), which may select the relation
     owner = _kind_of_class_reference(function.parent)
