@@ -749,6 +749,9 @@ class TextQuery:
 TEXT_QUERIES = (
     TextQuery("bases", "asynclint.core.django_kinds", "_files_naming_base"),
     TextQuery("names", "asynclint.core.django_kinds", "_files_mentioning"),
+    TextQuery("built-with", "asynclint.core.django_kinds", "models_built_with", lambda root, name: (root, name),
+              stored=lambda answer, _root: answer,
+              ask=lambda root, name: _owner("asynclint.core.django_kinds").models_built_with(root, name)),
     TextQuery("receivers", "asynclint.core.event_loop", "receiver_files", lambda root, name: (root, name),
               ask=lambda root, name: _owner("asynclint.core.event_loop").receiver_files(root, name)),
     TextQuery("lazy-scope-keys", "asynclint.libraries.channels", "project_lazy_loop_runner_keys",

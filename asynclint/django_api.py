@@ -246,6 +246,13 @@ def _rows(receiver, effect, since, names, **extra):
 D41 = (4, 1)
 D42 = (4, 2)
 
+#: ``django.core.management.call_command``: runs a management command by name, in the caller's thread.
+CALL_COMMAND = "django.core.management.call_command"
+#: An instance reloading itself: ``refresh_from_db``/``arefresh_from_db`` load no relation (they drop a
+#: cached one) unless given ``from_queryset=`` (Django 5.1+), a QuerySet that may select it.
+RELOADING_METHODS = frozenset({"refresh_from_db", "arefresh_from_db"})
+RELOAD_QUERYSET_KEYWORD = "from_queryset"
+
 SYNC_APIS: tuple[SyncApi, ...] = (
     # ORM: QuerySet methods that do not return QuerySets (managers proxy all but queryset_only ones).
     *_rows(QUERYSET, QUERY, D41, [
@@ -396,6 +403,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
       for name in ("send_mail", "send_mass_mail", "mail_admins", "mail_managers")),
     SyncApi(EMAIL, "send", BLOCKING_IO, None, None, fix=UNSAFE,
             replacement="await sync_to_async(message.send)()"),
+    # Management commands: call_command() runs the command's handle() in the caller's thread (no async
+    # form in any version); a command that queries raises SynchronousOnlyOperation there.
+    SyncApi(FUNCTION, CALL_COMMAND, BLOCKING_IO, None, None, fix=None,
+            replacement="await sync_to_async(call_command)(...)",
+            note="the command's handle() runs in the caller's thread: its queries raise SynchronousOnlyOperation "
+                 "on the loop, its other work blocks it"),
     # Test clients in async tests.
     *(SyncApi(TEST_CLIENT, name, TEST_REQUEST, None, (3, 1), fix=UNSAFE, async_receiver="async_client",
               replacement=f"await self.async_client.{name}(...)")

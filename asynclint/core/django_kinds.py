@@ -2484,8 +2484,11 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
         return None
     instance = kind_of(node.expr)
     if instance is None or instance.name not in INSTANCE_LIKE or instance.model is None \
-            or (instance.related is None and not instance.assumed) or node.attrname in (instance.related or ()):
+            or (instance.related is None and not instance.assumed and not own_instance_of_coroutine_method(node.expr)) \
+            or node.attrname in (instance.related or ()):
         return None
+    if instance.related is None and not instance.assumed and instances_built_with(instance.model, node.attrname):
+        return None  # ``self`` of a model the project only builds with the relation passed: cached
     field = _class_attribute(instance.model, node.attrname)
     if not isinstance(field, nodes.Call) or \
             (qualified_name(field.func) or "") not in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS:
@@ -2524,8 +2527,109 @@ def relation_read_note(node: nodes.Attribute) -> str:
     """Why a read of an unloaded relation is only a *possible* query, or "" when it is a definite one."""
     if nullable_relation(node):
         return NULLABLE_NOTE
+    if own_instance_of_coroutine_method(node.expr):
+        return OWN_INSTANCE_NOTE
     instance = kind_of(node.expr)
     return ANNOTATED_NOTE if instance is not None and instance.assumed else ""
+
+
+def own_instance_of_coroutine_method(node: nodes.NodeNG) -> bool:
+    """``self`` of an ``async def`` method of a model class, read in that method itself, where no call
+    being followed binds it: the query that loaded the instance is its callers', not known here, and
+    Django's own loaders (``aget``, ``arefresh_from_db()``, ``async for``) select no relation unless
+    told to, so reading a forward relation of it *may* query (``OWN_INSTANCE_NOTE``)."""
+    if not isinstance(node, nodes.Name) or node.name != "self":
+        return False
+    function = node.frame()
+    if not isinstance(function, nodes.AsyncFunctionDef) or function.type != "method" or \
+            not isinstance(function.parent, nodes.ClassDef):
+        return False
+    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    if not positional or positional[0].name != "self":
+        return False
+    bound = current().bound
+    if bound and positional[0] in bound[-1]:
+        return False  # a call being followed passes the instance: its kind decides
+    if any(isinstance(other, nodes.Call) and isinstance(other.func, nodes.Attribute)
+           and other.func.attrname in api.RELOADING_METHODS
+           and isinstance(other.func.expr, nodes.Name) and other.func.expr.name == "self"
+           and any(keyword.arg == api.RELOAD_QUERYSET_KEYWORD for keyword in other.keywords or [])
+           for other in function.nodes_of_class(nodes.Call)):
+        return False  # reloaded from a QuerySet of its own (Django 5.1+), which may select the relation
+    owner = _kind_of_class_reference(function.parent)
+    return owner is not None and owner.name == api.MODEL_CLASS
+
+
+def instances_built_with(model: nodes.ClassDef, relation: str) -> bool:
+    """Whether every instance of ``model`` the project can hold was built by the project with ``relation``
+    passed (``Child(parent=parent)``, which caches the related object): no relation leads to the model (a
+    reverse accessor), no project class derives from it, and its project's text (``models_built_with``)
+    never loads it and builds it, each time with ``relation=``."""
+    if not model.root().file or reverse_relations(model) or project_subclasses(model):
+        return False
+    root = _project_root(os.path.dirname(os.path.abspath(model.root().file)))
+    return models_built_with(root, f"{model.name}.{relation}")
+
+
+def models_built_with(root: str, name: str) -> bool:
+    """``name`` is ``Model.relation``: whether no Python file under ``root`` (test modules included: they
+    are where such models are built) names a manager of the model (``Child.objects``, ``_default_manager``,
+    ``_base_manager``), loads it with a shortcut or ``get_model``, or declares ``model = Child`` outside a
+    ``Meta`` (a generic view's or admin's model, which loads rows), and at least one file builds it, every
+    call ``Child(...)`` passing ``relation=``. Read as text, never parsed; once per run (the persistent
+    cache asks it again, ``asynclint.cache.TEXT_QUERIES``)."""
+    memo = current().built
+    key = ("built-with", root, name)
+    if key not in memo:
+        memo[key] = _only_built_with(root, *name.split(".", 1))
+    return memo[key]
+
+
+def _only_built_with(root: str, model: str, relation: str) -> bool:
+    name = re.escape(model)
+    loads = re.compile(rf"\b{name}\s*\.\s*(?:objects|_default_manager|_base_manager)\b"
+                       rf"|get_(?:object|list)_or_404\(\s*{name}\b|get_model\([^)]*[\"']{name}[\"']")
+    declared = re.compile(rf"^([ \t]*)model\s*=\s*{name}\b", re.MULTILINE)
+    calls = re.compile(rf"(?<![\w.]){name}\(")
+    passed = re.compile(rf"(?<![\w.]){re.escape(relation)}\s*=(?!=)")
+    built = False
+    for path in _python_files_under(root):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        if model not in text:
+            continue
+        if loads.search(text) or any(_outside_meta(text, match) for match in declared.finditer(text)):
+            return False
+        for call in calls.finditer(text):
+            if text[:call.start()].rstrip().endswith("class"):
+                continue  # ``class Child(models.Model):``
+            if not passed.search(_call_arguments(text, call.end())):
+                return False
+            built = True
+    return built
+
+
+def _call_arguments(text: str, start: int) -> str:
+    """The text between the ``(`` that ends just before ``start`` and its closing parenthesis."""
+    depth = 1
+    for index in range(start, min(len(text), start + 2000)):
+        depth += {"(": 1, ")": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[start:index]
+    return ""
+
+
+def _outside_meta(text: str, match: re.Match) -> bool:
+    """``model = X`` not in a ``class Meta`` body (a generic view's or admin's model, which loads rows)."""
+    indent = len(match.group(1))
+    for line in reversed(text[:match.start()].splitlines()):
+        stripped = line.lstrip()
+        if stripped and len(line) - len(stripped) < indent:
+            return not stripped.startswith("class Meta")
+    return True
 
 
 def nullable_relation(node: nodes.Attribute) -> bool:
@@ -2540,6 +2644,9 @@ def nullable_relation(node: nodes.Attribute) -> bool:
 
 #: Why the read of a nullable relation is a *possible* finding (the note of its operation).
 NULLABLE_NOTE = "a nullable relation: Django queries whenever its _id is set; only a NULL id skips the query"
+#: Why the read of a relation of a model coroutine method's own instance is a *possible* finding.
+OWN_INSTANCE_NOTE = ("the instance a model's coroutine method is called on: Django queries unless every "
+                     "caller loaded it with select_related")
 #: Why the read of a relation of a user known from an annotation is a *possible* finding.
 ANNOTATED_NOTE = ("a user known from an annotation: Django queries unless the code that loaded it "
                   "selected the relation (select_related)")

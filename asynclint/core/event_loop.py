@@ -8,7 +8,8 @@ Decorators, default values and annotations of a function run where the function 
 A few sync functions run on the loop too, because a library calls them from its coroutines: the sync
 resolvers of a GraphQL schema served asynchronously (``asynclint.libraries.graphql``), the
 ``__call__(self, scope)`` of an old two-step Channels middleware (``asynclint.libraries.channels``)
-and the sync auth callbacks of async django-ninja operations before 1.5 (``asynclint.libraries.ninja``).
+the sync auth callbacks of async django-ninja operations before 1.5 (``asynclint.libraries.ninja``)
+and the sync receivers of a library signal the library sends from its async path (``asynclint.libraries.signals``).
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ def library_loop_reason(function: nodes.NodeNG | None) -> str | None:
     found = channels.loop_reason(function) or graphql.loop_reason(function)
     if found:
         return found
-    auth = _ninja_auth(function)
+    auth = _library_loop(function)
     return auth[0] if auth else None
 
 
@@ -198,19 +199,20 @@ def library_loop_possible(function: nodes.NodeNG | None) -> bool:
     (django-ninja's auth callbacks under a requirement that spans 1.5): its findings are possible."""
     if not isinstance(function, nodes.FunctionDef) or isinstance(function, nodes.AsyncFunctionDef):
         return False
-    auth = _ninja_auth(function)
+    auth = _library_loop(function)
     return auth is not None and not auth[1]
 
 
-def _ninja_auth(function: nodes.FunctionDef) -> tuple[str, bool] | None:
-    """``ninja.auth_loop_reason``, once per function per run."""
-    from asynclint.core.context import current
-    from asynclint.libraries import ninja  # noqa: PLC0415
+def _library_loop(function: nodes.FunctionDef) -> tuple[str, bool] | None:
+    """(why, definite) when a library runs sync ``function`` on the loop in the targeted releases: a sync
+    auth callback of an async django-ninja operation (``ninja.auth_loop_reason``), a receiver of a library
+    signal sent from the library's async path (``signals.loop_reason``); once per function per run."""
+    from asynclint.libraries import ninja, signals  # noqa: PLC0415
 
     cache = current().deployments
-    key = ("ninja-auth", function)
+    key = ("library-loop", function)
     if key not in cache:
-        cache[key] = ninja.auth_loop_reason(function)
+        cache[key] = ninja.auth_loop_reason(function) or signals.loop_reason(function)
     return cache[key]
 
 
@@ -221,9 +223,10 @@ def module_has_async_code(module: nodes.Module) -> bool:
 
 def may_have_library_loop_code(text: str) -> bool:
     """A cheap text test (the CLI's prefilter): the module may define sync code a library runs on the loop."""
-    from asynclint.libraries import channels, graphql, ninja  # noqa: PLC0415
+    from asynclint.libraries import channels, graphql, ninja, signals  # noqa: PLC0415
 
-    return any(hint.search(text) is not None for hint in (graphql.TEXT_HINT, channels.TEXT_HINT, ninja.TEXT_HINT))
+    return any(hint.search(text) is not None
+               for hint in (graphql.TEXT_HINT, channels.TEXT_HINT, ninja.TEXT_HINT, signals.TEXT_HINT))
 
 
 # --- failures a test asks for ------------------------------------------------------------------------

@@ -10,10 +10,10 @@ from collections import defaultdict
 from pathlib import Path
 
 from asynclint import django_api as api
-from asynclint.libraries import channels, discord_bots, graphql, loops, ninja, streams, table
+from asynclint.libraries import channels, discord_bots, graphql, loops, ninja, signals, streams, table
 
 #: The families that describe code a library runs on the loop (``COVERED``: library, what, rules, versions).
-RUNTIME_FAMILIES = (graphql, channels, ninja)
+RUNTIME_FAMILIES = (graphql, channels, ninja, signals)
 #: The families that describe loops and threads a library runs the project's code on (``loops.COVERED``).
 LOOP_FAMILIES = (loops,)
 #: Families of objects whose methods must be awaited, listed by ``asynclint rules --libraries`` too.

@@ -16,7 +16,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 from asynclint import django_api as api
 from asynclint import finding as findings
 from asynclint import prefilter
-from asynclint.core import branches, deployment, django_kinds, event_loop, lazy, suggest, versions
+from asynclint.core import branches, commands, deployment, django_kinds, event_loop, lazy, suggest, versions
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.core.mocks import is_patched
@@ -224,8 +224,9 @@ class SyncCallRule(AsyncLintRule):
             return  # a test replaced it with a mock (@patch("requests.get"))
         if branches.async_form_absent(node, found.row.async_name):
             return  # the fallback for a version without the async form (else of hasattr(signal, "asend"))
-        self.report(node, suggest.sync_call(found, self.target), INFERENCE if found.row.possible else HIGH,
-                    facts=Facts(call=found))
+        chain = commands.command_chain(node, found.row)  # call_command(): what the project's command runs
+        self.report(node, suggest.sync_call(found, self.target) + commands.command_note(node, chain),
+                    INFERENCE if found.row.possible else HIGH, facts=Facts(call=found, chain=chain))
 
     def check_entered_object(self, node: nodes.With) -> None:
         """A library object kept in a name and entered with ``with`` (``lock = r.lock(k)``, then ``with lock:``)

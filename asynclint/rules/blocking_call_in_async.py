@@ -9,7 +9,10 @@ Flags blocking calls common in Django code made on the event loop: `time.sleep`,
 constant or an attribute, returned by a function annotated `-> Path`, or `settings.BASE_DIR / "x"`),
 `shutil` copies, moves and `rmtree`, DNS lookups and connections (`socket.getaddrinfo`,
 `socket.create_connection`, a socket's `recv`/`sendall`...), `smtplib.SMTP`, Django's `send_mail`/`send_mass_mail`/`mail_admins`/`mail_managers` and
-`EmailMessage.send()`, `input()`, and a `django.tasks` task's sync `enqueue()`/`get_result()`.
+`EmailMessage.send()`, `input()`, a `django.tasks` task's sync `enqueue()`/`get_result()`, and
+`call_command()` (it runs the command's `handle()` in the caller's thread: a command that queries raises
+SynchronousOnlyOperation there; when one project file `<app>/management/commands/<name>.py` names the
+command, the message and the finding's path name what its `handle()` does).
 Libraries too (docs/libraries.md): sync SDK and storage clients (urllib3, boto3, redis, psycopg,
 Elasticsearch, Stripe, OpenAI, Anthropic, pymongo, MinIO, firebase-admin, Django's file storage), each
 message naming the library's

@@ -25,8 +25,14 @@ first read in the function; a nullable one (`null=True`) as *possible*: Django q
 `django.contrib.auth`'s models (`Group`, `settings.AUTH_USER_MODEL`, `get_user_model()`) are relations
 like any other. A user known only from an annotation (a parameter annotated with the project's user
 model, a request class that declares `user: Member`) is most often the one authentication loaded by pk,
-without its relations: reading one is *possible*. An instance of another model known only from an
-annotation stays silent (its caller often selected what it reads). Values handed to a project object keep
+without its relations: reading one is *possible*. Likewise `self` in a model's own `async def` method
+(`async def label(self): return self.team.name`): which query loaded the instance is its callers'
+business, and Django's loaders select no relation unless told to (`arefresh_from_db()` even drops a
+cached one; only `from_queryset=`, Django 5.1+, may select it, so the method is then silent); reading
+`self.team_id`, reading in a thread, and sync methods stay silent, and so does a model the project never
+loads (no manager, shortcut or generic view names it, no relation leads to it) and only builds with the
+relation passed (`Child(parent=parent)` caches it). An instance of another model known
+only from an annotation stays silent (its caller often selected what it reads). Values handed to a project object keep
 their kind: `Holder(book).item`, `await holder.resolution()` returning `self.item`, and `self.item`
 in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
 (a function or method, in any module) that does such a read, or a query or write with it, on the loop:
