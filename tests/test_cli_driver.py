@@ -160,3 +160,59 @@ def test_a_run_in_chunks_freezes_its_survivors_and_hands_them_back(tmp_path: Pat
     assert [(f.path, f.line, f.symbol) for f in driver.lint(files, ALL, TARGET).findings] == whole
     assert len(frozen) >= 3  # at the start and after each of the chunks but the last's
     assert gc.get_freeze_count() == 0
+
+
+def test_caller_summaries_outlive_the_chunks_and_change_no_finding(tmp_path: Path, monkeypatch) -> None:
+    """Two copies of a project under one root, so every class name is defined twice: the search for
+    the callers of ``Catalogue.render`` reads the other copy's ``views.py`` too. Its summary (which
+    method each ``.render(...)`` call there runs, no nodes: ``RunContext.caller_summaries``) survives
+    the chunk's trees, so a later chunk's question about the other copy's ``render`` does not parse and
+    infer that file again; the findings are those of one chunk."""
+    from asynclint.core import django_kinds
+
+    monkeypatch.chdir(tmp_path)
+    files = []
+    for copy in ("shop_a", "shop_b"):
+        package = tmp_path / copy
+        package.mkdir()
+        (package / "__init__.py").write_text("")
+        (package / "models.py").write_text(textwrap.dedent(f"""\
+            from django.db import models
+
+
+            class Book(models.Model):
+                title = models.CharField(max_length=10)
+
+                class Meta:
+                    app_label = "{copy}"
+            """))
+        (package / "catalogue.py").write_text(textwrap.dedent("""\
+            class Catalogue:
+                async def render(self, book):
+                    book.save()
+            """))
+        (package / "views.py").write_text(textwrap.dedent(f"""\
+            from {copy}.catalogue import Catalogue
+            from {copy}.models import Book
+
+
+            async def show(pk):
+                book = await Book.objects.aget(pk=pk)
+                return await Catalogue().render(book)
+            """))
+        files += [package / "catalogue.py", package / "views.py"]
+    whole = sorted((f.path, f.line, f.symbol) for f in driver.lint(files, ALL, TARGET).findings)
+    assert [(os.path.basename(path), line) for path, line, _symbol in whole] == [("catalogue.py", 3)] * 2
+    asked = []
+    monkeypatch.setattr(django_kinds, "_method_uses", lambda module, name, uses=django_kinds._method_uses:
+                        (asked.append(module.file), uses(module, name))[1])
+    monkeypatch.setattr(driver, "CHUNK", 1)
+    context = contexts.RunContext()
+    assert sorted((f.path, f.line, f.symbol) for f in driver.lint(files, ALL, TARGET, context=context).findings) \
+        == whole
+    views = [str(tmp_path / copy / "views.py") for copy in ("shop_a", "shop_b")]
+    assert {(path, "render") for path in views} <= set(context.caller_summaries)
+    # shop_a's views.py is inferred for shop_a's questions (its calls run that copy's render); shop_b's
+    # questions skip it: its summary, from shop_a's first chunk, says that no call there runs shop_b's render
+    later = asked.index(str(tmp_path / "shop_b" / "catalogue.py"))
+    assert views[0] in asked[:later] and views[1] in asked[:later] and views[0] not in asked[later:]

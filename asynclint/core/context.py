@@ -62,6 +62,11 @@ class RunContext:
     #: project gives it (``_constructions_agree``); ("calls", method) -> parameter -> the kinds its
     #: calls in the project pass (``_kind_from_method_callers``).
     callers: dict = field(default_factory=dict)
+    #: ``django_kinds._method_call_arguments``: (file, method name) -> the project method each
+    #: ``<receiver>.<name>(...)`` call there runs (``_method_key``, no nodes), or None when a use there
+    #: makes the callers of any method of that name unknown. Outlives the chunks' trees (``release``):
+    #: another copy's files are not parsed again for each question about a method of the same name.
+    caller_summaries: dict = field(default_factory=dict)
     #: ``deployment``: file or folder -> its deployment root; root -> how it serves HTTP.
     deployment_roots: dict = field(default_factory=dict)
     deployments: dict = field(default_factory=dict)
@@ -110,6 +115,7 @@ class RunContext:
         self.base_names.clear()
         self.built.clear()
         self.callers.clear()
+        self.caller_summaries.clear()
         self.class_names.clear()
         self.deployment_roots.clear()  # a Procfile, Dockerfile or asgi.py may be among the paths
         self.deployments.clear()

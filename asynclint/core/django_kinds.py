@@ -173,11 +173,13 @@ def kind_of(node: nodes.NodeNG | None) -> Kind | None:
         pass
     active = context.active
     if node in active or len(active) > _MAX_DEPTH:
+        _GUARDED[0] += 1
         return None
     active.add(node)
     try:
         result = _compute(node)
     except RecursionError:
+        _GUARDED[0] += 1
         result = None
     finally:
         active.discard(node)
@@ -600,28 +602,51 @@ def _kind_from_method_callers(target: nodes.AssignName, function: nodes.Function
         return None
     memo = current().callers
     key = ("calls", function)
+    if key in _ASKING:
+        _GUARDED[0] += 1  # answered by the cycle guard below: not an answer of the callers alone
     if key not in memo:
         memo[key] = {}  # cycle guard
-        memo[key] = _method_call_arguments(cls, function)
+        _ASKING.add(key)
+        try:
+            memo[key] = _method_call_arguments(cls, function)
+        finally:
+            _ASKING.discard(key)
     found = memo[key]
     return _agreed_argument(found[target.name]) if found and target.name in found else None
 
 
 def _method_call_arguments(cls: nodes.ClassDef, function: nodes.FunctionDef) -> dict[str, list[Kind | None]] | None:
     calls = []
-    for module in _modules_at(cls, _parsed_first([cls.root().file or "", *_files_mentioning(cls)]),
-                              attribute=function.name):
-        used = [node for node in identifiers(module).get(function.name, ()) if isinstance(node, nodes.Attribute)]
-        if not all(isinstance(node.parent, nodes.Call) and node.parent.func is node for node in used):
-            return None  # passed on (a callback, a route): who calls it with what is not known
-        for node in used:
-            receiver = kind_of(node.expr)
-            if receiver is None or receiver.name not in OBJECT_LIKE and receiver.name != SUPER:
+    summaries = current().caller_summaries
+    wanted = _method_key(function)
+    own = os.path.abspath(cls.root().file or "")
+    for path in dict.fromkeys(os.path.abspath(path) for path in
+                              _parsed_first([cls.root().file or "", *_files_mentioning(cls)]) if path):
+        if path != own and not mentions(path, function.name):
+            continue  # (as ``_modules_at``) a file that cannot use the method is read, not parsed
+        key = (path, function.name)
+        if key in summaries:
+            summary = summaries[key]
+            if summary is None:
                 return None
-            method = find_method_in_bases(receiver.custom, function.name) if receiver.name == SUPER \
-                else find_method(receiver.custom, function.name)
-            if method is function:
-                calls.append(node.parent)
+            if wanted not in summary:
+                continue  # every use there calls another method: its tree is not needed
+        if path == own:
+            module = cls.root()
+        else:
+            try:
+                from astroid import MANAGER
+
+                module = MANAGER.ast_from_file(path)
+            except Exception:  # noqa: BLE001 - unreadable or unparsable: not part of the index
+                continue
+        guarded = _GUARDED[0]
+        found = _method_uses(module, function.name)
+        if key not in summaries and _GUARDED[0] == guarded:
+            summaries[key] = None if found is None else tuple(_method_key(method) for _call, method in found)
+        if found is None:
+            return None
+        calls.extend(call for call, method in found if method is function)
     if not calls:
         return None
     found: dict[str, list[Kind | None]] = {}
@@ -630,6 +655,37 @@ def _method_call_arguments(cls: nodes.ClassDef, function: nodes.FunctionDef) -> 
         for param in [*(function.args.posonlyargs or []), *(function.args.args or [])][1:]:
             found.setdefault(param.name, []).append(bound.get(param.name))
     return found
+
+
+#: How many answers the recursion and cycle guards gave (``kind_of``'s nodes in progress or too deep,
+#: a method's callers asked while asked): a caller summary computed meanwhile is not kept for the run.
+_GUARDED = [0]
+_ASKING: set = set()
+
+
+def _method_uses(module: nodes.Module, name: str) -> list[tuple[nodes.Call, nodes.FunctionDef | None]] | None:
+    """Each ``<receiver>.<name>(...)`` call in ``module`` with the project method it runs (None: not a
+    project method), or None when a use settles any caller question about ``name`` as unknown (passed
+    on rather than called, or a receiver of unknown class)."""
+    used = [node for node in identifiers(module).get(name, ()) if isinstance(node, nodes.Attribute)]
+    if not all(isinstance(node.parent, nodes.Call) and node.parent.func is node for node in used):
+        return None  # passed on (a callback, a route): who calls it with what is not known
+    found = []
+    for node in used:
+        receiver = kind_of(node.expr)
+        if receiver is None or receiver.name not in OBJECT_LIKE and receiver.name != SUPER:
+            return None
+        found.append((node.parent, find_method_in_bases(receiver.custom, name) if receiver.name == SUPER
+                      else find_method(receiver.custom, name)))
+    return found
+
+
+def _method_key(method: nodes.FunctionDef | None) -> tuple | None:
+    """A method named without its tree (the caller summaries outlive the trees of a chunk)."""
+    if method is None:
+        return None
+    root = method.root()
+    return root.name, os.path.abspath(root.file) if root.file else None, method.lineno, method.col_offset, method.name
 
 
 def _parsed_first(paths: list[str]) -> list[str]:
