@@ -259,17 +259,54 @@ class _Chain:
 
     def method(self, name: str, after: nodes.ClassDef | None = None) -> nodes.FunctionDef | None:
         """The first project definition of a method (after the class ``after``, for ``super()``)."""
+        found = self.definitions(name, after)
+        return found[0] if found else None
+
+    def definitions(self, name: str, after: nodes.ClassDef | None = None) -> list[nodes.FunctionDef]:
+        """Every definition of a method in the first project class that defines it: one, or one per
+        branch of a class-body ``if``/``else`` (``if DJANGO_2_2: def __call__ ... else: def __call__``)."""
         classes = self.classes
         if after is not None and after in classes:
             classes = classes[classes.index(after) + 1:]
         for cls in classes:
-            for found in cls.locals.get(name, ()):
-                if isinstance(found, nodes.FunctionDef) and found.parent is cls:
-                    return found
-        return None
+            found = [f for f in cls.locals.get(name, ()) if isinstance(f, nodes.FunctionDef) and class_level(f, cls)]
+            if found:
+                return found
+        return []
 
     def methods(self) -> list[nodes.FunctionDef]:
-        return [m for cls in self.classes for m in cls.body if isinstance(m, nodes.FunctionDef)]
+        return [m for cls in self.classes for m in _class_body_functions(cls.body)]
+
+
+def _class_body_functions(body: list[nodes.NodeNG]) -> list[nodes.FunctionDef]:
+    found = []
+    for statement in body:
+        if isinstance(statement, nodes.FunctionDef):
+            found.append(statement)
+        elif isinstance(statement, nodes.If):
+            found += _class_body_functions(statement.body) + _class_body_functions(statement.orelse)
+    return found
+
+
+def _defined_on_every_branch(definitions: list[nodes.FunctionDef]) -> bool:
+    """Whether every branch of the class-body ``if`` statements around ``definitions`` defines one."""
+    for function in definitions:
+        child, parent = function, function.parent
+        while isinstance(parent, nodes.If):
+            other = parent.orelse if child in parent.body else parent.body
+            if not any(isinstance(d, nodes.FunctionDef) and d.name == function.name for d in _class_body_functions(other)):
+                return False
+            child, parent = parent, parent.parent
+    return True
+
+
+def class_level(function: nodes.NodeNG, cls: nodes.ClassDef) -> bool:
+    """Whether ``function`` is a method of ``cls``: defined in its body, directly or in the branches of
+    class-body ``if`` statements (either branch may be the one that runs)."""
+    parent = function.parent
+    while isinstance(parent, nodes.If):
+        parent = parent.parent
+    return parent is cls
 
 
 def _chain(cls: nodes.ClassDef) -> _Chain:
@@ -347,8 +384,16 @@ def _class_factory(node: nodes.ClassDef) -> Factory | None:
     legacy_marks = any(_sets_legacy_marker(m) for m in methods)
     if call is None:
         sync_path = async_path = True  # MiddlewareMixin's __call__: routes to __acall__ when async
-    else:
-        sync_path, async_path = _call_paths(call, chain, 0)
+    else:  # one __call__, or one per branch of a class-body ``if``: the paths of any of them
+        sync_path = async_path = False
+        candidates = chain.definitions("__call__")
+        for candidate in candidates:
+            paths = _call_paths(candidate, chain, 0)
+            sync_path, async_path = sync_path or paths[0], async_path or paths[1]
+        if not _defined_on_every_branch(candidates):  # another branch keeps the inherited __call__
+            inherited = chain.method("__call__", after=candidates[0].parent.scope())
+            paths = _call_paths(inherited, chain, 0) if inherited is not None else (True, True)
+            sync_path, async_path = sync_path or paths[0], async_path or paths[1]
     async_hooks: tuple = ()
     if chain.mixin and call is None and chain.method(api.MIDDLEWARE_ASYNC_CALL) is None:
         async_hooks = tuple(
