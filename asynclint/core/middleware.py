@@ -1215,14 +1215,30 @@ def _writes_thread_local(function: nodes.FunctionDef, depth: int) -> bool:
     local_names = _thread_local_names(function.root())
     if local_names:
         for node in function.nodes_of_class((nodes.AssignAttr, nodes.DelAttr)):
-            if isinstance(node.expr, nodes.Name) and node.expr.name in local_names:
+            if isinstance(node.expr, nodes.Name) and node.expr.name in local_names and not _switched_off(node, function):
                 return True
         for call in function.nodes_of_class(nodes.Call):
             if isinstance(call.func, nodes.Name) and call.func.name in ("setattr", "delattr") and call.args and \
-                    isinstance(call.args[0], nodes.Name) and call.args[0].name in local_names:
+                    isinstance(call.args[0], nodes.Name) and call.args[0].name in local_names and \
+                    not _switched_off(call, function):
                 return True
     return depth < _THREAD_STATE_DEPTH and any(
         _writes_thread_local(callee, depth + 1) for callee in _called_functions(function))
+
+
+def _switched_off(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    """``node`` runs only under ``if FLAG:`` where ``FLAG`` is a module-level name set to ``False``
+    (``use_threadlocal = False``): by default the state is not kept per thread."""
+    child, parent = node, node.parent
+    while parent is not None and parent is not function:
+        if isinstance(parent, nodes.If) and child in parent.body and isinstance(parent.test, nodes.Name):
+            module = function.root()
+            values = [a.parent.value for a in module.locals.get(parent.test.name, ())
+                      if isinstance(a, nodes.AssignName) and isinstance(a.parent, nodes.Assign) and a.parent.parent is module]
+            if values and all(isinstance(v, nodes.Const) and not v.value for v in values):
+                return True
+        child, parent = parent, parent.parent
+    return False
 
 
 def _thread_local_names(module: nodes.Module) -> set[str]:
