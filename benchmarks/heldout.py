@@ -19,6 +19,7 @@ from pathlib import Path
 MIRRORS = Path("/work/.mirror")
 ANNOTATION = re.compile(r"#\s*\[([a-z0-9, -]+)\]")
 EXTRA: list[str] = []  # options passed to every `asynclint check` (e.g. --certainty definite)
+ABORTED: list[str] = []  # runs that ended with exit status 2 and no output: asynclint analysed nothing
 
 
 def load(folder: Path, name: str) -> dict:
@@ -28,7 +29,9 @@ def load(folder: Path, name: str) -> dict:
 
 def lint(python: str, paths: list[str], cwd: Path) -> list[dict]:
     """asynclint's findings (JSON) for paths; exit status 2 (a file it could not analyse) still
-    yields the findings of the other files."""
+    yields the findings of the other files. A run that ends with exit status 2 and no output analysed
+    nothing (a usage error): it is reported on stderr and kept in ``ABORTED``, never counted as a run
+    without findings in silence."""
     if not paths:
         return []
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -37,6 +40,11 @@ def lint(python: str, paths: list[str], cwd: Path) -> list[dict]:
          "check", "-f", "json", "--exit-zero", "--no-cache", "-j", "1", *EXTRA, *paths],
         capture_output=True, text=True, cwd=cwd, env=env, check=False,
     )
+    if result.returncode == 2 and not result.stdout.strip():
+        error = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "no message"
+        ABORTED.append(f"{cwd}: {error}")
+        print(f"asynclint ABORTED (exit 2, nothing analysed) in {cwd}: {error}", file=sys.stderr)
+        return []
     try:
         return json.loads(result.stdout or "[]")
     except json.JSONDecodeError:

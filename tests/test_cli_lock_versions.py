@@ -81,3 +81,46 @@ def test_check_says_which_lock_file_set_the_version(tmp_path, monkeypatch, capsy
     assert cli.main(["check", "-v", "--no-cache", "views.py"]) == 0
     err = capsys.readouterr().err
     assert "targeting Django 3.2: Django 3.2.19, locked in " in err and "poetry.lock" in err
+
+
+def no_django(monkeypatch) -> None:
+    monkeypatch.setattr(versions, "installed", lambda: None)
+    monkeypatch.setattr(versions, "installed_release", lambda name: None)
+
+
+BLOCKING = "import time\n\n\nasync def view(request):\n    time.sleep(1)\n"
+
+
+@pytest.mark.parametrize("constraint", ["4.1.x", "4.1.*", "==4.1.x", "==4.1.*", "4.1.X"])
+def test_a_pipfile_wildcard_written_pipenv_style_is_read(tmp_path, monkeypatch, constraint):
+    """``django = "4.1.x"`` (lawandorga's Pipfile, Oct 2022) and a bare ``4.1.*`` mean Django 4.1."""
+    no_django(monkeypatch)
+    write(tmp_path, {"Pipfile": f'[packages]\ndjango = "{constraint}"\n'})
+    found = versions.detect("", tmp_path)
+    assert found.version == (4, 1) and "Pipfile [packages] django" in found.reason
+
+
+def test_an_unreadable_requirement_never_stops_the_analysis(tmp_path, monkeypatch, capsys):
+    """Without Django installed, a requirement asynclint cannot read is no usage error (the project's
+    files are not asynclint's input): the newest known Django is targeted, ``-v`` says why in one
+    line, and the findings are reported."""
+    no_django(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"Pipfile": '[packages]\ndjango = "four-one"\n', "views.py": BLOCKING})
+    assert cli.main(["check", "--no-cache", "views.py"]) == 1
+    captured = capsys.readouterr()
+    assert "views.py:5:" in captured.out and "blocking" in captured.out and not captured.err
+    assert cli.main(["check", "-v", "--no-cache", "views.py"]) == 1
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "cannot be read" in line] == [
+        f"asynclint: targeting Django {versions.format_version(versions.NEWEST)}: no Django installed and the "
+        f"django requirement cannot be read ({tmp_path / 'Pipfile'} [packages] django = 'four-one': unreadable version "
+        "specifier 'four-one'): the newest known"]
+
+
+def test_asynclints_own_bad_input_still_ends_with_exit_2(tmp_path, monkeypatch, capsys):
+    no_django(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"Pipfile": '[packages]\ndjango = "four-one"\n', "views.py": BLOCKING})
+    assert cli.main(["check", "--no-cache", "--django-version", "4.x", "views.py"]) == 2
+    assert "django-version" in capsys.readouterr().err

@@ -53,7 +53,8 @@ def runs_on_event_loop(node: nodes.NodeNG) -> bool:
     found = known.get(node)
     if found is None:
         frame = enclosing_frame(node)
-        found = known[node] = (isinstance(frame, nodes.AsyncFunctionDef) and not _off_loop_branch(node, frame)) or (
+        found = known[node] = (isinstance(frame, nodes.AsyncFunctionDef) and not _off_loop_branch(node, frame)
+                               and not _never_called(frame)) or (
             isinstance(frame, nodes.FunctionDef) and library_runs_on_loop(frame))
     return found
 
@@ -174,6 +175,16 @@ def _off_loop_branch(node: nodes.NodeNG, frame: nodes.AsyncFunctionDef) -> bool:
                 return True
         child, parent = parent, parent.parent
     return False
+
+
+def _never_called(frame: nodes.AsyncFunctionDef) -> bool:
+    """A coroutine function nothing runs: the ``async def __acall__`` of a plain middleware class whose
+    sync ``__call__`` never routes to it (``asynclint.core.middleware.never_called_acall``)."""
+    if frame.name != api.MIDDLEWARE_ASYNC_CALL:
+        return False
+    from asynclint.core import middleware  # noqa: PLC0415
+
+    return middleware.never_called_acall(frame)
 
 
 def library_runs_on_loop(function: nodes.FunctionDef) -> bool:

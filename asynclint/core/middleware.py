@@ -260,17 +260,54 @@ class _Chain:
 
     def method(self, name: str, after: nodes.ClassDef | None = None) -> nodes.FunctionDef | None:
         """The first project definition of a method (after the class ``after``, for ``super()``)."""
+        found = self.definitions(name, after)
+        return found[0] if found else None
+
+    def definitions(self, name: str, after: nodes.ClassDef | None = None) -> list[nodes.FunctionDef]:
+        """Every definition of a method in the first project class that defines it: one, or one per
+        branch of a class-body ``if``/``else`` (``if DJANGO_2_2: def __call__ ... else: def __call__``)."""
         classes = self.classes
         if after is not None and after in classes:
             classes = classes[classes.index(after) + 1:]
         for cls in classes:
-            for found in cls.locals.get(name, ()):
-                if isinstance(found, nodes.FunctionDef) and found.parent is cls:
-                    return found
-        return None
+            found = [f for f in cls.locals.get(name, ()) if isinstance(f, nodes.FunctionDef) and class_level(f, cls)]
+            if found:
+                return found
+        return []
 
     def methods(self) -> list[nodes.FunctionDef]:
-        return [m for cls in self.classes for m in cls.body if isinstance(m, nodes.FunctionDef)]
+        return [m for cls in self.classes for m in _class_body_functions(cls.body)]
+
+
+def _class_body_functions(body: list[nodes.NodeNG]) -> list[nodes.FunctionDef]:
+    found = []
+    for statement in body:
+        if isinstance(statement, nodes.FunctionDef):
+            found.append(statement)
+        elif isinstance(statement, nodes.If):
+            found += _class_body_functions(statement.body) + _class_body_functions(statement.orelse)
+    return found
+
+
+def _defined_on_every_branch(definitions: list[nodes.FunctionDef]) -> bool:
+    """Whether every branch of the class-body ``if`` statements around ``definitions`` defines one."""
+    for function in definitions:
+        child, parent = function, function.parent
+        while isinstance(parent, nodes.If):
+            other = parent.orelse if child in parent.body else parent.body
+            if not any(isinstance(d, nodes.FunctionDef) and d.name == function.name for d in _class_body_functions(other)):
+                return False
+            child, parent = parent, parent.parent
+    return True
+
+
+def class_level(function: nodes.NodeNG, cls: nodes.ClassDef) -> bool:
+    """Whether ``function`` is a method of ``cls``: defined in its body, directly or in the branches of
+    class-body ``if`` statements (either branch may be the one that runs)."""
+    parent = function.parent
+    while isinstance(parent, nodes.If):
+        parent = parent.parent
+    return parent is cls
 
 
 def _chain(cls: nodes.ClassDef) -> _Chain:
@@ -348,8 +385,16 @@ def _class_factory(node: nodes.ClassDef) -> Factory | None:
     legacy_marks = any(_sets_legacy_marker(m) for m in methods)
     if call is None:
         sync_path = async_path = True  # MiddlewareMixin's __call__: routes to __acall__ when async
-    else:
-        sync_path, async_path = _call_paths(call, chain, 0)
+    else:  # one __call__, or one per branch of a class-body ``if``: the paths of any of them
+        sync_path = async_path = False
+        candidates = chain.definitions("__call__")
+        for candidate in candidates:
+            paths = _call_paths(candidate, chain, 0)
+            sync_path, async_path = sync_path or paths[0], async_path or paths[1]
+        if not _defined_on_every_branch(candidates):  # another branch keeps the inherited __call__
+            inherited = chain.method("__call__", after=candidates[0].parent.scope())
+            paths = _call_paths(inherited, chain, 0) if inherited is not None else (True, True)
+            sync_path, async_path = sync_path or paths[0], async_path or paths[1]
     async_hooks: tuple = ()
     if chain.mixin and call is None and chain.method(api.MIDDLEWARE_ASYNC_CALL) is None:
         async_hooks = tuple(
@@ -455,6 +500,60 @@ def _delegation(value: nodes.NodeNG | None, call: nodes.FunctionDef, chain: _Cha
             return (True, True) if chain.mixin else None
         return _call_paths(parent, chain, depth + 1)
     return None
+
+
+def never_called_acall(function: nodes.NodeNG) -> bool:
+    """Whether ``function`` is an ``async def __acall__`` of a middleware class that nothing ever calls:
+    Django calls a middleware instance's ``__call__`` (never ``__acall__``; only ``MiddlewareMixin``'s
+    ``__call__`` routes to it), so in a class that is not a ``MiddlewareMixin``, whose ``__call__`` is a
+    sync ``def``, and whose module names ``__acall__`` nowhere but in its definition (no
+    ``self.__acall__(...)``, no ``getattr(self, "__acall__")``) while no other project file that names
+    the class names ``__acall__``, the coroutine is dead code: nothing in it runs on the loop."""
+    if not isinstance(function, nodes.AsyncFunctionDef) or function.name != api.MIDDLEWARE_ASYNC_CALL:
+        return False
+    cls = function.parent
+    if not isinstance(cls, nodes.ClassDef):
+        return False
+    known = getattr(function, "_asynclint_never_called", None)
+    if known is None:
+        known = function._asynclint_never_called = _never_called_acall(cls)  # pylint: disable=protected-access
+    return known
+
+
+def _never_called_acall(cls: nodes.ClassDef) -> bool:
+    found = factory(cls)
+    if found is None or found.mixin:
+        return False
+    call = _chain(cls).method("__call__")
+    if call is None or isinstance(call, nodes.AsyncFunctionDef) or call.parent is not cls:
+        return False
+    module = cls.root()
+    from asynclint.core import django_kinds
+
+    for use in django_kinds.identifiers(module).get(api.MIDDLEWARE_ASYNC_CALL, ()):
+        if not isinstance(use, nodes.Attribute) or not _own_acall_of_another_class(use, cls):
+            return False
+    if any(isinstance(const.value, str) and const.value == api.MIDDLEWARE_ASYNC_CALL
+           for const in module.nodes_of_class(nodes.Const)):
+        return False  # ``getattr(self, "__acall__")``
+
+    for path in django_kinds._files_mentioning(cls):  # noqa: SLF001 (the project's text index)
+        if module.file and os.path.abspath(path) == os.path.abspath(module.file):
+            continue
+        if _named_in_code(path, api.MIDDLEWARE_ASYNC_CALL):
+            return False
+    return True
+
+
+def _own_acall_of_another_class(use: nodes.Attribute, cls: nodes.ClassDef) -> bool:
+    """``self.__acall__`` inside another class that defines its own ``__acall__``: not ``cls``'s."""
+    if not isinstance(use.expr, nodes.Name) or use.expr.name != "self":
+        return False
+    scope = use.scope()
+    owner = scope.parent if isinstance(scope, nodes.FunctionDef) else None
+    return isinstance(owner, nodes.ClassDef) and owner is not cls and any(
+        isinstance(found, nodes.AsyncFunctionDef) and found.parent is owner
+        for found in owner.locals.get(api.MIDDLEWARE_ASYNC_CALL, ()))
 
 
 def _marks_self(method: nodes.FunctionDef) -> bool:
@@ -1119,18 +1218,11 @@ _CLOSING = frozenset({"close", "close_all", "close_if_unusable_or_obsolete"})
 def thread_bound(found: Factory) -> bool:
     """The middleware keeps or clears state of the thread it runs in (a ``threading.local()`` of its
     module, an attribute such as ``_thread_locals``/``thread_context``, or a library call bound to the
-    thread, ``asynclint.libraries.loops.THREAD_BOUND_CALLS``): it only works sync, in the
-    worker thread the sync view runs in (under ASGI that is the thread it is adapted into), so being
-    sync-only is its design, not a slip."""
-    module = found.node.root()
-    local_names = set()
-    for statement in module.body:
-        value = getattr(statement, "value", None)
-        if isinstance(statement, (nodes.Assign, nodes.AnnAssign)) and isinstance(value, nodes.Call) and \
-                isinstance(value.func, (nodes.Name, nodes.Attribute)) and \
-                qualified_name(value.func) in _THREAD_LOCAL_FACTORIES:
-            targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
-            local_names |= {t.name for t in targets if isinstance(t, nodes.AssignName)}
+    thread, ``asynclint.libraries.loops.THREAD_BOUND_CALLS``), itself or through a project function it
+    calls (one or two calls deep) that writes a module-level ``threading.local()`` of its own module
+    (``set_current_tenant(tenant)``): it only works sync, in the worker thread the sync view runs in
+    (under ASGI that is the thread it is adapted into), so being sync-only is its design, not a slip."""
+    local_names = _thread_local_names(found.node.root())
     for function in _code(found):
         for node in function.nodes_of_class((nodes.Name, nodes.Attribute, nodes.AssignAttr)):
             name = node.name if isinstance(node, nodes.Name) else node.attrname
@@ -1144,6 +1236,84 @@ def thread_bound(found: Factory) -> bool:
                 return True
             if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in THREAD_BOUND_CALLS:
                 return True  # with pghistory.context(...): a library's state of this thread
+    return any(_writes_thread_local(callee, 1) for function in _code(found) for callee in _called_functions(function))
+
+
+#: How many calls deep ``thread_bound`` follows project functions for a write to a thread-local.
+_THREAD_STATE_DEPTH = 2
+
+
+def _called_functions(function: nodes.FunctionDef) -> list[nodes.FunctionDef]:
+    """The project's sync module-level functions ``function`` calls by name (same or imported module)."""
+    found = []
+    for call in function.nodes_of_class(nodes.Call):
+        if not isinstance(call.func, (nodes.Name, nodes.Attribute)):
+            continue
+        callee = definition_of(call.func)
+        if isinstance(callee, nodes.FunctionDef) and not isinstance(callee, nodes.AsyncFunctionDef) and \
+                isinstance(callee.parent, nodes.Module) and callee is not function and callee not in found:
+            found.append(callee)
+    return found
+
+
+def _writes_thread_local(function: nodes.FunctionDef, depth: int) -> bool:
+    """``function`` sets, deletes or clears an attribute of a module-level ``threading.local()`` of its own
+    module (``_context.tenant = t``, ``setattr(_context, "tenant", t)``), or calls a project function that
+    does (up to ``_THREAD_STATE_DEPTH`` calls deep)."""
+    local_names = _thread_local_names(function.root())
+    if local_names:
+        for node in function.nodes_of_class((nodes.AssignAttr, nodes.DelAttr)):
+            if isinstance(node.expr, nodes.Name) and node.expr.name in local_names and not _switched_off(node, function):
+                return True
+        for call in function.nodes_of_class(nodes.Call):
+            if isinstance(call.func, nodes.Name) and call.func.name in ("setattr", "delattr") and call.args and \
+                    isinstance(call.args[0], nodes.Name) and call.args[0].name in local_names and \
+                    not _switched_off(call, function):
+                return True
+    return depth < _THREAD_STATE_DEPTH and any(
+        _writes_thread_local(callee, depth + 1) for callee in _called_functions(function))
+
+
+def _switched_off(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    """``node`` runs only under ``if FLAG:`` where ``FLAG`` is a module-level name set to ``False``
+    (``use_threadlocal = False``): by default the state is not kept per thread."""
+    child, parent = node, node.parent
+    while parent is not None and parent is not function:
+        if isinstance(parent, nodes.If) and child in parent.body and isinstance(parent.test, nodes.Name):
+            module = function.root()
+            values = [a.parent.value for a in module.locals.get(parent.test.name, ())
+                      if isinstance(a, nodes.AssignName) and isinstance(a.parent, nodes.Assign) and a.parent.parent is module]
+            if values and all(isinstance(v, nodes.Const) and not v.value for v in values):
+                return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _thread_local_names(module: nodes.Module) -> set[str]:
+    """The module-level names bound to a ``threading.local()`` (a factory imported under several
+    conditional bindings counts when one of them is ``threading.local``)."""
+    found = getattr(module, "_asynclint_thread_locals", None)
+    if found is not None:
+        return found
+    found = set()
+    for statement in module.body:
+        value = getattr(statement, "value", None)
+        if isinstance(statement, (nodes.Assign, nodes.AnnAssign)) and isinstance(value, nodes.Call) and \
+                _thread_local_factory(value.func):
+            targets = statement.targets if isinstance(statement, nodes.Assign) else [statement.target]
+            found |= {t.name for t in targets if isinstance(t, nodes.AssignName)}
+    module._asynclint_thread_locals = found  # pylint: disable=protected-access
+    return found
+
+
+def _thread_local_factory(func: nodes.NodeNG) -> bool:
+    if not isinstance(func, (nodes.Name, nodes.Attribute)):
+        return False
+    if qualified_name(func) in _THREAD_LOCAL_FACTORIES:
+        return True
+    if isinstance(func, nodes.Name):  # ``if ASGIREF: from asgiref.local import Local as local / else: from threading import local``
+        return any(isinstance(binding, (nodes.Import, nodes.ImportFrom)) and
+                   imported_name(binding, func.name) in _THREAD_LOCAL_FACTORIES for binding in bindings(func))
     return False
 
 

@@ -17,7 +17,9 @@ The project's requirement is read, walking up from the checked folder to the pro
 (``[options] install_requires``), ``setup.py`` (a literal ``install_requires=[...]``), ``Pipfile``
 (``[packages]``) and ``requirements*.txt`` / ``requirements/*.txt`` (following ``-r``). A lock file
 that pins Django (``poetry.lock``, ``uv.lock``, ``Pipfile.lock``, a ``==`` pin in a requirements
-file) is read first: the release it locks is the one the project runs (``locked``).
+file) is read first: the release it locks is the one the project runs (``locked``). A requirement
+asynclint cannot read never stops the analysis (the project's files are not asynclint's input): the
+installed Django, else the newest known, is targeted and ``-v`` says why.
 """
 
 from __future__ import annotations
@@ -287,9 +289,22 @@ def _from_pipfile(path, package: str) -> tuple[str, str] | None:
         if normalized(name) == normalized(package):
             if isinstance(constraint, dict):
                 constraint = constraint.get("version", "")
-            specifier = "" if str(constraint).strip() == "*" else str(constraint)
+            specifier = "" if str(constraint).strip() == "*" else _pipfile_specifier(str(constraint))
             return specifier, f"{path} [packages] {name} = {constraint!r}"
     return None
+
+
+_BARE_WILDCARD = re.compile(r"^(===?)?\s*(\d+(?:\.\d+)*)\.[xX*]$")
+
+
+def _pipfile_specifier(constraint: str) -> str:
+    """A Pipfile's version as PEP 440: the ``4.1.x`` and bare ``4.1.*`` that pipenv users write mean
+    ``==4.1.*``; anything else is kept as written."""
+    parts = []
+    for piece in (part.strip() for part in constraint.split(",")):
+        match = _BARE_WILDCARD.match(piece)
+        parts.append(f"=={match.group(2)}.*" if match else piece)
+    return ",".join(part for part in parts if part)
 
 
 def _from_requirements(path, package: str = "django", _seen=None) -> tuple[str, str] | None:
@@ -552,10 +567,13 @@ def detect(option: str | None, project=None) -> Target:
                     return Target(found, f"the installed Django ({metadata.version('django')}), which the "
                                          f"django requirement in {declared_found[1]} admits")
             required = requirement(project) if declared_found is not None else None
-        except InvalidRequirement:
+        except InvalidRequirement as error:
+            # the project's own requirement files are not asynclint's input: one it cannot read never
+            # stops the analysis (the installed Django, else the default target, says why under -v)
             if found is None:
-                raise
-            required = None  # an unreadable requirement: the installed Django
+                return Target(NEWEST, f"no Django installed and the django requirement cannot be read "
+                                      f"({error}): the newest known")
+            required = None
         if required is not None:
             version, where = required
             why = f"the installed Django ({metadata.version('django')}) is not admitted" if found is not None \

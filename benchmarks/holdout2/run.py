@@ -34,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 sys.path.insert(0, str(HERE.parent))
+import heldout  # noqa: E402
 from heldout import (EXTRA, describe, git_dir, interpreter, lines_of, lint, load,  # noqa: E402
                      real_files, reductions, spans, tally)
 
@@ -215,6 +216,11 @@ def main() -> int:
 
     right, total = red["right"] + tp, red["all"] + tp + fp
     print(f"precision (reductions + judged real code): {right}/{total} = {(right / total if total else 1):.2f}")
+    if heldout.ABORTED:
+        print(f"ABORTED runs (exit status 2, nothing analysed, counted as no finding): {len(heldout.ABORTED)}")
+        for item in heldout.ABORTED:
+            print(f"  {item}")
+        return 1
     return 0
 
 
