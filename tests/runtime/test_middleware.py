@@ -238,10 +238,11 @@ def test_middleware_behaves_as_the_rules_say(relative, name, mode):
 
 
 def _factories(relative: str) -> dict[str, tuple[int, int]]:
-    """Module-level functions and classes of a fixture file: name -> (first line, last line)."""
+    """Module-level functions and classes of a fixture file: name -> (first line, last line). A private
+    name (``_remember``) is a helper the factories call, not a factory."""
     tree = ast.parse((FIXTURES / relative).read_text())
     return {node.name: (min([node.lineno] + [d.lineno for d in node.decorator_list]), node.end_lineno)
-            for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+            for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and not node.name.startswith("_")}
 
 
 def test_every_fixture_middleware_is_run():
