@@ -80,6 +80,9 @@ UNLESS_COMMIT_FALSE = "not save(commit=False)"
 #: view of a known class with neither ``filterset_class`` nor ``filterset_fields`` (no FilterSet at all),
 #: or with ``filterset_fields`` naming only plain fields of the QuerySet's model (no model choice filter).
 FILTERSET_MAY_QUERY = "the view's FilterSet may look rows up"
+#: Decorators that compute a method's value on the first read of the attribute and store it on the object
+#: (Django's and functools'): later reads of that object return the stored value and run nothing.
+CACHED_PROPERTY_DECORATORS = frozenset({"functools.cached_property", "django.utils.functional.cached_property"})
 #: The call's file argument (its first positional argument, or the keyword ``IN_MEMORY_PARAMETERS`` names)
 #: is not an in-memory buffer (``io.BytesIO(...)``, a name bound to one, a parameter a call passes one):
 #: on memory the library copies and parses bytes, no file I/O.

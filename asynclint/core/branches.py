@@ -24,6 +24,7 @@ from operator import ge, gt, le, lt
 
 from astroid import nodes
 
+from asynclint import django_api as api
 from asynclint.core.imports import qualified_name
 
 Bindings = frozenset  # of (parameter name, ("const", value) | ("not-none",))
@@ -39,7 +40,6 @@ _NOT_NONE_NODES = (nodes.List, nodes.Dict, nodes.Tuple, nodes.Set, nodes.JoinedS
 _SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)
 
 _MEMO_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
-_CACHED_PROPERTIES = frozenset({"functools.cached_property", "django.utils.functional.cached_property"})
 _LONG_LIVED_BASES = frozenset({"django.apps.config.AppConfig", "django.apps.AppConfig"})
 
 
@@ -335,7 +335,7 @@ def memoised(function: nodes.FunctionDef, read: nodes.NodeNG | None = None) -> b
     names = _decorator_names(function)
     if names & _MEMO_DECORATORS:
         return True
-    if names & _CACHED_PROPERTIES and isinstance(function.parent, nodes.ClassDef):
+    if names & api.CACHED_PROPERTY_DECORATORS and isinstance(function.parent, nodes.ClassDef):
         return _long_lived(function.parent)
     return False
 

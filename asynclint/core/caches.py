@@ -127,8 +127,7 @@ def _test_code(module_file: str, root: str) -> bool:
 
     from asynclint.core import deployment
 
-    name = os.path.basename(module_file)[:-3] if module_file.endswith(".py") else ""
-    if name in ("tests", "test", "conftest") or name.startswith("test_") or name.endswith(("_test", "_tests")):
+    if module_file.endswith(".py") and deployment.is_test_file_name(os.path.basename(module_file)[:-3]):
         return True
     try:
         where = Path(module_file).resolve().relative_to(Path(root).resolve()).as_posix()

@@ -168,6 +168,11 @@ def project_python_files(root: Path, tests: bool = False):
     return (path for path in _files(root, tests) if path.suffix == ".py")
 
 
+def is_test_file_name(stem: str) -> bool:
+    """A module name the test runner collects (``test_x``, ``x_test``, ``tests``, ``conftest``...)."""
+    return stem in ("tests", "test", "conftest") or stem.startswith("test_") or stem.endswith(("_test", "_tests"))
+
+
 def is_test_path(where: str) -> bool:
     """A file (relative to the project root) inside a test folder (``tests``, ``e2e_tests``...)."""
     return any(_TEST_DIR.search(part) for part in where.split("/")[:-1])

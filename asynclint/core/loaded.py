@@ -32,7 +32,6 @@ from asynclint.core.context import current
 from asynclint.core.django_kinds import find_method
 from asynclint.core.imports import qualified_name
 
-_CACHED_PROPERTIES = frozenset({"functools.cached_property", "django.utils.functional.cached_property"})
 _SCOPES = (nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)
 _COMPREHENSIONS = (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)
 _DEPTH = 3
@@ -44,7 +43,7 @@ def is_cached_property(function: nodes.FunctionDef | None) -> bool:
         return False
     for decorator in function.decorators.nodes:
         if isinstance(decorator, (nodes.Name, nodes.Attribute)) and \
-                (qualified_name(decorator) in _CACHED_PROPERTIES or
+                (qualified_name(decorator) in api.CACHED_PROPERTY_DECORATORS or
                  isinstance(decorator, nodes.Name) and decorator.name == "cached_property"):
             return True
     return False

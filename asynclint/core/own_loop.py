@@ -42,6 +42,7 @@ import re
 from astroid import nodes
 
 from asynclint.core import context
+from asynclint.core.deployment import is_test_file_name
 from asynclint.core.event_loop import enclosing_frame
 from asynclint.core.imports import qualified_name
 
@@ -58,8 +59,7 @@ _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+([\w.,
 
 def is_test_module(module: nodes.Module) -> bool:
     """A module the test runner collects (by its file's name)."""
-    last = module.name.rpartition(".")[2]
-    return last in ("tests", "test", "conftest") or last.startswith("test_") or last.endswith(("_test", "_tests"))
+    return is_test_file_name(module.name.rpartition(".")[2])
 
 
 def own_loop_reason(node: nodes.NodeNG, local_work: bool = True) -> str | None:
