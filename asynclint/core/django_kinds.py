@@ -2992,11 +2992,27 @@ def agreed_return(function: nodes.FunctionDef) -> Kind | None:
     if not kinds or kinds[0] is None or any(k is None or k.name != kinds[0].name for k in kinds):
         return None
     agreed = kinds[0]
+    if agreed.name == api.COROUTINE and any(_attribute_written(statement.value, function) for statement in returns):
+        return None  # ``response = self.handle(exc); response.x = 1; return response``: the write raises
     if any(k.related != agreed.related for k in kinds[1:]):
         agreed = agreed.but(related=None)  # one return selects a relation, another not: not known (khoj)
     if any(k.only != agreed.only or k.deferred != agreed.deferred for k in kinds[1:]):
         agreed = agreed.but(only=None, deferred=frozenset())
     return _with_relations_read(function, returns, agreed)
+
+
+def _attribute_written(value: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    """``return response`` where ``function`` also writes an attribute of that same binding
+    (``response.accepted_renderer = ...``). A coroutine object has no ``__dict__``: the write raises
+    AttributeError, so a function that holds a coroutine there never returns it (the call that made it
+    was not awaited: that is where the bug is, not at the function's callers)."""
+    if not isinstance(value, nodes.Name):
+        return False
+    returned = set(bindings(value))
+    return any(isinstance(target.expr, nodes.Name) and target.expr.name == value.name
+               and returned & set(bindings(target.expr))
+               for target in function.nodes_of_class(nodes.AssignAttr, skip_klass=(
+                   nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)))
 
 
 def _with_relations_read(function: nodes.FunctionDef, returns: list[nodes.Return], kind: Kind) -> Kind:

@@ -39,6 +39,7 @@ SENDGRID_ENDPOINT = "SendGrid API endpoint"
 GCS_CLIENT = "Google Cloud Storage client"
 GCS_BUCKET = "Google Cloud Storage bucket"
 GCS_BLOB = "Google Cloud Storage blob"
+KOMBU_CONNECTION = "kombu connection"
 
 
 def blocking_row(receiver, name, library, replacement, since="", note="", **extra):
@@ -148,6 +149,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
       for name in _OPENAI_METHODS),
     *(blocking_row(ANTHROPIC_RESOURCE, name, "anthropic", "await {func}(...) on an anthropic.AsyncAnthropic client")
       for name in _ANTHROPIC_METHODS),
+    # kombu 5.x (``kombu/connection.py``): connect() and ensure_connection() open the transport (the AMQP
+    # handshake, or the Redis transport's PING), channel() connects first, drain_events() reads the socket.
+    # kombu has no asyncio API (aio-pika for AMQP, redis.asyncio for Redis are the async clients).
+    *(blocking_row(KOMBU_CONNECTION, name, "kombu", "an aio-pika connection (AMQP) or a redis.asyncio client, or "
+           "'await sync_to_async({func})(...)'", note="kombu has no asyncio API")
+      for name in ("connect", "ensure_connection", "channel", "drain_events")),
     # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
     *(blocking_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
            note="Django's storage API has no async form") for name in _STORAGE_METHODS),
@@ -180,6 +187,8 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys(("openai.OpenAI", "openai.AzureOpenAI", "openai.Client"), OPENAI_CLIENT),
     **dict.fromkeys(("anthropic.Anthropic", "anthropic.Client", "anthropic.AnthropicBedrock",
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
+    **dict.fromkeys(("kombu.Connection", "kombu.connection.Connection", "kombu.BrokerConnection",
+                     "kombu.connection.BrokerConnection"), KOMBU_CONNECTION),
     **dict.fromkeys(("django.core.files.storage.FileSystemStorage",
                      "django.core.files.storage.filesystem.FileSystemStorage"), STORAGE),
 }
@@ -225,11 +234,12 @@ NO_IO_METHODS = {
 }
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
-                                 ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK})
+                                 ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK, KOMBU_CONNECTION})
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
                           OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
-                          TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB})
+                          TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB,
+                          KOMBU_CONNECTION})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -318,4 +328,4 @@ VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg":
             "qdrant_client": "1.20.0 (read in its source; 1.6.0 and 1.6.1 compared for the async client)",
             "stripe": "16.1.0", "twilio": "9.13.0", "slack_sdk": "3.48.0", "sendgrid": "6.12.5",
             "google-cloud-storage": "3.17.2", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
-            "django": "5.2.19"}
+            "django": "5.2.19", "kombu": "5.7.0"}

@@ -30,8 +30,11 @@ if it were the result (`book = Book.objects.aget(pk=pk); book.title`: a half-don
 ORM; returned, or handed to `async_to_sync`/`asyncio.run`/a callable, it stays silent), a plain `def` that returns such a coroutine from inside `try`/`except` (its
 exceptions escape at the caller's `await`, past the handlers), one that tests such a coroutine as a
 condition (`return self.first.has_permission(x) and self.second.has_permission(x)`: the first is
-always true and never runs), and a sync helper that calls a parameter to which a caller in its
-module passes a `sync_to_async(f)` wrapper.
+always true and never runs), one that stores such a coroutine (or one of the project's `async def`
+called through `self`) in a name and then writes an attribute of it (`response = self.handle_exception(exc);
+response.renderer_context = ...`: the write raises AttributeError, a coroutine has no `__dict__`; the
+helper is then not taken to return a coroutine, so its callers are not reported), and a sync helper that
+calls a parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.
 
 ## Why is this bad?
 Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or
@@ -388,13 +391,18 @@ class AsyncCallNotAwaited(AsyncLintRule):
         returned = _coroutine_return(function)
         if returned is None:
             return
-        self.report(node, f"{describe(node.func)}() returns a coroutine on one of its paths (line "
-                          f"{returned.fromlineno}: 'return {describe(returned.value)}'), and here its value is "
-                          f"tested for truth: on that path the test always passes and the coroutine never "
-                          f"runs; make {function.name} an 'async def' that awaits it, and write "
-                          f"'await {describe(node)}'",
-                    facts=Facts(unfixable=f"{describe(node.func)}() gives a coroutine on some paths only: awaiting "
-                                          f"it would fail on the others; make it an 'async def' first"))
+        self._report_needs_async_def(
+            node, function.name,
+            f"on one of its paths (line {returned.fromlineno}: 'return {describe(returned.value)}'), and here its "
+            f"value is tested for truth: on that path the test always passes and the coroutine never runs",
+            f"{describe(node.func)}() gives a coroutine on some paths only: awaiting it would fail on the others; "
+            f"make it an 'async def' first")
+
+    def _report_needs_async_def(self, node: nodes.Call, function: str, situation: str, unfixable: str) -> None:
+        """A coroutine that only an ``async def`` can await: what goes wrong ``situation``, and no fix."""
+        self.report(node, f"{describe(node.func)}() returns a coroutine {situation}; make {function} an "
+                          f"'async def' that awaits it, and write 'await {describe(node)}'",
+                    facts=Facts(unfixable=unfixable))
 
     def _check_sync_code(self, node: nodes.Call) -> None:
         """In a sync ``def``: a coroutine returned from inside ``try``, and a ``sync_to_async(f)``
@@ -404,8 +412,21 @@ class AsyncCallNotAwaited(AsyncLintRule):
             return
         returned = isinstance(node.parent, nodes.Return) and _guarding_handlers(node, frame)
         django_async = _named_like_django_async(node)
-        if not returned and not _truth_tested(node) and not django_async and _parameter_called(node, frame) is None:
+        written = _attribute_written_after(node, frame)
+        if not returned and not _truth_tested(node) and not django_async and written is None \
+                and _parameter_called(node, frame) is None:
             return  # nothing below can report it: its kind is not needed (most calls of sync code)
+        if written is not None:
+            found = kind_of(node)
+            if found is not None and found.name == api.COROUTINE and _is_awaitable_origin(found):
+                self._report_needs_async_def(
+                    node, frame.name,
+                    f"that the sync function {frame.name}() stores and then writes an attribute of (line "
+                    f"{written.fromlineno}: '{written.as_string()}'): a coroutine has no such attribute, so that "
+                    f"line raises AttributeError and the call never runs",
+                    f"{frame.name}() is a sync function: make it an 'async def' (and await it where it is called) "
+                    f"first")
+            return
         found = kind_of(node)
         if found is not None and found.name == api.COROUTINE and found.origin == "django" and django_async \
                 and not returned and not _truth_tested(node):
@@ -473,6 +494,22 @@ def _django_async_names() -> frozenset[str]:
     """The async method names of the table's Django rows (``aget``, ``asave``, ``acount``...)."""
     return frozenset(row.async_name for row in api.SYNC_APIS
                      if row.async_name and not row.library and "." not in row.async_name)
+
+
+def _attribute_written_after(node: nodes.Call, frame: nodes.FunctionDef) -> nodes.AssignAttr | None:
+    """``response = self.handle_exception(exc)`` followed in ``frame`` by ``response.x = ...``: the first
+    write of an attribute of the name the call's result is bound to (the same binding)."""
+    parent = node.parent
+    if not (isinstance(parent, nodes.Assign) and parent.value is node and len(parent.targets) == 1
+            and isinstance(parent.targets[0], nodes.AssignName)):
+        return None
+    target = parent.targets[0]
+    for written in frame.nodes_of_class(nodes.AssignAttr, skip_klass=(nodes.FunctionDef, nodes.Lambda,
+                                                                       nodes.ClassDef)):
+        if isinstance(written.expr, nodes.Name) and written.expr.name == target.name \
+                and written.fromlineno > node.fromlineno and target in bindings(written.expr):
+            return written
+    return None
 
 
 def _is_awaitable_origin(found) -> bool:
