@@ -604,6 +604,15 @@ VIEW_DECORATORS_ASYNC_SINCE: dict[str, Version | None] = {
     "django.utils.decorators.method_decorator": (5, 2),
     "rest_framework.decorators.api_view": None,
 }
+#: Django's auth view decorators whose sync wrapper calls ``test_func(request.user)`` before it calls the
+#: view (``user_passes_test``; ``login_required``/``permission_required``/``staff_member_required`` are
+#: built on it): the request's lazy user is resolved in that thread first. Over ``async_to_sync(view)``
+#: (a sync callable, so the sync wrapper on every version) the coroutine starts with the user loaded.
+USER_RESOLVING_VIEW_DECORATORS = frozenset({
+    *(f"django.contrib.auth.decorators.{name}" for name in ("login_required", "permission_required",
+                                                             "user_passes_test")),
+    "django.contrib.admin.views.decorators.staff_member_required",
+})
 #: View decorators that pass the view's return value through untouched, so wrapping a coroutine is
 #: harmless where Django already treats the view as async (method_decorator(..., name="dispatch") on
 #: a view with async handlers; non_atomic_requests only marks the callable and returns it). Verified

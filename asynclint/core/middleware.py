@@ -1213,6 +1213,11 @@ _THREAD_STATE = re.compile(r"thread_?(?:local|context|data)s?$|^_?thread_?locals
 _THREAD_CONNECTIONS = frozenset({"django.db.connections", "django.db.connection"})
 _THREAD_CONNECTION_CALLS = frozenset({"django.db.close_old_connections", "django.db.reset_queries"})
 _CLOSING = frozenset({"close", "close_all", "close_if_unusable_or_obsolete"})
+#: ``connection.execute_wrapper(wrapper)`` installs ``wrapper`` on the calling thread's connection (Django's
+#: ``BaseDatabaseWrapper.execute_wrapper`` appends to that connection's ``execute_wrappers``): a middleware
+#: that wraps ``get_response`` in it sees the queries of the thread the sync view runs in, and an async
+#: one would see none.
+_THREAD_CONNECTION_METHODS = _CLOSING | {"execute_wrapper"}
 
 
 def thread_bound(found: Factory) -> bool:
@@ -1319,11 +1324,12 @@ def _thread_local_factory(func: nodes.NodeNG) -> bool:
 
 def _closes_thread_connection(call: nodes.Call) -> bool:
     """``close_old_connections()``, ``reset_queries()``, ``connection.close()``, ``connections.close_all()``,
-    ``connections[alias].close()`` or ``conn.close()`` with ``conn = connections[alias]``."""
+    ``connections[alias].close()`` or ``conn.close()`` with ``conn = connections[alias]``, and the same
+    receivers' ``execute_wrapper(...)`` (a wrapper on the thread's connection)."""
     func = call.func
     if isinstance(func, nodes.Name):
         return qualified_name(func) in _THREAD_CONNECTION_CALLS
-    if not isinstance(func, nodes.Attribute) or func.attrname not in _CLOSING:
+    if not isinstance(func, nodes.Attribute) or func.attrname not in _THREAD_CONNECTION_METHODS:
         return False
     receiver = func.expr
     if isinstance(receiver, nodes.Name):

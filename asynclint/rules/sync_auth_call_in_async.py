@@ -25,7 +25,10 @@ the view's read queries nothing. Nor in a handler of a Django REST framework or 
 view's dispatch ran `initial()` before the handler, whose `perform_authentication()` read
 `request.user`, so the Request hands back that user; unless a project class of the view overrides
 `perform_authentication()`/`initial()` without running them (DRF's lazy authentication) or has its own
-`dispatch()` that never calls `initial()`.
+`dispatch()` that never calls `initial()`. Nor in a coroutine function decorated `@login_required`
+(`permission_required`, `user_passes_test`, `staff_member_required`) above `@async_to_sync`: the
+decorator wraps the sync `async_to_sync(view)`, so its sync wrapper reads `request.user` in its thread
+before the coroutine starts, and the lazy object keeps that user.
 
 ## Why is this bad?
 `request.user` is a lazy object: its first read loads the session and queries the user table. On
@@ -125,6 +128,24 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
     return _names_parameter(request, function, 1) or _is_self_request(request, function)
 
 
+def _resolved_by_decorator(request: nodes.NodeNG) -> bool:
+    """The request parameter of a coroutine function decorated ``@login_required`` (or another
+    ``api.USER_RESOLVING_VIEW_DECORATORS``) above ``@async_to_sync``: decorators apply bottom-up, so the
+    auth decorator wraps the sync ``async_to_sync(view)`` and reads ``request.user`` in its thread before
+    the coroutine starts; the lazy object keeps that user, so reading it on the loop queries nothing."""
+    function = request.frame()
+    if not isinstance(function, nodes.AsyncFunctionDef) or function.decorators is None:
+        return False
+    adapted = False
+    for decorator in reversed(function.decorators.nodes):
+        name = qualified_name(decorator.func if isinstance(decorator, nodes.Call) else decorator)
+        if name in api.ASYNC_TO_SYNC:
+            adapted = True
+        elif adapted and name in api.USER_RESOLVING_VIEW_DECORATORS:
+            return _names_parameter(request, function, 0)
+    return False
+
+
 def _names_parameter(request: nodes.NodeNG, function: nodes.FunctionDef, index: int) -> bool:
     """``request`` is the function's positional parameter ``index`` (never rebound), or a local bound
     once to ``self.request``."""
@@ -192,7 +213,7 @@ class SyncAuthCallInAsync(SyncCallRule):
         if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node) and \
                 not _rebinds_user(enclosing_frame(node), node.args[0], node.lineno) and \
                 not lazy_user_never_evaluated(node) and not user_resolved_before_views(node.root()) and \
-                not _authenticated_by_view(node.args[0]):
+                not _authenticated_by_view(node.args[0]) and not _resolved_by_decorator(node.args[0]):
             self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
 
     @only_required_for_messages(_SYMBOL)
@@ -211,5 +232,7 @@ class SyncAuthCallInAsync(SyncCallRule):
             return  # a sync middleware of the project loads the user in its thread before every view
         if _authenticated_by_view(node.expr):
             return  # a DRF/adrf view authenticated the request before calling this handler
+        if _resolved_by_decorator(node.expr):
+            return  # @login_required over @async_to_sync loaded the user in its thread first
         row = api.lookup(api.REQUEST, "user")
         self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))

@@ -23,7 +23,8 @@ in), for middleware that manages the database connection of its thread (`close_o
 `reset_queries()`, `connection.close()`, `connections[alias].close()` around each request: Django's
 connections are per thread, and under ASGI the adapted middleware shares the worker thread with the
 sync view's ORM work, while an async one would close the loop thread's connections, which the request
-never uses), and for a factory whose code
+never uses; likewise `connection.execute_wrapper(...)` around `get_response`, which sees only the
+queries of its thread's connection), and for a factory whose code
 already has an async path (one that
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
 `sync-only-middleware-in-settings` reports it where it is installed). A middleware class that the

@@ -3,7 +3,9 @@
 ## What it does
 Flags an adapter applied to the wrong kind of callable: `sync_to_async` on a coroutine function,
 on an object whose class has `async def __call__`, or on a generator function; `async_to_sync` on a
-sync function. Direct calls and decorators both count.
+sync function. Direct calls and decorators both count; decorators apply bottom-up, so an adapter in a
+stack wraps what the adapter below it returned (`@sync_to_async @login_required @async_to_sync async
+def` gives `sync_to_async` a sync function: silent).
 
 ## Why is this bad?
 asgiref checks at wrap time: `sync_to_async(async_fn)` raises `TypeError: sync_to_async can only be
@@ -95,6 +97,10 @@ _PROBLEMS = {
 }
 
 
+#: What each adapter returns.
+_ADAPTED = {"sync_to_async": "coroutine function", "async_to_sync": "sync function"}
+
+
 class WrongAdapterDirection(AsyncLintRule):
     msgid = "E5734"
     symbol = _SYMBOL
@@ -121,11 +127,15 @@ class WrongAdapterDirection(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
-        for decorator in node.decorators.nodes if node.decorators else ():
+        # Decorators apply bottom-up: each adapter wraps what the decorators below it returned, so
+        # ``@sync_to_async @login_required @async_to_sync async def`` gives sync_to_async a sync function
+        # (the adapter below it made one; another decorator is taken to keep the nature it was given).
+        nature = _function_nature_undecorated(node)
+        for decorator in reversed(node.decorators.nodes if node.decorators else ()):
             adapter = _adapter(decorator)
             if adapter is not None:
-                nature = _function_nature_undecorated(node)
                 self._check(decorator, adapter, nature, node.name)
+                nature = _ADAPTED[adapter]
 
     visit_asyncfunctiondef = visit_functiondef  # @sync_to_async on an async def raises at import
 

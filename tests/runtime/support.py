@@ -561,3 +561,20 @@ def load_module(relative: str):
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def call_signature(function):
+    """The signature a fixture's top-level callable is called with, through functools.wraps chains and
+    asgiref's adapters (``SyncToAsync.func``, ``AsyncToSync.awaitable``), which ``inspect.signature``
+    cannot read (``@sync_to_async @login_required @async_to_sync async def view(request)``)."""
+    import inspect
+
+    current = function
+    for _ in range(20):
+        inner = getattr(current, "__wrapped__", None)
+        if inner is None and type(current).__name__ in ("SyncToAsync", "AsyncToSync"):
+            inner = getattr(current, "func", None) or getattr(current, "awaitable", None)
+        if inner is None:
+            break
+        current = inner
+    return inspect.signature(current)

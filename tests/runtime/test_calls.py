@@ -66,6 +66,7 @@ from tests.runtime.support import (  # noqa: E402
     FIXTURES,
     UPLOADS,
     Outcome as Expected,
+    call_signature,
     entries,
     exception_named,
     file_environment,
@@ -627,7 +628,7 @@ class BlockingProbe:
 def arguments_for(function, where: str, rule: str | None = None) -> dict:
     arguments = {}
     available = {**RUNTIME_ARGUMENTS, **RULE_ARGUMENTS.get(rule, {})}
-    for parameter in inspect.signature(function).parameters.values():
+    for parameter in call_signature(function).parameters.values():
         if parameter.name in available:
             arguments[parameter.name] = available[parameter.name]()
         elif parameter.default is inspect.Parameter.empty:

@@ -47,6 +47,7 @@ from django.core.exceptions import SynchronousOnlyOperation  # noqa: E402
 
 from tests.runtime.support import (  # noqa: E402
     FIXTURES,
+    call_signature,
     entries,
     file_environment,
     folders_proven_by,
@@ -116,7 +117,7 @@ def arguments_for(function) -> dict:
     import inspect
 
     arguments = {}
-    for parameter in inspect.signature(function).parameters.values():
+    for parameter in call_signature(function).parameters.values():
         if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
             continue  # *args, **fields: nothing to fill
         if parameter.name in RUNTIME_ARGUMENTS:
