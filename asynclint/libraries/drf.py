@@ -130,6 +130,13 @@ AUTHENTICATING_VIEWS = frozenset({
     f"{package}.views.APIView" for package in (_DRF, "adrf")} | {
     f"{package}.generics.{name}" for package in (_DRF, "adrf") for name in _GENERIC_VIEWS} | {
     f"{package}.viewsets.{name}" for package in (_DRF, "adrf") for name in ("ViewSet", *_GENERIC_VIEWSETS)})
+#: What only a DRF (or adrf) view's handler can be or return: a viewset action (``@action`` routes only
+#: in a ViewSet) and a DRF ``Response`` (rendered by the view's ``finalize_response()``; a plain Django
+#: view returning one fails with ``.accepted_renderer not set on Response``). A handler showing either
+#: in a class whose base comes from a package asynclint cannot read (not installed, not the project)
+#: is a DRF view's handler all the same (tests/runtime/test_drf_authenticated.py).
+DRF_HANDLER_DECORATORS = frozenset({f"{_DRF}.decorators.action"})
+DRF_RESPONSES = frozenset({f"{_DRF}.response.Response"})
 #: Decorators that turn a function into such a view (``@api_view(["GET"])``).
 AUTHENTICATING_VIEW_DECORATORS = frozenset({f"{_DRF}.decorators.api_view", "adrf.decorators.api_view"})
 #: The methods of those views that run before the authentication (or are it): there the request's
