@@ -6,9 +6,9 @@ Usage: python benchmarks/libsweep10/run.py [--python PYTHON] [--corpus DIR] [--c
        [--dump FILE] [-v]
 
 sweep9's measurement (sweep7's run.py pointed at this folder's verdicts.toml) for precision and false
-positives per 10k lines, then library-call recall: the TP findings whose verdict has `library = true`
-over those plus the [[miss]] entries that no finding now covers (a miss is covered when a finding of
-any rule lands on its path and line).
+positives per 10k lines, then library-call recall: of the library calls on the loop (the TP verdicts
+marked `library = true` and the [[miss]] entries, by repo, path and line), those a finding of any rule
+now lands on.
 """
 
 import importlib.util
@@ -31,15 +31,14 @@ def sweep7():
 
 def recall(found: list[dict], data: dict) -> str:
     at = {(f["repo"], f["path"], f["line"]) for f in found}
-    library_tp = [v for v in data.get("verdict", []) if v["verdict"] == "TP" and v.get("library")
-                  and (v["repo"], v["path"], v["line"]) in at]
-    misses = data.get("miss", [])
-    covered = [m for m in misses if (m["repo"], m["path"], m["line"]) in at]
-    left = [m for m in misses if (m["repo"], m["path"], m["line"]) not in at]
-    hit = len(library_tp) + len(covered)
-    total = hit + len(left)
-    lines = [f"library-call recall {hit}/{total} = {(hit / total if total else 1):.2f} "
-             f"(library TPs {len(library_tp)}, listed misses now reported {len(covered)}, still missed {len(left)})"]
+    library = {(v["repo"], v["path"], v["line"]) for v in data.get("verdict", [])
+               if v["verdict"] == "TP" and v.get("library")}
+    listed = {(m["repo"], m["path"], m["line"]): m for m in data.get("miss", [])}
+    universe = library | set(listed)
+    hit = universe & at
+    left = [listed[key] for key in sorted(set(listed) - at)]
+    lines = [f"library-call recall {len(hit)}/{len(universe)} = {(len(hit) / len(universe) if universe else 1):.2f} "
+             f"(library calls on the loop: the library TPs and the listed misses; still missed {len(left)})"]
     lines += [f"  missed: {m['repo']} {m['path']}:{m['line']} {m['call']}" for m in left]
     return "\n".join(lines)
 
