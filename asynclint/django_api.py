@@ -1009,6 +1009,10 @@ SYNC_ITERABLES: dict[str, str] = dict(_libraries.SYNC_ITERABLES)
 AUTHENTICATING_VIEWS = _libraries.AUTHENTICATING_VIEWS
 AUTHENTICATING_VIEW_DECORATORS = _libraries.AUTHENTICATING_VIEW_DECORATORS
 UNAUTHENTICATED_VIEW_METHODS = _libraries.UNAUTHENTICATED_VIEW_METHODS
+#: What shows a handler belongs to such a view when its base class cannot be read: ``@action``, a DRF
+#: ``Response`` returned.
+DRF_HANDLER_DECORATORS = _libraries.DRF_HANDLER_DECORATORS
+DRF_RESPONSES = _libraries.DRF_RESPONSES
 
 # --- lookups -------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)

@@ -2250,6 +2250,24 @@ def find_method_in_bases(cls: nodes.ClassDef | None, name: str) -> nodes.Functio
     return None
 
 
+def _library_base_of_super(cls: nodes.ClassDef | None, name: str) -> Kind | None:
+    """``super().create(...)`` in a method of ``cls``, a project class derived from a library class with
+    rows (a DRF generic view...): that library kind, when no project base of ``cls`` defines ``name``
+    (the method then runs is the library's, whatever ``cls`` itself overrides)."""
+    if cls is None:
+        return None
+    for base in cls.bases:
+        parent = definition_of(base)
+        found = find_method(parent, name) if isinstance(parent, nodes.ClassDef) and parent is not cls else None
+        if found is not None and is_project_file(found.root().file):
+            return None
+    classified = _classify(cls)
+    if classified is None or classified.name != FACTORY or classified.result is None or \
+            classified.result.name not in api.SUBCLASS_KINDS:
+        return None
+    return classified.result.but(custom=None)
+
+
 def _many_over_queryset(call: nodes.Call) -> bool:
     """``BookSerializer(Book.objects.all(), many=True)`` (or ``instance=qs``)."""
     keywords = {keyword.arg: keyword.value for keyword in call.keywords or []}
@@ -3125,6 +3143,8 @@ def django_call(call: nodes.Call) -> ApiCall | None:
     func = call.func
     if isinstance(func, nodes.Attribute):
         receiver = kind_of(func.expr)
+        if receiver is not None and receiver.name == SUPER:
+            receiver = _library_base_of_super(receiver.custom, func.attrname)
         if receiver is not None:
             if find_method(receiver.custom, func.attrname) is not None:
                 return None  # a custom method shadows Django's: what it does is the project's business

@@ -18,10 +18,21 @@ _MAX_HOPS = 6
 def bindings(name: nodes.Name | nodes.AssignName) -> list[nodes.NodeNG]:
     """The statements that may bind ``name`` where it is used (astroid's scope lookup)."""
     try:
-        _scope, found = name.lookup(name.name)
+        scope, found = name.lookup(name.name)
     except (AstroidError, RecursionError):
         return []
+    if any(_bare_annotation(binding) for binding in found):
+        # ``cache: DefaultClient`` with no value binds nothing at run time: the name keeps what the
+        # scope's other statements bind (the import it re-annotates), not the annotation.
+        found = [binding for binding in scope.locals.get(name.name, ()) if not _bare_annotation(binding)] or \
+            [binding for binding in found if not _bare_annotation(binding)]
     return list(found)
+
+
+def _bare_annotation(binding: nodes.NodeNG) -> bool:
+    """``name: T`` without a value (an annotation only, no binding)."""
+    return isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.AnnAssign) and \
+        binding.parent.value is None and binding.parent.target is binding
 
 
 def imported_name(binding: nodes.Import | nodes.ImportFrom, local: str) -> str | None:

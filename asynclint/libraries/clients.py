@@ -40,6 +40,12 @@ GCS_CLIENT = "Google Cloud Storage client"
 GCS_BUCKET = "Google Cloud Storage bucket"
 GCS_BLOB = "Google Cloud Storage blob"
 KOMBU_CONNECTION = "kombu connection"
+GENAI_CLIENT = "sync Google Gen AI client"
+GENAI_RESOURCE = "sync Google Gen AI resource"
+GENAI_CHATS = "Google Gen AI chats"
+GENAI_CHAT = "sync Google Gen AI chat"
+GENERATIVE_MODEL = "google-generativeai model"
+GENERATIVE_CHAT = "google-generativeai chat session"
 
 
 def blocking_row(receiver, name, library, replacement, since="", note="", **extra):
@@ -50,8 +56,9 @@ def blocking_row(receiver, name, library, replacement, since="", note="", **extr
 
 _ASYNC_HTTP = "await httpx.AsyncClient().{verb}(...)"
 _URLLIB3_VERBS = ("request", "urlopen", "request_encode_url", "request_encode_body")
-_OPENAI_METHODS = ("create", "retrieve", "list", "delete", "update", "parse", "stream", "cancel",
-                   "upload", "content", "submit_tool_outputs", "create_and_poll", "poll")
+#: openai 1.0+: the resources' request methods (``images.generate()``/``edit()``/``create_variation()`` too).
+_OPENAI_METHODS = ("create", "retrieve", "list", "delete", "update", "parse", "stream", "cancel", "upload", "content",
+                   "submit_tool_outputs", "create_and_poll", "poll", "generate", "edit", "create_variation")
 _ANTHROPIC_METHODS = ("create", "retrieve", "list", "delete", "stream", "count_tokens", "cancel", "results")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "delete", "list", "search", "cancel", "capture",
                    "confirm", "finalize_invoice", "pay", "void_invoice", "refund", "list_line_items")
@@ -155,6 +162,19 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(blocking_row(KOMBU_CONNECTION, name, "kombu", "an aio-pika connection (AMQP) or a redis.asyncio client, or "
            "'await sync_to_async({func})(...)'", note="kombu has no asyncio API")
       for name in ("connect", "ensure_connection", "channel", "drain_events")),
+    # Google Gen AI SDK (google-genai, the Gemini API): every method of ``client.models``/``files``/
+    # ``caches``/``batches``/``tunings``/``operations`` is a request, and so is a chat's
+    # ``send_message``; ``client.aio`` (0.1.0, read in its source) has the same as coroutines.
+    blocking_row(GENAI_RESOURCE, WILDCARD, "google-genai", "the same method under client.aio, awaited (await client.aio.models.generate_content(...))",
+                 since="0.1.0"),
+    *(blocking_row(GENAI_CHAT, name, "google-genai", "await {func}(...) on a chat made by client.aio.chats.create()", since="0.1.0")
+      for name in ("send_message", "send_message_stream")),
+    # google-generativeai (the older Gemini SDK): GenerativeModel's requests and a chat session's
+    # messages; the *_async twins arrived with the model class itself (0.3.0, read in its source).
+    *(blocking_row(GENERATIVE_MODEL, name, "google-generativeai", f"await {{receiver}}.{name}_async(...)",
+                   since="0.3.0") for name in ("generate_content", "count_tokens")),
+    blocking_row(GENERATIVE_CHAT, "send_message", "google-generativeai", "await {receiver}.send_message_async(...)",
+                 since="0.3.0"),
     # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
     *(blocking_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
            note="Django's storage API has no async form") for name in _STORAGE_METHODS),
@@ -189,6 +209,9 @@ CALL_RESULT_KINDS = {
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
     **dict.fromkeys(("kombu.Connection", "kombu.connection.Connection", "kombu.BrokerConnection",
                      "kombu.connection.BrokerConnection"), KOMBU_CONNECTION),
+    **dict.fromkeys(("google.genai.Client", "google.genai.client.Client"), GENAI_CLIENT),
+    **dict.fromkeys(("google.generativeai.GenerativeModel", "google.generativeai.generative_models.GenerativeModel"),
+                    GENERATIVE_MODEL),
     **dict.fromkeys(("django.core.files.storage.FileSystemStorage",
                      "django.core.files.storage.filesystem.FileSystemStorage"), STORAGE),
 }
@@ -219,6 +242,16 @@ DERIVED_KINDS = {
     (GCS_BUCKET, "blob()"): GCS_BLOB,
     (GCS_BUCKET, "get_blob()"): GCS_BLOB,
 }
+#: google-genai: ``client.models``... are resources of requests, ``client.chats.create()`` builds a chat
+#: (no I/O); ``client.aio`` is the async client (no rows). google-generativeai: ``model.start_chat()``
+#: builds a chat session (no I/O).
+DERIVED_KINDS.update({
+    **{(GENAI_CLIENT, name): GENAI_RESOURCE for name in ("models", "files", "caches", "batches", "tunings",
+                                                         "operations")},
+    (GENAI_CLIENT, "chats"): GENAI_CHATS,
+    (GENAI_CHATS, "create()"): GENAI_CHAT,
+    (GENERATIVE_MODEL, "start_chat()"): GENERATIVE_CHAT,
+})
 #: ``sg.client``: the fluent client of a SendGrid API client (an attribute, read without I/O).
 DERIVED_KINDS[(SENDGRID_CLIENT, "client")] = SENDGRID_ENDPOINT
 NO_IO_METHODS = {
@@ -239,7 +272,7 @@ SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT,
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
                           OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
                           TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB,
-                          KOMBU_CONNECTION})
+                          KOMBU_CONNECTION, GENAI_CLIENT, GENAI_CHAT, GENERATIVE_MODEL, GENERATIVE_CHAT})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -327,5 +360,7 @@ HANDLER_PARAMETER_KINDS = {("request", "context"): (GRPC_AIO_CONTEXT, "grpc")}
 VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg": "3.3.9", "elasticsearch": "9.5.1",
             "qdrant_client": "1.20.0 (read in its source; 1.6.0 and 1.6.1 compared for the async client)",
             "stripe": "16.1.0", "twilio": "9.13.0", "slack_sdk": "3.48.0", "sendgrid": "6.12.5",
-            "google-cloud-storage": "3.17.2", "openai": "3.63.0", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
+            "google-cloud-storage": "3.17.2", "openai": "3.63.0",
+            "google-genai": "read in its source (0.1.0 and the current release); fixtures only",
+            "google-generativeai": "read in its source (0.3.0 and 0.8.6); fixtures only", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
             "django": "5.2.19", "kombu": "5.7.0"}

@@ -7,7 +7,8 @@ DRF's serializers and generic views are sync: ``serializer.save()`` runs the mod
 ``GenericAPIView`` and viewsets dispatch to them on the event loop) each raises
 ``SynchronousOnlyOperation``. adrf's own classes add async twins; each row names the adrf release
 that added it (read in adrf's source: ``adata``/``asave`` 0.1.2, ``aget_object``/``apaginate_queryset``
-0.1.7, ``afilter_queryset`` 0.1.12; 0.1.14 has no async ``is_valid``).
+and the mixins' ``acreate``/``alist``/``aretrieve``/``aupdate``/``partial_aupdate``/``adestroy`` 0.1.7,
+``afilter_queryset`` 0.1.12; 0.1.14 has no async ``is_valid``).
 
 Possible findings: an authentication class's ``authenticate()`` called by hand (a view's
 ``authentication_classes`` run by an adapter), a DRF permission's ``has_permission()``/``has_object_permission()`` called by hand
@@ -42,6 +43,12 @@ FILTER_BACKEND = "django-filter DRF backend"
 ADRF_GENERIC_VIEW = "adrf generic view"
 
 _IN_THREAD = "await sync_to_async({func})(...)"
+#: DRF's mixin handlers (``CreateModelMixin.create``...) and adrf's twins (read in adrf 0.1.7's mixins).
+_HANDLERS = (("create", WRITE), ("update", WRITE), ("partial_update", WRITE), ("destroy", WRITE),
+             ("list", QUERY), ("retrieve", QUERY))
+_ADRF_HANDLERS = {"create": "acreate", "update": "aupdate", "partial_update": "partial_aupdate",
+                  "destroy": "adestroy", "list": "alist", "retrieve": "aretrieve"}
+_HANDLER_NOTE = "DRF's sync mixin handler runs the ORM (validation, save, the serializer's data)"
 
 
 def _drf(receiver, name, effect, **extra):
@@ -63,6 +70,9 @@ SYNC_APIS: tuple[SyncApi, ...] = (
          replacement="await sync_to_async(lambda: {func})()", note="it iterates the QuerySet"),
     _drf(GENERIC_VIEW, "get_object", QUERY),
     _drf(GENERIC_VIEW, "paginate_queryset", QUERY, note="the paginator counts and slices the QuerySet"),
+    # The generic views' sync handlers (DRF's mixins), called from async code (``return super().create(...)``
+    # in an adrf viewset's ``async def create``): they validate, save and serialize with the ORM.
+    *(_drf(GENERIC_VIEW, name, effect, note=_HANDLER_NOTE) for name, effect in _HANDLERS),
     # adrf: async twins on adrf's own classes.
     _adrf(ADRF_MODEL_SERIALIZER, "save", WRITE, "asave", "0.1.2"),
     _drf(ADRF_MODEL_SERIALIZER, "is_valid", QUERY, only_if=RELATED_OR_UNIQUE_FIELDS,
@@ -71,6 +81,9 @@ SYNC_APIS: tuple[SyncApi, ...] = (
           replacement="await {receiver}.adata", note="it iterates the QuerySet"),
     _adrf(ADRF_GENERIC_VIEW, "get_object", QUERY, "aget_object", "0.1.7"),
     _adrf(ADRF_GENERIC_VIEW, "paginate_queryset", QUERY, "apaginate_queryset", "0.1.7"),
+    # adrf's mixins (0.1.7) keep DRF's sync handlers and add async twins.
+    *(_adrf(ADRF_GENERIC_VIEW, name, effect, _ADRF_HANDLERS[name], "0.1.7", note=_HANDLER_NOTE)
+      for name, effect in _HANDLERS),
     # A permission called by hand (an adapter that checks a DRF permission from async code): every
     # built-in class but AllowAny reads request.user, which authenticates a DRF Request that has not
     # been yet (SessionAuthentication loads the session and the user; token classes query), and the
@@ -130,6 +143,13 @@ AUTHENTICATING_VIEWS = frozenset({
     f"{package}.views.APIView" for package in (_DRF, "adrf")} | {
     f"{package}.generics.{name}" for package in (_DRF, "adrf") for name in _GENERIC_VIEWS} | {
     f"{package}.viewsets.{name}" for package in (_DRF, "adrf") for name in ("ViewSet", *_GENERIC_VIEWSETS)})
+#: What only a DRF (or adrf) view's handler can be or return: a viewset action (``@action`` routes only
+#: in a ViewSet) and a DRF ``Response`` (rendered by the view's ``finalize_response()``; a plain Django
+#: view returning one fails with ``.accepted_renderer not set on Response``). A handler showing either
+#: in a class whose base comes from a package asynclint cannot read (not installed, not the project)
+#: is a DRF view's handler all the same (tests/runtime/test_drf_authenticated.py).
+DRF_HANDLER_DECORATORS = frozenset({f"{_DRF}.decorators.action"})
+DRF_RESPONSES = frozenset({f"{_DRF}.response.Response"})
 #: Decorators that turn a function into such a view (``@api_view(["GET"])``).
 AUTHENTICATING_VIEW_DECORATORS = frozenset({f"{_DRF}.decorators.api_view", "adrf.decorators.api_view"})
 #: The methods of those views that run before the authentication (or are it): there the request's

@@ -45,5 +45,7 @@ CLIENT_KINDS = _union("CLIENT_KINDS")
 AUTHENTICATING_VIEWS = _union("AUTHENTICATING_VIEWS")
 AUTHENTICATING_VIEW_DECORATORS = _union("AUTHENTICATING_VIEW_DECORATORS")
 UNAUTHENTICATED_VIEW_METHODS = _union("UNAUTHENTICATED_VIEW_METHODS")
+DRF_HANDLER_DECORATORS = _union("DRF_HANDLER_DECORATORS")
+DRF_RESPONSES = _union("DRF_RESPONSES")
 #: Library -> the release its rows were checked with (read in its source, proven by the runtime tests).
 VERSIONS: dict[str, str] = _merged("VERSIONS")

@@ -68,7 +68,7 @@ from asynclint.core import suggest
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, has_library_base, is_project_file, is_request_user_getattr, kind_of,
 )
-from asynclint.core.imports import definition_of, qualified_name
+from asynclint.core.imports import called_name, definition_of, has_decorator, qualified_name
 from asynclint.core.event_loop import enclosing_frame, lazy_user_never_evaluated, runs_on_event_loop
 from asynclint.core.middleware import user_resolved_before_views
 from asynclint.prefilter import ASYNC
@@ -123,7 +123,10 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
     cls = function.parent
     if not isinstance(cls, nodes.ClassDef) or function.name in api.UNAUTHENTICATED_VIEW_METHODS:
         return False
-    if not has_library_base(cls, api.AUTHENTICATING_VIEWS) or _skips_authentication(cls, set()):
+    if _skips_authentication(cls, set()):
+        return False
+    if not has_library_base(cls, api.AUTHENTICATING_VIEWS) and not (
+            _has_unread_base(cls, set()) and _shows_drf_handler(function)):
         return False
     return _names_parameter(request, function, 1) or _is_self_request(request, function)
 
@@ -144,6 +147,31 @@ def _resolved_by_decorator(request: nodes.NodeNG) -> bool:
         elif adapted and name in api.USER_RESOLVING_VIEW_DECORATORS:
             return _names_parameter(request, function, 0)
     return False
+
+
+def _has_unread_base(cls: nodes.ClassDef, seen: set, _depth: int = 0) -> bool:
+    """``cls`` (or a project base) derives from a class imported from a package asynclint cannot read
+    (not installed, not the project): what its dispatch does is unknown."""
+    if _depth > 8 or cls in seen:
+        return False
+    seen.add(cls)
+    for base in cls.bases:
+        parent = definition_of(base)
+        if parent is None and qualified_name(base) is not None:
+            return True
+        if isinstance(parent, nodes.ClassDef) and is_project_file(parent.root().file) and \
+                _has_unread_base(parent, seen, _depth + 1):
+            return True
+    return False
+
+
+def _shows_drf_handler(function: nodes.FunctionDef) -> bool:
+    """The handler is a DRF view's: a viewset ``@action``, or it returns a DRF ``Response`` (only a DRF
+    view's ``finalize_response()`` renders one)."""
+    if has_decorator(function, api.DRF_HANDLER_DECORATORS):
+        return True
+    return any(isinstance(ret.value, nodes.Call) and called_name(ret.value) in api.DRF_RESPONSES
+               for ret in function.nodes_of_class(nodes.Return) if ret.frame() is function)
 
 
 def _names_parameter(request: nodes.NodeNG, function: nodes.FunctionDef, index: int) -> bool:
