@@ -249,7 +249,11 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
             if method is not None:
                 return _runnable(method, _iterated_here(node)) if _self_may_run(func, method) else None
             setup = lazy_setup(func)
-            if setup is not None:
+            if setup is not None:  # a set-up that does sync work; else the wrapped object's sync method
+                wrapped = lazy_wrapped_method(func, setup)
+                method = _runnable(wrapped) if wrapped is not None else None
+                if method is not None and sync_work(setup) is None:
+                    return method
                 return _runnable(setup)
             if _method_owner(func.expr) is not None:
                 return None
@@ -386,6 +390,25 @@ def lazy_setup(node: nodes.Attribute) -> nodes.FunctionDef | None:
         return None
     setup = find_method(found.custom, api.LAZY_OBJECT_SETUP)
     return setup if setup is not None and is_project_file(setup.root().file) else None
+
+
+def lazy_wrapped_method(node: nodes.Attribute, setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
+    """``store.load`` where ``store``'s ``LazyObject._setup()`` (``setup``) builds one project class
+    (every ``self._wrapped = DatabaseStore(...)`` in it constructs the same class): that class's
+    method ``load``, which the proxy forwards the call to. None when the wrapped class is not known."""
+    classes = set()
+    for assign in setup.nodes_of_class(nodes.AssignAttr):
+        if assign.attrname != "_wrapped" or not isinstance(assign.expr, nodes.Name) or assign.expr.name != "self":
+            continue
+        value = assign.parent.value if isinstance(assign.parent, (nodes.Assign, nodes.AnnAssign)) else None
+        built = kind_of(value) if isinstance(value, nodes.Call) else None
+        if built is None or built.name != PROJECT_OBJECT or built.custom is None or not built.exact:
+            return None
+        classes.add(built.custom)
+    if len(classes) != 1:
+        return None
+    method = find_method(classes.pop(), node.attrname)
+    return method if method is not None and is_project_file(method.root().file) else None
 
 
 def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
