@@ -496,6 +496,9 @@ def _operation_rank(operation: Operation) -> tuple[bool, bool]:
 #: ``user`` and ``session`` are plain attributes in the callee too.
 _FOREIGN_REQUEST = ("non-django-request",)
 _IN_MEMORY_FILE = ("in-memory-file",)
+#: A binding: the call passes this parameter Django's request under another name (``_name(req)``), whose
+#: ``user``/``session`` reads are the lazy ones in the callee too.
+_DJANGO_REQUEST = ("django-request",)
 
 
 def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
@@ -506,14 +509,17 @@ def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict 
         return branches.NO_BINDINGS
     passed = branches.call_bindings(call, target, decided)
     return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)} \
-        | {(name, _IN_MEMORY_FILE) for name in foreign_request_parameters(target, call, api.IN_MEMORY_FILE)}
+        | {(name, _IN_MEMORY_FILE) for name in foreign_request_parameters(target, call, api.IN_MEMORY_FILE)} \
+        | {(name, _DJANGO_REQUEST) for name in foreign_request_parameters(target, call, api.REQUEST) if name != "request"}
 
 
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
     foreign = frozenset(name for name, value in bindings if value == _FOREIGN_REQUEST)
     buffers = frozenset(name for name, value in bindings if value == _IN_MEMORY_FILE)
+    requests = frozenset(name for name, value in bindings if value == _DJANGO_REQUEST)
     with assuming_foreign_requests(function, foreign), \
-            assuming_foreign_requests(function, buffers, api.IN_MEMORY_FILE):  # dcmread(buffer): no file I/O
+            assuming_foreign_requests(function, buffers, api.IN_MEMORY_FILE), \
+            assuming_foreign_requests(function, requests, api.REQUEST):  # dcmread(buffer): no file I/O
         return _compute_bound(function, bindings)
 
 
