@@ -892,13 +892,13 @@ def _install() -> None:
                     os.path.dirname(os.path.abspath(module_file))))
         return relations(model)
 
-    def user_reverse_relations(use):
+    def user_reverse_relations(use, by_class=False):
         if _index_used:
             module_file = use.root().file
             if module_file:
                 _index_used[-1].add(django_kinds._project_root(  # pylint: disable=protected-access
                     os.path.dirname(os.path.abspath(module_file))))
-        return user_relations(use)
+        return user_relations(use, by_class)
 
     def detect(root):
         found = detected(root)

@@ -1554,7 +1554,29 @@ def reverse_one_to_one(instance: Kind, name: str, use: nodes.NodeNG) -> nodes.Cl
     if instance.name != api.USER:
         return None
     named = [(field, source) for related_name, field, source in user_reverse_relations(use) if related_name == name]
+    if not named:  # ``OneToOneField(UserProfile, related_name=name)``: the project's own user model, by class
+        named = [(field, source) for related_name, field, source in user_reverse_relations(use, by_class=True)
+                 if related_name == name and _relates_to_user_model(source, name)]
     return named[0][1] if len(named) == 1 and named[0][0] in api.ONE_TO_ONE_FIELDS else None
+
+
+def _relates_to_user_model(source: nodes.ClassDef, related_name: str) -> bool:
+    """Whether the relation field of ``source`` with ``related_name`` points at a project model that
+    declares ``USERNAME_FIELD`` (a custom auth user model)."""
+    return _user_model_related(source, related_name) is not None
+
+
+def _user_model_related(source: nodes.ClassDef, related_name: str) -> nodes.ClassDef | None:
+    """The custom user model (a class declaring ``USERNAME_FIELD``) that the relation field of ``source``
+    with ``related_name`` points at, or None."""
+    for statement in source.body:
+        field = statement.value if isinstance(statement, nodes.Assign) else None
+        if isinstance(field, nodes.Call) and any(
+                keyword.arg == "related_name" and isinstance(keyword.value, nodes.Const)
+                and keyword.value.value == related_name for keyword in field.keywords or []):
+            target = _related_model(field, source)
+            return target if target is not None and _declares_user_model(target) else None
+    return None
 
 
 def _reverse_accessor_model(model: nodes.ClassDef, prefix: str, use: nodes.NodeNG,
@@ -1688,15 +1710,16 @@ def reverse_relations(model: nodes.ClassDef) -> list[tuple[str, str, nodes.Class
     return found
 
 
-def user_reverse_relations(use: nodes.NodeNG) -> list[tuple[str, str, nodes.ClassDef]]:
+def user_reverse_relations(use: nodes.NodeNG, by_class: bool = False) -> list[tuple[str, str, nodes.ClassDef]]:
     """``(related_name, field qualified name, model declaring the field)`` for the relations of the
     project of ``use`` to the auth user model, named the way that does not depend on which class it is
     (``settings.AUTH_USER_MODEL``, ``get_user_model()``, ``"auth.User"``, ``django.contrib.auth``'s
-    ``User``): the reverse accessors of a user whose model class is not known."""
+    ``User``): the reverse accessors of a user whose model class is not known. ``by_class``: the other
+    relations instead (to a class named directly, which the caller resolves)."""
     found = []
     for path in _candidate_files(use.root().file):
         for related_name, field, _, source, to_user in _relations_in(path):
-            if to_user and source is not None:
+            if to_user is not by_class and source is not None:
                 found.append((related_name, field, source))
     return found
 
@@ -2604,6 +2627,9 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
         related = reverse_one_to_one(instance, node.attrname, node)
         if related is None:
             return None
+        user_model = _user_model_related(related, node.attrname) if instance.model is None else None
+        if user_model is not None and not _plain_default_manager(user_model):
+            return None  # authentication loads the user through that manager, which may select it
     elif instance.related is None and not instance.assumed and instances_built_with(instance.model, node.attrname):
         return None  # ``self`` of a model the project only builds with the relation passed: cached
     elif not isinstance(field, nodes.Call) or \
