@@ -29,6 +29,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
+    request_parameters,
     foreign_request_parameters, kind_of, orm_arguments, relation_read_note, overridden, project_subclasses,
     qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module,
 )
@@ -510,7 +511,7 @@ def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict 
     passed = branches.call_bindings(call, target, decided)
     return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)} \
         | {(name, _IN_MEMORY_FILE) for name in foreign_request_parameters(target, call, api.IN_MEMORY_FILE)} \
-        | {(name, _DJANGO_REQUEST) for name in foreign_request_parameters(target, call, api.REQUEST) if name != "request"}
+        | {(name, _DJANGO_REQUEST) for name in request_parameters(target, call)}
 
 
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:

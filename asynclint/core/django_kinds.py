@@ -2966,6 +2966,18 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None, receive
         context.kinds = saved
 
 
+def request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
+    """The parameters of ``function`` not named ``request`` to which ``call`` passes Django's request
+    (``_username(request)`` into ``def _username(req)``); a constructor call binds past ``self``."""
+    if not isinstance(call, nodes.Call):
+        return frozenset()
+    constructor = function.name == "__init__" and not (isinstance(call.func, nodes.Attribute)
+                                                       and call.func.attrname == "__init__")
+    return frozenset(param.name for param, found in _bind_arguments(function, call, constructor).items()
+                     if found.name == api.REQUEST and isinstance(param, nodes.AssignName)
+                     and param.name not in ("request", "self", "cls"))
+
+
 def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName | nodes.Arguments, Kind]:
     """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance (its
     ``**kwargs`` when it collects such a keyword argument: ``Form(data, user=self.user)``)."""
