@@ -847,6 +847,7 @@ def _install() -> None:
     detected = deployment.detect
     by_file = AstroidManager.ast_from_file
     relations = django_kinds.reverse_relations
+    user_relations = django_kinds.user_reverse_relations
     mentions = django_kinds.mentions
     names_word = django_kinds.names_word
     indexes = django_kinds.text_indexes
@@ -891,6 +892,14 @@ def _install() -> None:
                     os.path.dirname(os.path.abspath(module_file))))
         return relations(model)
 
+    def user_reverse_relations(use, by_class=False):
+        if _index_used:
+            module_file = use.root().file
+            if module_file:
+                _index_used[-1].add(django_kinds._project_root(  # pylint: disable=protected-access
+                    os.path.dirname(os.path.abspath(module_file))))
+        return user_relations(use, by_class)
+
     def detect(root):
         found = detected(root)
         if _deployments:
@@ -921,6 +930,7 @@ def _install() -> None:
     AstroidManager.ast_from_module_name = ast_from_module_name
     AstroidManager.ast_from_file = ast_from_file
     django_kinds.reverse_relations = reverse_relations
+    django_kinds.user_reverse_relations = user_reverse_relations
     django_kinds.mentions = read_text
     django_kinds.names_word = read_word
     django_kinds.text_indexes = text_indexes

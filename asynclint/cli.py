@@ -325,6 +325,8 @@ def _open_cache(option: str | None, config, rules, target):
         # the library versions an entry recorded are asked again (``cache.TEXT_QUERIES``) with this option
         versions.configure_libraries(config.linter.get("library-versions", ()) or ())
     version = f"{target.version[0]}.{target.version[1]}"
+    if target.specifier:  # the lowest release the requirement admits: findings may ask for the later ones
+        version = f"{version} {target.specifier}"
     return cache.Cache(_cache_directory(option, config), cache.settings_key(rules, version, config.linter))
 
 

@@ -244,3 +244,33 @@ def test_client_replacements_exist_in_the_targeted_release(tmp_path, monkeypatch
     found = check_project(tmp_path, monkeypatch, capsys, library, requirement, "views", source,
                           rule="blocking-call-in-async")
     assert len(found) == 1 and suggested in found[0]["message"], found
+
+
+LEGACY_MARKER = ("import asyncio\n\n\nclass StampMiddleware:\n    async_capable = True\n    sync_capable = False\n\n"
+                 "    def __init__(self, get_response):\n        self.get_response = get_response\n"
+                 "        self._is_coroutine = asyncio.coroutines._is_coroutine\n\n"
+                 "    async def __call__(self, request):\n        return await self.get_response(request)\n")
+
+
+@pytest.mark.parametrize(("requirement", "reported"), [
+    ("Django>=3.2\n", True),  # 3.2 targeted, but 4.2+ admitted: on Python 3.12 there the marker is ignored
+    ("Django>=3.2,<4.2\n", False),  # only releases that ask asyncio, which reads the marker
+])
+def test_legacy_marker_follows_every_django_the_requirement_admits(tmp_path, monkeypatch, capsys, requirement,
+                                                                    reported):
+    """Without Django installed the target is the lowest admitted release; the legacy coroutine marker
+    question is about the later ones too (holdout10 miss cause 4: permissions_policy_private_marker)."""
+    monkeypatch.setattr(versions, "installed", lambda: None)
+    monkeypatch.setattr(versions, "installed_release", lambda name: None)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"requirements.txt": requirement, "middleware.py": LEGACY_MARKER})
+    cli.main(["check", "-f", "json", "--no-cache", "--exit-zero", "-j", "1", "--select", "middleware-async-mode-mismatch"])
+    found = json.loads(capsys.readouterr().out or "[]")
+    assert bool(found) is reported
+    assert all(finding.get("certainty", "possible") == "possible" for finding in found), found
+
+
+def test_target_admits_later_releases_of_its_requirement():
+    target = versions.Target((3, 2), "lowest", ">=3.2")
+    assert target.admits_from((4, 2)) and not versions.Target((3, 2), "lowest", ">=3.2,<4").admits_from((4, 2))
+    assert not versions.Target((3, 2), "installed").admits_from((4, 2))

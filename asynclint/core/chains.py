@@ -29,6 +29,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
+    request_parameters,
     foreign_request_parameters, kind_of, orm_arguments, relation_read_note, overridden, project_subclasses,
     qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module,
 )
@@ -249,7 +250,11 @@ def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
             if method is not None:
                 return _runnable(method, _iterated_here(node)) if _self_may_run(func, method) else None
             setup = lazy_setup(func)
-            if setup is not None:
+            if setup is not None:  # a set-up that does sync work; else the wrapped object's sync method
+                wrapped = lazy_wrapped_method(func, setup)
+                method = _runnable(wrapped) if wrapped is not None else None
+                if method is not None and sync_work(setup) is None:
+                    return method
                 return _runnable(setup)
             if _method_owner(func.expr) is not None:
                 return None
@@ -388,6 +393,25 @@ def lazy_setup(node: nodes.Attribute) -> nodes.FunctionDef | None:
     return setup if setup is not None and is_project_file(setup.root().file) else None
 
 
+def lazy_wrapped_method(node: nodes.Attribute, setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
+    """``store.load`` where ``store``'s ``LazyObject._setup()`` (``setup``) builds one project class
+    (every ``self._wrapped = DatabaseStore(...)`` in it constructs the same class): that class's
+    method ``load``, which the proxy forwards the call to. None when the wrapped class is not known."""
+    classes = set()
+    for assign in setup.nodes_of_class(nodes.AssignAttr):
+        if assign.attrname != "_wrapped" or not isinstance(assign.expr, nodes.Name) or assign.expr.name != "self":
+            continue
+        value = assign.parent.value if isinstance(assign.parent, (nodes.Assign, nodes.AnnAssign)) else None
+        built = kind_of(value) if isinstance(value, nodes.Call) else None
+        if built is None or built.name != PROJECT_OBJECT or built.custom is None or not built.exact:
+            return None
+        classes.add(built.custom)
+    if len(classes) != 1:
+        return None
+    method = find_method(classes.pop(), node.attrname)
+    return method if method is not None and is_project_file(method.root().file) else None
+
+
 def _dynamic_attribute(node: nodes.Attribute) -> nodes.FunctionDef | None:
     """``settings_obj.SITE_NAME`` where the project class answers unknown names in ``__getattr__``."""
     if isinstance(node.expr, nodes.Name) and node.expr.name in ("self", "cls"):
@@ -473,6 +497,9 @@ def _operation_rank(operation: Operation) -> tuple[bool, bool]:
 #: ``user`` and ``session`` are plain attributes in the callee too.
 _FOREIGN_REQUEST = ("non-django-request",)
 _IN_MEMORY_FILE = ("in-memory-file",)
+#: A binding: the call passes this parameter Django's request under another name (``_name(req)``), whose
+#: ``user``/``session`` reads are the lazy ones in the callee too.
+_DJANGO_REQUEST = ("django-request",)
 
 
 def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict | None = None) -> branches.Bindings:
@@ -483,14 +510,17 @@ def _call_bindings(call: nodes.NodeNG, target: nodes.FunctionDef, decided: dict 
         return branches.NO_BINDINGS
     passed = branches.call_bindings(call, target, decided)
     return passed | {(name, _FOREIGN_REQUEST) for name in foreign_request_parameters(target, call)} \
-        | {(name, _IN_MEMORY_FILE) for name in foreign_request_parameters(target, call, api.IN_MEMORY_FILE)}
+        | {(name, _IN_MEMORY_FILE) for name in foreign_request_parameters(target, call, api.IN_MEMORY_FILE)} \
+        | {(name, _DJANGO_REQUEST) for name in request_parameters(target, call)}
 
 
 def _compute(function: nodes.FunctionDef, bindings: branches.Bindings) -> Chain | None:
     foreign = frozenset(name for name, value in bindings if value == _FOREIGN_REQUEST)
     buffers = frozenset(name for name, value in bindings if value == _IN_MEMORY_FILE)
+    requests = frozenset(name for name, value in bindings if value == _DJANGO_REQUEST)
     with assuming_foreign_requests(function, foreign), \
-            assuming_foreign_requests(function, buffers, api.IN_MEMORY_FILE):  # dcmread(buffer): no file I/O
+            assuming_foreign_requests(function, buffers, api.IN_MEMORY_FILE), \
+            assuming_foreign_requests(function, requests, api.REQUEST):  # dcmread(buffer): no file I/O
         return _compute_bound(function, bindings)
 
 

@@ -1533,13 +1533,58 @@ def _instance_attribute(instance: Kind, name: str, node: nodes.NodeNG | None = N
                 if field in api.ONE_TO_ONE_FIELDS:
                     return Kind(api.INSTANCE, model=source)
                 return Kind(api.RELATED_MANAGER, model=source)
+    source = reverse_one_to_one(instance, name, node) if node is not None else None
+    return Kind(api.INSTANCE, model=source) if source is not None else None
+
+
+def reverse_one_to_one(instance: Kind, name: str, use: nodes.NodeNG) -> nodes.ClassDef | None:
+    """The model declaring the ``OneToOneField`` whose reverse accessor ``instance.name`` reads: one to
+    the instance's model with ``related_name=name``, or without a ``related_name`` in a model class named
+    ``name`` (any case: Django's default accessor) of the model's module or of ``use``'s; for a user whose
+    model class is not known (``await request.auser()``), one to the auth user model
+    (``user_reverse_relations``). None when not exactly one is found, or when the model declares ``name``."""
+    model = instance.model
+    if model is not None:
+        if _class_attribute(model, name) is not None:
+            return None
+        named = [(field, source) for related_name, field, source in reverse_relations(model) if related_name == name]
+        if named:
+            return named[0][1] if len(named) == 1 and named[0][0] in api.ONE_TO_ONE_FIELDS else None
+        return _reverse_accessor_model(model, name, use, api.ONE_TO_ONE_FIELDS)
+    if instance.name != api.USER:
+        return None
+    named = [(field, source) for related_name, field, source in user_reverse_relations(use) if related_name == name]
+    if not named:  # ``OneToOneField(UserProfile, related_name=name)``: the project's own user model, by class
+        named = [(field, source) for related_name, field, source in user_reverse_relations(use, by_class=True)
+                 if related_name == name and _relates_to_user_model(source, name)]
+    return named[0][1] if len(named) == 1 and named[0][0] in api.ONE_TO_ONE_FIELDS else None
+
+
+def _relates_to_user_model(source: nodes.ClassDef, related_name: str) -> bool:
+    """Whether the relation field of ``source`` with ``related_name`` points at a project model that
+    declares ``USERNAME_FIELD`` (a custom auth user model)."""
+    return _user_model_related(source, related_name) is not None
+
+
+def _user_model_related(source: nodes.ClassDef, related_name: str) -> nodes.ClassDef | None:
+    """The custom user model (a class declaring ``USERNAME_FIELD``) that the relation field of ``source``
+    with ``related_name`` points at, or None."""
+    for statement in source.body:
+        field = statement.value if isinstance(statement, nodes.Assign) else None
+        if isinstance(field, nodes.Call) and any(
+                keyword.arg == "related_name" and isinstance(keyword.value, nodes.Const)
+                and keyword.value.value == related_name for keyword in field.keywords or []):
+            target = _related_model(field, source)
+            return target if target is not None and _declares_user_model(target) else None
     return None
 
 
-def _reverse_accessor_model(model: nodes.ClassDef, prefix: str, use: nodes.NodeNG) -> nodes.ClassDef | None:
+def _reverse_accessor_model(model: nodes.ClassDef, prefix: str, use: nodes.NodeNG,
+                            fields: frozenset[str] = api.FOREIGN_KEY_FIELDS | api.MANY_TO_MANY_FIELDS,
+                            ) -> nodes.ClassDef | None:
     """The model behind ``unit.unitartifact_set``: the one model class named ``UnitArtifact`` (any
-    case) in the target model's module or in the module reading it whose relation field without a
-    ``related_name`` points at ``model``. None when not exactly one is found."""
+    case) in the target model's module or in the module reading it whose relation field (one of
+    ``fields``) without a ``related_name`` points at ``model``. None when not exactly one is found."""
     found = []
     for module in dict.fromkeys([model.root(), use.root()]):
         for cls in module.nodes_of_class(nodes.ClassDef):
@@ -1550,8 +1595,7 @@ def _reverse_accessor_model(model: nodes.ClassDef, prefix: str, use: nodes.NodeN
                 continue
             for statement in cls.body:
                 field = statement.value if isinstance(statement, nodes.Assign) else None
-                if isinstance(field, nodes.Call) and (qualified_name(field.func) or "") in \
-                        api.FOREIGN_KEY_FIELDS | api.MANY_TO_MANY_FIELDS \
+                if isinstance(field, nodes.Call) and (qualified_name(field.func) or "") in fields \
                         and not any(keyword.arg == "related_name" for keyword in field.keywords or []) \
                         and _related_model(field, cls) is model:
                     found.append(cls)
@@ -1660,8 +1704,22 @@ def reverse_relations(model: nodes.ClassDef) -> list[tuple[str, str, nodes.Class
     """``(related_name, field qualified name, model declaring the field)`` for relations to ``model``."""
     found = []
     for path in _candidate_files(model.root().file):
-        for related_name, field, target, source in _relations_in(path):
+        for related_name, field, target, source, _ in _relations_in(path):
             if target == model.name and (source is not None):
+                found.append((related_name, field, source))
+    return found
+
+
+def user_reverse_relations(use: nodes.NodeNG, by_class: bool = False) -> list[tuple[str, str, nodes.ClassDef]]:
+    """``(related_name, field qualified name, model declaring the field)`` for the relations of the
+    project of ``use`` to the auth user model, named the way that does not depend on which class it is
+    (``settings.AUTH_USER_MODEL``, ``get_user_model()``, ``"auth.User"``, ``django.contrib.auth``'s
+    ``User``): the reverse accessors of a user whose model class is not known. ``by_class``: the other
+    relations instead (to a class named directly, which the caller resolves)."""
+    found = []
+    for path in _candidate_files(use.root().file):
+        for related_name, field, _, source, to_user in _relations_in(path):
+            if to_user is not by_class and source is not None:
                 found.append((related_name, field, source))
     return found
 
@@ -1925,15 +1983,16 @@ def _in_annotation(node: nodes.NodeNG) -> bool:
     return False
 
 
-def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:
+def _relations_in(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None, bool], ...]:
     relations = current().relations
     if path not in relations:
         relations[path] = _read_relations(path)
     return relations[path]
 
 
-def _read_relations(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None], ...]:
-    """Relation fields with a ``related_name`` in one file: (related_name, field, target name, model)."""
+def _read_relations(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | None, bool], ...]:
+    """Relation fields with a ``related_name`` in one file: (related_name, field, target name, model,
+    whether the target is the auth user model named without its class: ``_names_user_model``)."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             if "related_name" not in handle.read():
@@ -1965,10 +2024,27 @@ def _read_relations(path: str) -> tuple[tuple[str, str, str, nodes.ClassDef | No
                 target_name = target.name
             elif isinstance(target, nodes.Attribute):
                 target_name = target.attrname
+            elif isinstance(target, nodes.Call):
+                target_name = ""
             else:
                 continue
-            relations.append((related.value, field, target_name, cls))
+            relations.append((related.value, field, target_name, cls, _names_user_model(field_call)))
     return tuple(relations)
+
+
+def _names_user_model(field: nodes.Call) -> bool:
+    """``OneToOneField(settings.AUTH_USER_MODEL)``, ``(get_user_model())``, ``("auth.User")``, or
+    ``django.contrib.auth``'s ``User``: a relation to the auth user model, whichever class it is."""
+    target = field.args[0] if field.args else next(
+        (keyword.value for keyword in field.keywords or [] if keyword.arg == "to"), None)
+    if isinstance(target, nodes.Const):
+        return target.value == "auth.User"
+    if isinstance(target, nodes.Call):
+        return isinstance(target.func, (nodes.Name, nodes.Attribute)) and \
+            qualified_name(target.func) in api.USER_MODEL_FUNCTIONS
+    if isinstance(target, (nodes.Name, nodes.Attribute)):
+        return qualified_name(target) in ("django.conf.settings.AUTH_USER_MODEL", "django.contrib.auth.models.User")
+    return False
 
 
 # --- calls ---------------------------------------------------------------------------------------
@@ -2557,28 +2633,74 @@ def unloaded_relation_read(node: nodes.Attribute) -> nodes.ClassDef | None:
     if isinstance(node.parent, nodes.Call) and node.parent.func is node:
         return None
     instance = kind_of(node.expr)
-    if instance is None or instance.name not in INSTANCE_LIKE or instance.model is None \
+    if _authenticated_user(node.expr, instance):
+        instance = instance.but(assumed=True)  # relations not known: ``AUTHENTICATED_NOTE``
+    if instance is None or instance.name not in INSTANCE_LIKE \
+            or (instance.model is None and not instance.assumed) \
             or (instance.related is None and not instance.assumed and not own_instance_of_coroutine_method(node.expr)) \
             or node.attrname in (instance.related or ()):
         return None
-    if instance.related is None and not instance.assumed and instances_built_with(instance.model, node.attrname):
+    field = _class_attribute(instance.model, node.attrname) if instance.model is not None else None
+    if field is None:  # a reverse one-to-one accessor: not cached unless selected or read before
+        related = reverse_one_to_one(instance, node.attrname, node)
+        if related is None:
+            return None
+        user_model = _user_model_related(related, node.attrname) if instance.model is None else None
+        if user_model is not None and not _plain_default_manager(user_model):
+            return None  # authentication loads the user through that manager, which may select it
+    elif instance.related is None and not instance.assumed and instances_built_with(instance.model, node.attrname):
         return None  # ``self`` of a model the project only builds with the relation passed: cached
-    field = _class_attribute(instance.model, node.attrname)
-    if not isinstance(field, nodes.Call) or \
+    elif not isinstance(field, nodes.Call) or \
             (qualified_name(field.func) or "") not in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS:
         return None
+    else:
+        related = None
     if isinstance(node.expr, nodes.Name):
         same = [other for other in node.frame().nodes_of_class((nodes.AssignAttr, nodes.Attribute))
                 if other.attrname == node.attrname and isinstance(other.expr, nodes.Name)
                 and other.expr.name == node.expr.name]
         if any(isinstance(other, nodes.AssignAttr) for other in same):
             return None  # assigned here: the relation is the object assigned
+        same += _attribute_lookups(node.frame(), node.expr.name, node.attrname)
         if any((other.fromlineno, other.col_offset) < (node.fromlineno, node.col_offset) for other in same):
             return None  # read before: loaded (and cached) by that first read
+    if field is None:
+        return related
     related = _related_model(field, instance.model)
     if related is None and _names_auth_model(field):
         return instance.model  # ``ForeignKey(Group)`` without Django importable: a relation all the same
     return related
+
+
+def _attribute_lookups(frame: nodes.NodeNG, name: str, attribute: str) -> list[nodes.Call]:
+    """The calls ``hasattr(name, "attribute")``/``getattr(name, "attribute"...)`` in ``frame``, also handed
+    to ``sync_to_async`` (``await sync_to_async(hasattr)(card, "chip")``): reads of the attribute."""
+    found = []
+    for call in frame.nodes_of_class(nodes.Call):
+        function = call.func
+        if isinstance(function, nodes.Call) and function.args and \
+                (qualified_name(function.func) or "") in api.SYNC_TO_ASYNC:
+            function = function.args[0]
+        if (qualified_name(function) or "") not in ("builtins.hasattr", "builtins.getattr") or len(call.args) < 2:
+            continue
+        target, key = call.args[0], call.args[1]
+        if isinstance(target, nodes.Name) and target.name == name and isinstance(key, nodes.Const) \
+                and key.value == attribute:
+            found.append(call)
+    return found
+
+
+def _authenticated_user(node: nodes.NodeNG, instance: Kind | None) -> bool:
+    """Whether ``node`` is a user that authentication loaded, of a model class not known
+    (``await request.auser()``, ``scope["user"]``): Django's ``ModelBackend`` loads it by primary key
+    without any relation, another backend may select some. Not ``request.user`` itself, whose lazy read
+    sync-auth-call-in-async reports."""
+    if instance is None or instance.name != api.USER or instance.model is not None or instance.related is not None:
+        return False
+    if isinstance(node, nodes.Attribute) and node.attrname == "user":
+        receiver = kind_of(node.expr)
+        return receiver is None or receiver.name != api.REQUEST
+    return True
 
 
 def _names_auth_model(field: nodes.Call) -> bool:
@@ -2604,6 +2726,8 @@ def relation_read_note(node: nodes.Attribute) -> str:
     if own_instance_of_coroutine_method(node.expr):
         return OWN_INSTANCE_NOTE
     instance = kind_of(node.expr)
+    if _authenticated_user(node.expr, instance):
+        return AUTHENTICATED_NOTE
     return ANNOTATED_NOTE if instance is not None and instance.assumed else ""
 
 
@@ -2721,6 +2845,9 @@ NULLABLE_NOTE = "a nullable relation: Django queries whenever its _id is set; on
 #: Why the read of a relation of a model coroutine method's own instance is a *possible* finding.
 OWN_INSTANCE_NOTE = ("the instance a model's coroutine method is called on: Django queries unless every "
                      "caller loaded it with select_related")
+#: Why the read of a reverse one-to-one accessor of a user authentication loaded is a *possible* finding.
+AUTHENTICATED_NOTE = ("the user authentication loaded: Django's ModelBackend loads it by primary key without "
+                      "relations, another backend may select this one")
 #: Why the read of a relation of a user known from an annotation is a *possible* finding.
 ANNOTATED_NOTE = ("a user known from an annotation: Django queries unless the code that loaded it "
                   "selected the relation (select_related)")
@@ -2855,6 +2982,18 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None, receive
     finally:
         context.bound.pop()
         context.kinds = saved
+
+
+def request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
+    """The parameters of ``function`` not named ``request`` to which ``call`` passes Django's request
+    (``_username(request)`` into ``def _username(req)``); a constructor call binds past ``self``."""
+    if not isinstance(call, nodes.Call):
+        return frozenset()
+    constructor = function.name == "__init__" and not (isinstance(call.func, nodes.Attribute)
+                                                       and call.func.attrname == "__init__")
+    return frozenset(param.name for param, found in _bind_arguments(function, call, constructor).items()
+                     if found.name == api.REQUEST and isinstance(param, nodes.AssignName)
+                     and param.name not in ("request", "self", "cls"))
 
 
 def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName | nodes.Arguments, Kind]:

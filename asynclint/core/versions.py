@@ -47,6 +47,15 @@ class InvalidDjangoVersion(ValueError):
 class Target:
     version: Version
     reason: str  # how it was chosen, for ``-v`` output
+    #: The project's django requirement when ``version`` is only the lowest release it admits (no Django
+    #: installed, or one the requirement does not admit): the project may run any release it admits.
+    specifier: str = ""
+
+    def admits_from(self, release: Version) -> bool:
+        """Whether the project may run Django ``release`` or later: the targeted version is, or the
+        requirement it was chosen from admits a known release from ``release`` on."""
+        return self.version >= release or bool(self.specifier) and any(
+            known >= release and admits(self.specifier, known) for known in KNOWN)
 
 
 def parse(value: str) -> Version:
@@ -578,7 +587,8 @@ def detect(option: str | None, project=None) -> Target:
             version, where = required
             why = f"the installed Django ({metadata.version('django')}) is not admitted" if found is not None \
                 else "no Django installed"
-            return Target(version, f"{why}: the lowest version admitted by the django requirement in {where}")
+            return Target(version, f"{why}: the lowest version admitted by the django requirement in {where}",
+                          declared_found[0])
     if found is not None:
         return Target(found, f"the installed Django ({metadata.version('django')})")
     return Target(NEWEST, "no Django installed, no django-version set and no django requirement found: "

@@ -488,4 +488,23 @@ def target_version(linter) -> tuple[int, int]:
         print(f"asynclint: error: {error}", file=sys.stderr)
         sys.exit(2)
     linter._asynclint_target = (option, target.version)  # pylint: disable=protected-access
+    linter._asynclint_target_range = target  # pylint: disable=protected-access
     return target.version
+
+
+def target_admits_from(linter, release: tuple[int, int]) -> bool:
+    """Whether the project may run Django ``release`` or later (``versions.Target.admits_from``): the
+    targeted version is, or the requirement it is the lowest admitted release of admits one."""
+    version = target_version(linter)
+    if version >= release:
+        return True
+    target = getattr(linter, "_asynclint_target_range", None)
+    if target is None or not target.specifier:  # the command line passes the version it detected as the option
+        if not hasattr(linter, "_asynclint_detected"):
+            try:
+                linter._asynclint_detected = versions.detect("", Path.cwd())  # pylint: disable=protected-access
+            except (versions.InvalidDjangoVersion, versions.InvalidRequirement):
+                linter._asynclint_detected = None  # pylint: disable=protected-access
+        detected = linter._asynclint_detected  # pylint: disable=protected-access
+        target = detected if detected is not None and detected.version == version else None
+    return target is not None and target.admits_from(release)

@@ -93,7 +93,9 @@ No automatic fix: which mode the middleware should have is the author's decision
 modes). `markcoroutinefunction` is in `asgiref.sync` from asgiref 3.6
 (Django 4.2+) and in `inspect` from Python 3.12. Setting `self._is_coroutine` by hand (what Django
 3.1-4.1 did) is accepted below Django 6.0: only `asyncio.iscoroutinefunction` reads it, and Django
-6.0+ runs on Python 3.12+, where Django and asgiref use `inspect.iscoroutinefunction`.
+6.0+ runs on Python 3.12+, where Django and asgiref use `inspect.iscoroutinefunction`. From Django 4.2
+the marker works on Python 3.10/3.11 only: *possible*, also when the targeted version is only the
+lowest release the project's django requirement admits (no Django installed) and it admits 4.2 or later.
 """
 
 from __future__ import annotations
@@ -105,7 +107,7 @@ from pylint.interfaces import INFERENCE
 from asynclint import django_api as api
 from asynclint.core import middleware
 from asynclint.prefilter import MIDDLEWARE
-from asynclint.rules.base import AsyncLintRule, DjangoVersions
+from asynclint.rules.base import AsyncLintRule, DjangoVersions, target_admits_from
 
 _SYMBOL = "middleware-async-mode-mismatch"
 _MARK = ("call markcoroutinefunction(self) in __init__ when iscoroutinefunction(get_response) (from asgiref.sync; "
@@ -151,8 +153,10 @@ class MiddlewareAsyncModeMismatch(AsyncLintRule):
         problem = _problem(found, found.marks or honoured)
         if problem and middleware.django_evidence(found):
             self.report(found.node, f"{found.node.name} {problem}")
-        elif honoured and not found.marks and self.target >= api.LEGACY_COROUTINE_MARKER_PYTHON_DEPENDENT_FROM:
+        elif honoured and not found.marks and target_admits_from(self.linter,
+                                                                 api.LEGACY_COROUTINE_MARKER_PYTHON_DEPENDENT_FROM):
             # Python 3.10/3.11 honour the marker, 3.12+ do not; the project's Python is unknown: possible.
+            # Also when the target is only the lowest release a requirement admits that admits 4.2+ too.
             problem = _problem(found, False)
             if problem and middleware.django_evidence(found):
                 self.report(found.node, f"{found.node.name} marks itself only with the legacy "

@@ -30,7 +30,9 @@ store.aget(key)` or `store.flag`) for a name the subclass does not define itself
 does such work (directly, or by building an object whose `__init__` does): the proxy's first use runs
 `_setup()` there (possible: an earlier use, in sync code or at start-up, may already have set it up; no
 automatic fix: wrapping the call would not move `_setup()` into a thread, `await
-sync_to_async(getattr)(store, "aget")` does); `self.compile()` in a base class whose own
+sync_to_async(getattr)(store, "aget")` does); when `_setup()` does none and every `self._wrapped = ...` in it
+builds the same project class, a call through the proxy (`store.load()`) runs that class's method, followed
+like a call on the class's own instance; `self.compile()` in a base class whose own
 method does no sync work but whose override in a project subclass does (which runs depends on the
 subclass `self` is), and `service.before_action()` on a receiver declared as a base class (an
 annotation, `type[Service]` instantiated) whose method a project subclass overrides (not when the

@@ -19,7 +19,12 @@ left out of the query that loaded the instance (`(await Book.objects.only("id").
 Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneToOneField` of an
 instance fetched from a model's plain manager by a query without `select_related`/`prefetch_related`
 of it (`(await Book.objects.aget(pk=1)).author`, the rows of `await sync_to_async(list)(qs)`), its
-first read in the function; a nullable one (`null=True`) as *possible*: Django queries whenever its
+first read in the function (a `hasattr`/`getattr` of it before, also in `sync_to_async`, is that read); likewise
+a reverse one-to-one accessor (`card.chip` for `OneToOneField(Card, related_name="chip")`, or Django's
+default `card.sleeve`), which Django caches only once selected or read; on the user authentication
+loaded (`await request.auser()`, `scope["user"]`) a reverse one-to-one to the user model
+(`settings.AUTH_USER_MODEL`, `get_user_model()`, `"auth.User"`) is *possible* (Django's `ModelBackend`
+loads the user by pk without relations; another backend may select it); a nullable one (`null=True`) as *possible*: Django queries whenever its
 `_id` is set, only a NULL id reads None without a query. The project's own user model (an
 `AbstractUser`/`AbstractBaseUser` subclass) is a model like any other, and relations to
 `django.contrib.auth`'s models (`Group`, `settings.AUTH_USER_MODEL`, `get_user_model()`) are relations
