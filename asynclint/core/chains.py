@@ -326,10 +326,87 @@ def evidence_for(node: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
         return ()
     inherited = _EVIDENCE.get() if isinstance(receiver, nodes.Name) and receiver.name == "self" else ()
     local = loaded.loaders_before(node)
+    if isinstance(receiver, nodes.Name) and receiver.name == "self":
+        method = _self_method(node)
+        marker = callers_loaded(method) if method is not None else None
+        local = (*local, marker) if marker is not None else local
     if local:
         family = _family(receiver)
         local = tuple(loader for loader in local if any(loaded.loads(loader, (cls,)) for cls in family))
     return tuple(dict.fromkeys((*inherited, *local)))
+
+
+def _self_method(node: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """The method whose ``self`` the name ``self`` at ``node`` is (through nested functions that do not
+    bind ``self``), or None."""
+    scope = node.frame()
+    while isinstance(scope, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(scope, nodes.FunctionDef) and isinstance(scope.parent, nodes.ClassDef):
+            params = [*(scope.args.posonlyargs or []), *(scope.args.args or [])]
+            return scope if scope.type == "method" and params and params[0].name == "self" else None
+        if loaded._binds(scope, "self"):  # noqa: SLF001 (the same module's binding count)
+            return None
+        scope = scope.parent.frame() if scope.parent is not None else None
+    return None
+
+
+def callers_loaded(method: nodes.FunctionDef) -> loaded.CallersLoaded | None:
+    """The cached properties every project call of ``method`` had certainly evaluated on its receiver
+    before the call (``rows = await source.fetch_all(); await source.schedule(rows)``): then a read of one
+    on ``self`` inside ``method`` returns the cached value. Only when no caller can hide: the method is
+    private or the project is an application (``lazy._closed_project``), every use of its name in the
+    class's module and the files naming the class is a call on a receiver of known class
+    (``django_kinds.method_calls``), no other project file (a test module) names it, and there is at least
+    one call. A caller that is itself a method called on ``self`` counts what its own callers loaded.
+    None otherwise: unknown callers prove nothing."""
+    memo = current().parameter_work
+    key = ("callers loaded", method)
+    if key not in memo:
+        memo[key] = None  # a cycle proves nothing
+        memo[key] = _callers_loaded(method)
+    return memo[key]
+
+
+def _callers_loaded(method: nodes.FunctionDef) -> loaded.CallersLoaded | None:
+    import os
+
+    from asynclint.core import django_kinds, lazy
+
+    cls = method.parent
+    if not isinstance(cls, nodes.ClassDef) or method.name.startswith("__") or not is_project_file(cls.root().file or ""):
+        return None
+    hierarchy = (cls, *(base for base in cls.ancestors() if is_project_file(base.root().file or "")),
+                 *project_subclasses(cls))
+    if not any(loaded.caches_value(defined) for owner in hierarchy for defined in owner.mymethods()):
+        return None  # the usual case: no cached property to be loaded
+    root = lazy._closed_project(method)  # noqa: SLF001 (the callers' index)
+    if root is None:
+        return None
+    calls = django_kinds.method_calls(cls, method)
+    if not calls:
+        return None
+    examined = {os.path.abspath(path) for path in (cls.root().file or "", *django_kinds._files_mentioning(cls))}  # noqa: SLF001
+    if any(os.path.abspath(path) not in examined for path in lazy._other_files_naming(method, root)):  # noqa: SLF001
+        return None  # a test module (or a file not naming the class) may call it on a fresh object
+    names: frozenset[str] | None = None
+    for call in calls:
+        receiver = call.func.expr
+        family = tuple(owner for owner in _family(receiver) if find_method(owner, method.name) is method)
+        if not family:
+            return None
+        site: set[str] = set()
+        for loader in loaded.loaders_before(call):
+            site |= loaded.loads(loader, family)
+        if isinstance(receiver, nodes.Name) and receiver.name == "self":
+            outer = _self_method(call)
+            found = callers_loaded(outer) if outer is not None else None
+            site |= found.names if found is not None else frozenset()
+        if site and loaded._invalidated(call.frame(), set(site)):  # noqa: SLF001
+            return None
+        names = frozenset(site) if names is None else names & site
+        if not names:
+            return None
+    return loaded.CallersLoaded(method, names) if names else None
 
 
 def already_loaded(node: nodes.Attribute) -> bool:

@@ -616,6 +616,21 @@ def _kind_from_method_callers(target: nodes.AssignName, function: nodes.Function
 
 
 def _method_call_arguments(cls: nodes.ClassDef, function: nodes.FunctionDef) -> dict[str, list[Kind | None]] | None:
+    calls = method_calls(cls, function)
+    if not calls:
+        return None
+    found: dict[str, list[Kind | None]] = {}
+    for call in calls:
+        bound = {param.name: kind for param, kind in _bind_arguments(function, call).items()}
+        for param in [*(function.args.posonlyargs or []), *(function.args.args or [])][1:]:
+            found.setdefault(param.name, []).append(bound.get(param.name))
+    return found
+
+
+def method_calls(cls: nodes.ClassDef, function: nodes.FunctionDef) -> list[nodes.Call] | None:
+    """The project's calls ``<receiver>.<name>(...)`` that run the method ``function`` of ``cls``, looked
+    for in the class's module and the files naming the class (test modules aside); None when a use there
+    is not such a call (a callback, a receiver of unknown class)."""
     calls = []
     summaries = current().caller_summaries
     wanted = _method_key(function)
@@ -647,14 +662,7 @@ def _method_call_arguments(cls: nodes.ClassDef, function: nodes.FunctionDef) -> 
         if found is None:
             return None
         calls.extend(call for call, method in found if method is function)
-    if not calls:
-        return None
-    found: dict[str, list[Kind | None]] = {}
-    for call in calls:
-        bound = {param.name: kind for param, kind in _bind_arguments(function, call).items()}
-        for param in [*(function.args.posonlyargs or []), *(function.args.args or [])][1:]:
-            found.setdefault(param.name, []).append(bound.get(param.name))
-    return found
+    return calls
 
 
 #: How many answers the recursion and cycle guards gave (``kind_of``'s nodes in progress or too deep,

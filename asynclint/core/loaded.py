@@ -24,6 +24,7 @@ call on ``self`` — before any ``return`` it may take on a branch. An empty ans
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from astroid import nodes
 
@@ -308,6 +309,19 @@ def loaders_before(node: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
     return tuple(dict.fromkeys(found))
 
 
+@dataclass(frozen=True)
+class CallersLoaded:
+    """Evidence from outside a method: every project call of ``method`` ran on an object whose cached
+    properties ``names`` an earlier call or read in the caller had certainly evaluated
+    (``chains.callers_loaded``), so inside ``method`` a read of one on ``self`` returns the cached value."""
+
+    method: nodes.FunctionDef
+    names: frozenset[str]
+
+    def frame(self) -> nodes.FunctionDef:
+        return self.method
+
+
 # --- what an earlier call loaded ----------------------------------------------------------------------
 def loads(loader: nodes.NodeNG, family: Iterable[nodes.ClassDef], _depth: int = 0) -> frozenset[str]:
     """The cached properties ``loader`` certainly evaluated on an object of any class of ``family``."""
@@ -329,6 +343,8 @@ def loads(loader: nodes.NodeNG, family: Iterable[nodes.ClassDef], _depth: int = 
 
 
 def _loads_on(loader: nodes.NodeNG, cls: nodes.ClassDef, depth: int) -> frozenset[str]:
+    if isinstance(loader, CallersLoaded):
+        return frozenset(name for name in loader.names if caches_value(find_method(cls, name)))
     if isinstance(loader, nodes.Attribute):
         return frozenset({loader.attrname}) if caches_value(find_method(cls, loader.attrname)) else frozenset()
     if not (isinstance(loader, nodes.Call) and isinstance(loader.func, nodes.Attribute)):

@@ -73,6 +73,11 @@ the object (`self.record_id(r)` reading `self.frame` on a miss). "Same object": 
 once in the function, or a path such as `self.source` the function never assigns. The first read stays a
 finding, and so do reads after a load on one branch only, inside a `try` body, or through a coroutine
 that was not awaited, and any read when the function drops the cache (`del obj.frame`, `__dict__`).
+Across functions: inside a method that every project call reaches after such a load on the same object
+(`rows = await source.fetch_all(); await source._schedule(rows)`), the reads on `self` are cached too,
+when no caller can hide (a private method, or an application's: `manage.py`), every use of the method's
+name is a call on a receiver of known class and no other file (a test module) names it; one caller on a
+fresh object, or the method passed as a value (`async_to_sync(self.m)`), keeps the finding.
 Branches the call's arguments decide are followed only where they go (`titles(limit=3)` reaches the
 query behind `if limit is None: return []`, `titles()` does not; a variable passed to an optional
 parameter whose default is None takes the given side of `if name:`, its fallback being for callers
