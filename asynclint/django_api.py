@@ -71,6 +71,10 @@ REQUEST_USER = "request.user"
 CPU_BOUND = "CPU-bound work"
 
 # --- row conditions (``SyncApi.only_if``) ------------------------------------------------------------
+#: The model class derives (through project classes, by import path) from one of the library base classes
+#: ``SINGLETON_BASES`` names for the row's library: django-solo's ``SingletonModel.get_solo()``.
+DERIVES_FROM_LIBRARY_BASE = "the model class derives from the library's base class"
+SINGLETON_BASES = frozenset({"solo.models.SingletonModel"})
 #: A ModelSerializer (or ModelForm) whose ``Meta.fields`` names a relation or a unique model field (validation
 #: queries).
 RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"

@@ -3346,6 +3346,8 @@ def _result_awaited(call: nodes.Call) -> bool:
 def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) -> bool:
     if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
         return receiver is not None and _validates_related_or_unique(receiver.custom)
+    if row.only_if == api.DERIVES_FROM_LIBRARY_BASE:
+        return receiver is not None and receiver.model is not None and has_library_base(receiver.model, api.SINGLETON_BASES)
     if row.only_if == api.IN_A_LOOP:
         return _in_a_loop(call)
     if row.only_if == api.FILTERSET_MAY_QUERY:

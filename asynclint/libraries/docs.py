@@ -82,6 +82,10 @@ django-polymorphic, django-treebeard...), clients with rows of their own (django
 `get_redis_connection()`, django-storages behind `default_storage`), DRF authentication classes
 (djangorestframework-simplejwt: the authentication rows), or the ones left out above (social-auth-app-django 2,158,
 django-allauth 2,226 but for its provider adapters, django-simple-history 2,329, django-axes 2,935, django-taggit 3,142, django-reversion 3,358).
+Added for a measured case although it ranks below the cut (6,856): django-solo, whose `get_solo()`, a
+classmethod of every `SingletonModel` subclass (also through a project base class between them), runs
+`get_or_create()` in the caller (after `SOLO_CACHE`, when set); the row holds only for classes that derive
+from `solo.models.SingletonModel` by import path, so a project model's own `get_solo()` is not one.
 
 ## How django-allauth's provider adapters were chosen
 
@@ -149,11 +153,20 @@ Authentication API, which has no async form; `verify_id_token()`/`verify_session
 they fetch Google's keys only when the cached copy has expired), minio (1,364: every client method but the
 local ones; `presigned_*` too are left out, they ask for the bucket's region only on a client's first
 signature without `region=`; miniopy-async is the async client) (`asynclint/libraries/services.py`); and
-the Twilio client of a measured miss (holdout7, remote-office-hours-queue). Left out: sentry-sdk (218:
-`capture_*` hand the event to a background thread, no I/O in the caller); algoliasearch (2,419) and
-meilisearch (5,109) rank below the cut; google-api-python-client (212) builds its resources at run time
-from discovery documents (no import path to key rows on). Firestore (reached through firebase-admin's
-`firestore.client()`, google-cloud-firestore's client) is not covered yet.
+the Twilio client of a measured miss (holdout7, remote-office-hours-queue). Google's clients (ranks from the
+package index's list of its 15,000 most downloaded packages, read on 6 December 2026): google-api-python-client
+(215: its resources are built at run time from discovery documents, so no method has an import path, but every
+one of them only builds a request; `execute()` of what `build()` gives, through any chain of resource methods,
+and `next_chunk()` of a resumable upload or a `MediaIoBaseDownload` send it; no async API), google-cloud-bigquery
+(235: the client's REST calls, `list_*()` for the pages their iterators fetch, and a job's `result()`, which
+polls; no async API), google-cloud-firestore (727: the sync client's RPCs on documents, collections, queries and
+write batches, also through firebase-admin's `firestore.client()`; `AsyncClient` since 2.0.0, firebase-admin's
+`firestore_async.client()` since 5.3.0). Left out: sentry-sdk (218: `capture_*` hand the event to a background
+thread, no I/O in the caller); google-cloud-pubsub (314: `publish()` queues the message for a commit thread and
+returns a future, no I/O in the caller unless flow control is set to block); PyGithub (370: its objects are lazy,
+`Github(lazy=True)` makes `get_repo()` free and an attribute read of an incomplete object makes the request, so
+method rows alone would be neither precise nor complete); algoliasearch (2,419) and meilisearch (5,109) rank
+below the cut.
 
 ## Proofs
 
@@ -165,13 +178,16 @@ below is a test dependency, proven under the real package:
   and `get_current_site()` (django.contrib.sites installed for the file), `ContentType` lookups on a
   cold cache, django-waffle, django-guardian, django-otp, django-constance's database backend,
   django-q2's ORM broker, django-filter's backend (a model choice filter), DRF permissions checked by
-  hand, `sync-apis` declarations;
+  hand, `sync-apis` declarations, django-solo's `get_solo()` (a singleton model of the fixture's own app),
+  and the sync receivers of library signals sent on the loop (django-cors-headers' middleware,
+  django-constance's `await config.aset()` with the memory backend);
 - blocks the loop (no exception: the loop stands still): urllib3 and Django's file storage (a
   blocking socket connect or `open()` in the loop's thread, tests/runtime/test_calls.py), the file
   libraries (each flagged call of pandas, Pillow, openpyxl, pypdf, python-docx and pydicom opens a
   file in the loop's thread, tests/fixtures/blocking-call-in-async/bad_document_files.py); the SDK
   clients (boto3, redis with its scripts, pipelines, locks and pub/sub, elasticsearch, stripe, openai,
-  anthropic, psycopg, twilio, slack-sdk, sendgrid, google-cloud-storage, pymongo against a MongoDB
+  anthropic, psycopg, twilio, slack-sdk, sendgrid, google-cloud-storage, google-api-python-client,
+  google-cloud-bigquery, pymongo against a MongoDB
   wire-protocol stand-in, minio, firebase-admin's Authentication through its emulator host) and task queues
   (Celery's `delay()`, `apply_async()` and `send_task()`, dramatiq, RQ, django-rq) against local
   stand-ins behind a proxy that holds every request: the loop's heartbeat never ticks while a sync
@@ -194,7 +210,7 @@ below is a test dependency, proven under the real package:
 - an async generator iterated with a plain `for`: redis.asyncio's `scan_iter()` raises TypeError
   (tests/fixtures/async-iterator-in-sync-loop/bad_redis_scan_iter.py).
 
-Fixtures only: python-zipstream's and zipstream-new's `zipstream.ZipFile` (their module name is
+Fixtures only: google-cloud-firestore (it speaks gRPC, which no stand-in serves); python-zipstream's and zipstream-new's `zipstream.ZipFile` (their module name is
 zipstream-ng's, so they cannot be installed beside it; tests/test_libraries.py lints it by import path);
 the servicer context reached through django-socio-grpc's proxy (that package is not
 a test dependency); PyPDF2 (pypdf's former name, the same calls); graphene (3.4 pins graphql-core

@@ -8,15 +8,16 @@ async view runs a query on the event loop. Each row was read in the package's so
 
 from __future__ import annotations
 
-from asynclint.django_api import BLOCKING_IO, CACHE_IO, FUNCTION, QUERY, WILDCARD, WRITE, SyncApi
+from asynclint.django_api import (BLOCKING_IO, CACHE_IO, DERIVES_FROM_LIBRARY_BASE, FUNCTION, MODEL_CLASS, QUERY, WILDCARD,
+                                  WRITE, SyncApi)
 
 GUARDIAN_CHECKER = "django-guardian ObjectPermissionChecker"
 CONSTANCE_CONFIG = "django-constance config"
 
 
-def _row(receiver, name, library, effect=QUERY, note=""):
+def _row(receiver, name, library, effect=QUERY, note="", only_if=""):
     return SyncApi(receiver, name, effect, None, None, fix=None, replacement="await sync_to_async({func})(...)",
-                   library=library, note=note)
+                   library=library, note=note, only_if=only_if)
 
 
 SYNC_APIS: tuple[SyncApi, ...] = (
@@ -37,6 +38,11 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(_row(FUNCTION, f"django_ratelimit.core.{name}", "django-ratelimit", effect=CACHE_IO,
            note="django-ratelimit has no async API; DatabaseCache raises SynchronousOnlyOperation")
       for name in ("is_ratelimited", "get_usage")),
+    # django-solo (2.5.1, ``solo/models.py``): ``get_solo()``, a classmethod every ``SingletonModel`` subclass
+    # inherits, runs ``get_or_create(pk=...)`` (an INSERT the first time); with ``SOLO_CACHE`` set it reads
+    # that cache first and queries on a miss. No release has an async form.
+    _row(MODEL_CLASS, "get_solo", "django-solo", only_if=DERIVES_FROM_LIBRARY_BASE,
+         note="django-solo has no async API; with SOLO_CACHE set it reads that cache first"),
     # django-constance: every ``config.NAME`` read asks the backend (Redis, or the database). 4.3.5
     # (its "async support") makes the attribute an awaitable proxy on the loop: ``await config.NAME``
     # reads it asynchronously; used as a value (bool(), str(), a comparison) it still reads synchronously.
@@ -60,5 +66,5 @@ CALL_RESULT_KINDS = {
 
 #: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
 #: --libraries``); older releases were read where a row says so.
-VERSIONS = {"django-waffle": "5.0.0", "django-guardian": "3.5.2", "django-otp": "1.7.5", "django-constance": "4.4.0",
+VERSIONS = {"django-solo": "2.5.1", "django-waffle": "5.0.0", "django-guardian": "3.5.2", "django-otp": "1.7.5", "django-constance": "4.4.0",
             "django-ratelimit": "4.1.0"}
