@@ -256,6 +256,8 @@ class FixtureFile:
     # Top-level classes by name: their (first, last) lines. Methods are not called by the harness, but
     # a top-level function that uses the class (``await ProfileView.as_view()(request)``) runs them.
     classes: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # The names of each top-level class's bases: a class the function uses runs its bases' methods too.
+    bases: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def rule(self) -> str:
@@ -271,7 +273,13 @@ class FixtureFile:
     def annotated_lines_in(self, function: Function) -> list[int]:
         """The annotated lines that run when ``function`` runs: its own, and those of the classes it uses."""
         spans = [(function.first_line, function.last_line)]
-        spans += [span for name, span in self.classes.items() if name in function.names]
+        used, pending = set(), [name for name in function.names if name in self.classes]
+        while pending:
+            name = pending.pop()
+            if name not in used:
+                used.add(name)
+                pending += [base for base in self.bases.get(name, ()) if base in self.classes]
+        spans += [self.classes[name] for name in sorted(used)]
         return sorted(line for line in self.annotated if any(first <= line <= last for first, last in spans))
 
     def is_helper(self, function: Function) -> bool:
@@ -331,7 +339,12 @@ def read_fixture(relative: str) -> FixtureFile:
         for node in tree.body
         if isinstance(node, ast.ClassDef)
     }
-    return FixtureFile(relative, path, functions, annotated_lines(source), classes)
+    bases = {
+        node.name: frozenset(base.id for base in node.bases if isinstance(base, ast.Name))
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+    }
+    return FixtureFile(relative, path, functions, annotated_lines(source), classes, bases)
 
 
 def fixture_paths() -> list[str]:
