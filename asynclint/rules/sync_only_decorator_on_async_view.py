@@ -154,7 +154,10 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
         helper = None  # asked once a decorator would be reported (it may parse the project's modules)
-        for decorator in node.decorators.nodes if node.decorators else ():
+        decorators = list(node.decorators.nodes if node.decorators else ())
+        # Decorators apply bottom-up: one above an ``@async_to_sync`` wraps that sync function, not the coroutine.
+        adapted = [index for index, decorator in enumerate(decorators) if called_name(decorator) in api.ASYNC_TO_SYNC]
+        for decorator in decorators[adapted[-1] + 1:] if adapted else decorators:
             qualified = called_name(decorator)
             if qualified is None:
                 continue
