@@ -41,6 +41,7 @@ import re
 
 from astroid import nodes
 
+from asynclint import django_api as api
 from asynclint.core import context
 from asynclint.core.deployment import is_test_file_name
 from asynclint.core.event_loop import enclosing_frame
@@ -518,7 +519,6 @@ def _own_loop_use(reference: nodes.NodeNG, program: frozenset[str], seen: set) -
 
 # --- loops that a sync task starts or a library runs in a worker ----------------------------------------
 _SCHEDULERS = frozenset({"create_task", "ensure_future", "gather", "wait", "wait_for", "shield", "as_completed"})
-_ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync"})
 #: The roots: why the loop serves nothing else. ``asyncio.run()`` also shuts down the loop's default
 #: executor when the coroutine returns (its pool threads end with it).
 ASYNCIO_RUN = "a loop of its own that sync code starts with asyncio.run()"
@@ -679,7 +679,7 @@ def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, frozen
     """The reference is called and its coroutine runs on a worker loop: run by a fresh loop that sync code
     starts, or awaited, iterated, scheduled or collected by a coroutine that itself runs only there."""
     call = reference.parent
-    if isinstance(call, nodes.Call) and reference in call.args and qualified_name(call.func) in _ASYNC_TO_SYNC:
+    if isinstance(call, nodes.Call) and reference in call.args and qualified_name(call.func) in api.ASYNC_TO_SYNC:
         return (True, frozenset({_ASYNC_TO_SYNC_LOOP})) if _task_code(enclosing_frame(call)) else (False, _NONE)
     if not (isinstance(call, nodes.Call) and call.func is reference):
         # a test that replaces or inspects it (``stage.fetch = AsyncMock()``) runs it nowhere else

@@ -68,6 +68,7 @@ from asynclint.core import suggest
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, has_library_base, is_project_file, is_request_user_getattr, kind_of,
 )
+from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.imports import called_name, definition_of, has_decorator, qualified_name
 from asynclint.core.event_loop import enclosing_frame, lazy_user_never_evaluated, runs_on_event_loop
 from asynclint.core.middleware import user_resolved_before_views
@@ -116,9 +117,7 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
     function = request.frame()
     if not isinstance(function, nodes.FunctionDef):
         return False
-    if function.decorators and any(
-            qualified_name(decorator.func if isinstance(decorator, nodes.Call) else decorator)
-            in api.AUTHENTICATING_VIEW_DECORATORS for decorator in function.decorators.nodes):
+    if has_decorator(function, api.AUTHENTICATING_VIEW_DECORATORS):
         return _names_parameter(request, function, 0)
     cls = function.parent
     if not isinstance(cls, nodes.ClassDef) or function.name in api.UNAUTHENTICATED_VIEW_METHODS:
@@ -137,15 +136,11 @@ def _resolved_by_decorator(request: nodes.NodeNG) -> bool:
     auth decorator wraps the sync ``async_to_sync(view)`` and reads ``request.user`` in its thread before
     the coroutine starts; the lazy object keeps that user, so reading it on the loop queries nothing."""
     function = request.frame()
-    if not isinstance(function, nodes.AsyncFunctionDef) or function.decorators is None:
+    if not isinstance(function, nodes.AsyncFunctionDef):
         return False
-    adapted = False
-    for decorator in reversed(function.decorators.nodes):
-        name = qualified_name(decorator.func if isinstance(decorator, nodes.Call) else decorator)
-        if name in api.ASYNC_TO_SYNC:
-            adapted = True
-        elif adapted and name in api.USER_RESOLVING_VIEW_DECORATORS:
-            return _names_parameter(request, function, 0)
+    _, above = split_at_async_to_sync(function)
+    if any(called_name(decorator) in api.USER_RESOLVING_VIEW_DECORATORS for decorator in above):
+        return _names_parameter(request, function, 0)
     return False
 
 

@@ -56,6 +56,7 @@ from pylint.checkers.utils import only_required_for_messages
 
 from asynclint import django_api as api
 from asynclint.core import own_loop, views
+from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.imports import called_name
 from asynclint.core.versions import format_version
 from asynclint.prefilter import ASYNC, ASYNC_VIEW
@@ -154,10 +155,9 @@ class SyncOnlyDecoratorOnAsyncView(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
         helper = None  # asked once a decorator would be reported (it may parse the project's modules)
-        decorators = list(node.decorators.nodes if node.decorators else ())
         # Decorators apply bottom-up: one above an ``@async_to_sync`` wraps that sync function, not the coroutine.
-        adapted = [index for index, decorator in enumerate(decorators) if called_name(decorator) in api.ASYNC_TO_SYNC]
-        for decorator in decorators[adapted[-1] + 1:] if adapted else decorators:
+        below, _ = split_at_async_to_sync(node)
+        for decorator in below:
             qualified = called_name(decorator)
             if qualified is None:
                 continue
