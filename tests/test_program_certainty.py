@@ -22,6 +22,7 @@ EVALUATIONS = FIXTURES / "sync-queryset-evaluation-in-async"
     ("bad_sync_getattr_default_awaited.py", {18: "possible"}),
     ("bad_bases_built_directly.py", {69: "possible", 74: "possible"}),
     ("bad_optional_value_left_out.py", {22: "definite", 30: "possible"}),
+    ("bad_work_behind_an_opt_in_switch.py", {35: "possible", 39: "possible", 43: "possible", 47: "definite"}),
     ("bad_annotated_attributes.py", {28: "definite", 31: "definite", 34: "definite", 37: "definite",
                                      63: "definite"}),
 ])

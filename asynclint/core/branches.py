@@ -8,6 +8,8 @@ value that is certainly not None (a literal list, dict, f-string, lambda...). A 
 these decide (``if p is None``, ``if not p``, ``if p == "csv"``, ``if p.startswith("APP_")``,
 ``and``/``or`` of such) is pruned to the side that runs; a local set from a literal table of constants
 by such a key (``flag = self._FLAGS.get(key)``, ``_literal_table``) is known from there on.
+What follows an early return taken while an opt-in switch is off (``if not getattr(options, "x",
+False): return``, ``opt_in_guard``) is conditional: a library cannot know whether its users turn it on.
 
 Memoised work is not a per-request bug: ``memoised(function, read)`` is True for a function under
 ``functools.lru_cache``/``cache`` and for a ``cached_property`` read on a long-lived object (an
@@ -471,11 +473,65 @@ class _Walker:
         return isinstance(node, (nodes.Return, nodes.Raise))
 
     def statements(self, statements, conditional: bool) -> bool:
-        """Walk a statement list up to a statement that certainly leaves it; True if one does."""
+        """Walk a statement list up to a statement that certainly leaves it; True if one does. What
+        follows an early return taken while an opt-in switch is off (``opt_in_guard``) runs only where
+        the project turns the feature on: it is conditional."""
         for statement in statements:
+            guard = not conditional and opt_in_guard(statement) and decide(statement.test, self.values) is None
             if self.node(statement, conditional):
                 return True
+            conditional = conditional or guard
         return False
+
+
+# --- an early return while an opt-in switch is off --------------------------------------------------------
+def opt_in_guard(statement: nodes.NodeNG) -> bool:
+    """``if not SWITCH: return ...`` (no ``else``), where SWITCH is an optional feature that is off unless
+    configured: ``getattr(obj, "name", False)``, ``config.get("NAME", False)`` (a literal name, a literal
+    ``False`` default), ``bool(...)`` of one, or ``self.attr`` that the class's ``__init__`` assigns from
+    one. A library cannot know whether its users turn the feature on, so what follows the guard may not run
+    (a guard on a value the request or the caller decides, ``if not request: return``, is not one)."""
+    if not (isinstance(statement, nodes.If) and not statement.orelse and statement.body
+            and isinstance(statement.body[-1], nodes.Return)):
+        return False
+    test = statement.test
+    if not (isinstance(test, nodes.UnaryOp) and test.op == "not"):
+        return False
+    return _switch(test.operand) or _switch_attribute(test.operand)
+
+
+def _switch(node: nodes.NodeNG) -> bool:
+    """``getattr(x, "name", False)``, ``x.get("name", False)`` or ``bool(...)`` of one."""
+    if not isinstance(node, nodes.Call):
+        return False
+    func = node.func
+    if isinstance(func, nodes.Name) and func.name == "bool" and len(node.args) == 1:
+        return _switch(node.args[0])
+    if isinstance(func, nodes.Name) and func.name == "getattr":
+        name_at, default_at = 1, 2
+    elif isinstance(func, nodes.Attribute) and func.attrname == "get":
+        name_at, default_at = 0, 1
+    else:
+        return False
+    if len(node.args) != default_at + 1 or node.keywords:
+        return False
+    name, default = node.args[name_at], node.args[default_at]
+    return (isinstance(name, nodes.Const) and isinstance(name.value, str)
+            and isinstance(default, nodes.Const) and default.value is False)
+
+
+def _switch_attribute(node: nodes.NodeNG) -> bool:
+    """``self.attr`` that the enclosing class's ``__init__`` assigns (only) from a switch."""
+    if not (isinstance(node, nodes.Attribute) and isinstance(node.expr, nodes.Name) and node.expr.name == "self"):
+        return False
+    cls = node.frame().parent if isinstance(node.frame(), nodes.FunctionDef) else None
+    init = cls.locals.get("__init__", [None])[0] if isinstance(cls, nodes.ClassDef) else None
+    if not isinstance(init, nodes.FunctionDef):
+        return False
+    values = [assign.value for assign in init.nodes_of_class(nodes.Assign)
+              if any(isinstance(t, nodes.AssignAttr) and t.attrname == node.attrname
+                     and isinstance(t.expr, nodes.Name) and t.expr.name == "self" for t in assign.targets)]
+    return bool(values) and all(_switch(value) for value in values)
 
 
 # --- a branch taken only where the async form does not exist ------------------------------------------------
