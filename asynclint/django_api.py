@@ -80,6 +80,9 @@ SINGLETON_BASES = frozenset({"solo.models.SingletonModel"})
 RELATED_OR_UNIQUE_FIELDS = "serializer validates a relation or a unique field"
 #: The call is not ``save(commit=False)`` (a model form's save that writes nothing).
 UNLESS_COMMIT_FALSE = "not save(commit=False)"
+#: The call passes an encoded token to verify: a first positional argument or ``token=`` that is not the
+#: literal None, and no literal ``verify=False`` (JWT token classes verify, and check their blacklist, only then).
+TOKEN_TO_VERIFY = "an encoded token is passed and verified"
 #: django-filter's backend over a view (its third argument) that may filter through a relation: not a
 #: view of a known class with neither ``filterset_class`` nor ``filterset_fields`` (no FilterSet at all),
 #: or with ``filterset_fields`` naming only plain fields of the QuerySet's model (no model choice filter).

@@ -3363,7 +3363,20 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])
+    if row.only_if == api.TOKEN_TO_VERIFY:
+        return _token_to_verify(call)
     return True
+
+
+def _token_to_verify(call: nodes.Call) -> bool:
+    """``RefreshToken(raw)``: a token given (first positional argument or ``token=``, not the literal None)
+    and not ``verify=False``; ``RefreshToken()`` builds a new token and verifies nothing."""
+    keywords = {keyword.arg: keyword.value for keyword in call.keywords or []}
+    verify = keywords.get("verify", call.args[1] if len(call.args) > 1 else None)
+    if isinstance(verify, nodes.Const) and verify.value is False:
+        return False
+    token = call.args[0] if call.args else keywords.get("token")
+    return token is not None and not (isinstance(token, nodes.Const) and token.value is None)
 
 
 def _cache_alias(call: nodes.Call) -> str | None:

@@ -86,6 +86,12 @@ Added for a measured case although it ranks below the cut (6,856): django-solo, 
 classmethod of every `SingletonModel` subclass (also through a project base class between them), runs
 `get_or_create()` in the caller (after `SOLO_CACHE`, when set); the row holds only for classes that derive
 from `solo.models.SingletonModel` by import path, so a project model's own `get_solo()` is not one.
+Added for a measured case (holdout12): the token API of djangorestframework-simplejwt (1,646) and of its
+django-ninja port django-ninja-jwt (same `tokens.py`), with their `token_blacklist` app installed:
+`RefreshToken.for_user()` (and `SlidingToken`'s) inserts an `OutstandingToken`, a token built from an encoded
+one verifies it against `BlacklistedToken`, and `blacklist()` get_or_creates both rows. The first two hold
+only when the app is in INSTALLED_APPS (*possible*; a new token, `RefreshToken()`, or `verify=False` queries
+nothing); `blacklist()` and `check_blacklist()` exist only then.
 
 ## How django-allauth's provider adapters were chosen
 

@@ -8,11 +8,38 @@ async view runs a query on the event loop. Each row was read in the package's so
 
 from __future__ import annotations
 
-from asynclint.django_api import (BLOCKING_IO, CACHE_IO, DERIVES_FROM_LIBRARY_BASE, FUNCTION, MODEL_CLASS, QUERY, WILDCARD,
-                                  WRITE, SyncApi)
+from asynclint.django_api import (BLOCKING_IO, CACHE_IO, DERIVES_FROM_LIBRARY_BASE, FUNCTION, MODEL_CLASS, QUERY,
+                                  TOKEN_TO_VERIFY, WILDCARD, WRITE, SyncApi)
 
 GUARDIAN_CHECKER = "django-guardian ObjectPermissionChecker"
 CONSTANCE_CONFIG = "django-constance config"
+
+#: JWT token classes with the blacklist mixin (``BlacklistMixin``), per package: djangorestframework-simplejwt
+#: and django-ninja-jwt (a port with the same ``tokens.py``), and the token kind each one's instances have.
+JWT_PACKAGES = {"rest_framework_simplejwt": ("djangorestframework-simplejwt", "simplejwt token"),
+                "ninja_jwt": ("django-ninja-jwt", "django-ninja-jwt token")}
+JWT_BLACKLIST_CLASSES = ("RefreshToken", "SlidingToken")
+_JWT_APP_NOTE = "only with the package's token_blacklist app in INSTALLED_APPS"
+
+
+def _jwt_rows(module: str, library: str, kind: str) -> tuple[SyncApi, ...]:
+    """The token API that reads or writes the blacklist app's tables in the caller's thread (read in
+    simplejwt 5.5.1 and django-ninja-jwt 5.4.5, ``tokens.py``: ``BlacklistMixin`` defines these methods
+    only when ``<module>.token_blacklist`` is installed). ``blacklist()`` and ``check_blacklist()`` exist
+    only then: definite. ``for_user()`` (an ``OutstandingToken`` INSERT) and the constructor given a token
+    (``verify()`` runs ``check_blacklist()``, a ``BlacklistedToken`` query) depend on that setting: possible."""
+    def row(receiver, name, effect, **extra):
+        return SyncApi(receiver, name, effect, None, None, fix=None, replacement="await sync_to_async({func})(...)",
+                       library=library, **extra)
+
+    return (
+        *(row(FUNCTION, f"{module}.tokens.{cls}.for_user", WRITE, possible=True,
+              note=f"records the new token as an OutstandingToken row, {_JWT_APP_NOTE}") for cls in JWT_BLACKLIST_CLASSES),
+        *(row(FUNCTION, f"{module}.tokens.{cls}", QUERY, possible=True, only_if=TOKEN_TO_VERIFY,
+              note=f"verifying the token looks it up in BlacklistedToken, {_JWT_APP_NOTE}") for cls in JWT_BLACKLIST_CLASSES),
+        row(kind, "blacklist", WRITE, note="get_or_create of its OutstandingToken and BlacklistedToken rows"),
+        row(kind, "check_blacklist", QUERY, note="a BlacklistedToken query"),
+    )
 
 
 def _row(receiver, name, library, effect=QUERY, note="", only_if=""):
@@ -46,6 +73,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # django-constance: every ``config.NAME`` read asks the backend (Redis, or the database). 4.3.5
     # (its "async support") makes the attribute an awaitable proxy on the loop: ``await config.NAME``
     # reads it asynchronously; used as a value (bool(), str(), a comparison) it still reads synchronously.
+    # djangorestframework-simplejwt / django-ninja-jwt with their blacklist app: tokens are rows.
+    *(row for module, (library, kind) in JWT_PACKAGES.items() for row in _jwt_rows(module, library, kind)),
     SyncApi(CONSTANCE_CONFIG, WILDCARD, BLOCKING_IO, None, None, fix=None, attribute=True, awaitable=True,
             replacement="await {func}", library="django-constance", library_since="4.3.5",
             note="before 4.3.5, read it in 'await sync_to_async(lambda: ...)()'; constance's database backend "
@@ -62,9 +91,12 @@ VIEW_DECORATORS_ASYNC_SINCE = dict.fromkeys(("django_ratelimit.decorators.rateli
 OBJECT_KINDS = {"constance.config": CONSTANCE_CONFIG}
 CALL_RESULT_KINDS = {
     **dict.fromkeys(("guardian.core.ObjectPermissionChecker",), GUARDIAN_CHECKER),
+    # ``token = RefreshToken(raw)``, ``refresh = RefreshToken.for_user(user)``: a token of the package.
+    **{f"{module}.tokens.{cls}{method}": kind for module, (_library, kind) in JWT_PACKAGES.items()
+       for cls in JWT_BLACKLIST_CLASSES for method in ("", ".for_user")},
 }
 
 #: The release the runtime proofs of each library's rows ran under (docs/libraries.md, ``asynclint rules
 #: --libraries``); older releases were read where a row says so.
 VERSIONS = {"django-solo": "2.5.1", "django-waffle": "5.0.0", "django-guardian": "3.5.2", "django-otp": "1.7.5", "django-constance": "4.4.0",
-            "django-ratelimit": "4.1.0"}
+            "django-ratelimit": "4.1.0", "djangorestframework-simplejwt": "5.5.1", "django-ninja-jwt": "5.4.5"}

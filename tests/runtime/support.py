@@ -279,7 +279,7 @@ def file_environment(relative: str):
     # Settings first: Django installs the apps (and runs their ready()) before it applies the rest.
     from django.apps import apps as registry
 
-    with override_settings(**extra), override_settings(INSTALLED_APPS=installed):
+    with override_settings(**extra), _installed_apps_in_settings(installed), override_settings(INSTALLED_APPS=installed):
         # Installing apps does not expire the relations Django cached on the models already there
         # (Permission's, without guardian's): expire them now that the registry is ready again.
         registry.clear_cache()
@@ -294,6 +294,23 @@ def file_environment(relative: str):
                 if config.name in apps:
                     for model in config.get_models():
                         model._base_manager.all().delete()
+
+
+@contextlib.contextmanager
+def _installed_apps_in_settings(installed: list[str]):
+    """``settings.INSTALLED_APPS`` showing ``installed`` before the registry installs them: Django's
+    ``override_settings(INSTALLED_APPS=...)`` imports the apps' models first and swaps the settings after,
+    so a models module that reads the setting at import (simplejwt's token_blacklist: ``abstract`` when
+    the app is absent) would see the old list."""
+    from django.conf import UserSettingsHolder, settings
+
+    holder = UserSettingsHolder(settings._wrapped)
+    holder.INSTALLED_APPS = installed
+    previous, settings._wrapped = settings._wrapped, holder
+    try:
+        yield
+    finally:
+        settings._wrapped = previous
 
 
 def skipped(relative: str) -> str | None:
