@@ -239,9 +239,31 @@ def _assigned_and_used_safely(value: nodes.NodeNG, depth: int = 0, unknown: bool
         if until is not None and load.lineno > until:
             continue  # the value was overwritten first
         if not (handed_to_thread(load) or _async_use(load) or _returned_to_a_consumer(load)
-                or _refined_and_used_safely(load, depth, unknown)):
+                or _bound_query_to_thread(load) or _refined_and_used_safely(load, depth, unknown)):
             return False
     return True
+
+
+def _bound_query_to_thread(load: nodes.Name) -> bool:
+    """``sync_to_async(load.delete)()`` (or ``database_sync_to_async``, ``asyncio.to_thread(load.count)``,
+    ``run_in_executor(None, load.get)``): the QuerySet's bound method that runs its query and returns
+    evaluated data (a row of ``api.QUERYSET`` with a coroutine twin: ``delete``, ``update``, ``count``,
+    ``get``...; not ``iterator``, whose generator would be iterated where it is returned) is the callable
+    the adapter runs in the worker thread, so the query runs there."""
+    method = load.parent
+    if not (isinstance(method, nodes.Attribute) and method.expr is load):
+        return False
+    row = api.lookup(api.QUERYSET, method.attrname)
+    if row is None or row.async_returns != api.COROUTINE or row.effect not in (api.QUERY, api.WRITE):
+        return False
+    call = method.parent
+    if not isinstance(call, nodes.Call) or not isinstance(call.func, (nodes.Name, nodes.Attribute)):
+        return False
+    if isinstance(call.func, nodes.Attribute) and call.func.attrname == "run_in_executor":
+        index = api.THREAD_OFFLOADERS["run_in_executor"]
+    else:
+        index = api.THREAD_OFFLOADERS.get(qualified_call_name(call) or "")
+    return index is not None and len(call.args) > index and call.args[index] is method
 
 
 _MAX_DEPTH = 4
