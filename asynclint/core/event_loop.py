@@ -653,14 +653,24 @@ def _read_in_offloaded_lambda(load: nodes.Name, frame: nodes.NodeNG) -> bool:
     if not isinstance(function, nodes.Lambda) or function.body is load or function.frame() is None or \
             enclosing_frame(function) is not frame:
         return False
-    call = function.parent
-    if not isinstance(call, nodes.Call) or not isinstance(call.func, (nodes.Name, nodes.Attribute)):
-        return False
-    if isinstance(call.func, nodes.Attribute) and call.func.attrname == "run_in_executor":
+    return isinstance(function.parent, nodes.Call) and offloaded_callable(function.parent) is function
+
+
+def offloaded_callable(call: nodes.Call) -> nodes.NodeNG | None:
+    """The callable that ``call`` hands to sync_to_async/database_sync_to_async/to_thread/run_in_executor
+    (``api.THREAD_OFFLOADERS``) to run in a worker thread, or None."""
+    func = call.func
+    if isinstance(func, nodes.Attribute) and func.attrname == "run_in_executor":
         index = api.THREAD_OFFLOADERS["run_in_executor"]
+    elif isinstance(func, (nodes.Name, nodes.Attribute)):
+        index = api.THREAD_OFFLOADERS.get(qualified_name(func) or "")
     else:
-        index = api.THREAD_OFFLOADERS.get(qualified_name(call.func) or "")
-    return index is not None and len(call.args) > index and call.args[index] is function
+        index = None
+    if index is None:
+        return None
+    if len(call.args) > index:
+        return call.args[index]
+    return next((k.value for k in call.keywords or [] if k.arg in ("func", "function")), None)
 
 
 def _bound_uncalled(node: nodes.NodeNG) -> bool:

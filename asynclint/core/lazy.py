@@ -21,6 +21,7 @@ from asynclint import django_api as api
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, is_adapter_decorated, is_project_file, kind_of, qualified_call_name,
 )
+from asynclint.core.event_loop import offloaded_callable
 from asynclint.core.imports import definition_of
 from asynclint.libraries.loops import THREAD_CONSUMERS
 
@@ -256,14 +257,7 @@ def _bound_query_to_thread(load: nodes.Name) -> bool:
     row = api.lookup(api.QUERYSET, method.attrname)
     if row is None or row.async_returns != api.COROUTINE or row.effect not in (api.QUERY, api.WRITE):
         return False
-    call = method.parent
-    if not isinstance(call, nodes.Call) or not isinstance(call.func, (nodes.Name, nodes.Attribute)):
-        return False
-    if isinstance(call.func, nodes.Attribute) and call.func.attrname == "run_in_executor":
-        index = api.THREAD_OFFLOADERS["run_in_executor"]
-    else:
-        index = api.THREAD_OFFLOADERS.get(qualified_call_name(call) or "")
-    return index is not None and len(call.args) > index and call.args[index] is method
+    return isinstance(method.parent, nodes.Call) and offloaded_callable(method.parent) is method
 
 
 _MAX_DEPTH = 4
