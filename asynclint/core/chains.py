@@ -34,7 +34,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module,
 )
 from asynclint.core.evaluation import evaluations_at
-from asynclint.core.event_loop import lazy_user_never_evaluated
+from asynclint.core.event_loop import lazy_user_never_evaluated, offloaded_callable
 from asynclint.core.imports import definition_of, has_decorator, qualified_name
 from asynclint.libraries import pydantic_models
 
@@ -931,16 +931,7 @@ def _mentions(node: nodes.NodeNG, name: str) -> bool:
 
 def adapted_callable(call: nodes.Call) -> nodes.NodeNG | None:
     """The callable handed to sync_to_async/database_sync_to_async/to_thread/run_in_executor."""
-    func = call.func
-    if isinstance(func, nodes.Attribute) and func.attrname == "run_in_executor":
-        index = api.THREAD_OFFLOADERS["run_in_executor"]
-    else:
-        index = api.THREAD_OFFLOADERS.get(qualified_call_name(call) or "")
-    if index is None:
-        return None
-    if len(call.args) > index:
-        return call.args[index]
-    return next((k.value for k in call.keywords or [] if k.arg in ("func", "function")), None)
+    return offloaded_callable(call)
 
 
 def is_adapter_call(node: nodes.NodeNG) -> bool:

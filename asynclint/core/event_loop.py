@@ -620,9 +620,11 @@ _IDENTITY = frozenset({"is", "is not"})
 def lazy_user_never_evaluated(node: nodes.NodeNG) -> bool:
     """``request.user`` (or ``getattr(request, "user", None)``) is only compared by identity: directly
     (``request.user is user``), or through a local name it is assigned to whose every use is an ``is``/
-    ``is not`` comparison or an argument bound by ``functools.partial`` without calling it. Django's ``SimpleLazyObject`` evaluates on attribute access, truth value,
-    ``==``, ``str()``...; ``is`` compares the wrapper itself and loads nothing (the session and the user
-    stay unread: tests/runtime proves it)."""
+    ``is not`` comparison, an argument bound by ``functools.partial`` without calling it, or a read inside
+    a ``lambda`` a thread adapter runs (``_read_in_offloaded_lambda``: evaluated, but not on the loop).
+    Django's ``SimpleLazyObject`` evaluates on attribute access, truth value, ``==``, ``str()``...; ``is``
+    compares the wrapper itself and loads nothing (the session and the user stay unread: tests/runtime
+    proves it)."""
     if _compared_by_identity(node):
         return True
     statement = node.parent
@@ -638,7 +640,37 @@ def lazy_user_never_evaluated(node: nodes.NodeNG) -> bool:
     if any(other is not target and other.name == target.name for other in frame.nodes_of_class(nodes.AssignName)):
         return False  # rebound: follow one binding only
     loads = [load for load in frame.nodes_of_class(nodes.Name) if load.name == target.name]
-    return all(load.frame() is frame and (_compared_by_identity(load) or _bound_uncalled(load)) for load in loads)
+    return all(load.frame() is frame and (_compared_by_identity(load) or _bound_uncalled(load))
+               or _read_in_offloaded_lambda(load, frame) for load in loads)
+
+
+def _read_in_offloaded_lambda(load: nodes.Name, frame: nodes.NodeNG) -> bool:
+    """``load`` is read inside a ``lambda`` of ``frame`` that a thread adapter runs (``asyncio.to_thread(
+    lambda: user.is_authenticated)``, ``sync_to_async(lambda: ...)``, ``run_in_executor(None, lambda:
+    ...)``, ``api.THREAD_OFFLOADERS``): the lambda's body runs in the worker thread, so the lazy user loads
+    there. Not when the lambda returns the name itself (the lazy object comes back unevaluated)."""
+    function = load.frame()
+    if not isinstance(function, nodes.Lambda) or function.body is load or function.frame() is None or \
+            enclosing_frame(function) is not frame:
+        return False
+    return isinstance(function.parent, nodes.Call) and offloaded_callable(function.parent) is function
+
+
+def offloaded_callable(call: nodes.Call) -> nodes.NodeNG | None:
+    """The callable that ``call`` hands to sync_to_async/database_sync_to_async/to_thread/run_in_executor
+    (``api.THREAD_OFFLOADERS``) to run in a worker thread, or None."""
+    func = call.func
+    if isinstance(func, nodes.Attribute) and func.attrname == "run_in_executor":
+        index = api.THREAD_OFFLOADERS["run_in_executor"]
+    elif isinstance(func, (nodes.Name, nodes.Attribute)):
+        index = api.THREAD_OFFLOADERS.get(qualified_name(func) or "")
+    else:
+        index = None
+    if index is None:
+        return None
+    if len(call.args) > index:
+        return call.args[index]
+    return next((k.value for k in call.keywords or [] if k.arg in ("func", "function")), None)
 
 
 def _bound_uncalled(node: nodes.NodeNG) -> bool:

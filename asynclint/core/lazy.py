@@ -21,6 +21,7 @@ from asynclint import django_api as api
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, is_adapter_decorated, is_project_file, kind_of, qualified_call_name,
 )
+from asynclint.core.event_loop import offloaded_callable
 from asynclint.core.imports import definition_of
 from asynclint.libraries.loops import THREAD_CONSUMERS
 
@@ -239,9 +240,24 @@ def _assigned_and_used_safely(value: nodes.NodeNG, depth: int = 0, unknown: bool
         if until is not None and load.lineno > until:
             continue  # the value was overwritten first
         if not (handed_to_thread(load) or _async_use(load) or _returned_to_a_consumer(load)
-                or _refined_and_used_safely(load, depth, unknown)):
+                or _bound_query_to_thread(load) or _refined_and_used_safely(load, depth, unknown)):
             return False
     return True
+
+
+def _bound_query_to_thread(load: nodes.Name) -> bool:
+    """``sync_to_async(load.delete)()`` (or ``database_sync_to_async``, ``asyncio.to_thread(load.count)``,
+    ``run_in_executor(None, load.get)``): the QuerySet's bound method that runs its query and returns
+    evaluated data (a row of ``api.QUERYSET`` with a coroutine twin: ``delete``, ``update``, ``count``,
+    ``get``...; not ``iterator``, whose generator would be iterated where it is returned) is the callable
+    the adapter runs in the worker thread, so the query runs there."""
+    method = load.parent
+    if not (isinstance(method, nodes.Attribute) and method.expr is load):
+        return False
+    row = api.lookup(api.QUERYSET, method.attrname)
+    if row is None or row.async_returns != api.COROUTINE or row.effect not in (api.QUERY, api.WRITE):
+        return False
+    return isinstance(method.parent, nodes.Call) and offloaded_callable(method.parent) is method
 
 
 _MAX_DEPTH = 4

@@ -751,7 +751,8 @@ def never_installed(node: nodes.ClassDef) -> str | None:
     """Why the project never runs the middleware class ``node``, or None (it may run).
 
     No ``MIDDLEWARE`` setting names it, the project's settings are read in full (``_settings_read``: a
-    settings module of the same top-level package assigns the list, and every statement of the
+    settings module of the same top-level package assigns the list, or the settings list another
+    middleware of the class's own module, ``_lists_from_its_module``; and every statement of the
     project that sets or changes ``MIDDLEWARE`` does so with string literals only), and no code but its
     own definition names the class (a subclass, ``decorator_from_middleware(Cls)``, a wrapper would
     run it). A library's middleware, listed by its users' settings, keeps its findings: its package
@@ -766,13 +767,32 @@ def never_installed(node: nodes.ClassDef) -> str | None:
     except (ValueError, IndexError):
         return None
     settings = _settings_read(root)
-    if not settings or not any(where.split("/")[0] == package for where in settings):
+    if not settings or not (any(where.split("/")[0] == package for where in settings) or
+                            _lists_from_its_module(root, node)):
         return None
     if _distributed(root, package):
         return None  # a reusable app: its own settings are a dev project, its users' settings may list it
     if _named_by_code(node):
         return None
     return f"no MIDDLEWARE setting names it ({', '.join(settings[:2])} read in full) and no other code uses it"
+
+
+def _lists_from_its_module(root: Path, node: nodes.ClassDef) -> bool:
+    """The project's settings (read in full) list another middleware of ``node``'s own module in
+    ``MIDDLEWARE`` (zurichat's ``config/settings`` list ``channel_plugin.utils.middleware.CorsMiddleware``
+    beside which ``AuthenticationMiddleware`` is only a comment): the settings choose among that module's
+    middleware, so the module is the project's own, not a library's whose users' settings decide, even when
+    the settings live in another top-level package than the module."""
+    own = node.root().name.split(".")
+    for path in _settings_entries(root):
+        owner, _, last = path.rpartition(".")
+        theirs = owner.split(".")
+        shorter = min(len(theirs), len(own))
+        if last != node.name and shorter and theirs[-shorter:] == own[-shorter:] and \
+                isinstance(definition(path, node), (nodes.ClassDef, nodes.FunctionDef)) and \
+                definition(path, node).root() is node.root():
+            return True
+    return False
 
 
 def named_nowhere(node: nodes.ClassDef) -> str | None:
@@ -800,7 +820,8 @@ def _named_by_code(node: nodes.ClassDef) -> bool:
     from asynclint.core import django_kinds
 
     return bool(len(django_kinds.identifiers(node.root()).get(node.name, ()))) or \
-        any(os.path.abspath(path) != os.path.abspath(node.root().file) and _named_in_code(path, node.name)
+        any(os.path.abspath(path) != os.path.abspath(node.root().file) and
+            _named_in_code(path, node.name, node.root().name)
             for path in django_kinds._files_mentioning(node))  # noqa: SLF001 (the project's text index)
 
 
@@ -834,9 +855,13 @@ def _without_comments(text: str) -> str:
     return " ".join(token.string for token in tokens if token.type != tokenize.COMMENT)
 
 
-def _named_in_code(path: str, name: str) -> bool:
+def _named_in_code(path: str, name: str, module: str | None = None) -> bool:
     """``name`` occurs in ``path`` outside comments (a name, or inside a string: a dotted path). A
     commented-out ``MIDDLEWARE`` entry (apiv2's ``#'...admin_timezone.TimezoneMiddleware'``) runs nothing.
+    With ``module`` (the dotted name of the class's module), a string that is a whole dotted path to a
+    ``name`` of another module does not count: ``"django.contrib.auth.middleware.AuthenticationMiddleware"``
+    names Django's class, not a project class of the same name (the two module paths are compared by
+    their trailing components, as the project may be imported from another folder).
     A file that cannot be tokenized counts as naming it."""
     import io
     import tokenize
@@ -848,7 +873,25 @@ def _named_in_code(path: str, name: str) -> bool:
         return True
     strings = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
     return any((token.type == tokenize.NAME and token.string == name) or
-               (token.type in strings and name in token.string) for token in tokens)
+               (token.type in strings and name in token.string and not _path_to_another(token.string, name, module))
+               for token in tokens)
+
+
+_WHOLE_DOTTED = re.compile(r"""^[rRbBuU]?(["'])([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)\1$""")
+
+
+def _path_to_another(string: str, name: str, module: str | None) -> bool:
+    """The string literal ``string`` is exactly a dotted path ``a.b.name`` whose module ``a.b`` is not
+    ``module`` (neither is a trailing run of the other's components)."""
+    found = _WHOLE_DOTTED.match(string)
+    if module is None or found is None:
+        return False
+    owner, _, last = found.group(2).rpartition(".")
+    if last != name:
+        return False
+    theirs, ours = owner.split("."), module.split(".")
+    shorter = min(len(theirs), len(ours))
+    return theirs[-shorter:] != ours[-shorter:]
 
 
 def _distributed(root: Path, package: str) -> bool:
@@ -895,6 +938,7 @@ def _settings_read(root: Path) -> list[str] | None:
     if key in known:
         return known[key]
     settings: list[str] = []
+    entries: list[str] = []
     for _, where in _listings(root).get(_SETTINGS_FILES, ()):
         try:
             tree = ast.parse((root / where).read_text(encoding="utf-8", errors="replace"))
@@ -924,8 +968,22 @@ def _settings_read(root: Path) -> list[str] | None:
                 return None
             if assigns and not is_test_path(where) and where not in settings:
                 settings.append(where)
+            if not is_test_path(where):
+                entries.extend(item.value for value in values for item in ast.walk(value)
+                               if isinstance(item, ast.Constant) and isinstance(item.value, str))
     known[key] = settings
+    known[(root, "entries")] = entries
     return settings
+
+
+def _settings_entries(root: Path) -> list[str]:
+    """The dotted paths that the project's settings (read in full, test folders aside) put in
+    ``MIDDLEWARE``; empty when they are not read in full."""
+    from asynclint.core import context
+
+    if not _settings_read(root):
+        return []
+    return context.current().middleware_listings.get((root, "entries"), [])
 
 
 def _literal_strings(value) -> bool:

@@ -9,7 +9,9 @@ returns an unevaluated QuerySet. Iterating what comes back in the async caller i
 The value is followed to where it is evaluated: it stays silent when the awaited result is assigned
 to a name that is only evaluated safely afterwards (`await sync_to_async(list)(qs)`, `async for`, an
 awaited `a*` method, lazy refinements such as `qs.filter(...).order_by(...)` whose result is used
-that way, or a project coroutine it is passed to that only uses it that way) or that is overwritten
+that way, a bound query method handed as the callable to a thread adapter such as
+`await sync_to_async(qs.delete)()` or `sync_to_async(qs.count)()`, where the query runs in the thread,
+or a project coroutine it is passed to that only uses it that way) or that is overwritten
 before any use (a *possible* finding when it is passed to a project coroutine asynclint cannot
 load), and when it is returned by a fetcher the
 module only hands to other code by reference (`use_query(fetch_items)`): that consumer decides where

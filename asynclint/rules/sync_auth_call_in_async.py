@@ -4,8 +4,10 @@
 Flags sync authentication on the event loop: reading `request.user` (also as
 `getattr(request, "user", None)`; its attributes, its truth value,
 comparing it with `==`, passing it to a function; not an identity comparison, `request.user is user`,
-directly or through a name only compared that way or bound by `functools.partial` without calling
-it: `SimpleLazyObject` loads nothing for `is`, and the partial reads it only when called) in an `async def` that has the request; the sync
+directly or through a name only compared that way, bound by `functools.partial` without calling
+it, or read only inside a `lambda` a thread adapter runs, `await asyncio.to_thread(lambda:
+user.is_authenticated)`: `SimpleLazyObject` loads nothing for `is`, the partial reads it only when
+called, and the lambda's body loads it in the worker thread) in an `async def` that has the request; the sync
 `authenticate`/`login`/`logout`/`get_user`/`update_session_auth_hash`/`check_password`; the user's
 `check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; and
 `User.objects.create_user`/`create_superuser`/`get_by_natural_key`; and, as a *possible* finding, a

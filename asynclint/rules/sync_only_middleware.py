@@ -29,10 +29,12 @@ already has an async path (one that
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
 `sync-only-middleware-in-settings` reports it where it is installed). A middleware class that the
 project never installs is silent too: no `MIDDLEWARE` setting names it, the project's settings (a
-settings module of the class's own top-level package) are read in full (every statement that sets or
+settings module of the class's own top-level package, or settings elsewhere in the project that list
+another middleware of the class's own module) are read in full (every statement that sets or
 changes `MIDDLEWARE` uses string literals; one read from the environment or built from other names
 keeps the finding), and no other code names the class (a comment, such as a commented-out
-`MIDDLEWARE` entry, does not count). Not when the repository builds a distribution
+`MIDDLEWARE` entry, does not count, nor a dotted path to another module's class of the same name, such as
+Django's `django.contrib.auth.middleware.AuthenticationMiddleware`). Not when the repository builds a distribution
 that ships the package (a reusable app: `setup.py`, a `[project]` name equal to the package with a
 `[build-system]`): the projects installing it list its middleware in their own settings.
 A class that no `MIDDLEWARE` listing names (settings, `override_settings`, docs) and no other code
