@@ -73,6 +73,10 @@ KEYWORD_ARGUMENTS = "keyword arguments"
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
 OBJECT_LIKE = frozenset({PROJECT_OBJECT, VIEW, TEST_CASE})
+#: Kinds of a class reference whose ``custom`` is the class itself: ``Messages.plain(self, request)`` runs the
+#: project method whether the class is plain (``PROJECT_CLASS``) or one a library base classifies (a DRF
+#: ``ViewSet`` subclass is a ``VIEW_CLASS`` only when DRF is installed).
+CLASS_LIKE = frozenset({PROJECT_CLASS, VIEW_CLASS, TEST_CASE_CLASS})
 
 QUERYSET_LIKE = frozenset({api.MANAGER, api.QUERYSET, api.RELATED_MANAGER, api.USER_MANAGER})
 INSTANCE_LIKE = frozenset({api.INSTANCE, api.USER})
@@ -2303,7 +2307,7 @@ def called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project function or method a callable expression (``f``, ``self.m``, ``Cls.m``) is."""
     if isinstance(node, nodes.Attribute):
         receiver = kind_of(node.expr)
-        if receiver is not None and (receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS):
+        if receiver is not None and (receiver.name in OBJECT_LIKE or receiver.name in CLASS_LIKE):
             return find_method(receiver.custom, node.attrname)
     if isinstance(node, (nodes.Name, nodes.Attribute)):
         found = definition_of(node)
