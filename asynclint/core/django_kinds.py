@@ -1454,20 +1454,25 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
     return None
 
 
+def _is_none(value: nodes.NodeNG) -> bool:
+    return isinstance(value, nodes.Const) and value.value is None
+
+
 def _self_assignments(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
     """Attribute name -> the value of the first ``self.<name> = value`` anywhere in ``cls``, in
-    ``nodes_of_class`` order. Built once per class tree and kept on the node (a tree does not change
-    while it is analysed; walking the class again for every attribute asked was a third of a run)."""
+    ``nodes_of_class`` order; ``cls.<name> = value`` and ``<the class>.<name> = value`` in its methods
+    count too (a class attribute set on first use). Built once per class tree and kept on the node (a
+    tree does not change while it is analysed; walking the class again for every attribute asked was a
+    third of a run)."""
     found = cls.__dict__.get("_asynclint_self_assignments")
     if found is None:
         found, placeholders = {}, {}
         for target in cls.nodes_of_class(nodes.AssignAttr):
-            if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
+            if isinstance(target.expr, nodes.Name) and target.expr.name in ("self", "cls", cls.name) \
                     and isinstance(target.parent, nodes.Assign):
                 value = target.parent.value
                 # ``self._script = None`` in ``__init__``, the object made on first use: the later value
-                is_none = isinstance(value, nodes.Const) and value.value is None
-                (placeholders if is_none else found).setdefault(target.attrname, value)
+                (placeholders if _is_none(value) else found).setdefault(target.attrname, value)
         for name, value in placeholders.items():
             found.setdefault(name, value)
         cls._asynclint_self_assignments = found  # pylint: disable=protected-access
@@ -1495,9 +1500,12 @@ def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> 
     if cls is None or _depth > 8:
         return None
     value = _class_attribute(cls, name)
-    if value is not None:
+    if value is not None and not _is_none(value):
         return value
-    value = _self_assignments(cls).get(name)
+    # ``__client = None`` in the class body, ``RedisClient.__client = redis.Redis(...)`` on first use
+    assigned = _self_assignments(cls).get(name)
+    if assigned is not None:
+        return assigned
     if value is not None:
         return value
     for base in cls.bases:
