@@ -26,7 +26,7 @@ from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (  # noqa: I001
     has_library_base,
-    ADAPTED_CALLABLE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
+    ADAPTED_CALLABLE, CLASS_LIKE, FACTORY, INSTANCE_LIKE, OBJECT_LIKE, PROJECT_CLASS, PROJECT_OBJECT, QUERYSET_LIKE, SUPER,
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     request_parameters,
@@ -213,7 +213,7 @@ def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.Clas
     if found.name in (PROJECT_OBJECT, PROJECT_CLASS) and not found.exact and name is not None \
             and overridden(found.custom, name):
         return None  # declared as the base class, maybe a subclass that overrides ``name``: unknown
-    if found.name in OBJECT_LIKE or found.name == PROJECT_CLASS:
+    if found.name in OBJECT_LIKE or found.name in CLASS_LIKE:
         return found.custom
     if found.name in QUERYSET_LIKE and found.manager is not None and name is not None \
             and find_method(found.custom, name) is None and find_method(found.manager, name) is not None:

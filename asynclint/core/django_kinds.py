@@ -73,6 +73,10 @@ KEYWORD_ARGUMENTS = "keyword arguments"
 SUPER = "super()"  # ``custom``: the class whose bases ``super().m()`` searches
 #: Kinds whose ``custom`` is the class whose own methods and attributes a receiver of that kind has.
 OBJECT_LIKE = frozenset({PROJECT_OBJECT, VIEW, TEST_CASE})
+#: Kinds of a class reference whose ``custom`` is the class itself: ``Messages.plain(self, request)`` runs the
+#: project method whether the class is plain (``PROJECT_CLASS``) or one a library base classifies (a DRF
+#: ``ViewSet`` subclass is a ``VIEW_CLASS`` only when DRF is installed).
+CLASS_LIKE = frozenset({PROJECT_CLASS, VIEW_CLASS, TEST_CASE_CLASS})
 
 QUERYSET_LIKE = frozenset({api.MANAGER, api.QUERYSET, api.RELATED_MANAGER, api.USER_MANAGER})
 INSTANCE_LIKE = frozenset({api.INSTANCE, api.USER})
@@ -1450,20 +1454,25 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
     return None
 
 
+def _is_none(value: nodes.NodeNG) -> bool:
+    return isinstance(value, nodes.Const) and value.value is None
+
+
 def _self_assignments(cls: nodes.ClassDef) -> dict[str, nodes.NodeNG]:
     """Attribute name -> the value of the first ``self.<name> = value`` anywhere in ``cls``, in
-    ``nodes_of_class`` order. Built once per class tree and kept on the node (a tree does not change
-    while it is analysed; walking the class again for every attribute asked was a third of a run)."""
+    ``nodes_of_class`` order; ``cls.<name> = value`` and ``<the class>.<name> = value`` in its methods
+    count too (a class attribute set on first use). Built once per class tree and kept on the node (a
+    tree does not change while it is analysed; walking the class again for every attribute asked was a
+    third of a run)."""
     found = cls.__dict__.get("_asynclint_self_assignments")
     if found is None:
         found, placeholders = {}, {}
         for target in cls.nodes_of_class(nodes.AssignAttr):
-            if isinstance(target.expr, nodes.Name) and target.expr.name == "self" \
+            if isinstance(target.expr, nodes.Name) and target.expr.name in ("self", "cls", cls.name) \
                     and isinstance(target.parent, nodes.Assign):
                 value = target.parent.value
                 # ``self._script = None`` in ``__init__``, the object made on first use: the later value
-                is_none = isinstance(value, nodes.Const) and value.value is None
-                (placeholders if is_none else found).setdefault(target.attrname, value)
+                (placeholders if _is_none(value) else found).setdefault(target.attrname, value)
         for name, value in placeholders.items():
             found.setdefault(name, value)
         cls._asynclint_self_assignments = found  # pylint: disable=protected-access
@@ -1491,9 +1500,12 @@ def assigned_on_self(cls: nodes.ClassDef | None, name: str, _depth: int = 0) -> 
     if cls is None or _depth > 8:
         return None
     value = _class_attribute(cls, name)
-    if value is not None:
+    if value is not None and not _is_none(value):
         return value
-    value = _self_assignments(cls).get(name)
+    # ``__client = None`` in the class body, ``RedisClient.__client = redis.Redis(...)`` on first use
+    assigned = _self_assignments(cls).get(name)
+    if assigned is not None:
+        return assigned
     if value is not None:
         return value
     for base in cls.bases:
@@ -2303,7 +2315,7 @@ def called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project function or method a callable expression (``f``, ``self.m``, ``Cls.m``) is."""
     if isinstance(node, nodes.Attribute):
         receiver = kind_of(node.expr)
-        if receiver is not None and (receiver.name in OBJECT_LIKE or receiver.name == PROJECT_CLASS):
+        if receiver is not None and (receiver.name in OBJECT_LIKE or receiver.name in CLASS_LIKE):
             return find_method(receiver.custom, node.attrname)
     if isinstance(node, (nodes.Name, nodes.Attribute)):
         found = definition_of(node)

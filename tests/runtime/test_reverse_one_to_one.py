@@ -40,7 +40,7 @@ def _logged_in_request():
     return request
 
 
-@pytest.mark.parametrize("name", ["shelf_of_the_reader", "borrowed_by_the_reader"])
+@pytest.mark.parametrize("name", ["shelf_of_the_reader", "borrowed_by_the_reader", "borrowed_through_the_relation"])
 def test_reverse_one_to_one_of_the_logged_in_user_queries_on_the_loop(name):
     import django
     from django.core.exceptions import SynchronousOnlyOperation
@@ -61,3 +61,30 @@ def test_reverse_one_to_one_of_the_logged_in_user_queries_on_the_loop(name):
 
         assert asyncio.run(in_a_thread()).shelf == "A-1"
 
+
+
+def test_wrapping_only_the_method_still_reads_the_relation_on_the_loop():
+    """Why missing-sync-to-async offers no fix for ``user.reader_card.borrowed()``: the would-be fix
+    ``await sync_to_async(user.reader_card.borrowed)()`` evaluates ``user.reader_card`` on the loop (the
+    same SynchronousOnlyOperation); the whole expression moved into the thread completes."""
+    import django
+    from django.core.exceptions import SynchronousOnlyOperation
+    from django.test.utils import override_settings
+
+    if django.VERSION < (5, 0):
+        pytest.skip("request.auser() arrives in Django 5.0")
+    with file_environment(FILE), \
+            override_settings(SESSION_ENGINE="django.contrib.sessions.backends.db"):
+        request = _logged_in_request()
+
+        async def method_only():
+            user = await request.auser()
+            return await sync_to_async(user.reader_card.borrowed)()
+
+        async def whole_expression():
+            user = await request.auser()
+            return await sync_to_async(lambda: user.reader_card.borrowed())()
+
+        with pytest.raises(SynchronousOnlyOperation):
+            asyncio.run(method_only())
+        asyncio.run(whole_expression())
