@@ -353,6 +353,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     SyncApi(REQUEST, "user", AUTH, "auser", (5, 0), returns=USER, fix=UNSAFE, binds="user",
             replacement="user = await request.auser()"),  # binds, async_name: the fix's two names
     SyncApi(USER, "check_password", PASSWORD_HASHING, "acheck_password", (5, 0)),
+    # Setting a password hashes it (``set_password()`` calls ``make_password()``): no async form through
+    # Django 5.2 (read in its source: only the checks have one). ``set_unusable_password()`` hashes nothing.
+    SyncApi(FUNCTION, "django.contrib.auth.hashers.make_password", PASSWORD_HASHING, None, None, fix=None,
+            replacement="await sync_to_async(make_password)(...)"),
+    SyncApi(USER, "set_password", PASSWORD_HASHING, None, None, fix=None,
+            replacement="await sync_to_async(user.set_password)(...)"),
     *_rows(USER, AUTH, (5, 2), [
         ("has_perm", "ahas_perm", None), ("has_perms", "ahas_perms", None),
         ("has_module_perms", "ahas_module_perms", None),

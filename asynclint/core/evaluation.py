@@ -13,7 +13,7 @@ from astroid import nodes
 
 from asynclint import django_api as api
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import MAYBE_QUERYSET, kind_of
+from asynclint.core.django_kinds import ADAPTED_CALLABLE, MAYBE_QUERYSET, kind_of
 from asynclint.core.imports import qualified_name
 
 #: Builtins whose call on a QuerySet runs its query: ``iter()`` and ``reversed()`` (through ``len``) too.
@@ -282,7 +282,8 @@ def _iterated_async_before(queryset: nodes.Name, statement: nodes.NodeNG) -> boo
     same variable, with no assignment to it in between: ``QuerySet.__aiter__`` runs ``_fetch_all`` in a
     thread before yielding the first row, so the result cache is full afterwards (``len(qs)`` after the
     loop reads it, no query). Not an async comprehension's (``[x async for x in qs]``): it iterates the
-    same way, but only a statement of its own is read here."""
+    same way, but only a statement of its own is read here. Likewise a statement that has a thread
+    evaluate the variable in place (``await sync_to_async(len)(qs)``, ``_filled_in_thread``)."""
     scope = queryset.scope()
     child, block = statement, statement.parent
     while block is not None and child is not scope:
@@ -292,12 +293,38 @@ def _iterated_async_before(queryset: nodes.Name, statement: nodes.NodeNG) -> boo
                 continue
             earlier = body[:body.index(child)]
             for position, candidate in enumerate(earlier):
-                if isinstance(candidate, nodes.AsyncFor) and isinstance(candidate.iter, nodes.Name) and \
-                        candidate.iter.name == queryset.name and not any(
-                            _assigns(later, queryset.name) for later in earlier[position + 1:]):
+                if (isinstance(candidate, nodes.AsyncFor) and isinstance(candidate.iter, nodes.Name)
+                        and candidate.iter.name == queryset.name or _filled_in_thread(candidate, queryset.name)) \
+                        and not any(_assigns(later, queryset.name) for later in earlier[position + 1:]):
                     return True
         child, block = block, block.parent
     return False
+
+
+#: Builtins that fill a QuerySet's result cache when they evaluate it (``QuerySet.__len__``, ``__bool__``
+#: and ``__iter__`` run ``_fetch_all()``; Django 3.1 to 6.1).
+_CACHE_FILLING_BUILTINS = frozenset({"builtins.len", "builtins.bool", "builtins.list", "builtins.tuple",
+                                     "builtins.set", "builtins.sorted"})
+
+
+def _filled_in_thread(statement: nodes.NodeNG, name: str) -> bool:
+    """``await sync_to_async(len)(qs)`` (an expression statement, or an assignment's value) over the
+    variable itself: the adapter's thread evaluates the QuerySet object the variable holds, whose result
+    cache is then full.
+    ``sync_to_async(qs.count)()`` runs a COUNT and fills nothing; ``len(qs.filter(...))`` fills a clone's."""
+    value = statement.value if isinstance(statement, (nodes.Expr, nodes.Assign, nodes.AnnAssign)) else None
+    if not isinstance(value, nodes.Await):
+        return False
+    call = value.value
+    if not (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Call) and len(call.args) == 1
+            and not call.keywords and isinstance(call.args[0], nodes.Name) and call.args[0].name == name):
+        return False
+    adapter = call.func
+    if not adapter.args or not isinstance(adapter.args[0], nodes.Name) \
+            or qualified_name(adapter.args[0]) not in _CACHE_FILLING_BUILTINS:
+        return False
+    adapted = kind_of(adapter)
+    return adapted is not None and adapted.name == ADAPTED_CALLABLE
 
 
 def _assigns(statement: nodes.NodeNG, name: str) -> bool:

@@ -9,7 +9,8 @@ it, or read only inside a `lambda` a thread adapter runs, `await asyncio.to_thre
 user.is_authenticated)`: `SimpleLazyObject` loads nothing for `is`, the partial reads it only when
 called, and the lambda's body loads it in the worker thread) in an `async def` that has the request; the sync
 `authenticate`/`login`/`logout`/`get_user`/`update_session_auth_hash`/`check_password`; the user's
-`check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; and
+`check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; `make_password` and the
+user's `set_password` (they hash, and have no async form: `await sync_to_async(user.set_password)(...)`); and
 `User.objects.create_user`/`create_superuser`/`get_by_natural_key`; and, as a *possible* finding, a
 Django REST framework permission's `has_permission()`/`has_object_permission()` called by hand (an
 instance of a built-in class, or a value annotated `BasePermission`: it reads `request.user`, which

@@ -9,7 +9,8 @@ statement: after an evaluation that fills the QuerySet's result cache (iteration
 `in`...) and surely runs first, a second one of the same variable (`if a not in qs and b not in qs:`)
 reads the cached rows without a query (`qs[0]`, `repr()` query a sliced clone and fill nothing). So does
 one after an earlier statement `async for x in qs:` over the same variable, not rebound since
-(`QuerySet.__aiter__` fetches every row in a thread before yielding the first). Also a lazy QuerySet returned by a GraphQL resolver that
+(`QuerySet.__aiter__` fetches every row in a thread before yielding the first), or an earlier statement
+that has a thread evaluate the variable itself (`await sync_to_async(len)(qs)`; `bool`, `list`...). Also a lazy QuerySet returned by a GraphQL resolver that
 runs under async execution (an async strawberry or ariadne resolver, or a sync one the project serves
 asynchronously): graphql-core before 3.3 iterates it on the loop to complete the list field (a *possible*
 finding: 3.3 and later iterate a QuerySet with `async for`). And the value an async
