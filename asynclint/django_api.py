@@ -90,6 +90,15 @@ FILTERSET_MAY_QUERY = "the view's FilterSet may look rows up"
 #: Decorators that compute a method's value on the first read of the attribute and store it on the object
 #: (Django's and functools'): later reads of that object return the stored value and run nothing.
 CACHED_PROPERTY_DECORATORS = frozenset({"functools.cached_property", "django.utils.functional.cached_property"})
+#: Clock reads: a guard that compares one with a stored timestamp (``if time.monotonic() - self._at < TTL: return
+#: self._cached``) makes the work after it a time-bound cache (``core.branches``).
+CLOCK_FUNCTIONS = frozenset({
+    "time.time", "time.monotonic", "time.perf_counter", "time.time_ns", "time.monotonic_ns",
+    "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today", "django.utils.timezone.now",
+})
+#: Decorators that turn a generator function (or an async generator function) into a sync callable returning
+#: a context manager: calling the decorated function runs none of its body (``__enter__`` does).
+CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
 #: The call's file argument (its first positional argument, or the keyword ``IN_MEMORY_PARAMETERS`` names)
 #: is not an in-memory buffer (``io.BytesIO(...)``, a name bound to one, a parameter a call passes one):
 #: on memory the library copies and parses bytes, no file I/O.

@@ -16,7 +16,9 @@ Memoised work is not a per-request bug: ``memoised(function, read)`` is True for
 ``AppConfig``, a middleware instance, a module-level instance); ``reached`` skips the body of a
 module-level memo (``if _CACHE is None: _CACHE = ...``, ``if key not in _CACHE: _CACHE[key] = ...``)
 and of the same memo on ``self`` in a method of a long-lived object (``if self._client is None:
-self._client = ...``, ``if not hasattr(self, "_x")``).
+self._client = ...``, ``if not hasattr(self, "_x")``). ``cache_refill(node)`` is True for a node after
+the guard of a time-bound cache on ``self`` (``if time.monotonic() - self._at < self._ttl: return
+self._cached``, the method storing both later): it refills the cache once per expiry, not per call.
 """
 
 from __future__ import annotations
@@ -379,6 +381,48 @@ def _is_memo(node: nodes.If, globals_: set[str], declared: set[str], long_lived=
                     target.value.name in tested and isinstance(target.parent, (nodes.Assign, nodes.AugAssign)) and \
                     target in getattr(target.parent, "targets", [target]):
                 return True
+    return False
+
+
+def _self_attributes(node: nodes.NodeNG) -> set[str]:
+    return {a.attrname for a in node.nodes_of_class(nodes.Attribute)
+            if isinstance(a.expr, nodes.Name) and a.expr.name == "self"}
+
+
+def time_bound_cache(node: nodes.If) -> bool:
+    """``if <clock> - self._at < self._ttl: return self._cached`` in a method that later stores both
+    ``self._at`` and ``self._cached``: a cache with an expiry. The work after the guard runs once per
+    expiry, not per call; an object that caches with a timestamp is built to outlive its calls."""
+    function = node.scope()
+    if not isinstance(function, nodes.FunctionDef) or node.orelse or len(node.body) != 1:
+        return False
+    returned = node.body[0]
+    if not (isinstance(returned, nodes.Return) and isinstance(returned.value, nodes.Attribute)
+            and isinstance(returned.value.expr, nodes.Name) and returned.value.expr.name == "self"):
+        return False
+    if not any(qualified_name(call.func) in api.CLOCK_FUNCTIONS for call in node.test.nodes_of_class(nodes.Call)):
+        return False
+    stored = {target.attrname for target in function.nodes_of_class(nodes.AssignAttr)
+              if isinstance(target.expr, nodes.Name) and target.expr.name == "self"
+              and target.lineno > node.lineno}
+    return returned.value.attrname in stored and bool(_self_attributes(node.test) & stored)
+
+
+def cache_refill(node: nodes.NodeNG) -> bool:
+    """``node`` runs after a ``time_bound_cache`` guard among its function's top-level statements."""
+    function = node.scope()
+    if not isinstance(function, nodes.FunctionDef):
+        return False
+    statement = node
+    while statement.parent is not function:
+        statement = statement.parent
+        if statement is None:
+            return False
+    for earlier in function.body:
+        if earlier is statement:
+            return False
+        if isinstance(earlier, nodes.If) and time_bound_cache(earlier):
+            return True
     return False
 
 

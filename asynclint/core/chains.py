@@ -607,6 +607,8 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
     best: Chain | None = None
     for node, conditional in reached:
         for operation in operations_at(node):
+            if operation.local_disk and branches.cache_refill(node):
+                continue  # a local file read refilling a time-bound cache: once per expiry, not per call
             if not conditional and not operation.possible:
                 return Chain((), _user_work(reached, node, operation))
             if best is None or _operation_rank(operation) < _operation_rank(best.operation):
@@ -623,6 +625,8 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
             if target is function and passed == bindings and exact is _RECEIVER.get():
                 continue  # plain recursion adds nothing
             deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact, receiver_bound(node), evidence_for(node))
+            if deeper is not None and deeper.operation.local_disk and branches.cache_refill(node):
+                continue  # as above, one call down
             if deeper is not None:
                 chain = Chain((Step(node, target), *deeper.steps), deeper.operation,
                               conditional or deeper.possible or self_dispatch_undecided(node, target))

@@ -420,15 +420,12 @@ def _enters_as_itself(entered: Kind | None) -> bool:
                                  for r in returns)
 
 
-_CONTEXT_MANAGER_DECORATORS = frozenset({"contextlib.contextmanager", "contextlib.asynccontextmanager"})
-
-
 def _yielded_object(manager: nodes.NodeNG) -> Kind | None:
     """``with self._prep_run(request) as ctx``: the project object a ``@contextmanager`` yields."""
     if not isinstance(manager, nodes.Call):
         return None
     function = called_function(manager.func)
-    if function is None or not has_decorator(function, _CONTEXT_MANAGER_DECORATORS):
+    if function is None or not has_decorator(function, api.CONTEXT_MANAGER_DECORATORS):
         return None
     kinds = [kind_of(y.value) for y in function.nodes_of_class(nodes.Yield, skip_klass=(nodes.FunctionDef,
                                                                                           nodes.Lambda))

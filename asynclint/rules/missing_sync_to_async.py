@@ -91,7 +91,11 @@ through a branch asynclint cannot decide is a *possible* finding (pylint confide
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
 `AppConfig`, a middleware instance, a module-level instance), or a memo on `self` of such an object
-(`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is work that only blocks (file or
+(`if self._client is None: self._client = ...`, `if not hasattr(self, "_x")`). Nor is a local file read that
+refills a time-bound cache on `self`: after a guard `if time.monotonic() - self._at < self._ttl: return
+self._cached` (a clock read compared with a stored attribute) in a method that stores both attributes
+later, the read runs once per expiry, not per call (a query behind the same guard is still reported: it
+raises at every expiry). Nor is work that only blocks (file or
 network I/O, CPU) in code that runs once per process rather than per request: a management command,
 a migration, a settings module, an `AppConfig`, a system check, an async test module, a coroutine
 reached only through awaits from a script's own `asyncio.run()`, or one reached only from a loop a

@@ -5,7 +5,9 @@ Flags an adapter applied to the wrong kind of callable: `sync_to_async` on a cor
 on an object whose class has `async def __call__`, or on a generator function; `async_to_sync` on a
 sync function. Direct calls and decorators both count; decorators apply bottom-up, so an adapter in a
 stack wraps what the adapter below it returned (`@sync_to_async @login_required @async_to_sync async
-def` gives `sync_to_async` a sync function: silent).
+def` gives `sync_to_async` a sync function: silent). A generator function under `@contextmanager`
+(or `@asynccontextmanager`) is a sync function returning a context manager, not a generator function:
+`sync_to_async` of it is silent.
 
 ## Why is this bad?
 asgiref checks at wrap time: `sync_to_async(async_fn)` raises `TypeError: sync_to_async can only be
@@ -41,7 +43,7 @@ from pylint.checkers.utils import only_required_for_messages
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import find_method
-from asynclint.core.imports import bindings, called_name, definition_of
+from asynclint.core.imports import bindings, called_name, definition_of, has_decorator
 from asynclint.prefilter import ADAPTERS
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
@@ -75,6 +77,8 @@ def _callable_nature(wrapped: nodes.NodeNG) -> str | None:
 
 
 def _function_nature(found: nodes.NodeNG | None) -> str | None:
+    if isinstance(found, nodes.FunctionDef) and has_decorator(found, api.CONTEXT_MANAGER_DECORATORS):
+        return "sync function"  # a context-manager factory: calling it runs none of the body
     if isinstance(found, nodes.AsyncFunctionDef):
         return None if found.is_generator() else "coroutine function"
     if isinstance(found, nodes.FunctionDef):
@@ -136,6 +140,8 @@ class WrongAdapterDirection(AsyncLintRule):
             if adapter is not None:
                 self._check(decorator, adapter, nature, node.name)
                 nature = _ADAPTED[adapter]
+            elif called_name(decorator) in api.CONTEXT_MANAGER_DECORATORS:
+                nature = "sync function"  # @contextmanager makes a generator function a sync factory
 
     visit_asyncfunctiondef = visit_functiondef  # @sync_to_async on an async def raises at import
 
