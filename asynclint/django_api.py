@@ -216,6 +216,10 @@ class SyncApi:
     #: A condition on the receiver's class that must hold for the row to apply (``core.django_kinds``
     #: knows each by name), e.g. ``RELATED_OR_UNIQUE_FIELDS``.
     only_if: str = ""
+    #: The Django app (dotted module path) that must be in INSTALLED_APPS for the call to touch the
+    #: database (simplejwt's ``token_blacklist``): silent where the project's settings are read for certain
+    #: and nothing in the project names that app (``core.caches.app_absent``).
+    needs_app: str = ""
     #: Reported as a *possible* finding only: a cost a maintainer may reasonably keep on the loop (one
     #: metadata syscall on local disk, ``os.path.exists``); ``note`` says when it does hurt.
     possible: bool = False

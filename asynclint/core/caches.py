@@ -1,4 +1,5 @@
-"""Which cache backend the project configures for an alias, read from its settings as text.
+"""Which cache backend the project configures for an alias, and whether it leaves an app out of
+INSTALLED_APPS (``app_absent``), read from its settings as text.
 
 A sync cache call on the loop is a problem because the backend does I/O (memcached, Redis, files) or
 queries (``DatabaseCache`` raises ``SynchronousOnlyOperation``). An in-process backend does neither:
@@ -58,6 +59,48 @@ def in_process(alias: str | None, module_file: str | None) -> bool:
         return False
     chosen = backends.get(alias, ()) if alias is not None else tuple(b for found in backends.values() for b in found)
     return bool(chosen) and all(backend in api.IN_PROCESS_CACHE_BACKENDS for backend in chosen)
+
+
+def app_absent(app: str, module_file: str | None) -> bool:
+    """Whether the Django project that ``module_file`` belongs to certainly leaves ``app`` (a dotted
+    module path) out of INSTALLED_APPS: the module lies in a Django project folder (as for caches, above)
+    whose settings module is found, and none of the folder's Python files, test folders included, names
+    the app (``"app"``, or its AppConfig ``"app.apps.X"``) anywhere in its text. Read once per run."""
+    import os
+
+    from asynclint.core import context, deployment
+    from asynclint.driver import manage_py_folder
+
+    if not module_file:
+        return False
+    root = str(deployment.project_root(module_file))
+    folder = manage_py_folder(os.path.dirname(os.path.abspath(module_file)), os.path.dirname(root))
+    if folder is None:
+        return False
+    known = context.current().apps_absent
+    key = (folder, app)
+    if key not in known:
+        known[key] = _app_absent(Path(folder), app)
+    return known[key]
+
+
+def _app_absent(root: Path, app: str) -> bool:
+    from asynclint.core import deployment
+
+    settings_found = False
+    for path in deployment.project_python_files(root, tests=True):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return False
+        if app in text:
+            return False
+        if not settings_found and "INSTALLED_APPS" in text:
+            try:
+                settings_found = _assigns_installed_apps(ast.parse(text))
+            except (SyntaxError, ValueError):
+                return False
+    return settings_found
 
 
 def configured_backends(root: Path) -> dict[str, tuple[str, ...]] | None:

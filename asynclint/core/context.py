@@ -74,6 +74,8 @@ class RunContext:
     middleware_listings: dict = field(default_factory=dict)
     #: ``caches``: deployment root -> alias -> the backends its settings give (or None, unknown).
     cache_backends: dict = field(default_factory=dict)
+    #: ``caches``: (Django project folder, app) -> whether its settings certainly leave the app out.
+    apps_absent: dict = field(default_factory=dict)
     #: ``event_loop``: (project root, private signal name) -> the receivers the project connects.
     signal_receivers: dict = field(default_factory=dict)
     #: ``own_loop``: project root -> (import graph, dotted names in strings); (root, file) -> the
@@ -121,6 +123,7 @@ class RunContext:
         self.deployments.clear()
         self.middleware_listings.clear()  # a settings module may be among the paths
         self.cache_backends.clear()
+        self.apps_absent.clear()  # a settings module may be among the paths
         self.async_unsafe.clear()  # a test settings module may be among the paths
         self.own_loop_programs.clear()  # a script or an import may be among the paths
         self.signal_receivers.clear()

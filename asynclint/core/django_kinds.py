@@ -3353,6 +3353,11 @@ def _result_awaited(call: nodes.Call) -> bool:
 
 
 def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) -> bool:
+    if row.needs_app:
+        from asynclint.core import caches
+
+        if caches.app_absent(row.needs_app, call.root().file):
+            return False
     if row.only_if == api.RELATED_OR_UNIQUE_FIELDS:
         return receiver is not None and _validates_related_or_unique(receiver.custom)
     if row.only_if == api.DERIVES_FROM_LIBRARY_BASE:

@@ -91,7 +91,8 @@ django-ninja port django-ninja-jwt (same `tokens.py`), with their `token_blackli
 `RefreshToken.for_user()` (and `SlidingToken`'s) inserts an `OutstandingToken`, a token built from an encoded
 one verifies it against `BlacklistedToken`, and `blacklist()` get_or_creates both rows. The first two hold
 only when the app is in INSTALLED_APPS (*possible*; a new token, `RefreshToken()`, or `verify=False` queries
-nothing); `blacklist()` and `check_blacklist()` exist only then.
+nothing); `blacklist()` and `check_blacklist()` exist only then. All of them are silent in a Django project
+folder whose settings module is found and whose Python files never name the app (the row's `needs_app`).
 
 ## How django-allauth's provider adapters were chosen
 

@@ -30,7 +30,7 @@ def _jwt_rows(module: str, library: str, kind: str) -> tuple[SyncApi, ...]:
     (``verify()`` runs ``check_blacklist()``, a ``BlacklistedToken`` query) depend on that setting: possible."""
     def row(receiver, name, effect, **extra):
         return SyncApi(receiver, name, effect, None, None, fix=None, replacement="await sync_to_async({func})(...)",
-                       library=library, **extra)
+                       library=library, needs_app=f"{module}.token_blacklist", **extra)
 
     return (
         *(row(FUNCTION, f"{module}.tokens.{cls}.for_user", WRITE, possible=True,
