@@ -222,3 +222,42 @@ def run_like_holdout2(here: Path, doc: str) -> int:
     spec.loader.exec_module(holdout2)
     holdout2.HERE, holdout2.CASES, holdout2.__doc__ = here, here / "cases", doc
     return holdout2.main()
+
+
+def run_sweep_with_recall(here: Path, name: str, doc: str, library_only: bool) -> int:
+    """Run sweep7/run.py's measurement (precision, false positives per 10k lines) on the set in ``here``
+    (its verdicts.toml), then recall over that set's known bugs: the TP verdicts (only those marked
+    ``library = true`` when ``library_only``) and the ``[[miss]]`` entries, by repo, path and line, of
+    which those a finding of any rule now lands on. The library and package sweeps share this runner."""
+    import importlib.util
+    import json
+    import sys
+    import tempfile
+
+    spec = importlib.util.spec_from_file_location("sweep7_run", Path(__file__).resolve().parent / "sweep7" / "run.py")
+    sweep7 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sweep7)
+    dump = None
+    if "--dump" not in sys.argv:
+        dump = Path(tempfile.mkstemp(prefix=f"{name}-", suffix=".json")[1])
+        sys.argv += ["--dump", str(dump)]
+    status = sweep7.main(here, name, doc)
+    path = dump or Path(sys.argv[sys.argv.index("--dump") + 1])
+    found = json.loads(path.read_text())
+    if dump:
+        dump.unlink()
+    data = load(here, "verdicts.toml")
+    at = {(f["repo"], f["path"], f["line"]) for f in found}
+    judged = {(v["repo"], v["path"], v["line"]) for v in data.get("verdict", [])
+              if v["verdict"] == "TP" and (v.get("library") or not library_only)}
+    listed = {(m["repo"], m["path"], m["line"]): m for m in data.get("miss", [])}
+    universe = judged | set(listed)
+    hit = universe & at
+    left = [listed[key] for key in sorted(set(listed) - at)]
+    what = ("library-call recall", "library calls on the loop: the library TPs and the listed misses") if library_only \
+        else ("recall", "sync-on-loop bugs: the TP verdicts and the listed misses")
+    print(f"{what[0]} {len(hit)}/{len(universe)} = {(len(hit) / len(universe) if universe else 1):.2f} "
+          f"({what[1]}; still missed {len(left)})")
+    for m in left:
+        print(f"  missed: {m['repo']} {m['path']}:{m['line']} {m['call']}")
+    return status
