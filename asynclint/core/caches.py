@@ -40,15 +40,12 @@ UNKNOWN = None
 def in_process(alias: str | None, module_file: str | None) -> bool:
     """Whether the cache ``alias`` (None: an alias the code does not name, so every configured one) of
     the Django project that ``module_file`` belongs to is in-process for certain."""
-    import os
-
     from asynclint.core import deployment
-    from asynclint.driver import manage_py_folder
 
     if not module_file:
         return False
     root = str(deployment.project_root(module_file))
-    folder = manage_py_folder(os.path.dirname(os.path.abspath(module_file)), os.path.dirname(root))
+    folder = deployment.django_project_folder(module_file)
     if folder is not None:
         backends = configured_backends(Path(folder))
     elif _test_code(module_file, root):
@@ -66,15 +63,9 @@ def app_absent(app: str, module_file: str | None) -> bool:
     module path) out of INSTALLED_APPS: the module lies in a Django project folder (as for caches, above)
     whose settings module is found, and none of the folder's Python files, test folders included, names
     the app (``"app"``, or its AppConfig ``"app.apps.X"``) anywhere in its text. Read once per run."""
-    import os
-
     from asynclint.core import context, deployment
-    from asynclint.driver import manage_py_folder
 
-    if not module_file:
-        return False
-    root = str(deployment.project_root(module_file))
-    folder = manage_py_folder(os.path.dirname(os.path.abspath(module_file)), os.path.dirname(root))
+    folder = deployment.django_project_folder(module_file)
     if folder is None:
         return False
     known = context.current().apps_absent

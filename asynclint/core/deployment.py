@@ -114,6 +114,17 @@ def project_root(path: str | os.PathLike) -> Path:
     return roots[key]
 
 
+def django_project_folder(module_file: str | None) -> str | None:
+    """The Django project folder (the nearest one with ``manage.py``, within the module's project root)
+    that ``module_file`` lies in, or None."""
+    from asynclint.driver import manage_py_folder
+
+    if not module_file:
+        return None
+    root = str(project_root(module_file))
+    return manage_py_folder(os.path.dirname(os.path.abspath(module_file)), os.path.dirname(root))
+
+
 def _root(path: str) -> tuple[Path, Path | None]:
     """(the root, the nearest folder below it with ``manage.py`` when the root is a repository's top)."""
     start = Path(path)

@@ -36,6 +36,7 @@ from functools import lru_cache
 from astroid import nodes
 
 from asynclint import django_api as api
+from asynclint.core import deployment
 from asynclint.core.context import current
 from asynclint.libraries.clients import CONSUMER_SCOPE
 from asynclint.core.imports import (
@@ -1151,15 +1152,19 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
 def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> Kind | None:
     """``EveCharacter.objects`` where ``EveCharacter`` is imported from a library's ``models`` module
     (``from allianceauth.eveonline.models import EveCharacter``) that cannot be loaded (the library is
-    not installed where asynclint runs), in a module that imports Django: by Django's convention a
-    ``models`` module holds model classes and ``objects`` is their default manager, so this is the
-    manager of some model (which one is not known, so nothing model-specific is assumed)."""
+    not installed where asynclint runs), in Django code (a module that imports Django, or one that lies in
+    a Django project folder: a view module of django-ninja or DRF may import nothing from ``django``): by
+    Django's convention a ``models`` module holds model classes and ``objects`` is their default manager,
+    so this is the manager of some model (which one is not known, so nothing model-specific is assumed).
+    Elsewhere (a lone file, or a package that may use another ORM with ``objects``: mongoengine) silent."""
     if qualified is None or node.attrname not in api.DEFAULT_MANAGER_ATTRIBUTES \
             or not isinstance(node.expr, nodes.Name) or not _imported(node.expr):
         return None
     module = qualified.rsplit(".", 2)[0]
     if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
-            or not _imports_package_named(node.root(), "django") or load_module(module, node) is not None:
+            or load_module(module, node) is not None:
+        return None
+    if not _imports_package_named(node.root(), "django") and deployment.django_project_folder(node.root().file) is None:
         return None
     return Kind(api.MANAGER)
 
