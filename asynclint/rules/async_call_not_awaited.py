@@ -34,7 +34,10 @@ always true and never runs), one that stores such a coroutine (or one of the pro
 called through `self`) in a name and then writes an attribute of it (`response = self.handle_exception(exc);
 response.renderer_context = ...`: the write raises AttributeError, a coroutine has no `__dict__`; the
 helper is then not taken to return a coroutine, so its callers are not reported), and a sync helper that
-calls a parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.
+calls a parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.; and a library's coroutine method (a Channels
+layer's `group_send()`, `group_add()`... : the named methods of the table's async clients) called as a
+statement in a plain `def` (nothing is sent; sync code reaches a layer through `async_to_sync(...)`, which
+the message names; no automatic fix, since `async_to_sync` raises where a caller runs the function on a loop).
 
 ## Why is this bad?
 Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or
@@ -80,7 +83,7 @@ from asynclint.core.django_kinds import (
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
 from asynclint.libraries import pydantic_models
-from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS
+from asynclint.libraries.clients import ASYNC_METHODS, CONSUMER_SENT_VALUES, CONSUMERS
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
@@ -413,9 +416,21 @@ class AsyncCallNotAwaited(AsyncLintRule):
         returned = isinstance(node.parent, nodes.Return) and _guarding_handlers(node, frame)
         django_async = _named_like_django_async(node)
         written = _attribute_written_after(node, frame)
+        dropped = isinstance(node.parent, nodes.Expr) and _named_like_library_async(node)
         if not returned and not _truth_tested(node) and not django_async and written is None \
-                and _parameter_called(node, frame) is None:
+                and not dropped and _parameter_called(node, frame) is None:
             return  # nothing below can report it: its kind is not needed (most calls of sync code)
+        if dropped:
+            found = kind_of(node)
+            if found is not None and found.name == api.COROUTINE and found.origin == "library":
+                shown = describe(node.func)
+                self.report(node, f"{shown}() in the sync function {frame.name}() returns a coroutine that is "
+                                  f"{NOT_AWAITED}, so it never runs; write 'async_to_sync({shown})(...)' here, or "
+                                  f"make {frame.name} an 'async def' and write 'await {describe(node)}'",
+                            facts=Facts(unfixable=f"{frame.name}() is a sync function: 'async_to_sync' raises "
+                                                  f"where a caller runs it on an event loop, so the right form "
+                                                  f"depends on its callers"))
+            return
         if written is not None:
             found = kind_of(node)
             if found is not None and found.name == api.COROUTINE and _is_awaitable_origin(found):
@@ -487,6 +502,18 @@ def _named_like_django_async(node: nodes.Call) -> bool:
     sync name), worth asking the kind of in sync code."""
     func = node.func
     return isinstance(func, nodes.Attribute) and func.attrname in _django_async_names()
+
+
+def _named_like_library_async(node: nodes.Call) -> bool:
+    """``layer.group_send(...)``: a method named like one of the library coroutine methods of the table
+    (``clients.ASYNC_METHODS``, named ones only), worth asking the kind of in sync code."""
+    func = node.func
+    return isinstance(func, nodes.Attribute) and func.attrname in _library_async_names()
+
+
+@lru_cache(maxsize=None)
+def _library_async_names() -> frozenset[str]:
+    return frozenset(name for names in ASYNC_METHODS.values() for name in names if name != api.WILDCARD)
 
 
 @lru_cache(maxsize=None)
