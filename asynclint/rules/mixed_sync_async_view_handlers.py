@@ -5,7 +5,11 @@ Flags a class-based view whose HTTP handlers (`get`, `post`, `put`, `patch`, `de
 `trace`; not `options`) are a mix of sync and async, counting the sync handlers inherited from
 Django's generic views (`TemplateView.get`, `ListView.get`, `FormView.post`...); and a view with async
 handlers that also inherits a sync-only auth mixin (`LoginRequiredMixin`, `PermissionRequiredMixin`,
-`UserPassesTestMixin`). Reported on the `class` line.
+`UserPassesTestMixin`). Reported on the `class` line. Not for the mixin when a project class ahead of
+it in the MRO defines an `async def dispatch` that runs the parent dispatch in a worker thread
+(`await sync_to_async(super().dispatch)(request, *args, **kwargs)`, or `asyncio.to_thread`, and then
+awaits the handler's coroutine it gets back, as laws-africa/peachjam's `AsyncDispatchMixin`): the
+mixins' sync `dispatch()` and its `request.user` then run in that thread.
 
 ## Why is this bad?
 `View.as_view()` raises `ImproperlyConfigured("... HTTP handlers must either be all sync or all
@@ -72,7 +76,7 @@ class MixedSyncAsyncViewHandlers(AsyncLintRule):
                               f"make every HTTP handler async (override the inherited ones) or every one sync")
             return
         mixins = [name.rpartition(".")[2] for name in view.django_bases if "mixins" in name]
-        if async_handlers and mixins:
+        if async_handlers and mixins and not view.dispatch_in_thread:
             self.report(node, f"{node.name} has async handlers but {', '.join(mixins)} has a sync dispatch() "
                               f"that reads request.user on the event loop; drop the mixin and check "
                               f"'await request.auser()' in the handlers (or use login_required with "
