@@ -1034,6 +1034,8 @@ SYNC_ITERABLES: dict[str, str] = dict(_libraries.SYNC_ITERABLES)
 #: it calls a handler, and their methods that run before that (where the user is not resolved yet).
 AUTHENTICATING_VIEWS = _libraries.AUTHENTICATING_VIEWS
 AUTHENTICATING_VIEW_DECORATORS = _libraries.AUTHENTICATING_VIEW_DECORATORS
+#: The Request classes those views build and authenticate before a handler runs (DRF's, adrf's).
+AUTHENTICATED_REQUESTS = _libraries.AUTHENTICATED_REQUESTS
 UNAUTHENTICATED_VIEW_METHODS = _libraries.UNAUTHENTICATED_VIEW_METHODS
 #: What shows a handler belongs to such a view when its base class cannot be read: ``@action``, a DRF
 #: ``Response`` returned.

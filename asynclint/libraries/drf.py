@@ -150,6 +150,12 @@ AUTHENTICATING_VIEWS = frozenset({
 #: is a DRF view's handler all the same (tests/runtime/test_drf_authenticated.py).
 DRF_HANDLER_DECORATORS = frozenset({f"{_DRF}.decorators.action"})
 DRF_RESPONSES = frozenset({f"{_DRF}.response.Response"})
+#: The Request classes of those views: only a view's ``initialize_request()`` builds one, and its dispatch
+#: runs ``initial()`` (``perform_authentication()`` reads ``request.user``) before any handler, so a
+#: coroutine that receives a parameter annotated with one (a helper the handler awaits with its
+#: request) reads the cached user: nothing is queried (tests/fixtures/sync-auth-call-in-async/
+#: good_drf_request_handed_to_helper.py, run under SQLite by the calls harness).
+AUTHENTICATED_REQUESTS = frozenset({f"{_DRF}.request.Request", "adrf.requests.AsyncRequest"})
 #: Decorators that turn a function into such a view (``@api_view(["GET"])``).
 AUTHENTICATING_VIEW_DECORATORS = frozenset({f"{_DRF}.decorators.api_view", "adrf.decorators.api_view"})
 #: The methods of those views that run before the authentication (or are it): there the request's

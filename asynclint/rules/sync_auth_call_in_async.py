@@ -24,8 +24,9 @@ function, at its first read; not at all when a sync middleware that the project 
 reads `request.user` on every request before the view (its `__call__` before `get_response`, or
 a `MiddlewareMixin`'s `process_request`/`process_view`): it loads the user in its worker thread, so
 the view's read queries nothing. Nor in a handler of a Django REST framework or adrf view
-(`APIView`, the generic views and viewsets, `@api_view`), or a method it calls with its request: the
-view's dispatch ran `initial()` before the handler, whose `perform_authentication()` read
+(`APIView`, the generic views and viewsets, `@api_view`), or a method it calls with its request, or a
+function whose request parameter is annotated with DRF's or adrf's `Request` class (only such a view
+builds one, and hands it to the helpers it awaits): the view's dispatch ran `initial()` before the handler, whose `perform_authentication()` read
 `request.user`, so the Request hands back that user; unless a project class of the view overrides
 `perform_authentication()`/`initial()` without running them (DRF's lazy authentication) or has its own
 `dispatch()` that never calls `initial()`. Nor in a coroutine function decorated `@login_required`
@@ -120,6 +121,8 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
     function = request.frame()
     if not isinstance(function, nodes.FunctionDef):
         return False
+    if _annotated_view_request(request, function):
+        return True
     if has_decorator(function, api.AUTHENTICATING_VIEW_DECORATORS):
         return _names_parameter(request, function, 0)
     cls = function.parent
@@ -131,6 +134,26 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
             _has_unread_base(cls, set()) and _shows_drf_handler(function)):
         return False
     return _names_parameter(request, function, 1) or _is_self_request(request, function)
+
+
+def _annotated_view_request(request: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    """``request`` is a parameter (never rebound) annotated with DRF's or adrf's Request class: only a
+    view's ``initialize_request()`` builds one, and the view's dispatch authenticated it before any
+    handler ran, so a coroutine it is handed to (``await page(request)`` in an ``@api_view``) reads the
+    cached user."""
+    if not isinstance(request, nodes.Name):
+        return False
+    arguments = function.args
+    annotated = list(zip(arguments.posonlyargs or [], arguments.posonlyargs_annotations or [])) + \
+        list(zip(arguments.args or [], arguments.annotations or [])) + \
+        list(zip(arguments.kwonlyargs or [], arguments.kwonlyargs_annotations or []))
+    for parameter, annotation in annotated:
+        if parameter.name == request.name:
+            rebound = any(found.name == request.name and not isinstance(found.parent, nodes.Arguments)
+                          for found in function.nodes_of_class(nodes.AssignName))
+            return annotation is not None and not rebound and \
+                qualified_name(annotation) in api.AUTHENTICATED_REQUESTS
+    return False
 
 
 def _resolved_by_decorator(request: nodes.NodeNG) -> bool:
