@@ -48,8 +48,9 @@ ASYNC_ITERATION = "async-iteration"
 ASYNC_VIEW = "async-view"
 MIDDLEWARE = "middleware"
 STREAMING = "streaming"
+COROUTINE_CALLS = "coroutine-calls"
 ANY = "any"
-FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, STREAMING, ANY)
+FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, STREAMING, COROUTINE_CALLS, ANY)
 
 def needs(rule) -> tuple[str, ...]:
     """The facts one of which a module must have for ``rule`` to fire there."""
@@ -127,7 +128,42 @@ def _names_streaming_response(text: str) -> bool:
     return _mentions_any(text, _last(api.STREAMING_RESPONSE_CLASSES))
 
 
-LOCAL_FACTS = {ASYNC: _runs_async, ADAPTERS: _names_adapter, STREAMING: _names_streaming_response}
+@functools.lru_cache(maxsize=None)
+def django_async_method_names() -> frozenset[str]:
+    """The async method names of the table's Django rows (``aget``, ``asave``, ``acount``...)."""
+    return frozenset(row.async_name for row in api.SYNC_APIS
+                     if row.async_name and not row.library and "." not in row.async_name)
+
+
+@functools.lru_cache(maxsize=None)
+def library_async_method_names() -> frozenset[str]:
+    """The coroutine methods of the table's async library clients (``clients.ASYNC_METHODS``) whose name
+    tells them apart in any code: a name of several words (``group_send``, ``group_discard``,
+    ``new_channel`` of a Channels layer) that no sync row of the table also has. One-word names (``get``,
+    ``send``, ``close`` of async HTTP clients and layers) are on every other line of sync code; asking the
+    kind of each would cost every sync module a full analysis."""
+    from asynclint.libraries.clients import ASYNC_METHODS  # noqa: PLC0415
+
+    sync_names = {row.name.rsplit(".", 1)[-1] for row in api.SYNC_APIS}
+    return frozenset(name for names in ASYNC_METHODS.values() for name in names
+                     if name != api.WILDCARD and "_" in name.strip("_") and name not in sync_names)
+
+
+@functools.lru_cache(maxsize=None)
+def _coroutine_call() -> re.Pattern:
+    names = sorted(django_async_method_names() | library_async_method_names())
+    return re.compile(r"\.(?:" + "|".join(map(re.escape, names)) + r")\s*\(")
+
+
+def _calls_coroutine_method(text: str) -> bool:
+    """The ``COROUTINE_CALLS`` fact: the text calls a method named like Django's async API or a library
+    client's coroutine method (sync code can drop such a coroutine: ``layer.group_send(...)`` in a plain
+    ``def``)."""
+    return _coroutine_call().search(text) is not None
+
+
+LOCAL_FACTS = {ASYNC: _runs_async, ADAPTERS: _names_adapter, STREAMING: _names_streaming_response,
+               COROUTINE_CALLS: _calls_coroutine_method}
 #: Set (to anything but "" or "0") in a pylint run's environment, every rule visits every module: the
 #: tests compare that with ``asynclint check`` to prove that the prefilter drops no finding.
 EVERY_MODULE = "ASYNCLINT_EVERY_MODULE"
@@ -417,6 +453,10 @@ def _facts(modules: list[Module], rules) -> Scan:
         for module in modules:
             if module.remember("streaming", lambda m=module: _names_streaming_response(m.text)):
                 result.facts[module.path].add(STREAMING)
+    if COROUTINE_CALLS in wanted:
+        for module in modules:
+            if module.remember("coroutine-calls", lambda m=module: _calls_coroutine_method(m.text)):
+                result.facts[module.path].add(COROUTINE_CALLS)
     if MIDDLEWARE in wanted:
         seeds = set()
         for module in modules:

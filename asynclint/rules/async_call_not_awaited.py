@@ -35,7 +35,7 @@ called through `self`) in a name and then writes an attribute of it (`response =
 response.renderer_context = ...`: the write raises AttributeError, a coroutine has no `__dict__`; the
 helper is then not taken to return a coroutine, so its callers are not reported), and a sync helper that
 calls a parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.; and a library's coroutine method (a Channels
-layer's `group_send()`, `group_add()`... : the named methods of the table's async clients) called as a
+layer's `group_send()`, `group_add()`...: `prefilter.library_async_method_names`) called as a
 statement in a plain `def` (nothing is sent; sync code reaches a layer through `async_to_sync(...)`, which
 the message names; no automatic fix, since `async_to_sync` raises where a caller runs the function on a loop).
 
@@ -69,7 +69,6 @@ All versions that have the API.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
@@ -83,8 +82,8 @@ from asynclint.core.django_kinds import (
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
 from asynclint.libraries import pydantic_models
-from asynclint.libraries.clients import ASYNC_METHODS, CONSUMER_SENT_VALUES, CONSUMERS
-from asynclint.prefilter import ASYNC
+from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS
+from asynclint.prefilter import ASYNC, COROUTINE_CALLS, django_async_method_names, library_async_method_names
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "async-call-not-awaited"
@@ -353,7 +352,7 @@ def _misuse_of_name(target: nodes.AssignName) -> str | None:
 class AsyncCallNotAwaited(AsyncLintRule):
     msgid = "E5704"
     symbol = _SYMBOL
-    prefilter = (ASYNC,)
+    prefilter = (ASYNC, COROUTINE_CALLS)
     fix_safety = "safe"
     fix_title = "Add the missing await"
     django_versions = DjangoVersions("All versions that have the API")
@@ -501,26 +500,14 @@ def _named_like_django_async(node: nodes.Call) -> bool:
     """``X.objects.aget(...)``, ``obj.asave()``: a method named like Django's async API (``a`` + its
     sync name), worth asking the kind of in sync code."""
     func = node.func
-    return isinstance(func, nodes.Attribute) and func.attrname in _django_async_names()
+    return isinstance(func, nodes.Attribute) and func.attrname in django_async_method_names()
 
 
 def _named_like_library_async(node: nodes.Call) -> bool:
     """``layer.group_send(...)``: a method named like one of the library coroutine methods of the table
     (``clients.ASYNC_METHODS``, named ones only), worth asking the kind of in sync code."""
     func = node.func
-    return isinstance(func, nodes.Attribute) and func.attrname in _library_async_names()
-
-
-@lru_cache(maxsize=None)
-def _library_async_names() -> frozenset[str]:
-    return frozenset(name for names in ASYNC_METHODS.values() for name in names if name != api.WILDCARD)
-
-
-@lru_cache(maxsize=None)
-def _django_async_names() -> frozenset[str]:
-    """The async method names of the table's Django rows (``aget``, ``asave``, ``acount``...)."""
-    return frozenset(row.async_name for row in api.SYNC_APIS
-                     if row.async_name and not row.library and "." not in row.async_name)
+    return isinstance(func, nodes.Attribute) and func.attrname in library_async_method_names()
 
 
 def _attribute_written_after(node: nodes.Call, frame: nodes.FunctionDef) -> nodes.AssignAttr | None:
