@@ -677,6 +677,10 @@ CONNECTION_CLOSERS = frozenset({"django.db.close_old_connections", "django.db.co
 #: Calls that return a callable (so ``sync_to_async(partial(f, x))`` passes a callable, correctly).
 CALLABLE_FACTORIES = frozenset({"functools.partial", "builtins.getattr", "operator.attrgetter",
                                 "operator.methodcaller", "operator.itemgetter"})
+#: Django decorators that, called with the function itself as their first argument, return the decorated
+#: function and run nothing (``transaction.atomic(f)``: ``if callable(using): return Atomic(...)(using)``,
+#: read in Django 4.2-5.2): ``sync_to_async(transaction.atomic(self.save_all))`` passes a function.
+DECORATING_CALLS = frozenset({"django.db.transaction.atomic"})
 #: Calls that bind their arguments into a new callable and use none of them (``partial(f, user)``): a
 #: bound value is read only when that callable is called.
 ARGUMENT_BINDERS = frozenset({"functools.partial"})

@@ -76,8 +76,9 @@ def call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict 
 
 
 def _plain_call_bindings(call: nodes.NodeNG, function: nodes.FunctionDef, caller: dict) -> Bindings:
-    if not isinstance(call, nodes.Call) or function.args.args is None:
-        return NO_BINDINGS
+    if not isinstance(call, nodes.Call) or function.args.args is None or \
+            function.name in ("__post_init__", "__attrs_post_init__"):
+        return NO_BINDINGS  # a dataclass's __post_init__ gets none of the constructor's arguments
     args = function.args
     positional = [*(args.posonlyargs or []), *args.args]
     bound_method = isinstance(call.func, nodes.Attribute) or function.name == "__init__"

@@ -31,11 +31,12 @@ from asynclint.core.django_kinds import (  # noqa: I001
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     request_parameters,
     foreign_request_parameters, kind_of, orm_arguments, relation_read_note, overridden, project_subclasses,
-    qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module,
+    qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module, DATACLASS_DECORATORS,
+    POST_INIT,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.event_loop import lazy_user_never_evaluated, offloaded_callable
-from asynclint.core.imports import definition_of, has_decorator, qualified_name
+from asynclint.core.imports import called_name, definition_of, has_decorator, qualified_name
 from asynclint.libraries import pydantic_models
 
 DEFAULT_DEPTH = 5
@@ -164,6 +165,11 @@ def _runnable(found: nodes.NodeNG | None, iterated: bool = False) -> nodes.Funct
     body when the call is ``iterated`` on the spot: ``for x in gen():``, ``list(gen())``)."""
     if isinstance(found, nodes.ClassDef):
         cls, found = found, find_method(found, "__init__")
+        if _generates_init(cls) and not any(isinstance(item, nodes.FunctionDef) and item.name == "__init__"
+                                            for item in cls.body):
+            # the dataclass's generated __init__ (astroid's brain may synthesize one) ends by calling
+            # the class's __post_init__
+            found = next(filter(None, (find_method(cls, name) for name in POST_INIT)), found)
         library_init = found is None or not is_project_file(found.root().file)
         if library_init and has_library_base(cls, pydantic_models.MODEL_BASES):
             # a pydantic model (a ninja Schema) validates on construction: its (first) validator runs
@@ -174,6 +180,16 @@ def _runnable(found: nodes.NodeNG | None, iterated: bool = False) -> nodes.Funct
     if found.is_generator() and not iterated or is_adapter_decorated(found) or not is_project_file(found.root().file):
         return None
     return found
+
+
+def _generates_init(cls: nodes.ClassDef) -> bool:
+    """A ``@dataclass`` (or attrs) class whose decorator generates ``__init__`` (not ``init=False``)."""
+    for decorator in cls.decorators.nodes if cls.decorators else ():
+        if called_name(decorator) in DATACLASS_DECORATORS:
+            return not (isinstance(decorator, nodes.Call) and any(
+                keyword.arg == "init" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
+                for keyword in decorator.keywords or ()))
+    return False
 
 
 #: Builtins that iterate their argument where they are called (the table's, and ``next``: to its first item).

@@ -1204,6 +1204,9 @@ def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | No
     return found
 
 
+#: What a dataclass's generated ``__init__`` (attrs': ``__attrs_post_init__``) calls last: constructing the
+#: class runs it, with none of the call's arguments (only ``self``; ``InitVar`` fields are left out).
+POST_INIT = ("__post_init__", "__attrs_post_init__")
 DATACLASS_DECORATORS = frozenset({"dataclasses.dataclass", "attr.s", "attr.attrs", "attr.define", "attr.frozen",
                                    "attr.mutable", "attrs.define", "attrs.frozen", "attrs.mutable"})
 
@@ -3009,7 +3012,7 @@ def _returned_kind(function: nodes.FunctionDef, call: nodes.Call | None, receive
 def request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> frozenset[str]:
     """The parameters of ``function`` not named ``request`` to which ``call`` passes Django's request
     (``_username(request)`` into ``def _username(req)``); a constructor call binds past ``self``."""
-    if not isinstance(call, nodes.Call):
+    if not isinstance(call, nodes.Call) or function.name in POST_INIT:
         return frozenset()
     constructor = function.name == "__init__" and not (isinstance(call.func, nodes.Attribute)
                                                        and call.func.attrname == "__init__")
@@ -3021,6 +3024,8 @@ def request_parameters(function: nodes.FunctionDef, call: nodes.NodeNG) -> froze
 def orm_arguments(function: nodes.FunctionDef, call: nodes.Call) -> dict[nodes.AssignName | nodes.Arguments, Kind]:
     """The parameters of ``function`` that ``call`` passes a QuerySet, manager or model instance (its
     ``**kwargs`` when it collects such a keyword argument: ``Form(data, user=self.user)``)."""
+    if function.name in POST_INIT:
+        return {}
     constructor = function.name == "__init__" and not (isinstance(call.func, nodes.Attribute)
                                                       and call.func.attrname == "__init__")
     found: dict[nodes.AssignName | nodes.Arguments, Kind] = {

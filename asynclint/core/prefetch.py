@@ -24,7 +24,7 @@ from __future__ import annotations
 from astroid import nodes
 
 from asynclint.core import branches
-from asynclint.core.django_kinds import called_function
+from asynclint.core.django_kinds import QUERYSET_LIKE, called_function, find_method, kind_of
 from asynclint.core.event_loop import enclosing_frame
 
 #: QuerySet methods that return one instance (the loaded instance keeps the prefetched objects).
@@ -138,10 +138,53 @@ def helper_prefetches(value: nodes.NodeNG, relation: str) -> bool | None:
             target = called_function(call.func)
             if target is None or target is frame:
                 continue
-            for node, conditional in branches.reached(target, branches.call_bindings(call, target)):
-                if isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute) and \
-                        node.func.attrname == _PREFETCH and any(_names_relation(arg, relation) for arg in node.args):
-                    if not conditional:
-                        return True
-                    found = None
+            here = _prefetched_by(target, call, relation, {frame, target}, 0)
+            if here is True:
+                return True
+            if here is None:
+                found = None
+    return found
+
+
+def _called(func: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """The project function a call runs: ``called_function``'s, or a custom method of a manager or
+    QuerySet (``Booking.objects.related()`` on ``objects = BookingQuerySet.as_manager()``)."""
+    found = called_function(func)
+    if found is None and isinstance(func, nodes.Attribute):
+        receiver = kind_of(func.expr)
+        if receiver is not None and receiver.name in QUERYSET_LIKE and isinstance(receiver.custom, nodes.ClassDef):
+            found = find_method(receiver.custom, func.attrname)
+    return found if isinstance(found, nodes.FunctionDef) else None
+
+
+#: How many project functions deep a returned instance's QuerySet is followed (the operation's service,
+#: its loader, the model's custom QuerySet method).
+_DEPTH = 3
+
+
+def _prefetched_by(target: nodes.FunctionDef, call: nodes.Call, relation: str, seen: set, depth: int) -> bool | None:
+    """Whether a call of ``target`` prefetches ``relation``: a ``prefetch_related`` in the code the call
+    selects, or (down to ``_DEPTH``) in a project function that ``target`` calls in a ``return``
+    statement (``return await get_booking(pk)``, ``return Booking.objects.related().aget(...)`` whose
+    QuerySet method ``related()`` prefetches): the returned instance comes from there."""
+    found: bool | None = False
+    for node, conditional in branches.reached(target, branches.call_bindings(call, target)):
+        if not isinstance(node, nodes.Call):
+            continue
+        if isinstance(node.func, nodes.Attribute) and node.func.attrname == _PREFETCH and \
+                any(_names_relation(arg, relation) for arg in node.args):
+            if not conditional:
+                return True
+            found = None
+            continue
+        if depth + 1 >= _DEPTH or not isinstance(node.statement(), nodes.Return):
+            continue
+        inner = _called(node.func)
+        if inner is None or inner in seen:
+            continue
+        deeper = _prefetched_by(inner, node, relation, seen | {inner}, depth + 1)
+        if deeper is True and not conditional:
+            return True
+        if deeper is not False:
+            found = None
     return found

@@ -16,6 +16,10 @@ runs it with ``sync_to_async``. ``auth_loop_reason`` follows the project's ninja
 possible when the targeted range straddles it, silent from 1.5.0 or when the version is unknown.
 Proven under the installed release in tests/runtime/test_ninja_auth.py.
 
+``request.user`` assigned by the auth: ``user_set_by_auth`` (the operation's, its Router's or every
+project API's ``auth=`` callbacks set ``request.user``; ninja runs them before the operation). Proven
+under the installed release in tests/runtime/test_ninja_auth.py.
+
 Not flagged, on purpose: ``@paginate`` operations (1.2+ pages an async operation with the
 paginator's ``apaginate_queryset``, which evaluates the page with ``async for``).
 """
@@ -231,10 +235,184 @@ def auth_loop_reason(function: nodes.FunctionDef) -> tuple[str, bool] | None:
     return None
 
 
+# --- request.user assigned by the operation's auth ------------------------------------------------------
+#: The API classes whose ``auth=`` every operation of a mounted router without its own auth inherits.
+APIS = frozenset({"ninja.NinjaAPI", "ninja.main.NinjaAPI", "ninja_extra.NinjaExtraAPI", "ninja_extra.main.NinjaExtraAPI"})
+_API_CALL = re.compile(r"\bNinja(?:Extra)?API\s*\(")
+
+
+def user_set_by_auth(request: nodes.NodeNG) -> bool:
+    """Whether ``request`` is the request parameter of an async django-ninja operation whose auth
+    assigns ``request.user`` before the operation runs: ninja calls the operation only after an auth
+    callback returned a truthy value, and a project security class (or callback) whose ``authenticate``
+    (or ``__call__``) sets ``request.user = ...`` leaves a loaded user there, so reading it queries
+    nothing. The auth is the operation's own ``auth=``, else its ``Router(auth=...)``, else (a router
+    mounted on an API) the ``auth=`` of every ``NinjaAPI(...)`` of the project; ``auth=None`` or an API
+    without auth keeps Django's lazy user (reported)."""
+    function = request.frame()
+    if not isinstance(request, nodes.Name) or not isinstance(function, nodes.AsyncFunctionDef) or \
+            not function.decorators:
+        return False
+    from asynclint.core.imports import bindings, called_name
+
+    params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    found = bindings(request)
+    if not params or params[0].name != request.name or len(found) != 1 or found[0] is not params[0]:
+        return False
+    for decorator in function.decorators.nodes:
+        if not (isinstance(decorator, nodes.Call) and isinstance(decorator.func, nodes.Attribute)
+                and decorator.func.attrname in ROUTE_METHODS and _is_router(decorator.func.expr)):
+            continue
+        own = next((k for k in decorator.keywords or () if k.arg == "auth"), None)
+        if own is not None:
+            return _assigns_user(own.value)
+        router = _router_auth(decorator.func.expr)
+        if router is not None:
+            return _assigns_user(router)
+        if called_name(bindings(decorator.func.expr)[0].parent.value) in APIS:
+            return False  # an API without auth=: the lazy user
+        auths = _project_api_auths(function.root())
+        return bool(auths) and all(_assigns_user(auth) for auth in auths)
+    return False
+
+
+def _assigns_user(expr: nodes.NodeNG | None, depth: int = 0) -> bool:
+    """Whether every auth callback of the ``auth=`` value ``expr`` assigns ``request.user``."""
+    from asynclint.core.imports import bindings
+
+    if expr is None or depth > 3 or isinstance(expr, nodes.Const):
+        return False
+    if isinstance(expr, (nodes.List, nodes.Tuple)):
+        return bool(expr.elts) and all(_assigns_user(item, depth + 1) for item in expr.elts)
+    if isinstance(expr, nodes.Call):
+        found = _definition(expr.func) if isinstance(expr.func, (nodes.Name, nodes.Attribute)) else None
+        return isinstance(found, nodes.ClassDef) and _class_assigns_user(found)
+    if isinstance(expr, nodes.Name):
+        found = bindings(expr)
+        if len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(found[0].parent, nodes.Assign):
+            return _assigns_user(found[0].parent.value, depth + 1)
+    if isinstance(expr, (nodes.Name, nodes.Attribute)):
+        found = _definition(expr)
+        return isinstance(found, nodes.FunctionDef) and _sets_user(found, 0)
+    return False
+
+
+def _definition(node: nodes.NodeNG) -> nodes.NodeNG | None:
+    """``definition_of``, or (an API module parsed outside the linted packages, whose absolute imports
+    astroid cannot follow from there) the project module found by its dotted path from a folder above."""
+    from asynclint.core.imports import definition_of, qualified_name
+
+    found = definition_of(node)
+    if found is not None:
+        return found
+    qualified = qualified_name(node)
+    return _by_path(qualified, node.root().file, 0) if qualified else None
+
+
+def _by_path(qualified: str, near: str | None, hops: int) -> nodes.NodeNG | None:
+    from astroid import MANAGER
+
+    from asynclint.core.imports import imported_name
+
+    if hops > 3 or not near or "." not in qualified or qualified.startswith("django."):
+        return None
+    modname, _, attr = qualified.rpartition(".")
+    parts = modname.split(".")
+    directory = os.path.dirname(os.path.abspath(near))
+    for _ in range(6):
+        for candidate in (os.path.join(directory, *parts) + ".py", os.path.join(directory, *parts, "__init__.py")):
+            if not os.path.isfile(candidate):
+                continue
+            try:
+                module = MANAGER.ast_from_file(candidate, modname)
+            except Exception:  # pylint: disable=broad-except  # an unparsable file: cannot follow
+                return None
+            found = (module.locals.get(attr) or [None])[-1]
+            if isinstance(found, (nodes.Import, nodes.ImportFrom)):
+                target = imported_name(found, attr)
+                return _by_path(target, candidate, hops + 1) if target and target != qualified else None
+            return found if isinstance(found, (nodes.ClassDef, nodes.FunctionDef)) else None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return None
+
+
+def _class_assigns_user(cls: nodes.ClassDef, depth: int = 0) -> bool:
+    """A security class whose ``authenticate`` (or ``__call__``), its own or a project base's, sets it."""
+    if depth > 4:
+        return False
+    for name in ("authenticate", "__call__"):
+        method = cls.locals.get(name, [None])[0]
+        if isinstance(method, nodes.FunctionDef):
+            return _sets_user(method, 1)
+    for base in cls.bases:
+        found = _definition(base)
+        if isinstance(found, nodes.ClassDef) and found is not cls and _class_assigns_user(found, depth + 1):
+            return True
+    return False
+
+
+def _sets_user(function: nodes.FunctionDef, index: int) -> bool:
+    """Whether ``function`` assigns ``<its request parameter>.user = ...`` (not inside a nested def)."""
+    params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    if len(params) <= index:
+        return False
+    name = params[index].name
+    return any(isinstance(target.expr, nodes.Name) and target.expr.name == name and target.attrname == "user"
+               and target.scope() is function for target in function.nodes_of_class(nodes.AssignAttr))
+
+
+def _project_api_auths(module: nodes.Module) -> list[nodes.NodeNG] | None:
+    """The ``auth=`` values of every ``NinjaAPI(...)``/``NinjaExtraAPI(...)`` of the project, once per
+    run; None when one has no ``auth=`` (its routers' operations keep the lazy user) or none is found."""
+    from astroid import MANAGER
+
+    from asynclint.core.context import current
+    from asynclint.core.django_kinds import _candidate_files  # noqa: PLC2701 (the project index)
+    from asynclint.core.imports import called_name
+
+    path = module.file or ""
+    files = _candidate_files(path) or ((path,) if path else ())
+    key = ("ninja-api-auths", files[0] if files else path)
+    cache = current().deployments
+    if key not in cache:
+        auths: list[nodes.NodeNG] | None = []
+        for file in files:
+            try:
+                with open(file, encoding="utf-8", errors="replace") as stream:
+                    text = stream.read(500_000)
+            except OSError:
+                continue
+            if not _API_CALL.search(text):
+                continue
+            try:
+                other = module if module.file and os.path.abspath(file) == os.path.abspath(module.file) \
+                    else MANAGER.ast_from_file(file)
+            except Exception:  # pylint: disable=broad-except  # an unparsable file: cannot follow
+                auths = None
+                break
+            for call in other.nodes_of_class(nodes.Call):
+                if called_name(call) not in APIS:
+                    continue
+                auth = next((k.value for k in call.keywords or () if k.arg == "auth"), None)
+                if auth is None:
+                    auths = None
+                    break
+                auths.append(auth)
+            if auths is None:
+                break
+        cache[key] = auths or None
+    return cache[key]
+
+
 #: What ``asynclint rules --libraries`` and docs/libraries.md say (see ``graphql.COVERED``).
 COVERED = (
     (NINJA, "response= validation of async operations (returned QuerySets, related managers)",
      "sync-queryset-evaluation-in-async", "0.22.2-1.7.1 (@paginate pages async operations from 1.2)"),
     (NINJA, "sync auth= callbacks (functions, HttpBearer/APIKey subclasses) of async operations",
      "every loop rule", "0.16-1.4.x run them on the loop; 1.5.0+ bridge them (silent)"),
+    (NINJA, "request.user of an async operation whose auth= (own, Router's or every NinjaAPI's) assigns it",
+     "sync-auth-call-in-async (silent)", "all: ninja runs the auth before the operation"),
 )

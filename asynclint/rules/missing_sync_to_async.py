@@ -142,7 +142,7 @@ from asynclint.core.chains import Chain, chain_from, lazy_setup
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
 from asynclint.core.event_loop import documented_on_loop, runs_on_event_loop
-from asynclint.core.django_kinds import async_check_branch, sync_dispatch_test, sync_getattr_default
+from asynclint.core.django_kinds import POST_INIT, async_check_branch, sync_dispatch_test, sync_getattr_default
 from asynclint.core.imports import bindings, called_name
 from asynclint.core.mocks import is_patched
 from asynclint.prefilter import ASYNC
@@ -205,8 +205,8 @@ class MissingSyncToAsync(AsyncLintRule):
         if chain is not None and self._lazy_proxy(node.func, chain):
             return
         if chain is not None:
-            constructor = chain.steps[0].function.name == "__init__"
-            what = f"{describe(node.func)}(){' (its __init__)' if constructor else ''}"
+            constructor = chain.steps[0].function.name
+            what = f"{describe(node.func)}(){f' (its {constructor})' if constructor in ('__init__', *POST_INIT) else ''}"
             if chain.steps[0].function.is_generator():  # iterated right here: its body runs item by item
                 self.report(node, f"iterating the sync generator {describe(node.func)}() runs its body here, "
                                   f"item by item, and it {explain(chain)}; make it an async generator "

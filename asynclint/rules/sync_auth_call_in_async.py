@@ -33,6 +33,13 @@ builds one, and hands it to the helpers it awaits): the view's dispatch ran `ini
 (`permission_required`, `user_passes_test`, `staff_member_required`) above `@async_to_sync`: the
 decorator wraps the sync `async_to_sync(view)`, so its sync wrapper reads `request.user` in its thread
 before the coroutine starts, and the lazy object keeps that user.
+Nor in an async django-ninja operation whose auth assigns `request.user`: the operation's own `auth=`,
+else its `Router(auth=...)`, else the `auth=` of every `NinjaAPI(...)` of the project (a router mounted
+on an API inherits it), when each of its callbacks is a project class whose `authenticate` (or
+`__call__`) sets `request.user = ...` on its request (`asynclint.libraries.ninja.user_set_by_auth`):
+ninja runs the auth before the operation and calls it only after a callback succeeded, so the read
+queries nothing. `auth=None`, an auth that only returns the user (`request.auth`), or a project API
+without `auth=` keep Django's lazy user: reported.
 
 ## Why is this bad?
 `request.user` is a lazy object: its first read loads the session and queries the user table. On
@@ -76,6 +83,7 @@ from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.imports import called_name, definition_of, has_decorator, qualified_name
 from asynclint.core.event_loop import enclosing_frame, lazy_user_never_evaluated, runs_on_event_loop
 from asynclint.core.middleware import user_resolved_before_views
+from asynclint.libraries import ninja
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, Facts, SyncCallRule
 
@@ -262,7 +270,8 @@ class SyncAuthCallInAsync(SyncCallRule):
         if is_request_user_getattr(node) and runs_on_event_loop(node) and not _passed_to_thread(node) and \
                 not _rebinds_user(enclosing_frame(node), node.args[0], node.lineno) and \
                 not lazy_user_never_evaluated(node) and not user_resolved_before_views(node.root()) and \
-                not _authenticated_by_view(node.args[0]) and not _resolved_by_decorator(node.args[0]):
+                not _authenticated_by_view(node.args[0]) and not _resolved_by_decorator(node.args[0]) and \
+                not ninja.user_set_by_auth(node.args[0]):
             self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
 
     @only_required_for_messages(_SYMBOL)
@@ -283,5 +292,7 @@ class SyncAuthCallInAsync(SyncCallRule):
             return  # a DRF/adrf view authenticated the request before calling this handler
         if _resolved_by_decorator(node.expr):
             return  # @login_required over @async_to_sync loaded the user in its thread first
+        if ninja.user_set_by_auth(node.expr):
+            return  # the django-ninja operation's auth assigned request.user before it ran
         row = api.lookup(api.REQUEST, "user")
         self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))

@@ -4,7 +4,8 @@
 Flags `sync_to_async(f(...))`, `database_sync_to_async(qs.count())`, `asyncio.to_thread(f())` and
 `loop.run_in_executor(None, f())`: the callable is *called* where the adapter should receive it.
 It fires when the inner call is a Django API, a project function that does not return a callable,
-or an expression asynclint knows is not callable; `partial(f, x)` and factories stay silent.
+or an expression asynclint knows is not callable; `partial(f, x)`, factories and a Django decorator
+applied to a function (`transaction.atomic(f)`, which returns the wrapped function) stay silent.
 
 ## Why is this bad?
 `f(...)` runs right there — on the event loop — before the adapter sees anything; the adapter then
@@ -96,6 +97,9 @@ def _certainly_not_callable(call: nodes.Call) -> bool:
     """Whether calling ``call`` gives something that is not a callable (so it was meant to be passed)."""
     if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in api.CALLABLE_FACTORIES:
         return False
+    if call.args and not isinstance(call.args[0], nodes.Const) and isinstance(call.func, (nodes.Name, nodes.Attribute)) \
+            and qualified_name(call.func) in api.DECORATING_CALLS:
+        return False  # ``transaction.atomic(f)``: the decorator applied to f returns the wrapped function
     found = kind_of(call)
     if found is not None and _callable_kind(found):
         return False

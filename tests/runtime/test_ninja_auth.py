@@ -75,3 +75,55 @@ def test_the_installed_ninja_behaves_as_asynclint_says(relative, route):
     else:  # before 1.5.0: the callback runs on the loop
         with pytest.raises(SynchronousOnlyOperation):
             asyncio.run(client.get(route, headers=HEADERS))
+
+
+# --- request.user assigned by the operation's auth (asynclint.libraries.ninja.user_set_by_auth) ---------
+USER_SET = "sync-auth-call-in-async/good_ninja_user_set_by_auth.py"
+USER_NOT_SET = "sync-auth-call-in-async/bad_ninja_user_not_set_by_auth.py"
+USER_SET_PROJECT = "sync-auth-call-in-async/user-set-by-ninja-api-auth"
+
+
+def _lazy_user():
+    """What Django's AuthenticationMiddleware leaves on the request: a lazy object whose first use
+    queries the user (SynchronousOnlyOperation when that happens on the event loop)."""
+    from django.contrib.auth import get_user_model
+    from django.utils.functional import SimpleLazyObject
+
+    return SimpleLazyObject(lambda: get_user_model().objects.get(username="ursula"))
+
+
+def _get(api, route):
+    from django.contrib.auth import get_user_model
+    from ninja.testing import TestAsyncClient
+
+    seed()
+    get_user_model().objects.create_user(username="ursula", password="not used")
+    client = TestAsyncClient(api)
+    return asyncio.run(client.get(route, headers={"Authorization": "Bearer ursula"}, user=_lazy_user()))
+
+
+@pytest.mark.parametrize("route", ["/whoami", "/readers/staff", "/either"])
+def test_an_auth_that_assigns_request_user_runs_before_the_operation(route):
+    """The operation reads the user its auth assigned: no query on the loop, 200."""
+    response = _get(load_module(USER_SET).api, route)
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.parametrize("route", ["/token-user", "/public", "/some"])
+def test_an_operation_whose_auth_leaves_request_user_reads_the_lazy_user(route):
+    """auth=None, or an auth that never assigns request.user: the lazy user loads on the loop."""
+    with pytest.raises(SynchronousOnlyOperation):
+        _get(load_module(USER_NOT_SET).api, route)
+
+
+def test_a_router_mounted_on_an_api_whose_auth_assigns_request_user(monkeypatch):
+    """readerapi: the router has no auth of its own and inherits NinjaAPI(auth=ReaderBearer())."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(FIXTURES / USER_SET_PROJECT))
+    api = importlib.import_module("readerapi.api").api
+    for route in ("/readers/me", "/readers/greeting"):
+        response = _get(api, route)
+        assert response.status_code == 200, response.content
+    with pytest.raises(SynchronousOnlyOperation):
+        _get(api, "/public/visitor")
