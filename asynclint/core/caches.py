@@ -75,6 +75,38 @@ def app_absent(app: str, module_file: str | None) -> bool:
     return known[key]
 
 
+def application_folder(module_file: str) -> str | None:
+    """The Django project folder ``module_file`` belongs to (as for ``app_absent``) when it holds a
+    settings module (a file outside test folders that assigns ``INSTALLED_APPS``): an application, whose
+    every caller is in its files. Read once per run."""
+    import os
+
+    from asynclint.core import context, deployment
+    from asynclint.driver import manage_py_folder
+
+    root = str(deployment.project_root(module_file))
+    folder = manage_py_folder(os.path.dirname(os.path.abspath(module_file)), os.path.dirname(root))
+    if folder is None:
+        return None
+    known = context.current().applications
+    if folder not in known:
+        known[folder] = _settings_found(Path(folder))
+    return folder if known[folder] else None
+
+
+def _settings_found(root: Path) -> bool:
+    from asynclint.core import deployment
+
+    for path in deployment.project_python_files(root):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if "INSTALLED_APPS" in text and _assigns_installed_apps(ast.parse(text)):
+                return True
+        except (OSError, SyntaxError, ValueError):
+            continue
+    return False
+
+
 def _app_absent(root: Path, app: str) -> bool:
     from asynclint.core import deployment
 

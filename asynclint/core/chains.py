@@ -21,7 +21,7 @@ from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
-from asynclint.core import branches, loaded
+from asynclint.core import branches, loaded, prefetch
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (  # noqa: I001
@@ -55,6 +55,11 @@ _BOUND: ContextVar[nodes.ClassDef | None] = ContextVar("asynclint_bound", defaul
 #: to it (``core.loaded``): ``rows = await self.fetch_all()`` before ``self.record_id(r)``. A read of a
 #: ``cached_property`` one of them certainly evaluated returns the cached value: it runs nothing.
 _EVIDENCE: ContextVar[tuple[nodes.NodeNG, ...]] = ContextVar("asynclint_evidence", default=())
+#: The loads of the model instance ``self`` is, while following a method called on a local name that every
+#: assignment loads from a QuerySet (``ki = await database_sync_to_async(qs.prefetch_related("r").get)(pk=1)``,
+#: then ``ki.context()``): ``self.r.all()`` there is served from the prefetch cache when every load
+#: prefetches ``r`` (``prefetch.self_served``). Empty: unknown.
+_SELF_LOADS: ContextVar[tuple[nodes.NodeNG, ...]] = ContextVar("asynclint_self_loads", default=())
 
 #: Effects of table rows that must not run on the loop (the test client's are only wrong in tests).
 _LOOP_EFFECTS = frozenset(api.WORK_NOUNS) - {api.EVALUATION, api.REQUEST_USER, api.LOOP_RUNNER}
@@ -111,6 +116,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
         if is_loop_runner(node):
             yield Operation(node, api.LOOP_RUNNER, describe(node))
     for evaluation in evaluations_at(node):
+        if prefetch.self_served(evaluation.queryset, _SELF_LOADS.get()):
+            continue  # ``self.r.all()`` on an instance every load of which prefetched ``r``
         if not evaluation.possible:  # a chain through a maybe-list value is not followed
             yield Operation(evaluation.node, api.EVALUATION, evaluation.describe())
     if isinstance(node, nodes.With):
@@ -333,6 +340,17 @@ def _family(receiver: nodes.NodeNG) -> tuple[nodes.ClassDef, ...]:
     return (owner, *project_subclasses(owner)) if owner is not None else ()
 
 
+def _receiver_loads(node: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
+    """The loads of the receiver of the method call ``node``: ``self``'s while following a method (the same
+    object), a local name's assignments in its function (``prefetch.loads_of``), else none (unknown)."""
+    func = node.func if isinstance(node, nodes.Call) else node
+    if not (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)):
+        return ()
+    if func.expr.name == "self":
+        return _SELF_LOADS.get() if not prefetch.may_clear(func.expr) else ()
+    return prefetch.loads_of(func.expr)
+
+
 def evidence_for(node: nodes.NodeNG) -> tuple[nodes.NodeNG, ...]:
     """The earlier calls and reads on the receiver of ``node`` (a method call or attribute read) that may
     have evaluated one of its cached properties: those of the chain followed (for ``self``) and those of
@@ -535,7 +553,7 @@ def body_nodes(function: nodes.NodeNG) -> Iterator[nodes.NodeNG]:
 def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
               bindings: branches.Bindings = branches.NO_BINDINGS,
               receiver: nodes.ClassDef | None = None, bound: nodes.ClassDef | None = None,
-              evidence: tuple[nodes.NodeNG, ...] = ()) -> Chain | None:
+              evidence: tuple[nodes.NodeNG, ...] = (), self_loads: tuple[nodes.NodeNG, ...] = ()) -> Chain | None:
     """The first sync operation ``function`` performs, directly or through project calls, when called
     with arguments that decide ``bindings`` (``branches.call_bindings``) on a ``self`` that is exactly
     ``receiver`` (None: not known), or else an instance of ``bound``, a subclass of the method's class
@@ -549,8 +567,8 @@ def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
                               or bound is function.parent or not _derives_from(bound, function.parent)):
         bound = None
     if not isinstance(function.parent, nodes.ClassDef):
-        evidence = ()  # a plain function: no ``self``
-    key = (function, bindings, receiver, bound, evidence)
+        evidence = self_loads = ()  # a plain function: no ``self``
+    key = (function, bindings, receiver, bound, evidence, self_loads)
     if key in context.work:
         chain = context.work[key]
         return chain if chain is None or len(chain.steps) < max_depth else None
@@ -558,12 +576,14 @@ def sync_work(function: nodes.FunctionDef, max_depth: int = DEFAULT_DEPTH,
         return None  # a cycle: this path adds nothing new
     context.computing.add(key)
     token, bound_token, evidence_token = _RECEIVER.set(receiver), _BOUND.set(bound), _EVIDENCE.set(evidence)
+    loads_token = _SELF_LOADS.set(self_loads)
     try:
         chain = _compute(function, bindings)
     finally:
         _RECEIVER.reset(token)
         _BOUND.reset(bound_token)
         _EVIDENCE.reset(evidence_token)
+        _SELF_LOADS.reset(loads_token)
         context.computing.discard(key)
     context.work[key] = chain
     return chain if chain is None or len(chain.steps) < max_depth else None
@@ -640,7 +660,8 @@ def _compute_bound(function: nodes.FunctionDef, bindings: branches.Bindings) -> 
             exact = receiver_class(node)
             if target is function and passed == bindings and exact is _RECEIVER.get():
                 continue  # plain recursion adds nothing
-            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact, receiver_bound(node), evidence_for(node))
+            deeper = sync_work(target, DEFAULT_DEPTH * 4, passed, exact, receiver_bound(node), evidence_for(node),
+                               _receiver_loads(node))
             if deeper is not None and deeper.operation.local_disk and branches.cache_refill(node):
                 continue  # as above, one call down
             if deeper is not None:
@@ -817,7 +838,7 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
     if target is not None:
         passed = _call_bindings(call, target) | {branches.ON_LOOP}  # called from async code
         deeper = sync_work(target, max_depth, passed, receiver_class(call), receiver_bound(call),
-                           evidence_for(call))
+                           evidence_for(call), _receiver_loads(call))
         if deeper is not None:
             configured = _configured_receiver(call)
             chain = Chain((Step(call, target), *deeper.steps), deeper.operation,

@@ -76,6 +76,10 @@ class RunContext:
     cache_backends: dict = field(default_factory=dict)
     #: ``caches``: (Django project folder, app) -> whether its settings certainly leave the app out.
     apps_absent: dict = field(default_factory=dict)
+    #: ``caches.application_folder``: Django project folder -> whether it holds a settings module;
+    #: ``unreached``: (file, class, method, line) -> whether nothing in the application runs the method.
+    applications: dict = field(default_factory=dict)
+    never_run: dict = field(default_factory=dict)
     #: ``event_loop``: (project root, private signal name) -> the receivers the project connects.
     signal_receivers: dict = field(default_factory=dict)
     #: ``own_loop``: project root -> (import graph, dotted names in strings); (root, file) -> the
@@ -124,6 +128,8 @@ class RunContext:
         self.middleware_listings.clear()  # a settings module may be among the paths
         self.cache_backends.clear()
         self.apps_absent.clear()  # a settings module may be among the paths
+        self.applications.clear()
+        self.never_run.clear()  # any file may name the method or the class
         self.async_unsafe.clear()  # a test settings module may be among the paths
         self.own_loop_programs.clear()  # a script or an import may be among the paths
         self.signal_receivers.clear()

@@ -78,6 +78,52 @@ def _prefetched_all(value: nodes.NodeNG) -> bool:
                                for load in loads) and not _cache_cleared(instance, relation)
 
 
+def loads_of(instance: nodes.Name) -> tuple[nodes.NodeNG, ...]:
+    """The values every assignment of the local name ``instance`` gives it in its function, when each is
+    a load from a QuerySet chain that prefetches something and the function writes through none of the
+    name's related managers (``_cache_cleared``); else none."""
+    loads = _assigned_values(instance)
+    if not loads or not all(_prefetches(_prefetch_chain(load)) for load in loads) or may_clear(instance):
+        return ()
+    return tuple(loads)
+
+
+def may_clear(instance: nodes.Name) -> bool:
+    """The function of ``instance`` (a name) may empty its prefetch cache: it calls
+    ``<instance>.refresh_from_db()`` or a method other than ``all()`` of one of its related managers."""
+    frame = enclosing_frame(instance)
+    for call in frame.nodes_of_class(nodes.Call):
+        func = call.func
+        if not isinstance(func, nodes.Attribute):
+            continue
+        if func.attrname == "refresh_from_db" and isinstance(func.expr, nodes.Name) and func.expr.name == instance.name:
+            return True
+        if func.attrname != "all" and isinstance(func.expr, nodes.Attribute) and \
+                isinstance(func.expr.expr, nodes.Name) and func.expr.expr.name == instance.name:
+            return True
+    return False
+
+
+def _prefetches(chain: nodes.NodeNG | None) -> bool:
+    while isinstance(chain, nodes.Call) and isinstance(chain.func, nodes.Attribute):
+        if chain.func.attrname == _PREFETCH:
+            return True
+        chain = chain.func.expr
+    return False
+
+
+def self_served(queryset: nodes.NodeNG, loads: tuple[nodes.NodeNG, ...]) -> bool:
+    """``queryset`` is ``self.<relation>.all()`` in a method followed on an instance whose every load
+    (``loads_of``) prefetched ``<relation>``, and the method writes through no related manager of ``self``."""
+    if not loads or not (isinstance(queryset, nodes.Call) and not queryset.args and not queryset.keywords and
+                         isinstance(queryset.func, nodes.Attribute) and queryset.func.attrname == "all" and
+                         isinstance(queryset.func.expr, nodes.Attribute) and
+                         isinstance(queryset.func.expr.expr, nodes.Name) and queryset.func.expr.expr.name == "self"):
+        return False
+    relation = queryset.func.expr.attrname
+    return all(_loads_with_prefetch(load, relation) for load in loads) and not may_clear(queryset.func.expr.expr)
+
+
 def _cache_cleared(instance: nodes.Name, relation: str) -> bool:
     """The function calls another method of ``instance.<relation>`` (``add()``, ``aset()``, ``clear()``...:
     a write empties the prefetch cache, so a later ``.all()`` queries again)."""
@@ -91,18 +137,32 @@ def _cache_cleared(instance: nodes.Name, relation: str) -> bool:
     return False
 
 
-def _loads_with_prefetch(load: nodes.NodeNG, relation: str) -> bool:
-    """``await <chain>.afirst()`` / ``<chain>.get()`` / ``async for x in <chain>`` whose chain calls
-    ``prefetch_related("<relation>", ...)``."""
+#: Thread adapters that run a bound QuerySet method handed to them (``await database_sync_to_async(qs.get)(pk=1)``).
+_ADAPTERS = frozenset({"sync_to_async", "database_sync_to_async"})
+
+
+def _prefetch_chain(load: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The QuerySet chain a load of one instance reads from: ``await <chain>.afirst()``, ``<chain>.get()``,
+    ``await sync_to_async(<chain>.get)(...)``/``database_sync_to_async``, ``async for x in <chain>``."""
     if isinstance(load, nodes.AsyncFor):
-        chain = load.iter
-    else:
-        if isinstance(load, nodes.Await):
-            load = load.value
-        if not (isinstance(load, nodes.Call) and isinstance(load.func, nodes.Attribute) and
-                load.func.attrname in _SINGLE):
-            return False
-        chain = load.func.expr
+        return load.iter
+    if isinstance(load, nodes.Await):
+        load = load.value
+    if isinstance(load, nodes.Call) and isinstance(load.func, nodes.Call) and load.func.args and \
+            getattr(load.func.func, "name", getattr(load.func.func, "attrname", None)) in _ADAPTERS:
+        load = load.func.args[0]  # the bound method the adapter runs in its thread
+        if isinstance(load, nodes.Attribute) and load.attrname in _SINGLE:
+            return load.expr
+        return None
+    if not (isinstance(load, nodes.Call) and isinstance(load.func, nodes.Attribute) and
+            load.func.attrname in _SINGLE):
+        return None
+    return load.func.expr
+
+
+def _loads_with_prefetch(load: nodes.NodeNG, relation: str) -> bool:
+    """A load of one instance (``_prefetch_chain``) whose chain calls ``prefetch_related("<relation>", ...)``."""
+    chain = _prefetch_chain(load)
     while isinstance(chain, nodes.Call) and isinstance(chain.func, nodes.Attribute):
         if chain.func.attrname == _PREFETCH and any(_names_relation(arg, relation) for arg in chain.args):
             return True

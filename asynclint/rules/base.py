@@ -16,7 +16,7 @@ from pylint.interfaces import HIGH, INFERENCE, Confidence
 from asynclint import django_api as api
 from asynclint import finding as findings
 from asynclint import prefilter
-from asynclint.core import branches, commands, deployment, django_kinds, event_loop, lazy, suggest, versions
+from asynclint.core import branches, commands, deployment, django_kinds, event_loop, lazy, suggest, unreached, versions
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.core.mocks import is_patched
@@ -146,6 +146,8 @@ class AsyncLintRule(BaseChecker):
         if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
                 event_loop.quiet_private_signal(node):
             return  # a private signal whose project receivers do no sync work, sent right here
+        if unreached.never_run(enclosing_frame(node)):
+            return  # an async method nothing in the application runs: its work never reaches the loop
         root = node.root()
         if self._reported_in is not root:
             self._reported_in, self._reported = root, set()
