@@ -516,6 +516,9 @@ PROCESS_METHODS = ("communicate", "wait")
 HTTP_CONNECTION_METHODS = ("request", "getresponse", "connect")
 #: Results of blocking functions that are objects with blocking methods of their own.
 _BLOCKING_RESULTS = {"subprocess.Popen": PROCESS, "socket.create_connection": SOCKET}
+#: The kinds of those results: a parameter or a function's return annotated with the class that makes
+#: one (``executor: subprocess.Popen``) is such an object.
+BLOCKING_RESULT_KINDS = frozenset(_BLOCKING_RESULTS.values())
 BLOCKING_APIS: tuple[SyncApi, ...] = (
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name in _ASYNC_CALLABLES else None,
               replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name), returns=_BLOCKING_RESULTS.get(name),

@@ -832,7 +832,21 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
                 kind = kind.but(model=model.model, user=model.user)
             return kind
         return None
-    return _instance_of(kind_of(annotation))
+    return _instance_of(kind_of(annotation)) or _table_result_class(annotation)
+
+
+def _table_result_class(annotation: nodes.NodeNG) -> Kind | None:
+    """``executor: subprocess.Popen``: a class whose construction is a table row with a result kind (a
+    started child process) annotates an object of that kind, wherever it was made."""
+    if not isinstance(annotation, (nodes.Name, nodes.Attribute)):
+        return None
+    return _table_result(qualified_name(annotation))
+
+
+def _table_result(qualified: str | None) -> Kind | None:
+    """The object a table class makes (``subprocess.Popen``: a child process), by its qualified name."""
+    row = api.lookup(api.FUNCTION, qualified) if qualified else None
+    return Kind(row.returns) if row is not None and row.returns in api.BLOCKING_RESULT_KINDS else None
 
 
 def _assumed_instance(kind: Kind | None) -> Kind | None:
@@ -884,14 +898,18 @@ def _kind_of_string_annotation(text: str, annotation: nodes.NodeNG, instance: bo
     found = annotation.scope().lookup(parts[0])[1]
     if len(found) != 1:
         return None
+    qualified = imported_name(found[0], parts[0]) if isinstance(found[0], (nodes.Import, nodes.ImportFrom)) else None
     if len(parts) == 1:
         reference = _kind_of_reference_binding(found[0], parts[0], annotation)
-    elif isinstance(found[0], (nodes.Import, nodes.ImportFrom)):  # ``"models.Store"`` after ``import``
-        qualified = imported_name(found[0], parts[0])
-        reference = _kind_of_qualified(".".join([qualified, *parts[1:]]), annotation) if qualified else None
+    elif qualified:  # ``"models.Store"`` after ``import``
+        qualified = ".".join([qualified, *parts[1:]])
+        reference = _kind_of_qualified(qualified, annotation)
     else:
         return None
-    return _instance_of(reference) if instance else reference
+    if not instance:
+        return reference
+    result = _instance_of(reference)
+    return result or _table_result(qualified)  # ``"Popen | None"``: a table class with a result kind
 
 
 def _agreed_annotation(members: list[nodes.NodeNG]) -> Kind | None:

@@ -34,10 +34,21 @@ always true and never runs), one that stores such a coroutine (or one of the pro
 called through `self`) in a name and then writes an attribute of it (`response = self.handle_exception(exc);
 response.renderer_context = ...`: the write raises AttributeError, a coroutine has no `__dict__`; the
 helper is then not taken to return a coroutine, so its callers are not reported), and a sync helper that
-calls a parameter to which a caller in its module passes a `sync_to_async(f)` wrapper.; and a library's coroutine method (a Channels
+calls a parameter to which a caller in its module passes a `sync_to_async(f)` wrapper; and a library's coroutine method (a Channels
 layer's `group_send()`, `group_add()`...: `prefilter.library_async_method_names`) called as a
 statement in a plain `def` (nothing is sent; sync code reaches a layer through `async_to_sync(...)`, which
 the message names; no automatic fix, since `async_to_sync` raises where a caller runs the function on a loop).
+
+Also an asgiref or Channels adapter built and dropped, in sync or async code: `async_to_sync(f)`,
+`sync_to_async(f)` or `database_sync_to_async(f)` as a statement of its own makes the wrapper and
+throws it away, so `f` never runs (the call parentheses are missing). And a project decorator whose
+wrapper is a plain `def` that returns the wrapped function's result from inside `try`/`except` or a
+`with` block, applied to an `async def` (reported on the decorator): the call only makes the coroutine,
+which runs when the caller awaits it, after the handlers and the block have ended (the errors escape,
+the context is gone), and the decorated function is no longer a coroutine function for
+`iscoroutinefunction()` (Django's view and middleware detection treat it as sync). A decorator that
+tells coroutine functions apart (`iscoroutinefunction`, `markcoroutinefunction`, `is_async_callable`...)
+or whose wrapper only returns the coroutine (no `try`, no `with`) stays silent.
 
 ## Why is this bad?
 Calling an `async def` only creates a coroutine; nothing runs until it is awaited. The query or
@@ -60,7 +71,8 @@ async def publish(request, pk):
 
 ## Fix safety
 Adding `await` is safe: it is the only way the call can have its effect. No fix is offered where the
-`await` would land outside an `async def`.
+`await` would land outside an `async def`, nor for a dropped adapter (the wrapped function's arguments
+are not known) or a decorator's sync wrapper (it needs an async wrapper).
 
 ## Django versions
 All versions that have the API.
@@ -79,11 +91,12 @@ from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, DATACLASS_DECORATORS, argument_kinds, called_function, dataclass_fields, enclosing_class,
     find_method, has_library_base, is_plain_coroutine_function, is_project_file, kind_of, qualified_call_name,
 )
+from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
 from asynclint.libraries import pydantic_models
 from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS
-from asynclint.prefilter import ASYNC, COROUTINE_CALLS, django_async_method_names, library_async_method_names
+from asynclint.prefilter import ADAPTERS, ASYNC, COROUTINE_CALLS, django_async_method_names, library_async_method_names
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "async-call-not-awaited"
@@ -352,7 +365,7 @@ def _misuse_of_name(target: nodes.AssignName) -> str | None:
 class AsyncCallNotAwaited(AsyncLintRule):
     msgid = "E5704"
     symbol = _SYMBOL
-    prefilter = (ASYNC, COROUTINE_CALLS)
+    prefilter = (ASYNC, ADAPTERS, COROUTINE_CALLS)
     fix_safety = "safe"
     fix_title = "Add the missing await"
     django_versions = DjangoVersions("All versions that have the API")
@@ -363,6 +376,9 @@ class AsyncCallNotAwaited(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
+        if isinstance(node.parent, nodes.Expr) and _adapter_built(node):
+            self._report_dropped_adapter(node)
+            return
         if not runs_on_event_loop(node) or not isinstance(enclosing_frame(node), nodes.AsyncFunctionDef):
             self._check_sync_code(node)  # sync code (a GraphQL library awaits what its sync resolvers return)
             return
@@ -382,6 +398,34 @@ class AsyncCallNotAwaited(AsyncLintRule):
         shown = f"{describe(node.func)}()"
         self.report(node, f"{shown} returns a coroutine that is {misuse}, so it never runs; "
                           f"write '{_awaited(node)}'")
+
+    def _report_dropped_adapter(self, node: nodes.Call) -> None:
+        """``async_to_sync(self.aclose)`` as a statement: the adapter is made and thrown away."""
+        wrapped = describe(node.args[0])
+        adapter = describe(node.func)
+        called = f"await {adapter}({wrapped})(...)" if qualified_call_name(node) in api.SYNC_TO_ASYNC \
+            else f"{adapter}({wrapped})(...)"
+        self.report(node, f"{adapter}({wrapped}) only builds the adapter and drops it: {wrapped} never runs; "
+                          f"call it: '{called}'",
+                    facts=Facts(unfixable="the arguments of the call are not known: add them with the parentheses"))
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
+        below, _ = split_at_async_to_sync(node)
+        for decorator in below:
+            found = sync_wrapper_with_handlers(decorator)
+            if found is None:
+                continue
+            wrapper, guarded, guard = found
+            name = describe(decorator.func if isinstance(decorator, nodes.Call) else decorator)
+            self.report(decorator, f"@{name} wraps '{node.name}' in the plain def {wrapper.name}() (line "
+                                   f"{wrapper.fromlineno}), which calls it inside a {guard} (line {guarded.fromlineno}): "
+                                   f"that call only makes the coroutine, which runs when the caller awaits it, "
+                                   f"after the {guard} has ended, so {_guard_effect(guard)}; and '{node.name}' is no "
+                                   f"longer a coroutine function for iscoroutinefunction() (Django then treats it "
+                                   f"as sync). Give the decorator an 'async def' wrapper for coroutine functions "
+                                   f"that awaits inside the {guard}",
+                        facts=Facts(unfixable="the decorator needs an async wrapper (an iscoroutinefunction branch)"))
 
     def _check_partly_coroutine(self, node: nodes.Call) -> None:
         """``if not is_moderator(scope):`` in a coroutine, where the project's plain ``def`` returns
@@ -466,6 +510,101 @@ class AsyncCallNotAwaited(AsyncLintRule):
             self.report(node, f"{describe(node.func)} is a sync_to_async(...) wrapper when {frame.name}() is called "
                               f"from line {caller.lineno}: calling it here makes a coroutine that is never "
                               f"awaited, so the wrapped function never runs; await it in an async caller")
+
+
+def _adapter_built(node: nodes.Call) -> bool:
+    """``async_to_sync(f)``, ``sync_to_async(f, thread_sensitive=...)``, ``database_sync_to_async(f)``:
+    a call of an asgiref or Channels adapter that wraps a callable (what it returns is the wrapper)."""
+    return bool(node.args) and qualified_call_name(node) in api.SYNC_TO_ASYNC | api.ASYNC_TO_SYNC
+
+
+def _guard_effect(guard: str) -> str:
+    return "its handlers never see the errors the coroutine raises" if guard == "try/except" \
+        else "the coroutine's body runs outside the block"
+
+
+#: Names whose use in a decorator means it tells coroutine functions apart (and gives them their own wrapper).
+_COROUTINE_CHECKS = frozenset({"iscoroutinefunction", "is_async_callable", "markcoroutinefunction",
+                               "iscoroutine", "isawaitable", "_is_coroutine", "sync_and_async_middleware"})
+
+
+def sync_wrapper_with_handlers(decorator: nodes.NodeNG) -> tuple[nodes.FunctionDef, nodes.Call, str] | None:
+    """For a project decorator (``@guard`` or a factory's ``@guard(...)``) whose wrapper is a plain ``def``
+    that returns the wrapped function's result from inside ``try``/``except`` or ``with``: (the wrapper,
+    the call of the wrapped function, ``"try/except"`` or ``"with block"``). None when the decorator is
+    not the project's, tells coroutine functions apart (``iscoroutinefunction``...), has no such wrapper,
+    or is not read."""
+    target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+    if not isinstance(target, (nodes.Name, nodes.Attribute)):
+        return None
+    outer = definition_of(target)
+    if not isinstance(outer, nodes.FunctionDef) or isinstance(outer, nodes.AsyncFunctionDef) \
+            or not is_project_file(outer.root().file) or outer.decorators is not None:
+        return None
+    if any(name in _COROUTINE_CHECKS for name in _names_in(outer)):
+        return None
+    function = _returned_nested_def(outer) if isinstance(decorator, nodes.Call) else outer
+    if function is None or isinstance(function, nodes.AsyncFunctionDef):
+        return None
+    params = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    if not params:
+        return None
+    wrapped = params[0].name
+    wrapper = _returned_nested_def(function)
+    if wrapper is None or isinstance(wrapper, nodes.AsyncFunctionDef) or wrapper.is_generator():
+        return None
+    if wrapped in wrapper.locals:
+        return None  # the wrapper rebinds the name
+    for call in wrapper.nodes_of_class(nodes.Call, skip_klass=(nodes.FunctionDef, nodes.Lambda, nodes.ClassDef)):
+        if isinstance(call.func, nodes.Name) and call.func.name == wrapped and _result_returned(call, wrapper):
+            guard = _enclosing_guard(call, wrapper)
+            if guard is not None:
+                return wrapper, call, guard
+    return None
+
+
+def _names_in(function: nodes.FunctionDef) -> set[str]:
+    return {node.name for node in function.nodes_of_class(nodes.Name)} | {
+        node.attrname for node in function.nodes_of_class(nodes.Attribute)}
+
+
+def _returned_nested_def(function: nodes.FunctionDef) -> nodes.FunctionDef | None:
+    """The function ``function`` defines in its own body and returns by name (``return wrapper``), when
+    every return of a name returns that one."""
+    nested = {statement.name: statement for statement in function.body if isinstance(statement, nodes.FunctionDef)}
+    returned = [statement.value for statement in function.nodes_of_class(nodes.Return, skip_klass=(
+                    nodes.FunctionDef, nodes.Lambda, nodes.ClassDef))
+                if isinstance(statement.value, nodes.Name) and statement.value.name in nested]
+    names = {value.name for value in returned}
+    return nested[names.pop()] if len(names) == 1 else None
+
+
+def _result_returned(call: nodes.Call, wrapper: nodes.FunctionDef) -> bool:
+    """``return wrapped(...)``, or ``result = wrapped(...)`` with ``return result`` in the wrapper."""
+    parent = call.parent
+    if isinstance(parent, nodes.Return):
+        return True
+    if not (isinstance(parent, nodes.Assign) and parent.value is call and len(parent.targets) == 1
+            and isinstance(parent.targets[0], nodes.AssignName)):
+        return False
+    target = parent.targets[0]
+    return any(isinstance(statement.value, nodes.Name) and statement.value.name == target.name
+               and target in bindings(statement.value)
+               for statement in wrapper.nodes_of_class(nodes.Return, skip_klass=(nodes.FunctionDef, nodes.Lambda,
+                                                                                 nodes.ClassDef)))
+
+
+def _enclosing_guard(node: nodes.NodeNG, frame: nodes.NodeNG) -> str | None:
+    """``"try/except"`` when ``node`` is in the body of a ``try`` with handlers in ``frame``, ``"with block"``
+    when it is in a ``with`` statement's body there; None otherwise."""
+    child, parent = node, node.parent
+    while parent is not None and parent is not frame:
+        if isinstance(parent, nodes.Try) and child in parent.body and parent.handlers:
+            return "try/except"
+        if isinstance(parent, nodes.With) and child in parent.body:
+            return "with block"
+        child, parent = parent, parent.parent
+    return None
 
 
 def _awaited(node: nodes.Call) -> str:

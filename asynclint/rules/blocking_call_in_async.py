@@ -4,7 +4,8 @@
 Flags blocking calls common in Django code made on the event loop: `time.sleep`, `requests.*` and
 `requests.Session` methods, `urllib.request.urlopen`/`urlretrieve`, module-level `httpx` verbs and
 `httpx.Client` methods, `http.client` connections, `subprocess.*` and a `Popen`'s
-`communicate()`/`wait()`, `os.system`/`os.popen`, `open()`, `Path.read_*`/`write_*`/`open`/`rglob`
+`communicate()`/`wait()` (the `Popen` made here, returned by a project function or method, sync or
+async, or known from an annotation: `child: subprocess.Popen`, `"Optional[Popen]"`, `-> Popen`), `os.system`/`os.popen`, `open()`, `Path.read_*`/`write_*`/`open`/`rglob`
 (on any `pathlib.Path`: built with `/`, `.parent`, `.joinpath()`, `.resolve()`, kept in a module
 constant or an attribute, returned by a function annotated `-> Path`, or `settings.BASE_DIR / "x"`),
 `shutil` copies, moves and `rmtree`, DNS lookups and connections (`socket.getaddrinfo`,
