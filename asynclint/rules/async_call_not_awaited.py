@@ -412,10 +412,13 @@ class AsyncCallNotAwaited(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
         below, _ = split_at_async_to_sync(node)
-        for decorator in below:
+        # From the innermost decorator up: each one wraps what the ones below it return, which is still
+        # a callable giving the coroutine only through decorators of this shape; any other decorator
+        # (``@make_sync`` running the coroutine on a loop of its own) may give a sync function.
+        for decorator in reversed(below):
             found = sync_wrapper_with_handlers(decorator)
             if found is None:
-                continue
+                break
             wrapper, guarded, guard = found
             name = describe(decorator.func if isinstance(decorator, nodes.Call) else decorator)
             self.report(decorator, f"@{name} wraps '{node.name}' in the plain def {wrapper.name}() (line "

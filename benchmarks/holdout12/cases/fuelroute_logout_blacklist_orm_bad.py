@@ -18,7 +18,7 @@ async def sign_out(request):
     if not raw:
         return JsonResponse({"detail": "no token"}, status=400)
     try:
-        token = RefreshToken(raw)
+        token = RefreshToken(raw)  # [sync-orm-call-in-async]
         token.blacklist()  # [sync-orm-call-in-async]
         OutstandingToken.objects.filter(jti=token["jti"]).delete()  # [sync-orm-call-in-async]
     except Exception:
