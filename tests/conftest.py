@@ -17,3 +17,14 @@ def _collect_only_what_the_test_made():
     gc.freeze()
     yield
     gc.unfreeze()
+
+
+@pytest.fixture(autouse=True)
+def _cache_outside_the_repository(tmp_path_factory, monkeypatch):
+    """``asynclint check`` keeps its cache beside the nearest ``pyproject.toml``, else in the working
+    directory: a test that lints ``tests/fixtures`` from there would leave a cache in the checkout, and
+    a later test would read it warm. Each test gets its own empty cache directory instead; the tests of
+    the default location remove the variable themselves (``monkeypatch.delenv``)."""
+    from asynclint import cache
+
+    monkeypatch.setenv(cache.ENVIRONMENT, str(tmp_path_factory.mktemp("asynclint-cache")))
