@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from astroid import nodes
 
 from asynclint import django_api as api
+from asynclint.core.decorators import wraps_as_async
 from asynclint.core.event_loop import offloaded_callable
 from asynclint.core.imports import definition_of, qualified_name
 
@@ -63,7 +64,7 @@ def _walk(cls: nodes.ClassDef, handlers: dict, django_bases: list, depth: int, s
     for name in api.HTTP_HANDLERS:
         for found in cls.locals.get(name, ()):
             if isinstance(found, nodes.FunctionDef) and name not in handlers:
-                handlers[name] = Handler(name, isinstance(found, nodes.AsyncFunctionDef), cls.name)
+                handlers[name] = Handler(name, wraps_as_async(found), cls.name)
     if "first" not in dispatch:
         own = [found for found in cls.locals.get("dispatch", ()) if isinstance(found, nodes.FunctionDef)]
         if own:
