@@ -462,8 +462,22 @@ def _references(function: nodes.FunctionDef, program: frozenset[str]):
             if isinstance(node, nodes.Attribute) and node.attrname == function.name:
                 if not _names_something_else(node, function, scope if method else None):
                     yield node
-            elif isinstance(node, nodes.Name) and node.name == function.name and not method:
+            elif isinstance(node, nodes.Name) and node.name == function.name and not method and \
+                    not _defines_another(node, function):
                 yield node
+
+
+def _defines_another(name: nodes.Name, function: nodes.FunctionDef) -> bool:
+    """``name`` provably names another function or class: every binding its scope finds for it is a
+    ``def``/``class`` statement other than ``function`` (``manage.py``'s own ``def main()`` and its
+    ``main()`` call, for a coroutine ``main`` elsewhere). An import, an assignment or no binding found
+    may be ``function``."""
+    try:
+        _, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-except
+        return False
+    return bool(bindings) and all(isinstance(binding, (nodes.FunctionDef, nodes.ClassDef)) and binding is not function
+                                  for binding in bindings)
 
 
 def _names_something_else(node: nodes.Attribute, function: nodes.FunctionDef, cls: nodes.ClassDef | None) -> bool:

@@ -8,7 +8,9 @@ refinement builds a new query. ``Prefetch("assignees", to_attr="x")`` fills ``x`
 
 This module answers "is this QuerySet expression such an ``.all()``" for the instance names of one
 function: every assignment of the name must load it through a query that prefetches the relation
-(a chain ending in ``afirst()``/``aget()``/... or the target of ``async for`` over such a chain).
+(a chain ending in ``afirst()``/``aget()``/... or the target of ``async for`` over such a chain, or over
+a local name every assignment of which is such a chain: ``qs = ...prefetch_related("tags")``, then
+``qs = qs.filter(...)``; ``prefetch_related(None)`` after it clears the lookups).
 Anything else (a parameter, an instance from elsewhere, a helper's result) is unknown: not served.
 
 ``helper_prefetches`` answers the same question for an instance loaded from a QuerySet that a project
@@ -55,8 +57,9 @@ def _assigned_values(name: nodes.Name) -> list[nodes.NodeNG] | None:
             values.append(parent.value)
         elif isinstance(parent, nodes.AnnAssign) and parent.value is not None:
             values.append(parent.value)
-        elif isinstance(parent, nodes.AsyncFor) and parent.target is target:
-            values.append(parent)  # the loop itself: its iterable loads the instance
+        elif isinstance(parent, (nodes.AsyncFor, nodes.Comprehension)) and parent.target is target and (
+                isinstance(parent, nodes.AsyncFor) or parent.is_async):
+            values.append(parent)  # the loop itself (``async for``, ``[... async for x in qs]``): its iterable loads it
         else:
             return None  # a parameter, a for target, a with target, an unpacking...
     if name.name in frame.argnames():
@@ -105,11 +108,27 @@ def may_clear(instance: nodes.Name) -> bool:
 
 
 def _prefetches(chain: nodes.NodeNG | None) -> bool:
+    return _chain_prefetches(chain, None, frozenset())
+
+
+def _chain_prefetches(chain: nodes.NodeNG | None, relation: str | None, seen: frozenset[str]) -> bool:
+    """The QuerySet chain calls ``prefetch_related("<relation>")`` (any relation for None), after no
+    ``prefetch_related(None)`` that would clear it. A local name the chain starts from counts when every
+    assignment of it does (``qs = Model.objects.prefetch_related("tags")``, then ``qs = qs.filter(...)``,
+    ``async for x in qs``); a reassignment from the name itself defers to its other assignments."""
     while isinstance(chain, nodes.Call) and isinstance(chain.func, nodes.Attribute):
         if chain.func.attrname == _PREFETCH:
-            return True
+            if any(isinstance(arg, nodes.Const) and arg.value is None for arg in chain.args):
+                return False  # prefetch_related(None) clears the lookups applied before it
+            if relation is None or any(_names_relation(arg, relation) for arg in chain.args):
+                return True
         chain = chain.func.expr
-    return False
+    if not isinstance(chain, nodes.Name):
+        return False
+    if chain.name in seen:
+        return True  # ``qs = qs.filter(...)``: the name's other assignments decide
+    values = _assigned_values(chain)
+    return bool(values) and all(_chain_prefetches(value, relation, seen | {chain.name}) for value in values)
 
 
 def self_served(queryset: nodes.NodeNG, loads: tuple[nodes.NodeNG, ...]) -> bool:
@@ -144,7 +163,7 @@ _ADAPTERS = frozenset({"sync_to_async", "database_sync_to_async"})
 def _prefetch_chain(load: nodes.NodeNG) -> nodes.NodeNG | None:
     """The QuerySet chain a load of one instance reads from: ``await <chain>.afirst()``, ``<chain>.get()``,
     ``await sync_to_async(<chain>.get)(...)``/``database_sync_to_async``, ``async for x in <chain>``."""
-    if isinstance(load, nodes.AsyncFor):
+    if isinstance(load, (nodes.AsyncFor, nodes.Comprehension)):
         return load.iter
     if isinstance(load, nodes.Await):
         load = load.value
@@ -162,12 +181,7 @@ def _prefetch_chain(load: nodes.NodeNG) -> nodes.NodeNG | None:
 
 def _loads_with_prefetch(load: nodes.NodeNG, relation: str) -> bool:
     """A load of one instance (``_prefetch_chain``) whose chain calls ``prefetch_related("<relation>", ...)``."""
-    chain = _prefetch_chain(load)
-    while isinstance(chain, nodes.Call) and isinstance(chain.func, nodes.Attribute):
-        if chain.func.attrname == _PREFETCH and any(_names_relation(arg, relation) for arg in chain.args):
-            return True
-        chain = chain.func.expr
-    return False
+    return _chain_prefetches(_prefetch_chain(load), relation, frozenset())
 
 
 def _names_relation(argument: nodes.NodeNG, relation: str) -> bool:
