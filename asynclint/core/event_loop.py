@@ -523,7 +523,9 @@ def quiet_private_signal(call: nodes.NodeNG, application: bool = False) -> bool:
     ``@receiver(..._created)``), do no sync work: the send runs nothing that matters on the loop.
     Nobody outside connects to a private signal (``_created``), nor to any signal of an
     ``application`` (a project a server command deploys, ``deployment.Deployment.by_server``: it has no
-    users who import it); a library's public signal is there for its users' receivers."""
+    users who import it) that the project itself listens to; a library's public signal is there for its
+    users' receivers (one that nothing in its repository connects to, even where a server command runs
+    the library's development site)."""
     if not (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute) and call.func.attrname in _SENDS):
         return False
     signal = call.func.expr
@@ -535,8 +537,8 @@ def quiet_private_signal(call: nodes.NodeNG, application: bool = False) -> bool:
     if definition is None or (definition.root() is not call.root() and not _in_project(definition, call)):
         return False  # Django's or a library's signal: its receivers are elsewhere, where nothing here looks
     receivers = _receivers(call, name)
-    if receivers is None:
-        return False
+    if receivers is None or (not private and not receivers):
+        return False  # a public signal nothing here listens to is there for others (a library's dev site)
     from asynclint.core import chains
 
     return all(chains.sync_work(receiver) is None for receiver in receivers)
