@@ -487,7 +487,8 @@ _MAX_RECEIVER_FILES = 3000
 
 
 def _signal_definition(signal: nodes.NodeNG) -> nodes.AssignName | None:
-    """The ``_name = Signal()`` a ``self._name``/``Class._name``/``_name`` refers to (in the project)."""
+    """The ``name = Signal()`` a ``self._name``/``Class._name``/``name`` refers to (in the project): in
+    this module, or (a plain name) in the project module it is imported from."""
     from asynclint import django_api as api
     from asynclint.core.imports import definition_of
 
@@ -503,6 +504,9 @@ def _signal_definition(signal: nodes.NodeNG) -> nodes.AssignName | None:
         candidates = cls.locals.get(signal.attrname, []) if cls is not None else []
     elif isinstance(signal, nodes.Name):
         candidates = signal.root().locals.get(signal.name, [])
+        if candidates and all(isinstance(c, (nodes.ImportFrom, nodes.Import)) for c in candidates):
+            imported = definition_of(signal)  # ``from app.signals import file_stored``
+            candidates = [imported] if imported is not None else []
     else:
         return None
     for candidate in candidates:
@@ -513,22 +517,45 @@ def _signal_definition(signal: nodes.NodeNG) -> nodes.AssignName | None:
     return None
 
 
-def quiet_private_signal(call: nodes.NodeNG) -> bool:
-    """``self._created.send(...)`` of a private ``Signal()`` the project defines (users are not meant to
-    connect to it), whose receivers, all connected in the project by name (``_created.connect(f)``,
-    ``@receiver(..._created)``), do no sync work: the send runs nothing that matters on the loop."""
+def quiet_private_signal(call: nodes.NodeNG, application: bool = False) -> bool:
+    """``self._created.send(...)`` of a ``Signal()`` the project defines that nobody outside the project
+    connects to, whose receivers, all connected in the project by name (``_created.connect(f)``,
+    ``@receiver(..._created)``), do no sync work: the send runs nothing that matters on the loop.
+    Nobody outside connects to a private signal (``_created``), nor to any signal of an
+    ``application`` (a project a server command deploys, ``deployment.Deployment.by_server``: it has no
+    users who import it) that the project itself listens to; a library's public signal is there for its
+    users' receivers (one that nothing in its repository connects to, even where a server command runs
+    the library's development site)."""
     if not (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute) and call.func.attrname in _SENDS):
         return False
     signal = call.func.expr
     name = signal.attrname if isinstance(signal, nodes.Attribute) else getattr(signal, "name", "")
-    if not name.startswith("_") or name.startswith("__") or _signal_definition(signal) is None:
+    private = name.startswith("_") and not name.startswith("__")
+    if not (private or (application and name and not name.startswith("_"))):
         return False
+    definition = _signal_definition(signal)
+    if definition is None or (definition.root() is not call.root() and not _in_project(definition, call)):
+        return False  # Django's or a library's signal: its receivers are elsewhere, where nothing here looks
     receivers = _receivers(call, name)
-    if receivers is None:
-        return False
+    if receivers is None or (not private and not receivers):
+        return False  # a public signal nothing here listens to is there for others (a library's dev site)
     from asynclint.core import chains
 
     return all(chains.sync_work(receiver) is None for receiver in receivers)
+
+
+def _in_project(definition: nodes.NodeNG, node: nodes.NodeNG) -> bool:
+    """Whether ``definition`` is in the project of ``node`` (not Django's, not an installed library's:
+    their receivers live outside the project, where nothing here looks)."""
+    from pathlib import Path
+
+    from asynclint.core import deployment
+
+    here, there = node.root().file, definition.root().file
+    if not here or not there:
+        return False
+    root = deployment.project_root(here)
+    return Path(there).resolve().is_relative_to(root) and "site-packages" not in Path(there).parts
 
 
 def _receivers(node: nodes.NodeNG, name: str) -> list[nodes.FunctionDef] | None:
@@ -584,6 +611,8 @@ def receiver_files(root, name: str) -> list[str] | None:
 
 
 def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nodes.FunctionDef] | None:
+    from asynclint.core.imports import definition_of
+
     found: list[nodes.FunctionDef] = []
     paths = receiver_files(root, name)
     if paths is None:
@@ -607,9 +636,15 @@ def _find_receivers(root, name: str, own: nodes.Module, manager, os) -> list[nod
                     _signal_named(func.expr, name)):
                 continue
             target = call.args[0] if call.args else None
-            if not isinstance(target, nodes.Name) or target.name not in functions:
+            if not isinstance(target, nodes.Name):
                 return None
-            found.extend(functions[target.name])
+            if target.name in functions:
+                found.extend(functions[target.name])
+                continue
+            imported = definition_of(target)  # ``from app.receivers import on_stored`` (in ``ready()``)
+            if not isinstance(imported, nodes.FunctionDef) or isinstance(imported.parent, nodes.ClassDef):
+                return None
+            found.append(imported)
     return found
 
 

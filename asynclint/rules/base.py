@@ -144,8 +144,8 @@ class AsyncLintRule(BaseChecker):
         if self._raises(facts) and async_unsafe_allowed_in_tests(node):
             return  # the test run sets DJANGO_ALLOW_ASYNC_UNSAFE: its sync queries run, on purpose
         if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
-                event_loop.quiet_private_signal(node):
-            return  # a private signal whose project receivers do no sync work, sent right here
+                event_loop.quiet_private_signal(node, self._application(node)):
+            return  # a signal only the project connects to, whose receivers do no sync work, sent right here
         if unreached.never_run(enclosing_frame(node)):
             return  # an async method nothing in the application runs: its work never reaches the loop
         root = node.root()
@@ -197,6 +197,11 @@ class AsyncLintRule(BaseChecker):
             return fixer.fix(node, Context(node.root(), source.text, self.target, source.lines), facts)
         except (RecursionError, LookupError, ValueError, AttributeError) as error:
             return findings.NoFix(AMBIGUOUS, f"the fixer failed: {type(error).__name__}: {error}")
+
+    def _application(self, node: nodes.NodeNG) -> bool:
+        """Whether ``node``'s project is an application: a server command deploys it (or the ``server``
+        option says how it is served), so no user outside it imports its code."""
+        return deployment.server_for(getattr(self.linter.config, "server", "auto"), node.root().file).by_server
 
     def report_under_asgi(self, node: nodes.NodeNG, message: str, *, facts: Facts | None = None,
                           settings: bool = False, possible: bool = False) -> None:

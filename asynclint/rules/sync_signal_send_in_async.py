@@ -3,8 +3,11 @@
 ## What it does
 Flags `Signal.send()`/`send_robust()` on the event loop, for Django's built-in signals
 (`post_save`, `request_started`, `user_logged_in`...) and for project signals (`Signal()` objects,
-also imported from other modules). Not for a private project signal (`_created = Signal()`: not for
-users to connect to) whose receivers, all connected in the project by name, do no sync work. Not on
+also imported from other modules). Not for a project signal nobody outside the project connects to
+(a private one, `_created = Signal()`; or any of an application, a project a server command deploys:
+it has no users who import it) whose receivers, all connected in the project by name (imported
+receivers included; a public one needs at least one), do no sync work; a library's public signal is
+reported, for the receivers its users connect. Not on
 the branch where the signal was probed for `asend` and lacks it (`else` of
 `if callable(getattr(signal, "asend", None)):`, or `if not hasattr(signal, "asend"):`): that is the
 fallback for Django before 5.0, where the replacement does not exist (every table-driven sync-call
