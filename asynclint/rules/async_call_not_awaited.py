@@ -13,7 +13,7 @@ callback inside `if iscoroutinefunction(callback):`), or to an async library cli
 `guild.fetch_member()`, `message.add_reaction()`...: docs/libraries.md; the object known from its constructor, factory or a parameter's
 annotation such as `context: grpc.aio.ServicerContext`, or the handler signature a library calls: the
 context of a `@commands.slash_command()`, the message of an `on_message` listener) whose coroutine is never awaited: a bare statement, a value used
-directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
+directly (`Book.objects.aget(pk=1).title`, `if check(pk):`, unpacked: `book, created = Book.objects.aget_or_create(...)`), a coroutine returned from an
 `async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one
 assigned to a name that is then used as a value or never used, or one handed to the project's own
 callable that never awaits it: an `async def` or plain `def` that only uses that parameter as a value
@@ -161,6 +161,9 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
         if len(targets) == 1 and isinstance(targets[0], nodes.AssignName):
             return _misuse_of_name(targets[0])
+        if any(isinstance(target, (nodes.Tuple, nodes.List)) for target in targets) \
+                and not isinstance(node, (nodes.Tuple, nodes.List, nodes.Set)):
+            return USED_AS_VALUE  # ``book, created = coro``: unpacking a coroutine raises TypeError
     return None
 
 
