@@ -1193,9 +1193,57 @@ def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> K
     if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
             or load_module(module, node) is not None:
         return None
-    if not _imports_package_named(node.root(), "django") and deployment.django_project_folder(node.root().file) is None:
+    if not _MODELS_CONVENTION[0] and not _imports_package_named(node.root(), "django") \
+            and deployment.django_project_folder(node.root().file) is None:
         return None
     return Kind(api.MANAGER)
+
+
+#: Why a finding made under ``assuming_models_convention`` is possible (formatted with the class name).
+MODELS_CONVENTION_NOTE = ("{0} is taken for a Django model: it comes from a models module asynclint cannot load, "
+                          "in a module that imports nothing from Django")
+#: Why no fix is offered there: for another ORM's class the async form would be wrong.
+MODELS_CONVENTION_UNFIXABLE = "{0} may not be a Django model (its models module is not loaded): check it first"
+#: Set while ``assuming_models_convention`` answers: a class of an unloadable ``models`` module read
+#: through ``objects`` is some model's manager even outside Django code.
+_MODELS_CONVENTION = [False]
+
+
+def unloaded_models_manager_chain(call: nodes.Call) -> str | None:
+    """``Rota.objects.aget(...)``, ``Option.objects.filter(...).first()``: a call at the end of a chain of
+    Django QuerySet methods on ``X.objects``, where ``X`` is imported from a ``models`` module asynclint
+    cannot load (not Django's own). The class's name, or None. Only the syntax and the import are read:
+    whether the manager is Django's is for ``assuming_models_convention`` to assume."""
+    receiver = call.func.expr if isinstance(call.func, nodes.Attribute) else None
+    while isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Attribute) \
+            and receiver.func.attrname in api.LAZY_QUERYSET_METHODS:
+        receiver = receiver.func.expr
+    if not (isinstance(receiver, nodes.Attribute) and receiver.attrname in api.DEFAULT_MANAGER_ATTRIBUTES
+            and isinstance(receiver.expr, nodes.Name) and _imported(receiver.expr)):
+        return None
+    qualified = qualified_name(receiver)
+    if qualified is None:
+        return None
+    module = qualified.rsplit(".", 2)[0]
+    if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
+            or load_module(module, receiver) is not None:
+        return None
+    return receiver.expr.name
+
+
+@contextlib.contextmanager
+def assuming_models_convention() -> Iterator[None]:
+    """Answer kinds as if every class of an unloadable ``models`` module read through ``objects`` were a
+    Django model, in any module (by Django's convention; another ORM's class could look the same, so
+    what is found under this assumption is a *possible* finding). A separate, dropped cache."""
+    context = current()
+    saved, context.kinds = context.kinds, {}
+    _MODELS_CONVENTION[0] = True
+    try:
+        yield
+    finally:
+        _MODELS_CONVENTION[0] = False
+        context.kinds = saved
 
 
 def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
