@@ -1038,6 +1038,8 @@ class Recorder:
             return self._imports[module.name]
         from astroid import nodes
 
+        from asynclint.core.imports import absolute_module
+
         names: set[str] = set()
 
         def add(name: str) -> None:
@@ -1050,7 +1052,7 @@ class Recorder:
                     add(name)
                 continue
             try:
-                base = module.relative_to_absolute_name(node.modname, node.level) if node.level else node.modname
+                base = absolute_module(node)  # as the analysis resolves it (a namespace folder's siblings too)
             except Exception:  # pylint: disable=broad-except  # a relative import beyond the top
                 continue
             if not base:

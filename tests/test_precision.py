@@ -48,6 +48,18 @@ def test_certainty_option_filters(capsys, certainty, lines):
     assert {f["line"] for f in json.loads(out)} == lines
 
 
+@pytest.mark.parametrize("rule", ["async-call-not-awaited", "sync-orm-call-in-async"])
+def test_models_convention_outside_django_code_is_possible_without_a_fix(capsys, rule):
+    """A class of an unloadable ``models`` module in a module that imports nothing from Django: its
+    QuerySet calls are taken for Django's only by the convention, so the findings are possible and the
+    async rewrite is not offered (another ORM's class would break under it)."""
+    path = FIXTURES / rule / "bad_unloaded_models_module_without_django.py"
+    _code, out, _err = _check(capsys, str(path), "-f", "json", "--select", rule)
+    found = json.loads(out)
+    assert len(found) == 2 and {f["certainty"] for f in found} == {"possible"}
+    assert all(not (f.get("fix") or {}).get("edits") for f in found), found
+
+
 def test_text_marks_possible_findings(capsys):
     _code, out, _err = _check(capsys, str(BRANCHES), "--select", "missing-sync-to-async")
     marked = [line for line in out.splitlines() if "(possible)" in line]

@@ -68,6 +68,9 @@ MAYBE_QUERYSET = "queryset or collection"
 #: ``session`` are plain attributes. A kind (not None) so that a call passing it on tells the callee.
 FOREIGN_REQUEST = "non-Django request"
 SEQUENCE = "sequence"  # a list/tuple/set literal or comprehension whose elements have the kind ``result``
+#: A dict annotated with its value type (``tournaments: dict[int, Tournament] = {}``): ``get()``, ``pop()``
+#: and ``[key]`` give a value of the kind ``result``, ``values()`` a sequence of them.
+MAPPING = "mapping"
 #: The ``**kwargs`` of a function a call is followed into: the kinds of the keyword arguments it collects
 #: (``attributes``: by keyword), read back with ``kwargs.pop("user")``, ``kwargs.get(...)``, ``kwargs[...]``.
 KEYWORD_ARGUMENTS = "keyword arguments"
@@ -329,6 +332,9 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
     if isinstance(parent, (nodes.Assign, nodes.AnnAssign)):
         if parent.value is None:  # ``x: Book`` without a value
             return _kind_of_annotation(parent.annotation) if isinstance(parent, nodes.AnnAssign) else None
+        if isinstance(parent, nodes.AnnAssign) and isinstance(parent.value, nodes.Dict) and not parent.value.items:
+            # ``tournaments: dict[int, Tournament] = {}``: what it holds is what the annotation says
+            return _kind_of_annotation(parent.annotation)
         if isinstance(parent, nodes.AnnAssign) or target in parent.targets:
             if isinstance(parent.value, nodes.List) and not parent.value.elts and isinstance(parent, nodes.Assign):
                 return _appended(target)  # ``pending = []`` then ``pending.append(dc)``
@@ -801,6 +807,8 @@ _TRANSPARENT_ANNOTATIONS = frozenset({
 _UNION_ANNOTATIONS = frozenset({f"{module}.{name}" for module in ("typing", "typing_extensions")
                                 for name in ("Optional", "Union")})
 _CLASS_ANNOTATIONS = frozenset({"typing.Type", "typing_extensions.Type", "builtins.type"})
+_MAPPING_ANNOTATIONS = frozenset({"builtins.dict", "typing.Dict", "typing.Mapping", "typing.MutableMapping",
+                                  "collections.abc.Mapping", "collections.abc.MutableMapping"})
 _STRING_OPTIONAL = re.compile(r"^(?:typing\.)?Optional\[(.+)\]$")
 
 
@@ -825,6 +833,9 @@ def _kind_of_annotation(annotation: nodes.NodeNG | None) -> Kind | None:
             return _kind_of_annotation(elements[0]) if elements else None
         if qualified in _CLASS_ANNOTATIONS:
             return _annotated_class(inner)
+        if qualified in _MAPPING_ANNOTATIONS:
+            value = _kind_of_annotation(elements[1]) if len(elements) == 2 else None
+            return Kind(MAPPING, result=_assumed_instance(value)) if value is not None else None
         if outer is not None and outer.name in (QUERYSET_CLASS, MANAGER_CLASS):
             model = kind_of(annotation.slice)
             kind = _instance_of(outer)
@@ -1182,9 +1193,57 @@ def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> K
     if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
             or load_module(module, node) is not None:
         return None
-    if not _imports_package_named(node.root(), "django") and deployment.django_project_folder(node.root().file) is None:
+    if not _MODELS_CONVENTION[0] and not _imports_package_named(node.root(), "django") \
+            and deployment.django_project_folder(node.root().file) is None:
         return None
     return Kind(api.MANAGER)
+
+
+#: Why a finding made under ``assuming_models_convention`` is possible (formatted with the class name).
+MODELS_CONVENTION_NOTE = ("{0} is taken for a Django model: it comes from a models module asynclint cannot load, "
+                          "in a module that imports nothing from Django")
+#: Why no fix is offered there: for another ORM's class the async form would be wrong.
+MODELS_CONVENTION_UNFIXABLE = "{0} may not be a Django model (its models module is not loaded): check it first"
+#: Set while ``assuming_models_convention`` answers: a class of an unloadable ``models`` module read
+#: through ``objects`` is some model's manager even outside Django code.
+_MODELS_CONVENTION = [False]
+
+
+def unloaded_models_manager_chain(call: nodes.Call) -> str | None:
+    """``Rota.objects.aget(...)``, ``Option.objects.filter(...).first()``: a call at the end of a chain of
+    Django QuerySet methods on ``X.objects``, where ``X`` is imported from a ``models`` module asynclint
+    cannot load (not Django's own). The class's name, or None. Only the syntax and the import are read:
+    whether the manager is Django's is for ``assuming_models_convention`` to assume."""
+    receiver = call.func.expr if isinstance(call.func, nodes.Attribute) else None
+    while isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Attribute) \
+            and receiver.func.attrname in api.LAZY_QUERYSET_METHODS:
+        receiver = receiver.func.expr
+    if not (isinstance(receiver, nodes.Attribute) and receiver.attrname in api.DEFAULT_MANAGER_ATTRIBUTES
+            and isinstance(receiver.expr, nodes.Name) and _imported(receiver.expr)):
+        return None
+    qualified = qualified_name(receiver)
+    if qualified is None:
+        return None
+    module = qualified.rsplit(".", 2)[0]
+    if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
+            or load_module(module, receiver) is not None:
+        return None
+    return receiver.expr.name
+
+
+@contextlib.contextmanager
+def assuming_models_convention() -> Iterator[None]:
+    """Answer kinds as if every class of an unloadable ``models`` module read through ``objects`` were a
+    Django model, in any module (by Django's convention; another ORM's class could look the same, so
+    what is found under this assumption is a *possible* finding). A separate, dropped cache."""
+    context = current()
+    saved, context.kinds = context.kinds, {}
+    _MODELS_CONVENTION[0] = True
+    try:
+        yield
+    finally:
+        _MODELS_CONVENTION[0] = False
+        context.kinds = saved
 
 
 def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
@@ -2529,6 +2588,8 @@ def _model_argument(call: nodes.Call) -> nodes.ClassDef | None:
 
 
 def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
+    if receiver.name == MAPPING:
+        return _mapping_method_result(receiver, name, call)
     if receiver.name == KEYWORD_ARGUMENTS:
         return _keyword_argument(receiver, call.args[0] if name in ("pop", "get") and call.args else None)
     if receiver.name == CONSUMER_SCOPE:
@@ -2596,6 +2657,18 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     if derived is None and not name.startswith("_"):
         derived = api.DERIVED_KINDS.get((receiver.name, f"{api.WILDCARD}()"))  # ``client.messages(sid)`` of Twilio
     return Kind(derived) if derived is not None else None
+
+
+def _mapping_method_result(mapping: Kind, name: str, call: nodes.Call) -> Kind | None:
+    """``tournaments.get(key)``, ``.pop(key)`` (no default, or ``None``): a value of the annotated kind
+    (or None, which has no methods); ``.values()``: those values. A default of another kind: unknown."""
+    if name == "values" and not call.args:
+        return Kind(SEQUENCE, result=mapping.result)
+    if name not in ("get", "pop") or not call.args or len(call.args) > 2 or call.keywords:
+        return None
+    if len(call.args) == 2 and not (isinstance(call.args[1], nodes.Const) and call.args[1].value is None):
+        return None
+    return mapping.result
 
 
 def _relations_of(receiver: Kind) -> frozenset[str] | None:
@@ -3305,6 +3378,8 @@ def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
     if base.name == SEQUENCE and base.result is not None and base.result.name in INSTANCE_LIKE:
         # ``rows[0]`` of ``list(qs)``; a slice (``rows[:3]``) keeps the elements
         return base if isinstance(node.slice, nodes.Slice) else base.result
+    if base.name == MAPPING and not isinstance(node.slice, nodes.Slice):
+        return base.result  # ``tournaments[key]`` of ``dict[int, Tournament]``
     if base.name in (MANAGER_CLASS, QUERYSET_CLASS):
         return base  # ``models.Manager[Book]``: Django's classes take type arguments (``__class_getitem__``)
     if base.name == KEYWORD_ARGUMENTS:

@@ -8,6 +8,8 @@ Project and third-party modules are loaded through astroid's manager (parsed, ne
 
 from __future__ import annotations
 
+import os
+
 from astroid import nodes
 from astroid.exceptions import AstroidError
 
@@ -45,7 +47,7 @@ def imported_name(binding: nodes.Import | nodes.ImportFrom, local: str) -> str |
         return None
     for name, alias in binding.names:
         if (alias or name) == local and name != "*":
-            module = _absolute_module(binding)
+            module = absolute_module(binding)
             if module is None:
                 return None
             return f"{module}.{name}" if module else name
@@ -54,13 +56,31 @@ def imported_name(binding: nodes.Import | nodes.ImportFrom, local: str) -> str |
     return None
 
 
-def _absolute_module(binding: nodes.ImportFrom) -> str | None:
+def absolute_module(binding: nodes.ImportFrom) -> str | None:
+    """The module ``from <module> import ...`` names, absolute (None: a relative import beyond the top)."""
     if not binding.level:
         return binding.modname
+    root = binding.root()
+    if _sibling_in_namespace_folder(root, binding.modname, binding.level):
+        return binding.modname
     try:
-        return binding.root().relative_to_absolute_name(binding.modname, binding.level)
+        return root.relative_to_absolute_name(binding.modname, binding.level)
     except AstroidError:
         return None
+
+
+def _sibling_in_namespace_folder(module: nodes.Module, modname: str, level: int) -> bool:
+    """``from .create import tournaments`` in a module whose folder has no ``__init__.py`` (a namespace
+    package, so the module is analysed under its bare name, its folder on the path): ``create`` is the
+    sibling module ``create.py`` of that folder. (astroid resolves such an import only to a sibling
+    package folder, and otherwise to ``kick.create``, which does not exist.)"""
+    if level != 1 or not modname or module.package or "." in module.name or not module.file:
+        return False
+    folder = os.path.dirname(os.path.abspath(module.file))
+    if os.path.exists(os.path.join(folder, "__init__.py")):
+        return False
+    first = modname.split(".", 1)[0]
+    return os.path.isfile(os.path.join(folder, f"{first}.py")) or os.path.isdir(os.path.join(folder, first))
 
 
 def is_star_import(binding: nodes.NodeNG) -> bool:
@@ -70,7 +90,7 @@ def is_star_import(binding: nodes.NodeNG) -> bool:
 def _star_imported_name(binding: nodes.ImportFrom, local: str, _hops: int = 0) -> str | None:
     """What ``local`` is after ``from module import *``: the name ``module`` binds it to (its own
     class or function, or what it imported), or None when ``module`` cannot be read."""
-    module = _absolute_module(binding)
+    module = absolute_module(binding)
     if not module or _hops > _MAX_HOPS:
         return None
     if is_django_name(module):  # Django's modules are never loaded; a star re-exports their names

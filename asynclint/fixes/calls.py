@@ -26,6 +26,8 @@ def fix_sync_call(node: nodes.NodeNG, ctx: Context, facts, below_version: str | 
     """The fix of a reported call of a sync Django API (the table call the rule found: ``facts.call``)."""
     if not isinstance(node, nodes.Call) or facts.call is None or facts.call.call is not node:
         return NoFix(AMBIGUOUS, "the reported node is not a call of a sync Django API")
+    if facts.unfixable:
+        return NoFix(AMBIGUOUS, facts.unfixable)
     return fix_row(facts.call, ctx, below_version)
 
 

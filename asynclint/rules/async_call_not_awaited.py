@@ -13,7 +13,7 @@ callback inside `if iscoroutinefunction(callback):`), or to an async library cli
 `guild.fetch_member()`, `message.add_reaction()`...: docs/libraries.md; the object known from its constructor, factory or a parameter's
 annotation such as `context: grpc.aio.ServicerContext`, or the handler signature a library calls: the
 context of a `@commands.slash_command()`, the message of an `on_message` listener) whose coroutine is never awaited: a bare statement, a value used
-directly (`Book.objects.aget(pk=1).title`, `if check(pk):`), a coroutine returned from an
+directly (`Book.objects.aget(pk=1).title`, `if check(pk):`, unpacked: `book, created = Book.objects.aget_or_create(...)`), a coroutine returned from an
 `async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one
 assigned to a name that is then used as a value or never used, or one handed to the project's own
 callable that never awaits it: an `async def` or plain `def` that only uses that parameter as a value
@@ -21,7 +21,9 @@ callable that never awaits it: an `async def` or plain `def` that only uses that
 `__init__` does so or stores it on `self` where the class only reads it as a value, a dataclass or
 pydantic field annotated with a value type (`Info(token=self.get_token())` where `token: str`), the
 data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(coro)`), a lookup or
-field value handed to the ORM (`await Binding.objects.aget(message=coro)`).
+field value handed to the ORM (`await Binding.objects.aget(message=coro)`). Django's a-prefixed QuerySet
+methods on `X.objects` of a class from a `models` module asynclint cannot load are reported in Django code,
+and as *possible* (no fix) in a module that imports nothing from Django (a bot's handlers).
 Handed to `asyncio.gather`/`create_task`/`wait_for`..., `async_to_sync`, a callable that awaits,
 schedules, returns or passes it on, or one asynclint cannot read, it stays silent.
 
@@ -84,12 +86,14 @@ import re
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
-    ADAPTED_CALLABLE, DATACLASS_DECORATORS, argument_kinds, called_function, dataclass_fields, enclosing_class,
-    find_method, has_library_base, is_plain_coroutine_function, is_project_file, kind_of, qualified_call_name,
+    ADAPTED_CALLABLE, DATACLASS_DECORATORS, MODELS_CONVENTION_NOTE, MODELS_CONVENTION_UNFIXABLE, argument_kinds,
+    assuming_models_convention, called_function, dataclass_fields, enclosing_class, find_method, has_library_base,
+    is_plain_coroutine_function, is_project_file, kind_of, qualified_call_name, unloaded_models_manager_chain,
 )
 from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
@@ -161,6 +165,9 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
         if len(targets) == 1 and isinstance(targets[0], nodes.AssignName):
             return _misuse_of_name(targets[0])
+        if any(isinstance(target, (nodes.Tuple, nodes.List)) for target in targets) \
+                and not isinstance(node, (nodes.Tuple, nodes.List, nodes.Set)):
+            return USED_AS_VALUE  # ``book, created = coro``: unpacking a coroutine raises TypeError
     return None
 
 
@@ -383,6 +390,10 @@ class AsyncCallNotAwaited(AsyncLintRule):
             self._check_sync_code(node)  # sync code (a GraphQL library awaits what its sync resolvers return)
             return
         found = kind_of(node)
+        guessed = unloaded_models_manager_chain(node) if found is None else None
+        if guessed is not None:
+            self._check_by_models_convention(node, guessed)
+            return
         if found is None and _truth_tested(node):
             self._check_partly_coroutine(node)
             return
@@ -398,6 +409,20 @@ class AsyncCallNotAwaited(AsyncLintRule):
         shown = f"{describe(node.func)}()"
         self.report(node, f"{shown} returns a coroutine that is {misuse}, so it never runs; "
                           f"write '{_awaited(node)}'")
+
+    def _check_by_models_convention(self, node: nodes.Call, model: str) -> None:
+        """``Rota.objects.aget(pk=pk)`` unawaited in a module that imports nothing from Django, ``Rota``
+        from a ``models`` module that cannot be loaded: Django's coroutine if ``Rota`` is a Django model
+        (by the convention; a possible finding, without a fix)."""
+        with assuming_models_convention():
+            found = kind_of(node)
+            misuse = _misuse(node) if found is not None and found.name == api.COROUTINE \
+                and found.origin == "django" else None
+        if misuse is None:
+            return
+        self.report(node, f"{describe(node.func)}() returns a coroutine that is {misuse}, so it never runs; "
+                          f"write '{_awaited(node)}' ({MODELS_CONVENTION_NOTE.format(model)})",
+                    INFERENCE, facts=Facts(unfixable=MODELS_CONVENTION_UNFIXABLE.format(model)))
 
     def _report_dropped_adapter(self, node: nodes.Call) -> None:
         """``async_to_sync(self.aclose)`` as a statement: the adapter is made and thrown away."""

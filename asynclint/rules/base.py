@@ -223,6 +223,10 @@ class SyncCallRule(AsyncLintRule):
         if not runs_on_event_loop(node):
             return
         found = django_kinds.django_call(node)
+        guessed = django_kinds.unloaded_models_manager_chain(node) if found is None else None
+        if guessed is not None:  # ``Option.objects.filter(...).first()`` outside Django code: maybe Django's
+            with django_kinds.assuming_models_convention():
+                found = django_kinds.django_call(node)
         if found is None or found.row.effect not in self.effects:
             return
         if found.row.async_returns == api.ASYNC_ITERATOR and lazy.iterated_in_thread(node):
@@ -231,6 +235,11 @@ class SyncCallRule(AsyncLintRule):
             return  # a test replaced it with a mock (@patch("requests.get"))
         if branches.async_form_absent(node, found.row.async_name):
             return  # the fallback for a version without the async form (else of hasattr(signal, "asend"))
+        if guessed is not None:
+            self.report(node, f"{suggest.sync_call(found, self.target)} "
+                              f"({django_kinds.MODELS_CONVENTION_NOTE.format(guessed)})", INFERENCE,
+                        facts=Facts(call=found, unfixable=django_kinds.MODELS_CONVENTION_UNFIXABLE.format(guessed)))
+            return
         chain = commands.command_chain(node, found.row)  # call_command(): what the project's command runs
         self.report(node, suggest.sync_call(found, self.target) + commands.command_note(node, chain),
                     INFERENCE if found.row.possible else HIGH, facts=Facts(call=found, chain=chain))

@@ -52,6 +52,10 @@ generic views (`get_object()`, `paginate_queryset()`), `ContentType.objects.get_
 `Site.objects.get_current()`, a `ModelForm`'s `save()` (not `commit=False`) and its `is_valid()`
 when `Meta.fields` names a relation or a unique field, django-waffle and django-guardian; and the project's own functions
 declared with `sync-apis = ["acme.flags.is_on -> database -> await acme.flags.ais_on(...)"]`.
+A class imported from a `models` module asynclint cannot load (an app that is not installed) is a model by
+Django's convention: in Django code (a module that imports Django, or one in a Django project folder) its
+`objects` is a manager; elsewhere (a lone bot module that imports nothing from Django) a QuerySet chain on
+it (`Option.objects.filter(...).first()`) is *possible*, without a fix (another ORM's class could look the same).
 
 Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project whose test run sets
 `DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, pytest-env's `env` in
