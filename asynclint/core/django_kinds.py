@@ -1170,9 +1170,10 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
 def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> Kind | None:
     """``EveCharacter.objects`` where ``EveCharacter`` is imported from a library's ``models`` module
     (``from allianceauth.eveonline.models import EveCharacter``) that cannot be loaded (the library is
-    not installed where asynclint runs), in Django code (a module that imports Django, or one that lies in
-    a Django project folder: a view module of django-ninja or DRF may import nothing from ``django``): by
-    Django's convention a ``models`` module holds model classes and ``objects`` is their default manager,
+    not installed where asynclint runs), in Django code (a module that imports Django or a package built on
+    it, or one that lies in a Django project folder: a view module of django-ninja or DRF, a Channels
+    consumer, may import nothing from ``django``): by Django's convention a ``models`` module holds
+    model classes and ``objects`` is their default manager,
     so this is the manager of some model (which one is not known, so nothing model-specific is assumed).
     Elsewhere (a lone file, or a package that may use another ORM with ``objects``: mongoengine) silent."""
     if qualified is None or node.attrname not in api.DEFAULT_MANAGER_ATTRIBUTES \
@@ -1182,9 +1183,26 @@ def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> K
     if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
             or load_module(module, node) is not None:
         return None
-    if not _imports_package_named(node.root(), "django") and deployment.django_project_folder(node.root().file) is None:
+    if not _imports_django_package(node.root()) and deployment.django_project_folder(node.root().file) is None:
         return None
     return Kind(api.MANAGER)
+
+
+def _imports_django_package(module: nodes.Module) -> bool:
+    """Whether ``module`` imports Django or a package built on it (``api.DJANGO_REQUEST_PACKAGES``: a
+    Channels consumer module may import nothing from ``django`` itself)."""
+    if _imports_package_named(module, "django"):
+        return True
+    for node in module.body:
+        if isinstance(node, nodes.Import):
+            names = [name for name, _alias in node.names]
+        elif isinstance(node, nodes.ImportFrom) and not node.level:
+            names = [node.modname or ""]
+        else:
+            continue
+        if any(name.split(".", 1)[0] in api.DJANGO_REQUEST_PACKAGES for name in names):
+            return True
+    return False
 
 
 def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
