@@ -3086,6 +3086,32 @@ def _partly_loaded_receiver(function: nodes.FunctionDef, call: nodes.Call) -> Ki
     return receiver
 
 
+def loaded_receiver_of_property(function: nodes.FunctionDef, node: nodes.Attribute) -> Kind | None:
+    """``step.workflow_id`` read on an instance whose loading query is known (``await Step.objects.aget(...)``,
+    an element of ``list(Step.objects.filter(...))``), where ``workflow_id`` is a property of its model:
+    the instance, for the property's ``self``, so that the property's reads of relations that query did
+    not select (``self.tab.workflow_id``) or of fields it left out are known to query. None when the
+    function reading the property assigns or reads a relation of the receiver earlier (``step.tab = tab``,
+    ``step.tab`` read in a thread first): the relation may be cached by then."""
+    if not is_property(function) or not function.args.args or node.attrname != function.name \
+            or not isinstance(node.expr, nodes.Name):
+        return None
+    receiver = kind_of(node.expr)
+    if receiver is None or receiver.name not in INSTANCE_LIKE or receiver.model is None \
+            or (receiver.related is None and receiver.only is None and not receiver.deferred):
+        return None
+    for other in node.frame().nodes_of_class((nodes.AssignAttr, nodes.Attribute)):
+        if other is node or not isinstance(other.expr, nodes.Name) or other.expr.name != node.expr.name:
+            continue
+        field = _class_attribute(receiver.model, other.attrname)
+        relation = isinstance(field, nodes.Call) and (qualified_name(field.func) or "") in \
+            api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS
+        if relation and (isinstance(other, nodes.AssignAttr)
+                         or (other.fromlineno, other.col_offset) < (node.fromlineno, node.col_offset)):
+            return None
+    return receiver
+
+
 def _orm_kind(kind: Kind) -> bool:
     return kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
 
