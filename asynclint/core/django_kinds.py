@@ -1211,6 +1211,20 @@ def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
     return found if found is not None and found.name == api.MODEL_CLASS else Kind(api.MODEL_CLASS, user=user)
 
 
+def template_hook(cls: nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
+    """The hook of the project class ``cls`` that the library classmethod ``name`` it inherits runs
+    (``api.TEMPLATE_METHODS``: django-service-objects' ``Service.execute()`` returns ``process()``), unless
+    the project overrides the classmethod; None otherwise."""
+    own = find_method(cls, name)
+    if not is_project_file(cls.root().file) or (own is not None and is_project_file(own.root().file)):
+        return None
+    for (base, method), hook in api.TEMPLATE_METHODS.items():
+        if method == name and has_library_base(cls, frozenset({base})):
+            found = find_method(cls, hook)
+            return found if found is not None and is_project_file(found.root().file) else None
+    return None
+
+
 def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | None = None) -> Kind | None:
     """``limiter.window`` of a project object: a property's result, a bound method (called later:
     its result), or the value assigned to the attribute in the class or in a method (``self.x = ...``).
@@ -3178,6 +3192,10 @@ def callable_result(wrapped: nodes.NodeNG, call: nodes.Call) -> Kind | None:
         return kind_of(wrapped.body)
     if isinstance(wrapped, nodes.Attribute):
         receiver = kind_of(wrapped.expr)
+        hook = template_hook(receiver.custom, wrapped.attrname) if receiver is not None \
+            and receiver.name == PROJECT_CLASS and isinstance(receiver.custom, nodes.ClassDef) else None
+        if hook is not None:  # ``sync_to_async(OpenDeal.execute)``: what the subclass's ``process()`` returns
+            return agreed_return(hook)
         if receiver is not None:
             return _method_result(receiver, wrapped.attrname, call)
     if isinstance(wrapped, (nodes.Name, nodes.Attribute)):
