@@ -1048,6 +1048,9 @@ UNAUTHENTICATED_VIEW_METHODS = _libraries.UNAUTHENTICATED_VIEW_METHODS
 #: ``Response`` returned.
 DRF_HANDLER_DECORATORS = _libraries.DRF_HANDLER_DECORATORS
 DRF_RESPONSES = _libraries.DRF_RESPONSES
+#: Library classmethods that run a hook of the project's subclass (``Service.execute()`` runs ``process()``),
+#: by (base class, classmethod).
+TEMPLATE_METHODS: dict[tuple[str, str], str] = dict(_libraries.TEMPLATE_METHODS)
 
 # --- lookups -------------------------------------------------------------------------------------
 @lru_cache(maxsize=None)

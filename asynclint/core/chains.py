@@ -30,7 +30,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     assigned_on_self, assuming, assuming_foreign_requests, built_directly, deferred_field_read, django_call,
     enclosing_class, find_method, find_method_in_bases, is_adapter_decorated, is_project_file, is_property, is_request_user_getattr,
     request_parameters,
-    foreign_request_parameters, kind_of, orm_arguments, relation_read_note, overridden, project_subclasses,
+    foreign_request_parameters, kind_of, loaded_receiver_of_property, orm_arguments, template_hook, relation_read_note, overridden, project_subclasses,
     qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module, DATACLASS_DECORATORS,
     POST_INIT,
 )
@@ -264,11 +264,26 @@ def _class_method(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None
     return method if method is not None and method.type in ("classmethod", "staticmethod") else None
 
 
+def library_template_hook(receiver: nodes.NodeNG, name: str) -> nodes.FunctionDef | None:
+    """``QueueTask.execute(...)`` on a project subclass of a library class whose classmethod runs a hook
+    of the subclass (``django_kinds.template_hook``): that hook."""
+    if not isinstance(receiver, (nodes.Name, nodes.Attribute)) or name not in _TEMPLATE_METHOD_NAMES:
+        return None
+    cls = definition_of(receiver)
+    return template_hook(cls, name) if isinstance(cls, nodes.ClassDef) else None
+
+
+_TEMPLATE_METHOD_NAMES = frozenset(method for _base, method in api.TEMPLATE_METHODS)
+
+
 def callee(node: nodes.NodeNG) -> nodes.FunctionDef | None:
     """The project sync function a call (or property read) runs directly, or None."""
     if isinstance(node, nodes.Call):
         func = node.func
         if isinstance(func, nodes.Attribute):
+            hook = library_template_hook(func.expr, func.attrname)
+            if hook is not None:
+                return _runnable(hook)
             method = _method(func.expr, func.attrname)
             if method is not None:
                 return _runnable(method, _iterated_here(node)) if _self_may_run(func, method) else None
@@ -849,6 +864,11 @@ def chain_from(call: nodes.NodeNG, max_depth: int = DEFAULT_DEPTH) -> Chain | No
                 if work is not None:
                     chain = Chain((Step(call, target),), work.operation)
                     break
+        elif isinstance(call, nodes.Attribute):
+            receiver = loaded_receiver_of_property(target, call)
+            work = parameter_work(target, target.args.args[0], receiver) if receiver is not None else None
+            if work is not None:  # a nullable relation (queried only when its _id is set): possible
+                chain = Chain((Step(call, target),), work.operation, bool(work.operation.possible))
     if chain is None:
         chain = _through_overrides(call, max_depth)
     if chain is None or len(chain.steps) > max_depth:

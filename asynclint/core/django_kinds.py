@@ -1181,9 +1181,10 @@ def _kind_of_attribute(node: nodes.Attribute) -> Kind | None:
 def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> Kind | None:
     """``EveCharacter.objects`` where ``EveCharacter`` is imported from a library's ``models`` module
     (``from allianceauth.eveonline.models import EveCharacter``) that cannot be loaded (the library is
-    not installed where asynclint runs), in Django code (a module that imports Django, or one that lies in
-    a Django project folder: a view module of django-ninja or DRF may import nothing from ``django``): by
-    Django's convention a ``models`` module holds model classes and ``objects`` is their default manager,
+    not installed where asynclint runs), in Django code (a module that imports Django or a package built on
+    it, or one that lies in a Django project folder: a view module of django-ninja or DRF, a Channels
+    consumer, may import nothing from ``django``): by Django's convention a ``models`` module holds
+    model classes and ``objects`` is their default manager,
     so this is the manager of some model (which one is not known, so nothing model-specific is assumed).
     Elsewhere (a lone file, or a package that may use another ORM with ``objects``: mongoengine) silent."""
     if qualified is None or node.attrname not in api.DEFAULT_MANAGER_ATTRIBUTES \
@@ -1193,7 +1194,7 @@ def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> K
     if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
             or load_module(module, node) is not None:
         return None
-    if not _MODELS_CONVENTION[0] and not _imports_package_named(node.root(), "django") \
+    if not _MODELS_CONVENTION[0] and not _imports_django_package(node.root()) \
             and deployment.django_project_folder(node.root().file) is None:
         return None
     return Kind(api.MANAGER)
@@ -1246,10 +1247,41 @@ def assuming_models_convention() -> Iterator[None]:
         context.kinds = saved
 
 
+def _imports_django_package(module: nodes.Module) -> bool:
+    """Whether ``module`` imports Django or a package built on it (``api.DJANGO_REQUEST_PACKAGES``: a
+    Channels consumer module may import nothing from ``django`` itself)."""
+    if _imports_package_named(module, "django"):
+        return True
+    for node in module.body:
+        if isinstance(node, nodes.Import):
+            names = [name for name, _alias in node.names]
+        elif isinstance(node, nodes.ImportFrom) and not node.level:
+            names = [node.modname or ""]
+        else:
+            continue
+        if any(name.split(".", 1)[0] in api.DJANGO_REQUEST_PACKAGES for name in names):
+            return True
+    return False
+
+
 def _model_class(model: nodes.ClassDef | None, user: bool = False) -> Kind:
     """A reference to the model class ``model`` (None: some model class, which one is not known)."""
     found = _kind_of_class_reference(model) if model is not None else None
     return found if found is not None and found.name == api.MODEL_CLASS else Kind(api.MODEL_CLASS, user=user)
+
+
+def template_hook(cls: nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
+    """The hook of the project class ``cls`` that the library classmethod ``name`` it inherits runs
+    (``api.TEMPLATE_METHODS``: django-service-objects' ``Service.execute()`` returns ``process()``), unless
+    the project overrides the classmethod; None otherwise."""
+    own = find_method(cls, name)
+    if not is_project_file(cls.root().file) or (own is not None and is_project_file(own.root().file)):
+        return None
+    for (base, method), hook in api.TEMPLATE_METHODS.items():
+        if method == name and has_library_base(cls, frozenset({base})):
+            found = find_method(cls, hook)
+            return found if found is not None and is_project_file(found.root().file) else None
+    return None
 
 
 def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | None = None) -> Kind | None:
@@ -3141,6 +3173,32 @@ def _partly_loaded_receiver(function: nodes.FunctionDef, call: nodes.Call) -> Ki
     return receiver
 
 
+def loaded_receiver_of_property(function: nodes.FunctionDef, node: nodes.Attribute) -> Kind | None:
+    """``step.workflow_id`` read on an instance whose loading query is known (``await Step.objects.aget(...)``,
+    an element of ``list(Step.objects.filter(...))``), where ``workflow_id`` is a property of its model:
+    the instance, for the property's ``self``, so that the property's reads of relations that query did
+    not select (``self.tab.workflow_id``) or of fields it left out are known to query. None when the
+    function reading the property assigns or reads a relation of the receiver earlier (``step.tab = tab``,
+    ``step.tab`` read in a thread first): the relation may be cached by then."""
+    if not is_property(function) or not function.args.args or node.attrname != function.name \
+            or not isinstance(node.expr, nodes.Name):
+        return None
+    receiver = kind_of(node.expr)
+    if receiver is None or receiver.name not in INSTANCE_LIKE or receiver.model is None \
+            or (receiver.related is None and receiver.only is None and not receiver.deferred):
+        return None
+    for other in node.frame().nodes_of_class((nodes.AssignAttr, nodes.Attribute)):
+        if other is node or not isinstance(other.expr, nodes.Name) or other.expr.name != node.expr.name:
+            continue
+        field = _class_attribute(receiver.model, other.attrname)
+        relation = isinstance(field, nodes.Call) and (qualified_name(field.func) or "") in \
+            api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS
+        if relation and (isinstance(other, nodes.AssignAttr)
+                         or (other.fromlineno, other.col_offset) < (node.fromlineno, node.col_offset)):
+            return None
+    return receiver
+
+
 def _orm_kind(kind: Kind) -> bool:
     return kind.name in QUERYSET_LIKE or kind.name in INSTANCE_LIKE
 
@@ -3207,6 +3265,10 @@ def callable_result(wrapped: nodes.NodeNG, call: nodes.Call) -> Kind | None:
         return kind_of(wrapped.body)
     if isinstance(wrapped, nodes.Attribute):
         receiver = kind_of(wrapped.expr)
+        hook = template_hook(receiver.custom, wrapped.attrname) if receiver is not None \
+            and receiver.name == PROJECT_CLASS and isinstance(receiver.custom, nodes.ClassDef) else None
+        if hook is not None:  # ``sync_to_async(OpenDeal.execute)``: what the subclass's ``process()`` returns
+            return agreed_return(hook)
         if receiver is not None:
             return _method_result(receiver, wrapped.attrname, call)
     if isinstance(wrapped, (nodes.Name, nodes.Attribute)):

@@ -168,16 +168,18 @@ def definition(qualified: str, context: nodes.NodeNG, _hops: int = 0) -> nodes.N
     module = load_module(modname, context)
     if module is None:
         return None
-    candidates = module.locals.get(attr)
-    if not candidates:
-        return None
-    found = candidates[-1]
-    if isinstance(found, (nodes.Import, nodes.ImportFrom)):
+    for found in reversed(module.locals.get(attr, ())):
+        if not isinstance(found, (nodes.Import, nodes.ImportFrom)):
+            return found
         target = imported_name(found, attr)
-        if target is None or target == qualified:
+        if target is None:
             return None
-        return definition(target, found, _hops + 1)
-    return found
+        if target != qualified:
+            return definition(target, found, _hops + 1)
+        # A circular re-export: ``models/__init__.py`` star-imports a submodule that itself imports the
+        # name from the package (``from app.models import Workflow``); when that submodule runs, the
+        # package's name still holds what an earlier binding gave it, so the earlier binding decides.
+    return None
 
 
 def definition_of_qualified(qualified: str, context: nodes.NodeNG) -> nodes.NodeNG | None:

@@ -47,6 +47,13 @@ def _row(receiver, name, library, effect=QUERY, note="", only_if=""):
                    library=library, note=note, only_if=only_if)
 
 
+#: Library classmethods that build an instance of the project's subclass and run a hook the subclass
+#: defines, by (base class, classmethod): the hook. django-service-objects (0.7.1, ``services.py``):
+#: ``Service.execute(inputs)`` (``ModelService`` inherits it) validates the inputs and returns
+#: ``instance.process()``, inside ``transaction.atomic`` unless the class sets ``db_transaction = False``.
+TEMPLATE_METHODS: dict[tuple[str, str], str] = {
+    (f"service_objects.services.{base}", "execute"): "process" for base in ("Service", "ModelService")}
+
 SYNC_APIS: tuple[SyncApi, ...] = (
     # django-waffle: flags, switches and samples are read from the cache, else the database.
     *(_row(FUNCTION, f"waffle.{name}", "django-waffle", note="waffle reads the cache, then the database")

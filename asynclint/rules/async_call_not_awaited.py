@@ -152,8 +152,10 @@ def _misuse(node: nodes.NodeNG) -> str | None:
                 and isinstance(parent.func.expr.value, (str, bytes)):
             return USED_AS_VALUE  # ``"**{}**".format(coro)``: a str method formats its arguments
         callee = qualified_call_name(parent)
-        if callee is not None and is_django_name(callee):
-            return USED_AS_VALUE  # Django's callables (JsonResponse, render...) never await their data
+        if callee is not None and (is_django_name(callee) or callee in api.DRF_RESPONSES):
+            # Django's callables (JsonResponse, render...) never await their data, nor does DRF's
+            # Response (its renderer serialises it)
+            return USED_AS_VALUE
         if _orm_call(parent):
             return USED_AS_VALUE  # a filter value or field value: the ORM never awaits it
         if _sent_by_consumer(parent, node):

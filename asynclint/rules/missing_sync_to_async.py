@@ -20,6 +20,11 @@ comprehension, `list()`/`sorted()`/`next()`/`"".join()` of it): that is reported
 automatic fix (`sync_to_async(gen)` would only make the generator in a thread). Calls are followed through imports,
 `chain-depth` hops deep (default 5). A QuerySet or model instance passed to the callee counts too:
 `Pagination().paginate(Book.objects.all(), 2)` where `paginate` evaluates its unannotated `queryset`.
+So does the instance a model property is read on, when the query that loaded it is known (`await
+Step.objects.aget(...)`, an element of a list a thread loaded): a forward relation of `self` that query
+did not `select_related` (`return self.tab.workflow_id`), or a field it deferred, is a query in the
+property (possible for a nullable relation); not when the function assigned or read that relation on
+the instance before.
 
 A receiver built as exactly a known class (`BookReport()`) resolves through that class's bases: an
 inherited `__init__` calling `self.compute()` runs `BookReport.compute`, a definite finding.
