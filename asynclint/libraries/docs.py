@@ -303,6 +303,12 @@ Entering a redis-py lock acquires it (a round trip, polling with `time.sleep`) i
 chains read calls; `with r.lock(name):` inside a helper is followed). A pymongo cursor from a
 `find()` that the loop's code does not iterate (handed to a worker thread) is still reported at the
 `find()`.
+Iterating the sync stream that openai's or anthropic's `create(..., stream=True)` returns reads the
+response's events from the socket at each step (`__iter__`; the call itself returns at the headers):
+reported where a name holding the stream is iterated by a `for` or a comprehension, also a parameter
+every caller hands a stream (or a client) to; a call iterated directly is the call's finding
+(tests/fixtures/blocking-call-in-async/bad_openai_streams.py, proven by tests/runtime/test_sdk_streams.py
+against a server that sends the events slowly).
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """
