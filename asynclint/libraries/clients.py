@@ -48,6 +48,7 @@ GENAI_CHATS = "Google Gen AI chats"
 GENAI_CHAT = "sync Google Gen AI chat"
 GENERATIVE_MODEL = "google-generativeai model"
 GENERATIVE_CHAT = "google-generativeai chat session"
+SPEECH_CLIENT = "sync Google Cloud Speech client"
 
 
 def blocking_row(receiver, name, library, replacement, since="", note="", **extra):
@@ -193,6 +194,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
                    since="0.3.0") for name in ("generate_content", "count_tokens")),
     blocking_row(GENERATIVE_CHAT, "send_message", "google-generativeai", "await {receiver}.send_message_async(...)",
                  since="0.3.0"),
+    # google-cloud-speech (2.41.0, ``speech_v1/services/speech/client.py``): recognize() and
+    # long_running_recognize() are one gRPC call each (the latter returns the operation), as are the
+    # operations' list_operations()/get_operation(); the path helpers make none. SpeechAsyncClient has them
+    # as coroutines.
+    *(blocking_row(SPEECH_CLIENT, name, "google-cloud-speech", "await {func}(...) on a google.cloud.speech.SpeechAsyncClient")
+      for name in ("recognize", "long_running_recognize", "list_operations", "get_operation")),
     # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
     *(blocking_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
            note="Django's storage API has no async form") for name in _STORAGE_METHODS),
@@ -227,6 +234,8 @@ CALL_RESULT_KINDS = {
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
     **dict.fromkeys(("kombu.Connection", "kombu.connection.Connection", "kombu.BrokerConnection",
                      "kombu.connection.BrokerConnection"), KOMBU_CONNECTION),
+    **dict.fromkeys(("google.cloud.speech.SpeechClient", "google.cloud.speech_v1.SpeechClient",
+                     "google.cloud.speech_v1p1beta1.SpeechClient"), SPEECH_CLIENT),
     **dict.fromkeys(("google.genai.Client", "google.genai.client.Client"), GENAI_CLIENT),
     **dict.fromkeys(("google.generativeai.GenerativeModel", "google.generativeai.generative_models.GenerativeModel"),
                     GENERATIVE_MODEL),
@@ -289,7 +298,7 @@ NO_IO_METHODS = {
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
                                  ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK, KOMBU_CONNECTION,
-                                 OPENAI_STREAM, ANTHROPIC_STREAM})
+                                 OPENAI_STREAM, ANTHROPIC_STREAM, SPEECH_CLIENT})
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods; also
 #: the library objects a project function may be handed by every caller (``moderate(text, self.client)``).
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
@@ -387,4 +396,5 @@ VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg":
             "google-cloud-storage": "3.17.2", "openai": "3.63.0",
             "google-genai": "read in its source (0.1.0 and the current release); fixtures only",
             "google-generativeai": "read in its source (0.3.0 and 0.8.6); fixtures only", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
-            "django": "5.2.19", "kombu": "5.7.0"}
+            "django": "5.2.19", "kombu": "5.7.0",
+            "google-cloud-speech": "2.41.0 (read in its source; not installed: fixtures only)"}

@@ -168,7 +168,9 @@ and `next_chunk()` of a resumable upload or a `MediaIoBaseDownload` send it; no 
 (235: the client's REST calls, `list_*()` for the pages their iterators fetch, and a job's `result()`, which
 polls; no async API), google-cloud-firestore (727: the sync client's RPCs on documents, collections, queries and
 write batches, also through firebase-admin's `firestore.client()`; `AsyncClient` since 2.0.0, firebase-admin's
-`firestore_async.client()` since 5.3.0). Left out: sentry-sdk (218: `capture_*` hand the event to a background
+`firestore_async.client()` since 5.3.0), google-cloud-speech (309, a measured miss of libsweep13: the v1
+`SpeechClient`'s `recognize()`, `long_running_recognize()` and the operations' getters, each one gRPC call;
+`SpeechAsyncClient` has them as coroutines; `streaming_recognize()` and the v2 client are left out). Left out: sentry-sdk (218: `capture_*` hand the event to a background
 thread, no I/O in the caller); google-cloud-pubsub (314: `publish()` queues the message for a commit thread and
 returns a future, no I/O in the caller unless flow control is set to block); PyGithub (370: its objects are lazy,
 `Github(lazy=True)` makes `get_repo()` free and an attribute read of an incomplete object makes the request, so
