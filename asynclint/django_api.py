@@ -996,6 +996,8 @@ OBJECT_KINDS.update(_libraries.OBJECT_KINDS)
 CALL_RESULT_KINDS.update(_libraries.CALL_RESULT_KINDS)
 DERIVED_KINDS.update(_libraries.DERIVED_KINDS)
 VIEW_DECORATORS_ASYNC_SINCE.update(_libraries.VIEW_DECORATORS_ASYNC_SINCE)
+#: (receiver kind, method) -> the kind of its result when the call passes ``stream=True``: a sync stream.
+STREAMED_RESULTS: dict[tuple[str, str], str] = dict(_libraries.STREAMED_RESULTS)
 #: Receiver kinds whose every attribute is another object of a kind (``client.chat.completions``).
 ATTRIBUTE_KINDS: dict[str, str] = dict(_libraries.ATTRIBUTE_KINDS)
 #: Decorators (qualified) that make a function an object of a kind (``@shared_task``: a Celery task)...

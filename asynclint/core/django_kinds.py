@@ -576,21 +576,32 @@ def _kind_from_docstring(target: nodes.AssignName, function: nodes.FunctionDef) 
 def _kind_from_callers(target: nodes.AssignName, function: nodes.FunctionDef) -> Kind | None:
     """``async def _repair(content_artifact)``, called only as ``_repair(ca)`` for rows ``ca`` of a
     QuerySet: a module-private function (``_name``, module level) that its module only calls (never
-    passes on or exports), every call passing this parameter a value of the same ORM kind."""
-    if not isinstance(function.parent, nodes.Module) or not function.name.startswith("_") \
-            or function.name.startswith("__"):
+    passes on or exports), every call passing this parameter a value of the same ORM kind or library
+    client. A public function (``moderate(text, client)``, called with the consumer's sync OpenAI client)
+    counts for a library client only, when no other project file names it (it may be imported there)."""
+    if not isinstance(function.parent, nodes.Module) or function.name.startswith("__"):
         return None
     calls = _only_calls_of(function)
     found = argument_kinds(function).get(target.name, []) if calls else []
     if not calls or len(found) != len(calls) or {id(call) for call, _kind in found} != {id(c) for c in calls}:
         return None  # a call leaves it at its default, or passes it twice
-    return _agreed_argument([kind for _call, kind in found])
+    agreed = _agreed_argument([kind for _call, kind in found])
+    if agreed is None or function.name.startswith("_"):
+        return agreed
+    # A public function: only a library client, and only when no other project file (tests too) names it.
+    if agreed.name not in api.CLIENT_KINDS or not function.root().file:
+        return None
+    from asynclint.core.lazy import _other_files_naming  # noqa: PLC0415, PLC2701 (lazy imports this module)
+
+    root = _project_root(os.path.dirname(os.path.abspath(function.root().file)))
+    return None if _other_files_naming(function, root) else agreed
 
 
 def _agreed_argument(kinds: list[Kind | None]) -> Kind | None:
-    """The ORM kind (QuerySet, manager, model instance or class) every call passes, or None."""
+    """The ORM kind (QuerySet, manager, model instance or class) or the library client (``api.CLIENT_KINDS``:
+    an OpenAI client, a sync stream...) every call passes, or None."""
     first = kinds[0] if kinds else None
-    if first is None or first.name not in QUERYSET_LIKE | INSTANCE_LIKE | {api.MODEL_CLASS} \
+    if first is None or first.name not in QUERYSET_LIKE | INSTANCE_LIKE | {api.MODEL_CLASS} | api.CLIENT_KINDS \
             or any(kind is None or kind.name != first.name for kind in kinds):
         return None
     models = {kind.model for kind in kinds}
@@ -2669,7 +2680,8 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
     row = api.lookup(receiver.name, name)
     if row is not None:
         if row.returns is None:
-            return None
+            streamed = api.STREAMED_RESULTS.get((receiver.name, name))
+            return Kind(streamed) if streamed is not None and _passes_true(call, "stream") else None
         return Kind(_returned(row, receiver), model=receiver.model, user=receiver.user,
                     only=receiver.only, deferred=receiver.deferred, related=_fetched_relations(receiver, row))
     row = api.lookup_async(receiver.name, name)
@@ -2701,6 +2713,12 @@ def _mapping_method_result(mapping: Kind, name: str, call: nodes.Call) -> Kind |
     if len(call.args) == 2 and not (isinstance(call.args[1], nodes.Const) and call.args[1].value is None):
         return None
     return mapping.result
+
+
+def _passes_true(call: nodes.Call, keyword: str) -> bool:
+    """``create(..., stream=True)``: the call passes the literal True for ``keyword``."""
+    return any(k.arg == keyword and isinstance(k.value, nodes.Const) and k.value.value is True
+               for k in call.keywords or ())
 
 
 def _relations_of(receiver: Kind) -> frozenset[str] | None:
@@ -3500,6 +3518,16 @@ def entered_row(manager: nodes.NodeNG) -> api.SyncApi | None:
         return None
     entered = kind_of(manager)
     return api.lookup(entered.name, "__enter__") if entered is not None else None
+
+
+def iterated_row(iterable: nodes.NodeNG) -> api.SyncApi | None:
+    """The ``__iter__`` row of a library object that a ``for`` or a comprehension iterates by name (``for
+    chunk in stream`` after ``stream = client.chat.completions.create(..., stream=True)``); a call iterated
+    directly is the call's finding (``django_call``)."""
+    if isinstance(iterable, nodes.Call):
+        return None
+    found = kind_of(iterable)
+    return api.lookup(found.name, "__iter__") if found is not None else None
 
 
 #: Callables that await what they are given (a coroutine passed to them is awaited).

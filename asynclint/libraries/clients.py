@@ -22,8 +22,10 @@ ELASTICSEARCH_CLIENT = "sync Elasticsearch client"
 ELASTICSEARCH_NAMESPACE = "sync Elasticsearch namespace"
 OPENAI_CLIENT = "sync OpenAI client"
 OPENAI_RESOURCE = "sync OpenAI resource"
+OPENAI_STREAM = "sync OpenAI stream"
 ANTHROPIC_CLIENT = "sync Anthropic client"
 ANTHROPIC_RESOURCE = "sync Anthropic resource"
+ANTHROPIC_STREAM = "sync Anthropic stream"
 STORAGE = "file storage"
 QDRANT_CLIENT = "sync Qdrant client"
 REDIS_SCRIPT = "redis-py Lua script"
@@ -46,6 +48,7 @@ GENAI_CHATS = "Google Gen AI chats"
 GENAI_CHAT = "sync Google Gen AI chat"
 GENERATIVE_MODEL = "google-generativeai model"
 GENERATIVE_CHAT = "google-generativeai chat session"
+SPEECH_CLIENT = "sync Google Cloud Speech client"
 
 
 def blocking_row(receiver, name, library, replacement, since="", note="", **extra):
@@ -57,8 +60,14 @@ def blocking_row(receiver, name, library, replacement, since="", note="", **extr
 _ASYNC_HTTP = "await httpx.AsyncClient().{verb}(...)"
 _URLLIB3_VERBS = ("request", "urlopen", "request_encode_url", "request_encode_body")
 #: openai 1.0+: the resources' request methods (``images.generate()``/``edit()``/``create_variation()`` too).
+#: The helpers that send requests too (openai 3.63, ``resources/``): ``upload_and_poll()`` of vector-store
+#: files and file batches uploads then polls with ``time.sleep``, as do ``create_and_run_poll()``,
+#: ``submit_tool_outputs_and_poll()`` and ``files.wait_for_processing()``; ``create_and_run()`` and
+#: ``files.retrieve_content()`` are one request each. The async client has each as a coroutine.
 _OPENAI_METHODS = ("create", "retrieve", "list", "delete", "update", "parse", "stream", "cancel", "upload", "content",
-                   "submit_tool_outputs", "create_and_poll", "poll", "generate", "edit", "create_variation")
+                   "submit_tool_outputs", "create_and_poll", "poll", "generate", "edit", "create_variation",
+                   "upload_and_poll", "create_and_run", "create_and_run_poll", "submit_tool_outputs_and_poll",
+                   "wait_for_processing", "retrieve_content")
 _ANTHROPIC_METHODS = ("create", "retrieve", "list", "delete", "stream", "count_tokens", "cancel", "results")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "delete", "list", "search", "cancel", "capture",
                    "confirm", "finalize_invoice", "pay", "void_invoice", "refund", "list_line_items")
@@ -156,6 +165,16 @@ SYNC_APIS: tuple[SyncApi, ...] = (
       for name in _OPENAI_METHODS),
     *(blocking_row(ANTHROPIC_RESOURCE, name, "anthropic", "await {func}(...) on an anthropic.AsyncAnthropic client")
       for name in _ANTHROPIC_METHODS),
+    # The Stream that ``create(..., stream=True)`` returns (``STREAMED_RESULTS``): each step of iterating it
+    # reads the next server-sent events from the HTTP response in the calling thread, for as long as the
+    # model generates (openai ``_streaming.Stream.__iter__``, anthropic's the same). The async client's
+    # create(stream=True) gives an AsyncStream to consume with ``async for``.
+    blocking_row(OPENAI_STREAM, "__iter__", "openai", "async for ... in (await <resource>.create(..., stream=True)) "
+                 "on an openai.AsyncOpenAI client", since="1.0.0",
+                 note="each step reads the streamed response from the network"),
+    blocking_row(ANTHROPIC_STREAM, "__iter__", "anthropic", "async for ... in (await <resource>.create(..., stream=True)) "
+                 "on an anthropic.AsyncAnthropic client",
+                 note="each step reads the streamed response from the network"),
     # kombu 5.x (``kombu/connection.py``): connect() and ensure_connection() open the transport (the AMQP
     # handshake, or the Redis transport's PING), channel() connects first, drain_events() reads the socket.
     # kombu has no asyncio API (aio-pika for AMQP, redis.asyncio for Redis are the async clients).
@@ -175,6 +194,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
                    since="0.3.0") for name in ("generate_content", "count_tokens")),
     blocking_row(GENERATIVE_CHAT, "send_message", "google-generativeai", "await {receiver}.send_message_async(...)",
                  since="0.3.0"),
+    # google-cloud-speech (2.41.0, ``speech_v1/services/speech/client.py``): recognize() and
+    # long_running_recognize() are one gRPC call each (the latter returns the operation), as are the
+    # operations' list_operations()/get_operation(); the path helpers make none. SpeechAsyncClient has them
+    # as coroutines.
+    *(blocking_row(SPEECH_CLIENT, name, "google-cloud-speech", "await {func}(...) on a google.cloud.speech.SpeechAsyncClient")
+      for name in ("recognize", "long_running_recognize", "list_operations", "get_operation")),
     # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
     *(blocking_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
            note="Django's storage API has no async form") for name in _STORAGE_METHODS),
@@ -209,12 +234,17 @@ CALL_RESULT_KINDS = {
                      "anthropic.AnthropicVertex"), ANTHROPIC_CLIENT),
     **dict.fromkeys(("kombu.Connection", "kombu.connection.Connection", "kombu.BrokerConnection",
                      "kombu.connection.BrokerConnection"), KOMBU_CONNECTION),
+    **dict.fromkeys(("google.cloud.speech.SpeechClient", "google.cloud.speech_v1.SpeechClient",
+                     "google.cloud.speech_v1p1beta1.SpeechClient"), SPEECH_CLIENT),
     **dict.fromkeys(("google.genai.Client", "google.genai.client.Client"), GENAI_CLIENT),
     **dict.fromkeys(("google.generativeai.GenerativeModel", "google.generativeai.generative_models.GenerativeModel"),
                     GENERATIVE_MODEL),
     **dict.fromkeys(("django.core.files.storage.FileSystemStorage",
                      "django.core.files.storage.filesystem.FileSystemStorage"), STORAGE),
 }
+#: A resource method whose result, when the call passes ``stream=True`` (a literal), is a sync stream that
+#: reads the response as it is iterated (openai's and anthropic's ``Stream``); without it, a parsed object.
+STREAMED_RESULTS = {(OPENAI_RESOURCE, "create"): OPENAI_STREAM, (ANTHROPIC_RESOURCE, "create"): ANTHROPIC_STREAM}
 #: ``client.chat.completions``, ``es.indices``: any attribute of these is a namespace of requests.
 ATTRIBUTE_KINDS = {
     OPENAI_CLIENT: OPENAI_RESOURCE, OPENAI_RESOURCE: OPENAI_RESOURCE,
@@ -267,12 +297,15 @@ NO_IO_METHODS = {
 }
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
-                                 ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK, KOMBU_CONNECTION})
-#: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods.
+                                 ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK, KOMBU_CONNECTION,
+                                 OPENAI_STREAM, ANTHROPIC_STREAM, SPEECH_CLIENT})
+#: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods; also
+#: the library objects a project function may be handed by every caller (``moderate(text, self.client)``).
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
                           OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
                           TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB,
-                          KOMBU_CONNECTION, GENAI_CLIENT, GENAI_CHAT, GENERATIVE_MODEL, GENERATIVE_CHAT})
+                          KOMBU_CONNECTION, GENAI_CLIENT, GENAI_CHAT, GENERATIVE_MODEL, GENERATIVE_CHAT,
+                          OPENAI_STREAM, ANTHROPIC_STREAM})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -363,4 +396,5 @@ VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg":
             "google-cloud-storage": "3.17.2", "openai": "3.63.0",
             "google-genai": "read in its source (0.1.0 and the current release); fixtures only",
             "google-generativeai": "read in its source (0.3.0 and 0.8.6); fixtures only", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
-            "django": "5.2.19", "kombu": "5.7.0"}
+            "django": "5.2.19", "kombu": "5.7.0",
+            "google-cloud-speech": "2.41.0 (read in its source; not installed: fixtures only)"}

@@ -168,7 +168,9 @@ and `next_chunk()` of a resumable upload or a `MediaIoBaseDownload` send it; no 
 (235: the client's REST calls, `list_*()` for the pages their iterators fetch, and a job's `result()`, which
 polls; no async API), google-cloud-firestore (727: the sync client's RPCs on documents, collections, queries and
 write batches, also through firebase-admin's `firestore.client()`; `AsyncClient` since 2.0.0, firebase-admin's
-`firestore_async.client()` since 5.3.0). Left out: sentry-sdk (218: `capture_*` hand the event to a background
+`firestore_async.client()` since 5.3.0), google-cloud-speech (309, a measured miss of libsweep13: the v1
+`SpeechClient`'s `recognize()`, `long_running_recognize()` and the operations' getters, each one gRPC call;
+`SpeechAsyncClient` has them as coroutines; `streaming_recognize()` and the v2 client are left out). Left out: sentry-sdk (218: `capture_*` hand the event to a background
 thread, no I/O in the caller); google-cloud-pubsub (314: `publish()` queues the message for a commit thread and
 returns a future, no I/O in the caller unless flow control is set to block); PyGithub (370: its objects are lazy,
 `Github(lazy=True)` makes `get_repo()` free and an attribute read of an incomplete object makes the request, so
@@ -303,6 +305,12 @@ Entering a redis-py lock acquires it (a round trip, polling with `time.sleep`) i
 chains read calls; `with r.lock(name):` inside a helper is followed). A pymongo cursor from a
 `find()` that the loop's code does not iterate (handed to a worker thread) is still reported at the
 `find()`.
+Iterating the sync stream that openai's or anthropic's `create(..., stream=True)` returns reads the
+response's events from the socket at each step (`__iter__`; the call itself returns at the headers):
+reported where a name holding the stream is iterated by a `for` or a comprehension, also a parameter
+every caller hands a stream (or a client) to; a call iterated directly is the call's finding
+(tests/fixtures/blocking-call-in-async/bad_openai_streams.py, proven by tests/runtime/test_sdk_streams.py
+against a server that sends the events slowly).
 ninja-extra's controllers: current releases validate the response through `sync_to_async`
 (`AsyncControllerOperation.run`), older ones were not checked.
 """

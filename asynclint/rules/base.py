@@ -255,6 +255,18 @@ class SyncCallRule(AsyncLintRule):
                 self.report(manager, suggest.library(row, does, shown, shown, module_file=node.root().file),
                             facts=Facts(row=row))
 
+    def check_iterated_object(self, node: nodes.For | nodes.Comprehension) -> None:
+        """A library object kept in a name and iterated synchronously (``for chunk in stream`` over the sync
+        stream of ``create(..., stream=True)``) whose ``__iter__`` does I/O at each step."""
+        if getattr(node, "is_async", False) or isinstance(node, nodes.AsyncFor):
+            return
+        row = django_kinds.iterated_row(node.iter)
+        if row is not None and row.effect in self.effects and runs_on_event_loop(node.iter):
+            shown = describe(node.iter)
+            does = f"iterating {shown} blocks the event loop"
+            self.report(node.iter, suggest.library(row, does, shown, shown, module_file=node.root().file),
+                        facts=Facts(row=row))
+
     def check_sync_attribute(self, node: nodes.Attribute) -> None:
         """A library attribute whose read does I/O (``serializer.data``, constance's ``config.NAME``)."""
         row = django_kinds.attribute_read(node)

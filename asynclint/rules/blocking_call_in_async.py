@@ -18,7 +18,9 @@ Libraries too (docs/libraries.md): sync SDK and storage clients (urllib3, boto3,
 Elasticsearch, Stripe, OpenAI, Anthropic, pymongo, MinIO, firebase-admin, Django's file storage), each
 message naming the library's
 async client, and task queues (Celery `delay()`/`apply_async()`/`send_task()`, dramatiq `send()`, RQ
-`enqueue()`, django-q `async_task()`). Projects add their own with the `sync-apis` option, whose
+`enqueue()`, django-q `async_task()`). Iterating the sync stream that OpenAI's or Anthropic's
+`create(..., stream=True)` returns (`for chunk in stream`, or a comprehension, over the name it is kept
+in, also when a caller hands it in) reads the response from the network at each step. Projects add their own with the `sync-apis` option, whose
 effect picks the rule (`cpu`, `network`, `file` and `blocking` land here):
 `sync-apis = ["shop.pdf.render_invoice -> cpu -> await sync_to_async(render_invoice)(...)"]`;
 the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with `blocking`.
@@ -109,3 +111,11 @@ class BlockingCallInAsync(SyncCallRule):
     @only_required_for_messages("blocking-call-in-async")
     def visit_with(self, node: nodes.With) -> None:
         self.check_entered_object(node)
+
+    @only_required_for_messages("blocking-call-in-async")
+    def visit_for(self, node: nodes.For) -> None:
+        self.check_iterated_object(node)
+
+    @only_required_for_messages("blocking-call-in-async")
+    def visit_comprehension(self, node: nodes.Comprehension) -> None:
+        self.check_iterated_object(node)

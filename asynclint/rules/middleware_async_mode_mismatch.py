@@ -13,7 +13,8 @@ Flags middleware whose declared mode (`sync_capable`/`async_capable`, from the
 - an async-capable class with an async path (`async def __call__`, or `__call__` returning
   `self.__acall__(...)`) that never calls `markcoroutinefunction(self)`;
 - a `MiddlewareMixin` subclass that overrides `__call__` with a sync method that does not return
-  `super().__call__(...)`;
+  `super().__call__(...)` (only ASGI breaks it: definite under ASGI, *possible* when the server is
+  unknown, silent when the project serves HTTP through WSGI only);
 - `async def process_request` / `async def process_response` on a `MiddlewareMixin` subclass (reported
   on the hook);
 - `sync_capable` and `async_capable` both False;
@@ -152,7 +153,12 @@ class MiddlewareAsyncModeMismatch(AsyncLintRule):
         honoured = found.legacy_marks and self.target < api.LEGACY_COROUTINE_MARKER_IGNORED_FROM
         problem = _problem(found, found.marks or honoured)
         if problem and middleware.django_evidence(found):
-            self.report(found.node, f"{found.node.name} {problem}")
+            if found.overrides_mixin_call and found.flags.mode not in (api.SYNC_ONLY, api.ASYNC_ONLY):
+                # Only ASGI marks a MiddlewareMixin instance async: under WSGI the sync override gets a
+                # sync get_response and works (the runtime proof's wsgi outcome is a 200).
+                self.report_under_asgi(found.node, f"{found.node.name} {problem}")
+            else:
+                self.report(found.node, f"{found.node.name} {problem}")
         elif honoured and not found.marks and target_admits_from(self.linter,
                                                                  api.LEGACY_COROUTINE_MARKER_PYTHON_DEPENDENT_FROM):
             # Python 3.10/3.11 honour the marker, 3.12+ do not; the project's Python is unknown: possible.

@@ -39,7 +39,10 @@ on an API inherits it), when each of its callbacks is a project class whose `aut
 `__call__`) sets `request.user = ...` on its request (`asynclint.libraries.ninja.user_set_by_auth`):
 ninja runs the auth before the operation and calls it only after a callback succeeded, so the read
 queries nothing. `auth=None`, an auth that only returns the user (`request.auth`), or a project API
-without `auth=` keep Django's lazy user: reported.
+without `auth=` keep Django's lazy user: reported. Nor in an async view decorated with a project
+decorator whose wrappers call the view only right after assigning `request.user = <a user they
+resolved>` (a name, an attribute or an awaited call, earlier in the same block or an enclosing one): the
+view reads that user.
 
 ## Why is this bad?
 `request.user` is a lazy object: its first read loads the session and queries the user table. On
@@ -142,6 +145,69 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
             _has_unread_base(cls, set()) and _shows_drf_handler(function)):
         return False
     return _names_parameter(request, function, 1) or _is_self_request(request, function)
+
+
+def _user_set_by_project_decorator(request: nodes.NodeNG) -> bool:
+    """The request parameter (the first, never rebound) of an async view decorated with a project
+    decorator (``@sse_auth``, ``@sse_auth(superuser_only=True)``: a project function whose first parameter
+    is the view) that calls the view only right after assigning ``<its request>.user = <a value>`` (a
+    name, an attribute or an awaited call, not a lazy object built there) earlier in the same block or
+    an enclosing one: every call of the view in the decorator, sync and async wrappers alike. The view
+    then reads the user the wrapper resolved, and queries nothing."""
+    function = request.frame()
+    if not isinstance(function, nodes.AsyncFunctionDef) or not isinstance(request, nodes.Name) \
+            or not function.decorators or not _names_parameter(request, function, 0):
+        return False
+    if any(found.name == request.name and not isinstance(found.parent, nodes.Arguments)
+           for found in function.nodes_of_class(nodes.AssignName)):
+        return False  # rebound in the view
+    for decorator in function.decorators.nodes:
+        found = definition_of(decorator.func if isinstance(decorator, nodes.Call) else decorator)
+        if isinstance(found, nodes.FunctionDef) and is_project_file(found.root().file) \
+                and _calls_view_after_setting_user(found):
+            return True
+    return False
+
+
+def _calls_view_after_setting_user(decorator: nodes.FunctionDef) -> bool:
+    """Every call of ``decorator``'s first parameter (the view) passes a name as its first argument whose
+    ``.user`` an earlier statement of the same block, or of an enclosing one, assigned; at least one call."""
+    params = [*(decorator.args.posonlyargs or []), *(decorator.args.args or [])]
+    if not params:
+        return False
+    view = params[0].name
+    calls = [call for call in decorator.nodes_of_class(nodes.Call)
+             if isinstance(call.func, nodes.Name) and call.func.name == view
+             and call.func.lookup(view)[0] is decorator]
+    return bool(calls) and all(_user_assigned_before(call) for call in calls)
+
+
+def _user_assigned_before(call: nodes.Call) -> bool:
+    if not call.args or not isinstance(call.args[0], nodes.Name):
+        return False
+    name = call.args[0].name
+    statement = call.statement()
+    while statement is not None and not isinstance(statement, (nodes.FunctionDef, nodes.Module)):
+        block = next((body for body in _blocks(statement.parent) if statement in body), None)
+        for earlier in (block or [])[:block.index(statement) if block else 0]:
+            if _assigns_user(earlier, name):
+                return True
+        statement = statement.parent if getattr(statement.parent, "is_statement", False) else None
+    return False
+
+
+def _blocks(parent: nodes.NodeNG) -> list[list[nodes.NodeNG]]:
+    return [body for field in ("body", "orelse", "handlers", "finalbody")
+            if isinstance(body := getattr(parent, field, None), list)]
+
+
+def _assigns_user(statement: nodes.NodeNG, name: str) -> bool:
+    """``<name>.user = <a name, an attribute or an awaited call>``."""
+    if not isinstance(statement, nodes.Assign) or not isinstance(statement.value, (nodes.Name, nodes.Attribute,
+                                                                                    nodes.Await)):
+        return False
+    return any(isinstance(target, nodes.AssignAttr) and target.attrname == "user"
+               and isinstance(target.expr, nodes.Name) and target.expr.name == name for target in statement.targets)
 
 
 def _annotated_view_request(request: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
@@ -294,5 +360,7 @@ class SyncAuthCallInAsync(SyncCallRule):
             return  # @login_required over @async_to_sync loaded the user in its thread first
         if ninja.user_set_by_auth(node.expr):
             return  # the django-ninja operation's auth assigned request.user before it ran
+        if _user_set_by_project_decorator(node.expr):
+            return  # the project decorator's wrapper assigned request.user before it called the view
         row = api.lookup(api.REQUEST, "user")
         self.report(node, suggest.operation(node.as_string(), row, self.target), facts=Facts(row=row))
