@@ -126,7 +126,8 @@ def qualified_name(node: nodes.NodeNG) -> str | None:
                 return None
             names.add(adapter)
     if len(names) == 1:
-        return thread_adapter_of(names.pop(), node)
+        found = names.pop()
+        return thread_adapter_of(found, node) if found is not None else None
     return None
 
 
