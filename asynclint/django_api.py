@@ -668,6 +668,10 @@ LOOP_RUNNER_METHODS = frozenset({"run_until_complete"})
 SYNC_TO_ASYNC = frozenset({"asgiref.sync.sync_to_async", "asgiref.sync.SyncToAsync",
                            "channels.db.database_sync_to_async", "channels.db.DatabaseSyncToAsync"})
 ASYNC_TO_SYNC = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.AsyncToSync"})
+#: The class the thread adapters above derive from: a project subclass of one of them (``class
+#: Offload(DatabaseSyncToAsync)``, ``core.imports.thread_adapter_of``) is this one, or the
+#: connection-closing adapter it derives from while it leaves ``thread_handler`` alone.
+SYNC_TO_ASYNC_BASE = "asgiref.sync.SyncToAsync"
 #: Adapters that close the thread's obsolete database connections before and after each call
 #: (channels' ``DatabaseSyncToAsync.thread_handler`` runs ``close_old_connections()`` around it): a
 #: pool thread they use leaks no connection, whatever ``thread_sensitive`` says.

@@ -149,6 +149,16 @@ def test_5_syntax_of_a_newer_python_says_so(folder, capsys) -> None:
         assert "needs Python 3.14 or newer" in line and "run asynclint with the project's Python" in line
 
 
+def test_5_a_relative_import_outside_a_package_is_no_crash(folder, capsys) -> None:
+    """``from .create import tournaments`` in a folder without ``__init__.py`` (karagoz36/transcendence):
+    the name has no qualified name, and asking whether it is a thread adapter must not crash."""
+    (folder / "pages").mkdir()
+    (folder / "pages" / "lobby.py").write_text(
+        "from .create import tournaments\n\n\nasync def lobby(request):\n    return tournaments.get(1)\n")
+    code, out, err = run(capsys, "check", ".")
+    assert code == 0 and "could not be analysed" not in err + out
+
+
 def test_6_no_python_files(folder, capsys) -> None:
     (folder / "empty").mkdir()
     code, out, _err = run(capsys, "check", "empty")

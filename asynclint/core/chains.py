@@ -945,8 +945,12 @@ def coroutine_work(call: nodes.Call, _depth: int = 0) -> CoroutineWork | None:
     return best
 
 
-def _work_with(function: nodes.FunctionDef, param: nodes.AssignName, kind, bindings: branches.Bindings,
-               depth: int) -> CoroutineWork | None:
+def _work_with(function: nodes.FunctionDef, param: nodes.AssignName | nodes.Arguments, kind,
+               bindings: branches.Bindings, depth: int) -> CoroutineWork | None:
+    # ``orm_arguments`` answers the Arguments node for a value its ``**kwargs`` collects.
+    name = param.kwarg if isinstance(param, nodes.Arguments) else param.name
+    if not name:
+        return None
     best = None
     reached = list(branches.reached(function, bindings))
     candidates: list[tuple[nodes.NodeNG, bool, Operation, str]] = []
@@ -954,12 +958,12 @@ def _work_with(function: nodes.FunctionDef, param: nodes.AssignName, kind, bindi
     with assuming({param: kind}):
         for node, conditional in reached:
             for operation in operations_at(node):
-                if _mentions(operation.node, param.name):
+                if _mentions(operation.node, name):
                     unloaded = "field" if isinstance(operation.node, nodes.Attribute) and \
                         deferred_field_read(operation.node) is not None else "relation" if \
                         isinstance(operation.node, nodes.Attribute) and unloaded_relation_read(operation.node) else ""
                     candidates.append((node, conditional, operation, unloaded))
-            if isinstance(node, nodes.Call) and any(_mentions(argument, param.name) for argument in
+            if isinstance(node, nodes.Call) and any(_mentions(argument, name) for argument in
                                                     [*node.args, *(k.value for k in node.keywords or [])]):
                 deeper = coroutine_work(node, depth + 1)
                 if deeper is not None:

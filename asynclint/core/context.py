@@ -85,6 +85,9 @@ class RunContext:
     #: ``own_loop``: project root -> (import graph, dotted names in strings); (root, file) -> the
     #: files of the script program the file belongs to (or None).
     own_loop_programs: dict = field(default_factory=dict)
+    #: ``imports.thread_adapter_of``: qualified name -> the thread adapter it is (or itself);
+    #: ("module", name) -> whether that project module may define one.
+    thread_adapters: dict = field(default_factory=dict)
 
     def reset_module(self) -> None:
         """Forget the per-module answers (between modules)."""
@@ -134,6 +137,7 @@ class RunContext:
         self.own_loop_programs.clear()  # a script or an import may be among the paths
         self.signal_receivers.clear()
         self.own_loop_programs.clear()
+        self.thread_adapters.clear()  # a module may start or stop defining an adapter
         if paths is None:
             self.project_files.clear()
             self.project_roots.clear()

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import os
 
-from astroid import nodes
+from astroid import MANAGER, nodes
 from astroid.exceptions import AstroidError
+
+from asynclint import django_api as api
+from asynclint.core.context import current
 
 #: How deep re-exports (``from .models import Book`` in a package ``__init__``) are followed.
 _MAX_HOPS = 6
@@ -138,10 +141,104 @@ def qualified_name(node: nodes.NodeNG) -> str | None:
         elif isinstance(binding, (nodes.ClassDef, nodes.FunctionDef)) and binding.parent is binding.root():
             names.add(f"{binding.root().name}.{binding.name}")
         else:
-            return None
+            adapter = _module_alias_of_adapter(binding)
+            if adapter is None:
+                return None
+            names.add(adapter)
     if len(names) == 1:
-        return names.pop()
+        found = names.pop()
+        return thread_adapter_of(found, node) if found is not None else None
     return None
+
+
+# --- the project's own thread adapters ------------------------------------------------------------
+# ``class WorkbenchDatabaseSyncToAsync(DatabaseSyncToAsync)`` with ``database_sync_to_async =
+# WorkbenchDatabaseSyncToAsync`` (cjworkbench), ``db = sync_to_async``: a project class whose bases
+# reach asgiref's ``SyncToAsync`` (or channels' ``DatabaseSyncToAsync``), or a module-level alias of
+# one of the adapters, is that adapter wherever it is named (``@X``, ``@X(...)``, ``X(f)``): a
+# function it decorates runs in a worker thread and calling it gives an awaitable. ``qualified_name``
+# answers the adapter's own qualified name for it, so every rule that knows the adapters knows these.
+
+#: Words one of which a module must hold (whole) to define such an adapter or alias (the adapters'
+#: own names): a cheap gate before its tree is read. An alias of an alias in a module that names
+#: none of them (``from .threads import Offload; run = Offload``) is not seen: unknown, as before.
+_ADAPTER_WORDS = tuple(sorted({api.short_name(adapter) for adapter in api.SYNC_TO_ASYNC}))
+
+
+def thread_adapter_of(qualified: str, context: nodes.NodeNG) -> str:
+    """``qualified`` itself, or the thread adapter it is (see above) when it names a project class
+    deriving from one or a module-level alias of one."""
+    if qualified in api.SYNC_TO_ASYNC or "." not in qualified or is_django_name(qualified):
+        return qualified
+    memo = current().thread_adapters
+    try:
+        return memo[qualified]
+    except KeyError:
+        pass
+    memo[qualified] = qualified  # while it is computed (a cycle of aliases answers no adapter)
+    answer = _adapter_named(qualified, context) if _may_define_adapter(qualified.rpartition(".")[0], context) \
+        else None
+    memo[qualified] = answer or qualified
+    return memo[qualified]
+
+
+def _may_define_adapter(modname: str, context: nodes.NodeNG) -> bool:
+    """Whether the module ``modname`` is a project file that names an adapter (``_ADAPTER_WORDS``);
+    answered once per module and run."""
+    from asynclint.core import django_kinds  # pylint: disable=import-outside-toplevel
+    memo = current().thread_adapters
+    key = ("module", modname)
+    if key not in memo:
+        try:
+            location = MANAGER.file_from_module_name(modname, context.root().file).location
+        except (AstroidError, ImportError, SyntaxError, OSError, ValueError):
+            location = None
+        memo[key] = bool(location) and location.endswith(".py") and django_kinds.is_project_file(location) and \
+            any(django_kinds.names_word(location, word) for word in _ADAPTER_WORDS)
+    return memo[key]
+
+
+def _adapter_named(qualified: str, context: nodes.NodeNG) -> str | None:
+    found = definition(qualified, context)
+    if isinstance(found, nodes.ClassDef):
+        return _adapter_class(found)
+    if isinstance(found, nodes.AssignName):
+        return _module_alias_of_adapter(found)
+    return None
+
+
+def _adapter_class(cls: nodes.ClassDef) -> str | None:
+    """The adapter a project class is, through its bases (a named base answers through
+    ``qualified_name``, so a project base that derives from an adapter answers as that adapter)."""
+    for base in cls.bases:
+        adapter = qualified_name(base)
+        if adapter in api.SYNC_TO_ASYNC and api.short_name(adapter)[:1].isupper():  # a class, not the function
+            if adapter in api.CONNECTION_CLOSING_ADAPTERS and "thread_handler" not in cls.locals:
+                return adapter  # channels' close_old_connections() around each call is inherited
+            return api.SYNC_TO_ASYNC_BASE
+    return None
+
+
+def _module_alias_of_adapter(binding: nodes.NodeNG) -> str | None:
+    """``db = WorkbenchDatabaseSyncToAsync`` / ``db = sync_to_async`` at module level, the name's only
+    assignment there: the adapter it aliases, or None."""
+    if not isinstance(binding, nodes.AssignName) or binding.scope() is not binding.root():
+        return None
+    statement = binding.parent
+    if not isinstance(statement, nodes.Assign) or statement.targets != [binding] or \
+            not isinstance(statement.value, (nodes.Name, nodes.Attribute)) or \
+            len(binding.root().locals.get(binding.name, ())) != 1 or binding in _ALIASES_FOLLOWED:
+        return None
+    _ALIASES_FOLLOWED.add(binding)
+    try:
+        adapter = qualified_name(statement.value)
+    finally:
+        _ALIASES_FOLLOWED.discard(binding)
+    return adapter if adapter in api.SYNC_TO_ASYNC else None
+
+
+#: The aliases being followed (``a = b`` and ``b = a`` at module level end there).
+_ALIASES_FOLLOWED: set = set()
 
 
 def is_django_name(qualified: str) -> bool:
