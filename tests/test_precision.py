@@ -60,6 +60,16 @@ def test_models_convention_outside_django_code_is_possible_without_a_fix(capsys,
     assert all(not (f.get("fix") or {}).get("edits") for f in found), found
 
 
+def test_a_lookalike_package_does_not_make_the_convention_definite(capsys):
+    """``tv_channels`` has "channels" in its name but is not Channels: the module stays outside Django code,
+    and its query on an unloadable ``models`` module's class is possible (by the convention) and unfixed."""
+    path = FIXTURES / "sync-orm-call-in-async" / "bad_unloaded_library_model_beside_lookalike_package.py"
+    _code, out, _err = _check(capsys, str(path), "-f", "json", "--select", "sync-orm-call-in-async")
+    found = json.loads(out)
+    assert [f["certainty"] for f in found] == ["possible"]
+    assert not (found[0].get("fix") or {}).get("edits"), found
+
+
 def test_text_marks_possible_findings(capsys):
     _code, out, _err = _check(capsys, str(BRANCHES), "--select", "missing-sync-to-async")
     marked = [line for line in out.splitlines() if "(possible)" in line]

@@ -89,6 +89,7 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
+from asynclint.core.callables import certainly_not_callable
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, DATACLASS_DECORATORS, MODELS_CONVENTION_NOTE, MODELS_CONVENTION_UNFIXABLE, argument_kinds,
@@ -386,7 +387,8 @@ class AsyncCallNotAwaited(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
         if isinstance(node.parent, nodes.Expr) and _adapter_built(node):
-            self._report_dropped_adapter(node)
+            if not (isinstance(node.args[0], nodes.Call) and certainly_not_callable(node.args[0])):
+                self._report_dropped_adapter(node)  # else the wrapped call ran here: called-not-passed says so
             return
         if not runs_on_event_loop(node) or not isinstance(enclosing_frame(node), nodes.AsyncFunctionDef):
             self._check_sync_code(node)  # sync code (a GraphQL library awaits what its sync resolvers return)
