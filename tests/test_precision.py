@@ -292,6 +292,9 @@ def test_middleware_findings_follow_the_deployment(tmp_path, capsys, files, opti
     # no literal of the settings names it, MIDDLEWARE is partly computed: whether it runs is unknown
     ("served-by-asgi-settings-unread/shop/bad_maybe_installed_middleware.py", "possible"),
     ("served-by-asgi/bad_sync_middleware_under_asgi.py", "definite"),  # no settings: not the project's to list
+    # listed through the package that re-exports it; a sibling module the package does not re-export
+    ("served-by-asgi-settings-list-a-package/site_mw/errors.py", "definite"),
+    ("served-by-asgi-settings-list-a-package/site_mw/bad_not_reexported_middleware.py", "possible"),
 ])
 def test_middleware_no_setting_names_is_possible(capsys, fixture, expected):
     path = FIXTURES / "sync-only-middleware" / fixture

@@ -782,7 +782,10 @@ def _lists_from_its_module(root: Path, node: nodes.ClassDef) -> bool:
     ``MIDDLEWARE`` (zurichat's ``config/settings`` list ``channel_plugin.utils.middleware.CorsMiddleware``
     beside which ``AuthenticationMiddleware`` is only a comment): the settings choose among that module's
     middleware, so the module is the project's own, not a library's whose users' settings decide, even when
-    the settings live in another top-level package than the module."""
+    the settings live in another top-level package than the module. A module the settings list through
+    counts too when it re-exports ``node`` (Classcom's ``core/middlewares/__init__.py`` star-imports its
+    modules and the settings list ``core.middlewares.ExceptionMiddleware``: ``CacheMiddleware`` beside it
+    never runs)."""
     own = node.root().name.split(".")
     for path in _settings_entries(root):
         owner, _, last = path.rpartition(".")
@@ -792,6 +795,8 @@ def _lists_from_its_module(root: Path, node: nodes.ClassDef) -> bool:
                 isinstance(definition(path, node), (nodes.ClassDef, nodes.FunctionDef)) and \
                 definition(path, node).root() is node.root():
             return True
+        if last != node.name and owner != node.root().name and definition(f"{owner}.{node.name}", node) is node:
+            return True  # the listed entry's module re-exports this class too (a package __init__'s star import)
     return False
 
 

@@ -30,7 +30,8 @@ returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the
 `sync-only-middleware-in-settings` reports it where it is installed). A middleware class that the
 project never installs is silent too: no `MIDDLEWARE` setting names it, the project's settings (a
 settings module of the class's own top-level package, or settings elsewhere in the project that list
-another middleware of the class's own module) are read in full (every statement that sets or
+another middleware of the class's own module, or of a package that re-exports the class, such as a
+`middlewares/__init__.py` star-importing its modules) are read in full (every statement that sets or
 changes `MIDDLEWARE` uses string literals; one read from the environment or built from other names
 keeps the finding), and no other code names the class (a comment, such as a commented-out
 `MIDDLEWARE` entry, does not count, nor a dotted path to another module's class of the same name, such as
