@@ -99,8 +99,15 @@ def _run_fixture(relative: str, name: str, url: str):
     when a client is built)."""
     from django.test.utils import override_settings
 
+    from openai import OpenAI
+
     with override_settings(SERVICE_URL=url):
-        return _run(getattr(load_module(f"blocking-call-in-async/{relative}"), name), 1)
+        module = load_module(f"blocking-call-in-async/{relative}")
+        # The module's own sync client, built again for this server: after test_held_services has run in
+        # the same process, the one built at import was seen pointing at that file's stand-in instead
+        # (reading nothing from it), whatever SERVICE_URL said.
+        module.llm = OpenAI(base_url=url, api_key="key")
+        return _run(getattr(module, name), 1)
 
 
 @pytest.mark.parametrize("name", ["chat_reply", "relay"])
