@@ -252,6 +252,24 @@ def test_compose_files_above_a_service_folder_decide_its_deployment(tmp_path):
         assert deployment.project_root(alone / "backend" / "shop" / "settings.py") == alone / "backend"
 
 
+def test_an_installed_library_is_its_own_root(tmp_path):
+    """A package in a virtual environment inside a project's repository (``.venv/lib/.../site-packages``)
+    is not served the way that repository's Procfile says: its users choose (unknown)."""
+    from asynclint.core.context import RunContext, using
+
+    repo = _project(tmp_path, {"Procfile": "web: uvicorn shop.asgi:application\n", "shop/settings.py": "",
+                               ".venv/lib/python3.11/site-packages/ninja/operation.py": "",
+                               ".venv/lib/python3.11/site-packages/six.py": ""})
+    (repo / ".git").mkdir()
+    packages = repo / ".venv" / "lib" / "python3.11" / "site-packages"
+    with using(RunContext()):
+        assert deployment.server_for("auto", str(repo / "shop" / "settings.py")).server == "asgi"
+        assert deployment.project_root(packages / "ninja" / "operation.py") == packages / "ninja"
+        assert deployment.server_for("auto", str(packages / "ninja" / "operation.py")).server == "unknown"
+        assert deployment.project_root(packages / "six.py") == packages
+        assert deployment.server_for("auto", str(packages / "six.py")).server == "unknown"
+
+
 def test_a_settings_module_that_nothing_serves_runs_under_runserver(tmp_path):
     """No server command, router, daphne or ASGI_APPLICATION: a library's module stays unknown (its users
     choose a server), the project's settings module is served by runserver (WSGI)."""

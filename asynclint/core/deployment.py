@@ -129,6 +129,9 @@ def _root(path: str) -> tuple[Path, Path | None]:
     """(the root, the nearest folder below it with ``manage.py`` when the root is a repository's top)."""
     start = Path(path)
     start = start if start.is_dir() else start.parent
+    installed = _installed_distribution(start)
+    if installed is not None:  # a library's users choose its server, not the repository its venv is in
+        return installed, None
     marker = project = None
     for folder in (start, *start.parents):
         if any((folder / name).exists() for name in _ROOT_MARKERS):
@@ -138,6 +141,19 @@ def _root(path: str) -> tuple[Path, Path | None]:
         if marker is None and ((folder / "manage.py").is_file() or (folder / "pyproject.toml").is_file()):
             marker = folder
     return marker or start, None
+
+
+_INSTALL_FOLDERS = frozenset({"site-packages", "dist-packages"})
+
+
+def _installed_distribution(folder: Path) -> Path | None:
+    """The installed package a folder belongs to (``.../site-packages/ninja`` for any folder in it), or None
+    outside an installation folder."""
+    parts = folder.parts
+    for index in range(len(parts) - 1, -1, -1):
+        if parts[index] in _INSTALL_FOLDERS:
+            return Path(*parts[:index + 2])
+    return None
 
 
 _COMPOSE_FILE = re.compile(r"^(docker-)?compose.*\.ya?ml$", re.IGNORECASE)
@@ -444,7 +460,7 @@ def detect(root: Path) -> Deployment:
     context keeps the answer, so an editor server sees a changed Procfile after ``invalidate``)."""
     known = context.current().deployments
     if root not in known:
-        files = list(_files(root))
+        files = [] if root.name in _INSTALL_FOLDERS else list(_files(root))  # a module alone in site-packages
         found, environment = _detect(root, files), _asgi_environment(files)
         known[root] = dataclasses.replace(found, asgi_environment=environment) if environment else found
     return known[root]
