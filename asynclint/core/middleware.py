@@ -779,7 +779,7 @@ def never_installed(node: nodes.ClassDef) -> str | None:
     return f"no MIDDLEWARE setting names it ({', '.join(settings[:2])} read in full) and no other code uses it"
 
 
-#: Words of a settings file's path (its folders and its name, split at ``.``, ``_`` and ``-``) that make it
+#: Words of a settings file's path (its name and its folder's, split at ``.``, ``_`` and ``-``) that make it
 #: settings for development or tests: ``settings/templates/settings.dev.py``, ``settings_unittests.py``,
 #: ``config/settings/test.py``. Not ``local``: a ``local_settings.py`` is often what a deployment loads.
 _DEVELOPMENT_WORDS = frozenset({"dev", "devel", "develop", "development", "debug", "test", "tests", "testing",
@@ -792,7 +792,9 @@ def _development_settings(where: str) -> bool:
 
     if not where.endswith(".py"):
         return False  # a docs page that lists the class: its readers may install it anywhere
-    words = {word.lower() for part in where[:-3].split("/") for word in re.split(r"[._-]", part)}
+    # the file's name and its folder's (``settings/dev/__init__.py``), not the package's: a project's
+    # top-level ``debug_tools`` package holds production code
+    words = {word.lower() for part in where[:-3].split("/")[-2:] for word in re.split(r"[._-]", part)}
     return is_test_path(where) or bool(words & _DEVELOPMENT_WORDS)
 
 

@@ -39,7 +39,7 @@ Django's `django.contrib.auth.middleware.AuthenticationMiddleware`). Not when th
 that ships the package (a reusable app: `setup.py`, a `[project]` name equal to the package with a
 `[build-system]`): the projects installing it list its middleware in their own settings.
 Silent as well: a class that only settings for development or tests install (every `MIDDLEWARE`
-listing that names it is in a settings file whose path says `dev`, `development`, `debug`, `test` or
+listing that names it is in a settings file whose name or folder says `dev`, `development`, `debug`, `test` or
 `unittests`, such as `settings/templates/settings.dev.py` or `settings_test.py`; the deployed settings,
 read in full, are the class's own package's and do not list it; no other code names it): a debugging
 middleware that logs each request costs its thread switch on a developer's machine, not where users are
