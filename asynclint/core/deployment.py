@@ -466,6 +466,15 @@ def detect(root: Path) -> Deployment:
     return known[root]
 
 
+def serves_package(root: Path, package: str) -> bool:
+    """A server command of the repository runs an ASGI or WSGI module of ``package`` (thenewboston Core's
+    ``daphne core.project.asgi:application``): the repository deploys the package as an application,
+    even when it also builds a distribution of it (a poetry project has a ``[build-system]``)."""
+    asgi, wsgi = _commands(root, list(_files(root)))
+    module = re.compile(rf"(?<![\w.]){re.escape(package)}(?:\.\w+)*\.[aw]sgi\b")
+    return any(module.search(line) for _, line in (*asgi, *wsgi))
+
+
 def _asgi_environment(found: list[Path]) -> tuple[tuple[str, str], ...]:
     """(name, value) for each environment variable the project's ``asgi.py`` modules set to a string
     constant at module level; a variable that two of them set differently is left out."""

@@ -759,8 +759,10 @@ def never_installed(node: nodes.ClassDef) -> str | None:
     holds no settings module of its own (test settings do not count)."""
     from asynclint.core import deployment, django_kinds
 
-    if not node.root().file or _listed(node) is not None:
+    if not node.root().file:
         return None
+    if _listed(node) is not None:
+        return _installed_for_development_only(node)
     root = deployment.project_root(node.root().file)
     try:
         package = Path(node.root().file).resolve().relative_to(root.resolve()).parts[0]
@@ -775,6 +777,77 @@ def never_installed(node: nodes.ClassDef) -> str | None:
     if _named_by_code(node):
         return None
     return f"no MIDDLEWARE setting names it ({', '.join(settings[:2])} read in full) and no other code uses it"
+
+
+#: Words of a settings file's path (its name and its folder's, split at ``.``, ``_`` and ``-``) that make it
+#: settings for development or tests: ``settings/templates/settings.dev.py``, ``settings_unittests.py``,
+#: ``config/settings/test.py``. Not ``local``: a ``local_settings.py`` is often what a deployment loads.
+_DEVELOPMENT_WORDS = frozenset({"dev", "devel", "develop", "development", "debug", "test", "tests", "testing",
+                                "unittest", "unittests"})
+
+
+def _development_settings(where: str) -> bool:
+    """``where`` (a file relative to the project root) is a Python settings file for development or tests."""
+    from asynclint.core.deployment import is_test_path
+
+    if not where.endswith(".py"):
+        return False  # a docs page that lists the class: its readers may install it anywhere
+    # the file's name and its folder's (``settings/dev/__init__.py``), not the package's: a project's
+    # top-level ``debug_tools`` package holds production code
+    words = {word.lower() for part in where[:-3].split("/")[-2:] for word in re.split(r"[._-]", part)}
+    return is_test_path(where) or bool(words & _DEVELOPMENT_WORDS)
+
+
+def _installed_for_development_only(node: nodes.ClassDef) -> str | None:
+    """Why the deployment never runs the middleware class ``node`` although a ``MIDDLEWARE`` listing names
+    it, or None: every listing that names it is in a settings file for development or tests
+    (``_development_settings``: thenewboston's debugging ``LoggingMiddleware``, added only by
+    ``settings/templates/settings.dev.py`` and ``settings.unittests.py``), the project's settings are
+    read in full (``_settings_read``: nothing computed could add it in the deployment) and include a
+    deployed settings module of the class's own top-level package that is not a distribution's (a
+    reusable app's test settings list its middleware for its users, who install it anywhere; a
+    repository whose server command runs the package's ASGI or WSGI module deploys it as an application,
+    ``deployment.serves_package``), and no code
+    but those listings and its own definition names it (a subclass, a wrapper would run it). Its
+    thread switch costs only on a developer's machine or in the tests."""
+    from asynclint.core import deployment, django_kinds
+
+    root = deployment.project_root(node.root().file)
+    try:
+        mine = Path(node.root().file).resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+    own = f"{node.root().name}.{node.name}"
+    # its own module's docstring telling how to install it (``MIDDLEWARE += ('app.mw.LoggingMiddleware',)``)
+    # installs nothing; a settings module that defines a middleware and lists it does
+    listings = sorted({where for path, where in _listings(root).get(node.name, ())
+                       if (path == own or definition(path, node) is node) and
+                       (where != mine.as_posix() or _sets_middleware(node.root()))})
+    if not listings or not all(_development_settings(where) for where in listings):
+        return None
+    package = mine.parts[0]
+    settings = _settings_read(root)
+    if not settings or not any(where.split("/")[0] == package for where in settings) or \
+            (_distributed(root, package) and not deployment.serves_package(root, package)):
+        return None  # no deployed settings of its own (a library's test settings): its users' MIDDLEWARE decides
+    if django_kinds.identifiers(node.root()).get(node.name):
+        return None
+    listed_files = {os.path.abspath(root / where) for where in listings}
+    for path in django_kinds._files_mentioning(node):  # noqa: SLF001 (the project's text index)
+        path = os.path.abspath(path)
+        if path != os.path.abspath(node.root().file) and path not in listed_files and \
+                _named_in_code(path, node.name, node.root().name):
+            return None
+    return f"only settings for development or tests list it in MIDDLEWARE ({', '.join(listings[:2])})"
+
+
+def _sets_middleware(module: nodes.Module) -> bool:
+    """Code of ``module`` names ``MIDDLEWARE`` (a settings module that defines a middleware too); a
+    docstring that tells how to install the module's class (``MIDDLEWARE += ('app.mw.LoggingMiddleware',)``)
+    does not."""
+    return any(name.name == api.MIDDLEWARE_SETTING for name in module.nodes_of_class((nodes.Name, nodes.AssignName))) or \
+        any(attribute.attrname == api.MIDDLEWARE_SETTING
+            for attribute in module.nodes_of_class((nodes.Attribute, nodes.AssignAttr)))
 
 
 def _lists_from_its_module(root: Path, node: nodes.ClassDef) -> bool:
@@ -964,9 +1037,11 @@ def _settings_read(root: Path) -> list[str] | None:
             elif isinstance(node, ast.keyword) and node.arg == api.MIDDLEWARE_SETTING:
                 values = [node.value]
             # a read that flows into something else (MIDDLEWARE = base.MIDDLEWARE + ...); not one that
-            # changes it in place (MIDDLEWARE.append(...)) or tests membership
+            # changes it in place (MIDDLEWARE.append(...)) or tests it (membership, or a slice compared:
+            # thenewboston's `assert MIDDLEWARE[:1] == [...]` before its `MIDDLEWARE.insert(1, ...)`)
             elif isinstance(node, ast.Name) and node.id == api.MIDDLEWARE_SETTING and \
-                    not isinstance(node.ctx, ast.Store) and not isinstance(parents.get(node), (ast.Attribute, ast.Compare)):
+                    not isinstance(node.ctx, ast.Store) and not isinstance(parents.get(node), (ast.Attribute, ast.Compare)) and \
+                    not (isinstance(parents.get(node), ast.Subscript) and isinstance(parents.get(parents[node]), ast.Compare)):
                 values = [node]
             if not all(_literal_strings(value) for value in values):
                 known[key] = None

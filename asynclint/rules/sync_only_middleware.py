@@ -38,6 +38,12 @@ keeps the finding), and no other code names the class (a comment, such as a comm
 Django's `django.contrib.auth.middleware.AuthenticationMiddleware`). Not when the repository builds a distribution
 that ships the package (a reusable app: `setup.py`, a `[project]` name equal to the package with a
 `[build-system]`): the projects installing it list its middleware in their own settings.
+Silent as well: a class that only settings for development or tests install (every `MIDDLEWARE`
+listing that names it is in a settings file whose name or folder says `dev`, `development`, `debug`, `test` or
+`unittests`, such as `settings/templates/settings.dev.py` or `settings_test.py`; the deployed settings,
+read in full, are the class's own package's and do not list it; no other code names it): a debugging
+middleware that logs each request costs its thread switch on a developer's machine, not where users are
+served. A docstring that shows how to install the class does not list it.
 A class that no `MIDDLEWARE` listing names (settings, `override_settings`, docs) and no other code
 uses, in a project whose settings asynclint cannot read in full (entries computed at run time, a plugin
 hook handed `globals()` such as `djp.settings(globals())`) or in a reusable app, is reported as
