@@ -647,6 +647,37 @@ def test_a_new_importer_of_a_script_reanalyses_the_script(capsys, tmp_path, monk
     assert [(f["path"], f["symbol"]) for f in found] == [("shop/fetch.py", "blocking-call-in-async")]
 
 
+RATES = textwrap.dedent("""\
+    import asyncio
+    import time
+
+
+    class RateTable:
+        pass
+
+
+    async def example():
+        time.sleep(1)
+
+
+    if __name__ == "__main__":
+        asyncio.run(example())
+""")
+
+
+def test_a_new_caller_of_a_demo_run_by_its_modules_main_block_reanalyses_it(capsys, tmp_path, monkeypatch):
+    """A library module's demo coroutine, run only by the module's own ``if __name__ == "__main__":``
+    block, may block while other modules import the module for its classes; which files name the demo
+    is read from the project's text (``own_loop.files_naming``), so a new view awaiting it is seen warm."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "rates.py": RATES,
+                                      "prices.py": "from shop.rates import RateTable\n\nTABLE = RateTable()\n"})
+    assert check(capsys, ".")[1] == []
+    (tmp_path / "shop" / "views.py").write_text("from shop.rates import example\n\n\nasync def page(request):\n"
+                                                "    await example()\n")
+    found = _warm_equals_no_cache(capsys)
+    assert ("shop/rates.py", "blocking-call-in-async") in [(f["path"], f["symbol"]) for f in found]
+
+
 JOBS = textwrap.dedent("""\
     import asyncio
     from pathlib import Path

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from astroid import nodes
+from astroid.exceptions import InferenceError, MroError
 
 from asynclint import django_api as api
 from asynclint.core.imports import bindings, definition, definition_of, imported_name, is_django_name, qualified_name
@@ -418,7 +419,9 @@ def _class_factory(node: nodes.ClassDef) -> Factory | None:
 def _reaches_mixin_init(init: nodes.FunctionDef, chain: _Chain, depth: int) -> bool:
     """Whether a project ``__init__`` hands over to the next one up to MiddlewareMixin's: any call of an
     ``__init__`` attribute counts (``super().__init__``, ``Base.__init__(self, ...)``, ``super(C, self)``),
-    and a ``super().__init__`` that reaches another project ``__init__`` is followed into it."""
+    and a ``super().__init__`` that reaches another project ``__init__`` is followed into it. Which one
+    ``super()`` reaches is read from the method resolution order: in ``class M(MiddlewareMixin, Base)``
+    it is the mixin's, not ``Base``'s."""
     for call in init.nodes_of_class(nodes.Call):
         func = call.func
         if not isinstance(func, nodes.Attribute) or func.attrname != "__init__":
@@ -426,11 +429,31 @@ def _reaches_mixin_init(init: nodes.FunctionDef, chain: _Chain, depth: int) -> b
         receiver = func.expr
         if depth < _MAX_DEPTH and isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Name) and \
                 receiver.func.name == "super" and not receiver.args:
-            parent = chain.method("__init__", after=init.parent)
+            parent = _super_init(init.parent, chain)
             if parent is not None:
                 return _reaches_mixin_init(parent, chain, depth + 1)
         return True
     return False
+
+
+def _super_init(owner: nodes.NodeNG, chain: _Chain) -> nodes.FunctionDef | None:
+    """The project ``__init__`` that ``super().__init__`` in a method of ``owner`` runs; None when it is
+    MiddlewareMixin's (or a Django middleware class's) or no other class defines one. Read from the
+    analysed class's MRO; the chain's order (depth first, left to right) when astroid cannot build it."""
+    try:
+        mro = chain.classes[0].mro()
+    except (MroError, InferenceError):  # duplicate bases, no consistent order, a base astroid cannot infer
+        mro = None
+    if mro is None or owner not in mro:
+        return chain.method("__init__", after=owner)
+    for cls in mro[mro.index(owner) + 1:]:
+        qualified = cls.qname()
+        if qualified in api.MIDDLEWARE_MIXINS or api.is_django_middleware(qualified):
+            return None
+        found = [f for f in cls.locals.get("__init__", ()) if isinstance(f, nodes.FunctionDef) and class_level(f, cls)]
+        if found and cls in chain.classes:
+            return found[0]
+    return None
 
 
 def _sets_self(method: nodes.FunctionDef, attribute: str) -> bool:

@@ -13,6 +13,10 @@ else does, and a maintainer would not move a file read off their loop:
   in the script's program (the script and the project modules only it imports) must be such a call;
   a coroutine passed as a value (a handler registered with a bot, a server's callback), a module
   imported by any other project module, or a project too large to index is unknown: the finding stays.
+  Except a module-level coroutine that the module's own ``if __name__ == "__main__":`` block runs with
+  ``asyncio.run(...)`` (a library module's demo): when every reference to it, in its module and in
+  every project file whose text holds its name, is such a call in that block, importing the module
+  never runs it, whoever imports the module.
 
 - **worker loops**: a coroutine reached only from a loop that a sync task starts or that a library
   runs in a worker (``_reached_from_worker_loop``). The roots: a coroutine passed to ``asyncio.run``
@@ -79,6 +83,8 @@ def own_loop_reason(node: nodes.NodeNG, local_work: bool = True) -> str | None:
             else None
     program = _script_program(node.root())
     if program is not None and _reached_only_from_own_loop(frame, program, set()):
+        return "a script's own event loop"
+    if program is None and _run_only_by_main_block(frame):
         return "a script's own event loop"
     return worker_loop_reason(frame) if local_work else None
 
@@ -286,13 +292,52 @@ def _before_first_suspension(node: nodes.NodeNG, frame: nodes.AsyncFunctionDef) 
 # --- the program a script runs --------------------------------------------------------------------------
 def _is_script(module: nodes.Module) -> bool:
     """The module has an ``if __name__ == "__main__":`` block."""
-    for statement in module.body:
-        test = getattr(statement, "test", None)
-        if isinstance(statement, nodes.If) and isinstance(test, nodes.Compare) and \
-                isinstance(test.left, nodes.Name) and test.left.name == "__name__" and \
-                any(isinstance(value, nodes.Const) and value.value == "__main__" for _op, value in test.ops):
-            return True
-    return False
+    return bool(_main_blocks(module))
+
+
+def _main_blocks(module: nodes.Module) -> list[nodes.If]:
+    """The module's ``if __name__ == "__main__":`` statements."""
+    return [statement for statement in module.body
+            if isinstance(statement, nodes.If) and isinstance(statement.test, nodes.Compare) and
+            isinstance(statement.test.left, nodes.Name) and statement.test.left.name == "__name__" and
+            any(isinstance(value, nodes.Const) and value.value == "__main__" for _op, value in statement.test.ops)]
+
+
+def _run_only_by_main_block(function: nodes.AsyncFunctionDef) -> bool:
+    """A module-level coroutine of a module that other project modules import (so the module is no
+    script program of its own: ``_script_program`` is None), run only by the module's own
+    ``if __name__ == "__main__":`` block: every reference to it, in its module and in every other project
+    file whose text holds its name, is the argument of ``asyncio.run(...)`` /
+    ``loop.run_until_complete(...)`` inside that block (a library module's demo, ``asyncio.run(example())``).
+    Importing the module runs none of it; a reference anywhere else, or a project too large to index,
+    keeps the finding."""
+    module = function.root()
+    blocks = _main_blocks(module)
+    if not blocks or function.parent is not module:
+        return False
+    found = _project_words(function)
+    if found is None:
+        return False
+    words, own = found
+    references = list(_references(function, frozenset({own} | words.get(function.name))))
+    return bool(references) and all(
+        reference is not None and reference.root() is module and _loop_runner_argument(reference) and
+        any(block.parent_of(reference) for block in blocks)
+        for reference in references)
+
+
+def _loop_runner_argument(reference: nodes.NodeNG) -> bool:
+    """``asyncio.run(reference(...))`` or ``loop.run_until_complete(reference(...))``."""
+    call = reference.parent
+    if not (isinstance(call, nodes.Call) and call.func is reference):
+        return False
+    holder = call.parent
+    if not (isinstance(holder, nodes.Call) and call in holder.args):
+        return False
+    func = holder.func
+    if isinstance(func, nodes.Attribute) and func.attrname in _RUN_METHODS:
+        return True
+    return isinstance(func, (nodes.Name, nodes.Attribute)) and qualified_name(func) in _LOOP_RUNNERS
 
 
 def _module_names(path: str) -> set[str]:

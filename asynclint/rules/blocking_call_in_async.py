@@ -27,7 +27,9 @@ the older `blocking-calls = ["shop.pdf.render_invoice -> ..."]` is the same with
 Code that runs once per process, not per request (a management command, a migration, a settings
 module, an `AppConfig`, a system check), is not checked; nor is a coroutine on a loop that serves
 nothing else (`asynclint.core.own_loop`): one of a test module; one reached only through awaits from a
-script's own `asyncio.run()`; or one reached only from a loop that a worker runs for one task: a
+script's own `asyncio.run()` (a module other modules import counts for a coroutine that only the module's
+own `if __name__ == "__main__":` block runs, a library module's demo); or one reached only from a loop
+that a worker runs for one task: a
 coroutine that sync code hands to `asyncio.run()`/`loop.run_until_complete()`, or that a task queue's
 task or a management command hands to `async_to_sync()`, and the methods a library runs on a loop of
 its own in a worker (the `run()` of a pulpcore `Stage` subclass: the Stages API pipeline of a Pulp
