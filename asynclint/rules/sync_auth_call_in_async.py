@@ -7,7 +7,9 @@ comparing it with `==`, passing it to a function; not an identity comparison, `r
 directly or through a name only compared that way, bound by `functools.partial` without calling
 it, or read only inside a `lambda` a thread adapter runs, `await asyncio.to_thread(lambda:
 user.is_authenticated)`: `SimpleLazyObject` loads nothing for `is`, the partial reads it only when
-called, and the lambda's body loads it in the worker thread) in an `async def` that has the request; the sync
+called, and the lambda's body loads it in the worker thread; nor handed to a parameter of a
+module-level function, `test_func(request.user)`, that every call of the function outside the tests
+gives a thread adapter's callable, `auser_passes_test(sync_to_async(lambda u: u.is_authenticated))`) in an `async def` that has the request; the sync
 `authenticate`/`login`/`logout`/`get_user`/`update_session_auth_hash`/`check_password`; the user's
 `check_password`, `has_perm(s)`, `has_module_perms`, `get_*_permissions`; `make_password` and the
 user's `set_password` (they hash, and have no async form: `await sync_to_async(user.set_password)(...)`); and
@@ -120,7 +122,83 @@ def _passed_to_thread(node: nodes.NodeNG) -> bool:
     if not isinstance(parent, nodes.Call) or node is parent.func:
         return False
     callee = kind_of(parent.func)
-    return callee is not None and callee.name == ADAPTED_CALLABLE
+    if callee is not None and callee.name == ADAPTED_CALLABLE:
+        return True
+    return isinstance(parent.func, nodes.Name) and _parameter_always_adapted(parent.func)
+
+
+def _parameter_always_adapted(name: nodes.Name) -> bool:
+    """``test_func(request.user)`` where ``test_func`` is a parameter of a module-level function (a
+    decorator factory: ``def auser_passes_test(test_func): ... await test_func(request.user)``) that
+    every call in the project gives a thread adapter's callable (``sync_to_async(lambda u: ...)``): the
+    lazy user is evaluated in the thread. Calls in test modules pass the tests' own doubles: not
+    counted. A default, a non-call use of the function, a call that passes
+    something else or none at all: unknown (the finding stays)."""
+    try:
+        _, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-except
+        return False
+    if len(bindings) != 1 or not isinstance(bindings[0], nodes.AssignName) or \
+            not isinstance(bindings[0].parent, nodes.Arguments):
+        return False
+    function = bindings[0].parent.parent
+    if not isinstance(function, nodes.FunctionDef) or not isinstance(function.parent, nodes.Module) or \
+            not function.root().file:
+        return False
+    from asynclint.core import context
+
+    known = context.current().own_loop_programs  # the run's memo of project-wide reference searches
+    key = ("adapted-parameter", function, name.name)
+    if key not in known:
+        known[key] = _every_call_adapts(function, name.name)
+    return known[key]
+
+
+def _every_call_adapts(function: nodes.FunctionDef, parameter: str) -> bool:
+    import os
+
+    from astroid import MANAGER
+
+    from asynclint.core import deployment
+    from asynclint.core.own_loop import files_naming, is_test_module
+
+    positional = [argument.name for argument in function.args.posonlyargs + function.args.args]
+    index = positional.index(parameter) if parameter in positional else None
+    own = os.path.abspath(function.root().file)
+    called = False
+    for path in sorted(files_naming(str(deployment.project_root(own)), function.name) | {own}):
+        try:
+            module = function.root() if path == own else MANAGER.ast_from_file(path)
+        except Exception:  # pylint: disable=broad-except
+            return False
+        if is_test_module(module):
+            continue  # a test hands in its own doubles; the application's calls decide
+        for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
+            if (node.name if isinstance(node, nodes.Name) else node.attrname) != function.name:
+                continue
+            if isinstance(node, nodes.Attribute) and qualified_name(node) is None:
+                return False  # an object's attribute of that name: may be this function
+            qualified = qualified_name(node)
+            if qualified is None:
+                return False
+            module_name, _, last = qualified.rpartition(".")
+            own_name = function.root().name
+            if last != function.name or not (module_name == own_name or own_name.endswith(f".{module_name}")
+                                              or module_name.endswith(f".{own_name}")):
+                continue  # provably another function of the same name (an import of another module's)
+            call = node.parent
+            if not (isinstance(call, nodes.Call) and call.func is node):
+                return False  # kept as a value: called with anything
+            given = [keyword.value for keyword in call.keywords or () if keyword.arg == parameter]
+            if index is not None and index < len(call.args):
+                given.append(call.args[index])
+            if len(given) != 1 or isinstance(given[0], nodes.Starred):
+                return False
+            kind = kind_of(given[0])
+            if kind is None or kind.name != ADAPTED_CALLABLE:
+                return False
+            called = True
+    return called
 
 
 def _authenticated_by_view(request: nodes.NodeNG) -> bool:
