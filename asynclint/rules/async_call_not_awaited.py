@@ -13,7 +13,8 @@ callback inside `if iscoroutinefunction(callback):`), or to an async library cli
 `guild.fetch_member()`, `message.add_reaction()`...: docs/libraries.md; the object known from its constructor, factory or a parameter's
 annotation such as `context: grpc.aio.ServicerContext`, or the handler signature a library calls: the
 context of a `@commands.slash_command()`, the message of an `on_message` listener) whose coroutine is never awaited: a bare statement, a value used
-directly (`Book.objects.aget(pk=1).title`, `if check(pk):`, unpacked: `book, created = Book.objects.aget_or_create(...)`), a coroutine returned from an
+directly (`Book.objects.aget(pk=1).title`, `if check(pk):`, unpacked: `book, created = Book.objects.aget_or_create(...)`,
+iterated by a `for` or a comprehension: `[t for t in titles_in_thread(a)]`; the coroutine's own API, `coro.close()`, is no misuse), a coroutine returned from an
 `async def` (also as the last operand of `or`/`and`: `return await a() or b.acreate()`), or one
 assigned to a name that is then used as a value or never used, or one handed to the project's own
 callable that never awaits it: an `async def` or plain `def` that only uses that parameter as a value
@@ -40,6 +41,10 @@ calls a parameter to which a caller in its module passes a `sync_to_async(f)` wr
 layer's `group_send()`, `group_add()`...: `prefilter.library_async_method_names`) called as a
 statement in a plain `def` (nothing is sent; sync code reaches a layer through `async_to_sync(...)`, which
 the message names; no automatic fix, since `async_to_sync` raises where a caller runs the function on a loop).
+And a `@sync_to_async` function or the project's own `async def` called by a plain `def` that drops the
+coroutine or reads it as if it were the result (iterates it, reads an attribute of it, through a name all
+of whose uses do so): it never runs, and the read raises (returned, or handed to `async_to_sync`/
+`asyncio.run`/a callable, it stays silent; no automatic fix, `await` needs an `async def`).
 
 Also an asgiref or Channels adapter built and dropped, in sync or async code: `async_to_sync(f)`,
 `sync_to_async(f)` or `database_sync_to_async(f)` as a statement of its own makes the wrapper and
@@ -110,6 +115,10 @@ _SYMBOL = "async-call-not-awaited"
 _VALUE_BUILTINS = frozenset({"print", "len", "str", "repr", "bool", "int", "float", "list", "tuple", "dict",
                              "set", "sorted", "sum", "min", "max", "any", "all", "isinstance", "format"})
 
+#: What a coroutine object itself has: reading these is the coroutine's API, not a misread result.
+_COROUTINE_ATTRIBUTES = frozenset({"close", "send", "throw", "cr_await", "cr_code", "cr_frame", "cr_running",
+                                   "cr_origin", "cr_suspended", "__await__", "__name__", "__qualname__"})
+
 NOT_AWAITED = "never awaited"
 USED_AS_VALUE = "used as a value"
 RETURNED = "returned without being awaited"
@@ -131,9 +140,13 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         return NOT_AWAITED
     if isinstance(parent, nodes.Return):
         return RETURNED
+    if isinstance(parent, nodes.Attribute) and parent.attrname in _COROUTINE_ATTRIBUTES:
+        return None  # ``coro.close()``, ``coro.cr_frame``: the coroutine's own API, not the result's
     if isinstance(parent, (nodes.Attribute, nodes.Subscript, nodes.FormattedValue, nodes.Compare,
                            nodes.BinOp)) or (isinstance(parent, nodes.UnaryOp) and parent.op == "not"):
         return USED_AS_VALUE
+    if _iterated(node):
+        return USED_AS_VALUE  # ``for x in coro`` / ``[x for x in coro]``: TypeError, not iterable
     if isinstance(parent, (nodes.If, nodes.While, nodes.IfExp, nodes.Assert)) and node is parent.test:
         return USED_AS_VALUE
     if isinstance(parent, nodes.BoolOp):
@@ -172,6 +185,41 @@ def _misuse(node: nodes.NodeNG) -> str | None:
                 and not isinstance(node, (nodes.Tuple, nodes.List, nodes.Set)):
             return USED_AS_VALUE  # ``book, created = coro``: unpacking a coroutine raises TypeError
     return None
+
+
+def _iterated(node: nodes.NodeNG) -> bool:
+    """``node`` is what a sync ``for`` loop or a sync comprehension iterates (``async for`` is another
+    rule's business: an async iterator there is right)."""
+    parent = node.parent
+    if isinstance(parent, nodes.For) and not isinstance(parent, nodes.AsyncFor):
+        return node is parent.iter
+    return isinstance(parent, nodes.Comprehension) and not parent.is_async and node is parent.iter
+
+
+def _dropped_or_read_in_sync_code(node: nodes.Call) -> str | None:
+    """How sync code misuses the coroutine ``node`` makes, when it certainly never reaches an await:
+    dropped as a statement, or read as if it were the result (an attribute, iterated, compared...),
+    also through a name all of whose uses read it so. Returned or passed on, the caller may await it."""
+    parent = node.parent
+    if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and node is parent.value:
+        targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
+        if len(targets) != 1 or not isinstance(targets[0], nodes.AssignName):
+            return None
+        return _misuse_of_name(targets[0], returned_is_passed_on=True)
+    misuse = _misuse(node)
+    return misuse if misuse in (NOT_AWAITED, USED_AS_VALUE) else None
+
+
+def _maybe_own_coroutine_function(node: nodes.Call) -> bool:
+    """``helper(...)``, ``self.helper(...)``: a call worth asking the kind of in sync code, whose
+    coroutine (if it makes one) is dropped or assigned to a name or read right away."""
+    func = node.func
+    if not (isinstance(func, nodes.Name) or (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
+                                               and func.expr.name in ("self", "cls"))):
+        return False
+    parent = node.parent
+    return isinstance(parent, (nodes.Expr, nodes.Assign, nodes.AnnAssign, nodes.Attribute, nodes.Subscript,
+                               nodes.FormattedValue, nodes.Compare, nodes.BinOp)) or _iterated(node)
 
 
 #: Receivers whose methods are the ORM's: their arguments are lookups and field values.
@@ -357,8 +405,9 @@ def _self_attribute_read_as_value(owner: nodes.ClassDef, target: nodes.NodeNG, _
     return bool(reads) and all(_used_as_value_only(read, None, _depth) for read in reads)
 
 
-def _misuse_of_name(target: nodes.AssignName) -> str | None:
-    """A coroutine stored in a name: misused if the name is never awaited or passed on."""
+def _misuse_of_name(target: nodes.AssignName, returned_is_passed_on: bool = False) -> str | None:
+    """A coroutine stored in a name: misused if the name is never awaited or passed on (in sync code,
+    ``returned_is_passed_on``: returning it hands it to the caller, which may await it)."""
     frame = enclosing_frame(target)
     uses = [
         name for name in frame.nodes_of_class(nodes.Name)
@@ -367,7 +416,7 @@ def _misuse_of_name(target: nodes.AssignName) -> str | None:
     if not uses:
         return NOT_AWAITED
     verdicts = [_misuse(use) for use in uses]
-    if any(verdict is None for verdict in verdicts):
+    if any(verdict is None or (returned_is_passed_on and verdict == RETURNED) for verdict in verdicts):
         return None  # awaited, or passed on somewhere: trust it
     return USED_AS_VALUE
 
@@ -492,8 +541,9 @@ class AsyncCallNotAwaited(AsyncLintRule):
         django_async = _named_like_django_async(node)
         written = _attribute_written_after(node, frame)
         dropped = isinstance(node.parent, nodes.Expr) and _named_like_library_async(node)
+        own = not django_async and _maybe_own_coroutine_function(node)
         if not returned and not _truth_tested(node) and not django_async and written is None \
-                and not dropped and _parameter_called(node, frame) is None:
+                and not dropped and not own and _parameter_called(node, frame) is None:
             return  # nothing below can report it: its kind is not needed (most calls of sync code)
         if dropped:
             found = kind_of(node)
@@ -526,6 +576,17 @@ class AsyncCallNotAwaited(AsyncLintRule):
                                   f"that is {misuse}, so it never runs; call its sync form here, or make "
                                   f"{frame.name} an 'async def' and write 'await {describe(node)}'")
             return
+        if found is not None and found.name == api.COROUTINE and own and not returned and not _truth_tested(node) \
+                and (found.origin == "adapter" or (found.origin == "project" and is_plain_coroutine_function(found.function))):
+            misuse = _dropped_or_read_in_sync_code(node)
+            if misuse is not None:
+                self._report_needs_async_def(
+                    node, frame.name,
+                    f"that is {misuse} in the sync function {frame.name}(), so it never runs (call the sync "
+                    f"function it wraps here instead)" if found.origin == "adapter" else
+                    f"that is {misuse} in the sync function {frame.name}(), so it never runs",
+                    f"{frame.name}() is a sync function: 'await' needs an 'async def'")
+                return
         if found is not None and found.name == api.COROUTINE and _is_awaitable_origin(found):
             if returned:
                 self.report(node, f"{describe(node.func)}() returns a coroutine from inside try/except in the "
