@@ -1049,6 +1049,8 @@ AUTHENTICATING_VIEWS = _libraries.AUTHENTICATING_VIEWS
 AUTHENTICATING_VIEW_DECORATORS = _libraries.AUTHENTICATING_VIEW_DECORATORS
 #: The Request classes those views build and authenticate before a handler runs (DRF's, adrf's).
 AUTHENTICATED_REQUESTS = _libraries.AUTHENTICATED_REQUESTS
+#: Permission and throttle classes whose hooks (method names) those views call only after authenticating.
+AUTHENTICATED_HOOKS: dict[str, frozenset[str]] = dict(_libraries.AUTHENTICATED_HOOKS)
 UNAUTHENTICATED_VIEW_METHODS = _libraries.UNAUTHENTICATED_VIEW_METHODS
 #: What shows a handler belongs to such a view when its base class cannot be read: ``@action``, a DRF
 #: ``Response`` returned.

@@ -111,7 +111,7 @@ def evaluated_later_safely(adapter: nodes.Call, unknown: bool = False) -> bool:
     if not (isinstance(called, nodes.Call) and called.func is adapter and isinstance(called.parent, nodes.Await)):
         return False
     return _returned_to_a_consumer(called.parent) or _assigned_and_used_safely(called.parent, unknown=unknown) \
-        or _returned_to_safe_callers(called.parent)
+        or _returned_to_safe_callers(called.parent) or _passed_to_safe_coroutine(called.parent, 0, unknown)
 
 
 def _returned_to_a_consumer(value: nodes.NodeNG) -> bool:
@@ -233,16 +233,62 @@ def _assigned_and_used_safely(value: nodes.NodeNG, depth: int = 0, unknown: bool
     for load in scope.nodes_of_class(nodes.Name):
         if load.name != name:
             continue
-        if load.frame() is not scope:
+        if load.frame() is not scope and not _closure_in_thread(load, scope):
             return False  # a closure may evaluate it anywhere
         if load.lineno <= statement.lineno:
             continue
         if until is not None and load.lineno > until:
             continue  # the value was overwritten first
-        if not (handed_to_thread(load) or _async_use(load) or _returned_to_a_consumer(load)
-                or _bound_query_to_thread(load) or _refined_and_used_safely(load, depth, unknown)):
+        if not _used_safely(load, scope, depth, unknown) and not _returned_to_a_consumer(load):
             return False
     return True
+
+
+def _used_safely(load: nodes.Name, scope: nodes.NodeNG, depth: int, unknown: bool) -> bool:
+    """One read of the QuerySet's name is safe: handed to a thread (itself or inside a literal that is),
+    read in a lambda a thread adapter runs, iterated with ``async for``, awaited through an ``a*`` method,
+    a bound query method run in a thread, or refined / passed on to a project coroutine that does the same."""
+    return _closure_in_thread(load, scope) or handed_to_thread(_outermost_literal(load)) or _async_use(load) \
+        or _bound_query_to_thread(load) or _refined_and_used_safely(load, depth, unknown) \
+        or _subquery_used_safely(load, depth, unknown)
+
+
+def _subquery_used_safely(load: nodes.Name, depth: int, unknown: bool) -> bool:
+    """``Answer.objects.filter(response__in=qs)``: the QuerySet becomes a subquery of a lazy query (no
+    query runs), and that outer query is itself evaluated only safely (the same test)."""
+    keyword = load.parent
+    if not isinstance(keyword, nodes.Keyword) or depth > _MAX_DEPTH:
+        return False
+    call = keyword.parent
+    if not (isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute)
+            and call.func.attrname in api.LAZY_QUERYSET_METHODS):
+        return False
+    return _async_use(call) or _assigned_and_used_safely(call, depth + 1, unknown) \
+        or _refined_and_used_safely(call, depth + 1, unknown)
+
+
+def _closure_in_thread(load: nodes.Name, scope: nodes.NodeNG) -> bool:
+    """``load`` is read in a lambda written as the callable of a thread adapter (``await sync_to_async(lambda:
+    qs.aggregate(...))()``, ``asyncio.to_thread(lambda: list(qs))``; lambdas nested in it alike): the
+    adapter runs its body in the worker thread, and an inline lambda has no other caller."""
+    frame = load.frame()
+    outermost = None
+    while frame is not scope:
+        if not isinstance(frame, nodes.Lambda) or frame.parent is None:
+            return False
+        outermost = frame
+        frame = frame.parent.frame()
+    return outermost is not None and isinstance(outermost.parent, nodes.Call) and \
+        offloaded_callable(outermost.parent) is outermost
+
+
+def _outermost_literal(node: nodes.NodeNG) -> nodes.NodeNG:
+    """The outermost dict/list/tuple/set display holding ``node`` as an element or a value
+    (``sync_to_async(render)(request, "page.html", {"surveys": qs})`` hands the whole dict to the thread)."""
+    while isinstance(node.parent, (nodes.List, nodes.Tuple, nodes.Set)) or (
+            isinstance(node.parent, nodes.Dict) and any(value is node for _, value in node.parent.items)):
+        node = node.parent
+    return node
 
 
 def _bound_query_to_thread(load: nodes.Name) -> bool:
@@ -288,7 +334,7 @@ def _passed_to_safe_coroutine(value: nodes.NodeNG, depth: int, unknown: bool = F
     if not (isinstance(call, nodes.Call) and isinstance(call.parent, nodes.Await) and
             isinstance(call.func, (nodes.Name, nodes.Attribute)) and call.func is not value):
         return False
-    function = definition_of(call.func)
+    function = definition_of(call.func) or _class_level_method(call.func)
     if function is None and unknown:
         return _names_a_project_import(call.func)
     if not isinstance(function, nodes.AsyncFunctionDef):
@@ -305,11 +351,28 @@ def _passed_to_safe_coroutine(value: nodes.NodeNG, depth: int, unknown: bool = F
     if parameter is None or parameter not in names + [arg.name for arg in function.args.kwonlyargs or []]:
         return False
     loads = [n for n in function.nodes_of_class(nodes.Name) if n.name == parameter]
-    if any(n.frame() is not function for n in loads) or any(
+    if any(n.frame() is not function and not _closure_in_thread(n, function) for n in loads) or any(
             t.frame() is function and t.parent is not function.args
             for t in function.nodes_of_class(nodes.AssignName) if t.name == parameter):
         return False  # a closure, or the parameter is reassigned
-    return all(handed_to_thread(n) or _async_use(n) or _refined_and_used_safely(n, depth, unknown) for n in loads)
+    return all(_used_safely(n, function, depth, unknown) for n in loads)
+
+
+def _class_level_method(func: nodes.NodeNG) -> nodes.FunctionDef | None:
+    """``Service.fetch`` called on a project class itself: its ``@staticmethod``/``@classmethod`` ``fetch``
+    (the last definition in the class body)."""
+    from asynclint.core.imports import definition_of
+
+    if not isinstance(func, nodes.Attribute):
+        return None
+    cls = definition_of(func.expr) if isinstance(func.expr, (nodes.Name, nodes.Attribute)) else None
+    if not isinstance(cls, nodes.ClassDef) or not is_project_file(cls.root().file):
+        return None
+    found = cls.locals.get(func.attrname)
+    method = found[-1] if found else None
+    if isinstance(method, nodes.FunctionDef) and method.type in ("staticmethod", "classmethod"):
+        return method
+    return None
 
 
 def _names_a_project_import(func: nodes.NodeNG) -> bool:

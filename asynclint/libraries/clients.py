@@ -289,7 +289,10 @@ NO_IO_METHODS = {
                              "generate_presigned_post", "close"}),
     REDIS_CLIENT: frozenset({"pipeline", "pubsub", "lock", "register_script", "get_encoder",
                              "get_connection_kwargs", "get_retry", "set_retry", "set_response_callback",
-                             "load_external_module", "monitor", "close"}),
+                             "load_external_module", "monitor", "close",
+                             # module command groups: ``r.ts()`` builds ``TimeSeries(client=r)`` and sends nothing
+                             # (redis/commands/redismodules.py, read in 8.2.0); their commands do the I/O
+                             "ts", "json", "ft", "bf", "cf", "cms", "topk", "tdigest", "vset"}),
     ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
     QDRANT_CLIENT: frozenset({"close"}),

@@ -156,6 +156,22 @@ DRF_RESPONSES = frozenset({f"{_DRF}.response.Response"})
 #: request) reads the cached user: nothing is queried (tests/fixtures/sync-auth-call-in-async/
 #: good_drf_request_handed_to_helper.py, run under SQLite by the calls harness).
 AUTHENTICATED_REQUESTS = frozenset({f"{_DRF}.request.Request", "adrf.requests.AsyncRequest"})
+#: Permission and throttle hooks a DRF (or adrf) view calls with its Request only after ``initial()`` ran
+#: ``perform_authentication()`` (which reads ``request.user``): ``check_permissions()`` and
+#: ``check_throttles()`` follow it in ``initial()``, ``check_object_permissions()`` runs from
+#: ``get_object()`` in the handler (read in DRF 3.16 ``views.py`` and adrf 0.1.12 ``views.py``, whose
+#: ``async_dispatch`` runs ``initial`` in ``sync_to_async`` and awaits async hooks through ``async_to_sync``).
+#: In those methods of a project subclass the request parameter's user is cached: reading it queries
+#: nothing (tests/fixtures/sync-auth-call-in-async/good_drf_permission_hooks_read_user.py).
+AUTHENTICATED_HOOKS = {
+    **dict.fromkeys((f"{_DRF}.permissions.{name}" for name in (
+        "BasePermission", "AllowAny", "IsAuthenticated", "IsAdminUser", "IsAuthenticatedOrReadOnly",
+        "DjangoModelPermissions", "DjangoModelPermissionsOrAnonReadOnly", "DjangoObjectPermissions")),
+        frozenset({"has_permission", "has_object_permission"})),
+    **dict.fromkeys((f"{_DRF}.throttling.{name}" for name in (
+        "BaseThrottle", "SimpleRateThrottle", "AnonRateThrottle", "UserRateThrottle", "ScopedRateThrottle")),
+        frozenset({"allow_request"})),
+}
 #: Decorators that turn a function into such a view (``@api_view(["GET"])``).
 AUTHENTICATING_VIEW_DECORATORS = frozenset({f"{_DRF}.decorators.api_view", "adrf.decorators.api_view"})
 #: The methods of those views that run before the authentication (or are it): there the request's

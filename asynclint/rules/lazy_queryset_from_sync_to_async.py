@@ -11,7 +11,10 @@ to a name that is only evaluated safely afterwards (`await sync_to_async(list)(q
 awaited `a*` method, lazy refinements such as `qs.filter(...).order_by(...)` whose result is used
 that way, a bound query method handed as the callable to a thread adapter such as
 `await sync_to_async(qs.delete)()` or `sync_to_async(qs.count)()`, where the query runs in the thread,
-or a project coroutine it is passed to that only uses it that way) or that is overwritten
+a lambda written as the callable of a thread adapter (`sync_to_async(lambda: qs.aggregate(...))()`), a
+dict or list handed to a thread (`sync_to_async(render)(request, page, {"books": qs})`), the subquery of
+a lazy query used that way (`Review.objects.filter(book__in=qs)`), or a project coroutine it is passed
+to — a function or a class's static or class method — that only uses it that way) or that is overwritten
 before any use (a *possible* finding when it is passed to a project coroutine asynclint cannot
 load), and when it is returned by a fetcher the
 module only hands to other code by reference (`use_query(fetch_items)`): that consumer decides where

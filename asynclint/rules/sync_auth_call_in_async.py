@@ -215,6 +215,8 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
     if has_decorator(function, api.AUTHENTICATING_VIEW_DECORATORS):
         return _names_parameter(request, function, 0)
     cls = function.parent
+    if isinstance(cls, nodes.ClassDef) and _authenticated_hook(cls, function):
+        return _names_parameter(request, function, 1)
     if not isinstance(cls, nodes.ClassDef) or function.name in api.UNAUTHENTICATED_VIEW_METHODS:
         return False
     if _skips_authentication(cls, set()):
@@ -223,6 +225,14 @@ def _authenticated_by_view(request: nodes.NodeNG) -> bool:
             _has_unread_base(cls, set()) and _shows_drf_handler(function)):
         return False
     return _names_parameter(request, function, 1) or _is_self_request(request, function)
+
+
+def _authenticated_hook(cls: nodes.ClassDef, function: nodes.FunctionDef) -> bool:
+    """``function`` is a permission's ``has_permission``/``has_object_permission`` (or a throttle's
+    ``allow_request``) in a class derived from DRF's: the view calls it with its Request only after
+    ``perform_authentication()`` resolved the user (``api.AUTHENTICATED_HOOKS``)."""
+    bases = frozenset(name for name, methods in api.AUTHENTICATED_HOOKS.items() if function.name in methods)
+    return bool(bases) and has_library_base(cls, bases)
 
 
 def _user_set_by_project_decorator(request: nodes.NodeNG) -> bool:
