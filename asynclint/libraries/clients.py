@@ -218,6 +218,17 @@ SYNC_APIS: tuple[SyncApi, ...] = (
                              (FUNCTION, "clerk_backend_api.security.authenticaterequest.authenticate_request"),
                              (FUNCTION, "clerk_backend_api.security.verify_token"),
                              (FUNCTION, "clerk_backend_api.security.verifytoken.verify_token"))),
+    # chromadb (read in 1.5.9's source; AsyncHttpClient looked for in 0.5.0 and 0.5.1): building a client
+    # starts its system and checks the tenant and database. HttpClient() asks the server (the user identity,
+    # the tenant, the database: HTTP requests); PersistentClient() opens its SQLite store on disk (created
+    # and migrated on first use) and reads them there. AsyncHttpClient (0.5.1) is awaited instead; a
+    # persistent store has no async client.
+    blocking_row(FUNCTION, "chromadb.HttpClient", "chromadb", "await chromadb.AsyncHttpClient(...)", since="0.5.1",
+                 note="building it sends requests to the Chroma server"),
+    blocking_row(FUNCTION, "chromadb.PersistentClient", "chromadb", "await sync_to_async({func})(...), once per "
+                 "process rather than per request", local_disk=True,
+                 note="it opens (on first use creates) its SQLite store on disk; chromadb has no async client for "
+                 "a persistent store"),
     # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
     *(blocking_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
            note="Django's storage API has no async form") for name in _STORAGE_METHODS),
@@ -419,5 +430,7 @@ VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg":
             "google-generativeai": "read in its source (0.3.0 and 0.8.6); fixtures only", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
             "django": "5.2.19", "kombu": "5.7.0",
             "google-cloud-speech": "2.41.0 (read in its source; not installed: fixtures only)",
+            "chromadb": "1.5.9 (read in its source; 0.5.0 and 0.5.1 compared for AsyncHttpClient; not installed: "
+                        "fixtures only)",
             "clerk-backend-api": "7.0.0 (read in its source, 1.0.0, 5.0.0 and 5.0.1 compared for the async twins; "
                                  "not installed: fixtures only)"}
