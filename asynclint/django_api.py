@@ -1109,9 +1109,14 @@ def _wildcard(kind: str, name: str) -> SyncApi | None:
         if "." not in rest:
             return None
         return _index().get((FUNCTION, f"{package}.{WILDCARD}.{rest.rpartition('.')[2]}"))
-    if name.startswith("_") or name in NO_IO_METHODS.get(kind, ()):
+    if name.startswith("_") or name in NO_IO_METHODS.get(kind, ()) or name.endswith(ASYNC_TWIN_SUFFIX):
         return None
     return _index().get((kind, WILDCARD))
+
+
+#: ``users.get_async()`` next to ``users.get()``: the async twin a sync SDK object carries (Clerk, Twilio,
+#: Stripe, google-generativeai), a coroutine, never one of the wildcard's blocking requests.
+ASYNC_TWIN_SUFFIX = "_async"
 
 
 def is_library_coroutine(kind: str, name: str) -> bool:

@@ -349,7 +349,7 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
         value = kind_of(parent.parent.value)
         if value is not None and value.name == api.INSTANCE_TUPLE and parent.elts and parent.elts[0] is target:
             return value.but(name=api.INSTANCE)
-        return None
+        return _unpacked_returned_element(parent, target) if value is None else None
     if isinstance(parent, nodes.Arguments):
         return _kind_of_parameter(target, parent)
     if isinstance(parent, (nodes.For, nodes.Comprehension)) and parent.target is target:
@@ -366,6 +366,38 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
                     return entered
                 return _yielded_object(manager)
     return None
+
+
+def _unpacked_returned_element(targets: nodes.Tuple | nodes.List, target: nodes.AssignName) -> Kind | None:
+    """``workflow_id, step = await load_step(pk)``: a project function (awaited when it is a coroutine
+    function or runs in a thread by its ``sync_to_async`` decorator, called when it is a plain ``def``)
+    whose every ``return`` is a tuple literal of as many items, the item at the target's place of the
+    same model instance or QuerySet kind in each (``return (step.workflow_id, step)`` after ``step =
+    Step.objects.get(...)``)."""
+    value = targets.parent.value
+    awaited = isinstance(value, nodes.Await)
+    call = value.value if awaited else value
+    if not isinstance(call, nodes.Call) or any(isinstance(elt, nodes.Starred) for elt in targets.elts):
+        return None
+    function = called_function(call.func)
+    if function is None or not is_project_file(function.root().file) or function.is_generator():
+        return None
+    runs_async = isinstance(function, nodes.AsyncFunctionDef) or is_adapter_decorated(function)
+    if awaited != runs_async:
+        return None
+    index = targets.elts.index(target)
+    returns = [statement.value for statement in function.nodes_of_class(nodes.Return, skip_klass=(
+        nodes.FunctionDef, nodes.Lambda, nodes.ClassDef))]
+    if not returns or not all(isinstance(item, nodes.Tuple) and len(item.elts) == len(targets.elts)
+                              for item in returns):
+        return None
+    kinds = [kind_of(item.elts[index]) for item in returns]
+    first = kinds[0]
+    if first is None or first.name not in INSTANCE_LIKE | QUERYSET_LIKE or any(
+            kind is None or (kind.name, kind.model, kind.user) != (first.name, first.model, first.user)
+            for kind in kinds):
+        return None
+    return first
 
 
 def _appended(target: nodes.AssignName) -> Kind | None:
@@ -588,13 +620,19 @@ def _kind_from_callers(target: nodes.AssignName, function: nodes.FunctionDef) ->
     agreed = _agreed_argument([kind for _call, kind in found])
     if agreed is None or function.name.startswith("_"):
         return agreed
-    # A public function: only a library client, and only when no other project file (tests too) names it.
-    if agreed.name not in api.CLIENT_KINDS or not function.root().file:
+    # A public function: a library client when no other project file (tests too) names it; an ORM value
+    # (``fetch_step(workflow_id, step, now)`` handed the instance its module loaded) when only the
+    # project's test modules name it elsewhere: what a test passes does not change what production passes.
+    if not function.root().file:
         return None
     from asynclint.core.lazy import _other_files_naming  # noqa: PLC0415, PLC2701 (lazy imports this module)
 
     root = _project_root(os.path.dirname(os.path.abspath(function.root().file)))
-    return None if _other_files_naming(function, root) else agreed
+    if agreed.name in api.CLIENT_KINDS:
+        return None if _other_files_naming(function, root) else agreed
+    if agreed.name not in INSTANCE_LIKE | QUERYSET_LIKE:
+        return None
+    return None if any(not is_test_module(other) for other in _other_files_naming(function, root)) else agreed
 
 
 def _agreed_argument(kinds: list[Kind | None]) -> Kind | None:

@@ -251,13 +251,23 @@ def receiver_of(node: nodes.NodeNG) -> nodes.NodeNG | None:
 
 
 def _is_use(node: nodes.NodeNG, text: str) -> bool:
-    """A call ``<text>.m(...)`` or a read ``<text>.x`` (not the called attribute of a call)."""
+    """A call ``<text>.m(...)`` or a read ``<text>.x`` (not the called attribute of a call); or a call of a
+    project function handed ``<text>`` as its only argument that is not a constant (``_get_params(step)``)."""
     if isinstance(node, nodes.Call):
-        return isinstance(node.func, nodes.Attribute) and node.func.expr.as_string() == text
+        return isinstance(node.func, nodes.Attribute) and node.func.expr.as_string() == text \
+            or _sole_argument(node) is not None and _sole_argument(node).as_string() == text
     if isinstance(node, nodes.Attribute) and not isinstance(node, nodes.AssignAttr):
         called = isinstance(node.parent, nodes.Call) and node.parent.func is node
         return not called and node.expr.as_string() == text
     return False
+
+
+def _sole_argument(call: nodes.Call) -> nodes.NodeNG | None:
+    """The one argument of ``call`` that is a name or an attribute, when every other one is a constant."""
+    values = [*call.args, *(keyword.value for keyword in call.keywords or ())]
+    named = [value for value in values if isinstance(value, (nodes.Name, nodes.Attribute))]
+    return named[0] if len(named) == 1 and all(value is named[0] or isinstance(value, nodes.Const)
+                                                for value in values) else None
 
 
 def _uses(function: nodes.NodeNG) -> dict[str, list[nodes.NodeNG]]:
@@ -270,6 +280,9 @@ def _uses(function: nodes.NodeNG) -> dict[str, list[nodes.NodeNG]]:
             receiver = receiver_of(other)
             if isinstance(receiver, (nodes.Name, nodes.Attribute)) and not isinstance(other, nodes.AssignAttr):
                 found.setdefault(receiver.as_string(), []).append(other)
+            handed = _sole_argument(other) if isinstance(other, nodes.Call) else None
+            if handed is not None:
+                found.setdefault(handed.as_string(), []).append(other)
         memo[key] = found
     return memo[key]
 
@@ -347,6 +360,8 @@ def _loads_on(loader: nodes.NodeNG, cls: nodes.ClassDef, depth: int) -> frozense
         return frozenset(name for name in loader.names if caches_value(find_method(cls, name)))
     if isinstance(loader, nodes.Attribute):
         return frozenset({loader.attrname}) if caches_value(find_method(cls, loader.attrname)) else frozenset()
+    if isinstance(loader, nodes.Call) and not isinstance(loader.func, nodes.Attribute):
+        return _loads_through_argument(loader, cls, depth)
     if not (isinstance(loader, nodes.Call) and isinstance(loader.func, nodes.Attribute)):
         return frozenset()
     method = find_method(cls, loader.func.attrname)
@@ -358,6 +373,35 @@ def _loads_on(loader: nodes.NodeNG, cls: nodes.ClassDef, depth: int) -> frozense
     for node in _body_must_run(method):
         receiver = receiver_of(node)
         if isinstance(receiver, nodes.Name) and receiver.name == "self" and _is_use(node, "self"):
+            found |= loads(node, (cls,), depth + 1)
+    return frozenset(found)
+
+
+def _loads_through_argument(loader: nodes.Call, cls: nodes.ClassDef, depth: int) -> frozenset[str]:
+    """``await _get_params(step)``: a project function (a coroutine function awaited, a ``sync_to_async``
+    one awaited, or a plain ``def``) handed the object as its sole non-constant argument, whose body reads
+    the cached property, or calls a method that does, on that parameter before it may return. The object
+    is the same in the worker thread: what it cached there is cached on the loop too."""
+    from asynclint.core.django_kinds import called_function, is_adapter_decorated  # noqa: PLC0415
+
+    function = called_function(loader.func)
+    if function is None or function.is_generator() or isinstance(function.parent, nodes.ClassDef):
+        return frozenset()
+    awaited = isinstance(loader.parent, nodes.Await)
+    if awaited != (isinstance(function, nodes.AsyncFunctionDef) or is_adapter_decorated(function)):
+        return frozenset()
+    handed = _sole_argument(loader)
+    positional = [*(function.args.posonlyargs or []), *(function.args.args or [])]
+    index = loader.args.index(handed) if handed in loader.args else None
+    names = {keyword.arg for keyword in loader.keywords or () if keyword.value is handed}
+    param = positional[index].name if index is not None and index < len(positional) else \
+        next(iter(names)) if len(names) == 1 else None
+    if param is None or _binds(function, param) > 1:
+        return frozenset()
+    found: set[str] = set()
+    for node in _body_must_run(function):
+        receiver = receiver_of(node)
+        if isinstance(receiver, nodes.Name) and receiver.name == param and _is_use(node, param):
             found |= loads(node, (cls,), depth + 1)
     return frozenset(found)
 

@@ -26,8 +26,9 @@ import re
 
 from astroid import nodes
 
-#: A text test for ``asynclint check``'s prefilter: a module that may define such a ``__call__``.
-TEXT_HINT = re.compile(r"\bdef\s+__call__\s*\(\s*self\s*,\s*scope\s*[,)]")
+#: A text test for ``asynclint check``'s prefilter: a module that may define such a ``__call__``, or a
+#: consumer's ``__init__``.
+TEXT_HINT = re.compile(r"\bdef\s+__call__\s*\(\s*self\s*,\s*scope\s*[,)]|(?s:Consumer\b.*?\bdef\s+__init__\s*\()")
 #: ``scope["user"] = SimpleLazyObject(lambda: async_to_sync(get_user)(scope))`` (``self.scope`` too).
 LAZY_LOOP_RUNNER = re.compile(
     r"""\bscope\s*\[\s*["'](\w+)["']\s*\]\s*=\s*SimpleLazyObject\(\s*lambda\b[^:]*:\s*async_to_sync\(""")
@@ -43,11 +44,28 @@ def runs_on_loop(function: nodes.FunctionDef) -> bool:
 
 def loop_reason(function: nodes.FunctionDef) -> str | None:
     """Why sync ``function`` runs on the loop (for the messages), or None when it does not."""
+    if _consumer_init(function):
+        return (f"{function.parent.name}.__init__ runs on the event loop: Channels builds a consumer inside its "
+                f"application's coroutine (as_asgi()) for every connection; do the work in connect() (awaited "
+                f"in an async consumer, a worker thread runs a sync consumer's)")
     if not _two_step_call(function):
         return None
     return (f"{function.parent.name}.__call__(self, scope) is the sync half of a two-step ASGI middleware, which "
             f"the server calls on the event loop: move the work into an 'async def __call__(self, scope, "
             f"receive, send)'")
+
+
+def _consumer_init(function: nodes.FunctionDef) -> bool:
+    """``__init__`` of a project subclass of a Channels consumer (sync or async): ``as_asgi()``'s
+    application (Channels 3+) calls ``cls(**initkwargs)`` inside its ``async def app(scope, receive,
+    send)``, and Channels 2's router built it from its sync ``__call__(scope)``, which the server calls
+    on the loop: either way the constructor runs in the loop's thread, once per connection."""
+    if function.name != "__init__" or not isinstance(function.parent, nodes.ClassDef):
+        return False
+    from asynclint.core.django_kinds import has_library_base  # noqa: PLC0415 (the core imports this module)
+    from asynclint.libraries.clients import CONSUMERS  # noqa: PLC0415
+
+    return has_library_base(function.parent, CONSUMERS)
 
 
 def _two_step_call(function: nodes.FunctionDef) -> bool:
@@ -69,6 +87,7 @@ def _two_step_call(function: nodes.FunctionDef) -> bool:
 COVERED = (
     ("channels", "the sync __call__(self, scope) of two-step middleware", "every loop rule",
      "2.x style, served by asgiref 3 / daphne / uvicorn"),
+    ("channels", "a consumer's __init__ (as_asgi() builds the consumer in its coroutine)", "every loop rule", "4.3"),
     ("channels", "scope entries made SimpleLazyObject(lambda: async_to_sync(...)) read in async code",
      "async-to-sync-in-async", "4.3"),
 )

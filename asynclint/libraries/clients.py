@@ -49,6 +49,8 @@ GENAI_CHAT = "sync Google Gen AI chat"
 GENERATIVE_MODEL = "google-generativeai model"
 GENERATIVE_CHAT = "google-generativeai chat session"
 SPEECH_CLIENT = "sync Google Cloud Speech client"
+CLERK_CLIENT = "sync Clerk client"
+CLERK_RESOURCE = "sync Clerk resource"
 
 
 def blocking_row(receiver, name, library, replacement, since="", note="", **extra):
@@ -200,6 +202,33 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # as coroutines.
     *(blocking_row(SPEECH_CLIENT, name, "google-cloud-speech", "await {func}(...) on a google.cloud.speech.SpeechAsyncClient")
       for name in ("recognize", "long_running_recognize", "list_operations", "get_operation")),
+    # Clerk's Backend API SDK (clerk-backend-api, a Speakeasy client; read in 7.0.0's source, the twins checked
+    # in 1.0.0): every method of a resource (``clerk.users.get()``, ``clerk.sessions.list()``...) is one
+    # HTTPS request through the SDK's sync httpx client, and each has an ``*_async`` twin on the same object.
+    # ``authenticate_request()`` (of the client, or ``clerk_backend_api.security``) verifies the session
+    # token: with no ``options.jwt_key`` it fetches the JWKS from Clerk's API (cached per key in the process;
+    # re-fetched on a rotated key), and a machine token or API key is verified by a request every time, so
+    # it is a *possible* finding; the async twins arrived in 5.0.1.
+    blocking_row(CLERK_RESOURCE, WILDCARD, "clerk-backend-api", "await {func}_async(...)", since="1.0.0"),
+    *(blocking_row(receiver, name, "clerk-backend-api", "await {func}_async(...)", since="5.0.1", possible=True,
+                   note="it fetches Clerk's JWKS over HTTP unless options.jwt_key is given (cached per key in the "
+                   "process), and verifies a machine token or API key with a request every time")
+      for receiver, name in ((CLERK_CLIENT, "authenticate_request"),
+                             (FUNCTION, "clerk_backend_api.security.authenticate_request"),
+                             (FUNCTION, "clerk_backend_api.security.authenticaterequest.authenticate_request"),
+                             (FUNCTION, "clerk_backend_api.security.verify_token"),
+                             (FUNCTION, "clerk_backend_api.security.verifytoken.verify_token"))),
+    # chromadb (read in 1.5.9's source; AsyncHttpClient looked for in 0.5.0 and 0.5.1): building a client
+    # starts its system and checks the tenant and database. HttpClient() asks the server (the user identity,
+    # the tenant, the database: HTTP requests); PersistentClient() opens its SQLite store on disk (created
+    # and migrated on first use) and reads them there. AsyncHttpClient (0.5.1) is awaited instead; a
+    # persistent store has no async client.
+    blocking_row(FUNCTION, "chromadb.HttpClient", "chromadb", "await chromadb.AsyncHttpClient(...)", since="0.5.1",
+                 note="building it sends requests to the Chroma server"),
+    blocking_row(FUNCTION, "chromadb.PersistentClient", "chromadb", "await sync_to_async({func})(...), once per "
+                 "process rather than per request", local_disk=True,
+                 note="it opens (on first use creates) its SQLite store on disk; chromadb has no async client for "
+                 "a persistent store"),
     # Django's file storage: the default FileSystemStorage opens files, S3 and co. make requests.
     *(blocking_row(STORAGE, name, "django", "await sync_to_async({func})(...)",
            note="Django's storage API has no async form") for name in _STORAGE_METHODS),
@@ -237,6 +266,7 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys(("google.cloud.speech.SpeechClient", "google.cloud.speech_v1.SpeechClient",
                      "google.cloud.speech_v1p1beta1.SpeechClient"), SPEECH_CLIENT),
     **dict.fromkeys(("google.genai.Client", "google.genai.client.Client"), GENAI_CLIENT),
+    **dict.fromkeys(("clerk_backend_api.Clerk", "clerk_backend_api.sdk.Clerk"), CLERK_CLIENT),
     **dict.fromkeys(("google.generativeai.GenerativeModel", "google.generativeai.generative_models.GenerativeModel"),
                     GENERATIVE_MODEL),
     **dict.fromkeys(("django.core.files.storage.FileSystemStorage",
@@ -252,6 +282,7 @@ ATTRIBUTE_KINDS = {
     ELASTICSEARCH_CLIENT: ELASTICSEARCH_NAMESPACE,
     TWILIO_CLIENT: TWILIO_RESOURCE, TWILIO_RESOURCE: TWILIO_RESOURCE,
     SENDGRID_ENDPOINT: SENDGRID_ENDPOINT,  # sg.client.mail.send
+    CLERK_CLIENT: CLERK_RESOURCE,  # clerk.users, clerk.organizations...
 }
 #: What a client's no-I/O factory methods return: ``r.register_script(lua)``, ``r.pipeline()``, ``r.lock(name)``,
 #: ``r.pubsub()``; a Twilio resource called or got by id (``client.messages(sid)``, ``services.get(sid)``) is
@@ -297,18 +328,19 @@ NO_IO_METHODS = {
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
     QDRANT_CLIENT: frozenset({"close"}),
     SLACK_CLIENT: frozenset({"validate_slack_signature"}),
+    CLERK_RESOURCE: frozenset({"dynamic_import"}),
 }
 #: ``with psycopg.connect() as conn``, ``with PoolManager() as pool``: the client itself.
 SELF_ENTERING_KINDS = frozenset({PSYCOPG_CONNECTION, URLLIB3_POOL, REDIS_CLIENT, ELASTICSEARCH_CLIENT, OPENAI_CLIENT,
                                  ANTHROPIC_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB, REDIS_LOCK, KOMBU_CONNECTION,
-                                 OPENAI_STREAM, ANTHROPIC_STREAM, SPEECH_CLIENT})
+                                 OPENAI_STREAM, ANTHROPIC_STREAM, SPEECH_CLIENT, CLERK_CLIENT})
 #: Clients a class keeps on ``self`` (``self.client = OpenAI()`` in ``__init__``) and calls in its methods; also
 #: the library objects a project function may be handed by every caller (``moderate(text, self.client)``).
 CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONNECTION, ELASTICSEARCH_CLIENT,
                           OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
                           TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB,
                           KOMBU_CONNECTION, GENAI_CLIENT, GENAI_CHAT, GENERATIVE_MODEL, GENERATIVE_CHAT,
-                          OPENAI_STREAM, ANTHROPIC_STREAM})
+                          OPENAI_STREAM, ANTHROPIC_STREAM, CLERK_CLIENT})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
@@ -400,4 +432,8 @@ VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg":
             "google-genai": "read in its source (0.1.0 and the current release); fixtures only",
             "google-generativeai": "read in its source (0.3.0 and 0.8.6); fixtures only", "anthropic": "2.17.0", "psycopg2": "not installed (fixtures only)",
             "django": "5.2.19", "kombu": "5.7.0",
-            "google-cloud-speech": "2.41.0 (read in its source; not installed: fixtures only)"}
+            "google-cloud-speech": "2.41.0 (read in its source; not installed: fixtures only)",
+            "chromadb": "1.5.9 (read in its source; 0.5.0 and 0.5.1 compared for AsyncHttpClient; not installed: "
+                        "fixtures only)",
+            "clerk-backend-api": "7.0.0 (read in its source, 1.0.0, 5.0.0 and 5.0.1 compared for the async twins; "
+                                 "not installed: fixtures only)"}
