@@ -1,5 +1,4 @@
-"""Async methods and functions that nothing in an application runs (``never_run``): their sync work never
-reaches the loop.
+"""Async methods that nothing in an application runs (``never_run``): their sync work never reaches the loop.
 
 A finding inside an ``async def`` is about work on the event loop only if something runs that coroutine.
 In a library, something always may (its users are callers too); in an application (a Django project
@@ -23,11 +22,6 @@ A method is *never run*, for certain, when all of these hold:
   files is its ``class`` statement, an import, or a call ``C(...)`` whose result is discarded, used as
   ``C(...).attr``, or kept in a local name that is only ever used as ``name.attr``; and every use of the
   first parameter in the class's methods is ``self.attr``.
-
-A module-level coroutine function is *never run* when it is undecorated and not a dunder, its module
-lies in an application and is no module a test runner collects (``test_*.py``, ``conftest.py``: pytest
-runs test functions by their names), and no token of the project's files holds its name but its own
-``def`` (as above): a hand-run utility that nothing imports, calls or routes.
 
 Anything unreadable, unparsable, or a project larger than ``_MAX_FILES`` files: unknown, not never run.
 """
@@ -59,8 +53,6 @@ def never_run(function: nodes.NodeNG | None) -> bool:
     if name.startswith("__") and name.endswith("__"):
         return False
     cls = function.parent
-    if isinstance(cls, nodes.Module):
-        return _function_never_run(function)
     if not isinstance(cls, nodes.ClassDef) or not isinstance(cls.parent, nodes.Module) or cls.decorators \
             or cls.keywords or any(not (isinstance(b, nodes.Name) and b.name == "object") for b in cls.bases):
         return False
@@ -79,41 +71,20 @@ def never_run(function: nodes.NodeNG | None) -> bool:
     return known[key]
 
 
-def _function_never_run(function: nodes.AsyncFunctionDef) -> bool:
-    """A module-level coroutine function (undecorated, not a dunder) of an application module that no
-    test runner collects, whose name no token of the project holds but its own ``def``: nothing imports,
-    calls, routes or names it (a hand-run utility, ``asyncio.run(stock_index())`` typed in a shell)."""
-    from asynclint.core import caches, deployment
-    from asynclint.core.own_loop import is_test_module
-
-    path = function.root().file
-    if not path or not django_kinds.is_project_file(path) or is_test_module(function.root()) or \
-            os.path.basename(path) == "conftest.py":
-        return False
-    if caches.application_folder(path) is None:
-        return False
-    root = str(deployment.project_root(path))
-    known = context.current().never_run
-    key = (os.path.abspath(path), "", function.name, function.lineno)
-    if key not in known:
-        known[key] = _never_run(root, os.path.abspath(path), None, function)
-    return known[key]
-
-
-def _never_run(root: str, here: str, cls: nodes.ClassDef | None, function: nodes.AsyncFunctionDef) -> bool:
-    if cls is not None and not _self_kept(cls):
+def _never_run(root: str, here: str, cls: nodes.ClassDef, function: nodes.AsyncFunctionDef) -> bool:
+    if not _self_kept(cls):
         return False
     files = _files(root)
     if files is None:
         return False
-    method, klass = function.name, (cls.name if cls is not None else None)
+    method, klass = function.name, cls.name
     for path in files:
         if not path.endswith(".py"):
             if _text_names(path, method):
                 return False
             continue
         names_method = django_kinds.names_word(path, method)  # recorded as read by the persistent cache
-        names_class = klass is not None and django_kinds.names_word(path, klass)
+        names_class = django_kinds.names_word(path, klass)
         if not (names_method or names_class):
             continue
         try:
