@@ -440,6 +440,10 @@ def _super_init(owner: nodes.NodeNG, chain: _Chain) -> nodes.FunctionDef | None:
     """The project ``__init__`` that ``super().__init__`` in a method of ``owner`` runs; None when it is
     MiddlewareMixin's (or a Django middleware class's) or no other class defines one. Read from the
     analysed class's MRO; the chain's order (depth first, left to right) when astroid cannot build it."""
+    if chain.classes and owner is chain.classes[0] and isinstance(owner, nodes.ClassDef) and owner.bases:
+        first = qualified_name(owner.bases[0])  # by import path: known without Django installed
+        if first and (first in api.MIDDLEWARE_MIXINS or api.is_django_middleware(first)):
+            return None  # the analysed class's first base comes right after it in any MRO
     try:
         mro = chain.classes[0].mro()
     except (MroError, InferenceError):  # duplicate bases, no consistent order, a base astroid cannot infer
