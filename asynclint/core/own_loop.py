@@ -847,7 +847,7 @@ def awaited_everywhere(function: nodes.AsyncFunctionDef) -> bool:
                 continue
             if isinstance(node, nodes.Attribute) and (node.attrname != function.name or qualified_name(node) is None):
                 continue
-            if _defined_elsewhere(node, function):
+            if defined_elsewhere(node, function):
                 continue
             call = node.parent
             if not (isinstance(call, nodes.Call) and call.func is node and isinstance(call.parent, nodes.Await)):
@@ -856,7 +856,7 @@ def awaited_everywhere(function: nodes.AsyncFunctionDef) -> bool:
     return called
 
 
-def _defined_elsewhere(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+def defined_elsewhere(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
     """``node`` resolves through imports to a function of another module (Django's ``authenticate``
     beside the project's own)."""
     qualified = qualified_name(node)

@@ -160,7 +160,7 @@ def _every_call_adapts(function: nodes.FunctionDef, parameter: str) -> bool:
     from astroid import MANAGER
 
     from asynclint.core import deployment
-    from asynclint.core.own_loop import files_naming, is_test_module
+    from asynclint.core.own_loop import defined_elsewhere, files_naming, is_test_module
 
     positional = [argument.name for argument in function.args.posonlyargs + function.args.args]
     index = positional.index(parameter) if parameter in positional else None
@@ -176,15 +176,9 @@ def _every_call_adapts(function: nodes.FunctionDef, parameter: str) -> bool:
         for node in module.nodes_of_class((nodes.Name, nodes.Attribute)):
             if (node.name if isinstance(node, nodes.Name) else node.attrname) != function.name:
                 continue
-            if isinstance(node, nodes.Attribute) and qualified_name(node) is None:
-                return False  # an object's attribute of that name: may be this function
-            qualified = qualified_name(node)
-            if qualified is None:
-                return False
-            module_name, _, last = qualified.rpartition(".")
-            own_name = function.root().name
-            if last != function.name or not (module_name == own_name or own_name.endswith(f".{module_name}")
-                                              or module_name.endswith(f".{own_name}")):
+            if qualified_name(node) is None:
+                return False  # a local value, an object's attribute of that name: may be this function
+            if defined_elsewhere(node, function):
                 continue  # provably another function of the same name (an import of another module's)
             call = node.parent
             if not (isinstance(call, nodes.Call) and call.func is node):
