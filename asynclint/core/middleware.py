@@ -436,13 +436,18 @@ def _reaches_mixin_init(init: nodes.FunctionDef, chain: _Chain, depth: int) -> b
     return False
 
 
+def _djangos(qualified: str) -> bool:
+    """MiddlewareMixin or a Django middleware class: where ``super().__init__`` leaves the project."""
+    return qualified in api.MIDDLEWARE_MIXINS or api.is_django_middleware(qualified)
+
+
 def _super_init(owner: nodes.NodeNG, chain: _Chain) -> nodes.FunctionDef | None:
     """The project ``__init__`` that ``super().__init__`` in a method of ``owner`` runs; None when it is
     MiddlewareMixin's (or a Django middleware class's) or no other class defines one. Read from the
     analysed class's MRO; the chain's order (depth first, left to right) when astroid cannot build it."""
     if chain.classes and owner is chain.classes[0] and isinstance(owner, nodes.ClassDef) and owner.bases:
         first = qualified_name(owner.bases[0])  # by import path: known without Django installed
-        if first and (first in api.MIDDLEWARE_MIXINS or api.is_django_middleware(first)):
+        if first and _djangos(first):
             return None  # the analysed class's first base comes right after it in any MRO
     try:
         mro = chain.classes[0].mro()
@@ -451,8 +456,7 @@ def _super_init(owner: nodes.NodeNG, chain: _Chain) -> nodes.FunctionDef | None:
     if mro is None or owner not in mro:
         return chain.method("__init__", after=owner)
     for cls in mro[mro.index(owner) + 1:]:
-        qualified = cls.qname()
-        if qualified in api.MIDDLEWARE_MIXINS or api.is_django_middleware(qualified):
+        if _djangos(cls.qname()):
             return None
         found = [f for f in cls.locals.get("__init__", ()) if isinstance(f, nodes.FunctionDef) and class_level(f, cls)]
         if found and cls in chain.classes:
