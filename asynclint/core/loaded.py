@@ -255,7 +255,7 @@ def _is_use(node: nodes.NodeNG, text: str) -> bool:
     project function handed ``<text>`` as its only argument that is not a constant (``_get_params(step)``)."""
     if isinstance(node, nodes.Call):
         return isinstance(node.func, nodes.Attribute) and node.func.expr.as_string() == text \
-            or _sole_argument(node) is not None and _sole_argument(node).as_string() == text
+            or (handed := _sole_argument(node)) is not None and handed.as_string() == text
     if isinstance(node, nodes.Attribute) and not isinstance(node, nodes.AssignAttr):
         called = isinstance(node.parent, nodes.Call) and node.parent.func is node
         return not called and node.expr.as_string() == text
