@@ -1640,3 +1640,39 @@ def lists_naming(node: nodes.ClassDef) -> list[list[Entry]]:
                    for e in entries):
                 found.append(entries)
     return found
+
+
+def declared_sync_only_needlessly(found: Factory) -> bool:
+    """Sync-only on purpose (``async_capable = False``, ``@sync_only_middleware``) although nothing in its
+    code needs a thread: sync code only, no sync work reached (query, blocking I/O...), no thread state."""
+    return (found.flags.chosen_sync_only and found.sync_path and not found.async_path
+            and django_evidence(found) is not None and not thread_bound(found)
+            and not _needs_thread(found))
+
+
+#: What a middleware reads from its request that loads synchronously (the user, the session).
+_LAZY_REQUEST_STATE = frozenset({"user", "session"})
+
+
+def _needs_thread(found: Factory) -> bool:
+    """Some function of the middleware (nested ones included) reaches sync work, or reads the request's
+    lazy user or session (``request.user.is_staff``), which load synchronously."""
+    from asynclint.core.chains import sync_work  # chains imports this module (lazily) too
+
+    for outer in code(found):
+        for function in outer.nodes_of_class(nodes.FunctionDef):  # itself first, then the nested ones
+            if sync_work(function):
+                return True
+            parameters = {a.name for a in function.args.arguments} - {"self", "cls"}
+            if any(isinstance(node.expr, nodes.Name) and node.expr.name in parameters
+                   and node.attrname in _LAZY_REQUEST_STATE for node in function.nodes_of_class(nodes.Attribute)):
+                return True
+    return False
+
+
+def must_stay_sync(listed: Entry) -> bool:
+    """A ``MIDDLEWARE`` entry that must stay sync: project middleware bound to its worker thread, or
+    declared sync-only while its code needs a thread."""
+    found = listed.factory
+    return found is not None and (thread_bound(found) or
+                                  (listed.chosen and not declared_sync_only_needlessly(found)))

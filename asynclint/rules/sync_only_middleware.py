@@ -122,7 +122,6 @@ from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core import deployment, middleware
-from asynclint.core.chains import sync_work
 from asynclint.prefilter import MIDDLEWARE
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
 
@@ -131,45 +130,11 @@ _COST = ("under ASGI every request pays a switch to a worker thread and back (wi
          "'Asynchronous handler adapted for middleware ...')")
 
 
-def declared_sync_only_needlessly(found: middleware.Factory) -> bool:
-    """Sync-only on purpose (``async_capable = False``, ``@sync_only_middleware``) although nothing in its
-    code needs a thread: sync code only, no sync work reached (query, blocking I/O...), no thread state."""
-    return (found.flags.chosen_sync_only and found.sync_path and not found.async_path
-            and middleware.django_evidence(found) is not None and not middleware.thread_bound(found)
-            and not _needs_thread(found))
-
-
-#: What a middleware reads from its request that loads synchronously (the user, the session).
-_LAZY_REQUEST_STATE = frozenset({"user", "session"})
-
-
-def _needs_thread(found: middleware.Factory) -> bool:
-    """Some function of the middleware (nested ones included) reaches sync work, or reads the request's
-    lazy user or session (``request.user.is_staff``), which load synchronously."""
-    for outer in middleware.code(found):
-        for function in outer.nodes_of_class(nodes.FunctionDef):  # itself first, then the nested ones
-            if sync_work(function):
-                return True
-            parameters = {a.name for a in function.args.arguments} - {"self", "cls"}
-            if any(isinstance(node.expr, nodes.Name) and node.expr.name in parameters
-                   and node.attrname in _LAZY_REQUEST_STATE for node in function.nodes_of_class(nodes.Attribute)):
-                return True
-    return False
-
-
-def must_stay_sync(listed: middleware.Entry) -> bool:
-    """A ``MIDDLEWARE`` entry that must stay sync: project middleware bound to its worker thread, or
-    declared sync-only while its code needs a thread."""
-    found = listed.factory
-    return found is not None and (middleware.thread_bound(found) or
-                                  (listed.chosen and not declared_sync_only_needlessly(found)))
-
-
 def saves_nothing(node: nodes.FunctionDef | nodes.ClassDef) -> bool:
     """Every ``MIDDLEWARE`` list that installs ``node`` keeps an entry that must stay sync, so making
     ``node`` hybrid saves no switch (``middleware.saves_no_switch``)."""
     lists = middleware.lists_naming(node)
-    return bool(lists) and all(middleware.saves_no_switch(entries, must_stay_sync) for entries in lists)
+    return bool(lists) and all(middleware.saves_no_switch(entries, middleware.must_stay_sync) for entries in lists)
 
 
 def is_sync_only(found: middleware.Factory) -> bool:
@@ -192,7 +157,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         found = middleware.factory(node, owned_only=True)
-        if found is not None and found.owns and declared_sync_only_needlessly(found):
+        if found is not None and found.owns and middleware.declared_sync_only_needlessly(found):
             self._report_declared(node, found)
         elif found is not None and found.owns and is_sync_only(found) and not saves_nothing(node):
             self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
@@ -204,7 +169,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
     def visit_classdef(self, node: nodes.ClassDef) -> None:
         found = middleware.factory(node, owned_only=True)
         if found is not None and found.owns and middleware.never_installed(node) is None and \
-                declared_sync_only_needlessly(found):
+                middleware.declared_sync_only_needlessly(found):
             self._report_declared(node, found)
         elif found is not None and found.owns and is_sync_only(found) and middleware.never_installed(node) is None \
                 and middleware.async_twin(node) is None and not saves_nothing(node):

@@ -70,7 +70,6 @@ from asynclint import django_api as api
 from asynclint.core import middleware
 from asynclint.prefilter import MIDDLEWARE
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
-from asynclint.rules.sync_only_middleware import must_stay_sync
 
 _SYMBOL = "sync-only-middleware-in-settings"
 
@@ -94,7 +93,7 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
         for listed in middleware.middleware_lists(node):
             entries = [middleware.entry(element, node) for element in listed.elts]
             if middleware.saves_no_switch([middleware.resolved_entry(element, node) for element in listed.elts],
-                                          must_stay_sync):
+                                          middleware.must_stay_sync):
                 continue  # an entry that must stay sync keeps every switch whatever the others' modes
             modes = [e.mode for e in entries]
             total = middleware.switches(modes)
