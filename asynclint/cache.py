@@ -691,7 +691,7 @@ class _Memo(dict):
 #: per module by ``detect``, so they carry no reads) keeps other once-per-run answers (Channels' lazy
 #: scope keys, the middleware that resolves the user): a module that uses one read what it read.
 NOT_MEMOS = frozenset({"kinds", "classes", "arguments", "on_loop", "project_files", "project_roots",
-                       "deployment_roots"})
+                       "deployment_roots", "production_async_unsafe"})
 
 
 def _attribute_memos() -> None:
@@ -775,6 +775,11 @@ TEXT_QUERIES = (
     TextQuery("async-unsafe", "asynclint.core.own_loop", "_async_unsafe_set_by", lambda root: (root, ""),
               stored=lambda answer, _root: answer,
               ask=lambda root, _name: _owner("asynclint.core.own_loop")._async_unsafe_set_by(root)),
+    # Where the project sets DJANGO_ALLOW_ASYNC_UNSAFE for production (its settings): a settings module
+    # that starts or stops setting it changes the answer for every coroutine on a one-chain loop.
+    TextQuery("async-unsafe-production", "asynclint.core.own_loop", "async_unsafe_set_in_production",
+              lambda root: (root, ""), stored=lambda answer, _root: answer,
+              ask=lambda root, _name: _owner("asynclint.core.own_loop").async_unsafe_set_in_production(root)),
     # The folder a file's project is deployed from: a Dockerfile, Procfile... appearing above it moves it
     # (and so which deployment files ``core.deployment.detect`` reads).
     TextQuery("deployment-root", "asynclint.core.deployment", "project_root", lambda path: (str(path), ""),

@@ -31,7 +31,7 @@ def lint(python: str, paths: list[str], cwd: Path) -> list[dict]:
     """asynclint's findings (JSON) for paths; exit status 2 (a file it could not analyse) still
     yields the findings of the other files. A run that ends with exit status 2 and no output analysed
     nothing (a usage error): it is reported on stderr and kept in ``ABORTED``, never counted as a run
-    without findings in silence."""
+    without findings in silence; any other status but 0 stops the run."""
     if not paths:
         return []
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
@@ -45,6 +45,10 @@ def lint(python: str, paths: list[str], cwd: Path) -> list[dict]:
         ABORTED.append(f"{cwd}: {error}")
         print(f"asynclint ABORTED (exit 2, nothing analysed) in {cwd}: {error}", file=sys.stderr)
         return []
+    if result.returncode not in (0, 2):
+        # --exit-zero: any other status is a run that did not happen (asynclint not importable from
+        # this python, a crash), never a run without findings
+        sys.exit(f"asynclint failed ({result.returncode}) in {cwd}: {result.stderr.strip()[-2000:]}")
     try:
         return json.loads(result.stdout or "[]")
     except json.JSONDecodeError:

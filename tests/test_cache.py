@@ -796,3 +796,42 @@ def test_a_module_that_starts_naming_a_thread_function_reanalyses_its_lazy_query
     assert lazy(check(capsys, ".")[1]) == []
     (tmp_path / "shop" / "other.py").write_text("from shop.shelf import _by_title\n")
     assert lazy(_warm_equals_no_cache(capsys)) == ["shop/shelf.py"]
+
+
+LISTENER = textwrap.dedent("""\
+    import asyncio
+    import threading
+    import time
+
+
+    async def listen():
+        time.sleep(1)
+
+
+    def _run():
+        asyncio.run(listen())
+
+
+    def start():
+        threading.Thread(target=_run).start()
+""")
+ALLOWING_SETTINGS = 'import os\n\nos.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"\n'
+
+
+def test_where_the_project_allows_sync_work_on_a_one_chain_loop_is_a_text_answer(capsys, tmp_path, monkeypatch):
+    """The one-chain loop silence asks the project's text where it sets DJANGO_ALLOW_ASYNC_UNSAFE
+    (``own_loop.async_unsafe_set_in_production``). Its answer is recorded per module as a text answer, not
+    as a read of every project file: a change to an unrelated file re-analyses only that file, and the
+    settings that stop setting the variable re-analyse the listener (whose sleep is a finding again)."""
+    make_shop(tmp_path, monkeypatch, {"__init__.py": "", "listener.py": LISTENER, "settings.py": ALLOWING_SETTINGS,
+                                      "other.py": OTHER, "views.py": VIEW, "helpers.py": HELPERS,
+                                      "queries.py": QUERIES_ORM, "models.py": MODELS})
+    cold = check(capsys, ".")
+    assert sorted(f["path"] for f in cold[1]) == ["shop/other.py", "shop/views.py"]
+    (tmp_path / "shop" / "helpers.py").write_text(HELPERS + "\nX = 1\n")
+    assert check(capsys, ".")[2] == (2, 3, 1)  # views.py alone: it read helpers.py
+    (tmp_path / "shop" / "settings.py").write_text(ALLOWING_SETTINGS + "DEBUG = True\n")
+    assert check(capsys, ".")[2][2] == 0  # the answer is the same settings module: nothing to redo
+    (tmp_path / "shop" / "settings.py").write_text("DEBUG = True\n")
+    found = _warm_equals_no_cache(capsys)
+    assert sorted(f["path"] for f in found) == ["shop/listener.py", "shop/other.py", "shop/views.py"]

@@ -39,6 +39,9 @@ class RunContext:
     #: ``own_loop.async_unsafe_allowed_in_tests``: project root -> where it sets DJANGO_ALLOW_ASYNC_UNSAFE
     #: for its tests (or None).
     async_unsafe: dict = field(default_factory=dict)
+    #: ``own_loop.async_unsafe_set_in_production``: project root -> the file that sets it for production
+    #: (or None). A text answer, recorded per asking module (``cache.NOT_MEMOS``).
+    production_async_unsafe: dict = field(default_factory=dict)
     #: ``chains``: function -> its first sync work (a chain), for the whole run.
     work: dict = field(default_factory=dict)
     #: ``chains.parameter_work``: (function, parameter, kind) -> the sync work the function does with
@@ -134,6 +137,7 @@ class RunContext:
         self.applications.clear()
         self.never_run.clear()  # any file may name the method or the class
         self.async_unsafe.clear()  # a test settings module may be among the paths
+        self.production_async_unsafe.clear()  # a settings module may be among the paths
         self.own_loop_programs.clear()  # a script or an import may be among the paths
         self.signal_receivers.clear()
         self.own_loop_programs.clear()

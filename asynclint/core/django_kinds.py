@@ -255,7 +255,7 @@ def _sequence_of(kinds: list[Kind | None]) -> Kind | None:
 # --- names ---------------------------------------------------------------------------------------
 def _kind_of_name(node: nodes.Name) -> Kind | None:
     found = bindings(node)
-    if not found or _in_duck_typing_fallback(node):
+    if not found or _in_duck_typing_fallback(node) or _narrowed_to_builtin(node):
         return None
     kinds = [_kind_of_binding(binding, node) for binding in found]
     if len(kinds) > 1:  # ``client = Client(...)`` or ``client = None``: a call on it runs on the library client
@@ -291,6 +291,55 @@ def _in_duck_typing_fallback(node: nodes.Name) -> bool:
                     return True
         child, parent = parent, parent.parent
     return False
+
+
+# Builtin types no Django value is an instance of: a name narrowed to one of them is not the Django kind
+# its annotation or binding says.
+_BUILTIN_CONTAINERS = frozenset({"list", "tuple", "dict", "set", "frozenset", "str", "bytes", "int", "float",
+                                 "bool"})
+
+
+def _narrowed_to_builtin(node: nodes.Name) -> bool:
+    """``if isinstance(qs, list): return len(qs)``: in the body of an ``if`` (or conditional expression)
+    whose test is ``isinstance(<this name>, <builtin type or tuple of them>)`` (alone or as an operand of
+    an ``and``), and in the operands of an ``and`` after such a test, the name holds a list/tuple/dict...,
+    never a QuerySet, manager or model instance. Not when the body rebinds the name, nor when the builtin's
+    name is shadowed."""
+    child, parent = node, node.parent
+    while parent is not None and not isinstance(parent, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(parent, (nodes.If, nodes.IfExp)):
+            body = parent.body if isinstance(parent, nodes.If) else [parent.body]
+            if child in body and _isinstance_of_builtin(parent.test, node.name) and not any(
+                    target.name == node.name for statement in body
+                    for target in statement.nodes_of_class(nodes.AssignName)):
+                return True
+        elif isinstance(parent, nodes.BoolOp) and parent.op == "and" and child in parent.values:
+            # ``isinstance(qs, list) and len(qs) > 0``: the operands after the test see the list
+            if any(_isinstance_of_builtin(value, node.name) for value in parent.values[:parent.values.index(child)]):
+                return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _isinstance_of_builtin(test: nodes.NodeNG, name: str) -> bool:
+    if isinstance(test, nodes.BoolOp) and test.op == "and":
+        return any(_isinstance_of_builtin(value, name) for value in test.values)
+    if not (isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and test.func.name == "isinstance"
+            and len(test.args) == 2 and not test.keywords
+            and isinstance(test.args[0], nodes.Name) and test.args[0].name == name):
+        return False
+    types = test.args[1].elts if isinstance(test.args[1], nodes.Tuple) else [test.args[1]]
+    return bool(types) and all(isinstance(t, nodes.Name) and t.name in _BUILTIN_CONTAINERS and _is_builtin(t)
+                               for t in types)
+
+
+def _is_builtin(name: nodes.Name) -> bool:
+    """The name resolves to the builtins module (no project assignment or import shadows it)."""
+    try:
+        scope, assigned = name.lookup(name.name)
+    except Exception:  # noqa: BLE001 - astroid's lookup on a broken tree: not known, so not builtin
+        return False
+    return isinstance(scope, nodes.Module) and scope.name == "builtins"
 
 
 def _kind_of_binding(binding: nodes.NodeNG, use: nodes.Name) -> Kind | None:

@@ -865,3 +865,163 @@ def defined_elsewhere(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
     module, _, name = qualified.rpartition(".")
     own = function.root().name
     return name != function.name or not (module == own or own.endswith(f".{module}") or module.endswith(f".{own}"))
+
+
+# --- a private loop that runs one chain of awaits, where the project allows sync work on it -----------------
+#: What makes a loop run something beside the coroutine it was started with: tasks (``create_task``,
+#: ``gather``, ``TaskGroup``, ``wait_for``'s and ``timeout``'s timers), a server it serves, callbacks it
+#: runs, coroutines other threads hand it, a loop object kept for others.
+_BESIDE_THE_CHAIN = frozenset({
+    "create_task", "ensure_future", "gather", "wait", "wait_for", "as_completed", "shield", "TaskGroup",
+    "timeout", "timeout_at", "start_server", "start_unix_server", "create_server", "serve", "serve_forever",
+    "run_forever", "call_soon", "call_soon_threadsafe", "call_later", "call_at", "add_reader", "add_writer",
+    "add_signal_handler", "run_coroutine_threadsafe", "get_event_loop", "get_running_loop", "new_event_loop",
+    "ws_connect", "start_polling", "run_polling", "idle", "subscribe", "consume", "Semaphore", "Queue",
+    "Event", "Condition", "Lock"})
+#: Libraries whose coroutines keep work of their own on the loop (keep-alive pings, dispatchers running
+#: handlers side by side, consumers): a module of the chain that imports one is not one chain of awaits.
+_SERVING_LIBRARIES = ("websockets", "aiogram", "telegram", "discord", "pyrogram", "telethon", "aio_pika",
+                      "aiormq", "nats", "aiokafka", "channels", "uvicorn", "hypercorn", "daphne", "socketio",
+                      "aiohttp.web", "aiojobs", "anyio", "trio", "twisted", "kombu", "redis.asyncio")
+#: The most functions the chain's walk reads: more is unknown.
+_MAX_CHAIN = 200
+_ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+def single_chain_loop_reason(node: nodes.NodeNG) -> str | None:
+    """Why the sync work at ``node`` stalls nothing and raises nothing, or None: the project sets
+    ``DJANGO_ALLOW_ASYNC_UNSAFE`` for production (a module-level statement of a non-test module, as in
+    its settings: Django's documented switch for code that knows nothing concurrent runs), and the
+    coroutine running ``node`` runs only on loops that sync code starts with ``asyncio.run()`` (a
+    management command, a process or thread target), every coroutine reaching it and every project
+    function they reach running nothing beside the chain (``_BESIDE_THE_CHAIN``, no import of a library
+    that serves on the loop). Such a loop runs one chain of awaits: a blocking call stalls no other
+    coroutine, and with the variable set the sync ORM does not raise. Anything unknown answers None."""
+    frame = enclosing_frame(node)
+    if not isinstance(frame, nodes.AsyncFunctionDef) or not node.root().file or is_test_module(node.root()):
+        return None
+    from asynclint.core import deployment
+
+    root = str(deployment.project_root(node.root().file))
+    where = async_unsafe_set_in_production(root)
+    if where is None or worker_loop_roots(frame) != {ASYNCIO_RUN}:
+        return None
+    cache = context.current().own_loop_programs
+    key = ("single-chain", frame)
+    if key not in cache:
+        cache[key] = _one_chain(frame)
+    if not cache[key]:
+        return None
+    return f"a loop that asyncio.run() starts for one chain of awaits, with {_ASYNC_UNSAFE} set in {where}"
+
+
+def _one_chain(function: nodes.AsyncFunctionDef) -> bool:
+    """Every function of the chain (the coroutines reaching ``function`` up to its ``asyncio.run()``
+    roots, and every project function they call, transitively) starts nothing beside it."""
+    index = _project_words(function)
+    if index is None:
+        return False
+    upward: set = set()
+    try:
+        ok, _roots = _reached_from_worker_loop(function, index, upward)
+    except RecursionError:
+        return False
+    if not ok:
+        return False
+    pending = [f for f in upward if isinstance(f, (nodes.FunctionDef, nodes.AsyncFunctionDef))]
+    done: set = set()
+    while pending:
+        current = pending.pop()
+        if current in done:
+            continue
+        done.add(current)
+        if len(done) > _MAX_CHAIN or _runs_beside(current):
+            return False
+        for called in _project_functions_called(current):
+            if called not in done:
+                pending.append(called)
+    return True
+
+
+def _runs_beside(function: nodes.FunctionDef) -> bool:
+    """``function`` names something that runs work beside its chain, or its module imports a serving
+    library."""
+    for name in function.nodes_of_class((nodes.Name, nodes.Attribute)):
+        if (name.name if isinstance(name, nodes.Name) else name.attrname) in _BESIDE_THE_CHAIN and \
+                not _local_value(name):
+            return True
+    module = function.root()
+    found = getattr(module, "_asynclint_serving", None)
+    if found is None:
+        imported = [name for statement in module.nodes_of_class(nodes.Import) for name, _ in statement.names]
+        imported += [statement.modname for statement in module.nodes_of_class(nodes.ImportFrom)]
+        found = any(name == lib or name.startswith(f"{lib}.") for name in imported for lib in _SERVING_LIBRARIES)
+        module._asynclint_serving = found  # pylint: disable=protected-access
+    return found
+
+
+def _local_value(name: nodes.NodeNG) -> bool:
+    """``name`` is a plain name whose every binding is an assignment or a parameter of its own (``timeout =
+    aiohttp.ClientTimeout(...)``): the value the code made, whose making the walk reads anyway."""
+    if not isinstance(name, nodes.Name):
+        return False
+    try:
+        _, bindings = name.lookup(name.name)
+    except Exception:  # pylint: disable=broad-except
+        return False
+    return bool(bindings) and all(isinstance(binding, nodes.AssignName) for binding in bindings)
+
+
+def _project_functions_called(function: nodes.FunctionDef):
+    """The project functions and methods that calls in ``function`` resolve to (a class's ``__init__``
+    for a construction); calls that do not resolve are a library's or unknown, left to ``_runs_beside``'s
+    names."""
+    from astroid.helpers import safe_infer
+
+    from asynclint.core.django_kinds import is_project_file
+
+    for call in function.nodes_of_class(nodes.Call):
+        try:
+            value = safe_infer(call.func)
+        except Exception:  # pylint: disable=broad-except
+            continue
+        if isinstance(value, nodes.ClassDef):
+            value = next(iter(value.locals.get("__init__", ())), None)
+        elif value is not None and not isinstance(value, nodes.FunctionDef):
+            value = getattr(value, "_proxied", None)  # a bound method
+        if isinstance(value, nodes.FunctionDef) and is_project_file(value.root().file):
+            yield value
+
+
+def async_unsafe_set_in_production(root: str) -> str | None:
+    """The project file (relative to ``root``) that sets ``DJANGO_ALLOW_ASYNC_UNSAFE`` in a module-level
+    statement outside the tests (its settings), or None; once per project and run.
+
+    A text query of the persistent cache (``cache.TEXT_QUERIES``): each call records its answer in the
+    entry of the module analysed, and the entry is stale when the project's text answers otherwise. So
+    the memo is not a cross-module memo of the run context (``RunContext.production_async_unsafe`` is in
+    ``cache.NOT_MEMOS``) and the files are read as bytes, not through ``django_kinds.names_word``: the
+    answer depends on the text of the files that name the variable, not on every file of the project,
+    and not on what the module that first asked read."""
+    known = context.current().production_async_unsafe
+    if root not in known:
+        known[root] = _async_unsafe_set_in_production(root)
+    return known[root]
+
+
+def _async_unsafe_set_in_production(root: str) -> str | None:
+    from asynclint.core.django_kinds import _python_files_under
+
+    for path in _python_files_under(root, _MAX_FILES):
+        parts = os.path.relpath(path, root).split(os.sep)
+        if any("test" in part for part in parts) or is_test_file_name(parts[-1][:-3]):
+            continue  # a test settings module, a conftest: the test run only
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            continue
+        if _ASYNC_UNSAFE.encode() in data and \
+                _ASYNC_UNSAFE_SET.search(data.decode("utf-8", errors="replace")) is not None:
+            return os.path.relpath(path, root)
+    return None

@@ -8,9 +8,12 @@ refinement builds a new query. ``Prefetch("assignees", to_attr="x")`` fills ``x`
 
 This module answers "is this QuerySet expression such an ``.all()``" for the instance names of one
 function: every assignment of the name must load it through a query that prefetches the relation
-(a chain ending in ``afirst()``/``aget()``/... or the target of ``async for`` over such a chain, or over
-a local name every assignment of which is such a chain: ``qs = ...prefetch_related("tags")``, then
-``qs = qs.filter(...)``; ``prefetch_related(None)`` after it clears the lookups).
+(a chain ending in ``afirst()``/``aget()``/... or the target of a ``for``/``async for`` over such a chain,
+or over a local name every assignment of which is such a chain: ``qs = ...prefetch_related("tags")``,
+then ``qs = qs.filter(...)``, or ``qs = await sync_to_async(lambda: <chain>)()``, a QuerySet built in a
+thread and handed back unevaluated; ``prefetch_related(None)`` after it clears the lookups). A plain
+``for`` over a QuerySet on the loop raises at the loop, its own finding; the ``.all()`` inside is not a
+second one.
 Anything else (a parameter, an instance from elsewhere, a helper's result) is unknown: not served.
 
 ``helper_prefetches`` answers the same question for an instance loaded from a QuerySet that a project
@@ -57,9 +60,11 @@ def _assigned_values(name: nodes.Name) -> list[nodes.NodeNG] | None:
             values.append(parent.value)
         elif isinstance(parent, nodes.AnnAssign) and parent.value is not None:
             values.append(parent.value)
-        elif isinstance(parent, (nodes.AsyncFor, nodes.Comprehension)) and parent.target is target and (
-                isinstance(parent, nodes.AsyncFor) or parent.is_async):
-            values.append(parent)  # the loop itself (``async for``, ``[... async for x in qs]``): its iterable loads it
+        elif isinstance(parent, (nodes.AsyncFor, nodes.For, nodes.Comprehension)) and parent.target is target:
+            # the loop itself (``async for``, ``[... async for x in qs]``, a plain ``for``): its iterable loads
+            # it. A plain ``for`` over a QuerySet on the loop raises at the loop (its own finding); wherever it
+            # runs, each instance it yields carries the relations the QuerySet prefetched.
+            values.append(parent)
         else:
             return None  # a parameter, a for target, a with target, an unpacking...
     if name.name in frame.argnames():
@@ -116,6 +121,7 @@ def _chain_prefetches(chain: nodes.NodeNG | None, relation: str | None, seen: fr
     ``prefetch_related(None)`` that would clear it. A local name the chain starts from counts when every
     assignment of it does (``qs = Model.objects.prefetch_related("tags")``, then ``qs = qs.filter(...)``,
     ``async for x in qs``); a reassignment from the name itself defers to its other assignments."""
+    chain = _thread_built(chain)
     while isinstance(chain, nodes.Call) and isinstance(chain.func, nodes.Attribute):
         if chain.func.attrname == _PREFETCH:
             if any(isinstance(arg, nodes.Const) and arg.value is None for arg in chain.args):
@@ -160,10 +166,21 @@ def _cache_cleared(instance: nodes.Name, relation: str) -> bool:
 _ADAPTERS = frozenset({"sync_to_async", "database_sync_to_async"})
 
 
+def _thread_built(value: nodes.NodeNG | None) -> nodes.NodeNG | None:
+    """The QuerySet chain a lambda builds in a thread (``await sync_to_async(lambda: <chain>)()``: the
+    QuerySet comes back unevaluated, with the lookups its chain applied), else ``value``."""
+    call = value.value if isinstance(value, nodes.Await) else None
+    if isinstance(call, nodes.Call) and not call.args and isinstance(call.func, nodes.Call) and \
+            call.func.args and isinstance(call.func.args[0], nodes.Lambda) and not call.func.args[0].args.args and \
+            getattr(call.func.func, "name", getattr(call.func.func, "attrname", None)) in _ADAPTERS:
+        return call.func.args[0].body
+    return value
+
+
 def _prefetch_chain(load: nodes.NodeNG) -> nodes.NodeNG | None:
     """The QuerySet chain a load of one instance reads from: ``await <chain>.afirst()``, ``<chain>.get()``,
     ``await sync_to_async(<chain>.get)(...)``/``database_sync_to_async``, ``async for x in <chain>``."""
-    if isinstance(load, (nodes.AsyncFor, nodes.Comprehension)):
+    if isinstance(load, (nodes.AsyncFor, nodes.For, nodes.Comprehension)):
         return load.iter
     if isinstance(load, nodes.Await):
         load = load.value

@@ -20,7 +20,7 @@ from asynclint.core import branches, commands, deployment, django_kinds, event_l
 from asynclint.core.describe import describe
 from asynclint.core.event_loop import enclosing_frame, library_loop_reason, runs_on_event_loop
 from asynclint.core.mocks import is_patched
-from asynclint.core.own_loop import async_unsafe_allowed_in_tests, own_loop_reason
+from asynclint.core.own_loop import async_unsafe_allowed_in_tests, own_loop_reason, single_chain_loop_reason
 from asynclint.libraries import declared
 
 CHECKER_NAME = "asynclint"
@@ -143,6 +143,9 @@ class AsyncLintRule(BaseChecker):
             return  # the template's own text, on a loop nothing else shares: nothing to query, nobody waits
         if self._raises(facts) and async_unsafe_allowed_in_tests(node):
             return  # the test run sets DJANGO_ALLOW_ASYNC_UNSAFE: its sync queries run, on purpose
+        if (_effect(facts) in _ONE_CHAIN_TOLERATED or (_effect(facts) is None and self._raises(facts))) and \
+                single_chain_loop_reason(node):
+            return  # asyncio.run()'s loop runs this one chain of awaits, and the project allows sync work on it
         if facts is not None and facts.chain is None and _effect(facts) == api.SIGNAL_SEND and \
                 event_loop.quiet_private_signal(node, self._application(node)):
             return  # a signal only the project connects to, whose receivers do no sync work, sent right here
@@ -282,6 +285,13 @@ _STARTUP_TOLERATED = frozenset({api.BLOCKING_IO, api.CPU_BOUND})
 #: Work Django refuses on the loop (SynchronousOnlyOperation) unless DJANGO_ALLOW_ASYNC_UNSAFE is set.
 _ASYNC_UNSAFE_EFFECTS = frozenset({api.QUERY, api.WRITE, api.RAW_SQL, api.CONNECTION_IO, api.TRANSACTION,
                                    api.EVALUATION})
+
+#: Sync work that only blocks its own thread, or raises on the loop unless DJANGO_ALLOW_ASYNC_UNSAFE is
+#: set: tolerated on a loop that runs one chain of awaits in a project that sets the variable
+#: (``own_loop.single_chain_loop_reason``). Not a loop runner (``async_to_sync`` raises on any loop).
+_ONE_CHAIN_TOLERATED = _STARTUP_TOLERATED | _ASYNC_UNSAFE_EFFECTS | frozenset({
+    api.CACHE_IO, api.AUTH, api.PASSWORD_HASHING, api.SESSION_IO, api.SIGNAL_SEND, api.TASK_QUEUE,
+    api.TEMPLATE_RENDER})
 
 
 def _local_work(facts: Facts | None) -> bool:

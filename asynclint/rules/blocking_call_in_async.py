@@ -43,6 +43,10 @@ machine, a child process or a sleep there stays reported: the loop runs its coro
 ORM is reported there all the same: it raises wherever a loop runs. One file-system call per iteration of a loop whose every iteration
 awaits (a poll) counts as a single call.
 
+Silent on a loop that runs one chain of awaits in a project that sets `DJANGO_ALLOW_ASYNC_UNSAFE`
+for production (`asynclint.core.own_loop.single_chain_loop_reason`; the criterion is the one
+sync-orm-call-in-async describes): nothing else waits on that loop, so a request or a sleep there stalls nobody.
+
 File-system calls that read no file are *possible* findings (confidence INFERENCE): a directory
 listing (`os.listdir`, `os.scandir`, `os.walk`, `glob.glob`, `Path.iterdir()`/`glob()`/`rglob()`),
 and one syscall on one path (`os.path.exists`/`isfile`/`getsize`..., `os.stat`, `os.makedirs`,

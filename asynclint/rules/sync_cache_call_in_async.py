@@ -19,6 +19,9 @@ literal; a backend chosen per environment or read from it keeps the finding.
 Silent too when the call's result is awaited (`await cache.get(...)`): that runs only with a backend
 whose methods are coroutine functions (django-valkey's `AsyncValkeyCache`); Django's own backends
 would raise `TypeError` there, so nothing blocks.
+Silent on a loop that runs one chain of awaits in a project that sets `DJANGO_ALLOW_ASYNC_UNSAFE`
+for production (`asynclint.core.own_loop.single_chain_loop_reason`; the criterion is the one
+sync-orm-call-in-async describes): nothing else waits on that loop.
 
 ## Example
 ```python

@@ -11,6 +11,12 @@ server command, a uvicorn/daphne/hypercorn/granian one or gunicorn with an uvico
 `server = "asgi"`; an ASGI router or an ASGI `runserver` alone is not enough): Django's ASGI handler consumes every streaming response the same
 way, whichever kind of view built it. Silent for sync views when the server is WSGI or unknown, and
 when the content is already whole in memory (`io.BytesIO(...)`, bytes, `decrypted(file.read())`).
+Silent too (Django 4.2+) for a project sync generator function whose chunks all go out after its
+work: it yields a fixed number of times (no `yield` in a loop, no `yield from`) and runs nothing
+between its first and its last `yield` but calls that only compute (a builtin, `json`, a project
+function without sync work), as an SSE view that runs its agent once and then yields two or three
+events. Buffered whole, the client receives the same chunks at about the moment streaming would
+send them. A chunk yielded before slow work (a progress event) or in a loop keeps the finding.
 
 ## Why is this bad?
 Under ASGI, Django 4.2+ cannot stream a sync iterator: it warns "StreamingHttpResponse must consume
@@ -103,6 +109,8 @@ class SyncIteratorInStreamingResponse(AsyncLintRule):
             (k.value for k in node.keywords or [] if k.arg in ("streaming_content", "filelike")), None)
         if response not in _FILE_RESPONSES and not _is_sync_iterable(content):
             return
+        if self.target >= (4, 2) and _yields_after_its_work(content):
+            return  # buffered whole, as it would arrive anyway: its chunks follow the generator's one step
         shown = f"{describe(node.func)}({describe(content) if content is not None else ''})"
         instead = _library_replacement(content)
         if not on_loop:
@@ -189,3 +197,62 @@ def _in_memory(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
     # ``decrypted(file.read())``: a transformation of content already read whole (not ``path.open("rb")``)
     return len(node.args) == 1 and not node.keywords and isinstance(node.args[0], (nodes.Call, nodes.Name)) \
         and _in_memory(node.args[0], _depth + 1)
+
+
+#: Calls of these modules only compute (formatting a chunk: ``json.dumps``, ``str``, ``len``).
+_COMPUTING_MODULES = ("builtins.", "json.")
+
+
+def _yields_after_its_work(content: nodes.NodeNG | None, _depth: int = 0) -> bool:
+    """``content`` is a call of a project sync generator function whose chunks all go out after its
+    work: it yields a fixed number of times (no ``yield`` in a loop, no ``yield from``), and between its
+    first and its last ``yield`` it runs nothing but calls that only compute (a builtin, ``json``, or a
+    project function without sync work, ``chains.sync_work``). Buffered whole (Django 4.2+ under ASGI),
+    the client receives the same few chunks at about the moment streaming would send them: no
+    streaming is lost (work after the last chunk, bookkeeping, delays only the end of the body). A chunk
+    yielded before slow work (progress) or yielded in a loop (a body made over time) keeps the finding."""
+    if isinstance(content, nodes.Name) and _depth < 5:
+        found = bindings(content)
+        return len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(
+            found[0].parent, nodes.Assign) and _yields_after_its_work(found[0].parent.value, _depth + 1)
+    if not (isinstance(content, nodes.Call) and isinstance(content.func, (nodes.Name, nodes.Attribute))):
+        return False
+    function = definition_of(content.func)
+    if not isinstance(function, nodes.FunctionDef) or isinstance(function, nodes.AsyncFunctionDef) or \
+            not function.is_generator():
+        return False
+    from asynclint.core import chains  # noqa: PLC0415 (the sync-work walk, for the chunks' own calls)
+
+    body = list(chains.body_nodes(function))
+    if any(isinstance(node, nodes.YieldFrom) for node in body):
+        return False
+    yields = [node for node in body if isinstance(node, nodes.Yield)]
+    if not yields or any(_in_loop(found, function) for found in yields):
+        return False
+    first = min(found.statement().fromlineno for found in yields)
+    last = max(found.statement().fromlineno for found in yields)
+    for call in body:
+        if isinstance(call, nodes.Call) and first < call.statement().fromlineno <= last and \
+                not _only_computes(call, chains):
+            return False
+    return True
+
+
+def _in_loop(node: nodes.NodeNG, function: nodes.FunctionDef) -> bool:
+    parent = node.parent
+    while parent is not None and parent is not function:
+        if isinstance(parent, (nodes.For, nodes.While, nodes.Comprehension)):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _only_computes(call: nodes.Call, chains) -> bool:
+    if next(iter(chains.operations_at(call)), None) is not None:
+        return False
+    if isinstance(call.func, (nodes.Name, nodes.Attribute)) and \
+            (qualified_name(call.func) or "").startswith(_COMPUTING_MODULES):
+        return True
+    function = chains.callee(call)
+    return function is not None and not isinstance(function, nodes.AsyncFunctionDef) and \
+        not function.is_generator() and chains.sync_work(function) is None

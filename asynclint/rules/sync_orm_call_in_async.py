@@ -62,6 +62,16 @@ Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project who
 `pytest.ini`/`setup.cfg`/`pyproject.toml`, or tox's `setenv`; a comment or tox's `passenv` sets
 nothing): Django then runs the query instead of raising, and the test chose it.
 
+Silent on a loop that runs one chain of awaits in a project that sets `DJANGO_ALLOW_ASYNC_UNSAFE`
+for production (a module-level statement of a non-test module, as in its settings: Django's switch for
+code that knows nothing concurrent runs, `asynclint.core.own_loop.single_chain_loop_reason`): the
+coroutine is run only by `asyncio.run()` from sync code (a process or thread target, a management
+command), and neither the coroutines that reach it nor any project function they call starts anything
+beside the chain (no `create_task`, `gather`, `wait`, `wait_for`, `TaskGroup`, `timeout`, server,
+callback, queue or lock, nor an import of a library that serves on the loop: websockets, aiogram,
+Channels...). The sync work there stalls no other coroutine, and with the variable set Django runs the
+query. A loop that gathers several such coroutines, or a project that leaves the guard on, stays reported.
+
 ## Why is this bad?
 Every query path reaches `connection.cursor()`, which Django guards with `@async_unsafe`: on a
 thread that runs an event loop it raises `SynchronousOnlyOperation`. The call never works in an

@@ -27,6 +27,10 @@ Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project who
 `pytest.ini`/`setup.cfg`/`pyproject.toml`, or tox's `setenv`; a comment or tox's `passenv` sets
 nothing): Django then runs the query instead of raising, and the test chose it.
 
+Silent on a loop that runs one chain of awaits in a project that sets `DJANGO_ALLOW_ASYNC_UNSAFE`
+for production (`asynclint.core.own_loop.single_chain_loop_reason`; the criterion is the one
+sync-orm-call-in-async describes): nothing else waits on that loop, and with the variable set Django runs the query.
+
 ## Why is this bad?
 Building a QuerySet (`filter`, `exclude`, `order_by`, `qs[:10]`...) runs no query, but each of these
 operations runs it (`QuerySet.__iter__`, `__len__`, `__bool__`, `__getitem__`, `__repr__`). On the
