@@ -244,10 +244,31 @@ def package_roots(paths: Iterable[str | os.PathLike]) -> list[str]:
     for path in paths:
         found = discover_package_path(str(path), [])
         roots[found] = None
-        django_root = manage_py_folder(os.path.dirname(os.path.abspath(path)), os.path.abspath(found))
+        folder = os.path.dirname(os.path.abspath(path))
+        django_root = manage_py_folder(folder, os.path.abspath(found))
+        if django_root is None and os.path.abspath(found) == folder:
+            # The file's folder has no ``__init__.py`` (a namespace package, PEP 420: ``app/internal/
+            # services/``), so pylint roots it at that folder; Django still imports it from the
+            # ``manage.py`` folder above (``app.internal.services.bank``), as do its sibling modules.
+            django_root = manage_py_folder(folder, _search_top(folder))
         if django_root is not None:
             roots[django_root] = None
     return list(roots)
+
+
+def _search_top(folder: str) -> str:
+    """Where the search for an enclosing ``manage.py`` stops (excluded): the parent of the nearest
+    folder from ``folder`` up that is a repository's top (holds ``.git``) or the current directory,
+    else ``folder`` itself (no search beyond the file's own project)."""
+    cwd = os.path.abspath(os.getcwd())
+    directory = folder
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")) or directory == cwd:
+            return os.path.dirname(directory)
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return folder
+        directory = parent
 
 
 @functools.lru_cache(maxsize=4096)

@@ -137,6 +137,32 @@ def test_a_django_root_with_an_init_module_is_an_import_root(tmp_path: Path) -> 
     assert [(f.line, f.symbol) for f in result.findings] == [(5, "missing-sync-to-async")]
 
 
+def test_a_module_of_a_namespace_folder_imports_from_the_manage_py_folder(tmp_path: Path, monkeypatch) -> None:
+    """``src/bank/internal/services/`` has no ``__init__.py`` (a namespace package): pylint roots the
+    service module at its own folder, but Django imports it, and its ``bank.models``, from ``src/``,
+    the ``manage.py`` folder. Linted alone (an editor, a pre-commit run on changed files), the module
+    must still see the project's models. The search for that folder stops at the repository's top (or
+    the current folder): none above the project, none beyond it."""
+    src = tmp_path / "checkout" / "src"
+    services = src / "bank" / "internal" / "services"
+    services.mkdir(parents=True)
+    (src / "manage.py").write_text("")
+    (src / "bank" / "__init__.py").write_text("")
+    (src / "bank" / "models.py").write_text(
+        "from django.db import models\n\n\nclass Account(models.Model):\n    number = models.CharField(max_length=9)\n")
+    service = services / "accounts.py"
+    service.write_text("from bank.models import Account\n\n\nasync def first(number):\n"
+                       "    return Account.objects.filter(number=number).first()\n")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    monkeypatch.chdir(outside)  # neither a repository's top nor the current folder above the file
+    assert driver.package_roots([service]) == [str(services)]
+    (tmp_path / "checkout" / ".git").mkdir()
+    assert driver.package_roots([service]) == [str(services), str(src)]
+    result = driver.lint([service], ALL, TARGET)
+    assert [(f.line, f.symbol) for f in result.findings] == [(5, "sync-orm-call-in-async")]
+
+
 def test_a_run_in_chunks_freezes_its_survivors_and_hands_them_back(tmp_path: Path, monkeypatch) -> None:
     """Each chunk's full collection walks only what is new (``driver.survivors_frozen``); the run ends
     with nothing frozen that it froze, the findings are those of one chunk, and a caller's own frozen

@@ -1447,6 +1447,25 @@ _CLOSING = frozenset({"close", "close_all", "close_if_unusable_or_obsolete"})
 #: that wraps ``get_response`` in it sees the queries of the thread the sync view runs in, and an async
 #: one would see none.
 _THREAD_CONNECTION_METHODS = _CLOSING | {"execute_wrapper"}
+#: The calling thread's identity. State stored under it (``_requests[threading.get_ident()] = request``,
+#: read back with ``_requests.get(threading.get_ident())`` by the views' code) is a hand-made
+#: thread-local: under ASGI only the worker thread the adapted sync middleware shares with the sync view
+#: finds it again. Used elsewhere (a thread name in a log line) it binds nothing.
+_THREAD_IDENTITY = frozenset({"threading.get_ident", "threading.get_native_id", "_thread.get_ident",
+                              "threading.current_thread", "threading.currentThread"})
+_KEYED_ACCESS = frozenset({"get", "pop", "setdefault", "__setitem__", "__getitem__", "__delitem__"})
+
+
+def _keys_by_thread(call: nodes.Call) -> bool:
+    """``call`` is ``threading.get_ident()`` (or the current thread) used as the key of a subscript
+    (``_map[threading.get_ident()] = request``) or of a mapping's ``get``/``pop``/``setdefault``."""
+    if not isinstance(call.func, (nodes.Name, nodes.Attribute)) or qualified_name(call.func) not in _THREAD_IDENTITY:
+        return False
+    parent = call.parent
+    if isinstance(parent, nodes.Subscript) and parent.slice is call:
+        return True
+    return isinstance(parent, nodes.Call) and parent.args[:1] == [call] and \
+        isinstance(parent.func, nodes.Attribute) and parent.func.attrname in _KEYED_ACCESS
 
 
 def thread_bound(found: Factory) -> bool:
@@ -1466,7 +1485,7 @@ def thread_bound(found: Factory) -> bool:
             if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in \
                     _THREAD_LOCAL_FACTORIES:
                 return True  # self._local = threading.local() in __init__
-            if _closes_thread_connection(call):
+            if _closes_thread_connection(call) or _keys_by_thread(call):
                 return True
             if isinstance(call.func, (nodes.Name, nodes.Attribute)) and qualified_name(call.func) in THREAD_BOUND_CALLS:
                 return True  # with pghistory.context(...): a library's state of this thread
@@ -1553,7 +1572,8 @@ def _thread_local_factory(func: nodes.NodeNG) -> bool:
 
 def _closes_thread_connection(call: nodes.Call) -> bool:
     """``close_old_connections()``, ``reset_queries()``, ``connection.close()``, ``connections.close_all()``,
-    ``connections[alias].close()`` or ``conn.close()`` with ``conn = connections[alias]``, and the same
+    ``connections[alias].close()`` or ``conn.close()`` with ``conn = connections[alias]`` or ``for conn in
+    connections.all()``, and the same
     receivers' ``execute_wrapper(...)`` (a wrapper on the thread's connection)."""
     func = call.func
     if isinstance(func, nodes.Name):
@@ -1562,9 +1582,121 @@ def _closes_thread_connection(call: nodes.Call) -> bool:
         return False
     receiver = func.expr
     if isinstance(receiver, nodes.Name):
-        assigned = [a.parent.value for a in call.frame().nodes_of_class(nodes.AssignName)
-                    if a.name == receiver.name and isinstance(a.parent, nodes.Assign)]
+        names = [a for a in call.frame().nodes_of_class(nodes.AssignName) if a.name == receiver.name]
+        assigned = [a.parent.value for a in names if isinstance(a.parent, nodes.Assign)]
+        loops = [a.parent.iter for a in names if isinstance(a.parent, nodes.For) and a.parent.target is a]
+        if len(loops) == 1 and len(names) == 1:
+            # ``for conn in connections.all(): conn.close_if_unusable_or_obsolete()``: each connection of
+            # the calling thread (``connections.all()`` lists that thread's)
+            loop = loops[0]
+            return func.attrname in _CLOSING and isinstance(loop, nodes.Call) and \
+                isinstance(loop.func, nodes.Attribute) and loop.func.attrname == "all" and \
+                isinstance(loop.func.expr, (nodes.Name, nodes.Attribute)) and \
+                qualified_name(loop.func.expr) in _THREAD_CONNECTIONS
         receiver = assigned[0] if len(assigned) == 1 else receiver
     if isinstance(receiver, nodes.Subscript):
         receiver = receiver.value
     return isinstance(receiver, (nodes.Name, nodes.Attribute)) and qualified_name(receiver) in _THREAD_CONNECTIONS
+
+
+# --- a sync-only entry whose fix saves no switch ----------------------------------------------------
+def listed_definition(path: str, context: nodes.NodeNG) -> nodes.NodeNG | None:
+    """What the ``MIDDLEWARE`` entry ``path`` names: through the project's imports, else the one project
+    file at that module path (``karrio/server/core/middleware.py`` for
+    ``karrio.server.core.middleware.SessionContext``: a namespace package spread over several source
+    folders, which astroid's import from the settings module does not find)."""
+    found = definition(path, context)
+    if found is not None or not context.root().file:
+        return found
+    from astroid import MANAGER
+
+    from asynclint.core import deployment
+
+    module, _, name = path.rpartition(".")
+    root = deployment.project_root(context.root().file)
+    wanted = (module.replace(".", "/") + ".py", module.replace(".", "/") + "/__init__.py")
+    files = [where for where in _python_files(root) if any(where == w or where.endswith("/" + w) for w in wanted)]
+    if len(files) != 1:
+        return None
+    try:
+        tree = MANAGER.ast_from_file(str(root / files[0]))
+    except Exception:  # noqa: BLE001 - unreadable or unparsable: nothing known
+        return None
+    candidates = [n for n in tree.locals.get(name, ()) if isinstance(n, (nodes.ClassDef, nodes.FunctionDef))]
+    return candidates[-1] if len(candidates) == 1 else None
+
+
+def _python_files(root: Path) -> list[str]:
+    """The project's Python files (relative paths), test folders included; read once per run."""
+    from asynclint.core import context
+
+    known = context.current().middleware_listings
+    key = (root, "python files")
+    if key not in known:
+        found = []
+        for directory, subdirs, files in os.walk(root):
+            depth = len(Path(directory).relative_to(root).parts)
+            subdirs[:] = [] if depth >= 10 else sorted(
+                d for d in subdirs if d not in _LISTING_SKIP and not d.startswith("."))
+            found.extend((Path(directory) / name).relative_to(root).as_posix() for name in files if name.endswith(".py"))
+        known[key] = found
+    return known[key]
+
+
+def resolved_entry(node: nodes.NodeNG, context: nodes.NodeNG) -> Entry:
+    """``entry``, with an unknown project entry looked up by its file (``listed_definition``)."""
+    found = entry(node, context)
+    if found.mode is not None or found.path is None or found.path.startswith(api.DJANGO_MIDDLEWARE_PREFIX):
+        return found
+    target = listed_definition(found.path, context)
+    analysed = factory(target) if isinstance(target, (nodes.ClassDef, nodes.FunctionDef)) else None
+    if analysed is None:
+        return found
+    return Entry(node, found.path, analysed.flags.mode, "project", chosen=analysed.flags.chosen_sync_only,
+                 factory=analysed)
+
+
+def saves_no_switch(entries: list[Entry], must_stay_sync) -> str | None:
+    """Why making the list's sync-only entries async-capable would save no switch, or None: an entry that
+    must stay sync (``must_stay_sync(entry)``: bound to its worker thread, or declared sync-only while its
+    code needs a thread) is left, and Django adapts once per stretch of sync-only middleware, so the
+    request crosses to the worker thread and back as often with every other entry hybrid. prowler's
+    ``CloseDBConnectionsMiddleware`` (it closes the thread's connections) first in the list leaves
+    ``APILoggingMiddleware`` nothing to save; karrio's ``SessionContext`` (the request stored under
+    ``threading.get_ident()``) does the same for ``RequestIDMiddleware`` and WhiteNoise."""
+    kept = [e for e in entries if e.mode == api.SYNC_ONLY and must_stay_sync(e)]
+    if not kept:
+        return None
+    modes = [e.mode for e in entries]
+    fixed = [api.HYBRID if e.mode == api.SYNC_ONLY and e not in kept else e.mode for e in entries]
+    if switches(fixed) != switches(modes):
+        return None
+    return f"{kept[0].path.rpartition('.')[2]} must stay sync"
+
+
+def lists_naming(node: nodes.ClassDef) -> list[list[Entry]]:
+    """The literal ``MIDDLEWARE`` lists of the project's settings (outside test folders) that name the
+    class ``node``, each as its resolved entries (``resolved_entry``)."""
+    from astroid import MANAGER
+
+    from asynclint.core import deployment
+    from asynclint.core.deployment import is_test_path
+
+    if not node.root().file:
+        return []
+    root = deployment.project_root(node.root().file)
+    wheres = sorted({where for _, where in _listings(root).get(node.name, ())
+                     if where.endswith(".py") and not is_test_path(where)})
+    found = []
+    for where in wheres:
+        try:
+            module = MANAGER.ast_from_file(str(root / where))
+        except Exception:  # noqa: BLE001 - unreadable or unparsable: nothing known
+            continue
+        for listed in middleware_lists(module):
+            entries = [resolved_entry(element, module) for element in listed.elts]
+            if any(e.factory is not None and e.factory.node.name == node.name and
+                   e.factory.node.root().file and os.path.samefile(e.factory.node.root().file, node.root().file)
+                   for e in entries):
+                found.append(entries)
+    return found

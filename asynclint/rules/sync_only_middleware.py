@@ -19,8 +19,10 @@ as an ASGI performance bug. It stays silent for `MiddlewareMixin` subclasses wit
 (they are hybrid), for middleware whose job is the state of its worker thread (it sets,
 reads or clears a `threading.local()` of its module, or an attribute such as `_thread_locals` or
 `thread_context`, or a `threading.local()` it creates: it only works in the thread the sync view runs
-in), for middleware that manages the database connection of its thread (`close_old_connections()`,
-`reset_queries()`, `connection.close()`, `connections[alias].close()` around each request: Django's
+in, or keeps state under the thread's id, `_requests[threading.get_ident()] = request`), for
+middleware that manages the database connection of its thread (`close_old_connections()`,
+`reset_queries()`, `connection.close()`, `connections[alias].close()`, or closing each connection of a
+loop over `connections.all()`, around each request: Django's
 connections are per thread, and under ASGI the adapted middleware shares the worker thread with the
 sync view's ORM work, while an async one would close the loop thread's connections, which the request
 never uses; likewise `connection.execute_wrapper(...)` around `get_response`, which sees only the
@@ -54,6 +56,12 @@ A class that no `MIDDLEWARE` listing names (settings, `override_settings`, docs)
 uses, in a project whose settings asynclint cannot read in full (entries computed at run time, a plugin
 hook handed `globals()` such as `djp.settings(globals())`) or in a reusable app, is reported as
 *possible*: whether anything installs it is unknown.
+Silent too when making it hybrid would save no switch: every literal `MIDDLEWARE` list that installs
+it also holds an entry that must stay sync (thread-bound as above, or declared sync-only while its code
+needs a thread). Django adapts once per stretch of sync-only middleware, so with that entry left the
+request switches to the worker thread and back as often whatever this one's mode (prowler's
+`APILoggingMiddleware` behind its `CloseDBConnectionsMiddleware`; karrio's `RequestIDMiddleware` in a
+list that ends with its thread-keyed `SessionContext`).
 A sync-only class is silent as well when its module defines its async twin: a class of the same name
 with `Async` added (`IPinfoMiddleware` and `IPinfoAsyncMiddleware`, `AsyncAuditMiddleware`...) that is
 async-only or hybrid. The module ships the sync class for WSGI and the twin for ASGI; where a project
@@ -155,6 +163,21 @@ def _needs_thread(found: middleware.Factory) -> bool:
     return False
 
 
+def must_stay_sync(listed: middleware.Entry) -> bool:
+    """A ``MIDDLEWARE`` entry that must stay sync: project middleware bound to its worker thread, or
+    declared sync-only while its code needs a thread."""
+    found = listed.factory
+    return found is not None and (middleware.thread_bound(found) or
+                                  (listed.chosen and not declared_sync_only_needlessly(found)))
+
+
+def saves_nothing(node: nodes.FunctionDef | nodes.ClassDef) -> bool:
+    """Every ``MIDDLEWARE`` list that installs ``node`` keeps an entry that must stay sync, so making
+    ``node`` hybrid saves no switch (``middleware.saves_no_switch``)."""
+    lists = middleware.lists_naming(node)
+    return bool(lists) and all(middleware.saves_no_switch(entries, must_stay_sync) for entries in lists)
+
+
 def is_sync_only(found: middleware.Factory) -> bool:
     """Sync-only by default (not on purpose), not MiddlewareMixin-based, and sync code only."""
     return (found.flags.mode == api.SYNC_ONLY and not found.flags.chosen_sync_only and not found.mixin
@@ -177,7 +200,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
         found = middleware.factory(node, owned_only=True)
         if found is not None and found.owns and declared_sync_only_needlessly(found):
             self._report_declared(node, found)
-        elif found is not None and found.owns and is_sync_only(found):
+        elif found is not None and found.owns and is_sync_only(found) and not saves_nothing(node):
             self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: decorate it with @sync_and_async_middleware and return an 'async def' "
                               f"middleware when iscoroutinefunction(get_response) (or mark it "
@@ -190,7 +213,7 @@ class SyncOnlyMiddleware(AsyncLintRule):
                 declared_sync_only_needlessly(found):
             self._report_declared(node, found)
         elif found is not None and found.owns and is_sync_only(found) and middleware.never_installed(node) is None \
-                and middleware.async_twin(node) is None:
+                and middleware.async_twin(node) is None and not saves_nothing(node):
             unnamed = middleware.named_nowhere(node)
             where = f" ({unnamed}: it costs only where a MIDDLEWARE asynclint cannot see installs it)" if unnamed else ""
             self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}){where}: {_COST}; "

@@ -16,7 +16,9 @@ entry that is sync-only middleware:
 
 Django's own middleware is hybrid. Entries that are sync-only on purpose (`@sync_only_middleware`,
 `async_capable = False`, or project middleware that keeps the state of its worker thread, see
-`sync-only-middleware`) are not reported, but count in the total. One finding per entry, on its
+`sync-only-middleware`) are not reported, but count in the total; when such an entry keeps every
+switch (the count would not drop were all the other sync-only entries async-capable: Django adapts
+once per stretch of sync-only middleware), the list is not reported at all. One finding per entry, on its
 line in the list; the message says how many times the whole stack switches between async and sync
 per request under ASGI, computed the way `load_middleware` builds the chain, and which entries are
 sync-only (or, when the entry is the only one, how many switches remain without it). Unknown entries
@@ -69,6 +71,7 @@ from asynclint import django_api as api
 from asynclint.core import middleware
 from asynclint.prefilter import MIDDLEWARE
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
+from asynclint.rules.sync_only_middleware import must_stay_sync
 
 _SYMBOL = "sync-only-middleware-in-settings"
 
@@ -91,6 +94,9 @@ class SyncOnlyMiddlewareInSettings(AsyncLintRule):
     def visit_module(self, node: nodes.Module) -> None:
         for listed in middleware.middleware_lists(node):
             entries = [middleware.entry(element, node) for element in listed.elts]
+            if middleware.saves_no_switch([middleware.resolved_entry(element, node) for element in listed.elts],
+                                          must_stay_sync):
+                continue  # an entry that must stay sync keeps every switch whatever the others' modes
             modes = [e.mode for e in entries]
             total = middleware.switches(modes)
             bound = "at least " if any(e.mode is None for e in entries) else ""
