@@ -138,7 +138,14 @@ ROUTER = """
     ({"shop/asgi.py": ROUTER.format(http='"http": django_app, '),
       "Procfile": "web: gunicorn shop.wsgi\nws: daphne shop.asgi:application\n"}, "unknown"),
     ({"shop/settings.py": "INSTALLED_APPS = ['daphne', 'django.contrib.admin']\n"}, "asgi"),
-    ({"shop/settings.py": "ASGI_APPLICATION = 'shop.asgi.application'\n"}, "asgi"),
+    ({"shop/settings.py": "INSTALLED_APPS = ['channels']\nASGI_APPLICATION = 'shop.asgi.application'\n"}, "asgi"),
+    # Split settings: Channels installed in base.py, ASGI_APPLICATION set in another module.
+    ({"shop/settings/base.py": "INSTALLED_APPS = ['channels']\n",
+      "shop/settings/production.py": "ASGI_APPLICATION = 'shop.asgi.application'\n"}, "asgi"),
+    # Django never reads ASGI_APPLICATION: without channels or daphne it is a leftover, and gunicorn on the
+    # WSGI module is the whole deployment.
+    ({"shop/settings.py": "INSTALLED_APPS = ['ninja']\nASGI_APPLICATION = 'shop.asgi.application'\n",
+      "start.sh": "exec gunicorn shop.wsgi\n"}, "wsgi"),
     # A WSGI command, but runserver serves ASGI too: not WSGI-only.
     ({"etc/uwsgi.ini": "[uwsgi]\nmodule = shop.wsgi\n", "shop/settings.py": "INSTALLED_APPS = ['daphne']\n"},
      "unknown"),

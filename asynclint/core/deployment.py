@@ -12,8 +12,8 @@ anything:
   ``worker_class``, ``GUNICORN_CMD_ARGS``) or an ``.asgi`` module serve ASGI; ``gunicorn`` without an ASGI
   worker, ``uwsgi``, ``waitress-serve`` and ``mod_wsgi`` serve WSGI (an unused ``asgi.py`` beside them
   changes nothing);
-- settings modules that install ``daphne`` or set ``ASGI_APPLICATION`` (``runserver`` then serves
-  ASGI);
+- settings modules that install ``daphne``, or set ``ASGI_APPLICATION`` with ``channels`` installed
+  (``runserver`` then serves ASGI; without either Django ignores ``ASGI_APPLICATION``);
 - the ``asgi.py`` modules (or the project module an ``asgi.py`` imports its ``application`` from, a
   ``routing.py``): a Channels ``ProtocolTypeRouter`` whose ``"http"`` key is Django's ASGI app
   (``get_asgi_application()``) sends HTTP through Django's handler; one without an ``"http"`` key, or
@@ -278,22 +278,28 @@ def _words_of_exec_form(match: re.Match) -> str:
 
 
 _DAPHNE_APP = re.compile(r"""["']daphne["']""")
+_CHANNELS_APP = re.compile(r"""["']channels["']""")
 _ASGI_SETTING = re.compile(r"^ASGI_APPLICATION\s*=", re.MULTILINE)
 
 
 def _asgi_settings(root: Path, found: list[Path]) -> list[str]:
-    """Settings modules that make ``runserver`` serve ASGI: daphne in INSTALLED_APPS, or Channels'
-    ``ASGI_APPLICATION``."""
-    reasons = []
+    """Settings modules that make ``runserver`` serve ASGI: daphne in INSTALLED_APPS, or
+    ``ASGI_APPLICATION`` where Channels is installed (Channels before 4.0 replaced ``runserver`` with an
+    ASGI one that serves that setting). Django itself never reads ``ASGI_APPLICATION``: without channels
+    or daphne in any settings module's INSTALLED_APPS (split settings install apps in ``base.py`` and
+    set the rest elsewhere) the setting is a leftover and ``runserver`` serves WSGI."""
+    settings = []
     for path in found:
-        if path.suffix != ".py" or not ("settings" in path.name or path.parent.name == "settings"):
-            continue
-        text = _read(path)
+        if path.suffix == ".py" and ("settings" in path.name or path.parent.name == "settings"):
+            settings.append((path, _read(path)))
+    channels = any("INSTALLED_APPS" in text and _CHANNELS_APP.search(text) for _, text in settings)
+    reasons = []
+    for path, text in settings:
         where = path.relative_to(root).as_posix()
         if "INSTALLED_APPS" in text and _DAPHNE_APP.search(text):
             reasons.append(f"{where} installs daphne (runserver serves ASGI)")
-        elif _ASGI_SETTING.search(text):
-            reasons.append(f"{where} sets ASGI_APPLICATION (runserver serves ASGI with Channels)")
+        elif channels and _ASGI_SETTING.search(text):
+            reasons.append(f"{where} sets ASGI_APPLICATION with Channels installed (runserver serves ASGI)")
     return reasons
 
 

@@ -840,7 +840,14 @@ def _installed_for_development_only(node: nodes.ClassDef) -> str | None:
     repository whose server command runs the package's ASGI or WSGI module deploys it as an application,
     ``deployment.serves_package``), and no code
     but those listings and its own definition names it (a subclass, a wrapper would run it). Its
-    thread switch costs only on a developer's machine or in the tests."""
+    thread switch costs only on a developer's machine or in the tests.
+
+    Also development-only: a listing in a Python file where every string naming the class lies under a
+    DEBUG test (``_installed_only_under_debug``). When all such files are non-test modules of the class's
+    own top-level package (its settings' ``if DEBUG: MIDDLEWARE += [...]``, or a library's builder of its
+    users' MIDDLEWARE, django-cfg's ``if self.config.debug: middleware.append(...)``), the package's own
+    code decides where it runs, so the deployed-settings and distribution conditions above are not asked;
+    a docs page that lists it (users install it themselves) still keeps the finding."""
     from asynclint.core import deployment, django_kinds
 
     root = deployment.project_root(node.root().file)
@@ -851,15 +858,24 @@ def _installed_for_development_only(node: nodes.ClassDef) -> str | None:
     own = f"{node.root().name}.{node.name}"
     # its own module's docstring telling how to install it (``MIDDLEWARE += ('app.mw.LoggingMiddleware',)``)
     # installs nothing; a settings module that defines a middleware and lists it does
-    listings = sorted({where for path, where in _listings(root).get(node.name, ())
-                       if (path == own or definition(path, node) is node) and
-                       (where != mine.as_posix() or _sets_middleware(node.root()))})
-    if not listings or not all(_development_settings(where) for where in listings):
+    named = {}
+    for path, where in _listings(root).get(node.name, ()):
+        if (path == own or definition(path, node) is node) and \
+                (where != mine.as_posix() or _sets_middleware(node.root())):
+            named.setdefault(where, set()).add(path)
+    listings = sorted(named)
+    gated = [where for where in listings if not _development_settings(where) and
+             _installed_only_under_debug(root / where, named[where])]
+    if not listings or not all(_development_settings(where) or where in gated for where in listings):
         return None
     package = mine.parts[0]
+    # the package's own code installs it only under DEBUG (its settings, or a library's builder of its users'
+    # MIDDLEWARE): wherever that code runs, the class runs only on a development server
+    own_code = bool(gated) and all(where.split("/")[0] == package and not deployment.is_test_path(where)
+                                   for where in gated)
     settings = _settings_read(root)
-    if not settings or not any(where.split("/")[0] == package for where in settings) or \
-            (_distributed(root, package) and not deployment.serves_package(root, package)):
+    if not own_code and (not settings or not any(where.split("/")[0] == package for where in settings) or
+                         (_distributed(root, package) and not deployment.serves_package(root, package))):
         return None  # no deployed settings of its own (a library's test settings): its users' MIDDLEWARE decides
     if django_kinds.identifiers(node.root()).get(node.name):
         return None
@@ -869,7 +885,51 @@ def _installed_for_development_only(node: nodes.ClassDef) -> str | None:
         if path != os.path.abspath(node.root().file) and path not in listed_files and \
                 _named_in_code(path, node.name, node.root().name):
             return None
+    if gated:
+        return f"only DEBUG installs it ({', '.join(gated[:2])} list it under a DEBUG test)"
     return f"only settings for development or tests list it in MIDDLEWARE ({', '.join(listings[:2])})"
+
+
+def _debug_test(test) -> bool:
+    """An ``if`` test true only when DEBUG is: ``DEBUG``, ``settings.DEBUG``, ``self.config.debug``, or a
+    conjunction with one of them (``DEBUG and env("PROFILE")``); not ``not DEBUG``, not ``DEBUG or x``."""
+    import ast
+
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
+        return any(_debug_test(value) for value in test.values)
+    return (isinstance(test, ast.Name) and test.id == "DEBUG") or \
+        (isinstance(test, ast.Attribute) and test.attr in ("DEBUG", "debug"))
+
+
+def _installed_only_under_debug(path: Path, dotted: set[str]) -> bool:
+    """Every string of the Python file ``path`` that is one of the middleware's dotted paths lies in the
+    body of an ``if`` (or the true branch of a conditional expression) whose test is a DEBUG test
+    (``_debug_test``): ``if DEBUG: MIDDLEWARE += [...]`` in settings, a builder's
+    ``if self.config.debug: middleware.append(...)``. A thread switch per request on a development server
+    is no cost anyone fixes. An ``else`` branch, any other occurrence (a docstring too), or a file that
+    does not parse: False."""
+    import ast
+
+    if path.suffix != ".py":
+        return False
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
+    except (OSError, SyntaxError, ValueError):
+        return False
+    parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+    found = False
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and node.value in dotted):
+            continue
+        found, child, parent = True, node, parents.get(node)
+        while parent is not None:
+            if isinstance(parent, ast.If) and child in parent.body and _debug_test(parent.test) or \
+                    isinstance(parent, ast.IfExp) and child is parent.body and _debug_test(parent.test):
+                break
+            child, parent = parent, parents.get(parent)
+        else:
+            return False
+    return found
 
 
 def _sets_middleware(module: nodes.Module) -> bool:

@@ -45,7 +45,13 @@ listing that names it is in a settings file whose name or folder says `dev`, `de
 `unittests`, such as `settings/templates/settings.dev.py` or `settings_test.py`; the deployed settings,
 read in full, are the class's own package's and do not list it; no other code names it): a debugging
 middleware that logs each request costs its thread switch on a developer's machine, not where users are
-served. A docstring that shows how to install the class does not list it.
+served. A docstring that shows how to install the class does not list it. Likewise a class that the
+package's own code installs only when DEBUG is true: every string naming it in the project's Python files
+lies under an `if` whose test is `DEBUG`, `settings.DEBUG` or a `.debug` flag (alone or in an `and`), or
+in the true branch of `... if DEBUG else ...` (settings' `if DEBUG: MIDDLEWARE += [...]`, a library
+builder's `if self.config.debug: middleware.append(...)`), those files are in the class's own top-level
+package, no docs page lists it and no other code names it. Its users get it from there on a development
+server only. An `else` branch or `if not DEBUG:` installs it where users are served: reported.
 A class that no `MIDDLEWARE` listing names (settings, `override_settings`, docs) and no other code
 uses, in a project whose settings asynclint cannot read in full (entries computed at run time, a plugin
 hook handed `globals()` such as `djp.settings(globals())`) or in a reusable app, is reported as

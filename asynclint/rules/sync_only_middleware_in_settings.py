@@ -28,8 +28,9 @@ Only projects that serve HTTP through Django's ASGI handler pay this cost: the f
 when asynclint detects an ASGI server, *possible* when it cannot tell, and not reported when the
 project serves HTTP with WSGI only (`server` option, or its server commands and `asgi.py`; see the
 README's Configuration section and `asynclint check -v`). A project with nothing that serves it
-through ASGI (no server command, router, daphne or `ASGI_APPLICATION`; `startproject`'s `asgi.py`
-alone does not count) runs with `runserver`, under WSGI: not reported.
+through ASGI (no server command, router, daphne, or `ASGI_APPLICATION` with Channels installed;
+`startproject`'s `asgi.py` alone does not count, nor an `ASGI_APPLICATION` that nothing reads) runs
+with `runserver`, under WSGI: not reported.
 
 ## Why is this bad?
 Under ASGI Django starts from the async handler and walks `MIDDLEWARE` from the innermost entry out;
