@@ -1611,36 +1611,21 @@ def listed_definition(path: str, context: nodes.NodeNG) -> nodes.NodeNG | None:
     from astroid import MANAGER
 
     from asynclint.core import deployment
+    from asynclint.core.django_kinds import _python_files_under  # noqa: PLC2701 (the run's project index)
 
     module, _, name = path.rpartition(".")
     root = deployment.project_root(context.root().file)
     wanted = (module.replace(".", "/") + ".py", module.replace(".", "/") + "/__init__.py")
-    files = [where for where in _python_files(root) if any(where == w or where.endswith("/" + w) for w in wanted)]
+    files = [where for where in _python_files_under(str(root))
+             if any(where.replace(os.sep, "/").endswith("/" + w) for w in wanted)]
     if len(files) != 1:
         return None
     try:
-        tree = MANAGER.ast_from_file(str(root / files[0]))
+        tree = MANAGER.ast_from_file(files[0])
     except Exception:  # noqa: BLE001 - unreadable or unparsable: nothing known
         return None
     candidates = [n for n in tree.locals.get(name, ()) if isinstance(n, (nodes.ClassDef, nodes.FunctionDef))]
     return candidates[-1] if len(candidates) == 1 else None
-
-
-def _python_files(root: Path) -> list[str]:
-    """The project's Python files (relative paths), test folders included; read once per run."""
-    from asynclint.core import context
-
-    known = context.current().middleware_listings
-    key = (root, "python files")
-    if key not in known:
-        found = []
-        for directory, subdirs, files in os.walk(root):
-            depth = len(Path(directory).relative_to(root).parts)
-            subdirs[:] = [] if depth >= 10 else sorted(
-                d for d in subdirs if d not in _LISTING_SKIP and not d.startswith("."))
-            found.extend((Path(directory) / name).relative_to(root).as_posix() for name in files if name.endswith(".py"))
-        known[key] = found
-    return known[key]
 
 
 def resolved_entry(node: nodes.NodeNG, context: nodes.NodeNG) -> Entry:
