@@ -888,23 +888,28 @@ _MAX_CHAIN = 200
 _ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
 
 
-def single_chain_loop_reason(node: nodes.NodeNG) -> str | None:
-    """Why the sync work at ``node`` stalls nothing and raises nothing, or None: the project sets
-    ``DJANGO_ALLOW_ASYNC_UNSAFE`` for production (a module-level statement of a non-test module, as in
-    its settings: Django's documented switch for code that knows nothing concurrent runs), and the
-    coroutine running ``node`` runs only on loops that sync code starts with ``asyncio.run()`` (a
-    management command, a process or thread target), every coroutine reaching it and every project
-    function they reach running nothing beside the chain (``_BESIDE_THE_CHAIN``, no import of a library
-    that serves on the loop). Such a loop runs one chain of awaits: a blocking call stalls no other
-    coroutine, and with the variable set the sync ORM does not raise. Anything unknown answers None."""
+def single_chain_loop_reason(node: nodes.NodeNG, raises: bool = True) -> str | None:
+    """Why the sync work at ``node`` stalls nothing and raises nothing, or None: the coroutine running
+    ``node`` runs only on loops that sync code starts with ``asyncio.run()`` (a management command, a
+    process or thread target, a sync view's ``transaction.on_commit`` callback), every coroutine reaching
+    it and every project function they reach running nothing beside the chain (``_BESIDE_THE_CHAIN``, no
+    import of a library that serves on the loop). Such a loop runs one chain of awaits: a blocking call
+    stalls no other coroutine. Work that ``raises`` on a running loop (the sync ORM) also needs the project
+    to set ``DJANGO_ALLOW_ASYNC_UNSAFE`` for production (a module-level statement of a non-test module, as
+    in its settings: Django's documented switch for code that knows nothing concurrent runs); work that
+    only blocks (a file read, a request to a service, a task enqueued) needs nothing more. Anything unknown
+    answers None."""
     frame = enclosing_frame(node)
     if not isinstance(frame, nodes.AsyncFunctionDef) or not node.root().file or is_test_module(node.root()):
         return None
     from asynclint.core import deployment
 
-    root = str(deployment.project_root(node.root().file))
-    where = async_unsafe_set_in_production(root)
-    if where is None or worker_loop_roots(frame) != {ASYNCIO_RUN}:
+    where = None
+    if raises:
+        where = async_unsafe_set_in_production(str(deployment.project_root(node.root().file)))
+        if where is None:
+            return None
+    if worker_loop_roots(frame) != {ASYNCIO_RUN}:
         return None
     cache = context.current().own_loop_programs
     key = ("single-chain", frame)
@@ -912,6 +917,8 @@ def single_chain_loop_reason(node: nodes.NodeNG) -> str | None:
         cache[key] = _one_chain(frame)
     if not cache[key]:
         return None
+    if where is None:
+        return "a loop that asyncio.run() starts for one chain of awaits: nothing else waits on it"
     return f"a loop that asyncio.run() starts for one chain of awaits, with {_ASYNC_UNSAFE} set in {where}"
 
 

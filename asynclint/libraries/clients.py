@@ -70,6 +70,17 @@ _OPENAI_METHODS = ("create", "retrieve", "list", "delete", "update", "parse", "s
                    "submit_tool_outputs", "create_and_poll", "poll", "generate", "edit", "create_variation",
                    "upload_and_poll", "create_and_run", "create_and_run_poll", "submit_tool_outputs_and_poll",
                    "wait_for_processing", "retrieve_content")
+#: openai < 1.0 (0.28.1, ``openai/api_resources/``): the module-level resource classes and their request
+#: methods that have an ``a``-prefixed coroutine twin (``acreate``, ``alist``, ``atranscribe``...).
+_OPENAI_LEGACY_METHODS = (
+    *((resource, ("create",)) for resource in ("Completion", "ChatCompletion", "Embedding", "Edit", "Moderation")),
+    ("Image", ("create", "create_variation", "create_edit")),
+    ("Audio", ("transcribe", "translate", "transcribe_raw", "translate_raw")),
+    ("File", ("create", "download", "find_matching_files", "list", "retrieve", "delete")),
+    *((resource, ("create", "list", "retrieve", "delete", "cancel")) for resource in ("FineTune", "FineTuningJob")),
+    ("Model", ("list", "retrieve", "delete")),
+    ("Deployment", ("create", "list", "retrieve", "delete")),
+)
 _ANTHROPIC_METHODS = ("create", "retrieve", "list", "delete", "stream", "count_tokens", "cancel", "results")
 _STRIPE_METHODS = ("create", "retrieve", "modify", "delete", "list", "search", "cancel", "capture",
                    "confirm", "finalize_invoice", "pay", "void_invoice", "refund", "list_line_items")
@@ -165,6 +176,13 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # openai (1.0 clients) and anthropic: the Async* client has the same resources as coroutines.
     *(blocking_row(OPENAI_RESOURCE, name, "openai", "await {func}(...) on an openai.AsyncOpenAI client", since="1.0.0")
       for name in _OPENAI_METHODS),
+    # openai before 1.0: module-level resource classes (``openai.ChatCompletion.create(...)``), each method
+    # one request (read in 0.28.1's ``api_resources/``), each with an ``a``-prefixed coroutine twin. openai
+    # 1.0 removed them: there the name is a proxy whose use raises APIRemovedInV1 (a fix is due either way).
+    *(blocking_row(FUNCTION, f"openai.{resource}.{name}", "openai", f"await openai.{resource}.a{name}(...) (openai < 1.0)",
+                   note="openai 1.0 removed this API (using it raises APIRemovedInV1): there, await the resource's "
+                   "method on an openai.AsyncOpenAI client")
+      for resource, names in _OPENAI_LEGACY_METHODS for name in names),
     *(blocking_row(ANTHROPIC_RESOURCE, name, "anthropic", "await {func}(...) on an anthropic.AsyncAnthropic client")
       for name in _ANTHROPIC_METHODS),
     # The Stream that ``create(..., stream=True)`` returns (``STREAMED_RESULTS``): each step of iterating it

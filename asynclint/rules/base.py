@@ -143,6 +143,9 @@ class AsyncLintRule(BaseChecker):
             return  # the template's own text, on a loop nothing else shares: nothing to query, nobody waits
         if self._raises(facts) and async_unsafe_allowed_in_tests(node):
             return  # the test run sets DJANGO_ALLOW_ASYNC_UNSAFE: its sync queries run, on purpose
+        if _effect(facts) in _ONE_CHAIN_BLOCKING and not self._raises(facts) and \
+                single_chain_loop_reason(node, raises=False):
+            return  # asyncio.run()'s loop runs this one chain of awaits: the blocking call stalls nothing else
         if (_effect(facts) in _ONE_CHAIN_TOLERATED or (_effect(facts) is None and self._raises(facts))) and \
                 single_chain_loop_reason(node):
             return  # asyncio.run()'s loop runs this one chain of awaits, and the project allows sync work on it
@@ -292,6 +295,12 @@ _ASYNC_UNSAFE_EFFECTS = frozenset({api.QUERY, api.WRITE, api.RAW_SQL, api.CONNEC
 _ONE_CHAIN_TOLERATED = _STARTUP_TOLERATED | _ASYNC_UNSAFE_EFFECTS | frozenset({
     api.CACHE_IO, api.AUTH, api.PASSWORD_HASHING, api.SESSION_IO, api.SIGNAL_SEND, api.TASK_QUEUE,
     api.TEMPLATE_RENDER})
+
+
+#: Sync work that only blocks its thread, never raises on a running loop: tolerated on a loop that runs one
+#: chain of awaits without ``DJANGO_ALLOW_ASYNC_UNSAFE`` (nothing else waits on that loop). Not the cache,
+#: auth, sessions, signals or templates: their backends and receivers may query the database.
+_ONE_CHAIN_BLOCKING = _STARTUP_TOLERATED | frozenset({api.TASK_QUEUE})
 
 
 def _local_work(facts: Facts | None) -> bool:

@@ -43,9 +43,12 @@ machine, a child process or a sleep there stays reported: the loop runs its coro
 ORM is reported there all the same: it raises wherever a loop runs. One file-system call per iteration of a loop whose every iteration
 awaits (a poll) counts as a single call.
 
-Silent on a loop that runs one chain of awaits in a project that sets `DJANGO_ALLOW_ASYNC_UNSAFE`
-for production (`asynclint.core.own_loop.single_chain_loop_reason`; the criterion is the one
-sync-orm-call-in-async describes): nothing else waits on that loop, so a request or a sleep there stalls nobody.
+Silent on a loop that runs one chain of awaits (`asynclint.core.own_loop.single_chain_loop_reason`; the
+criterion is the one sync-orm-call-in-async describes): nothing else waits on that loop, so a request, a
+sleep or a task enqueued there (a coroutine a sync view's `transaction.on_commit` callback runs with
+`asyncio.run()`) stalls nobody. Work that only blocks needs nothing more; work whose backend may query the
+database (the cache, sessions, auth, signals, templates) also needs the project to set
+`DJANGO_ALLOW_ASYNC_UNSAFE` for production.
 
 File-system calls that read no file are *possible* findings (confidence INFERENCE): a directory
 listing (`os.listdir`, `os.scandir`, `os.walk`, `glob.glob`, `Path.iterdir()`/`glob()`/`rglob()`),
