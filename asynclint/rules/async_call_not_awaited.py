@@ -608,6 +608,9 @@ class AsyncCallNotAwaited(AsyncLintRule):
                               f"awaited, so the wrapped function never runs; await it in an async caller")
 
 
+_INHERITED_COROUTINE_NAMES = frozenset().union(*INHERITED_COROUTINE_METHODS.values())
+
+
 def _inherited_library_coroutine(node: nodes.Call) -> bool:
     """``self.close(code=4401)`` / ``super().send(...)`` in a method of a project class whose library bases
     are all Channels async consumers (``INHERITED_COROUTINE_METHODS``) that define the method as an
@@ -615,7 +618,7 @@ def _inherited_library_coroutine(node: nodes.Call) -> bool:
     its project bases) defines: the call makes the library's coroutine. Another library base (a mixin that
     may override it) or an unresolved one is unknown."""
     func = node.func
-    if not isinstance(func, nodes.Attribute):
+    if not isinstance(func, nodes.Attribute) or func.attrname not in _INHERITED_COROUTINE_NAMES:
         return False
     cls = enclosing_class(node)
     method = enclosing_frame(node)
