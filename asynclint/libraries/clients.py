@@ -431,6 +431,21 @@ _CONSUMERS = frozenset(f"channels.{module}.{name}" for module, names in {
 CONSUMER_SCOPE = "Channels consumer scope"
 INHERITED_ATTRIBUTE_KINDS = {"channel_layer": (_CONSUMERS, CHANNEL_LAYER), "scope": (_CONSUMERS, CONSUMER_SCOPE)}
 CONSUMERS = _CONSUMERS
+#: The coroutine methods (plain ``async def``) a project class inherits from Channels' async consumers, by
+#: base class: called through ``self`` or ``super()`` without ``await`` they never run
+#: (``async-call-not-awaited``). The sync consumers (``WebsocketConsumer``...) define the same names as
+#: plain methods.
+_ASYNC_CONSUMER = frozenset({"dispatch", "send"})
+_ASYNC_WEBSOCKET_CONSUMER = _ASYNC_CONSUMER | {"websocket_connect", "connect", "accept", "websocket_receive",
+                                               "receive", "close", "websocket_disconnect", "disconnect"}
+INHERITED_COROUTINE_METHODS = {
+    "channels.consumer.AsyncConsumer": _ASYNC_CONSUMER,
+    "channels.generic.websocket.AsyncWebsocketConsumer": _ASYNC_WEBSOCKET_CONSUMER,
+    "channels.generic.websocket.AsyncJsonWebsocketConsumer": _ASYNC_WEBSOCKET_CONSUMER | {
+        "receive_json", "send_json", "decode_json", "encode_json"},
+    "channels.generic.http.AsyncHttpConsumer": _ASYNC_CONSUMER | {
+        "send_headers", "send_body", "send_response", "handle", "disconnect", "http_request", "http_disconnect"},
+}
 #: What a Channels consumer's own send methods put on the wire (by method: the first positional
 #: parameter, then the keywords): values, serialised at once, never awaited (``async-call-not-awaited``).
 CONSUMER_SENT_VALUES = {"send": ("text_data", "bytes_data"), "send_json": ("content",)}

@@ -4,7 +4,9 @@
 Flags a call on the event loop to a coroutine-returning Django or asgiref API (`aget`, `asave`,
 `acount`, the cache's and auth's `a*` functions, `request.auser()`, `sync_to_async(f)(...)`,
 `asyncio.to_thread(...)`, `asyncio.sleep(...)`, `asyncio.wait_for(...)`, `asyncio.wait(...)`) or to the project's own `async def` (a function, a method through an
-instance, a static or class method through its class, `super().get()` of an async parent, a coroutine
+instance, a static or class method through its class, `super().get()` of an async parent, a coroutine method
+that a Channels async consumer inherits and calls through `self` or `super()`: `self.close()`, `self.accept()`,
+`super().send()`, when every library base is such a consumer and no project class on the way defines it, a coroutine
 function kept in a variable or a class attribute (`staticmethod(f)`), a `functools.partial` of one, a
 callback inside `if iscoroutinefunction(callback):`), or to an async library client's method (grpc.aio's
 `ServicerContext.write()`/`abort()`/`read()`/`send_initial_metadata()`, `redis.asyncio` commands,
@@ -103,9 +105,9 @@ from asynclint.core.django_kinds import (
 )
 from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
-from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
+from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name, qualified_name
 from asynclint.libraries import pydantic_models
-from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS
+from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS, INHERITED_COROUTINE_METHODS
 from asynclint.prefilter import ADAPTERS, ASYNC, COROUTINE_CALLS, django_async_method_names, library_async_method_names
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
@@ -447,12 +449,13 @@ class AsyncCallNotAwaited(AsyncLintRule):
         if guessed is not None:
             self._check_by_models_convention(node, guessed)
             return
-        if found is None and _truth_tested(node):
+        inherited = _inherited_library_coroutine(node)  # ``self.close()`` of a Channels async consumer
+        if found is None and _truth_tested(node) and not inherited:
             self._check_partly_coroutine(node)
             return
-        if found is None or found.name != api.COROUTINE:
+        if not inherited and (found is None or found.name != api.COROUTINE):
             return
-        if found.origin not in ("django", "adapter", "checked", "library") and not (
+        if not inherited and found.origin not in ("django", "adapter", "checked", "library") and not (
             found.origin == "project" and is_plain_coroutine_function(found.function)
         ):
             return
@@ -603,6 +606,56 @@ class AsyncCallNotAwaited(AsyncLintRule):
             self.report(node, f"{describe(node.func)} is a sync_to_async(...) wrapper when {frame.name}() is called "
                               f"from line {caller.lineno}: calling it here makes a coroutine that is never "
                               f"awaited, so the wrapped function never runs; await it in an async caller")
+
+
+_INHERITED_COROUTINE_NAMES = frozenset().union(*INHERITED_COROUTINE_METHODS.values())
+
+
+def _inherited_library_coroutine(node: nodes.Call) -> bool:
+    """``self.close(code=4401)`` / ``super().send(...)`` in a method of a project class whose library bases
+    are all Channels async consumers (``INHERITED_COROUTINE_METHODS``) that define the method as an
+    ``async def``, and that no project class on the way (the class itself, unless through ``super()``, and
+    its project bases) defines: the call makes the library's coroutine. Another library base (a mixin that
+    may override it) or an unresolved one is unknown."""
+    func = node.func
+    if not isinstance(func, nodes.Attribute) or func.attrname not in _INHERITED_COROUTINE_NAMES:
+        return False
+    cls = enclosing_class(node)
+    method = enclosing_frame(node)
+    if cls is None or not isinstance(method, nodes.FunctionDef) or method.parent is not cls \
+            or method.type == "staticmethod" or not method.args.args:
+        return False
+    receiver = func.expr
+    through_super = isinstance(receiver, nodes.Call) and isinstance(receiver.func, nodes.Name) \
+        and receiver.func.name == "super" and not receiver.args
+    through_self = isinstance(receiver, nodes.Name) and receiver.name == method.args.args[0].name \
+        and len(bindings(receiver)) == 1
+    if not (through_super or through_self):
+        return False
+    project, bases = _project_classes_and_library_bases(cls)
+    if any(func.attrname in owner.locals for owner in (project[1:] if through_super else project)):
+        return False
+    return bool(bases) and all(func.attrname in INHERITED_COROUTINE_METHODS.get(base, ()) for base in bases)
+
+
+def _project_classes_and_library_bases(cls: nodes.ClassDef) -> tuple[list[nodes.ClassDef], set[str]]:
+    """``cls`` and its project base classes (``cls`` first), and the qualified names of the other bases
+    (a library's, or ``""`` when unresolved)."""
+    project, bases, todo = [], set(), [cls]
+    while todo and len(project) < 16:
+        current = todo.pop(0)
+        if current in project:
+            continue
+        project.append(current)
+        for base in current.bases:
+            parent = definition_of(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
+            if isinstance(parent, nodes.ClassDef) and is_project_file(parent.root().file):
+                todo.append(parent)
+            else:
+                name = qualified_name(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
+                if name not in ("builtins.object", "object"):
+                    bases.add(name or "")
+    return project, bases
 
 
 def _adapter_built(node: nodes.Call) -> bool:

@@ -10,7 +10,8 @@ project is known to serve HTTP through Django's ASGI handler (`asynclint.core.de
 server command, a uvicorn/daphne/hypercorn/granian one or gunicorn with an uvicorn worker, or
 `server = "asgi"`; an ASGI router or an ASGI `runserver` alone is not enough): Django's ASGI handler consumes every streaming response the same
 way, whichever kind of view built it. Silent for sync views when the server is WSGI or unknown, and
-when the content is already whole in memory (`io.BytesIO(...)`, bytes, `decrypted(file.read())`).
+when the content is already whole in memory (`io.BytesIO(...)`, bytes, `decrypted(file.read())`; not a
+generator function's call, `events(str(pk))`, which yields lazily whatever its argument).
 Silent too (Django 4.2+) for a project sync generator function whose chunks all go out after its
 work: it yields a fixed number of times (no `yield` in a loop, no `yield from`) and runs nothing
 between its first and its last `yield` but calls that only compute (a builtin, `json`, a project
@@ -172,6 +173,15 @@ def _returning_sync_function(node: nodes.Call) -> nodes.FunctionDef | None:
     return None
 
 
+def _generator_call(node: nodes.Call) -> bool:
+    """A call of a sync generator function (the project's, or one astroid can read)."""
+    if not isinstance(node.func, (nodes.Name, nodes.Attribute)):
+        return False
+    function = definition_of(node.func)
+    return isinstance(function, nodes.FunctionDef) and not isinstance(
+        function, nodes.AsyncFunctionDef) and function.is_generator()
+
+
 #: Calls whose result is the whole content, in memory: buffering it again costs nothing more.
 _IN_MEMORY_CALLS = frozenset({"io.BytesIO", "io.StringIO", "builtins.bytes", "builtins.str", "builtins.bytearray"})
 _IN_MEMORY_METHODS = frozenset({"read", "getvalue", "encode", "tobytes", "decode"})
@@ -194,6 +204,8 @@ def _in_memory(node: nodes.NodeNG | None, _depth: int = 0) -> bool:
         return True
     if isinstance(node.func, (nodes.Name, nodes.Attribute)) and qualified_name(node.func) in _IN_MEMORY_CALLS:
         return True
+    if _generator_call(node):
+        return False  # ``events(str(pk))``: a generator yields lazily, whatever its argument
     # ``decrypted(file.read())``: a transformation of content already read whole (not ``path.open("rb")``)
     return len(node.args) == 1 and not node.keywords and isinstance(node.args[0], (nodes.Call, nodes.Name)) \
         and _in_memory(node.args[0], _depth + 1)
