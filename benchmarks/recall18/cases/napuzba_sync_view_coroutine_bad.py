@@ -4,7 +4,7 @@ the coroutine never runs. Our own minimal rewrite of the shape."""
 
 from django.http import HttpResponse
 
-from napuzba_data import data
+import napuzba_data as data
 
 
 def hello(request):

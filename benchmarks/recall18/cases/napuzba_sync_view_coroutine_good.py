@@ -3,7 +3,7 @@
 from asgiref.sync import async_to_sync
 from django.http import HttpResponse
 
-from napuzba_data import data
+import napuzba_data as data
 
 
 def hello(request):
