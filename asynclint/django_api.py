@@ -564,6 +564,12 @@ STREAMING_RESPONSE_CLASSES = frozenset({
     "django.http.FileResponse", "django.http.response.FileResponse",
 })
 
+#: Model signals that pass the saved/deleted/initialised object as ``instance``, an instance of the
+#: ``sender`` model (``m2m_changed`` passes the through model as sender: not among them).
+INSTANCE_SIGNALS = frozenset(f"django.db.models.signals.{name}" for name in (
+    "post_init", "pre_save", "post_save", "pre_delete", "post_delete"))
+RECEIVER_DECORATORS = frozenset({"django.dispatch.receiver", "django.dispatch.dispatcher.receiver"})
+
 SIGNAL_OBJECTS = frozenset({
     *(f"django.db.models.signals.{name}" for name in (
         "class_prepared", "pre_init", "post_init", "pre_save", "post_save", "pre_delete", "post_delete",

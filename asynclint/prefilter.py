@@ -20,6 +20,9 @@ Each rule needs one of a few *facts* about a module before it can fire there (``
   defines a class whose bases name a class defined in such a module (through any number of steps);
 - ``STREAMING``: it names a streaming response class (``StreamingHttpResponse``, ``FileResponse``): a
   sync view's streamed body is buffered under ASGI;
+- ``PROJECT_COROUTINES``: it names a module-level coroutine function of the checked files (an ``async
+  def``, or a ``def`` under ``@sync_to_async``/``@database_sync_to_async``): sync code can call one and
+  drop the coroutine or read it as a value (``data.msg()`` in a plain view);
 - ``ANY``: every module (the default for a rule that declares nothing: correct, just not fast).
 
 A rule declares its facts with a class attribute ``prefilter = (ASYNC, ...)`` (``ANY`` when it
@@ -49,8 +52,10 @@ ASYNC_VIEW = "async-view"
 MIDDLEWARE = "middleware"
 STREAMING = "streaming"
 COROUTINE_CALLS = "coroutine-calls"
+PROJECT_COROUTINES = "project-coroutines"
 ANY = "any"
-FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, STREAMING, COROUTINE_CALLS, ANY)
+FACTS = (ASYNC, ADAPTERS, ASYNC_ITERATION, ASYNC_VIEW, MIDDLEWARE, STREAMING, COROUTINE_CALLS, PROJECT_COROUTINES,
+         ANY)
 
 def needs(rule) -> tuple[str, ...]:
     """The facts one of which a module must have for ``rule`` to fire there."""
@@ -457,6 +462,17 @@ def _facts(modules: list[Module], rules) -> Scan:
         for module in modules:
             if module.remember("coroutine-calls", lambda m=module: _calls_coroutine_method(m.text)):
                 result.facts[module.path].add(COROUTINE_CALLS)
+    if PROJECT_COROUTINES in wanted:
+        stems: dict[str, set[str]] = {}  # coroutine function name -> the stems of the modules defining one
+        for module in modules:
+            if module in async_modules or module.remember("adapters", lambda m=module: _names_adapter(m.text)):
+                for name in module.remember("coroutine-functions", lambda m=module: _coroutine_functions(m)):
+                    stems.setdefault(name, set()).add(_stem(module.path))
+        if stems:
+            names = Query.of(stems)
+            for module in modules:
+                if module.mentions_any(names) and _imports_a_coroutine_function(module, stems):
+                    result.facts[module.path].add(PROJECT_COROUTINES)
     if MIDDLEWARE in wanted:
         seeds = set()
         for module in modules:
@@ -488,6 +504,66 @@ def _middleware_seeds(module: Module) -> list[str] | None:
         return None
     takes = _mentions(module.text, "get_response")
     return sorted({name for name, bases in module.classes() if takes or any("Middleware" in base for base in bases)})
+
+
+#: Decorators that make a module-level ``def`` a coroutine function (``@sync_to_async``).
+_COROUTINE_DECORATORS = frozenset(_last(api.SYNC_TO_ASYNC))
+
+
+def _coroutine_functions(module: Module) -> list[str]:
+    """The module-level coroutine functions a module defines: ``async def`` ones and ``def`` ones under
+    ``@sync_to_async``/``@database_sync_to_async`` (dunder names left out)."""
+    tree = module.ast() if "def" in module.text else None
+    if tree is None:
+        return []
+    found = set()
+    for node in tree.body:
+        if isinstance(node, ast.AsyncFunctionDef) or isinstance(node, ast.FunctionDef) and any(
+                _decorator_name(decorator) in _COROUTINE_DECORATORS for decorator in node.decorator_list):
+            if not node.name.startswith("__"):
+                found.add(node.name)
+    return sorted(found)
+
+
+def _stem(path: str) -> str:
+    """The name a module is imported by: ``data`` for ``app/data.py`` and ``app/data/__init__.py``."""
+    parts = path.replace("\\", "/").rsplit("/", 2)
+    name = parts[-1].rsplit(".", 1)[0]
+    return parts[-2] if name == "__init__" and len(parts) > 1 else name
+
+
+def _imports_a_coroutine_function(module: Module, stems: dict[str, set[str]]) -> bool:
+    """Whether ``module`` imports one of the coroutine functions ``stems`` names, or a module that defines
+    one whose name it mentions (``from app import data`` ... ``data.msg()``): a module that only shares a
+    word with one (``main``, ``fetch``) imports neither."""
+    imported = set(module.remember("imported-names", lambda: _imported_names(module)))
+    return any((name in imported or defined & imported) and _mentions(module.text, name)
+               for name, defined in stems.items())
+
+
+def _imported_names(module: Module) -> list[str]:
+    """The names a module's imports bind or come from: the alias, the imported name's last component and
+    the source module's last component (``from app.data import msg as m``: ``m``, ``msg``, ``data``)."""
+    tree = module.ast() if "import" in module.text else None
+    found: set[str] = set()
+    for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                found.add(node.module.rpartition(".")[2])
+            for alias in node.names:
+                found.add(alias.name.rpartition(".")[2])
+                if alias.asname:
+                    found.add(alias.asname)
+    return sorted(found)
+
+
+def _decorator_name(decorator: ast.expr) -> str | None:
+    """``sync_to_async`` for ``@sync_to_async``, ``@asgiref.sync.sync_to_async(thread_sensitive=...)``."""
+    if isinstance(decorator, ast.Call):
+        decorator = decorator.func
+    if isinstance(decorator, ast.Attribute):
+        return decorator.attr
+    return decorator.id if isinstance(decorator, ast.Name) else None
 
 
 def _generators(module: Module) -> list[str]:

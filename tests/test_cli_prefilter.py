@@ -76,6 +76,28 @@ FILES = {
         def add(a, b):
             return a + b
     """,
+    "shop/notices.py": """\
+        async def banner_text():
+            return "hello"
+    """,
+    "shop/banner.py": """\
+        from django.http import HttpResponse
+
+        from shop import notices
+
+
+        def banner(request):
+            text = notices.banner_text()
+            return HttpResponse(text)
+    """,
+    "shop/wording.py": """\
+        def banner_text(words):
+            return " ".join(words)
+
+
+        def shout(words):
+            return banner_text(words).upper()
+    """,
 }
 
 
@@ -100,6 +122,10 @@ def test_facts(tmp_path):
     assert prefilter.MIDDLEWARE in scan.facts["shop/middleware.py"]
     assert scan.facts["shop/plain.py"] == set()
     assert "shop/plain.py" not in scan.candidates(ALL)
+    # a sync module that imports the module defining a coroutine function it calls; not one that only
+    # shares the function's name (its own banner_text)
+    assert prefilter.PROJECT_COROUTINES in scan.facts["shop/banner.py"]
+    assert scan.facts["shop/wording.py"] == set()
 
 
 def test_cross_module_findings_match_the_pylint_route(tmp_path):
@@ -115,7 +141,8 @@ def test_cross_module_findings_match_the_pylint_route(tmp_path):
     theirs = {(m["path"], m["line"], m["messageId"]) for m in json.loads(pylint.stdout)["messages"]}
     assert mine == theirs
     assert {(path, rule) for path, _line, rule in mine} >= {("shop/report.py", "E5705"),
-                                                            ("shop/more_views.py", "E5718")}
+                                                            ("shop/more_views.py", "E5718"),
+                                                            ("shop/banner.py", "E5704")}
 
 
 def _probe():

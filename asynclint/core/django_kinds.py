@@ -564,8 +564,31 @@ def _kind_of_parameter(target: nodes.AssignName, arguments: nodes.Arguments) -> 
         return Kind(api.REQUEST)
     if _is_asgi_scope(target, positional, function):
         return Kind(CONSUMER_SCOPE)
-    return _kind_of_handler_parameter(target, positional, function) or _kind_from_docstring(target, function) \
-        or _kind_from_callers(target, function) or _kind_from_method_callers(target, function)
+    return _kind_of_handler_parameter(target, positional, function) or _kind_of_receiver_instance(target, function) \
+        or _kind_from_docstring(target, function) or _kind_from_callers(target, function) \
+        or _kind_from_method_callers(target, function)
+
+
+def _kind_of_receiver_instance(target: nodes.AssignName, function: nodes.FunctionDef) -> Kind | None:
+    """``instance`` of ``@receiver(post_save, sender=Article) def notify(sender, instance, **kwargs)``: a
+    model signal that passes the object as ``instance`` (``api.INSTANCE_SIGNALS``; every signal the
+    decorator names must be one) sends an instance of its ``sender=`` model class."""
+    if target.name != "instance" or function.decorators is None:
+        return None
+    for decorator in function.decorators.nodes:
+        if not isinstance(decorator, nodes.Call) or called_name(decorator) not in api.RECEIVER_DECORATORS \
+                or not decorator.args:
+            continue
+        signals = decorator.args[0].elts if isinstance(decorator.args[0], (nodes.List, nodes.Tuple)) \
+            else [decorator.args[0]]
+        sender = next((keyword.value for keyword in decorator.keywords or () if keyword.arg == "sender"), None)
+        if sender is None or not signals or any(
+                qualified_name(signal) not in api.INSTANCE_SIGNALS for signal in signals):
+            continue
+        model = kind_of(sender)
+        if model is not None and model.name == api.MODEL_CLASS:
+            return _assumed_instance(_instance_of(model))
+    return None
 
 
 def _is_asgi_scope(target: nodes.AssignName, positional: list, function: nodes.FunctionDef) -> bool:

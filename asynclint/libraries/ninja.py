@@ -80,7 +80,36 @@ def schema_fields(schema: nodes.NodeNG) -> tuple[nodes.ClassDef | None, frozense
         return None, frozenset()
     names = {item.target.name for item in found.body
              if isinstance(item, nodes.AnnAssign) and isinstance(item.target, nodes.AssignName)}
-    return found, frozenset(names)
+    return found, frozenset(names | model_schema_fields(found))
+
+
+#: The inner classes where a ``ModelSchema`` names its model's fields (``Meta`` from ninja 1.0; ``Config``
+#: before, which 1.x rejects), and the attributes that list them (``fields``; ``model_fields`` in ``Config``).
+#: ``Meta`` read in django-ninja 1.8.0 (``ninja/orm/metaclass.py``); ``Config.model_fields`` is the form
+#: ninja 0.x documents.
+_MODEL_SCHEMA_OPTIONS = {"Meta": ("fields",), "Config": ("model_fields",)}
+
+
+def model_schema_fields(cls: nodes.ClassDef) -> set[str]:
+    """The model fields a ``ModelSchema`` lists by name: ``class Meta: model = Doc; fields = ["title",
+    "tags"]`` (``class Config: model_fields = [...]`` before ninja 1.0). ninja builds a schema field
+    for each, and reads a many-to-many or reverse relation among them through its manager's ``all()``
+    when it validates a response. ``"__all__"``, ``exclude`` and a list that is not literal strings
+    name nothing here (unknown means silent)."""
+    names: set[str] = set()
+    for item in cls.body:
+        if not isinstance(item, nodes.ClassDef) or item.name not in _MODEL_SCHEMA_OPTIONS:
+            continue
+        assigned = {target.name: statement.value for statement in item.body if isinstance(statement, nodes.Assign)
+                    for target in statement.targets if isinstance(target, nodes.AssignName)}
+        if "model" not in assigned:
+            continue
+        for option in _MODEL_SCHEMA_OPTIONS[item.name]:
+            listed = assigned.get(option)
+            if isinstance(listed, (nodes.List, nodes.Tuple)) and all(
+                    isinstance(element, nodes.Const) and isinstance(element.value, str) for element in listed.elts):
+                names.update(element.value for element in listed.elts)
+    return names
 
 # --- sync auth callbacks of async operations -----------------------------------------------------------
 #: The first release that runs a sync auth callback of an async operation with ``sync_to_async``.

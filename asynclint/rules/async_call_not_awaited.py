@@ -43,10 +43,12 @@ calls a parameter to which a caller in its module passes a `sync_to_async(f)` wr
 layer's `group_send()`, `group_add()`...: `prefilter.library_async_method_names`) called as a
 statement in a plain `def` (nothing is sent; sync code reaches a layer through `async_to_sync(...)`, which
 the message names; no automatic fix, since `async_to_sync` raises where a caller runs the function on a loop).
-And a `@sync_to_async` function or the project's own `async def` called by a plain `def` that drops the
-coroutine or reads it as if it were the result (iterates it, reads an attribute of it, through a name all
-of whose uses do so): it never runs, and the read raises (returned, or handed to `async_to_sync`/
-`asyncio.run`/a callable, it stays silent; no automatic fix, `await` needs an `async def`).
+And a `@sync_to_async` function or the project's own `async def` called by a plain `def` (directly,
+through `self`/`cls`, or through an imported module: `data.msg()`, also from a module with no async code
+of its own) that drops the coroutine or reads it as if it were the result (iterates it, reads an attribute
+of it, hands it to Django's `HttpResponse`..., through a name all of whose uses do so): it never runs, and
+the read raises or shows the coroutine's repr (returned, or handed to `async_to_sync`/`asyncio.run`/a
+callable, it stays silent; no automatic fix, `await` needs an `async def`).
 
 Also an asgiref or Channels adapter built and dropped, in sync or async code: `async_to_sync(f)`,
 `sync_to_async(f)` or `database_sync_to_async(f)` as a statement of its own makes the wrapper and
@@ -108,7 +110,8 @@ from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name, qualified_name
 from asynclint.libraries import pydantic_models
 from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS, INHERITED_COROUTINE_METHODS
-from asynclint.prefilter import ADAPTERS, ASYNC, COROUTINE_CALLS, django_async_method_names, library_async_method_names
+from asynclint.prefilter import (ADAPTERS, ASYNC, COROUTINE_CALLS, PROJECT_COROUTINES, django_async_method_names,
+                                 library_async_method_names)
 from asynclint.rules.base import AsyncLintRule, DjangoVersions, Facts
 
 _SYMBOL = "async-call-not-awaited"
@@ -213,15 +216,22 @@ def _dropped_or_read_in_sync_code(node: nodes.Call) -> str | None:
 
 
 def _maybe_own_coroutine_function(node: nodes.Call) -> bool:
-    """``helper(...)``, ``self.helper(...)``: a call worth asking the kind of in sync code, whose
-    coroutine (if it makes one) is dropped or assigned to a name or read right away."""
-    func = node.func
-    if not (isinstance(func, nodes.Name) or (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
-                                               and func.expr.name in ("self", "cls"))):
-        return False
+    """``helper(...)``, ``self.helper(...)``, ``module.helper(...)`` (a name bound by an import): a call
+    worth asking the kind of in sync code, whose coroutine (if it makes one) is dropped or assigned to a
+    name or read right away."""
     parent = node.parent
-    return isinstance(parent, (nodes.Expr, nodes.Assign, nodes.AnnAssign, nodes.Attribute, nodes.Subscript,
-                               nodes.FormattedValue, nodes.Compare, nodes.BinOp)) or _iterated(node)
+    if not (isinstance(parent, (nodes.Expr, nodes.Assign, nodes.AnnAssign, nodes.Attribute, nodes.Subscript,
+                                nodes.FormattedValue, nodes.Compare, nodes.BinOp)) or _iterated(node)):
+        return False
+    func = node.func
+    return isinstance(func, nodes.Name) or (isinstance(func, nodes.Attribute) and isinstance(func.expr, nodes.Name)
+                                            and (func.expr.name in ("self", "cls") or _imported_name(func.expr)))
+
+
+def _imported_name(name: nodes.Name) -> bool:
+    """``data`` in ``data.msg()`` after ``from app import data`` / ``import data``: bound only by imports."""
+    found = bindings(name)
+    return bool(found) and all(isinstance(binding, (nodes.Import, nodes.ImportFrom)) for binding in found)
 
 
 #: Receivers whose methods are the ORM's: their arguments are lookups and field values.
@@ -426,7 +436,7 @@ def _misuse_of_name(target: nodes.AssignName, returned_is_passed_on: bool = Fals
 class AsyncCallNotAwaited(AsyncLintRule):
     msgid = "E5704"
     symbol = _SYMBOL
-    prefilter = (ASYNC, ADAPTERS, COROUTINE_CALLS)
+    prefilter = (ASYNC, ADAPTERS, COROUTINE_CALLS, PROJECT_COROUTINES)
     fix_safety = "safe"
     fix_title = "Add the missing await"
     django_versions = DjangoVersions("All versions that have the API")

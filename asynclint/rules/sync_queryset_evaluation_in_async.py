@@ -15,7 +15,10 @@ runs under async execution (an async strawberry or ariadne resolver, or a sync o
 asynchronously): graphql-core before 3.3 iterates it on the loop to complete the list field (a *possible*
 finding: 3.3 and later iterate a QuerySet with `async for`). And the value an async
 django-ninja operation returns for its `response=` schema, which ninja validates on the loop: a lazy
-QuerySet, or a model instance whose related manager a schema field reads (without `prefetch_related`).
+QuerySet, or a model instance (also each instance of a returned list comprehension,
+`[doc async for doc in qs]`) whose related manager a schema field reads (without `prefetch_related`): a
+field annotated on the schema, or a many-to-many or reverse relation a `ModelSchema` names in
+`Meta.fields` (`Config.model_fields` before ninja 1.0; `"__all__"` and `exclude` are not read).
 A value annotated as a QuerySet or a plain collection (`Union[List[Book], QuerySet[Book]]`,
 `list | QuerySet`) may be either: its evaluations are *possible* findings (confidence INFERENCE), with
 no automatic fix. A lazy QuerySet handed to a project coroutine (a function or method, in any module)
@@ -135,11 +138,14 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
         schema = ninja.response_schema(frame) if library is None else None
         if library is None and schema is None:
             return
-        found = kind_of(node.value)
+        returned = node.value
+        if schema is not None and isinstance(returned, (nodes.ListComp, nodes.SetComp)):
+            returned = returned.elt  # ``[doc async for doc in qs]``: each element is validated alike
+        found = kind_of(returned)
         if found is None:
             return
-        shown = describe(node.value)
-        if found.name == api.QUERYSET:
+        shown = describe(returned)
+        if found.name == api.QUERYSET and returned is node.value:
             if library is not None:
                 # graphql-core 3.3 completes a list from a value's __aiter__ first (a QuerySet has one
                 # from Django 4.1), so only projects on graphql-core 3.2 fail: a possible finding, unless
@@ -161,10 +167,11 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
             for name in sorted(fields):
                 related = related_kind(found, name)
                 if related is not None and related.name == api.RELATED_MANAGER:
-                    served = helper_prefetches(node.value, name)
+                    served = helper_prefetches(returned, name)
                     if served:
                         continue  # loaded from a project function's QuerySet that prefetches it
-                    self.report(node.value, f"django-ninja validates {shown} against {cls.name} on the event loop, "
+                    subject = shown if returned is node.value else f"each {shown} of the returned list"
+                    self.report(node.value, f"django-ninja validates {subject} against {cls.name} on the event loop, "
                                             f"and its field '{name}' reads the related manager {shown}.{name} "
                                             f"(a query), where Django raises SynchronousOnlyOperation; fetch it "
                                             f"with prefetch_related('{name}') before returning it",

@@ -222,6 +222,9 @@ RUNTIME_ARGUMENTS = {
     "book": _instance("Book"),
     "publisher": _instance("Publisher"),
     "tag": _instance("Tag"),
+    # a model-signal receiver's arguments (``post_save`` of a Book): the sender model and the saved row
+    "sender": lambda: __import__("django.apps", fromlist=["apps"]).apps.get_model("library", "Book"),
+    "instance": _instance("Book"),
     "user": _reader,
     "upload_path": _upload_path,
     "session_cookie": lambda: "{}={}".format(*_session_cookie()).encode(),
@@ -642,6 +645,8 @@ def arguments_for(function, where: str, rule: str | None = None) -> dict:
     arguments = {}
     available = {**RUNTIME_ARGUMENTS, **RULE_ARGUMENTS.get(rule, {})}
     for parameter in call_signature(function).parameters.values():
+        if parameter.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+            continue  # ``*args``/``**kwargs``: nothing to fill
         if parameter.name in available:
             arguments[parameter.name] = available[parameter.name]()
         elif parameter.default is inspect.Parameter.empty:
