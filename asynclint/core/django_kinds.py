@@ -3791,20 +3791,22 @@ def _filterset_may_query(call: nodes.Call) -> bool:
 
 def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
     """``Meta: model = Book; fields = ["title", "author"]`` where ``author`` is a relation (its field
-    looks the pk up) or a field is ``unique=True`` (UniqueValidator queries). Anything else: False."""
+    looks the pk up) or a field is ``unique=True`` (UniqueValidator queries). ``fields = "__all__"`` or
+    ``exclude = [...]`` alone: every field the model's own class body declares, less those excluded.
+    Anything else: False."""
     meta = next((node for node in serializer.body if isinstance(node, nodes.ClassDef) and node.name == "Meta"),
                 None) if serializer is not None else None
     if meta is None:
         return False
     model = kind_of(_class_attribute(meta, "model"))
-    fields = _class_attribute(meta, "fields")
-    if model is None or model.model is None or not isinstance(fields, (nodes.List, nodes.Tuple)):
+    if model is None or model.model is None:
+        return False
+    names = _serialized_field_names(meta, model.model)
+    if names is None:
         return False
     relations = api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS | api.MANY_TO_MANY_FIELDS
-    for element in fields.elts:
-        if not isinstance(element, nodes.Const) or not isinstance(element.value, str):
-            continue
-        declared = _class_attribute(model.model, element.value)
+    for name in names:
+        declared = _class_attribute(model.model, name)
         if not isinstance(declared, nodes.Call):
             continue
         unique = any(k.arg == "unique" and isinstance(k.value, nodes.Const) and k.value.value is True
@@ -3812,6 +3814,31 @@ def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
         if unique or (qualified_name(declared.func) or "") in relations:
             return True
     return False
+
+
+def _string_elements(node: nodes.NodeNG | None) -> list[str] | None:
+    """The strings of a literal list or tuple (other elements skipped); None for anything else."""
+    if not isinstance(node, (nodes.List, nodes.Tuple)):
+        return None
+    return [element.value for element in node.elts if isinstance(element, nodes.Const) and isinstance(element.value, str)]
+
+
+def _serialized_field_names(meta: nodes.ClassDef, model: nodes.ClassDef) -> list[str] | None:
+    """The model fields a ModelSerializer's ``Meta`` names: its literal ``fields`` list; for
+    ``fields = "__all__"`` (or ``exclude`` without ``fields``) the names the model's own body assigns,
+    less a literal ``exclude``. None when the Meta says it in a way not read here."""
+    fields = _class_attribute(meta, "fields")
+    listed = _string_elements(fields)
+    if listed is not None:
+        return listed
+    everything = fields is None or (isinstance(fields, nodes.Const) and fields.value == "__all__")
+    exclude = _class_attribute(meta, "exclude")
+    excluded = _string_elements(exclude) if exclude is not None else []
+    if not everything or excluded is None or (fields is None and exclude is None):
+        return None
+    declared = [target.name for statement in model.body if isinstance(statement, nodes.Assign)
+                for target in statement.targets if isinstance(target, nodes.AssignName)]
+    return [name for name in declared if name not in excluded]
 
 
 def attribute_read(node: nodes.Attribute) -> api.SyncApi | None:

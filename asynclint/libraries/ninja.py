@@ -16,6 +16,11 @@ runs it with ``sync_to_async``. ``auth_loop_reason`` follows the project's ninja
 possible when the targeted range straddles it, silent from 1.5.0 or when the version is unknown.
 Proven under the installed release in tests/runtime/test_ninja_auth.py.
 
+ninja's own session auth (``django_auth``, ``SessionAuth()``, the superuser/staff variants, read in
+``ninja.security.session`` of 1.4.5 and 1.8.0: ``authenticate`` reads ``request.user``):
+``library_auth_on_loop`` reports an async operation that uses it under the same version rule. Proven
+under the installed release in tests/runtime/test_ninja_auth.py.
+
 ``request.user`` assigned by the auth: ``user_set_by_auth`` (the operation's, its Router's or every
 project API's ``auth=`` callbacks set ``request.user``; ninja runs them before the operation). Proven
 under the installed release in tests/runtime/test_ninja_auth.py.
@@ -261,6 +266,64 @@ def auth_loop_reason(function: nodes.FunctionDef) -> tuple[str, bool] | None:
             return (f"{shown} is the sync auth callback of an async django-ninja operation, which django-ninja "
                     f"before 1.5.0 calls on the event loop (targeting {version.reason}): make it async, or "
                     f"upgrade to django-ninja 1.5.0+, which runs it with sync_to_async", before is True)
+    return None
+
+
+#: django-ninja's own sync session auth (``ninja.security.session``): ``SessionAuth.authenticate`` reads
+#: ``request.user`` (the session and the user are loaded; the superuser/staff variants read its flags).
+#: The ready-made instances and the classes (an instance is ``SessionAuth()``), as ninja exports them.
+SESSION_AUTHS = frozenset(f"{module}.{name}" for module in ("ninja.security", "ninja.security.session")
+                          for name in ("django_auth", "django_auth_superuser", "django_auth_is_staff",
+                                       "SessionAuth", "SessionAuthSuperUser", "SessionAuthIsStaff"))
+
+
+def _session_auth(expr: nodes.NodeNG | None, depth: int = 0) -> nodes.NodeNG | None:
+    """The part of the ``auth=`` value ``expr`` that is ninja's own session auth (``django_auth``,
+    ``SessionAuth()``..., also in a list or through a module-level name bound once), or None."""
+    from asynclint.core.imports import bindings, qualified_name
+
+    if expr is None or depth > 3:
+        return None
+    if isinstance(expr, (nodes.List, nodes.Tuple)):
+        return next((found for item in expr.elts if (found := _session_auth(item, depth + 1)) is not None), None)
+    named = expr.func if isinstance(expr, nodes.Call) else expr
+    if isinstance(named, (nodes.Name, nodes.Attribute)) and (qualified_name(named) or "") in SESSION_AUTHS:
+        return expr
+    if isinstance(expr, nodes.Name):
+        found = bindings(expr)
+        if len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(found[0].parent, nodes.Assign) \
+                and isinstance(found[0].parent.parent, nodes.Module):
+            return expr if _session_auth(found[0].parent.value, depth + 1) is not None else None
+    return None
+
+
+def library_auth_on_loop(function: nodes.FunctionDef) -> tuple[nodes.NodeNG, str, bool] | None:
+    """(node, why, definite) when async ``function`` is a django-ninja operation authenticated by ninja's
+    own session auth (its ``auth=``, else its ``NinjaAPI``/``Router``'s), which django-ninja before 1.5.0
+    calls on the loop, where reading ``request.user`` raises SynchronousOnlyOperation; node is the
+    ``auth=`` value. None when it is not one, or the targeted ninja bridges it (1.5+) or is unknown."""
+    if not isinstance(function, nodes.AsyncFunctionDef) or not function.decorators:
+        return None
+    for decorator in function.decorators.nodes:
+        if not (isinstance(decorator, nodes.Call) and isinstance(decorator.func, nodes.Attribute)
+                and decorator.func.attrname in ROUTE_METHODS and _is_router(decorator.func.expr)):
+            continue
+        own = next((k.value for k in decorator.keywords or () if k.arg == "auth"), None)
+        found = _session_auth(own if own is not None else _router_auth(decorator.func.expr))
+        if found is None:
+            continue
+        from asynclint.core import versions
+
+        version = versions.library_for(NINJA, function.root().file)
+        before = version.before(AUTH_BRIDGED_FROM) if version is not None else None
+        if version is None or before is False:
+            return None
+        return (found if own is not None else decorator,
+                f"{found.as_string()}, django-ninja's sync session auth, reads request.user (the session and the "
+                f"user are loaded), and django-ninja before 1.5.0 calls it on the event loop for the async "
+                f"operation {function.name}() (targeting {version.reason}): authenticate with an async callback "
+                f"that awaits request.auser(), or upgrade to django-ninja 1.5.0+, which runs it with sync_to_async",
+                before is True)
     return None
 
 

@@ -46,6 +46,12 @@ decorator whose wrappers call the view only right after assigning `request.user 
 resolved>` (a name, an attribute or an awaited call, earlier in the same block or an enclosing one): the
 view reads that user.
 
+It also flags an async django-ninja operation authenticated by ninja's own sync session auth
+(`auth=django_auth`, `SessionAuth()`, the superuser/staff variants; the operation's, else its
+`Router`'s or `NinjaAPI`'s) when the project targets django-ninja before 1.5.0, which calls that auth
+on the event loop (its `authenticate` reads `request.user`); definite when every targeted release is
+older, possible when the range straddles 1.5.0, silent from 1.5.0 or when the version is unknown.
+
 ## Why is this bad?
 `request.user` is a lazy object: its first read loads the session and queries the user table. On
 the event loop that raises `SynchronousOnlyOperation` for a logged-in user with a database session
@@ -78,6 +84,7 @@ from __future__ import annotations
 
 from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
+from pylint.interfaces import HIGH, INFERENCE
 
 from asynclint import django_api as api
 from asynclint.core import suggest
@@ -421,6 +428,13 @@ class SyncAuthCallInAsync(SyncCallRule):
                 not _authenticated_by_view(node.args[0]) and not _resolved_by_decorator(node.args[0]) and \
                 not ninja.user_set_by_auth(node.args[0]):
             self.report(node, suggest.operation(node.as_string(), api.lookup(api.REQUEST, "user"), self.target))
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
+        found = ninja.library_auth_on_loop(node)
+        if found is not None:
+            where, why, definite = found
+            self.report(where, why, HIGH if definite else INFERENCE)
 
     @only_required_for_messages(_SYMBOL)
     def visit_attribute(self, node: nodes.Attribute) -> None:

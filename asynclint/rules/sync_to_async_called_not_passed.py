@@ -6,11 +6,16 @@ Flags `sync_to_async(f(...))`, `database_sync_to_async(qs.count())`, `asyncio.to
 It fires when the inner call is a Django API, a project function that does not return a callable,
 or an expression asynclint knows is not callable; `partial(f, x)`, factories and a Django decorator
 applied to a function (`transaction.atomic(f)`, which returns the wrapped function) stay silent.
+It also flags the other half of the same slip, `await sync_to_async(f)` (or
+`database_sync_to_async(f)`): the wrapper is awaited instead of called (no fix: the arguments are
+unknown).
 
 ## Why is this bad?
 `f(...)` runs right there — on the event loop — before the adapter sees anything; the adapter then
 gets its result, which is not callable: asgiref raises `TypeError` (`sync_to_async can only be
-applied to sync functions`), `to_thread`/`run_in_executor` fail when the worker calls it.
+applied to sync functions`), `to_thread`/`run_in_executor` fail when the worker calls it. The wrapper
+`sync_to_async(f)` is a callable, not a coroutine: awaiting it raises `TypeError` (`object SyncToAsync
+can't be used in 'await' expression`) and `f` never runs.
 
 ## Example
 ```python
@@ -54,7 +59,8 @@ class SyncToAsyncCalledNotPassed(AsyncLintRule):
     django_versions = DjangoVersions("All")
     summary = (
         "A function is called inside sync_to_async()/to_thread()/run_in_executor() instead of being "
-        "passed: it runs on the event loop, and the adapter gets its result."
+        "passed: it runs on the event loop, and the adapter gets its result (or the sync_to_async() "
+        "wrapper is awaited without being called)."
     )
 
     @only_required_for_messages(_SYMBOL)
@@ -72,3 +78,15 @@ class SyncToAsyncCalledNotPassed(AsyncLintRule):
             passed = f"{adapter}({function}{', ' + args if args else ''})"
         self.report(node, f"{describe(inner)} is called before {adapter}() receives it, so it runs right here "
                           f"and the adapter gets its result; pass the function: '{passed}'")
+
+    @only_required_for_messages(_SYMBOL)
+    def visit_await(self, node: nodes.Await) -> None:
+        """``await sync_to_async(f)``: the adapter's wrapper (a callable, not an awaitable) is awaited
+        instead of called, which raises TypeError; ``f`` never runs."""
+        wrapper = node.value
+        if not isinstance(wrapper, nodes.Call) or not wrapper.args or called_name(wrapper) not in api.SYNC_TO_ASYNC:
+            return
+        adapter, function = describe(wrapper.func), describe(wrapper.args[0])
+        self.report(wrapper, f"{adapter}({function}) is awaited, not called: the wrapper is a callable, not a "
+                             f"coroutine, so awaiting it raises TypeError and {function} never runs; call it: "
+                             f"'await {adapter}({function})(...)'")

@@ -127,3 +127,41 @@ def test_a_router_mounted_on_an_api_whose_auth_assigns_request_user(monkeypatch)
         assert response.status_code == 200, response.content
     with pytest.raises(SynchronousOnlyOperation):
         _get(api, "/public/visitor")
+
+
+# --- django-ninja's own session auth on async operations (asynclint.libraries.ninja.library_auth_on_loop)
+SESSION_BAD = "sync-auth-call-in-async/ninja-1.4/bad_ninja_session_auth_on_async_operations.py"
+SESSION_GOOD = "sync-auth-call-in-async/ninja-1.5/good_ninja_session_auth_bridged.py"
+
+
+def test_ninja_session_auth_called_on_the_loop_raises():
+    """What ``AsyncOperation._run_authentication`` of django-ninja before 1.5 does with the fixture's
+    session auths: call them in the loop, where their ``request.user`` read loads the lazy user."""
+    from django.contrib.auth import get_user_model
+
+    seed()
+    get_user_model().objects.create_user(username="ursula", password="not used")
+    module = load_module(SESSION_BAD)
+
+    async def like_ninja_before_1_5(callback):
+        request = RequestFactory().get("/")
+        request.user = _lazy_user()
+        return callback(request)
+
+    for callback in (module.django_auth, module.session, module.django_auth_superuser):
+        with pytest.raises(SynchronousOnlyOperation):
+            asyncio.run(like_ninja_before_1_5(callback))
+
+
+@pytest.mark.parametrize(("relative", "api", "route", "answer"), [
+    (relative, api, route, answer) for relative in (SESSION_BAD, SESSION_GOOD)
+    for api, route, answer in (("api", "/me", 200), ("api", "/either", 200), ("staff_api", "/admin", 401))])
+def test_the_installed_ninja_runs_session_auth_as_asynclint_says(relative, api, route, answer):
+    """Through the installed django-ninja's AsyncOperation: bridged from 1.5.0 (the user loads in a
+    worker thread: 200, or 401 for the non-superuser on the superuser route); before, it raises."""
+    module = load_module(relative)
+    if _bridged():
+        assert _get(getattr(module, api), route).status_code == answer
+    else:
+        with pytest.raises(SynchronousOnlyOperation):
+            _get(getattr(module, api), route)
