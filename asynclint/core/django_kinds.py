@@ -1962,6 +1962,11 @@ def _candidate_files(module_file: str | None) -> tuple[str, ...]:
     return _python_files_under(_project_root(os.path.dirname(os.path.abspath(module_file))))
 
 
+def project_files(module_file: str | None) -> tuple[str, ...]:
+    """The project index (``_python_files_under``) of the project holding ``module_file``."""
+    return _candidate_files(module_file)
+
+
 _INSTALL_DIRS = ("site-packages", "dist-packages")
 
 
