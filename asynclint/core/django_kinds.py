@@ -1292,7 +1292,7 @@ def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> K
     if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
             or load_module(module, node) is not None:
         return None
-    if not _MODELS_CONVENTION[0] and not _imports_django_package(node.root()) \
+    if not _MODELS_CONVENTION[0] and not imports_django_package(node.root()) \
             and deployment.django_project_folder(node.root().file) is None:
         return None
     return Kind(api.MANAGER)
@@ -1345,7 +1345,7 @@ def assuming_models_convention() -> Iterator[None]:
         context.kinds = saved
 
 
-def _imports_django_package(module: nodes.Module) -> bool:
+def imports_django_package(module: nodes.Module) -> bool:
     """Whether ``module`` imports Django or a package built on it (``api.DJANGO_REQUEST_PACKAGES``: a
     Channels consumer module may import nothing from ``django`` itself)."""
     if _imports_package_named(module, "django"):
