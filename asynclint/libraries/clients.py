@@ -34,6 +34,7 @@ REDIS_SCRIPT = "redis-py Lua script"
 REDIS_PIPELINE = "sync redis pipeline"
 REDIS_LOCK = "sync redis lock"
 REDIS_PUBSUB = "sync redis pub/sub"
+REDIS_MODULE = "sync redis module command group"
 TWILIO_CLIENT = "sync Twilio client"
 TWILIO_RESOURCE = "Twilio resource"
 SLACK_CLIENT = "sync Slack WebClient"
@@ -145,6 +146,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
          note="entering the lock acquires it, polling with time.sleep() until it is free"),
     *(blocking_row(REDIS_PUBSUB, name, "redis", "await {func}(...) on a redis.asyncio PubSub", since="4.2.0")
       for name in _REDIS_PUBSUB_METHODS),
+    # A module command group (``r.ts()``, ``r.json()``, ``r.ft(index)``, ``r.bf()``...): each command is a round
+    # trip on the client's connection (redis/commands/{timeseries,json,search,bf,vectorset}, read in 8.2.0).
+    blocking_row(REDIS_MODULE, WILDCARD, "redis", "await {func}(...) on the group of a redis.asyncio.Redis client",
+                 since="4.2.0"),
     # Twilio's REST client: every create/fetch/update/delete/list of a resource is an HTTPS request.
     *(blocking_row(TWILIO_RESOURCE, name, "twilio", "await {func}_async(...) with a Twilio client built on "
            "twilio.http.async_http_client.AsyncTwilioHttpClient", since="8.0.0") for name in _TWILIO_METHODS),
@@ -316,6 +321,9 @@ DERIVED_KINDS = {
     (REDIS_CLIENT, "pipeline()"): REDIS_PIPELINE,
     (REDIS_CLIENT, "lock()"): REDIS_LOCK,
     (REDIS_CLIENT, "pubsub()"): REDIS_PUBSUB,
+    **{(REDIS_CLIENT, f"{group}()"): REDIS_MODULE for group in ("ts", "json", "ft", "bf", "cf", "cms", "topk",
+                                                                 "tdigest", "vset")},
+    (REDIS_MODULE, "pipeline()"): REDIS_PIPELINE,
     (REDIS_PIPELINE, "*()"): REDIS_PIPELINE,  # a command queued on a pipeline returns the pipeline
     # A boto3 session builds its clients and resources without a request; a resource's methods without a
     # row are its sub-resource constructors (``s3.Bucket(name)``, ``bucket.Object(key)``), no request either.
@@ -353,6 +361,12 @@ NO_IO_METHODS = {
                              # module command groups: ``r.ts()`` builds ``TimeSeries(client=r)`` and sends nothing
                              # (redis/commands/redismodules.py, read in 8.2.0); their commands do the I/O
                              "ts", "json", "ft", "bf", "cf", "cms", "topk", "tdigest", "vset"}),
+    #: what a module command group does without a command: its pipeline, search's batch indexer and query
+    #: helpers, the probabilistic groups' static argument builders (``append_*``)
+    REDIS_MODULE: frozenset({"pipeline", "batch_indexer", "get_params_args", "commandmixin", "append_bucket_size",
+                             "append_capacity", "append_cell_size", "append_error", "append_expansion", "append_items",
+                             "append_items_and_increments", "append_max_iterations", "append_no_create",
+                             "append_no_scale", "append_values_and_weights", "append_weights"}),
     ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
     QDRANT_CLIENT: frozenset({"close"}),
@@ -370,7 +384,7 @@ CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONN
                           TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB,
                           KOMBU_CONNECTION, GENAI_CLIENT, GENAI_CHAT, GENERATIVE_MODEL, GENERATIVE_CHAT,
                           OPENAI_STREAM, ANTHROPIC_STREAM, CLERK_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB,
-                          BOTO3_SESSION, BOTO3_RESOURCE})
+                          BOTO3_SESSION, BOTO3_RESOURCE, REDIS_MODULE})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------
