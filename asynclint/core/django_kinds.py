@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from astroid import nodes
-from astroid.const import Context
 
 from asynclint import django_api as api
 from asynclint.core import deployment
@@ -664,10 +663,6 @@ def _kind_from_callers(target: nodes.AssignName, function: nodes.FunctionDef) ->
     if not isinstance(function.parent, nodes.Module) or function.name.startswith("__"):
         return None
     calls = _only_calls_of(function)
-    if not calls and not function.name.startswith("_") and function.root().file and "__all__" not in \
-            function.root().locals and not any(True for _ in function.root().nodes_of_class(nodes.Name)
-                                               if _.name == function.name):
-        return _client_from_other_modules(target, function)
     found = argument_kinds(function).get(target.name, []) if calls else []
     if not calls or len(found) != len(calls) or {id(call) for call, _kind in found} != {id(c) for c in calls}:
         return None  # a call leaves it at its default, or passes it twice
@@ -687,34 +682,6 @@ def _kind_from_callers(target: nodes.AssignName, function: nodes.FunctionDef) ->
     if agreed.name not in INSTANCE_LIKE | QUERYSET_LIKE:
         return None
     return None if any(not is_test_module(other) for other in _other_files_naming(function, root)) else agreed
-
-
-def _client_from_other_modules(target: nodes.AssignName, function: nodes.FunctionDef) -> Kind | None:
-    """``retive_live_data(**self.kwargs)`` in a consumer module, of a public helper its own module never uses:
-    the library client every call in the project's other (non-test) modules passes this parameter, when each of
-    their uses of the name is such a call of this function (imports aside)."""
-    from astroid import MANAGER
-
-    from asynclint.core.lazy import _other_files_naming  # noqa: PLC0415, PLC2701 (lazy imports this module)
-
-    root = _project_root(os.path.dirname(os.path.abspath(function.root().file)))
-    kinds: list[Kind | None] = []
-    for path in _other_files_naming(function, root):
-        if is_test_module(path):
-            continue
-        try:
-            module = MANAGER.ast_from_file(path)
-        except Exception:  # noqa: BLE001 - unreadable or unparsable: unknown
-            return None
-        for node in identifiers(module).get(function.name, ()):
-            call = node.parent
-            if not (isinstance(call, nodes.Call) and node is call.func) or definition_of(node) is not function:
-                return None  # passed on, aliased, or another function of that name
-            bound = {param.name: kind for param, kind in _bind_arguments(function, call).items()
-                     if isinstance(param, nodes.AssignName)}
-            kinds.append(bound.get(target.name))
-    agreed = _agreed_argument(kinds)
-    return agreed if agreed is not None and agreed.name in api.CLIENT_KINDS else None
 
 
 def _agreed_argument(kinds: list[Kind | None]) -> Kind | None:
@@ -3391,13 +3358,6 @@ def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call,
     by_name = {param.name: param for param in [*positional, *(params.kwonlyargs or [])]}
     collected: list[tuple[str, Kind]] = []  # by ``**kwargs``
     for keyword in call.keywords or []:
-        if keyword.arg is None:  # ``f(**self.kwargs)``: the keys of the dict display it names
-            for key, value in _unpacked_display(keyword.value):
-                if key in by_name and by_name[key] not in bound:
-                    found = kind_of(value)
-                    if found is not None:
-                        bound[by_name[key]] = found
-            continue
         param = by_name.get(keyword.arg)
         found = kind_of(keyword.value) if param is not None or params.kwarg and keyword.arg else None
         if found is not None and param is not None:
@@ -3407,26 +3367,6 @@ def _bind_arguments(function: nodes.FunctionDef, call: nodes.Call,
     if collected:
         bound[params] = Kind(KEYWORD_ARGUMENTS, attributes=tuple(collected))
     return bound
-
-
-def _unpacked_display(value: nodes.NodeNG) -> list[tuple[str, nodes.NodeNG]]:
-    """``**self.kwargs`` where ``self.kwargs = {"redis": r.ts(), ...}`` is the attribute's value in its class (a
-    local name: its one assignment): the string keys of that dict display and their values, leaving out every
-    key something stores under again (``self.kwargs["redis"] = ...``); [] when it is no such display."""
-    display, scope = None, None
-    if isinstance(value, nodes.Attribute) and isinstance(value.expr, nodes.Name) and value.expr.name == "self":
-        scope = enclosing_class(value)
-        display = assigned_on_self(scope, value.attrname) if scope is not None else None
-    elif isinstance(value, nodes.Name):
-        found = bindings(value)
-        if len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(found[0].parent, nodes.Assign):
-            display, scope = found[0].parent.value, found[0].scope()
-    if not isinstance(display, nodes.Dict) or scope is None:
-        return []
-    stored = {node.slice.value for node in scope.nodes_of_class(nodes.Subscript)
-              if node.ctx == Context.Store and isinstance(node.slice, nodes.Const)}
-    return [(key.value, item) for key, item in display.items if isinstance(key, nodes.Const)
-            and isinstance(key.value, str) and key.value not in stored]
 
 
 def callable_result(wrapped: nodes.NodeNG, call: nodes.Call) -> Kind | None:
