@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from astroid import nodes
-from astroid import util as astroid_util
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
@@ -33,7 +32,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     request_parameters,
     foreign_request_parameters, kind_of, loaded_receiver_of_property, orm_arguments, template_hook, relation_read_note, overridden, project_subclasses,
     qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module, DATACLASS_DECORATORS,
-    POST_INIT, imports_django_package,
+    POST_INIT, imports_django_package, unidentified,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.event_loop import lazy_user_never_evaluated, offloaded_callable
@@ -157,15 +156,7 @@ def unidentified_model_save(call: nodes.Call) -> bool:
     if len(fields) != 1 or not isinstance(fields[0], (nodes.List, nodes.Tuple)) or not fields[0].elts or not all(
             isinstance(element, nodes.Const) and isinstance(element.value, str) for element in fields[0].elts):
         return False
-    if kind_of(func.expr) is not None:
-        return False
-    try:
-        inferred = list(func.expr.infer())
-    except Exception:  # noqa: BLE001 - astroid's inference errors: nothing identified either
-        inferred = []
-    if not all(value is astroid_util.Uninferable for value in inferred):
-        return False
-    return _django_code(call.root())
+    return unidentified(func.expr) and _django_code(call.root())
 
 
 def _django_code(module: nodes.Module) -> bool:

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from astroid import nodes
+from astroid import nodes, util
 
 from asynclint import django_api as api
 from asynclint.core import deployment
@@ -1960,6 +1960,18 @@ def _candidate_files(module_file: str | None) -> tuple[str, ...]:
     if not module_file:
         return ()
     return _python_files_under(_project_root(os.path.dirname(os.path.abspath(module_file))))
+
+
+def unidentified(node: nodes.NodeNG) -> bool:
+    """Nothing identifies what ``node`` is: no kind, and astroid infers nothing for it (not even a list, a dict
+    or a queue): an unannotated parameter, a value read from an unannotated container."""
+    if kind_of(node) is not None:
+        return False
+    try:
+        inferred = list(node.infer())
+    except Exception:  # noqa: BLE001 - astroid's inference errors: nothing identified either
+        inferred = []
+    return all(value is util.Uninferable for value in inferred)
 
 
 def project_files(module_file: str | None) -> tuple[str, ...]:

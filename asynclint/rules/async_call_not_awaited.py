@@ -94,7 +94,6 @@ from __future__ import annotations
 import re
 
 from astroid import nodes
-from astroid import util as astroid_util
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import INFERENCE
 
@@ -229,13 +228,7 @@ def _unidentified_receiver(use: nodes.NodeNG) -> nodes.Call | None:
     if func.attrname in _STORING_METHODS or _consumes_coroutine(call) or func.attrname.startswith("_") \
             or (isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls")):
         return None
-    if kind_of(func.expr) is not None or qualified_call_name(call) is not None:
-        return None
-    try:
-        inferred = list(func.expr.infer())
-    except Exception:  # noqa: BLE001 - astroid's inference errors: nothing identified either
-        inferred = []
-    if not all(value is astroid_util.Uninferable for value in inferred):
+    if qualified_call_name(call) is not None or not django_kinds.unidentified(func.expr):
         return None
     return None if _project_defines(call, func.attrname) else call
 
