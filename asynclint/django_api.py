@@ -1019,7 +1019,7 @@ SUBCLASS_KINDS = frozenset(_libraries.SUBCLASS_KINDS)
 #: Kinds built with ``many=True`` over a QuerySet become another kind (a list serializer over it).
 MANY_KINDS: dict[str, str] = dict(_libraries.MANY_KINDS)
 #: Library clients a class may keep on ``self`` (``self.client = OpenAI()``) and use in its methods.
-CLIENT_KINDS = frozenset(_libraries.CLIENT_KINDS)
+CLIENT_KINDS = frozenset({HTTP_CLIENT, *_libraries.CLIENT_KINDS})
 #: Clients that ``with`` enters as themselves (``with psycopg.connect() as conn``).
 SELF_ENTERING_KINDS = frozenset({HTTP_CLIENT, *_libraries.SELF_ENTERING_KINDS})
 #: Methods of a wildcard row's receiver (name ``"*"``) that do no I/O.

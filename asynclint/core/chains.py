@@ -21,7 +21,7 @@ from astroid import nodes
 from pylint.interfaces import HIGH, INFERENCE, Confidence
 
 from asynclint import django_api as api
-from asynclint.core import branches, loaded, prefetch
+from asynclint.core import branches, deployment, loaded, prefetch
 from asynclint.core.context import current
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (  # noqa: I001
@@ -32,7 +32,7 @@ from asynclint.core.django_kinds import (  # noqa: I001
     request_parameters,
     foreign_request_parameters, kind_of, loaded_receiver_of_property, orm_arguments, template_hook, relation_read_note, overridden, project_subclasses,
     qualified_call_name, unloaded_relation_read, unknown_receiver_hierarchy, is_test_module, DATACLASS_DECORATORS,
-    POST_INIT,
+    POST_INIT, imports_django_package, unidentified,
 )
 from asynclint.core.evaluation import evaluations_at
 from asynclint.core.event_loop import lazy_user_never_evaluated, offloaded_callable
@@ -120,6 +120,8 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
             continue  # ``self.r.all()`` on an instance every load of which prefetched ``r``
         if not evaluation.possible:  # a chain through a maybe-list value is not followed
             yield Operation(evaluation.node, api.EVALUATION, evaluation.describe())
+    if isinstance(node, nodes.Call) and unidentified_model_save(node):
+        yield Operation(node, api.WRITE, describe(node), _UPDATE_FIELDS_NOTE)
     if isinstance(node, nodes.With):
         for manager, _alias in node.items:
             target = manager.func if isinstance(manager, nodes.Call) else manager
@@ -137,6 +139,31 @@ def operations_at(node: nodes.NodeNG) -> Iterator[Operation]:
             yield Operation(node, api.REQUEST_USER, describe(node))
     if is_request_user_getattr(node) and not lazy_user_never_evaluated(node) and not _user_loaded_by_middleware(node):
         yield Operation(node, api.REQUEST_USER, describe(node))
+
+
+_UPDATE_FIELDS_NOTE = ("save(update_fields=[...]) is the signature of Django's Model.save(), but what the object "
+                       "is asynclint cannot tell")
+
+
+def unidentified_model_save(call: nodes.Call) -> bool:
+    """``step.save(update_fields=["last_check"])`` on an object nothing identifies (an unannotated parameter),
+    in Django code (a module importing Django or a ``models`` module, or in a Django project folder): the
+    keyword is Django's ``Model.save()``'s, a write; what the object is stays uncertain (possible)."""
+    func = call.func
+    if not (isinstance(func, nodes.Attribute) and func.attrname == "save" and not call.args):
+        return False
+    fields = [keyword.value for keyword in call.keywords or () if keyword.arg == "update_fields"]
+    if len(fields) != 1 or not isinstance(fields[0], (nodes.List, nodes.Tuple)) or not fields[0].elts or not all(
+            isinstance(element, nodes.Const) and isinstance(element.value, str) for element in fields[0].elts):
+        return False
+    return unidentified(func.expr) and _django_code(call.root())
+
+
+def _django_code(module: nodes.Module) -> bool:
+    if imports_django_package(module) or deployment.django_project_folder(module.file) is not None:
+        return True
+    return any(isinstance(node, nodes.ImportFrom) and (node.modname or "").split(".")[-1] == "models"
+               for node in module.body)
 
 
 def _user_loaded_by_middleware(node: nodes.NodeNG) -> bool:

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from astroid import nodes
+from astroid import nodes, util
 
 from asynclint import django_api as api
 from asynclint.core import deployment
@@ -1315,7 +1315,7 @@ def _unloaded_library_manager(node: nodes.Attribute, qualified: str | None) -> K
     if "models" not in module.split(".")[1:] or module.split(".")[0] == "django" \
             or load_module(module, node) is not None:
         return None
-    if not _MODELS_CONVENTION[0] and not _imports_django_package(node.root()) \
+    if not _MODELS_CONVENTION[0] and not imports_django_package(node.root()) \
             and deployment.django_project_folder(node.root().file) is None:
         return None
     return Kind(api.MANAGER)
@@ -1368,7 +1368,7 @@ def assuming_models_convention() -> Iterator[None]:
         context.kinds = saved
 
 
-def _imports_django_package(module: nodes.Module) -> bool:
+def imports_django_package(module: nodes.Module) -> bool:
     """Whether ``module`` imports Django or a package built on it (``api.DJANGO_REQUEST_PACKAGES``: a
     Channels consumer module may import nothing from ``django`` itself)."""
     if _imports_package_named(module, "django"):
@@ -1983,6 +1983,23 @@ def _candidate_files(module_file: str | None) -> tuple[str, ...]:
     if not module_file:
         return ()
     return _python_files_under(_project_root(os.path.dirname(os.path.abspath(module_file))))
+
+
+def unidentified(node: nodes.NodeNG) -> bool:
+    """Nothing identifies what ``node`` is: no kind, and astroid infers nothing for it (not even a list, a dict
+    or a queue): an unannotated parameter, a value read from an unannotated container."""
+    if kind_of(node) is not None:
+        return False
+    try:
+        inferred = list(node.infer())
+    except Exception:  # noqa: BLE001 - astroid's inference errors: nothing identified either
+        inferred = []
+    return all(value is util.Uninferable for value in inferred)
+
+
+def project_files(module_file: str | None) -> tuple[str, ...]:
+    """The project index (``_python_files_under``) of the project holding ``module_file``."""
+    return _candidate_files(module_file)
 
 
 _INSTALL_DIRS = ("site-packages", "dist-packages")

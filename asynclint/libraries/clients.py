@@ -16,6 +16,8 @@ from asynclint.django_api import BLOCKING_IO, FUNCTION, WILDCARD, SyncApi
 # --- kinds ---------------------------------------------------------------------------------------
 URLLIB3_POOL = "urllib3 pool manager"
 BOTO3_CLIENT = "boto3 client"
+BOTO3_SESSION = "boto3 session"
+BOTO3_RESOURCE = "boto3 resource"
 REDIS_CLIENT = "sync redis client"
 PSYCOPG_CONNECTION = "sync psycopg connection"
 ELASTICSEARCH_CLIENT = "sync Elasticsearch client"
@@ -32,6 +34,7 @@ REDIS_SCRIPT = "redis-py Lua script"
 REDIS_PIPELINE = "sync redis pipeline"
 REDIS_LOCK = "sync redis lock"
 REDIS_PUBSUB = "sync redis pub/sub"
+REDIS_MODULE = "sync redis module command group"
 TWILIO_CLIENT = "sync Twilio client"
 TWILIO_RESOURCE = "Twilio resource"
 SLACK_CLIENT = "sync Slack WebClient"
@@ -88,6 +91,21 @@ _STRIPE_METHODS = ("create", "retrieve", "modify", "delete", "list", "search", "
 #: polls with ``time.sleep`` until it gets the lock); the ``do_*`` twins are the same round trips.
 _REDIS_LOCK_METHODS = ("acquire", "release", "extend", "reacquire", "locked", "owned", "do_acquire", "do_release",
                        "do_extend", "do_reacquire")
+#: boto3 1.44 resources (``boto3/data/{s3,dynamodb,sqs,sns}/*/resources-1.json``: each resource's actions,
+#: batch actions, waiters and ``load``; S3's transfer methods injected by ``boto3/s3/inject.py``): one or
+#: more AWS API calls each. The capitalised methods (``s3.Bucket(name)``, ``bucket.Object(key)``,
+#: ``dynamodb.Table(name)``) build a sub-resource and send nothing (``DERIVED_KINDS``).
+_BOTO3_RESOURCE_ACTIONS = ("load", "reload", "get", "put", "head", "delete", "create", "update", "copy_from",
+                           "put_object", "delete_objects", "restore_object", "initiate_multipart_upload", "upload",
+                           "complete", "abort", "create_bucket", "wait_until_exists", "wait_until_not_exists",
+                           "upload_file", "download_file", "upload_fileobj", "download_fileobj", "copy",
+                           "get_item", "put_item", "update_item", "delete_item", "query", "scan", "batch_get_item",
+                           "batch_write_item", "create_table", "send_message", "send_messages", "receive_messages",
+                           "delete_messages", "change_visibility", "purge", "create_queue", "get_queue_by_name",
+                           "publish", "subscribe", "create_topic", "create_platform_endpoint", "set_attributes")
+#: The actions that answer with another resource (``s3.create_bucket(...)``, ``sqs.get_queue_by_name(...)``).
+_BOTO3_RESOURCE_RETURNING = ("create_bucket", "create_table", "create_queue", "get_queue_by_name", "create_topic",
+                             "create_platform_endpoint", "subscribe", "initiate_multipart_upload")
 _REDIS_PIPELINE_METHODS = ("execute", "watch", "unwatch", "immediate_execute_command")
 _REDIS_PUBSUB_METHODS = ("subscribe", "psubscribe", "ssubscribe", "unsubscribe", "punsubscribe", "sunsubscribe",
                          "get_message", "get_sharded_message", "listen", "ping", "check_health")
@@ -117,6 +135,11 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(blocking_row(URLLIB3_POOL, verb, "urllib3", _ASYNC_HTTP.format(verb="request")) for verb in _URLLIB3_VERBS),
     # boto3: every client method is an AWS API call (aioboto3/aiobotocore are the async clients).
     blocking_row(BOTO3_CLIENT, WILDCARD, "boto3", "an aiobotocore/aioboto3 client, or 'await sync_to_async({func})(...)'"),
+    # boto3's resources (``boto3.resource("s3")``, ``session.resource(...)`` and their sub-resources): each
+    # action is an AWS API call (aioboto3 has async resources).
+    *(blocking_row(BOTO3_RESOURCE, name, "boto3", "an aioboto3 resource, or 'await sync_to_async({func})(...)'",
+                   **({"returns": BOTO3_RESOURCE} if name in _BOTO3_RESOURCE_RETURNING else {}))
+      for name in _BOTO3_RESOURCE_ACTIONS),
     # redis-py: redis.asyncio (4.2.0) has the same methods as coroutines.
     blocking_row(REDIS_CLIENT, WILDCARD, "redis", "await {func}(...) on a redis.asyncio.Redis client", since="4.2.0"),
     # redis-py's helper objects: calling a registered Lua script is EVALSHA (``Script.__call__``), a pipeline
@@ -134,6 +157,10 @@ SYNC_APIS: tuple[SyncApi, ...] = (
          note="entering the lock acquires it, polling with time.sleep() until it is free"),
     *(blocking_row(REDIS_PUBSUB, name, "redis", "await {func}(...) on a redis.asyncio PubSub", since="4.2.0")
       for name in _REDIS_PUBSUB_METHODS),
+    # A module command group (``r.ts()``, ``r.json()``, ``r.ft(index)``, ``r.bf()``...): each command is a round
+    # trip on the client's connection (redis/commands/{timeseries,json,search,bf,vectorset}, read in 8.2.0).
+    blocking_row(REDIS_MODULE, WILDCARD, "redis", "await {func}(...) on the group of a redis.asyncio.Redis client",
+                 since="4.2.0"),
     # Twilio's REST client: every create/fetch/update/delete/list of a resource is an HTTPS request.
     *(blocking_row(TWILIO_RESOURCE, name, "twilio", "await {func}_async(...) with a Twilio client built on "
            "twilio.http.async_http_client.AsyncTwilioHttpClient", since="8.0.0") for name in _TWILIO_METHODS),
@@ -261,6 +288,8 @@ CALL_RESULT_KINDS = {
     **dict.fromkeys(("urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool",
                      "urllib3.HTTPSConnectionPool", "urllib3.poolmanager.PoolManager"), URLLIB3_POOL),
     **dict.fromkeys(("boto3.client", "boto3.session.Session.client"), BOTO3_CLIENT),
+    **dict.fromkeys(("boto3.resource", "boto3.session.Session.resource"), BOTO3_RESOURCE),
+    **dict.fromkeys(("boto3.Session", "boto3.session.Session"), BOTO3_SESSION),
     **dict.fromkeys(("redis.Redis", "redis.StrictRedis", "redis.client.Redis", "redis.client.StrictRedis",
                      "redis.from_url", "redis.Redis.from_url", "redis.StrictRedis.from_url",
                      "django_redis.get_redis_connection"), REDIS_CLIENT),
@@ -310,7 +339,15 @@ DERIVED_KINDS = {
     (REDIS_CLIENT, "pipeline()"): REDIS_PIPELINE,
     (REDIS_CLIENT, "lock()"): REDIS_LOCK,
     (REDIS_CLIENT, "pubsub()"): REDIS_PUBSUB,
+    **{(REDIS_CLIENT, f"{group}()"): REDIS_MODULE for group in ("ts", "json", "ft", "bf", "cf", "cms", "topk",
+                                                                 "tdigest", "vset")},
+    (REDIS_MODULE, "pipeline()"): REDIS_PIPELINE,
     (REDIS_PIPELINE, "*()"): REDIS_PIPELINE,  # a command queued on a pipeline returns the pipeline
+    # A boto3 session builds its clients and resources without a request; a resource's methods without a
+    # row are its sub-resource constructors (``s3.Bucket(name)``, ``bucket.Object(key)``), no request either.
+    (BOTO3_SESSION, "client()"): BOTO3_CLIENT,
+    (BOTO3_SESSION, "resource()"): BOTO3_RESOURCE,
+    (BOTO3_RESOURCE, "*()"): BOTO3_RESOURCE,
     (TWILIO_CLIENT, "*()"): TWILIO_RESOURCE,
     (TWILIO_RESOURCE, "*()"): TWILIO_RESOURCE,
     (TWILIO_RESOURCE, "()"): TWILIO_RESOURCE,  # ``messages = client.messages; messages(sid)``: called by id
@@ -342,6 +379,12 @@ NO_IO_METHODS = {
                              # module command groups: ``r.ts()`` builds ``TimeSeries(client=r)`` and sends nothing
                              # (redis/commands/redismodules.py, read in 8.2.0); their commands do the I/O
                              "ts", "json", "ft", "bf", "cf", "cms", "topk", "tdigest", "vset"}),
+    #: what a module command group does without a command: its pipeline, search's batch indexer and query
+    #: helpers, the probabilistic groups' static argument builders (``append_*``)
+    REDIS_MODULE: frozenset({"pipeline", "batch_indexer", "get_params_args", "commandmixin", "append_bucket_size",
+                             "append_capacity", "append_cell_size", "append_error", "append_expansion", "append_items",
+                             "append_items_and_increments", "append_max_iterations", "append_no_create",
+                             "append_no_scale", "append_values_and_weights", "append_weights"}),
     ELASTICSEARCH_CLIENT: frozenset({"options", "close"}),
     ELASTICSEARCH_NAMESPACE: frozenset({"options"}),
     QDRANT_CLIENT: frozenset({"close"}),
@@ -358,7 +401,8 @@ CLIENT_KINDS = frozenset({URLLIB3_POOL, BOTO3_CLIENT, REDIS_CLIENT, PSYCOPG_CONN
                           OPENAI_CLIENT, ANTHROPIC_CLIENT, STORAGE, QDRANT_CLIENT, REDIS_SCRIPT, REDIS_LOCK,
                           TWILIO_CLIENT, SLACK_CLIENT, SLACK_WEBHOOK, SENDGRID_CLIENT, GCS_CLIENT, GCS_BUCKET, GCS_BLOB,
                           KOMBU_CONNECTION, GENAI_CLIENT, GENAI_CHAT, GENERATIVE_MODEL, GENERATIVE_CHAT,
-                          OPENAI_STREAM, ANTHROPIC_STREAM, CLERK_CLIENT})
+                          OPENAI_STREAM, ANTHROPIC_STREAM, CLERK_CLIENT, REDIS_PIPELINE, REDIS_PUBSUB,
+                          BOTO3_SESSION, BOTO3_RESOURCE, REDIS_MODULE})
 
 
 # --- async clients: methods whose result must be awaited -------------------------------------------

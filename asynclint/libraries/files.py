@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from asynclint.django_api import BLOCKING_IO, FUNCTION, IN_MEMORY_FILE, NOT_IN_MEMORY, SyncApi
 
+ZIP_ARCHIVE = "zipfile archive"
+TAR_ARCHIVE = "tarfile archive"
 DICOM_DATASET = "pydicom dataset"
 PIL_IMAGE = "Pillow image"
 WORKBOOK = "openpyxl workbook"
@@ -78,6 +80,12 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     *(_row(FUNCTION, f"pydicom.{module}{name}", "pydicom", only_if=NOT_IN_MEMORY)
       for module in ("", "filewriter.") for name in ("dcmwrite", "write_file")),
     _row(DICOM_DATASET, "save_as", "pydicom", only_if=NOT_IN_MEMORY),
+    # The standard library's archives (Python 3.11): extracting decompresses members and writes each one to
+    # disk, adding reads a file (a tree, for tarfile) and compresses it into the archive, testzip() reads and
+    # checks every member: the shutil.unpack_archive()/make_archive() work (asynclint.django_api), done
+    # through the archive object. Opening one reads only its directory; read() of one member is not listed.
+    *(_row(ZIP_ARCHIVE, name, "zipfile") for name in ("extractall", "extract", "testzip", "write")),
+    *(_row(TAR_ARCHIVE, name, "tarfile") for name in ("extractall", "extract", "add")),
 )
 
 #: Constructors (and annotations: ``ds: Dataset``) of the objects whose methods are rows.
@@ -92,14 +100,19 @@ CALL_RESULT_KINDS = {
                      "pydicom.dataset.FileDataset"), DICOM_DATASET),
 }
 
+CALL_RESULT_KINDS.update({
+    **dict.fromkeys(("zipfile.ZipFile", "zipfile.PyZipFile"), ZIP_ARCHIVE),
+    **dict.fromkeys(("tarfile.open", "tarfile.TarFile", "tarfile.TarFile.open"), TAR_ARCHIVE),
+})
 #: ``io.BytesIO(data)``: a file object in memory (``NOT_IN_MEMORY`` rows do no file I/O on it).
 CALL_RESULT_KINDS.update(dict.fromkeys(("io.BytesIO", "io.StringIO", "_io.BytesIO", "_io.StringIO"), IN_MEMORY_FILE))
 #: Methods that return another object of the same kind: ``Image.open(f).convert("RGB").save(out)``.
 DERIVED_KINDS = {(PIL_IMAGE, f"{name}()"): PIL_IMAGE
                  for name in ("convert", "resize", "rotate", "crop", "copy", "transpose", "filter", "quantize")}
 #: ``with Image.open(f) as image``: the image itself.
-SELF_ENTERING_KINDS = frozenset({PIL_IMAGE, IN_MEMORY_FILE})
+SELF_ENTERING_KINDS = frozenset({PIL_IMAGE, IN_MEMORY_FILE, ZIP_ARCHIVE, TAR_ARCHIVE})
 
 #: The release each library's rows were read in and proven with (docs/libraries.md, ``asynclint rules --libraries``).
 VERSIONS = {"pandas": "3.1.1", "Pillow": "13.0.0", "openpyxl": "3.1.5", "pypdf": "7.1.1", "PyPDF2": "3.0.1",
-           "python-docx": "1.2.0", "pydicom": "3.0.2"}
+           "python-docx": "1.2.0", "pydicom": "3.0.2", "zipfile": "Python 3.11 (standard library)",
+            "tarfile": "Python 3.11 (standard library)"}

@@ -28,7 +28,11 @@ field value handed to the ORM (`await Binding.objects.aget(message=coro)`). Djan
 methods on `X.objects` of a class from a `models` module asynclint cannot load are reported in Django code,
 and as *possible* (no fix) in a module that imports nothing from Django (a bot's handlers).
 Handed to `asyncio.gather`/`create_task`/`wait_for`..., `async_to_sync`, a callable that awaits,
-schedules, returns or passes it on, or one asynclint cannot read, it stays silent.
+schedules, returns or passes it on, or one asynclint cannot read, it stays silent; except that an ORM
+coroutine (`aget`, `afirst`...) handed only to methods of an object nothing identifies (astroid infers
+nothing for it: no list, dict or queue; `player = User.objects.aget(id=pk); await bracket.drop(player)`),
+whose method name no project module defines and which stores nothing (`append`, `put`...), is reported as
+*possible*, without a fix: the method may await it.
 
 Also in sync code: Django's async API called in a plain `def` whose coroutine is dropped or read as
 if it were the result (`book = Book.objects.aget(pk=pk); book.title`: a half-done move to the async
@@ -98,6 +102,7 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
+from asynclint.core import django_kinds
 from asynclint.core.callables import certainly_not_callable
 from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
@@ -190,6 +195,63 @@ def _misuse(node: nodes.NodeNG) -> str | None:
                 and not isinstance(node, (nodes.Tuple, nodes.List, nodes.Set)):
             return USED_AS_VALUE  # ``book, created = coro``: unpacking a coroutine raises TypeError
     return None
+
+
+#: Methods that store their argument in a container (a list, a set, a deque, a queue) for later: a coroutine
+#: kept there is usually gathered or awaited by whoever empties it.
+_STORING_METHODS = frozenset({"append", "appendleft", "add", "insert", "extend", "put", "put_nowait", "setdefault",
+                              "update"})
+
+
+def _orm_row(found) -> bool:
+    """A coroutine of Django's ORM: an a-method of a manager, a QuerySet, a related manager or a model instance."""
+    row = getattr(found, "api", None)
+    return row is not None and row.receiver in _ORM_RECEIVERS
+
+
+def _unidentified_receivers(node: nodes.Call) -> list[nodes.Call]:
+    """The calls that receive the coroutine ``node`` makes, when each of its uses (inline, or through the one
+    name it is assigned to) is an argument of a method of an object astroid infers nothing for, and the
+    method is no coroutine consumer or container insertion; else []."""
+    parent = node.parent
+    if isinstance(parent, nodes.Assign) and node is parent.value and len(parent.targets) == 1 \
+            and isinstance(parent.targets[0], nodes.AssignName):
+        target = parent.targets[0]
+        uses = [name for name in enclosing_frame(target).nodes_of_class(nodes.Name)
+                if name.name == target.name and bindings(name) == [target]]
+    else:
+        uses = [node]
+    receivers = [_unidentified_receiver(use) for use in uses]
+    return receivers if receivers and all(call is not None for call in receivers) else []
+
+
+def _unidentified_receiver(use: nodes.NodeNG) -> nodes.Call | None:
+    call = use.parent.parent if isinstance(use.parent, nodes.Keyword) else use.parent
+    if not isinstance(call, nodes.Call) or use is call.func or not isinstance(call.func, nodes.Attribute):
+        return None
+    func = call.func
+    if func.attrname in _STORING_METHODS or _consumes_coroutine(call) or func.attrname.startswith("_") \
+            or (isinstance(func.expr, nodes.Name) and func.expr.name in ("self", "cls")):
+        return None
+    if qualified_call_name(call) is not None or not django_kinds.unidentified(func.expr):
+        return None
+    return None if _project_defines(call, func.attrname) else call
+
+
+def _project_defines(node: nodes.NodeNG, name: str) -> bool:
+    """Whether a module of ``node``'s project (or ``node``'s own) defines a function or method ``name``: the
+    unidentified object may be of that class, and its method may await what it is given."""
+    pattern = re.compile(rb"\bdef\s+" + re.escape(name.encode()) + rb"\s*\(")
+    for path in dict.fromkeys([node.root().file or "", *django_kinds.project_files(node.root().file)]):
+        if not path or not django_kinds.names_word(path, name):  # (the cache records the file as read)
+            continue
+        try:
+            with open(path, "rb") as handle:
+                if pattern.search(handle.read()):
+                    return True
+        except OSError:
+            return True  # unreadable: unknown
+    return False
 
 
 def _iterated(node: nodes.NodeNG) -> bool:
@@ -471,6 +533,8 @@ class AsyncCallNotAwaited(AsyncLintRule):
             return
         misuse = _misuse(node)
         if misuse is None:
+            if found.origin == "django" and _orm_row(found):
+                self._check_handed_to_unidentified(node)
             return
         shown = f"{describe(node.func)}()"
         self.report(node, f"{shown} returns a coroutine that is {misuse}, so it never runs; "
@@ -489,6 +553,20 @@ class AsyncCallNotAwaited(AsyncLintRule):
         self.report(node, f"{describe(node.func)}() returns a coroutine that is {misuse}, so it never runs; "
                           f"write '{_awaited(node)}' ({MODELS_CONVENTION_NOTE.format(model)})",
                     INFERENCE, facts=Facts(unfixable=MODELS_CONVENTION_UNFIXABLE.format(model)))
+
+    def _check_handed_to_unidentified(self, node: nodes.Call) -> None:
+        """``player = User.objects.aget(id=pk); await bracket.drop(player)``, ``bracket`` an object nothing
+        identifies (astroid infers nothing for it: not a list, a dict or a queue that stores coroutines for a
+        later ``gather``): an ORM coroutine handed only to methods of such objects is most likely a missing
+        ``await``, but the method may await it: *possible*."""
+        receivers = _unidentified_receivers(node)
+        if not receivers:
+            return
+        shown = ", ".join(dict.fromkeys(f"{describe(call.func)}()" for call in receivers))
+        self.report(node, f"{describe(node.func)}() returns a coroutine that is only handed to {shown}, a method of "
+                          f"an object asynclint cannot identify: unless that method awaits it, the query never runs "
+                          f"and the method gets a coroutine instead of the result; write '{_awaited(node)}'",
+                    INFERENCE, facts=Facts(unfixable=f"{shown} may await the coroutine itself: read it first"))
 
     def _report_dropped_adapter(self, node: nodes.Call) -> None:
         """``async_to_sync(self.aclose)`` as a statement: the adapter is made and thrown away."""

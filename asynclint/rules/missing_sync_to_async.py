@@ -29,7 +29,10 @@ the instance before.
 A receiver built as exactly a known class (`BookReport()`) resolves through that class's bases: an
 inherited `__init__` calling `self.compute()` runs `BookReport.compute`, a definite finding.
 
-Also, as *possible* findings (confidence INFERENCE): an attribute read or method call on an
+Also, as *possible* findings (confidence INFERENCE): a helper whose sync work is
+`obj.save(update_fields=["..."])` on an object nothing identifies (an unannotated parameter), in Django code
+(a module importing Django or a `models` module, or in a Django project folder): the keyword is Django's
+`Model.save()`'s, a database write, but what the object is stays uncertain; an attribute read or method call on an
 instance of a project subclass of Django's `LazyObject` (`store = LazyStore()`, then `await
 store.aget(key)` or `store.flag`) for a name the subclass does not define itself, when its `_setup()`
 does such work (directly, or by building an object whose `__init__` does): the proxy's first use runs
