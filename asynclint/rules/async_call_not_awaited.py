@@ -533,7 +533,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
             return
         misuse = _misuse(node)
         if misuse is None:
-            if found.origin == "django" and _orm_row(found):
+            if found is not None and found.origin == "django" and _orm_row(found):
                 self._check_handed_to_unidentified(node)
             return
         shown = f"{describe(node.func)}()"
