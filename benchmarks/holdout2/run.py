@@ -45,6 +45,8 @@ def real_files_in_project(python: str, cases: list[dict], corpus: Path, verbose:
     resolve. Slower (one run per file); closer to what a user running asynclint on the project sees."""
     out = {"pre": 0, "pre_flagged": 0, "post": 0, "post_silent": 0, "skipped": []}
     for case in cases:
+        if "repo" not in case:  # a published report with no fix commit (recall18's pages): no upstream file
+            continue
         gitdir = git_dir(case["repo"], corpus)
         if gitdir is None:
             out["skipped"].append(case["id"])
