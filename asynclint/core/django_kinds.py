@@ -2870,7 +2870,7 @@ def _plain_default_manager(model: nodes.ClassDef) -> bool:
     """Whether every manager ``model`` (or a project base) declares is Django's or one whose class does
     not override ``get_queryset`` (so its queries select no relation); an unknown call named like a
     manager (``TreeManager()`` of a library) makes it not known."""
-    for cls in [model, *_project_bases(model)]:
+    for cls in [model, *project_bases(model)]:
         for statement in cls.body:
             if not isinstance(statement, nodes.Assign) or not isinstance(statement.value, nodes.Call):
                 continue
@@ -2887,12 +2887,13 @@ def _plain_default_manager(model: nodes.ClassDef) -> bool:
     return True
 
 
-def _project_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[nodes.ClassDef]:
+def project_bases(cls: nodes.ClassDef, _depth: int = 0) -> list[nodes.ClassDef]:
+    """The project classes ``cls`` derives from, through any number of project steps (nearest first)."""
     found = []
     for base in cls.bases if _depth < 8 else ():
         parent = definition_of(base)
         if isinstance(parent, nodes.ClassDef) and parent is not cls and is_project_file(parent.root().file):
-            found += [parent, *_project_bases(parent, _depth + 1)]
+            found += [parent, *project_bases(parent, _depth + 1)]
     return found
 
 

@@ -236,6 +236,16 @@ def _files_naming(module: nodes.Module, name: str) -> list[str]:
     return cache[key].get(name, [])
 
 
+def _auth_unbridged(path: str | None):
+    """(the targeted django-ninja version, whether every targeted release is before 1.5.0) when some
+    targeted release calls a sync auth on the loop; None when the version is unknown or all bridge it."""
+    from asynclint.core import versions
+
+    version = versions.library_for(NINJA, path)
+    before = version.before(AUTH_BRIDGED_FROM) if version is not None else None
+    return None if version is None or before is False else (version, before)
+
+
 def auth_loop_reason(function: nodes.FunctionDef) -> tuple[str, bool] | None:
     """(why, definite) when sync ``function`` is an auth callback that the project's django-ninja calls
     on the loop for an async operation; None when it is not one, or the targeted ninja bridges it (1.5+)
@@ -247,12 +257,10 @@ def auth_loop_reason(function: nodes.FunctionDef) -> tuple[str, bool] | None:
     files = _files_naming(module, target.name)
     if not files:
         return None
-    from asynclint.core import versions
-
-    version = versions.library_for(NINJA, module.file)
-    before = version.before(AUTH_BRIDGED_FROM) if version is not None else None
-    if version is None or before is False:
+    unbridged = _auth_unbridged(module.file)
+    if unbridged is None:
         return None
+    version, before = unbridged
     from astroid import MANAGER
 
     for file in files:
@@ -312,12 +320,10 @@ def library_auth_on_loop(function: nodes.FunctionDef) -> tuple[nodes.NodeNG, str
         found = _session_auth(own if own is not None else _router_auth(decorator.func.expr))
         if found is None:
             continue
-        from asynclint.core import versions
-
-        version = versions.library_for(NINJA, function.root().file)
-        before = version.before(AUTH_BRIDGED_FROM) if version is not None else None
-        if version is None or before is False:
+        unbridged = _auth_unbridged(function.root().file)
+        if unbridged is None:
             return None
+        version, before = unbridged
         return (found if own is not None else decorator,
                 f"{found.as_string()}, django-ninja's sync session auth, reads request.user (the session and the "
                 f"user are loaded), and django-ninja before 1.5.0 calls it on the event loop for the async "

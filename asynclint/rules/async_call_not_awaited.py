@@ -108,11 +108,13 @@ from asynclint.core.describe import describe
 from asynclint.core.django_kinds import (
     ADAPTED_CALLABLE, DATACLASS_DECORATORS, MODELS_CONVENTION_NOTE, MODELS_CONVENTION_UNFIXABLE, argument_kinds,
     assuming_models_convention, called_function, dataclass_fields, enclosing_class, find_method, has_library_base,
-    is_plain_coroutine_function, is_project_file, kind_of, qualified_call_name, unloaded_models_manager_chain,
+    is_plain_coroutine_function, is_project_file, kind_of, project_bases, qualified_call_name,
+    unloaded_models_manager_chain,
 )
 from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
-from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name, qualified_name
+from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
+from asynclint.core.own_loop import library_bases
 from asynclint.libraries import pydantic_models
 from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS, INHERITED_COROUTINE_METHODS
 from asynclint.prefilter import (ADAPTERS, ASYNC, COROUTINE_CALLS, PROJECT_COROUTINES, django_async_method_names,
@@ -720,30 +722,10 @@ def _inherited_library_coroutine(node: nodes.Call) -> bool:
         and len(bindings(receiver)) == 1
     if not (through_super or through_self):
         return False
-    project, bases = _project_classes_and_library_bases(cls)
+    project, bases = [cls, *project_bases(cls)], set(library_bases(cls))
     if any(func.attrname in owner.locals for owner in (project[1:] if through_super else project)):
         return False
     return bool(bases) and all(func.attrname in INHERITED_COROUTINE_METHODS.get(base, ()) for base in bases)
-
-
-def _project_classes_and_library_bases(cls: nodes.ClassDef) -> tuple[list[nodes.ClassDef], set[str]]:
-    """``cls`` and its project base classes (``cls`` first), and the qualified names of the other bases
-    (a library's, or ``""`` when unresolved)."""
-    project, bases, todo = [], set(), [cls]
-    while todo and len(project) < 16:
-        current = todo.pop(0)
-        if current in project:
-            continue
-        project.append(current)
-        for base in current.bases:
-            parent = definition_of(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
-            if isinstance(parent, nodes.ClassDef) and is_project_file(parent.root().file):
-                todo.append(parent)
-            else:
-                name = qualified_name(base) if isinstance(base, (nodes.Name, nodes.Attribute)) else None
-                if name not in ("builtins.object", "object"):
-                    bases.add(name or "")
-    return project, bases
 
 
 def _adapter_built(node: nodes.Call) -> bool:
