@@ -290,18 +290,7 @@ def replaced_by_mock(node: nodes.NodeNG) -> bool:
     if not isinstance(node, nodes.Call) or not isinstance(node.func, nodes.Attribute):
         return False
     receiver, name = node.func.expr.as_string(), node.func.attrname
-    frame = enclosing_frame(node)
-    if frame is None:
-        return False
-    path = {}  # block node -> its child on the way down to the call
-    child, parent = node, node.parent
-    while parent is not None and child is not frame:
-        path[id(parent)] = child
-        child, parent = parent, parent.parent
-    for statement in frame.nodes_of_class((nodes.Assign, nodes.Expr),
-                                          skip_klass=(nodes.FunctionDef, nodes.ClassDef, nodes.Lambda)):
-        if statement.fromlineno >= node.fromlineno or not _same_block(statement, path.get(id(statement.parent))):
-            continue
+    for statement in _statements_before(node):
         if isinstance(statement, nodes.Assign) and _is_double(statement.value) and any(
                 isinstance(t, nodes.AssignAttr) and t.attrname == name and t.expr.as_string() == receiver
                 for t in statement.targets):
@@ -309,6 +298,24 @@ def replaced_by_mock(node: nodes.NodeNG) -> bool:
         if isinstance(statement, nodes.Expr) and _patches_attribute(statement.value, receiver, name):
             return True
     return False
+
+
+def _statements_before(node: nodes.NodeNG) -> list[nodes.Assign | nodes.Expr]:
+    """The assignments and expression statements of ``node``'s function (not of functions or classes in
+    it) on a line before ``node``, in ``node``'s block or a block around it: one under an ``if`` beside
+    ``node`` may not have run."""
+    frame = enclosing_frame(node)
+    if frame is None:
+        return []
+    path = {}  # block node -> its child on the way down to the call
+    child, parent = node, node.parent
+    while parent is not None and child is not frame:
+        path[id(parent)] = child
+        child, parent = parent, parent.parent
+    statements = frame.nodes_of_class((nodes.Assign, nodes.Expr),
+                                      skip_klass=(nodes.FunctionDef, nodes.ClassDef, nodes.Lambda))
+    return [statement for statement in statements
+            if statement.fromlineno < node.fromlineno and _same_block(statement, path.get(id(statement.parent)))]
 
 
 def _same_block(statement: nodes.NodeNG, sibling: nodes.NodeNG | None) -> bool:
@@ -348,9 +355,12 @@ def _patches_attribute(call: nodes.NodeNG, receiver: str, name: str) -> bool:
 def _patch_targets(node: nodes.NodeNG) -> set[str]:
     """What ``mock.patch`` replaces around ``node``: the dotted targets of ``@patch("a.b.f")`` on the
     enclosing functions and classes and of ``with patch("a.b.f"):`` blocks around it; ``patch.object(C,
-    "m")`` as ``C.m`` (the class's name)."""
+    "m")`` as ``C.m`` (the class's name). Also pytest-mock's ``mocker.patch("a.b.f")`` /
+    ``mocker.patch.object(C, "m")`` as a statement of ``node``'s function (which patches at once, where
+    ``mock.patch(...)`` as a statement patches nothing until started), on an earlier line, in the block
+    of ``node`` or a block around it (``_mocker_patches``)."""
     targets: set[str] = set()
-    managers: list[nodes.NodeNG] = []
+    managers: list[nodes.NodeNG] = _mocker_patches(node)
     parent = node.parent
     while parent is not None:
         if isinstance(parent, nodes.With):
@@ -376,6 +386,26 @@ def _patch_targets(node: nodes.NodeNG) -> set[str]:
         elif isinstance(first, nodes.Const) and isinstance(first.value, str):
             targets.add(first.value)
     return targets
+
+
+def _is_mocker_patch(call: nodes.NodeNG) -> bool:
+    """``mocker.patch(...)`` / ``mocker.patch.object(...)`` (pytest-mock's fixture, by its usual name)."""
+    if not isinstance(call, nodes.Call) or not isinstance(call.func, nodes.Attribute):
+        return False
+    func = call.func
+    if func.attrname == "object":
+        func = func.expr
+    return isinstance(func, nodes.Attribute) and func.attrname == "patch" and \
+        isinstance(func.expr, nodes.Name) and func.expr.name == "mocker"
+
+
+def _mocker_patches(node: nodes.NodeNG) -> list[nodes.Call]:
+    """The ``mocker.patch(...)`` calls that are statements (``mocker.patch(...)``, ``double =
+    mocker.patch(...)``) of ``node``'s function on a line before it, in ``node``'s block or a block around
+    it: one under an ``if`` beside the call may not have run."""
+    if not isinstance(enclosing_frame(node), (nodes.FunctionDef, nodes.AsyncFunctionDef)):
+        return []
+    return [statement.value for statement in _statements_before(node) if _is_mocker_patch(statement.value)]
 
 
 def _step_names(call: nodes.NodeNG, function: nodes.FunctionDef | None) -> set[str]:

@@ -52,6 +52,7 @@ import threading
 import time
 import tokenize
 import traceback
+from unittest import mock
 from dataclasses import dataclass, field
 from functools import cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -212,8 +213,24 @@ def _upload_path() -> str:
     return str(path)
 
 
+class _Mocker:
+    """pytest-mock's ``mocker`` as the fixtures use it: ``mocker.patch(target, ...)`` and
+    ``mocker.patch.object(owner, name, ...)`` patch at once and return the double; ``call()`` undoes
+    them after the function (``mock.patch.stopall()``, what pytest-mock's teardown does)."""
+
+    class _Patch:
+        def __call__(self, target, *args, **kwargs):
+            return mock.patch(target, *args, **kwargs).start()
+
+        def object(self, owner, name, *args, **kwargs):
+            return mock.patch.object(owner, name, *args, **kwargs).start()
+
+    patch = _Patch()
+
+
 RUNTIME_ARGUMENTS = {
     "request": _request,
+    "mocker": _Mocker,
     "pk": lambda: 1,
     "book_id": lambda: 1,
     "author_id": lambda: 1,
@@ -700,6 +717,8 @@ def call(function, arguments: dict, on_loop: bool, fixture_path: Path, probe: Bl
             ]
             raised_at = frames[-1].lineno if frames else None
             details += "".join(f"\n  at line {frame.lineno}: {frame.line}" for frame in frames)
+        finally:
+            mock.patch.stopall()  # a ``mocker`` argument's patches (``_Mocker``)
     unawaited = never_awaited(caught)
     blocked = tuple(probe.seen) if probe is not None else ()
     return Outcome(exception, message, raised_at, details, unawaited, blocked)

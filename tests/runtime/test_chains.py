@@ -34,6 +34,7 @@ import sys
 import threading
 import time
 import traceback
+from unittest import mock
 import types
 import warnings
 from dataclasses import dataclass
@@ -163,6 +164,8 @@ def run(function, arguments: dict) -> Outcome:
                 f"\n  at {Path(f).relative_to(FIXTURES)}:{line} in {name}()" for f, line, name in frames
             )
             del error
+        finally:
+            mock.patch.stopall()  # a ``mocker`` argument's patches (test_calls._Mocker)
     unawaited = never_awaited(caught)
     others = tuple(str(warning.message) for warning in caught if "never awaited" not in str(warning.message))
     return Outcome(exception, message, frames, unawaited, others, details)
