@@ -747,7 +747,9 @@ def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, frozen
     if isinstance(call, nodes.Call) and reference in call.args and qualified_name(call.func) in api.ASYNC_TO_SYNC:
         return (True, frozenset({_ASYNC_TO_SYNC_LOOP})) if _task_code(enclosing_frame(call)) else (False, _NONE)
     if isinstance(call, nodes.Call) and reference in call.args:
-        return _runner_use(reference, call)
+        ok, roots = _runner_use(reference, call)
+        if ok:
+            return ok, roots
     if not (isinstance(call, nodes.Call) and call.func is reference):
         # a test that replaces or inspects it (``stage.fetch = AsyncMock()``) runs it nowhere else
         return (True, _NONE) if is_test_module(reference.root()) else (False, _NONE)
