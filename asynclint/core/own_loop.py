@@ -23,7 +23,8 @@ else does, and a maintainer would not move a file read off their loop:
   / ``loop.run_until_complete`` by sync code (a task, a sync function: the fresh loop runs that
   coroutine and what it schedules, nothing else), or to ``async_to_sync`` in a task queue's task or a
   management command (asgiref runs it on a new loop; from a sync view under ASGI it would run on the
-  server's loop, so only those); and the methods that a library runs on a loop of its own in a worker
+  server's loop, so only those), directly or through a project runner helper whose parameter is
+  used only that way (``_runner_use``: ``run_async(fetch, *args)`` -> ``async_to_sync(p)(*args)``); and the methods that a library runs on a loop of its own in a worker
   (``asynclint.libraries.loops``: the ``run()`` of a pulpcore ``Stage`` subclass). Every reference to
   the coroutine in the project must be such a root or a call awaited, iterated (``async for``),
   scheduled (``create_task``, ``gather``...) or collected into a list by a coroutine reached the same
@@ -582,7 +583,12 @@ _SCHEDULERS = frozenset({"create_task", "ensure_future", "gather", "wait", "wait
 #: executor when the coroutine returns (its pool threads end with it).
 ASYNCIO_RUN = "a loop of its own that sync code starts with asyncio.run()"
 _RUN_UNTIL_COMPLETE = "a loop that sync code runs with run_until_complete()"
-_ASYNC_TO_SYNC_LOOP = "a loop of its own that async_to_sync() starts in a task"
+#: ``async_to_sync()`` called where no loop runs (a task's thread) runs the coroutine with ``asyncio.run`` in a
+#: new thread (asgiref's ``AsyncToSync.__call__``), so the default executor ends with the call here too.
+ASYNC_TO_SYNC_LOOP = "a loop of its own that async_to_sync() starts in a task"
+_ASYNC_TO_SYNC_LOOP = ASYNC_TO_SYNC_LOOP
+#: The one-shot roots: a fresh loop per call that ``asyncio.run`` closes, its default executor with it.
+ONE_SHOT_ROOTS = frozenset({ASYNCIO_RUN, ASYNC_TO_SYNC_LOOP})
 _NONE: frozenset[str] = frozenset()
 
 
@@ -740,6 +746,10 @@ def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, frozen
     call = reference.parent
     if isinstance(call, nodes.Call) and reference in call.args and qualified_name(call.func) in api.ASYNC_TO_SYNC:
         return (True, frozenset({_ASYNC_TO_SYNC_LOOP})) if _task_code(enclosing_frame(call)) else (False, _NONE)
+    if isinstance(call, nodes.Call) and reference in call.args:
+        ok, roots = _runner_use(reference, call)
+        if ok:
+            return ok, roots
     if not (isinstance(call, nodes.Call) and call.func is reference):
         # a test that replaces or inspects it (``stage.fetch = AsyncMock()``) runs it nowhere else
         return (True, _NONE) if is_test_module(reference.root()) else (False, _NONE)
@@ -766,6 +776,141 @@ def _worker_use(reference: nodes.NodeNG, index, seen: set) -> tuple[bool, frozen
     elif not (item is call and (isinstance(holder, nodes.Await) or _async_iterated(call))):
         return False, _NONE
     return _caller_on_worker_loop(caller, index, seen)
+
+
+def _runner_use(reference: nodes.NodeNG, call: nodes.Call) -> tuple[bool, frozenset[str]]:
+    """The coroutine function handed to a project runner helper (``run_async(fetch, *args)``): a module-level
+    sync function whose parameter receives it and is used only to run it on a fresh loop
+    (``async_to_sync(p)(...)``, ``asyncio.run(p(...))``) or, in a branch taken only when the caller hands
+    in a loop, ``asyncio.run_coroutine_threadsafe(p(...), loop)`` (``_runner_roots``); called from task
+    code when it uses ``async_to_sync`` (from a sync view under ASGI that would be the server's loop)."""
+    from asynclint.core.django_kinds import is_project_file
+    from asynclint.core.imports import definition_of
+
+    helper = definition_of(call.func) if isinstance(call.func, (nodes.Name, nodes.Attribute)) else None
+    if not isinstance(helper, nodes.FunctionDef) or isinstance(helper, nodes.AsyncFunctionDef) or \
+            not isinstance(helper.parent, nodes.Module) or not is_project_file(helper.root().file):
+        return False, _NONE
+    position = call.args.index(reference)
+    parameters = helper.args.posonlyargs + helper.args.args
+    if position >= len(parameters) or any(isinstance(arg, nodes.Starred) for arg in call.args[:position]):
+        return False, _NONE
+    caller = enclosing_frame(call)
+    roots = _runner_roots(helper, parameters[position].name, call, caller)
+    if not roots or isinstance(caller, nodes.AsyncFunctionDef) or (
+            _ASYNC_TO_SYNC_LOOP in roots and not _task_code(caller)):
+        return False, _NONE
+    return True, roots
+
+
+def _runner_roots(helper: nodes.FunctionDef, parameter: str, call: nodes.Call,
+                  caller: nodes.NodeNG | None) -> frozenset[str]:
+    """The one-shot roots on which ``helper`` runs the coroutine function its ``parameter`` receives, empty
+    when any use of the parameter is anything else (called, stored, passed on, rebound, used in a nested
+    function). A ``run_coroutine_threadsafe(p(...), loop)`` runs on the loop that the caller supplies: it
+    counts (for nothing) only inside ``if loop:`` / ``if loop is not None:`` on a parameter ``loop`` that
+    defaults to None and that ``call`` leaves None or forwards from a task's own parameter defaulting to
+    None (a task queue's worker calls the task with the message's arguments: no loop crosses a broker)."""
+    if any(name.name == parameter and name.parent is not helper.args for name in helper.nodes_of_class(nodes.AssignName)):
+        return _NONE
+    roots: set[str] = set()
+    for use in helper.nodes_of_class(nodes.Name):
+        if use.name != parameter:
+            continue
+        if enclosing_frame(use) is not helper:
+            return _NONE
+        parent = use.parent
+        if isinstance(parent, nodes.Call) and parent.args == [use] and not parent.keywords and \
+                qualified_name(parent.func) in api.ASYNC_TO_SYNC and \
+                isinstance(parent.parent, nodes.Call) and parent.parent.func is parent:
+            roots.add(_ASYNC_TO_SYNC_LOOP)  # async_to_sync(p)(...)
+            continue
+        if not (isinstance(parent, nodes.Call) and parent.func is use):
+            return _NONE
+        runner = _coroutine_runner(parent, helper)
+        if runner is None:
+            return _NONE
+        name = qualified_name(runner.func)
+        if name in _LOOP_RUNNERS:
+            roots.add(ASYNCIO_RUN)
+        elif name in _THREADSAFE and _only_with_a_loop_handed_in(runner, helper, call, caller):
+            continue
+        else:
+            return _NONE
+    return frozenset(roots)
+
+
+_THREADSAFE = frozenset({"asyncio.run_coroutine_threadsafe", "asyncio.tasks.run_coroutine_threadsafe"})
+
+
+def _coroutine_runner(made: nodes.Call, helper: nodes.FunctionDef) -> nodes.Call | None:
+    """The call that runs the coroutine ``made``: it is that call's first argument, directly or through a
+    local name bound once and used once (``coro = p(...)``; ``run_coroutine_threadsafe(coro, loop)``)."""
+    holder = made.parent
+    if isinstance(holder, nodes.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0], nodes.AssignName):
+        local = holder.targets[0].name
+        if sum(1 for name in helper.nodes_of_class(nodes.AssignName) if name.name == local) != 1:
+            return None
+        uses = [name for name in helper.nodes_of_class(nodes.Name) if name.name == local]
+        if len(uses) != 1:
+            return None
+        made, holder = uses[0], uses[0].parent
+    if isinstance(holder, nodes.Call) and holder.args and holder.args[0] is made and \
+            isinstance(holder.func, (nodes.Name, nodes.Attribute)):
+        return holder
+    return None
+
+
+def _only_with_a_loop_handed_in(runner: nodes.Call, helper: nodes.FunctionDef, call: nodes.Call,
+                                caller: nodes.NodeNG | None) -> bool:
+    """``runner`` (``run_coroutine_threadsafe(coro, loop)``) sits in the body of ``if loop:`` / ``if loop
+    is not None:``, ``loop`` a parameter of ``helper`` defaulting to None, and ``call`` leaves it None."""
+    loop = runner.args[1] if len(runner.args) > 1 else next(
+        (k.value for k in runner.keywords or [] if k.arg == "loop"), None)
+    if not isinstance(loop, nodes.Name):
+        return False
+    node, guarded = runner, False
+    while node is not helper and node is not None:
+        parent = node.parent
+        if isinstance(parent, nodes.If) and node in parent.body and _tests_given(parent.test, loop.name):
+            guarded = True
+        node = parent
+    return guarded and _none_default(helper, loop.name) and _left_none(call, helper, loop.name, caller)
+
+
+def _tests_given(test: nodes.NodeNG, name: str) -> bool:
+    """``if name:`` / ``if name is not None:``."""
+    if isinstance(test, nodes.Name):
+        return test.name == name
+    return isinstance(test, nodes.Compare) and isinstance(test.left, nodes.Name) and test.left.name == name and \
+        len(test.ops) == 1 and test.ops[0][0] == "is not" and \
+        isinstance(test.ops[0][1], nodes.Const) and test.ops[0][1].value is None
+
+
+def _none_default(function: nodes.FunctionDef, name: str) -> bool:
+    """``function``'s parameter ``name`` defaults to None."""
+    arguments = function.args
+    try:
+        default = arguments.default_value(name)
+    except Exception:  # pylint: disable=broad-except  (no default: NoDefault)
+        return False
+    return isinstance(default, nodes.Const) and default.value is None
+
+
+def _left_none(call: nodes.Call, helper: nodes.FunctionDef, name: str, caller: nodes.NodeNG | None) -> bool:
+    """``call`` passes nothing for ``helper``'s parameter ``name``, None, or the caller's own parameter that
+    defaults to None when the caller is a task (its worker passes the message's arguments)."""
+    if any(isinstance(arg, nodes.Starred) for arg in call.args) or any(k.arg is None for k in call.keywords or []):
+        return False
+    positional = [a.name for a in helper.args.posonlyargs + helper.args.args]
+    given = call.args[positional.index(name)] if name in positional and positional.index(name) < len(call.args) \
+        else next((k.value for k in call.keywords or [] if k.arg == name), None)
+    if given is None or (isinstance(given, nodes.Const) and given.value is None):
+        return True
+    return isinstance(given, nodes.Name) and isinstance(caller, nodes.FunctionDef) and _task_code(caller) and \
+        given.name in {a.name for a in caller.args.posonlyargs + caller.args.args + caller.args.kwonlyargs} and \
+        not any(n.name == given.name for n in caller.nodes_of_class(nodes.AssignName)
+                if n.parent is not caller.args) and _none_default(caller, given.name)
 
 
 def _async_iterated(call: nodes.Call) -> bool:

@@ -88,6 +88,57 @@ def schema_fields(schema: nodes.NodeNG) -> tuple[nodes.ClassDef | None, frozense
     return found, frozenset(names | model_schema_fields(found))
 
 
+#: ninja's model-schema factory (``ninja/orm/factory.py``, read in django-ninja 1.x): with ``depth=N``
+#: (N >= 1) ``get_schema_field`` nests each relation of the model as the related model's schema, so
+#: validating an instance reads the relation itself (``instance.author``: a query unless selected); with
+#: ``depth=0`` a foreign key is its ``_id`` column. ``fields``/``exclude`` select the model's fields.
+CREATE_SCHEMA = frozenset({"ninja.orm.create_schema", "ninja.orm.factory.create_schema"})
+
+
+def nested_relations_schema(schema: nodes.NodeNG) -> tuple[nodes.ClassDef, frozenset[str] | None, frozenset[str]] | None:
+    """For ``response=`` naming ``create_schema(Model, depth=N >= 1, ...)`` (the call, or a module-level name
+    bound once to it; also inside ``list[...]``): (the model class, the field names ``fields=`` keeps (None:
+    every field), the names ``exclude=`` takes out); None for anything else, when an argument is not
+    literal, or with ``custom_fields``/``base_class`` (unknown)."""
+    from asynclint import django_api as api
+    from asynclint.core.django_kinds import kind_of
+    from asynclint.core.imports import bindings, qualified_name
+
+    while isinstance(schema, nodes.Subscript):
+        schema = schema.slice
+    if isinstance(schema, nodes.Name):
+        found = bindings(schema)
+        if len(found) != 1 or not isinstance(found[0], nodes.AssignName) or \
+                not isinstance(found[0].parent, nodes.Assign) or not isinstance(found[0].parent.parent, nodes.Module):
+            return None
+        schema = found[0].parent.value
+    if not isinstance(schema, nodes.Call) or qualified_name(schema.func) not in CREATE_SCHEMA or len(schema.args) != 1:
+        return None
+    reference = kind_of(schema.args[0])
+    model = reference.model if reference is not None and reference.name == api.MODEL_CLASS else None
+    options = {keyword.arg: keyword.value for keyword in schema.keywords or ()}
+    depth = options.get("depth")
+    if not isinstance(model, nodes.ClassDef) or None in options or not (
+            isinstance(depth, nodes.Const) and isinstance(depth.value, int) and depth.value >= 1):
+        return None
+    if options.keys() - {"name", "depth", "fields", "exclude", "optional_fields"}:
+        return None  # custom_fields (a declared type read from the attribute), a base class: not known
+    kept: frozenset[str] | None = None
+    taken: frozenset[str] = frozenset()
+    for option in ("fields", "exclude"):
+        value = options.get(option)
+        if value is None or (isinstance(value, nodes.Const) and value.value is None):
+            continue
+        if not isinstance(value, (nodes.List, nodes.Tuple)) or not all(
+                isinstance(name, nodes.Const) and isinstance(name.value, str) for name in value.elts):
+            return None
+        if option == "fields":
+            kept = frozenset(name.value for name in value.elts)
+        else:
+            taken = frozenset(name.value for name in value.elts)
+    return model, kept, taken
+
+
 #: The inner classes where a ``ModelSchema`` names its model's fields (``Meta`` from ninja 1.0; ``Config``
 #: before, which 1.x rejects), and the attributes that list them (``fields``; ``model_fields`` in ``Config``).
 #: ``Meta`` read in django-ninja 1.8.0 (``ninja/orm/metaclass.py``); ``Config.model_fields`` is the form

@@ -19,7 +19,11 @@ left out of the query that loaded the instance (`(await Book.objects.only("id").
 Django loads it with another, sync query; likewise a forward `ForeignKey`/`OneToOneField` of an
 instance fetched from a model's plain manager by a query without `select_related`/`prefetch_related`
 of it (`(await Book.objects.aget(pk=1)).author`, the rows of `await sync_to_async(list)(qs)`), its
-first read in the function (a `hasattr`/`getattr` of it before, also in `sync_to_async`, is that read); likewise
+first read in the function (a `hasattr`/`getattr` of it before, also in `sync_to_async`, is that read), or
+such an instance returned by an async django-ninja operation whose `response=` is
+`create_schema(Model, depth=1)` (or deeper; the call or a module-level name bound to it, also in
+`list[...]`), which nests each foreign key it keeps (`fields=`/`exclude=`) and reads it when ninja
+validates the response on the loop (`custom_fields`/`base_class`: unknown, silent); likewise
 a reverse one-to-one accessor (`card.chip` for `OneToOneField(Card, related_name="chip")`, or Django's
 default `card.sleeve`), which Django caches only once selected or read; on the user authentication
 loaded (`await request.auser()`, `scope["user"]`) a reverse one-to-one to the user model
@@ -111,8 +115,11 @@ from pylint.interfaces import HIGH, INFERENCE
 from asynclint import django_api as api
 from asynclint.core.chains import coroutine_work, is_run_by_loop_runner
 from asynclint.core.describe import describe
-from asynclint.core.django_kinds import deferred_field_read, relation_read_note, unloaded_relation_read
+from asynclint.core.django_kinds import INSTANCE_LIKE, deferred_field_read, kind_of, relation_read_note, \
+    unloaded_relation_read
 from asynclint.core.event_loop import runs_on_event_loop
+from asynclint.core.imports import qualified_name
+from asynclint.libraries import ninja
 from asynclint.prefilter import ASYNC
 from asynclint.rules.base import DjangoVersions, SyncCallRule
 
@@ -155,6 +162,37 @@ class SyncOrmCallInAsync(SyncCallRule):
             self.report(node, message, INFERENCE if work.possible else HIGH)
 
     @only_required_for_messages("sync-orm-call-in-async")
+    def visit_return(self, node: nodes.Return) -> None:
+        """An async django-ninja operation whose ``response=`` is ``create_schema(Model, depth>=1)`` returns
+        an instance of that model that a query loaded without selecting a foreign key the schema nests:
+        ninja validates the response on the event loop, reading the relation (a sync query)."""
+        frame = node.frame()
+        schema = ninja.response_schema(frame) if isinstance(frame, nodes.AsyncFunctionDef) and node.value else None
+        nested = ninja.nested_relations_schema(schema) if schema is not None else None
+        if nested is None:
+            return
+        model, kept, taken = nested
+        returned = node.value.elt if isinstance(node.value, (nodes.ListComp, nodes.SetComp)) else node.value
+        instance = kind_of(returned)
+        if instance is None or instance.name not in INSTANCE_LIKE or instance.model is not model \
+                or instance.related is None:
+            return
+        for name, field in _forward_relations(model):
+            if name in instance.related or name in taken or (kept is not None and name not in kept):
+                continue
+            nullable = any(keyword.arg == "null" and not (isinstance(keyword.value, nodes.Const) and
+                                                           keyword.value.value is False)
+                           for keyword in field.keywords or ())
+            subject = describe(returned) if returned is node.value else f"each {describe(returned)} of the list"
+            self.report(node.value, f"django-ninja validates {subject} against {describe(schema)} on the event loop, "
+                                    f"and create_schema(..., depth=...) nests the foreign key '{name}', so it reads "
+                                    f"{describe(returned)}.{name} there (a sync query"
+                                    f"{'; nullable: only a NULL id skips it' if nullable else ''}), where Django "
+                                    f"raises SynchronousOnlyOperation; load it with select_related('{name}') before "
+                                    f"returning it", INFERENCE if nullable else HIGH)
+            return
+
+    @only_required_for_messages("sync-orm-call-in-async")
     def visit_attribute(self, node: nodes.Attribute) -> None:
         self.check_sync_attribute(node)
         if runs_on_event_loop(node) and (deferred_field_read(node) is not None
@@ -165,6 +203,15 @@ class SyncOrmCallInAsync(SyncCallRule):
                               f"so Django loads it with a sync query on the event loop"
                               f"{f' ({note})' if note else ''}; {_load_up_front(node, unloaded)}",
                         INFERENCE if note else HIGH)
+
+
+def _forward_relations(model: nodes.ClassDef):
+    """The (name, field call) of each ForeignKey/OneToOneField the model's own class body declares."""
+    for statement in model.body:
+        if isinstance(statement, nodes.Assign) and isinstance(statement.value, nodes.Call) and \
+                len(statement.targets) == 1 and isinstance(statement.targets[0], nodes.AssignName) and \
+                (qualified_name(statement.value.func) or "") in api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS:
+            yield statement.targets[0].name, statement.value
 
 
 def _reads_self(read: nodes.NodeNG) -> bool:

@@ -8,9 +8,10 @@ Silent when `f` does no ORM work (Django itself hashes passwords this way) and w
 connections itself (`close_old_connections()`/`connections.close_all()` in a `finally`), and for
 channels' `database_sync_to_async`, which runs `close_old_connections()` around every call. Silent
 too on the loop's default executor (`to_thread`, `run_in_executor(None, f)`, `sync_to_async` without
-an executor) in a coroutine that only sync code's `asyncio.run()` runs (a sync task fanning work out
-to threads, `asynclint.core.own_loop`): `asyncio.run` shuts that executor down when it returns, its
-threads end and their connections with them.
+an executor) in a coroutine that only sync code's `asyncio.run()` runs, or `async_to_sync()` in a task
+queue's task (directly or through a project runner helper; asgiref runs it there with `asyncio.run` in
+a new thread), a sync task fanning work out to threads (`asynclint.core.own_loop`): `asyncio.run` shuts
+that executor down when it returns, its threads end and their connections with them.
 
 ## Why is this bad?
 Django's connections are per thread. The request cycle closes the connections of the thread-
@@ -72,15 +73,17 @@ def _closes_connections(function: nodes.FunctionDef) -> bool:
 
 def _pool_ends_with_its_loop(node: nodes.Call, qualified: str | None) -> bool:
     """The call runs ``f`` on the loop's default executor (``to_thread``, ``run_in_executor(None, f)``,
-    ``sync_to_async(f, thread_sensitive=False)``) of a loop that only sync code's ``asyncio.run()`` runs:
-    ``asyncio.run`` shuts that executor down when it returns, so its threads, and their connections,
-    end with the one-shot run (a sync task fanning out to threads), nothing lingers."""
+    ``sync_to_async(f, thread_sensitive=False)``) of a loop that only sync code's ``asyncio.run()`` runs, or
+    ``async_to_sync()`` in a task (asgiref runs it with ``asyncio.run`` in a new thread there): ``asyncio.run``
+    shuts that executor down when it returns, so its threads, and their connections, end with the one-shot
+    run (a sync task fanning out to threads), nothing lingers."""
     if isinstance(node.func, nodes.Attribute) and node.func.attrname == "run_in_executor":
         default = bool(node.args) and isinstance(node.args[0], nodes.Const) and node.args[0].value is None
     else:
         default = qualified == "asyncio.to_thread" or (qualified in api.SYNC_TO_ASYNC and not any(
             k.arg == "executor" for k in node.keywords or []))
-    return default and own_loop.worker_loop_roots(enclosing_frame(node)) == {own_loop.ASYNCIO_RUN}
+    roots = own_loop.worker_loop_roots(enclosing_frame(node))
+    return default and bool(roots) and roots <= own_loop.ONE_SHOT_ROOTS
 
 
 def orm_work(wrapped: nodes.NodeNG | None) -> str | None:

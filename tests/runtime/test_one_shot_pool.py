@@ -63,3 +63,45 @@ def test_a_kept_loop_keeps_its_pool_threads_and_connections():
     finally:
         loop.run_until_complete(loop.shutdown_default_executor())
         loop.close()
+
+
+def test_async_to_sync_in_a_task_ends_its_pool_threads_and_connections():
+    """asgiref's ``AsyncToSync.__call__`` in a thread that runs no loop (a task's) submits
+    ``asyncio.run`` to a new thread: the loop, its default executor and the pool threads that queried
+    end with the call (``good_pool_threads_behind_a_task_runner.py``, silent)."""
+    seed()
+    module = load_module(f"{FOLDER}/good_pool_threads_behind_a_task_runner.py")
+    titles, opened = _opened_in_pool_threads(lambda: module.refresh_shelf())
+    assert titles
+    assert opened, "the coroutine opened no connection in a pool thread"
+    assert not any(thread.is_alive() for thread, _connection in opened)
+    assert all(connection() is None for _thread, connection in opened)
+
+
+def test_the_runner_from_a_sync_view_under_asgi_leaves_the_connection_open():
+    """The same runner from a sync view served by ASGIHandler: ``async_to_sync`` runs the coroutine on the
+    server's loop, whose default executor keeps the pool thread and its open connection after the
+    response (``bad_pool_threads_behind_a_runner_in_a_view.py``, reported); and a runner that keeps its
+    loop keeps them too."""
+    from tests.runtime.test_chains import fresh_module, serve
+
+    seed()
+    module = fresh_module(f"{FOLDER}/bad_pool_threads_behind_a_runner_in_a_view.py")
+    status, states = serve(module.shelf_view)
+    assert status == 200
+    still_open = [connection for thread, is_open, connection in states if is_open and thread != "MainThread"]
+    try:
+        assert still_open, f"every connection was closed: {states}"
+        assert still_open[0].connection.execute("SELECT COUNT(*) FROM library_book").fetchone() == (1,)
+    finally:
+        for connection in still_open:
+            connection.connection.close()
+            connection.connection = None
+    try:
+        titles, opened = _opened_in_pool_threads(module.author_report)
+        assert titles
+        assert opened and all(thread.is_alive() for thread, _connection in opened)
+        assert all(c() is not None and c().connection is not None for _thread, c in opened)
+    finally:
+        module.KEPT_LOOP.run_until_complete(module.KEPT_LOOP.shutdown_default_executor())
+        module.KEPT_LOOP.close()
