@@ -3812,6 +3812,8 @@ def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
     looks the pk up) or a field is ``unique=True`` (UniqueValidator queries). ``fields = "__all__"`` or
     ``exclude = [...]`` alone: every field the model's own class body declares, less those excluded.
     Anything else: False."""
+    if serializer is not None and _declares_queryset_validating_field(serializer):
+        return True
     meta = next((node for node in serializer.body if isinstance(node, nodes.ClassDef) and node.name == "Meta"),
                 None) if serializer is not None else None
     if meta is None:
@@ -3830,6 +3832,32 @@ def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
         unique = any(k.arg == "unique" and isinstance(k.value, nodes.Const) and k.value.value is True
                      for k in declared.keywords or [])
         if unique or (qualified_name(declared.func) or "") in relations:
+            return True
+    return False
+
+
+def _declares_queryset_validating_field(serializer: nodes.ClassDef) -> bool:
+    """The serializer's own body assigns a field that validates input against a QuerySet: a writable
+    related field given ``queryset=`` (``PrimaryKeyRelatedField(queryset=Book.objects.all())``), or a
+    field whose literal ``validators`` list holds a ``UniqueValidator`` (the tables in
+    ``asynclint.libraries.drf``). ``read_only=True`` fields and anything else: not this."""
+    from asynclint.libraries.drf import QUERYSET_VALIDATING_FIELDS, QUERYSET_VALIDATORS  # noqa: PLC0415
+
+    for statement in serializer.body:
+        if not isinstance(statement, nodes.Assign) or not isinstance(statement.value, nodes.Call):
+            continue
+        field = statement.value
+        keywords = {keyword.arg: keyword.value for keyword in field.keywords or []}
+        read_only = keywords.get("read_only")
+        if isinstance(read_only, nodes.Const) and read_only.value is True:
+            continue
+        name = qualified_name(field.func) if isinstance(field.func, (nodes.Name, nodes.Attribute)) else None
+        if name in QUERYSET_VALIDATING_FIELDS and "queryset" in keywords:
+            return True
+        validators = keywords.get("validators")
+        if isinstance(validators, (nodes.List, nodes.Tuple)) and any(
+                isinstance(element, nodes.Call) and isinstance(element.func, (nodes.Name, nodes.Attribute))
+                and qualified_name(element.func) in QUERYSET_VALIDATORS for element in validators.elts):
             return True
     return False
 

@@ -1,5 +1,5 @@
 """Fix for E5731 sync-to-async-called-not-passed (safe): ``sync_to_async(f(args))`` →
-``sync_to_async(f)(args)`` (``sync_to_async(f(args))()`` likewise), ``asyncio.to_thread(f(args))`` →
+``sync_to_async(f)(args)`` (``sync_to_async(f(args))()`` and ``async_to_sync(f(args))`` likewise), ``asyncio.to_thread(f(args))`` →
 ``asyncio.to_thread(f, args)``, ``loop.run_in_executor(ex, f(args))`` → ``loop.run_in_executor(ex, f, args)``."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from asynclint.fixes.base import AMBIGUOUS, SAFE, Fix, NoFix
 def fix(node, ctx, facts):
     if not isinstance(node, nodes.Call):
         return NoFix(AMBIGUOUS, "the reported node is not a call")
-    inner = adapted_callable(node)
+    wraps = qualified_call_name(node) in api.SYNC_TO_ASYNC | api.ASYNC_TO_SYNC
+    inner = node.args[0] if qualified_call_name(node) in api.ASYNC_TO_SYNC and node.args else adapted_callable(node)
     if not isinstance(inner, nodes.Call) or inner not in node.args:
         return NoFix(AMBIGUOUS, "the called function is not passed positionally")
     index = node.args.index(inner)
@@ -24,7 +25,7 @@ def fix(node, ctx, facts):
         return NoFix(AMBIGUOUS, f"{ctx.short(inner)} unpacks its arguments")
     function = ctx.short(inner.func)
     adapter = ctx.short(node.func)
-    if qualified_call_name(node) in api.SYNC_TO_ASYNC:
+    if wraps:
         parent = node.parent
         if isinstance(parent, nodes.Call) and parent.func is node:
             if parent.args or parent.keywords:

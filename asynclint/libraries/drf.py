@@ -22,7 +22,10 @@ view's ``filter_queryset()`` (only some filter backends query), ``check_permissi
 ``check_object_permissions()`` (adrf and DRF run the permissions before the handler, so the user and
 the permission cache are loaded by then; runtime checks found nothing that fails with the built-in
 classes), ``is_valid()`` of a plain ``Serializer``, and of a ``ModelSerializer`` whose ``Meta.fields``
-is not a literal list naming a relation or a ``unique=True`` field of its model.
+is not a literal list naming a relation or a ``unique=True`` field of its model, unless the
+serializer's own class body declares a field that validates against a QuerySet (a writable related
+field given ``queryset=``, a field whose ``validators`` hold a ``UniqueValidator``): its validation
+runs ``queryset.get()``/``exists()`` (plain serializers too).
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     _drf(MODEL_SERIALIZER, "save", WRITE),
     _drf(MODEL_SERIALIZER, "is_valid", QUERY, note="its related fields and unique validators query",
          only_if=RELATED_OR_UNIQUE_FIELDS),
+    _drf(SERIALIZER, "is_valid", QUERY, note="its related fields and unique validators query",
+         only_if=RELATED_OR_UNIQUE_FIELDS),
     _drf(SERIALIZER_OVER_QUERYSET, "data", QUERY, attribute=True,
          replacement="await sync_to_async(lambda: {func})()", note="it iterates the QuerySet"),
     _drf(GENERIC_VIEW, "get_object", QUERY),
@@ -76,6 +81,8 @@ SYNC_APIS: tuple[SyncApi, ...] = (
     # adrf: async twins on adrf's own classes.
     _adrf(ADRF_MODEL_SERIALIZER, "save", WRITE, "asave", "0.1.2"),
     _drf(ADRF_MODEL_SERIALIZER, "is_valid", QUERY, only_if=RELATED_OR_UNIQUE_FIELDS,
+         note="its related fields and unique validators query; adrf has no async is_valid()"),
+    _drf(ADRF_SERIALIZER, "is_valid", QUERY, only_if=RELATED_OR_UNIQUE_FIELDS,
          note="its related fields and unique validators query; adrf has no async is_valid()"),
     _adrf(ADRF_SERIALIZER_OVER_QUERYSET, "data", QUERY, None, "0.1.2", attribute=True,
           replacement="await {receiver}.adata", note="it iterates the QuerySet"),
@@ -110,6 +117,16 @@ SYNC_APIS: tuple[SyncApi, ...] = (
 )
 
 _DRF = "rest_framework"
+#: Serializer fields that validate input against the QuerySet they are given (``queryset=``): a related
+#: field looks the value up (``PrimaryKeyRelatedField``: ``queryset.get(pk=...)``; ``SlugRelatedField``:
+#: ``get(slug=...)``; ``HyperlinkedRelatedField``: ``get()`` after resolving the URL). Read-only related
+#: fields take no QuerySet (``StringRelatedField``, ``HyperlinkedIdentityField``).
+QUERYSET_VALIDATING_FIELDS = frozenset({
+    f"{_DRF}.{module}.{name}" for module in ("relations", "serializers")
+    for name in ("RelatedField", "PrimaryKeyRelatedField", "SlugRelatedField", "HyperlinkedRelatedField")
+})
+#: Validators that query the QuerySet they are given (``UniqueValidator``: ``queryset.filter(...).exists()``).
+QUERYSET_VALIDATORS = frozenset({f"{_DRF}.validators.UniqueValidator"})
 _GENERIC_VIEWS = ("GenericAPIView", "CreateAPIView", "ListAPIView", "RetrieveAPIView", "DestroyAPIView",
                   "UpdateAPIView", "ListCreateAPIView", "RetrieveUpdateAPIView", "RetrieveDestroyAPIView",
                   "RetrieveUpdateDestroyAPIView")

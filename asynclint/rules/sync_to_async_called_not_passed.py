@@ -8,11 +8,14 @@ or an expression asynclint knows is not callable; `partial(f, x)`, factories and
 applied to a function (`transaction.atomic(f)`, which returns the wrapped function) stay silent.
 It also flags the other half of the same slip, `await sync_to_async(f)` (or
 `database_sync_to_async(f)`): the wrapper is awaited instead of called (no fix: the arguments are
-unknown).
+unknown), and the same slip in the other direction, `async_to_sync(f(...))` where `f(...)` is known to
+make a coroutine (a project `async def`, an async Django or library API such as
+`channel_layer.group_add`).
 
 ## Why is this bad?
 `f(...)` runs right there — on the event loop — before the adapter sees anything; the adapter then
-gets its result, which is not callable: asgiref raises `TypeError` (`sync_to_async can only be
+gets its result, which is not callable (with `async_to_sync(f(...))`, a coroutine object: calling the
+adapter raises `TypeError: 'coroutine' object is not callable` and the coroutine is never awaited): asgiref raises `TypeError` (`sync_to_async can only be
 applied to sync functions`), `to_thread`/`run_in_executor` fail when the worker calls it. The wrapper
 `sync_to_async(f)` is a callable, not a coroutine: awaiting it raises `TypeError` (`object SyncToAsync
 can't be used in 'await' expression`) and `f` never runs.
@@ -28,7 +31,8 @@ count = await sync_to_async(Book.objects.count)()
 ```
 
 ## Fix safety
-Safe: `sync_to_async(f(args))` becomes `sync_to_async(f)(args)`.
+Safe: `sync_to_async(f(args))` becomes `sync_to_async(f)(args)` (`async_to_sync(f(args))`,
+`async_to_sync(f)(args)`).
 
 ## Django versions
 All.
@@ -43,6 +47,7 @@ from asynclint import django_api as api
 from asynclint.core.callables import certainly_not_callable
 from asynclint.core.chains import adapted_callable
 from asynclint.core.describe import arguments, describe
+from asynclint.core.django_kinds import kind_of
 from asynclint.core.imports import called_name
 from asynclint.prefilter import ADAPTERS
 from asynclint.rules.base import AsyncLintRule, DjangoVersions
@@ -65,6 +70,9 @@ class SyncToAsyncCalledNotPassed(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_call(self, node: nodes.Call) -> None:
+        if called_name(node) in api.ASYNC_TO_SYNC:
+            self._coroutine_handed_to_async_to_sync(node)
+            return
         inner = adapted_callable(node)
         if not isinstance(inner, nodes.Call) or not certainly_not_callable(inner):
             return
@@ -78,6 +86,22 @@ class SyncToAsyncCalledNotPassed(AsyncLintRule):
             passed = f"{adapter}({function}{', ' + args if args else ''})"
         self.report(node, f"{describe(inner)} is called before {adapter}() receives it, so it runs right here "
                           f"and the adapter gets its result; pass the function: '{passed}'")
+
+    def _coroutine_handed_to_async_to_sync(self, node: nodes.Call) -> None:
+        """``async_to_sync(f(...))`` where ``f(...)`` certainly makes a coroutine: the adapter gets the
+        coroutine object instead of the coroutine function; calling the adapter raises TypeError and
+        the coroutine is never awaited. Silent for any call whose kind is not known to be a coroutine
+        (a factory returning a coroutine function stays silent)."""
+        if len(node.args) != 1 or node.keywords or not isinstance(node.args[0], nodes.Call):
+            return
+        inner = node.args[0]
+        found = kind_of(inner)
+        if found is None or found.name != api.COROUTINE:
+            return
+        adapter, function, args = describe(node.func), describe(inner.func), arguments(inner)
+        self.report(node, f"{describe(inner)} is called before {adapter}() receives it, so {adapter}() gets a "
+                          f"coroutine object, not the coroutine function: calling it raises TypeError and the "
+                          f"coroutine is never awaited; pass the function: '{adapter}({function})({args})'")
 
     @only_required_for_messages(_SYMBOL)
     def visit_await(self, node: nodes.Await) -> None:

@@ -1,0 +1,42 @@
+"""Recall reduction (recall19): a django-allauth issue (#3634, 'SyncToAsync.__call__' was never
+awaited): the account middleware's async path hands ``sync_to_async(_session_check)`` to a shared sync
+helper, which calls it like the sync function it gets on the sync path: the coroutine is dropped and
+the session check never runs (RuntimeWarning in the logs). Our own minimal rewrite of the shape."""
+
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
+
+
+def _session_check(request):
+    stage = request.session.get("account_login_stage")
+    if stage and not request.path.startswith("/accounts/"):
+        request.session.pop("account_login_stage")
+
+
+def _remove_dangling_login(request, response, session_check):
+    if getattr(response, "streaming", False):
+        return
+    if request.path.startswith("/static/"):
+        return
+    session_check(request)  # [async-call-not-awaited]
+
+
+class AccountMiddleware:
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        if iscoroutinefunction(get_response):
+            markcoroutinefunction(self)
+
+    def __call__(self, request):
+        if iscoroutinefunction(self):
+            return self.__acall__(request)
+        response = self.get_response(request)
+        _remove_dangling_login(request, response, _session_check)
+        return response
+
+    async def __acall__(self, request):
+        response = await self.get_response(request)
+        _remove_dangling_login(request, response, sync_to_async(_session_check))
+        return response
