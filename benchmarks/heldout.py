@@ -129,8 +129,18 @@ def spans(source: str, qualname: str) -> list[tuple[int, int]]:
             else:
                 walk(child, prefix)
 
-    walk(ast.parse(source), "")
+    walk(ast.parse(source.lstrip("\ufeff")), "")  # a UTF-8 BOM (some Windows editors) is no syntax error
     return found
+
+
+def bug_lines(case: dict, side: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a finding must land in the upstream file: the named function's spans, narrowed on the
+    pre-fix side to the case's ``lines`` (the bug's lines at the parent commit) when the case lists
+    them -- two bugs in one function then need a finding each. The post-fix side keeps the whole
+    function: the fixed file must be silent there."""
+    if side != "pre" or not case.get("lines"):
+        return ranges
+    return [(line, line) for line in case["lines"] if any(a <= line <= b for a, b in ranges)]
 
 
 def real_files(python: str, cases: list[dict], corpus: Path, verbose: bool) -> dict:
@@ -162,6 +172,7 @@ def real_files(python: str, cases: list[dict], corpus: Path, verbose: bool) -> d
                 print(f"  {case['id']} {side}: this driver's Python cannot parse the upstream file ({error.msg},"
                       f" line {error.lineno}): run the driver with the project's Python", file=sys.stderr)
                 ranges = []
+            ranges = bug_lines(case, side, ranges)
             hit = any(f["symbol"] == case["rule"] and any(a <= f["line"] <= b for a, b in ranges)
                       for f in by_path.get(str(target.resolve()), []))
             tally(out, case, side, hit, verbose)

@@ -391,7 +391,13 @@ def _kind_of_assign_name(target: nodes.AssignName) -> Kind | None:
                 stored = called_function(parent.value)  # ``check = can_publish``: called later
                 if is_plain_coroutine_function(stored):
                     return Kind(FACTORY, result=_returned_kind(stored, None))
-            return kind_of(parent.value)
+            value = kind_of(parent.value)
+            if value is None and isinstance(parent, nodes.AnnAssign) and isinstance(parent.value, nodes.Await):
+                # ``result: GameResult = await game.finish()``: an awaited result asynclint cannot follow, typed
+                # by the author's own annotation, trusted as a parameter's is (only an awaited value: a
+                # ``getattr(...)`` or a lookup may hold what a prefetch already loaded)
+                return _assumed_instance(_kind_of_annotation(parent.annotation))
+            return value
         return None
     if isinstance(parent, (nodes.Tuple, nodes.List)) and isinstance(parent.parent, nodes.Assign):
         # ``book, created = Book.objects.get_or_create(...)``

@@ -32,7 +32,11 @@ schedules, returns or passes it on, or one asynclint cannot read, it stays silen
 coroutine (`aget`, `afirst`...) handed only to methods of an object nothing identifies (astroid infers
 nothing for it: no list, dict or queue; `player = User.objects.aget(id=pk); await bracket.drop(player)`),
 whose method name no project module defines and which stores nothing (`append`, `put`...), is reported as
-*possible*, without a fix: the method may await it.
+*possible*, without a fix: the method may await it. A coroutine kept in a name that is awaited or handed
+on somewhere is still reported, without a fix, when another line reads the name as if it were the result
+(`user_id = sync_to_async(f)(); if user_id in ADMINS: ...; await bot.ban(user_id=user_id)`: a comparison
+other than `is`/`is not`, arithmetic, a subscript, an attribute other than the coroutine's own, a sync
+`for`): awaiting a coroutine does not rebind the name, so that read never sees the result.
 
 Also in sync code: Django's async API called in a plain `def` whose coroutine is dropped or read as
 if it were the result (`book = Book.objects.aget(pk=pk); book.title`: a half-done move to the async
@@ -133,6 +137,8 @@ _COROUTINE_ATTRIBUTES = frozenset({"close", "send", "throw", "cr_await", "cr_cod
 
 NOT_AWAITED = "never awaited"
 USED_AS_VALUE = "used as a value"
+#: Kept in a name that one line reads as if it were the result, although another awaits or passes it on.
+READ_AS_RESULT = "read as if it were the result"
 RETURNED = "returned without being awaited"
 
 
@@ -493,8 +499,34 @@ def _misuse_of_name(target: nodes.AssignName, returned_is_passed_on: bool = Fals
         return NOT_AWAITED
     verdicts = [_misuse(use) for use in uses]
     if any(verdict is None or (returned_is_passed_on and verdict == RETURNED) for verdict in verdicts):
-        return None  # awaited, or passed on somewhere: trust it
+        # Awaited, or passed on somewhere: trust it -- unless a use reads it as the result, which the
+        # name never holds (awaiting a coroutine does not rebind it): ``user_id in ADMINS`` is False for
+        # any coroutine, whatever the callable it is later handed to does with it.
+        if not returned_is_passed_on and any(_reads_as_result(use) for use in uses):
+            return READ_AS_RESULT
+        return None
     return USED_AS_VALUE
+
+
+#: Comparisons that a coroutine answers as any object does: by identity.
+_IDENTITY_OPERATORS = frozenset({"is", "is not"})
+
+
+def _reads_as_result(use: nodes.Name) -> bool:
+    """A read that only makes sense of a coroutine's result, never of the coroutine: an arithmetic operand,
+    an equality, order or membership comparison (a fresh coroutine equals only itself and is in no
+    container yet), a subscript, an attribute other than the coroutine's own API, a sync ``for``. A truth
+    test (always true), an identity comparison, a format or a hand-off are no such read."""
+    parent = use.parent
+    if isinstance(parent, nodes.BinOp) or (isinstance(parent, nodes.Subscript) and use is parent.value):
+        return True
+    if isinstance(parent, nodes.Attribute) and use is parent.expr:
+        return parent.attrname not in _COROUTINE_ATTRIBUTES
+    if isinstance(parent, nodes.Compare):
+        operators = [operator for operator, operand in parent.ops if operand is use] if use is not parent.left \
+            else [parent.ops[0][0]]
+        return bool(operators) and all(operator not in _IDENTITY_OPERATORS for operator in operators)
+    return _iterated(use)
 
 
 class AsyncCallNotAwaited(AsyncLintRule):
@@ -539,6 +571,13 @@ class AsyncCallNotAwaited(AsyncLintRule):
                 self._check_handed_to_unidentified(node)
             return
         shown = f"{describe(node.func)}()"
+        if misuse == READ_AS_RESULT:
+            self.report(node, f"{shown} returns a coroutine that is kept in a name and {misuse} (compared, "
+                              f"computed with or read), so that read sees the coroutine, never the result; "
+                              f"write '{_awaited(node)}' and use the result",
+                        facts=Facts(unfixable="the name is also awaited or handed on elsewhere: await the call "
+                                              "once and use its result there too"))
+            return
         self.report(node, f"{shown} returns a coroutine that is {misuse}, so it never runs; "
                           f"write '{_awaited(node)}'")
 

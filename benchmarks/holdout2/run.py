@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 sys.path.insert(0, str(HERE.parent))
 import heldout  # noqa: E402
-from heldout import (EXTRA, describe, git_dir, interpreter, lines_of, lint, load,  # noqa: E402
+from heldout import (EXTRA, bug_lines, describe, git_dir, interpreter, lines_of, lint, load,  # noqa: E402
                      real_files, reductions, spans, tally)
 
 
@@ -58,7 +58,7 @@ def real_files_in_project(python: str, cases: list[dict], corpus: Path, verbose:
                     continue
                 text = (root / case["file"]).read_text()
                 found = lint(python, [case["file"]], root)
-            ranges = spans(text, case["function"])
+            ranges = bug_lines(case, side, spans(text, case["function"]))
             hit = any(f["symbol"] == case["rule"] and f["path"] == case["file"]
                       and any(a <= f["line"] <= b for a, b in ranges) for f in found)
             tally(out, case, side, hit, verbose, " in project")

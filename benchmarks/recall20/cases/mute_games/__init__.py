@@ -1,0 +1,1 @@
+"""Helper package of the kuschanow reductions (recall20): a chat game whose losers get muted."""

@@ -1,0 +1,1 @@
+"""Helper package of the Davokadoh reduction (recall20): teams of a remote pong game."""
