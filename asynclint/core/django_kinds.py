@@ -3072,10 +3072,12 @@ def instances_built_with(model: nodes.ClassDef, relation: str) -> bool:
 def models_built_with(root: str, name: str) -> bool:
     """``name`` is ``Model.relation``: whether no Python file under ``root`` (test modules included: they
     are where such models are built) names a manager of the model (``Child.objects``, ``_default_manager``,
-    ``_base_manager``), loads it with a shortcut or ``get_model``, or declares ``model = Child`` outside a
-    ``Meta`` (a generic view's or admin's model, which loads rows), and at least one file builds it, every
-    call ``Child(...)`` passing ``relation=``. Read as text, never parsed; once per run (the persistent
-    cache asks it again, ``asynclint.cache.TEXT_QUERIES``)."""
+    ``_base_manager``) but to create a row with ``relation=`` passed (``Child.objects.acreate(parent=...)``,
+    which builds the instance with it, as ``Child(parent=...)`` does), loads it with a shortcut or
+    ``get_model``, or declares ``model = Child`` outside a ``Meta`` (a generic view's or admin's model, which
+    loads rows), and at least one file builds it, every call ``Child(...)`` or ``Child.objects.create(...)``
+    passing ``relation=`` (Mottle's ``User``, which its tests create with ``spotify_user=``). Read as text,
+    never parsed; once per run (the persistent cache asks it again, ``asynclint.cache.TEXT_QUERIES``)."""
     memo = current().built
     key = ("built-with", root, name)
     if key not in memo:
@@ -3085,8 +3087,8 @@ def models_built_with(root: str, name: str) -> bool:
 
 def _only_built_with(root: str, model: str, relation: str) -> bool:
     name = re.escape(model)
-    loads = re.compile(rf"\b{name}\s*\.\s*(?:objects|_default_manager|_base_manager)\b"
-                       rf"|get_(?:object|list)_or_404\(\s*{name}\b|get_model\([^)]*[\"']{name}[\"']")
+    manager = re.compile(rf"\b{name}\s*\.\s*(?:objects|_default_manager|_base_manager)\b")
+    loads = re.compile(rf"get_(?:object|list)_or_404\(\s*{name}\b|get_model\([^)]*[\"']{name}[\"']")
     declared = re.compile(rf"^([ \t]*)model\s*=\s*{name}\b", re.MULTILINE)
     calls = re.compile(rf"(?<![\w.]){name}\(")
     passed = re.compile(rf"(?<![\w.]){re.escape(relation)}\s*=(?!=)")
@@ -3101,6 +3103,13 @@ def _only_built_with(root: str, model: str, relation: str) -> bool:
             continue
         if loads.search(text) or any(_outside_meta(text, match) for match in declared.finditer(text)):
             return False
+        for use in manager.finditer(text):
+            # ``Child.objects.create(parent=parent, ...)`` builds the instance with the relation passed
+            # (``create`` is ``Child(**kwargs)`` then ``save()``): cached like ``Child(parent=...)``.
+            creating = _CREATE.match(text, use.end())
+            if creating is None or not passed.search(_call_arguments(text, creating.end())):
+                return False
+            built = True
         for call in calls.finditer(text):
             if text[:call.start()].rstrip().endswith("class"):
                 continue  # ``class Child(models.Model):``
@@ -3108,6 +3117,10 @@ def _only_built_with(root: str, model: str, relation: str) -> bool:
                 return False
             built = True
     return built
+
+
+#: ``.create(`` / ``.acreate(`` right after a manager: the manager call that builds an instance.
+_CREATE = re.compile(r"\s*\.\s*a?create\s*\(")
 
 
 def _call_arguments(text: str, start: int) -> str:

@@ -778,8 +778,8 @@ def _listings(root: Path) -> dict[str, list[tuple[str, str]]]:
     return known[root]
 
 
-def never_installed(node: nodes.ClassDef) -> str | None:
-    """Why the project never runs the middleware class ``node``, or None (it may run).
+def never_installed(node: nodes.ClassDef | nodes.FunctionDef) -> str | None:
+    """Why the project never runs the middleware class or function factory ``node``, or None (it may run).
 
     No ``MIDDLEWARE`` setting names it, the project's settings are read in full (``_settings_read``: a
     settings module of the same top-level package assigns the list, or the settings list another

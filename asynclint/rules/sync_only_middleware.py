@@ -29,8 +29,9 @@ never uses; likewise `connection.execute_wrapper(...)` around `get_response`, wh
 queries of its thread's connection), and for a factory whose code
 already has an async path (one that
 returns an `async def` when `iscoroutinefunction(get_response)`; if it lacks the flag,
-`sync-only-middleware-in-settings` reports it where it is installed). A middleware class that the
-project never installs is silent too: no `MIDDLEWARE` setting names it, the project's settings (a
+`sync-only-middleware-in-settings` reports it where it is installed). A middleware class or function
+factory that the project never installs is silent too (OpenHEXA's `query_count_debug_middleware`, a
+debugging factory that no settings module lists): no `MIDDLEWARE` setting names it, the project's settings (a
 settings module of the class's own top-level package, or settings elsewhere in the project that list
 another middleware of the class's own module, or of a package that re-exports the class, such as a
 `middlewares/__init__.py` star-importing its modules) are read in full (every statement that sets or
@@ -163,9 +164,11 @@ class SyncOnlyMiddleware(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_functiondef(self, node: nodes.FunctionDef) -> None:
         found = middleware.factory(node, owned_only=True)
-        if found is not None and found.owns and middleware.declared_sync_only_needlessly(found):
+        if found is None or not found.owns or middleware.never_installed(node) is not None:
+            return  # a factory the project never installs costs nothing, as for a class
+        if middleware.declared_sync_only_needlessly(found):
             self._report_declared(node, found)
-        elif found is not None and found.owns and is_sync_only(found) and not saves_nothing(node):
+        elif is_sync_only(found) and not saves_nothing(node):
             self.report_under_asgi(node, f"{node.name} is sync-only middleware ({found.flags.source}): {_COST}; make it "
                               f"hybrid: decorate it with @sync_and_async_middleware and return an 'async def' "
                               f"middleware when iscoroutinefunction(get_response) (or mark it "

@@ -39,8 +39,9 @@ without its relations: reading one is *possible*. Likewise `self` in a model's o
 business, and Django's loaders select no relation unless told to (`arefresh_from_db()` even drops a
 cached one; only `from_queryset=`, Django 5.1+, may select it, so the method is then silent); reading
 `self.team_id`, reading in a thread, and sync methods stay silent, and so does a model the project never
-loads (no manager, shortcut or generic view names it, no relation leads to it) and only builds with the
-relation passed (`Child(parent=parent)` caches it). An instance of another model known
+loads (no manager, shortcut or generic view names it but to create rows, no relation leads to it) and only
+builds with the relation passed (`Child(parent=parent)` and `Child.objects.acreate(parent=parent)` cache it;
+`acreate(parent_id=...)` does not). An instance of another model known
 only from an annotation stays silent (its caller often selected what it reads). Values handed to a project object keep
 their kind: `Holder(book).item`, `await holder.resolution()` returning `self.item`, and `self.item`
 in the methods of a class every construction of which passes a model instance. Also where a QuerySet or instance is handed to a project coroutine
