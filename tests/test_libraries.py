@@ -120,3 +120,25 @@ def test_zipstream_zipfile_is_known_by_import_path(tmp_path):
     found = lint([view])
     assert [(f.line, f.symbol) for f in found] == [(8, "sync-iterator-in-streaming-response")]
     assert "sync_to_async(next)" in found[0].message
+
+
+def test_graphql_servers_are_read_once_per_file(monkeypatch):
+    """Whether a GraphQL library is served asynchronously is read from each project file once per run,
+    whatever the number of resolvers asking: OpenHEXA's ariadne schema (97 files) re-parsed a module per
+    resolver visit, 45 of its 53 seconds (benchmarks/README.md)."""
+    from collections import Counter
+
+    from asynclint.libraries import graphql
+    from tests.lint import FIXTURES, lint
+
+    reads: Counter[str] = Counter()
+    original = graphql._async_servers_in  # noqa: SLF001
+
+    def counted(path):
+        reads[path] += 1
+        return original(path)
+
+    monkeypatch.setattr(graphql, "_async_servers_in", counted)
+    found = lint([FIXTURES / "sync-orm-call-in-async" / "bad_ariadne_sync_resolvers.py"])
+    assert len([f for f in found if f.symbol == "sync-orm-call-in-async"]) == 3
+    assert reads and max(reads.values()) == 1, reads

@@ -228,9 +228,18 @@ def served_async(library: str, module: nodes.Module) -> bool:
         servers: set[str] = set()
         for file in (*files, path):
             if not _is_test_module(file):
-                servers |= _async_servers_in(file)
+                servers |= _servers_of(file, cache)
         cache[key] = frozenset(servers)
-    return library in cache[key] or library in _async_servers_in(path)
+    return library in cache[key] or library in _servers_of(path, cache)
+
+
+def _servers_of(path: str, cache: dict) -> frozenset[str]:
+    """``_async_servers_in(path)``, read once per file per run: every resolver of a module asks about its
+    own file, and parsing it again each time cost OpenHEXA's ariadne schema (97 files) 45 of 53 seconds."""
+    key = ("graphql-async-servers-in", path)
+    if key not in cache:
+        cache[key] = _async_servers_in(path)
+    return cache[key]
 
 
 def _is_test_module(path: str) -> bool:
