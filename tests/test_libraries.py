@@ -128,6 +128,7 @@ def test_graphql_servers_are_read_once_per_file(monkeypatch):
     resolver visit, 45 of its 53 seconds (benchmarks/README.md)."""
     from collections import Counter
 
+    from asynclint.core.context import RunContext, using
     from asynclint.libraries import graphql
     from tests.lint import FIXTURES, lint
 
@@ -139,6 +140,7 @@ def test_graphql_servers_are_read_once_per_file(monkeypatch):
         return original(path)
 
     monkeypatch.setattr(graphql, "_async_servers_in", counted)
-    found = lint([FIXTURES / "sync-orm-call-in-async" / "bad_ariadne_sync_resolvers.py"])
+    with using(RunContext()):  # in-process runs share the default context: an earlier test may have read
+        found = lint([FIXTURES / "sync-orm-call-in-async" / "bad_ariadne_sync_resolvers.py"])
     assert len([f for f in found if f.symbol == "sync-orm-call-in-async"]) == 3
     assert reads and max(reads.values()) == 1, reads
