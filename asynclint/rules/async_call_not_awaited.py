@@ -36,7 +36,11 @@ whose method name no project module defines and which stores nothing (`append`, 
 on somewhere is still reported, without a fix, when another line reads the name as if it were the result
 (`user_id = sync_to_async(f)(); if user_id in ADMINS: ...; await bot.ban(user_id=user_id)`: a comparison
 other than `is`/`is not`, arithmetic, a subscript, an attribute other than the coroutine's own, a sync
-`for`): awaiting a coroutine does not rebind the name, so that read never sees the result.
+`for`): awaiting a coroutine does not rebind the name, so that read never sees the result. A hand-off
+to a call of the project's own `async def` whose coroutine is itself dropped (`code = self.lookup(c); if
+code: self.join(code)`) awaits nothing either: that callee's body never starts. Such a hand-off does not
+make the name trusted; when it is the name's only use, only the dropped call is reported (awaiting it may
+be all that is missing).
 
 Also in sync code: Django's async API called in a plain `def` whose coroutine is dropped or read as
 if it were the result (`book = Book.objects.aget(pk=pk); book.title`: a half-done move to the async
@@ -140,6 +144,9 @@ USED_AS_VALUE = "used as a value"
 #: Kept in a name that one line reads as if it were the result, although another awaits or passes it on.
 READ_AS_RESULT = "read as if it were the result"
 RETURNED = "returned without being awaited"
+#: Handed to a coroutine call that is itself never awaited: the callee never runs, so neither does this one;
+#: the dropped call's own finding is the one to fix (awaiting it may be all that is missing).
+HANDED_TO_DROPPED = "handed only to a coroutine call that is itself never awaited"
 
 
 def _consumes_coroutine(call: nodes.Call) -> bool:
@@ -192,6 +199,8 @@ def _misuse(node: nodes.NodeNG) -> str | None:
             return USED_AS_VALUE  # a filter value or field value: the ORM never awaits it
         if _sent_by_consumer(parent, node):
             return USED_AS_VALUE
+        if _coroutine_call_dropped(parent):
+            return HANDED_TO_DROPPED
         return _misuse_in_project_callee(parent, node)  # else handed to an unknown callable, which may await it
     if isinstance(parent, nodes.Keyword):
         return _misuse(parent)
@@ -209,6 +218,16 @@ def _misuse(node: nodes.NodeNG) -> str | None:
 #: kept there is usually gathered or awaited by whoever empties it.
 _STORING_METHODS = frozenset({"append", "appendleft", "add", "insert", "extend", "put", "put_nowait", "setdefault",
                               "update"})
+
+
+def _coroutine_call_dropped(call: nodes.Call) -> bool:
+    """``self.join_group(code)`` where ``join_group`` is the project's ``async def`` and the call's own
+    coroutine is never awaited (a statement, or kept in a name nothing awaits or passes on): the callee's
+    body never starts, so nothing in it can await or schedule what it was handed."""
+    function = _project_function_called(call)
+    if function is None or not isinstance(function, nodes.AsyncFunctionDef) or function.is_generator():
+        return False
+    return _misuse(call) == NOT_AWAITED
 
 
 def _orm_row(found) -> bool:
@@ -498,6 +517,8 @@ def _misuse_of_name(target: nodes.AssignName, returned_is_passed_on: bool = Fals
     if not uses:
         return NOT_AWAITED
     verdicts = [_misuse(use) for use in uses]
+    if all(verdict == HANDED_TO_DROPPED for verdict in verdicts):
+        return HANDED_TO_DROPPED
     if any(verdict is None or (returned_is_passed_on and verdict == RETURNED) for verdict in verdicts):
         # Awaited, or passed on somewhere: trust it -- unless a use reads it as the result, which the
         # name never holds (awaiting a coroutine does not rebind it): ``user_id in ADMINS`` is False for
@@ -566,6 +587,8 @@ class AsyncCallNotAwaited(AsyncLintRule):
         ):
             return
         misuse = _misuse(node)
+        if misuse == HANDED_TO_DROPPED:
+            return  # only handed to a dropped coroutine call: that call's finding says what to await
         if misuse is None:
             if found is not None and found.origin == "django" and _orm_row(found):
                 self._check_handed_to_unidentified(node)
@@ -589,7 +612,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
             found = kind_of(node)
             misuse = _misuse(node) if found is not None and found.name == api.COROUTINE \
                 and found.origin == "django" else None
-        if misuse is None:
+        if misuse in (None, HANDED_TO_DROPPED):
             return
         self.report(node, f"{describe(node.func)}() returns a coroutine that is {misuse}, so it never runs; "
                           f"write '{_awaited(node)}' ({MODELS_CONVENTION_NOTE.format(model)})",
@@ -731,7 +754,7 @@ class AsyncCallNotAwaited(AsyncLintRule):
                                   f"runs; make {frame.name} an 'async def' and write 'await {describe(node)}'")
             return
         caller = _adapter_passed_in(node, frame)
-        if caller is not None and _misuse(node) is not None:
+        if caller is not None and _misuse(node) not in (None, HANDED_TO_DROPPED):
             self.report(node, f"{describe(node.func)} is a sync_to_async(...) wrapper when {frame.name}() is called "
                               f"from line {caller.lineno}: calling it here makes a coroutine that is never "
                               f"awaited, so the wrapped function never runs; await it in an async caller")
