@@ -1431,6 +1431,8 @@ def _object_attribute(cls: nodes.ClassDef | None, name: str, receiver: Kind | No
         return None
     value = assigned_on_self(cls, name)
     found = kind_of(value) if value is not None else None
+    if found is None and _empty_dict(value):  # ``self.states = {}``, filled with ``self.states[k] = State()``
+        found = _stored_items_agree(cls, name)
     if found is None and value is not None:  # ``self.report = report`` in ``__init__``: what its callers pass
         found = _constructions_agree(cls, name)
     if found is None:  # ``store: "Store"`` in the class body, ``self.store: Store = make()``, a field
@@ -1693,6 +1695,53 @@ def _class_attribute(cls: nodes.ClassDef, name: str, _depth: int = 0) -> nodes.N
             if value is not None:
                 return value
     return None
+
+
+def _empty_dict(value: nodes.NodeNG | None) -> bool:
+    """``{}`` or ``dict()``."""
+    if isinstance(value, nodes.Dict):
+        return not value.items
+    return isinstance(value, nodes.Call) and isinstance(value.func, nodes.Name) and value.func.name == "dict" \
+        and not value.args and not value.keywords
+
+
+def _stored_items_agree(cls: nodes.ClassDef | None, name: str) -> Kind | None:
+    """``self.states`` of a class that sets it to an empty dict and stores into it only with
+    ``self.states[key] = GameState()``: a mapping of what every such store agrees on (a project object
+    built by its class, a model instance...). Unknown when any statement of the class (or its project
+    bases) rebinds the attribute to something else, stores an item of another kind or of no known
+    kind, or fills it otherwise (``update``, ``setdefault``, a ``dict`` passed elsewhere is not seen:
+    only the class's own stores are read, as the class owns the attribute)."""
+    if cls is None or not is_project_file(cls.root().file):
+        return None
+    cache = cls.__dict__.get("_asynclint_stored_items")
+    if cache is None:
+        cache = cls._asynclint_stored_items = {}  # pylint: disable=protected-access
+    if name in cache:
+        return cache[name]
+    cache[name] = None  # a store whose value reads the mapping itself asks again: unknown meanwhile
+    agreed: Kind | None = None
+    for node in cls.nodes_of_class((nodes.AssignAttr, nodes.Attribute)):
+        if node.attrname != name or not (isinstance(node.expr, nodes.Name) and node.expr.name == "self"):
+            continue
+        parent = node.parent
+        if isinstance(node, nodes.AssignAttr):
+            if not (isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and _empty_dict(parent.value)):
+                return None  # rebound to something else
+            continue
+        if isinstance(parent, nodes.Attribute) and parent.attrname in ("update", "setdefault") \
+                and isinstance(parent.parent, nodes.Call):
+            return None
+        if not (isinstance(parent, nodes.Subscript) and parent.value is node
+                and isinstance(parent.parent, nodes.Assign) and parent in parent.parent.targets):
+            continue  # a read
+        stored = kind_of(parent.parent.value)
+        if stored is None or (agreed is not None and (stored.name, stored.custom, stored.model) !=
+                              (agreed.name, agreed.custom, agreed.model)):
+            return None
+        agreed = stored
+    cache[name] = Kind(MAPPING, result=agreed) if agreed is not None else None
+    return cache[name]
 
 
 def _is_none(value: nodes.NodeNG) -> bool:
