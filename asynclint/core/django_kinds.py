@@ -2835,6 +2835,12 @@ def _method_result(receiver: Kind, name: str, call: nodes.Call) -> Kind | None:
             # What it returns is left unknown: takahe's ``await post.afetch_full()`` is annotated ``-> "Post"``
             # but returns the post with its relations prefetched.
             return Kind(api.COROUTINE, origin="project", function=method)
+        if method is not None and not isinstance(method, nodes.AsyncFunctionDef) and is_adapter_decorated(method) \
+                and not method.is_generator() and is_project_file(method.root().file):
+            # ``await game.start_game()``, a ``@sync_to_async`` method of the model: its body runs in a thread
+            # and the await gives what its returns agree on -- read from the returns, not the annotation (a
+            # query there tells which relations it loaded; ``-> "Post"`` does not)
+            return Kind(api.COROUTINE, origin="adapter", result=_returns_agree(method))
     if receiver.name == SUPER:
         method = find_method_in_bases(receiver.custom, name)
         return _returned_kind(method, call) if method is not None else None
@@ -3535,6 +3541,12 @@ def agreed_return(function: nodes.FunctionDef) -> Kind | None:
         if declared is not None and declared.name == PROJECT_OBJECT and not declared.exact:
             declared = declared.but(returned=True)
         return declared
+    return _returns_agree(function)
+
+
+def _returns_agree(function: nodes.FunctionDef) -> Kind | None:
+    """The kind the ``return`` statements of ``function`` agree on (``return None`` aside), whatever its
+    annotation says."""
     returns = [statement for statement in function.nodes_of_class(nodes.Return, skip_klass=(
                    nodes.FunctionDef, nodes.Lambda, nodes.ClassDef))
                if not (statement.value is None or isinstance(statement.value, nodes.Const)

@@ -83,7 +83,16 @@ def _prefetched_all(value: nodes.NodeNG) -> bool:
         return False
     loads = _assigned_values(instance)
     return bool(loads) and all(_loads_with_prefetch(load, relation) or helper_prefetches(load, relation)
-                               for load in loads) and not _cache_cleared(instance, relation)
+                               or _kind_prefetches(load, relation) for load in loads) \
+        and not _cache_cleared(instance, relation)
+
+
+def _kind_prefetches(load: nodes.NodeNG, relation: str) -> bool:
+    """A load whose known kind says which relations its query loaded, ``relation`` among them (``await
+    book.following_with_tags()``, a model's ``@sync_to_async`` method returning ``...prefetch_related("tags")
+    .first()``)."""
+    found = kind_of(load)
+    return found is not None and found.related is not None and relation in found.related
 
 
 def loads_of(instance: nodes.Name) -> tuple[nodes.NodeNG, ...]:
