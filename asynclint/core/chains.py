@@ -265,6 +265,11 @@ def _method_owner(receiver: nodes.NodeNG, name: str | None = None) -> nodes.Clas
         return None  # declared as the base class, maybe a subclass that overrides ``name``: unknown
     if found.name in OBJECT_LIKE or found.name in CLASS_LIKE:
         return found.custom
+    if found.name in api.SUBCLASS_KINDS and found.custom is not None and name is not None:
+        # ``serializer.apply_permission()`` on a project serializer (a library base's subclass): the
+        # project's own method, not one the library defines
+        method = find_method(found.custom, name)
+        return found.custom if method is not None and is_project_file(method.root().file) else None
     if found.name in QUERYSET_LIKE and found.manager is not None and name is not None \
             and find_method(found.custom, name) is None and find_method(found.manager, name) is not None:
         return found.manager  # ``M.from_queryset(QS)()``: a method of the manager class M itself

@@ -2624,6 +2624,12 @@ def called_function(node: nodes.NodeNG) -> nodes.FunctionDef | None:
         receiver = kind_of(node.expr)
         if receiver is not None and (receiver.name in OBJECT_LIKE or receiver.name in CLASS_LIKE):
             return find_method(receiver.custom, node.attrname)
+        if receiver is not None and receiver.name in api.SUBCLASS_KINDS and receiver.custom is not None:
+            # ``serializer.apply_permission()`` of a project serializer (a library base's subclass): the
+            # project's own method, where the subclass defines it
+            method = find_method(receiver.custom, node.attrname)
+            if method is not None and is_project_file(method.root().file):
+                return method
     if isinstance(node, (nodes.Name, nodes.Attribute)):
         found = definition_of(node)
         return found if isinstance(found, nodes.FunctionDef) else None
@@ -3653,6 +3659,9 @@ def _keyword_argument(keywords: Kind, key: nodes.NodeNG | None) -> Kind | None:
 
 
 def _kind_of_subscript(node: nodes.Subscript) -> Kind | None:
+    validated = _validated_value(node.value, node.slice)
+    if validated is not None:
+        return validated
     base = kind_of(node.value)
     if base is None:
         return None
@@ -3914,6 +3923,98 @@ def _validates_related_or_unique(serializer: nodes.ClassDef | None) -> bool:
         if unique or (qualified_name(declared.func) or "") in relations:
             return True
     return False
+
+
+def _validated_value(mapping: nodes.NodeNG, key: nodes.NodeNG | None) -> Kind | None:
+    """``self.validated_data["permission"]`` (or ``serializer.validated_data.get(...)``) of a project DRF/adrf
+    serializer whose field ``permission`` is a related field over a QuerySet
+    (``PrimaryKeyRelatedField(queryset=PermissionToken.objects.all())``: an instance that query loaded) or,
+    in a ModelSerializer, a field the Meta lists that is a foreign key or one-to-one field of its model (DRF
+    builds a ``PrimaryKeyRelatedField`` over the related model's default manager: an instance of that model,
+    its loaded relations not known). Unknown with ``many=True``, when the serializer overrides
+    ``to_internal_value``, or when a ``validate_<field>``/``validate`` method may replace the value (returns
+    anything but the value it was given, or stores into the data)."""
+    from asynclint.libraries.drf import (  # noqa: PLC0415
+        INSTANCE_VALUED_FIELDS, VALIDATED_DATA, VALIDATING_SERIALIZERS,
+    )
+
+    if not (isinstance(mapping, nodes.Attribute) and mapping.attrname == VALIDATED_DATA
+            and isinstance(key, nodes.Const) and isinstance(key.value, str)):
+        return None
+    owner = kind_of(mapping.expr)
+    serializer = owner.custom if owner is not None and owner.name in VALIDATING_SERIALIZERS else None
+    if serializer is None or not is_project_file(serializer.root().file):
+        return None
+    name = key.value
+    if find_method(serializer, "to_internal_value") is not None and is_project_file(
+            find_method(serializer, "to_internal_value").root().file):
+        return None
+    if not _validator_keeps(find_method(serializer, f"validate_{name}"), None) or \
+            not _validator_keeps(find_method(serializer, "validate"), name):
+        return None
+    declared = _class_attribute(serializer, name)
+    if declared is not None:
+        if not isinstance(declared, nodes.Call) or not isinstance(declared.func, (nodes.Name, nodes.Attribute)) \
+                or qualified_name(declared.func) not in INSTANCE_VALUED_FIELDS:
+            return None
+        keywords = {keyword.arg: keyword.value for keyword in declared.keywords or []}
+        many = keywords.get("many")
+        if many is not None and not (isinstance(many, nodes.Const) and many.value is False):
+            return None
+        queryset = kind_of(keywords.get("queryset"))
+        if queryset is None or queryset.name not in QUERYSET_LIKE or queryset.rows or queryset.model is None:
+            return None
+        return Kind(api.USER if queryset.user else api.INSTANCE, model=queryset.model, user=queryset.user,
+                    only=queryset.only, deferred=queryset.deferred, related=queryset.related)
+    if owner.name not in (_drf_model_serializers()):
+        return None
+    meta = next((node for node in serializer.body if isinstance(node, nodes.ClassDef) and node.name == "Meta"),
+                None)
+    model = kind_of(_class_attribute(meta, "model")) if meta is not None else None
+    if model is None or model.model is None or name not in (_serialized_field_names(meta, model.model) or ()):
+        return None
+    field = _class_attribute(model.model, name)
+    if not isinstance(field, nodes.Call) or (qualified_name(field.func) or "") not in (
+            api.FOREIGN_KEY_FIELDS | api.ONE_TO_ONE_FIELDS):
+        return None
+    target = _related_model(field, model.model)
+    return Kind(api.INSTANCE, model=target) if target is not None else None
+
+
+def _drf_model_serializers() -> frozenset[str]:
+    from asynclint.libraries.drf import ADRF_MODEL_SERIALIZER, MODEL_SERIALIZER  # noqa: PLC0415
+
+    return frozenset({MODEL_SERIALIZER, ADRF_MODEL_SERIALIZER})
+
+
+def _validator_keeps(method: nodes.FunctionDef | None, field: str | None) -> bool:
+    """A serializer's ``validate_<field>(self, value)`` (``field`` None) or ``validate(self, attrs)`` that
+    leaves the value as it came: it returns only its parameter and (``validate``) stores nothing under
+    ``field`` nor calls a method of it that may (``update``, ``setdefault``...). No such method: True."""
+    if method is None:
+        return True
+    params = method.args.args or []
+    if len(params) < 2:
+        return False
+    param = params[1].name
+    returns = [statement.value for statement in method.nodes_of_class(nodes.Return, skip_klass=(
+        nodes.FunctionDef, nodes.Lambda, nodes.ClassDef))]
+    if not returns or not all(isinstance(value, nodes.Name) and value.name == param for value in returns):
+        return False
+    if field is None:
+        return True
+    for use in method.nodes_of_class(nodes.Name):
+        if use.name != param:
+            continue
+        parent = use.parent
+        if isinstance(parent, nodes.Subscript) and parent.value is use and not isinstance(parent.parent, nodes.Return) \
+                and getattr(parent, "ctx", None) is not None and parent.ctx.name in ("Store", "Del"):
+            return False
+        if isinstance(parent, nodes.Attribute) and parent.attrname in ("update", "setdefault", "pop", "__setitem__"):
+            return False
+        if isinstance(parent, nodes.Call) and use is not parent.func:
+            return False  # handed to a helper, which may change it
+    return True
 
 
 def _declares_queryset_validating_field(serializer: nodes.ClassDef) -> bool:

@@ -125,6 +125,16 @@ QUERYSET_VALIDATING_FIELDS = frozenset({
     f"{_DRF}.{module}.{name}" for module in ("relations", "serializers")
     for name in ("RelatedField", "PrimaryKeyRelatedField", "SlugRelatedField", "HyperlinkedRelatedField")
 })
+#: Related fields whose validated value is the model instance their QuerySet looked up (``to_internal_value``
+#: returns ``queryset.get(...)``): ``serializer.validated_data["author"]`` is an Author of that query.
+INSTANCE_VALUED_FIELDS = frozenset({
+    f"{_DRF}.{module}.{name}" for module in ("relations", "serializers")
+    for name in ("PrimaryKeyRelatedField", "SlugRelatedField", "HyperlinkedRelatedField")
+})
+#: The serializer attribute holding the validated values, by field name (after ``is_valid()``).
+VALIDATED_DATA = "validated_data"
+#: The kinds of serializers that build ``validated_data`` from their declared fields.
+VALIDATING_SERIALIZERS = frozenset({SERIALIZER, MODEL_SERIALIZER, ADRF_SERIALIZER, ADRF_MODEL_SERIALIZER})
 #: Validators that query the QuerySet they are given (``UniqueValidator``: ``queryset.filter(...).exists()``).
 QUERYSET_VALIDATORS = frozenset({f"{_DRF}.validators.UniqueValidator"})
 _GENERIC_VIEWS = ("GenericAPIView", "CreateAPIView", "ListAPIView", "RetrieveAPIView", "DestroyAPIView",
