@@ -119,6 +119,10 @@ DEFAULT_CACHE_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
 #: per item, a cost that grows with the input.
 IN_A_LOOP = "called in a loop"
+#: ``input()`` whose answer is not handed to an awaited interactive sign-in step of a Telegram user-client
+#: library the module imports (``asynclint.libraries.clients.SIGN_IN_STEPS``): a console login prompt waits
+#: for the operator, whom the login needs before anything else runs.
+NOT_A_SIGN_IN_PROMPT = "the answer is not handed to an awaited sign-in step of a user-client library"
 
 #: How messages describe each effect: "<call> queries the database on the event loop".
 EFFECT_VERBS = {
@@ -522,7 +526,7 @@ BLOCKING_RESULT_KINDS = frozenset(_BLOCKING_RESULTS.values())
 BLOCKING_APIS: tuple[SyncApi, ...] = (
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=UNSAFE if name in _ASYNC_CALLABLES else None,
               replacement=replacement, async_callable=_ASYNC_CALLABLES.get(name), returns=_BLOCKING_RESULTS.get(name),
-              local_disk=name in _LOCAL_DISK_FUNCTIONS)
+              local_disk=name in _LOCAL_DISK_FUNCTIONS, only_if=NOT_A_SIGN_IN_PROMPT if name == "builtins.input" else "")
       for name, replacement in _BLOCKING_FUNCTIONS.items()),
     *(SyncApi(FUNCTION, name, BLOCKING_IO, None, None, fix=None, replacement=_IN_THREAD.format(name=name),
               possible=True, note=_FILE_SYSTEM_NOTE, local_disk=True) for name in _DIRECTORY_LISTINGS),

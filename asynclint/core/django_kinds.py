@@ -3789,7 +3789,51 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
                        for keyword in call.keywords or [])
     if row.only_if == api.TOKEN_TO_VERIFY:
         return _token_to_verify(call)
+    if row.only_if == api.NOT_A_SIGN_IN_PROMPT:
+        return not _sign_in_prompt(call)
     return True
+
+
+def _sign_in_prompt(call: nodes.Call) -> bool:
+    """``code = input("Code: ")`` then ``await client.sign_in(phone, code)`` (or the answer passed right
+    in): the answer goes to an awaited interactive sign-in step of a Telegram user-client library that
+    the module imports (``asynclint.libraries.clients.SIGN_IN_STEPS``). A name must be bound once in
+    the function and every use of it be such a step's argument."""
+    from asynclint.libraries.clients import SIGN_IN_STEPS  # noqa: PLC0415
+
+    module = call.root()
+    imported = {name.split(".")[0] for node in module.nodes_of_class((nodes.Import, nodes.ImportFrom))
+                for name in ([node.modname] if isinstance(node, nodes.ImportFrom) else [n for n, _ in node.names])
+                if name}
+    steps = frozenset().union(*(methods for library, methods in SIGN_IN_STEPS.items() if library in imported))
+    if not steps:
+        return False
+
+    def step_argument(value: nodes.NodeNG) -> bool:
+        parent = value.parent
+        if isinstance(parent, nodes.Keyword):
+            parent = parent.parent
+        return isinstance(parent, nodes.Call) and value is not parent.func \
+            and isinstance(parent.func, nodes.Attribute) and parent.func.attrname in steps \
+            and isinstance(parent.parent, nodes.Await)
+
+    value: nodes.NodeNG = call
+    while isinstance(value.parent, nodes.Call) and value in value.parent.args and isinstance(
+            value.parent.func, nodes.Name) and value.parent.func.name in ("str", "int") or isinstance(
+            value.parent, nodes.Attribute) and value.parent.attrname == "strip" and isinstance(value.parent.parent, nodes.Call):
+        value = value.parent if isinstance(value.parent, nodes.Call) else value.parent.parent  # ``input(...).strip()``
+    if step_argument(value):
+        return True
+    assign = value.parent
+    if not (isinstance(assign, nodes.Assign) and assign.value is value and len(assign.targets) == 1
+            and isinstance(assign.targets[0], nodes.AssignName)):
+        return False
+    target = assign.targets[0]
+    frame = call.frame()
+    if sum(1 for other in frame.nodes_of_class(nodes.AssignName) if other.name == target.name) != 1:
+        return False
+    uses = [use for use in frame.nodes_of_class(nodes.Name) if use.name == target.name]
+    return bool(uses) and all(step_argument(use) for use in uses)
 
 
 def _token_to_verify(call: nodes.Call) -> bool:

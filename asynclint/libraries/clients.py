@@ -514,3 +514,14 @@ VERSIONS = {"urllib3": "2.8.0", "boto3": "1.44.18", "redis": "8.2.0", "psycopg":
                         "fixtures only)",
             "clerk-backend-api": "7.0.0 (read in its source, 1.0.0, 5.0.0 and 5.0.1 compared for the async twins; "
                                  "not installed: fixtures only)"}
+
+
+#: The interactive sign-in steps of Telegram user-client libraries, by the top-level package a module
+#: imports them from: a coroutine that reads the operator's answer with ``input()`` and awaits one of
+#: these with it is a console login (phone, code, 2FA password) that cannot go on without the human --
+#: the library's own ``start()`` prompts with ``input()`` on its loop the same way (Telethon's
+#: ``code_callback``/``password`` defaults).
+SIGN_IN_STEPS = {
+    "telethon": frozenset({"send_code_request", "sign_in", "sign_up"}),
+    "pyrogram": frozenset({"send_code", "sign_in", "sign_up", "check_password", "recover_password"}),
+}

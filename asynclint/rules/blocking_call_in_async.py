@@ -10,7 +10,10 @@ async, or known from an annotation: `child: subprocess.Popen`, `"Optional[Popen]
 constant or an attribute, returned by a function annotated `-> Path`, or `settings.BASE_DIR / "x"`),
 `shutil` copies, moves and `rmtree`, DNS lookups and connections (`socket.getaddrinfo`,
 `socket.create_connection`, a socket's `recv`/`sendall`...), `smtplib.SMTP`, Django's `send_mail`/`send_mass_mail`/`mail_admins`/`mail_managers` and
-`EmailMessage.send()`, `input()`, a `django.tasks` task's sync `enqueue()`/`get_result()`, and
+`EmailMessage.send()`, `input()` (not when its answer goes straight, or through a name used for nothing
+else, to an awaited interactive sign-in step of a Telegram user-client library the module imports:
+`await client.sign_in(phone, input("Code: "))`, a console login that waits for the operator by design, as
+Telethon's own `start()` does), a `django.tasks` task's sync `enqueue()`/`get_result()`, and
 `call_command()` (it runs the command's `handle()` in the caller's thread: a command that queries raises
 SynchronousOnlyOperation there; when one project file `<app>/management/commands/<name>.py` names the
 command, the message and the finding's path name what its `handle()` does).
