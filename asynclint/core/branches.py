@@ -606,14 +606,7 @@ def async_form_absent(call: nodes.Call, async_name: str | None) -> bool:
 
 def _probes(test: nodes.NodeNG, receiver: str, name: str) -> bool:
     """``hasattr(R, name)``, ``getattr(R, name, None)`` or ``callable(getattr(R, name, None))``."""
-    if isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and test.func.name == "callable" and \
-            len(test.args) == 1:
-        test = test.args[0]
-    if not (isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and
-            test.func.name in ("hasattr", "getattr") and len(test.args) >= 2):
-        return False
-    target, attribute = test.args[0], test.args[1]
-    return target.as_string() == receiver and isinstance(attribute, nodes.Const) and attribute.value == name
+    return _probed(test) == (receiver, name)
 
 
 def async_api_probed_absent(call: nodes.NodeNG) -> bool:
