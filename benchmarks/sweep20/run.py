@@ -1,7 +1,8 @@
 """Held-out sweep (sweep20): asynclint on reusable packages and projects built on the async Django
-ecosystem (adrf async views, MCP servers over Django, LLM SDK clients, server-sent events over redis, Channels consumers,
-python-telegram-bot webhooks), in repositories no earlier set of this project had used (README.md says
-which and why), every finding judged, and the library calls on the loop that it misses listed.
+ecosystem whose async code calls libraries (django-ninja operations and Channels consumers publishing
+Celery tasks and reading django-redis, server-sent events over redis streams, LLM packages bridging the
+ORM), in repositories no earlier set of this project had used (README.md says which and why), every
+finding judged, and the library calls on the loop that it misses listed.
 
 Usage: python benchmarks/sweep20/run.py [--python PYTHON] [--corpus DIR] [--certainty definite|possible]
        [--dump FILE] [-v]
