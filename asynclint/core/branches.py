@@ -606,11 +606,68 @@ def async_form_absent(call: nodes.Call, async_name: str | None) -> bool:
 
 def _probes(test: nodes.NodeNG, receiver: str, name: str) -> bool:
     """``hasattr(R, name)``, ``getattr(R, name, None)`` or ``callable(getattr(R, name, None))``."""
+    return _probed(test) == (receiver, name)
+
+
+def async_api_probed_absent(call: nodes.NodeNG) -> bool:
+    """``call`` runs only where an object it is given (an argument, or the receiver of the method) was
+    probed for one of Django's async APIs and lacks it: the ``else`` (or conditional-expression ``else``)
+    of ``hasattr(request, "auser")`` / ``getattr(qs, "acount", None)`` / ``callable(getattr(...))``, or the
+    body of ``if not ...``, also through ``elif`` chains. ``await request.auser() if hasattr(request,
+    "auser") else _get_user(request)`` and ``if hasattr(qs, "acount"): total = await qs.acount() ... else:
+    total = len(qs)``: the sync branch is the fallback for a Django without the async API (or an object
+    that is no request/QuerySet), never taken where the finding's replacement exists. The probed name
+    must be one of the table's async names (``auser``, ``acount``, ``aget``...), so a probe of a project
+    attribute decides nothing."""
+    if not isinstance(call, nodes.Call):
+        return False
+    operands = {argument.as_string() for argument in call.args if isinstance(argument, (nodes.Name, nodes.Attribute))}
+    if isinstance(call.func, nodes.Attribute):
+        operands.add(call.func.expr.as_string())
+    if not operands:
+        return False
+    frame = call.frame()
+    child, parent = call, call.parent
+    while parent is not None and parent is not frame:
+        if isinstance(parent, (nodes.If, nodes.IfExp)) and child is not parent.test:
+            negated, test = False, parent.test
+            while isinstance(test, nodes.UnaryOp) and test.op == "not":
+                negated, test = not negated, test.operand
+            probed = _probed(test)
+            if probed is not None and probed[0] in operands and probed[1] in _async_api_names():
+                in_else = child in parent.orelse if isinstance(parent, nodes.If) else child is parent.orelse
+                if in_else != negated:
+                    return True
+        child, parent = parent, parent.parent
+    return False
+
+
+def _probed(test: nodes.NodeNG) -> tuple[str, str] | None:
+    """(target, name) of ``hasattr(T, name)``, ``getattr(T, name, None)`` or ``callable(getattr(T, name, None))``."""
     if isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and test.func.name == "callable" and \
             len(test.args) == 1:
         test = test.args[0]
     if not (isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and
             test.func.name in ("hasattr", "getattr") and len(test.args) >= 2):
-        return False
+        return None
     target, attribute = test.args[0], test.args[1]
-    return target.as_string() == receiver and isinstance(attribute, nodes.Const) and attribute.value == name
+    if not isinstance(attribute, nodes.Const) or not isinstance(attribute.value, str):
+        return None
+    return target.as_string(), attribute.value
+
+
+_ASYNC_API_NAMES: frozenset[str] | None = None
+
+
+def _async_api_names() -> frozenset[str]:
+    """The last component of every async name in the table (``auser``, ``acount``, ``aget``...)."""
+    global _ASYNC_API_NAMES  # pylint: disable=global-statement
+    if _ASYNC_API_NAMES is None:
+        from asynclint import django_api as api
+
+        names = {row.async_name.rpartition(".")[2] for row in api.SYNC_APIS if row.async_name}
+        for methods in api.ASYNC_METHODS.values():
+            names.update(methods)
+        _ASYNC_API_NAMES = frozenset(name for name in names if name.startswith("a"))
+    return _ASYNC_API_NAMES
+

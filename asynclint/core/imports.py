@@ -265,7 +265,8 @@ def definition(qualified: str, context: nodes.NodeNG, _hops: int = 0) -> nodes.N
     module = load_module(modname, context)
     if module is None:
         return None
-    for found in reversed(module.locals.get(attr, ())):
+    bound = module.locals.get(attr, ())
+    for found in reversed(bound):
         if not isinstance(found, (nodes.Import, nodes.ImportFrom)):
             return found
         target = imported_name(found, attr)
@@ -276,7 +277,52 @@ def definition(qualified: str, context: nodes.NodeNG, _hops: int = 0) -> nodes.N
         # A circular re-export: ``models/__init__.py`` star-imports a submodule that itself imports the
         # name from the package (``from app.models import Workflow``); when that submodule runs, the
         # package's name still holds what an earlier binding gave it, so the earlier binding decides.
+    if not bound:
+        lazy = lazy_export(module, attr)
+        if lazy is not None:
+            target = imported_name(lazy, attr)
+            if target is not None and target != qualified:
+                return definition(target, lazy, _hops + 1)
     return None
+
+
+def lazy_export(module: nodes.Module, attr: str) -> nodes.ImportFrom | None:
+    """The import that a PEP 562 module ``__getattr__`` runs to answer ``module.attr``, when ``module``
+    binds no ``attr`` itself: ``def __getattr__(name): if name == "AuditService": from .audit import
+    AuditService; return AuditService`` (a package that defers a submodule's import to break a cycle).
+    Only a branch whose test compares the hook's parameter with the literal ``attr`` (``==`` or ``in`` a
+    literal tuple/list/set) and that returns the name its ``from ... import`` binds counts; a hook that
+    computes the module (``importlib.import_module(_LAZY[name])``) stays unknown."""
+    hooks = [found for found in module.locals.get("__getattr__", ()) if isinstance(found, nodes.FunctionDef)]
+    if len(hooks) != 1 or not hooks[0].args.args:
+        return None
+    parameter = hooks[0].args.args[0].name
+    for branch in hooks[0].nodes_of_class(nodes.If):
+        if not _tests_name_for(branch.test, parameter, attr):
+            continue
+        imports = [statement for statement in branch.body if isinstance(statement, nodes.ImportFrom) and
+                   any((alias or name) == attr for name, alias in statement.names)]
+        returns = [statement for statement in branch.body if isinstance(statement, nodes.Return) and
+                   isinstance(statement.value, nodes.Name) and statement.value.name == attr]
+        if len(imports) == 1 and returns:
+            return imports[0]
+    return None
+
+
+def _tests_name_for(test: nodes.NodeNG, parameter: str, attr: str) -> bool:
+    """``name == "attr"`` (either side) or ``name in ("attr", ...)``."""
+    if not isinstance(test, nodes.Compare) or len(test.ops) != 1:
+        return False
+    operator, right = test.ops[0]
+    left = test.left
+    if operator == "==":
+        sides = (left, right)
+        return any(isinstance(side, nodes.Name) and side.name == parameter for side in sides) and \
+            any(isinstance(side, nodes.Const) and side.value == attr for side in sides)
+    if operator == "in" and isinstance(left, nodes.Name) and left.name == parameter and \
+            isinstance(right, (nodes.Tuple, nodes.List, nodes.Set)):
+        return any(isinstance(element, nodes.Const) and element.value == attr for element in right.elts)
+    return False
 
 
 def definition_of_qualified(qualified: str, context: nodes.NodeNG) -> nodes.NodeNG | None:

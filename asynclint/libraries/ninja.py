@@ -22,7 +22,8 @@ ninja's own session auth (``django_auth``, ``SessionAuth()``, the superuser/staf
 under the installed release in tests/runtime/test_ninja_auth.py.
 
 ``request.user`` assigned by the auth: ``user_set_by_auth`` (the operation's, its Router's or every
-project API's ``auth=`` callbacks set ``request.user``; ninja runs them before the operation). Proven
+project API's ``auth=`` callbacks set ``request.user``, or are ninja's own session auth, which evaluates
+the lazy user before it lets the operation run; ninja runs them before the operation). Proven
 under the installed release in tests/runtime/test_ninja_auth.py.
 
 Not flagged, on purpose: ``@paginate`` operations (1.2+ pages an async operation with the
@@ -395,7 +396,8 @@ def user_set_by_auth(request: nodes.NodeNG) -> bool:
     assigns ``request.user`` before the operation runs: ninja calls the operation only after an auth
     callback returned a truthy value, and a project security class (or callback) whose ``authenticate``
     (or ``__call__``) sets ``request.user = ...`` leaves a loaded user there, so reading it queries
-    nothing. The auth is the operation's own ``auth=``, else its ``Router(auth=...)``, else (a router
+    nothing; ninja's own session auth (``django_auth``, ``SessionAuth()``..., ``SESSION_AUTHS``) counts too,
+    since it returns the user only after evaluating ``request.user``. The auth is the operation's own ``auth=``, else its ``Router(auth=...)``, else (a router
     mounted on an API) the ``auth=`` of every ``NinjaAPI(...)`` of the project; ``auth=None`` or an API
     without auth keeps Django's lazy user (reported)."""
     function = request.frame()
@@ -433,6 +435,11 @@ def _assigns_user(expr: nodes.NodeNG | None, depth: int = 0) -> bool:
         return False
     if isinstance(expr, (nodes.List, nodes.Tuple)):
         return bool(expr.elts) and all(_assigns_user(item, depth + 1) for item in expr.elts)
+    if _session_auth(expr) is not None:
+        # ninja's own session auth returns a user only after ``request.user.is_authenticated`` evaluated
+        # the lazy user (on the loop before 1.5.0, reported as such; in a sync_to_async thread since):
+        # the operation then reads the loaded object.
+        return True
     if isinstance(expr, nodes.Call):
         found = _definition(expr.func) if isinstance(expr.func, (nodes.Name, nodes.Attribute)) else None
         return isinstance(found, nodes.ClassDef) and _class_assigns_user(found)

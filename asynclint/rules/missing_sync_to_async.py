@@ -94,7 +94,9 @@ and a lookup in a literal table of constants, `flag = self._FLAGS.get(key)` then
 when nothing changes the table and no other file names it: a settings service that answers such keys
 from Django settings before it queries is not followed past that return;
 `if asyncio.get_event_loop().is_running():` is true on the loop, so its sync `else`
-arm, in a coroutine or below one, never runs there); a chain that reaches the work only
+arm, in a coroutine or below one, never runs there; nor does a call on the branch where an object it is
+given was probed for one of Django's async APIs and lacks it, `await request.auser() if hasattr(request,
+"auser") else _get_user(request)`: the fallback for a Django without it); a chain that reaches the work only
 through a branch asynclint cannot decide is a *possible* finding (pylint confidence `INFERENCE`).
 Work done once per process is not reported: a callee under `functools.lru_cache`/`cache`, a
 module-level memo (`if _X is None: _X = ...`), a `cached_property` of a long-lived object (an
@@ -146,6 +148,7 @@ from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import INFERENCE
 
 from asynclint import django_api as api
+from asynclint.core import branches
 from asynclint.core.chains import Chain, chain_from, lazy_setup
 from asynclint.core.describe import arguments, describe
 from asynclint.core.suggest import explain
@@ -209,6 +212,8 @@ class MissingSyncToAsync(AsyncLintRule):
     def visit_call(self, node: nodes.Call) -> None:
         if self._sync_branch_call(node) or self._sync_fallback_awaited(node):
             return
+        if branches.async_api_probed_absent(node):
+            return  # ``await request.auser() if hasattr(request, "auser") else _get_user(request)``
         chain = self._chain(node)
         if chain is not None and self._lazy_proxy(node.func, chain):
             return

@@ -23,7 +23,9 @@ A value annotated as a QuerySet or a plain collection (`Union[List[Book], QueryS
 `list | QuerySet`) may be either: its evaluations are *possible* findings (confidence INFERENCE), with
 no automatic fix. A lazy QuerySet handed to a project coroutine (a function or method, in any module)
 that evaluates it so, directly or through the coroutines it hands it on to, is reported at the call
-(possible when only a branch the call does not decide evaluates it).
+(possible when only a branch the call does not decide evaluates it); not when the evaluation is the
+fallback of a probe for the async API (`if hasattr(queryset, "acount"): ... else: len(queryset)`), which a
+QuerySet never takes.
 
 Silent in a test module (`test_*.py`, `*_tests.py`, `tests.py`) of a project whose test run sets
 `DJANGO_ALLOW_ASYNC_UNSAFE` (a `conftest.py`, a test settings module, pytest-env's `env` in
@@ -69,7 +71,7 @@ from astroid import nodes
 from pylint.checkers.utils import only_required_for_messages
 from pylint.interfaces import HIGH, INFERENCE
 
-from asynclint.core import suggest
+from asynclint.core import branches, suggest
 from asynclint.core.chains import coroutine_work
 from asynclint.core.describe import describe
 from asynclint.core.evaluation import evaluations_at, reads_filled_cache, reported_evaluations
@@ -102,7 +104,8 @@ class SyncQuerysetEvaluationInAsync(AsyncLintRule):
         if not runs_on_event_loop(node):
             return  # cheap, and it spares the kind analysis of every sync node
         work = coroutine_work(node) if isinstance(node, nodes.Call) else None
-        if work is not None and work.operation.effect == api.EVALUATION:
+        if work is not None and work.operation.effect == api.EVALUATION and \
+                not branches.async_api_probed_absent(work.operation.node):  # else of hasattr(qs, "acount")
             where = f"{os.path.basename(work.operation.node.root().file or '?')}:{work.operation.node.lineno}"
             self.report(node, f"{work.coroutine.name}() evaluates the lazy QuerySet passed to it here on the event "
                               f"loop ({where}: {work.operation.shown}), where Django raises "

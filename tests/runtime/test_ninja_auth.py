@@ -109,7 +109,7 @@ def test_an_auth_that_assigns_request_user_runs_before_the_operation(route):
     assert response.status_code == 200, response.content
 
 
-@pytest.mark.parametrize("route", ["/token-user", "/public", "/some"])
+@pytest.mark.parametrize("route", ["/token-user", "/public", "/some", "/token-or-session"])
 def test_an_operation_whose_auth_leaves_request_user_reads_the_lazy_user(route):
     """auth=None, or an auth that never assigns request.user: the lazy user loads on the loop."""
     with pytest.raises(SynchronousOnlyOperation):
@@ -160,6 +160,19 @@ def test_the_installed_ninja_runs_session_auth_as_asynclint_says(relative, api, 
     """Through the installed django-ninja's AsyncOperation: bridged from 1.5.0 (the user loads in a
     worker thread: 200, or 401 for the non-superuser on the superuser route); before, it raises."""
     module = load_module(relative)
+    if _bridged():
+        assert _get(getattr(module, api), route).status_code == answer
+    else:
+        with pytest.raises(SynchronousOnlyOperation):
+            _get(getattr(module, api), route)
+
+
+@pytest.mark.parametrize(("api", "route", "answer"), [("api", "/my-id", 200), ("staff_api", "/admin-name", 401)])
+def test_an_operation_reads_the_user_its_session_auth_loaded(api, route, answer):
+    """ninja's session auth returns the user only after ``request.user.is_authenticated`` evaluated the
+    lazy user, so the operation's own ``request.user`` reads query nothing on the loop (from 1.5.0 the
+    auth runs in a worker thread: 200, or 401 for the non-superuser; before, the auth itself raises)."""
+    module = load_module(SESSION_GOOD)
     if _bridged():
         assert _get(getattr(module, api), route).status_code == answer
     else:
