@@ -114,6 +114,19 @@ CACHES_SETTING = "CACHES"
 #: ``sync_to_async`` of the sync ones (BaseCache), so awaiting them only adds a thread hop.
 IN_PROCESS_CACHE_BACKENDS = frozenset({"django.core.cache.backends.locmem.LocMemCache",
                                        "django.core.cache.backends.dummy.DummyCache"})
+#: Backends whose methods are sync functions that do I/O (the network, files, the database): awaiting
+#: what one returns (``await cache.get(...)``) first blocks the loop, then raises TypeError. Django's own;
+#: libraries add theirs (``asynclint.libraries``). A backend outside this set and ``IN_PROCESS_CACHE_BACKENDS``
+#: may define its methods as coroutine functions (django-valkey's ``AsyncValkeyCache``).
+SYNC_CACHE_BACKENDS = frozenset({"django.core.cache.backends.redis.RedisCache",
+                                 "django.core.cache.backends.db.DatabaseCache",
+                                 "django.core.cache.backends.filebased.FileBasedCache",
+                                 "django.core.cache.backends.memcached.PyMemcacheCache",
+                                 "django.core.cache.backends.memcached.PyLibMCCache",
+                                 "django.core.cache.backends.memcached.MemcachedCache"})
+#: Serialisers that read their argument's data and never await it: a coroutine anywhere in it (``json.dumps(
+#: {"message": coro})``) raises TypeError ("Object of type coroutine is not JSON serializable").
+VALUE_SERIALISERS = frozenset({"json.dumps", "json.dump"})
 #: ``CACHES``' default (django/conf/global_settings.py).
 DEFAULT_CACHE_BACKEND = "django.core.cache.backends.locmem.LocMemCache"
 #: The call runs inside a loop of its function (``for``/``while``/a comprehension's element): one syscall
@@ -1024,6 +1037,7 @@ SUBCLASS_KINDS = frozenset(_libraries.SUBCLASS_KINDS)
 MANY_KINDS: dict[str, str] = dict(_libraries.MANY_KINDS)
 #: Library clients a class may keep on ``self`` (``self.client = OpenAI()``) and use in its methods.
 CLIENT_KINDS = frozenset({HTTP_CLIENT, *_libraries.CLIENT_KINDS})
+SYNC_CACHE_BACKENDS = SYNC_CACHE_BACKENDS | _libraries.SYNC_CACHE_BACKENDS
 #: Clients that ``with`` enters as themselves (``with psycopg.connect() as conn``).
 SELF_ENTERING_KINDS = frozenset({HTTP_CLIENT, *_libraries.SELF_ENTERING_KINDS})
 #: Methods of a wildcard row's receiver (name ``"*"``) that do no I/O.

@@ -40,10 +40,25 @@ UNKNOWN = None
 def in_process(alias: str | None, module_file: str | None) -> bool:
     """Whether the cache ``alias`` (None: an alias the code does not name, so every configured one) of
     the Django project that ``module_file`` belongs to is in-process for certain."""
+    chosen = _chosen_backends(alias, module_file)
+    return bool(chosen) and all(backend in api.IN_PROCESS_CACHE_BACKENDS for backend in chosen)
+
+
+def sync_io(alias: str | None, module_file: str | None) -> bool:
+    """Whether every backend the project's settings can give the cache ``alias`` is, for certain, one whose
+    methods are sync functions that do I/O (``api.SYNC_CACHE_BACKENDS``): there ``await cache.get(...)``
+    blocks the loop before it awaits a value (TypeError), whatever the ``await`` suggests."""
+    chosen = _chosen_backends(alias, module_file)
+    return bool(chosen) and all(backend in api.SYNC_CACHE_BACKENDS for backend in chosen)
+
+
+def _chosen_backends(alias: str | None, module_file: str | None) -> tuple[str, ...]:
+    """The backends the settings give ``alias`` (every configured one for None) when they are known for
+    certain (above), else nothing."""
     from asynclint.core import deployment
 
     if not module_file:
-        return False
+        return ()
     root = str(deployment.project_root(module_file))
     folder = deployment.django_project_folder(module_file)
     if folder is not None:
@@ -53,9 +68,8 @@ def in_process(alias: str | None, module_file: str | None) -> bool:
     else:
         backends = UNKNOWN
     if backends is UNKNOWN:
-        return False
-    chosen = backends.get(alias, ()) if alias is not None else tuple(b for found in backends.values() for b in found)
-    return bool(chosen) and all(backend in api.IN_PROCESS_CACHE_BACKENDS for backend in chosen)
+        return ()
+    return tuple(backends.get(alias, ())) if alias is not None else tuple(b for found in backends.values() for b in found)
 
 
 def app_absent(app: str, module_file: str | None) -> bool:

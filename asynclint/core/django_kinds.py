@@ -3781,9 +3781,13 @@ def _condition_holds(row: api.SyncApi, receiver: Kind | None, call: nodes.Call) 
     if row.only_if == api.OUT_OF_PROCESS_CACHE:
         from asynclint.core import caches
 
-        # ``await cache.get(...)`` runs only where the configured backend's methods are coroutine
-        # functions (django-valkey's AsyncValkeyCache); with Django's own it is a TypeError, not a block.
-        return not _result_awaited(call) and not caches.in_process(_cache_alias(call), call.root().file)
+        # ``await cache.get(...)`` is right only where the configured backend's methods are coroutine
+        # functions (django-valkey's AsyncValkeyCache): silent unless the settings give the alias, for
+        # certain, only backends whose methods are sync and do I/O (``caches.sync_io``): there the call
+        # blocks the loop, then its value is awaited (TypeError).
+        if _result_awaited(call):
+            return caches.sync_io(_cache_alias(call), call.root().file)
+        return not caches.in_process(_cache_alias(call), call.root().file)
     if row.only_if == api.UNLESS_COMMIT_FALSE:
         return not any(keyword.arg == "commit" and isinstance(keyword.value, nodes.Const) and keyword.value.value is False
                        for keyword in call.keywords or [])

@@ -53,7 +53,9 @@ def fix_row(found: ApiCall, ctx: Context, below_version: str | None = None) -> F
     if not isinstance(node.func, nodes.Attribute):
         return NoFix(AMBIGUOUS, f"{shown} is not called as a method")
     span = ctx.span(node)
+    awaited = isinstance(node.parent, nodes.Await)  # ``await cache.get(...)`` on a sync backend: rename only
     return Fix(row.fix, f"{ctx.short(node)} → await {ctx.short(node.func.expr)}.{row.async_name}(...)",
+               (edits.rename_call(span, row.async_name),) if awaited else
                (edits.rename_call(span, row.async_name), edits.add_await(span)),
                why_unsafe=row.note if row.fix == UNSAFE else "")
 

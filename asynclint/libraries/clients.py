@@ -284,6 +284,10 @@ OBJECT_KINDS = {
     **dict.fromkeys(("openai.chat", "openai.completions", "openai.embeddings", "openai.images", "openai.audio",
                      "openai.files", "openai.moderations", "openai.responses"), OPENAI_RESOURCE),
 }
+#: Django cache backends whose methods are plain sync functions doing network I/O (``core.caches``:
+#: ``await cache.get(...)`` on them blocks the loop, then awaits a value: TypeError). django-redis's
+#: client-side backend; its async access is Django's ``a*`` forms (``BaseCache``'s ``sync_to_async``).
+SYNC_CACHE_BACKENDS = frozenset({"django_redis.cache.RedisCache"})
 CALL_RESULT_KINDS = {
     **dict.fromkeys(("urllib3.PoolManager", "urllib3.ProxyManager", "urllib3.HTTPConnectionPool",
                      "urllib3.HTTPSConnectionPool", "urllib3.poolmanager.PoolManager"), URLLIB3_POOL),

@@ -23,8 +23,8 @@ callable that never awaits it: an `async def` or plain `def` that only uses that
 (formats, compares, reads an attribute of it, passes it to another such callable), a class whose
 `__init__` does so or stores it on `self` where the class only reads it as a value, a dataclass or
 pydantic field annotated with a value type (`Info(token=self.get_token())` where `token: str`), the
-data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(coro)`), a lookup or
-field value handed to the ORM (`await Binding.objects.aget(message=coro)`). Django's a-prefixed QuerySet
+data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(coro)`) or `json.dumps`
+serialises (`json.dumps({"message": coro})`), a lookup or field value handed to the ORM (`await Binding.objects.aget(message=coro)`). Django's a-prefixed QuerySet
 methods on `X.objects` of a class from a `models` module asynclint cannot load are reported in Django code,
 and as *possible* (no fix) in a module that imports nothing from Django (a bot's handlers).
 Handed to `asyncio.gather`/`create_task`/`wait_for`..., `async_to_sync`, a callable that awaits,
@@ -40,7 +40,11 @@ other than `is`/`is not`, arithmetic, a subscript, an attribute other than the c
 to a call of the project's own `async def` whose coroutine is itself dropped (`code = self.lookup(c); if
 code: self.join(code)`) awaits nothing either: that callee's body never starts. Such a hand-off does not
 make the name trusted; when it is the name's only use, only the dropped call is reported (awaiting it may
-be all that is missing).
+be all that is missing). A coroutine
+stored (in a name or an attribute) by a statement of a `try` whose handlers catch only a lookup's
+exceptions (`except Room.DoesNotExist`, `ObjectDoesNotExist`, `MultipleObjectsReturned`) is reported
+when nothing awaits the target (the function; for a `self` attribute, the class): the handler shows the
+author expects the lookup to run there, and a coroutine that is not awaited runs nothing.
 
 Also in sync code: Django's async API called in a plain `def` whose coroutine is dropped or read as
 if it were the result (`book = Book.objects.aget(pk=pk); book.title`: a half-done move to the async
@@ -191,9 +195,10 @@ def _misuse(node: nodes.NodeNG) -> str | None:
                 and isinstance(parent.func.expr.value, (str, bytes)):
             return USED_AS_VALUE  # ``"**{}**".format(coro)``: a str method formats its arguments
         callee = qualified_call_name(parent)
-        if callee is not None and (is_django_name(callee) or callee in api.DRF_RESPONSES):
+        if callee is not None and (is_django_name(callee) or callee in api.DRF_RESPONSES
+                                   or callee in api.VALUE_SERIALISERS):
             # Django's callables (JsonResponse, render...) never await their data, nor does DRF's
-            # Response (its renderer serialises it)
+            # Response (its renderer serialises it), nor ``json.dumps``
             return USED_AS_VALUE
         if _orm_call(parent):
             return USED_AS_VALUE  # a filter value or field value: the ORM never awaits it
@@ -206,11 +211,48 @@ def _misuse(node: nodes.NodeNG) -> str | None:
         return _misuse(parent)
     if isinstance(parent, (nodes.Assign, nodes.AnnAssign)) and node is parent.value:
         targets = parent.targets if isinstance(parent, nodes.Assign) else [parent.target]
+        if len(targets) == 1 and _lookup_guarded(parent, targets[0]):
+            return USED_AS_VALUE  # ``try: self.room = bridge(Room.objects.get)(...) except Room.DoesNotExist``
         if len(targets) == 1 and isinstance(targets[0], nodes.AssignName):
             return _misuse_of_name(targets[0])
         if any(isinstance(target, (nodes.Tuple, nodes.List)) for target in targets) \
                 and not isinstance(node, (nodes.Tuple, nodes.List, nodes.Set)):
             return USED_AS_VALUE  # ``book, created = coro``: unpacking a coroutine raises TypeError
+    return None
+
+
+#: Exceptions a lookup raises when it runs (Django's ``Model.DoesNotExist``...): an ``except`` naming one reads
+#: the call in its ``try`` as one that ran.
+_LOOKUP_EXCEPTIONS = frozenset({"DoesNotExist", "ObjectDoesNotExist", "MultipleObjectsReturned"})
+
+
+def _lookup_guarded(assign: nodes.Assign | nodes.AnnAssign, target: nodes.NodeNG) -> bool:
+    """The assignment of a coroutine is a statement of a ``try`` body whose handlers catch only a lookup's
+    exceptions (``except Room.DoesNotExist``), and nothing awaits what it stored (the function, or for a
+    ``self`` attribute the class): the author expects the lookup to run, and fail, right here -- a
+    coroutine that is not awaited raises nothing, so the handler can never run and the target holds a
+    coroutine, not the object."""
+    statement = assign.parent
+    if not isinstance(statement, nodes.Try) or assign not in statement.body or not statement.handlers:
+        return False
+    caught = []
+    for handler in statement.handlers:
+        types = handler.type.elts if isinstance(handler.type, nodes.Tuple) else [handler.type]
+        caught.extend(types)
+    if not caught or not all(_exception_name(kind) in _LOOKUP_EXCEPTIONS for kind in caught):
+        return False
+    stored = target.as_string()
+    scope = enclosing_frame(assign)
+    if isinstance(target, nodes.AssignAttr) and isinstance(scope.parent, nodes.ClassDef):
+        scope = scope.parent  # ``self.room``: awaited in another method of the class would be a later await
+    return not any(awaited.value.as_string() == stored for awaited in scope.nodes_of_class(nodes.Await))
+
+
+def _exception_name(kind: nodes.NodeNG | None) -> str | None:
+    if isinstance(kind, nodes.Attribute):
+        return kind.attrname
+    if isinstance(kind, nodes.Name):
+        return kind.name
     return None
 
 

@@ -16,9 +16,12 @@ Silent when the project's settings give the alias an in-process backend for cert
 forms only add a thread hop. Certain means the module lies in a folder with `manage.py` whose
 settings module (outside test folders) is read, and every statement there that sets `CACHES` is a
 literal; a backend chosen per environment or read from it keeps the finding.
-Silent too when the call's result is awaited (`await cache.get(...)`): that runs only with a backend
-whose methods are coroutine functions (django-valkey's `AsyncValkeyCache`); Django's own backends
-would raise `TypeError` there, so nothing blocks.
+When the call's result is awaited (`await cache.get(...)`), silent unless the settings give the alias,
+for certain as above, only backends whose methods are sync and do I/O (Django's Redis, memcached, file
+and database backends, django-redis's `RedisCache`): that code is right only with a backend whose
+methods are coroutine functions (django-valkey's `AsyncValkeyCache`). On a sync backend the call
+blocks the loop (or raises `SynchronousOnlyOperation`), and awaiting the value it returns then raises
+`TypeError`; the fix renames it to its `a*` form, keeping the `await`.
 Silent on a loop that runs one chain of awaits in a project that sets `DJANGO_ALLOW_ASYNC_UNSAFE`
 for production (`asynclint.core.own_loop.single_chain_loop_reason`; the criterion is the one
 sync-orm-call-in-async describes): nothing else waits on that loop.

@@ -1,0 +1,1 @@
+"""Helper package the recall21 reductions import (our own minimal code)."""
