@@ -20,8 +20,8 @@ class ErrorLog(models.Model):
     message = models.TextField()
 
 
-@api.exception_handler(QuotaExceeded)
-async def quota_exceeded(request, exc):  # [async-call-not-awaited]
+@api.exception_handler(QuotaExceeded)  # [async-call-not-awaited]
+async def quota_exceeded(request, exc):
     await ErrorLog.objects.acreate(path=request.path, message=str(exc))
     return api.create_response(request, {"detail": "quota exceeded"}, status=429)
 
