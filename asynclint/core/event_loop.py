@@ -207,7 +207,8 @@ def library_loop_reason(function: nodes.NodeNG | None) -> str | None:
 
 def library_loop_possible(function: nodes.NodeNG | None) -> bool:
     """Whether the library runs sync ``function`` on the loop in only some of the targeted releases
-    (django-ninja's auth callbacks under a requirement that spans 1.5): its findings are possible."""
+    (django-ninja's auth callbacks under a requirement that spans 1.5), or only for some of its calls (a
+    django-ninja exception handler whose class no async operation is seen to raise): its findings are possible."""
     if not isinstance(function, nodes.FunctionDef) or isinstance(function, nodes.AsyncFunctionDef):
         return False
     auth = _library_loop(function)
@@ -216,14 +217,16 @@ def library_loop_possible(function: nodes.NodeNG | None) -> bool:
 
 def _library_loop(function: nodes.FunctionDef) -> tuple[str, bool] | None:
     """(why, definite) when a library runs sync ``function`` on the loop in the targeted releases: a sync
-    auth callback of an async django-ninja operation (``ninja.auth_loop_reason``), a receiver of a library
+    auth callback of an async django-ninja operation (``ninja.auth_loop_reason``), an exception handler of a
+    django-ninja API with async operations (``ninja.exception_handler_loop_reason``), a receiver of a library
     signal sent from the library's async path (``signals.loop_reason``); once per function per run."""
     from asynclint.libraries import ninja, signals  # noqa: PLC0415
 
     cache = current().deployments
     key = ("library-loop", function)
     if key not in cache:
-        cache[key] = ninja.auth_loop_reason(function) or signals.loop_reason(function)
+        cache[key] = ninja.auth_loop_reason(function) or ninja.exception_handler_loop_reason(function) \
+            or signals.loop_reason(function)
     return cache[key]
 
 

@@ -26,7 +26,16 @@ project API's ``auth=`` callbacks set ``request.user``, or are ninja's own sessi
 the lazy user before it lets the operation run; ninja runs them before the operation). Proven
 under the installed release in tests/runtime/test_ninja_auth.py.
 
-Not flagged, on purpose: ``@paginate`` operations (1.2+ pages an async operation with the
+Exception handlers (``@api.exception_handler(Exc)``, ``api.add_exception_handler(Exc, handler)``):
+``NinjaAPI.on_exception`` returns ``handler(request, exc)`` without awaiting it, and ``AsyncOperation.run``
+and its checks call it on the event loop (read in django-ninja 1.1.0 and 1.8.0, the latest release).
+``exception_handler_registration`` finds the registration of an ``async def`` handler (its coroutine is
+the response, never run: Django raises ValueError); ``exception_handler_loop_reason`` the sync handler
+of an API that has async operations in the same module (definite when one of them raises the handled
+class, or the handler takes ``Exception``; possible otherwise). Proven under the installed release in
+tests/runtime/test_ninja_auth.py.
+
+Not flagged, on purpose: ``@paginate operations (1.2+ pages an async operation with the
 paginator's ``apaginate_queryset``, which evaluates the page with ``async for``).
 """
 
@@ -572,3 +581,89 @@ COVERED = (
     (NINJA, "request.user of an async operation whose auth= (own, Router's or every NinjaAPI's) assigns it",
      "sync-auth-call-in-async (silent)", "all: ninja runs the auth before the operation"),
 )
+
+
+# --- exception handlers ---------------------------------------------------------------------------------
+def _is_api(node: nodes.NodeNG) -> bool:
+    """``api``: a name bound once, at module level, to ``NinjaAPI(...)`` (``APIS``: ninja-extra's subclass
+    keeps ``on_exception``, as its users' reports show)."""
+    from asynclint.core.imports import bindings, called_name
+
+    if not isinstance(node, nodes.Name):
+        return False
+    found = bindings(node)
+    return len(found) == 1 and isinstance(found[0], nodes.AssignName) and isinstance(found[0].parent, nodes.Assign) \
+        and isinstance(found[0].parent.parent, nodes.Module) and called_name(found[0].parent.value) in APIS
+
+
+def exception_handler_registration(function: nodes.FunctionDef) -> tuple[nodes.NodeNG, nodes.Name,
+                                                                          nodes.NodeNG | None] | None:
+    """(where, api, exception class) when module-level ``function`` is registered as an exception handler
+    of a module-level ``NinjaAPI``: its ``@api.exception_handler(Exc)`` decorator, or a module-level
+    ``api.add_exception_handler(Exc, function)`` statement of its module."""
+    if not isinstance(function.parent, nodes.Module):
+        return None
+    for decorator in function.decorators.nodes if function.decorators else ():
+        if isinstance(decorator, nodes.Call) and isinstance(decorator.func, nodes.Attribute) \
+                and decorator.func.attrname == "exception_handler" and _is_api(decorator.func.expr):
+            return decorator, decorator.func.expr, decorator.args[0] if decorator.args else None
+    for statement in function.parent.body:
+        call = statement.value if isinstance(statement, nodes.Expr) else None
+        if isinstance(call, nodes.Call) and isinstance(call.func, nodes.Attribute) \
+                and call.func.attrname == "add_exception_handler" and len(call.args) == 2 \
+                and isinstance(call.args[1], nodes.Name) and call.args[1].name == function.name \
+                and _is_api(call.func.expr):
+            return call, call.func.expr, call.args[0]
+    return None
+
+
+def _async_operations_of(api: nodes.Name) -> list[nodes.AsyncFunctionDef]:
+    """The async operations of ``api`` in its module: routed on it, or on a module-level ``Router``
+    that ``api.add_router(...)`` mounts in the same module."""
+    module = api.root()
+    mounted = {api.name}
+    for call in module.nodes_of_class(nodes.Call):
+        if isinstance(call.func, nodes.Attribute) and call.func.attrname == "add_router" \
+                and isinstance(call.func.expr, nodes.Name) and call.func.expr.name == api.name:
+            mounted.update(arg.name for arg in call.args[1:2] if isinstance(arg, nodes.Name) and _is_router(arg))
+    found = []
+    for function in module.body:
+        if isinstance(function, nodes.AsyncFunctionDef) and any(
+                isinstance(d, nodes.Call) and isinstance(d.func, nodes.Attribute) and d.func.attrname in ROUTE_METHODS
+                and isinstance(d.func.expr, nodes.Name) and d.func.expr.name in mounted and _is_router(d.func.expr)
+                for d in (function.decorators.nodes if function.decorators else ())):
+            found.append(function)
+    return found
+
+
+def _raises(function: nodes.FunctionDef, handled: nodes.NodeNG | None) -> bool:
+    """Whether ``function``'s own body raises the class ``handled`` names (``raise Exc(...)``/``raise Exc``)."""
+    name = handled.as_string() if isinstance(handled, (nodes.Name, nodes.Attribute)) else None
+    for node in function.nodes_of_class(nodes.Raise):
+        raised = node.exc.func if isinstance(node.exc, nodes.Call) else node.exc
+        if name is not None and raised is not None and raised.as_string() == name and node.frame() is function:
+            return True
+    return False
+
+
+def exception_handler_loop_reason(function: nodes.FunctionDef) -> tuple[str, bool] | None:
+    """(why, definite) when sync ``function`` is an exception handler of a django-ninja API that has async
+    operations (in the API's module), which call it on the event loop: definite when one of them raises
+    the handled class itself, or the handler takes every ``Exception``; possible otherwise."""
+    if isinstance(function, nodes.AsyncFunctionDef):
+        return None
+    registered = exception_handler_registration(function)
+    if registered is None:
+        return None
+    _, api, handled = registered
+    operations = _async_operations_of(api)
+    if not operations:
+        return None
+    raising = next((op for op in operations if _raises(op, handled)), None)
+    catch_all = isinstance(handled, nodes.Name) and handled.name in ("Exception", "BaseException")
+    shown = f"the async operation {raising.name}() raises {handled.as_string()}" if raising is not None else \
+        f"the API has async operations ({', '.join(op.name + '()' for op in operations[:3])})"
+    return (f"{function.name}() is an exception handler of the django-ninja API {api.name}, and {shown}: "
+            f"django-ninja calls the handler on the event loop for an exception of an async operation "
+            f"(NinjaAPI.on_exception, read in 1.1.0 and 1.8.0); keep the handler free of sync I/O (do that work "
+            f"in the async operation, awaited, before raising)", raising is not None or catch_all)

@@ -27,6 +27,9 @@ data a Channels consumer sends (`await self.send(text_data=coro)`, `send_json(co
 serialises (`json.dumps({"message": coro})`), a lookup or field value handed to the ORM (`await Binding.objects.aget(message=coro)`). Django's a-prefixed QuerySet
 methods on `X.objects` of a class from a `models` module asynclint cannot load are reported in Django code,
 and as *possible* (no fix) in a module that imports nothing from Django (a bot's handlers).
+An `async def` registered as a django-ninja exception handler (`@api.exception_handler(Exc)`,
+`api.add_exception_handler(Exc, handler)` on a module-level `NinjaAPI`) is reported at the registration:
+ninja calls its handlers without await, so the response is a coroutine that never runs.
 Handed to `asyncio.gather`/`create_task`/`wait_for`..., `async_to_sync`, a callable that awaits,
 schedules, returns or passes it on, or one asynclint cannot read, it stays silent; except that an ORM
 coroutine (`aget`, `afirst`...) handed only to methods of an object nothing identifies (astroid infers
@@ -127,7 +130,7 @@ from asynclint.core.decorators import split_at_async_to_sync
 from asynclint.core.event_loop import enclosing_frame, runs_on_event_loop
 from asynclint.core.imports import bindings, definition_of, has_decorator, is_django_name
 from asynclint.core.own_loop import library_bases
-from asynclint.libraries import pydantic_models
+from asynclint.libraries import ninja, pydantic_models
 from asynclint.libraries.clients import CONSUMER_SENT_VALUES, CONSUMERS, INHERITED_COROUTINE_METHODS
 from asynclint.prefilter import (ADAPTERS, ASYNC, COROUTINE_CALLS, PROJECT_COROUTINES, django_async_method_names,
                                  library_async_method_names)
@@ -686,6 +689,15 @@ class AsyncCallNotAwaited(AsyncLintRule):
 
     @only_required_for_messages(_SYMBOL)
     def visit_asyncfunctiondef(self, node: nodes.AsyncFunctionDef) -> None:
+        registered = ninja.exception_handler_registration(node)
+        if registered is not None:
+            where, api_name, _ = registered
+            self.report(where, f"{describe(where.func)}() registers '{node.name}', an async def, as an exception "
+                               f"handler of the django-ninja API {api_name.name}, which calls its handlers without "
+                               f"await (NinjaAPI.on_exception, read in 1.1.0 and 1.8.0): the response is a coroutine "
+                               f"that never runs, and Django raises ValueError; make '{node.name}' a plain def (do "
+                               f"async work in the operation before raising)",
+                        facts=Facts(unfixable="the handler's body must become sync: rewrite it"))
         below, _ = split_at_async_to_sync(node)
         # From the innermost decorator up: each one wraps what the ones below it return, which is still
         # a callable giving the coroutine only through decorators of this shape; any other decorator

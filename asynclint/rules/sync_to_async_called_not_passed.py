@@ -106,11 +106,20 @@ class SyncToAsyncCalledNotPassed(AsyncLintRule):
     @only_required_for_messages(_SYMBOL)
     def visit_await(self, node: nodes.Await) -> None:
         """``await sync_to_async(f)``: the adapter's wrapper (a callable, not an awaitable) is awaited
-        instead of called, which raises TypeError; ``f`` never runs."""
+        instead of called, which raises TypeError; ``f`` never runs. ``await sync_to_async(f(x))``: ``f``
+        runs right there, on the loop, before the awaited wrapper fails."""
         wrapper = node.value
         if not isinstance(wrapper, nodes.Call) or not wrapper.args or called_name(wrapper) not in api.SYNC_TO_ASYNC:
             return
         adapter, function = describe(wrapper.func), describe(wrapper.args[0])
+        inner = wrapper.args[0]
+        if isinstance(inner, nodes.Call) and len(wrapper.args) == 1:  # ``await sync_to_async(f(x))``
+            called = describe(inner.func)
+            self.report(wrapper, f"{function} is called before {adapter}() receives it, so it runs right here, on "
+                                 f"the event loop, and the wrapper made of its result is awaited, not called "
+                                 f"(TypeError); pass the function and call the wrapper: "
+                                 f"'await {adapter}({called})({arguments(inner)})'")
+            return
         self.report(wrapper, f"{adapter}({function}) is awaited, not called: the wrapper is a callable, not a "
                              f"coroutine, so awaiting it raises TypeError and {function} never runs; call it: "
                              f"'await {adapter}({function})(...)'")

@@ -178,3 +178,66 @@ def test_an_operation_reads_the_user_its_session_auth_loaded(api, route, answer)
     else:
         with pytest.raises(SynchronousOnlyOperation):
             _get(getattr(module, api), route)
+
+
+# --- exception handlers (asynclint.libraries.ninja.exception_handler_registration / _loop_reason) -------
+HANDLERS_ON_LOOP = "sync-orm-call-in-async/bad_ninja_exception_handler_on_loop.py"
+HANDLERS_GOOD = "sync-orm-call-in-async/good_ninja_exception_handlers.py"
+ASYNC_HANDLERS = "async-call-not-awaited/bad_ninja_async_exception_handler.py"
+SYNC_HANDLER = "async-call-not-awaited/good_ninja_sync_exception_handler.py"
+
+
+def _operation(api, route):
+    """The operation of ``api``'s default router at ``route`` (each fixture route has one method)."""
+    router = api.default_router
+    return next(view.operations[0] for key, view in router.path_operations.items() if key.strip("/") == route.strip("/"))
+
+
+def _request(api, method, route):
+    from ninja.testing import TestAsyncClient, TestClient
+
+    seed()
+    operation = _operation(api, route)
+    client = TestAsyncClient(api) if operation.is_async else TestClient(api)
+    call = getattr(client, method)(route)
+    return asyncio.run(call) if operation.is_async else call
+
+
+@pytest.mark.parametrize(("method", "route"), [("post", "/shelves"), ("get", "/stock")])
+def test_a_sync_exception_handler_of_an_async_operation_runs_on_the_loop(method, route):
+    """The installed django-ninja calls the handler from AsyncOperation.run, in the loop's thread: its
+    ORM call raises at the annotated line (the definite and the possible finding alike)."""
+    path = FIXTURES / HANDLERS_ON_LOOP
+    with pytest.raises(SynchronousOnlyOperation) as raised:
+        _request(load_module(HANDLERS_ON_LOOP).api, method, route)
+    assert _raised_at(raised.value, path) in annotated_lines(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("api", "route"), [("api", "/shelves"), ("sync_api", "/shelves")])
+def test_exception_handlers_without_sync_io_on_the_loop_answer(api, route):
+    response = _request(getattr(load_module(HANDLERS_GOOD), api), "post", route)
+    assert response.status_code == 409, response.content
+
+
+@pytest.mark.parametrize(("method", "route"), [("post", "/shelves"), ("get", "/stock")])
+def test_an_async_exception_handler_gives_a_coroutine_for_a_response(method, route):
+    """ninja returns ``handler(request, exc)`` unawaited, from the async and the sync operation alike:
+    the operation's result is a coroutine (Django's handler raises ValueError on it), never run."""
+    import inspect
+    import warnings
+
+    module = load_module(ASYNC_HANDLERS)
+    operation = _operation(module.api, route)
+    operation.api = module.api  # what mounting the API does (its test clients do it per request)
+    seed()
+    request = getattr(RequestFactory(), method)(route)
+    result = asyncio.run(operation.run(request)) if operation.is_async else operation.run(request)
+    assert inspect.iscoroutine(result)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        result.close()
+
+
+def test_a_sync_exception_handler_answers():
+    response = _request(load_module(SYNC_HANDLER).api, "post", "/shelves")
+    assert response.status_code == 409, response.content
