@@ -75,7 +75,66 @@ def loop_running_test(test: nodes.NodeNG) -> bool | None:
     if isinstance(test, nodes.Call) and isinstance(test.func, nodes.Attribute) and test.func.attrname == "is_running" \
             and isinstance(test.func.expr, nodes.Call) and qualified_name(test.func.expr.func) in _RUNNING_LOOP_GETTERS:
         return True
+    if isinstance(test, nodes.Call) and isinstance(test.func, nodes.Name) and not test.args and not test.keywords:
+        return _probe_helper_answer(test.func)
     return None
+
+
+def _probe_helper_answer(func: nodes.Name) -> bool | None:
+    """What a call of ``func`` returns where a loop is running, when ``func`` names (by plain lookup, no
+    inference) one sync function without parameters of the same module whose body is only the running
+    loop probe: ``try: asyncio.current_task(); return True / except RuntimeError: return False`` (the
+    ``return`` may follow the ``try`` or stand in its ``else``; the two answers may be swapped). Inside
+    a coroutine the probe never raises, so the call answers the ``try`` arm's value (OpenContracts'
+    ``if _is_async_context(): await sync_to_async(queryset.count)() else: queryset.count()``). None:
+    anything else (a helper that does more, takes arguments, or is imported)."""
+    _, assigned = func.lookup(func.name)
+    if len(assigned) != 1 or type(assigned[0]) is not nodes.FunctionDef:
+        return None
+    function = assigned[0]
+    key = (function, "loop-probe")
+    cache = current().arguments
+    if key not in cache:
+        cache[key] = _probe_function_answer(function)
+    return cache[key]
+
+
+def _probe_function_answer(function: nodes.FunctionDef) -> bool | None:
+    """``_probe_helper_answer``'s shape test of ``function``'s body (no parameters, one ``try``)."""
+    arguments = function.args
+    if arguments.args or arguments.posonlyargs or arguments.kwonlyargs or arguments.vararg or arguments.kwarg:
+        return None
+    body = [statement for statement in function.body
+            if not (isinstance(statement, nodes.Expr) and isinstance(statement.value, nodes.Const))]
+    if not body or not isinstance(body[0], nodes.Try):
+        return None
+    statement = body[0]
+    if len(statement.handlers) != 1 or statement.finalbody or not statement.body \
+            or not _probe_statement(statement.body[0]):
+        return None
+    handler = statement.handlers[0]
+    if not (isinstance(handler.type, nodes.Name) and handler.type.name == "RuntimeError"):
+        return None
+    continuation = statement.body[1:] or statement.orelse or body[1:]
+    running, not_running = _returned_bool(continuation[:1]), _returned_bool(handler.body)
+    if running is None or not_running is None or running == not_running:
+        return None
+    return running
+
+
+def _returned_bool(statements: list[nodes.NodeNG]) -> bool | None:
+    """``[return True]`` / ``[return False]``: that value; anything else: None."""
+    if len(statements) != 1 or not isinstance(statements[0], nodes.Return):
+        return None
+    value = statements[0].value
+    return value.value if isinstance(value, nodes.Const) and isinstance(value.value, bool) else None
+
+
+def _probe_statement(statement: nodes.NodeNG) -> bool:
+    """``asyncio.get_running_loop()`` / ``loop = asyncio.current_task()``: a statement that only asks
+    for the running loop (it raises RuntimeError only where none runs in this thread)."""
+    value = statement.value if isinstance(statement, (nodes.Assign, nodes.AnnAssign, nodes.Expr)) else None
+    return isinstance(value, nodes.Call) and qualified_name(value.func) in _LOOP_PROBES
 
 
 _ENVIRON = frozenset({"os.environ", "environ"})
@@ -154,9 +213,7 @@ def no_loop_handler(handler: nodes.ExceptHandler) -> bool:
         return False
     if not (isinstance(handler.type, nodes.Name) and handler.type.name == "RuntimeError"):
         return False
-    only = statement.body[0]
-    value = only.value if isinstance(only, (nodes.Assign, nodes.AnnAssign, nodes.Expr)) else None
-    return isinstance(value, nodes.Call) and qualified_name(value.func) in _LOOP_PROBES
+    return _probe_statement(statement.body[0])
 
 
 def _off_loop_branch(node: nodes.NodeNG, frame: nodes.AsyncFunctionDef) -> bool:

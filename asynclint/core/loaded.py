@@ -23,6 +23,7 @@ call on ``self`` — before any ``return`` it may take on a branch. An empty ans
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -206,12 +207,19 @@ def _before(parent: nodes.NodeNG, child: nodes.NodeNG) -> Iterator[nodes.NodeNG]
 
 
 def _binds(scope: nodes.NodeNG, name: str) -> int:
-    """How many times ``scope`` (a function or lambda) binds ``name``: parameters and assignments."""
-    count = sum(1 for found in scope.nodes_of_class(nodes.AssignName, skip_klass=_SCOPES) if found.name == name)
-    arguments = getattr(scope, "args", None)
-    if isinstance(arguments, nodes.Arguments):  # ``*args``/``**kwargs`` are names, not AssignName nodes
-        count += sum(1 for found in (arguments.vararg, arguments.kwarg) if found == name)
-    return count
+    """How many times ``scope`` (a function or lambda) binds ``name``: parameters and assignments.
+    The counts of every name are taken in one walk of the scope, kept for the module being checked (a
+    long coroutine asked about each of its receivers was walked once per question)."""
+    key = (scope, "binds")
+    cache = current().arguments
+    counts = cache.get(key)
+    if counts is None:
+        counts = cache[key] = Counter(found.name for found in scope.nodes_of_class(nodes.AssignName,
+                                                                                    skip_klass=_SCOPES))
+        arguments = getattr(scope, "args", None)
+        if isinstance(arguments, nodes.Arguments):  # ``*args``/``**kwargs`` are names, not AssignName nodes
+            counts.update(found for found in (arguments.vararg, arguments.kwarg) if found)
+    return counts[name]
 
 
 def _stable_receiver(receiver: nodes.NodeNG) -> str | None:
