@@ -35,7 +35,7 @@ of an API that has async operations in the same module (definite when one of the
 class, or the handler takes ``Exception``; possible otherwise). Proven under the installed release in
 tests/runtime/test_ninja_auth.py.
 
-Not flagged, on purpose: ``@paginate operations (1.2+ pages an async operation with the
+Not flagged, on purpose: ``@paginate`` operations (1.2+ pages an async operation with the
 paginator's ``apaginate_queryset``, which evaluates the page with ``async for``).
 """
 
